@@ -1,0 +1,29 @@
+use crate::app::Ctx;
+use crate::i18n::Msg;
+use crate::state::Action;
+use yew::prelude::*;
+
+/// The title bar with the language toggle.
+#[component]
+pub fn Header() -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let onclick = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleLang))
+    };
+    html! {
+        <header class="app-header">
+            <div class="brand">
+                <img class="brand-icon" src="/icons/icon.svg" alt="" width="36" height="36" />
+                <div>
+                    <h1 class="brand-name" data-testid="app-name">{ ctx.t(Msg::AppName) }</h1>
+                    <p class="brand-tagline">{ ctx.t(Msg::AppTagline) }</p>
+                </div>
+            </div>
+            <button type="button" class="lang-toggle" data-testid="lang-toggle"
+                aria-label={ ctx.t(Msg::LangToggleLabel) } {onclick}>
+                { ctx.t(Msg::LangToggle) }
+            </button>
+        </header>
+    }
+}

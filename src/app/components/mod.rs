@@ -1,0 +1,5 @@
+//! Reusable pieces of the screen.
+
+mod header;
+
+pub use header::Header;

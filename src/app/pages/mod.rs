@@ -1,0 +1,5 @@
+//! One module per page.
+
+mod start;
+
+pub use start::Start;

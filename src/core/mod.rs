@@ -1,0 +1,4 @@
+//! The pure core: checklists, answers, scoring, export and aggregation.
+//!
+//! Invariants: no I/O, no clock, no browser crates (yew, web-sys, gloo, js-sys,
+//! wasm-bindgen). Functions that need "now" take it as an argument.

@@ -1,0 +1,80 @@
+// Shared set-up for the end-to-end tests: serve dist/ on loopback, drive Debian's Chromium
+// with playwright-core, save a screenshot of any failing test under test-results/.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+export const ROOT = new URL("../../", import.meta.url).pathname;
+export const RESULTS = join(ROOT, "test-results");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+/** Starts the static server on a free loopback port; resolves to { url, stop }. */
+export function serve(dir = join(ROOT, "dist")) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, "scripts/static-server.mjs"), dir, "--port", "0"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const exited = new Promise((r) => child.once("exit", r));
+    // Idempotent: a test may stop the server itself and again in its clean-up.
+    const stop = () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      return exited;
+    };
+    child.on("error", reject);
+    child.stdout.on("data", (chunk) => {
+      const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
+      if (m) resolve({ url: m[1], stop });
+    });
+  });
+}
+
+/**
+ * A persistent browser profile in a fresh temporary directory (service workers and storage
+ * survive a restart of the browser on the same profile, as on a principal's computer).
+ */
+export async function launch(profileDir) {
+  const dir = profileDir || mkdtempSync(join(tmpdir(), "ziping-profile-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    locale: "zh-CN",
+    serviceWorkers: "allow",
+  });
+  const cleanup = async () => {
+    await context.close().catch(() => {});
+    if (!profileDir) rmSync(dir, { recursive: true, force: true });
+  };
+  return { context, dir, cleanup };
+}
+
+/** Saves a screenshot named after the test; used on failure and for looking at pages. */
+export async function screenshot(page, name) {
+  mkdirSync(RESULTS, { recursive: true });
+  const file = join(RESULTS, `${name.replace(/[^\w.-]+/g, "_")}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+  return file;
+}
+
+/** Runs `body(page)` and, if it throws, saves a screenshot before rethrowing. */
+export async function withFailureShot(t, page, body) {
+  try {
+    await body();
+  } catch (e) {
+    const file = await screenshot(page, `FAILED-${t.name}`);
+    console.error(`screenshot of the failure: ${file}`);
+    throw e;
+  }
+}
+
+/** Waits until the Yew app has rendered its start page. */
+export async function appReady(page) {
+  await page.getByTestId("start-page").waitFor({ state: "visible", timeout: 20000 });
+}

@@ -1,0 +1,64 @@
+// Offline and privacy: after one visit the app opens with the server gone, and no request
+// ever leaves the page's origin.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { appReady, launch, screenshot, serve, withFailureShot } from "./helpers.mjs";
+
+test("after one visit the app opens and works with the server gone", async (t) => {
+  const server = await serve();
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  try {
+    await withFailureShot(t, page, async () => {
+      await page.goto(server.url);
+      await appReady(page);
+      // The app says so once the service worker controls the page.
+      await page.locator('[data-testid="offline-status"][data-ready="true"]').waitFor({ timeout: 20000 });
+
+      await server.stop(); // no network at all, not merely a flag
+      await browser.context.setOffline(true);
+      await page.reload();
+      await appReady(page);
+      assert.equal(await page.getByTestId("app-name").textContent(), "自评");
+      await page.getByTestId("lang-toggle").click();
+      await page.getByText("Start a self-assessment").waitFor();
+      await screenshot(page, "offline-reload");
+
+      // A fresh tab on the same browser opens offline too.
+      const second = await browser.context.newPage();
+      await second.goto(server.url);
+      await appReady(second);
+      await second.close();
+    });
+  } finally {
+    await browser.cleanup();
+    await server.stop().catch(() => {});
+  }
+});
+
+test("no request leaves the page's origin", async (t) => {
+  const server = await serve();
+  const browser = await launch();
+  const origin = new URL(server.url).origin;
+  const seen = [];
+  // Context-level events include the service worker's own fetches.
+  browser.context.on("request", (r) => seen.push(r.url()));
+  const page = await browser.context.newPage();
+  try {
+    await withFailureShot(t, page, async () => {
+      await page.goto(server.url);
+      await appReady(page);
+      await page.locator('[data-testid="offline-status"][data-ready="true"]').waitFor({ timeout: 20000 });
+      await page.getByTestId("lang-toggle").click();
+      await page.reload();
+      await appReady(page);
+      await page.waitForTimeout(500);
+      assert.ok(seen.length > 3, `requests were recorded (${seen.length})`);
+      const foreign = seen.filter((u) => !u.startsWith(origin + "/") && !/^(data|blob):/.test(u));
+      assert.deepEqual(foreign, [], "requests to other origins");
+    });
+  } finally {
+    await browser.cleanup();
+    await server.stop();
+  }
+});

@@ -1,0 +1,105 @@
+// The shell: start page in Chinese, English toggle, installable PWA, strict CSP.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { appReady, launch, ROOT, screenshot, serve, withFailureShot } from "./helpers.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.cleanup();
+  await server?.stop();
+});
+
+test("the start page is in Chinese and the toggle switches to English and back", async (t) => {
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await page.goto(server.url);
+    await appReady(page);
+    assert.equal(await page.getByTestId("app-name").textContent(), "自评");
+    assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+    assert.match(await page.getByTestId("start-page").textContent(), /开始自评/);
+    await screenshot(page, "start-zh");
+
+    await page.getByTestId("lang-toggle").click();
+    await page.getByText("Start a self-assessment").waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    await screenshot(page, "start-en");
+
+    // The choice is remembered across a reload.
+    await page.reload();
+    await appReady(page);
+    assert.match(await page.getByTestId("start-page").textContent(), /Start a self-assessment/);
+    await page.getByTestId("lang-toggle").click();
+    await page.getByText("开始自评").waitFor();
+  });
+  await page.close();
+});
+
+test("the language toggle is reachable and usable from the keyboard", async (t) => {
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await page.goto(server.url);
+    await appReady(page);
+    // Tab order: skip link first, then the toggle.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "lang-toggle");
+    await page.keyboard.press("Enter");
+    await page.getByText("Start a self-assessment").waitFor();
+    await page.keyboard.press("Enter");
+    await page.getByText("开始自评").waitFor();
+  });
+  await page.close();
+});
+
+test("the web manifest is Chinese-first and its icons are served", async (t) => {
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await page.goto(server.url);
+    const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+    const res = await page.request.get(new URL(href, server.url).href);
+    assert.equal(res.status(), 200);
+    assert.match(res.headers()["content-type"], /manifest\+json/);
+    const manifest = await res.json();
+    assert.equal(manifest.lang, "zh-CN");
+    assert.match(manifest.name, /自评/);
+    assert.equal(manifest.display, "standalone");
+    const sizes = manifest.icons.map((i) => i.sizes);
+    assert.ok(sizes.includes("192x192") && sizes.includes("512x512"), "192 and 512 icons");
+    for (const icon of manifest.icons) {
+      const r = await page.request.get(new URL(icon.src, server.url).href);
+      assert.equal(r.status(), 200, icon.src);
+      assert.equal(r.headers()["content-type"], icon.type, icon.src);
+    }
+  });
+  await page.close();
+});
+
+test("the built page has a strict CSP and no inline script", async (t) => {
+  const html = readFileSync(join(ROOT, "dist/index.html"), "utf8");
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  assert.ok(csp, "a CSP meta tag");
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'|https?:|\*/);
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)];
+  assert.equal(inline.length, 0, `inline scripts: ${inline.map((m) => m[0]).join(", ")}`);
+
+  // And the page really runs under it: no violation is reported while it starts.
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    const violations = [];
+    page.on("console", (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+    await page.goto(server.url);
+    await appReady(page);
+    assert.deepEqual(violations, []);
+  });
+  await page.close();
+});
