@@ -2,3 +2,9 @@
 //!
 //! Invariants: no I/O, no clock, no browser crates (yew, web-sys, gloo, js-sys,
 //! wasm-bindgen). Functions that need "now" take it as an argument.
+
+pub mod answers;
+pub mod checklist;
+pub mod model;
+pub mod rules;
+pub mod score;

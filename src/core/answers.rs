@@ -1,0 +1,248 @@
+//! A school's answers: one value per slot (an item or an input, for the whole school or for
+//! one part of a 九年一贯制 school), kept exactly as entered.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// Which part of the school a value is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// The whole school (every 小学 or 初中, and 九年一贯制 items checked once).
+    Whole,
+    /// The 小学 part of a 九年一贯制 school.
+    Primary,
+    /// The 初中 part of a 九年一贯制 school.
+    Junior,
+}
+
+/// An item or input id with the part it is for; written `ID` or `ID@primary` / `ID@junior`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Slot {
+    pub id: String,
+    pub part: Part,
+}
+
+impl Slot {
+    pub fn new(id: impl Into<String>, part: Part) -> Slot {
+        Slot {
+            id: id.into(),
+            part,
+        }
+    }
+
+    pub fn whole(id: impl Into<String>) -> Slot {
+        Slot::new(id, Part::Whole)
+    }
+}
+
+impl fmt::Display for Slot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.part {
+            Part::Whole => f.write_str(&self.id),
+            Part::Primary => write!(f, "{}@primary", self.id),
+            Part::Junior => write!(f, "{}@junior", self.id),
+        }
+    }
+}
+
+impl FromStr for Slot {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Slot, String> {
+        let (id, part) = match s.split_once('@') {
+            None => (s, Part::Whole),
+            Some((id, "primary")) => (id, Part::Primary),
+            Some((id, "junior")) => (id, Part::Junior),
+            Some((_, other)) => return Err(format!("unknown part '{other}' in '{s}'")),
+        };
+        if id.is_empty() {
+            return Err(format!("empty id in '{s}'"));
+        }
+        Ok(Slot::new(id, part))
+    }
+}
+
+impl TryFrom<String> for Slot {
+    type Error = String;
+    fn try_from(s: String) -> Result<Slot, String> {
+        s.parse()
+    }
+}
+
+impl From<Slot> for String {
+    fn from(s: Slot) -> String {
+        s.to_string()
+    }
+}
+
+/// One answer, as the school gave it. Numbers stay text so that what was typed is never lost;
+/// the engine parses them and reports what it cannot read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Value {
+    /// 达标 (compliant)
+    Yes,
+    /// 未达标 (not compliant)
+    No,
+    /// 不适用 (only where the item allows it)
+    #[serde(rename = "na")]
+    NotApplicable,
+    Level(String),
+    Number(String),
+    Text(String),
+}
+
+impl Value {
+    /// The word a [`crate::core::model::Condition`] compares with.
+    pub fn condition_word(&self) -> Option<&str> {
+        match self {
+            Value::Yes => Some("yes"),
+            Value::No => Some("no"),
+            Value::NotApplicable => Some("na"),
+            Value::Level(l) => Some(l),
+            Value::Number(_) | Value::Text(_) => None,
+        }
+    }
+}
+
+/// All of a school's answers and evidence notes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    #[serde(default)]
+    pub values: BTreeMap<Slot, Value>,
+    /// 佐证说明: the evidence note per item.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+}
+
+impl Answers {
+    pub fn get(&self, slot: &Slot) -> Option<&Value> {
+        self.values.get(slot)
+    }
+
+    /// Sets a value; an empty number or text clears the slot (nothing entered).
+    pub fn set(&mut self, slot: Slot, value: Value) {
+        let empty = matches!(&value, Value::Number(t) | Value::Text(t) if t.trim().is_empty());
+        if empty {
+            self.values.remove(&slot);
+        } else {
+            self.values.insert(slot, value);
+        }
+    }
+}
+
+/// Why a typed number could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum NumberError {
+    #[error("'{text}' is not a number")]
+    NotANumber { text: String },
+    #[error("'{text}' is too large")]
+    TooLarge { text: String },
+}
+
+/// The largest magnitude accepted (a school's equipment value in yuan is far below this).
+pub const MAX_NUMBER: f64 = 1e12;
+
+/// Reads a number as principals type it: ASCII or full-width digits, one decimal point,
+/// an optional sign, thousands separators (`,` `，` and spaces) and a trailing `%`.
+/// Anything else (letters, two points, units) is an error that keeps the text.
+pub fn parse_number(text: &str) -> Result<f64, NumberError> {
+    let mut clean = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        match c {
+            '0'..='9' | '.' | '-' | '+' => clean.push(c),
+            '０'..='９' => clean.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
+            '．' => clean.push('.'),
+            '－' => clean.push('-'),
+            ',' | '，' | ' ' | '\u{3000}' => {}
+            _ => {
+                return Err(NumberError::NotANumber { text: text.into() });
+            }
+        }
+    }
+    let clean = clean.strip_suffix('%').unwrap_or(&clean).to_string();
+    let valid_shape = {
+        let digits = clean.trim_start_matches(['-', '+']);
+        !digits.is_empty()
+            && digits.chars().filter(|&c| c == '.').count() <= 1
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && digits.chars().any(|c| c.is_ascii_digit())
+            && clean.len() - digits.len() <= 1
+    };
+    if !valid_shape {
+        return Err(NumberError::NotANumber { text: text.into() });
+    }
+    let n: f64 = clean
+        .parse()
+        .map_err(|_| NumberError::NotANumber { text: text.into() })?;
+    if !n.is_finite() || n.abs() > MAX_NUMBER {
+        return Err(NumberError::TooLarge { text: text.into() });
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_principals_type_them() {
+        let ok = [
+            ("42", 42.0),
+            (" 4.5 ", 4.5),
+            ("１２３", 123.0),
+            ("１２．５", 12.5),
+            ("1,234,567", 1_234_567.0),
+            ("1，200", 1200.0),
+            ("-3", -3.0),
+            ("95%", 95.0),
+            (".5", 0.5),
+        ];
+        for (text, want) in ok {
+            assert_eq!(parse_number(text), Ok(want), "{text}");
+        }
+        for bad in [
+            "", "abc", "4.5㎡", "1.2.3", "--1", "12a", "-", ".", "1e5", "%",
+        ] {
+            assert!(
+                matches!(parse_number(bad), Err(NumberError::NotANumber { .. })),
+                "{bad:?} should not parse"
+            );
+        }
+        assert!(matches!(
+            parse_number("99999999999999"),
+            Err(NumberError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn slots_round_trip_as_text() {
+        for s in ["A1", "R1@primary", "students@junior"] {
+            let slot: Slot = s.parse().unwrap();
+            assert_eq!(slot.to_string(), s);
+        }
+        assert!("x@senior".parse::<Slot>().is_err());
+        assert!("@primary".parse::<Slot>().is_err());
+    }
+
+    #[test]
+    fn values_serialize_readably() {
+        let mut a = Answers::default();
+        a.set(Slot::whole("A"), Value::Yes);
+        a.set(Slot::new("n", Part::Primary), Value::Number("12".into()));
+        a.set(Slot::whole("L"), Value::Level("B".into()));
+        a.set(Slot::whole("t"), Value::Text("   ".into()));
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(
+            json,
+            r#"{"values":{"A":"yes","L":{"level":"B"},"n@primary":{"number":"12"}},"notes":{}}"#
+        );
+        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+    }
+}

@@ -1,0 +1,593 @@
+//! A checked checklist: parse, don't validate. A [`Checklist`] exists only once every id is
+//! unique and every reference in it resolves, so the engine never re-checks.
+
+use crate::core::model::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// One thing wrong with a checklist file, with the path to it (`areas[2].indicators[0]…`).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{path}: {problem}")]
+pub struct ChecklistIssue {
+    pub path: String,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Problem {
+    #[error("not a checklist file: {0}")]
+    Json(String),
+    #[error("format is '{found}', expected '{CHECKLIST_FORMAT}'")]
+    WrongFormat { found: String },
+    #[error("must not be empty")]
+    Empty,
+    #[error("id '{0}' is used twice")]
+    DuplicateId(String),
+    #[error("refers to unknown {what} '{id}'")]
+    Unknown { what: &'static str, id: String },
+    #[error("{0}")]
+    Inconsistent(String),
+    #[error("{what} must be {expected}, is {value}")]
+    OutOfRange {
+        what: &'static str,
+        expected: &'static str,
+        value: f64,
+    },
+}
+
+/// Every problem found in a checklist file (all of them, so an author fixes them in one go).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub struct ChecklistErrors(pub Vec<ChecklistIssue>);
+
+impl fmt::Display for ChecklistErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, issue) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{issue}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Where an item sits: area, indicator and item index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemLoc {
+    pub area: usize,
+    pub indicator: usize,
+    pub item: usize,
+}
+
+/// A checklist whose references all resolve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checklist {
+    doc: ChecklistDoc,
+    items: BTreeMap<String, ItemLoc>,
+    inputs: BTreeMap<String, usize>,
+    sources: BTreeMap<String, usize>,
+}
+
+impl Checklist {
+    /// Reads and checks a checklist file.
+    pub fn from_json(text: &str) -> Result<Checklist, ChecklistErrors> {
+        let doc: ChecklistDoc = serde_json::from_str(text).map_err(|e| {
+            ChecklistErrors(vec![ChecklistIssue {
+                path: "$".into(),
+                problem: Problem::Json(e.to_string()),
+            }])
+        })?;
+        Checklist::try_from(doc)
+    }
+
+    pub fn doc(&self) -> &ChecklistDoc {
+        &self.doc
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.get(id).map(|loc| self.item_at(*loc))
+    }
+
+    pub fn item_at(&self, loc: ItemLoc) -> &Item {
+        &self.doc.areas[loc.area].indicators[loc.indicator].items[loc.item]
+    }
+
+    pub fn item_loc(&self, id: &str) -> Option<ItemLoc> {
+        self.items.get(id).copied()
+    }
+
+    pub fn input(&self, id: &str) -> Option<&InputDef> {
+        self.inputs.get(id).map(|&i| &self.doc.inputs[i])
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.get(id).map(|&i| &self.doc.sources[i])
+    }
+
+    /// Every item in checklist order with its location.
+    pub fn items(&self) -> impl Iterator<Item = (ItemLoc, &Item)> {
+        self.doc.areas.iter().enumerate().flat_map(|(a, area)| {
+            area.indicators
+                .iter()
+                .enumerate()
+                .flat_map(move |(i, ind)| {
+                    ind.items.iter().enumerate().map(move |(k, item)| {
+                        let loc = ItemLoc {
+                            area: a,
+                            indicator: i,
+                            item: k,
+                        };
+                        (loc, item)
+                    })
+                })
+        })
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.items.len()
+    }
+}
+
+impl TryFrom<ChecklistDoc> for Checklist {
+    type Error = ChecklistErrors;
+
+    fn try_from(doc: ChecklistDoc) -> Result<Checklist, ChecklistErrors> {
+        let mut v = Validator::default();
+        let sources = v.index("sources", doc.sources.iter().map(|s| s.id.as_str()));
+        let inputs = v.index("inputs", doc.inputs.iter().map(|i| i.id.as_str()));
+        let mut items = BTreeMap::new();
+        let mut container_ids = BTreeSet::new();
+        for (a, area) in doc.areas.iter().enumerate() {
+            v.unique(&mut container_ids, &area.id, format!("areas[{a}].id"));
+            for (i, ind) in area.indicators.iter().enumerate() {
+                v.unique(
+                    &mut container_ids,
+                    &ind.id,
+                    format!("areas[{a}].indicators[{i}].id"),
+                );
+                for (k, item) in ind.items.iter().enumerate() {
+                    let path = format!("areas[{a}].indicators[{i}].items[{k}].id");
+                    let loc = ItemLoc {
+                        area: a,
+                        indicator: i,
+                        item: k,
+                    };
+                    if items.insert(item.id.clone(), loc).is_some() || inputs.contains_key(&item.id)
+                    {
+                        v.issue(path, Problem::DuplicateId(item.id.clone()));
+                    }
+                }
+            }
+        }
+        let checklist = Checklist {
+            doc,
+            items,
+            inputs,
+            sources,
+        };
+        v.check(&checklist);
+        if v.issues.is_empty() {
+            Ok(checklist)
+        } else {
+            Err(ChecklistErrors(v.issues))
+        }
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    issues: Vec<ChecklistIssue>,
+}
+
+impl Validator {
+    fn issue(&mut self, path: impl Into<String>, problem: Problem) {
+        self.issues.push(ChecklistIssue {
+            path: path.into(),
+            problem,
+        });
+    }
+
+    fn unique(&mut self, seen: &mut BTreeSet<String>, id: &str, path: String) {
+        if id.trim().is_empty() {
+            self.issue(path, Problem::Empty);
+        } else if !seen.insert(id.to_string()) {
+            self.issue(path, Problem::DuplicateId(id.into()));
+        }
+    }
+
+    fn index<'a>(
+        &mut self,
+        field: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> BTreeMap<String, usize> {
+        let mut map = BTreeMap::new();
+        for (n, id) in ids.enumerate() {
+            let path = format!("{field}[{n}].id");
+            if id.trim().is_empty() {
+                self.issue(path, Problem::Empty);
+            } else if map.insert(id.to_string(), n).is_some() {
+                self.issue(path, Problem::DuplicateId(id.into()));
+            }
+        }
+        map
+    }
+
+    fn range(
+        &mut self,
+        path: impl Into<String>,
+        what: &'static str,
+        value: f64,
+        ok: bool,
+        expected: &'static str,
+    ) {
+        if !ok || !value.is_finite() {
+            self.issue(
+                path,
+                Problem::OutOfRange {
+                    what,
+                    expected,
+                    value,
+                },
+            );
+        }
+    }
+
+    fn source_ref(&mut self, c: &Checklist, path: &str, r: &SourceRef) {
+        if c.source(&r.source).is_none() {
+            self.issue(
+                format!("{path}.source"),
+                Problem::Unknown {
+                    what: "source",
+                    id: r.source.clone(),
+                },
+            );
+        }
+        if r.clause.trim().is_empty() {
+            self.issue(format!("{path}.clause"), Problem::Empty);
+        }
+    }
+
+    fn input_ref(&mut self, c: &Checklist, path: String, id: &str) {
+        if c.input(id).is_none() {
+            self.issue(
+                path,
+                Problem::Unknown {
+                    what: "input",
+                    id: id.into(),
+                },
+            );
+        }
+    }
+
+    fn check(&mut self, c: &Checklist) {
+        let d = &c.doc;
+        if d.format != CHECKLIST_FORMAT {
+            self.issue(
+                "format",
+                Problem::WrongFormat {
+                    found: d.format.clone(),
+                },
+            );
+        }
+        for (field, value) in [("id", &d.id), ("version", &d.version)] {
+            if value.trim().is_empty() {
+                self.issue(field, Problem::Empty);
+            }
+        }
+        if d.school_types.is_empty() {
+            self.issue("school_types", Problem::Empty);
+        }
+        if d.areas.is_empty() {
+            self.issue("areas", Problem::Empty);
+        }
+        self.check_grades(d);
+        self.check_inputs(c);
+        for (loc, item) in c.items() {
+            let path = format!(
+                "areas[{}].indicators[{}].items[{}]",
+                loc.area, loc.indicator, loc.item
+            );
+            self.check_item(c, &path, item);
+        }
+        for (a, area) in d.areas.iter().enumerate() {
+            if let Some(rate) = area.pass_rate {
+                self.range(
+                    format!("areas[{a}].pass_rate"),
+                    "pass_rate",
+                    rate,
+                    rate > 0.0 && rate <= 1.0,
+                    "in (0, 1]",
+                );
+            }
+        }
+        for (g, rule) in d.group_rules.iter().enumerate() {
+            self.check_group(c, &format!("group_rules[{g}]"), rule);
+        }
+    }
+
+    fn check_grades(&mut self, d: &ChecklistDoc) {
+        let mut ids = BTreeSet::new();
+        for (n, band) in d.grades.iter().enumerate() {
+            self.unique(&mut ids, &band.id, format!("grades[{n}].id"));
+            let p = band.min_percent;
+            self.range(
+                format!("grades[{n}].min_percent"),
+                "min_percent",
+                p,
+                (0.0..=100.0).contains(&p),
+                "in [0, 100]",
+            );
+        }
+        if !d.grades.iter().any(|b| b.min_percent == 0.0) {
+            self.issue(
+                "grades",
+                Problem::Inconsistent(
+                    "one grade band must start at 0 so every score has a grade".into(),
+                ),
+            );
+        }
+    }
+
+    fn check_inputs(&mut self, c: &Checklist) {
+        let d = &c.doc;
+        for (n, input) in d.inputs.iter().enumerate() {
+            if let Some(other) = &input.at_most {
+                self.input_ref(c, format!("inputs[{n}].at_most"), other);
+            }
+        }
+        let needs_split = d.school_types.contains(&SchoolType::NineYear)
+            && d.inputs.iter().any(|i| i.scope == InputScope::Shared);
+        match &d.split {
+            None if needs_split => self.issue(
+                "split",
+                Problem::Inconsistent(
+                    "shared inputs of a 九年一贯制 school need a split rule".into(),
+                ),
+            ),
+            None => {}
+            Some(split) => {
+                match c.input(&split.enrolment_input) {
+                    None => {
+                        self.input_ref(c, "split.enrolment_input".into(), &split.enrolment_input)
+                    }
+                    Some(i) if i.scope != InputScope::PerPart => self.issue(
+                        "split.enrolment_input",
+                        Problem::Inconsistent(
+                            "the enrolment input must be entered per part".into(),
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+                for (what, w) in [
+                    ("primary_weight", split.primary_weight),
+                    ("junior_weight", split.junior_weight),
+                ] {
+                    self.range(format!("split.{what}"), what, w, w > 0.0, "greater than 0");
+                }
+                self.source_ref(c, "split.source", &split.source);
+            }
+        }
+    }
+
+    fn check_item(&mut self, c: &Checklist, path: &str, item: &Item) {
+        self.source_ref(c, &format!("{path}.source"), &item.source);
+        self.range(
+            format!("{path}.points"),
+            "points",
+            item.points,
+            item.points >= 0.0,
+            "0 or more",
+        );
+        if item.text.zh.trim().is_empty() {
+            self.issue(format!("{path}.text.zh"), Problem::Empty);
+        }
+        let types: Vec<SchoolType> = match &item.applies_to {
+            Some(t) if t.is_empty() => {
+                self.issue(format!("{path}.applies_to"), Problem::Empty);
+                vec![]
+            }
+            Some(t) => t.clone(),
+            None => c.doc.school_types.clone(),
+        };
+        if let Some(cond) = &item.when {
+            match c.item(&cond.item).map(|i| &i.kind) {
+                None => self.issue(
+                    format!("{path}.when.item"),
+                    Problem::Unknown {
+                        what: "item",
+                        id: cond.item.clone(),
+                    },
+                ),
+                Some(ItemKind::YesNo { .. })
+                    if ["yes", "no", "na"].contains(&cond.equals.as_str()) => {}
+                Some(ItemKind::Flag) if ["yes", "no"].contains(&cond.equals.as_str()) => {}
+                Some(ItemKind::Levels { levels, .. })
+                    if levels.iter().any(|l| l.id == cond.equals) => {}
+                Some(_) => self.issue(
+                    format!("{path}.when.equals"),
+                    Problem::Inconsistent(format!(
+                        "'{}' is not an answer of item '{}'",
+                        cond.equals, cond.item
+                    )),
+                ),
+            }
+        }
+        match &item.kind {
+            ItemKind::YesNo { .. } => {}
+            ItemKind::Levels { levels, .. } => self.check_levels(path, item, levels),
+            ItemKind::Number { rule, .. } => self.check_rule(path, rule, &types),
+            ItemKind::Computed { formula, rule, .. } => {
+                self.check_rule(path, rule, &types);
+                self.check_formula(c, &format!("{path}.kind.formula"), formula);
+            }
+            ItemKind::Text | ItemKind::Flag => {
+                if item.points != 0.0 || item.veto {
+                    self.issue(
+                        path,
+                        Problem::Inconsistent(
+                            "text and flag items are never scored: points 0, no veto".into(),
+                        ),
+                    );
+                }
+            }
+        }
+        if item.veto && matches!(item.kind, ItemKind::Levels { .. }) {
+            self.issue(
+                format!("{path}.veto"),
+                Problem::Inconsistent("一票否决 items are yes/no or checked numbers".into()),
+            );
+        }
+    }
+
+    fn check_levels(&mut self, path: &str, item: &Item, levels: &[Level]) {
+        if levels.len() < 2 {
+            self.issue(
+                format!("{path}.kind.levels"),
+                Problem::Inconsistent("levels need at least two entries".into()),
+            );
+        }
+        let mut ids = BTreeSet::new();
+        for (n, level) in levels.iter().enumerate() {
+            self.unique(&mut ids, &level.id, format!("{path}.kind.levels[{n}].id"));
+            let p = level.points;
+            self.range(
+                format!("{path}.kind.levels[{n}].points"),
+                "level points",
+                p,
+                p >= 0.0 && p <= item.points,
+                "between 0 and the item's points",
+            );
+        }
+        if !levels.iter().any(|l| l.points == item.points) {
+            self.issue(
+                format!("{path}.kind.levels"),
+                Problem::Inconsistent("the best level must earn the item's points".into()),
+            );
+        }
+    }
+
+    fn check_rule(&mut self, path: &str, rule: &Thresholds, types: &[SchoolType]) {
+        for t in types {
+            let has = match t {
+                SchoolType::Primary => rule.primary.is_some(),
+                SchoolType::Junior => rule.junior.is_some(),
+                SchoolType::NineYear => {
+                    rule.nine_year.is_some() || rule.primary.is_some() || rule.junior.is_some()
+                }
+            };
+            if !has {
+                self.issue(
+                    format!("{path}.kind.rule"),
+                    Problem::Inconsistent(format!(
+                        "no rule for {t:?} schools, which the item applies to"
+                    )),
+                );
+            }
+        }
+        for (name, cmp) in [
+            ("primary", rule.primary),
+            ("junior", rule.junior),
+            ("nine_year", rule.nine_year),
+        ] {
+            let Some(cmp) = cmp else { continue };
+            let ok = match cmp {
+                Comparison::Between { min, max } => {
+                    min.is_finite() && max.is_finite() && min <= max
+                }
+                Comparison::Ge { value }
+                | Comparison::Gt { value }
+                | Comparison::Le { value }
+                | Comparison::Lt { value } => value.is_finite(),
+            };
+            if !ok {
+                self.issue(
+                    format!("{path}.kind.rule.{name}"),
+                    Problem::Inconsistent(
+                        "threshold must be a finite number (between: min ≤ max)".into(),
+                    ),
+                );
+            }
+        }
+    }
+
+    fn check_formula(&mut self, c: &Checklist, path: &str, formula: &Formula) {
+        match formula {
+            Formula::Ratio {
+                numerator,
+                denominator,
+                scale,
+            } => {
+                for (side, ids) in [("numerator", numerator), ("denominator", denominator)] {
+                    if ids.is_empty() {
+                        self.issue(format!("{path}.{side}"), Problem::Empty);
+                    }
+                    for (n, id) in ids.iter().enumerate() {
+                        self.input_ref(c, format!("{path}.{side}[{n}]"), id);
+                    }
+                }
+                self.range(
+                    format!("{path}.scale"),
+                    "scale",
+                    *scale,
+                    *scale > 0.0,
+                    "greater than 0",
+                );
+            }
+            Formula::Difference {
+                minuend,
+                subtrahend,
+            } => {
+                self.input_ref(c, format!("{path}.minuend"), minuend);
+                self.input_ref(c, format!("{path}.subtrahend"), subtrahend);
+            }
+        }
+    }
+
+    fn check_group(&mut self, c: &Checklist, path: &str, rule: &GroupRule) {
+        self.source_ref(c, &format!("{path}.source"), &rule.source);
+        if rule.items.is_empty() {
+            self.issue(format!("{path}.items"), Problem::Empty);
+        }
+        for (n, id) in rule.items.iter().enumerate() {
+            match c.item(id).map(|i| &i.kind) {
+                None => self.issue(
+                    format!("{path}.items[{n}]"),
+                    Problem::Unknown {
+                        what: "item",
+                        id: id.clone(),
+                    },
+                ),
+                Some(ItemKind::Number { .. } | ItemKind::Computed { .. }) => {}
+                Some(_) => self.issue(
+                    format!("{path}.items[{n}]"),
+                    Problem::Inconsistent(format!("'{id}' has no threshold to reach")),
+                ),
+            }
+        }
+        if rule.min_pass > rule.items.len() {
+            self.issue(
+                format!("{path}.min_pass"),
+                Problem::Inconsistent("min_pass is more than the items listed".into()),
+            );
+        }
+        let f = rule.floor_ratio;
+        self.range(
+            format!("{path}.floor_ratio"),
+            "floor_ratio",
+            f,
+            f > 0.0 && f <= 1.0,
+            "in (0, 1]",
+        );
+        if let Some(band) = &rule.fail_grade {
+            if !c.doc.grades.iter().any(|g| &g.id == band) {
+                self.issue(
+                    format!("{path}.fail_grade"),
+                    Problem::Unknown {
+                        what: "grade",
+                        id: band.clone(),
+                    },
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! The checklist definition as it is written in `checklists/*.json` (the wire format).
+//!
+//! These types only describe; [`crate::core::checklist::Checklist`] is the checked form that
+//! the engine takes. JSON Schema: `docs/checklist.schema.json`.
+
+use serde::{Deserialize, Serialize};
+
+/// The `format` value every checklist file carries.
+pub const CHECKLIST_FORMAT: &str = "ziping.checklist/1";
+
+/// A text in both interface languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+/// 学校类型. 九年一贯制 schools are scored as a 小学 part and a 初中 part where a rule says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SchoolType {
+    /// 小学
+    Primary,
+    /// 初中
+    Junior,
+    /// 九年一贯制
+    NineYear,
+}
+
+impl SchoolType {
+    pub const ALL: [SchoolType; 3] = [
+        SchoolType::Primary,
+        SchoolType::Junior,
+        SchoolType::NineYear,
+    ];
+}
+
+/// A checklist: areas → indicators → items, plus the rules that span items.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistDoc {
+    /// Always [`CHECKLIST_FORMAT`].
+    pub format: String,
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Who issues it (the ministry's rules, or a county's variant).
+    pub issuer: Text,
+    pub school_types: Vec<SchoolType>,
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub inputs: Vec<InputDef>,
+    /// How shared assets of a 九年一贯制 school are split between its parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<SplitRule>,
+    /// Grade bands by percent of points, any order; the highest band reached applies.
+    pub grades: Vec<GradeBand>,
+    /// The grade shown when a 一票否决 item is violated, whatever the points.
+    pub veto_grade: Text,
+    pub areas: Vec<Area>,
+    #[serde(default)]
+    pub group_rules: Vec<GroupRule>,
+}
+
+/// A document an item comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// The document's title, e.g. 《县域义务教育优质均衡发展督导评估办法》.
+    pub title: String,
+    /// Its number, e.g. 教督〔2017〕6号.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_no: Option<String>,
+    /// The seed file in `shared/seeds/` it was read from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<String>,
+    /// False where the wording could not be confirmed in two copies of the document.
+    pub verified: bool,
+}
+
+/// Where an item comes from: a source and the clause or task number in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub source: String,
+    pub clause: String,
+    /// False where this item's wording or number is not confirmed (shown as 待核实).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub verified: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// A raw count or amount the school enters, used by computed indicators.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputDef {
+    pub id: String,
+    pub label: Text,
+    pub unit: String,
+    pub scope: InputScope,
+    /// A whole number (people, rooms): a fraction gets a warning.
+    #[serde(default)]
+    pub integer: bool,
+    /// Another input this one should not exceed (teachers ≤ students): a warning otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+}
+
+/// Whether a 九年一贯制 school enters an input per part or once for the whole school.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputScope {
+    /// Entered for the 小学 part and the 初中 part (students, teachers by qualification).
+    PerPart,
+    /// Entered once and split by weighted enrolment (floor areas, equipment value, rooms).
+    Shared,
+}
+
+/// 九年一贯制 split: part share = weight × enrolment / Σ weight × enrolment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SplitRule {
+    /// The per-part input that holds enrolment (students).
+    pub enrolment_input: String,
+    pub primary_weight: f64,
+    pub junior_weight: f64,
+    pub source: SourceRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeBand {
+    pub id: String,
+    pub label: Text,
+    /// The least percent of the points (0–100) that reaches this band.
+    pub min_percent: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub title: Text,
+    /// The share of its points (0–1) an area needs to pass, e.g. 0.85.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_rate: Option<f64>,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub title: Text,
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub text: Text,
+    /// What counts as evidence, how to check it (查阅资料, 实地查看 …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<Text>,
+    pub points: f64,
+    /// School types it applies to; all when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<Vec<SchoolType>>,
+    /// Applies only when another item has this answer (e.g. only boarding schools).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// 一票否决: failing it fails the whole assessment.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub veto: bool,
+    pub source: SourceRef,
+    pub kind: ItemKind,
+}
+
+/// An item applies only when `item` is answered `equals` ("yes", "no" or a level id).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub item: String,
+    pub equals: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ItemKind {
+    /// 达标 / 未达标, optionally 不适用.
+    YesNo {
+        #[serde(default)]
+        allow_na: bool,
+    },
+    /// Graded levels, each with its points (the best level has the item's points).
+    Levels {
+        levels: Vec<Level>,
+        #[serde(default)]
+        allow_na: bool,
+    },
+    /// A number the school enters, checked against a rule by school type.
+    Number { unit: String, rule: Thresholds },
+    /// A value computed from raw inputs, checked against a rule by school type.
+    Computed {
+        unit: String,
+        formula: Formula,
+        rule: Thresholds,
+    },
+    /// A yes/no fact about the school (寄宿制? 有随迁子女?) that other items depend on
+    /// through `when`: asked, never scored, never a shortfall.
+    Flag,
+    /// Free text (a description, a list): never scored, never missing.
+    Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub label: Text,
+    pub points: f64,
+}
+
+/// The rule for each kind of school; a missing entry means the rule does not apply there.
+/// A 九年一贯制 school with no `nine_year` rule is checked as two parts, each by its own rule.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary: Option<Comparison>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub junior: Option<Comparison>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nine_year: Option<Comparison>,
+}
+
+/// A comparison as the source words it: "以上" is `ge`, "不超过" is `le`, "超过" is `gt`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Comparison {
+    Ge { value: f64 },
+    Gt { value: f64 },
+    Le { value: f64 },
+    Lt { value: f64 },
+    Between { min: f64, max: f64 },
+}
+
+/// The closed set of computations a computed indicator can use.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Formula {
+    /// Σ numerator ÷ Σ denominator × scale: "per 100 students" (scale 100), "per student"
+    /// (1), "percent" (100), "per 12 classes" (12).
+    Ratio {
+        numerator: Vec<String>,
+        denominator: Vec<String>,
+        scale: f64,
+    },
+    /// minuend − subtrahend, e.g. last year's myopia rate minus this year's.
+    Difference { minuend: String, subtrahend: String },
+}
+
+/// "At least `min_pass` of these items reach their threshold, and every one that does not is
+/// at least `floor_ratio` of it." Checked per part for 九年一贯制 schools.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupRule {
+    pub id: String,
+    pub title: Text,
+    pub items: Vec<String>,
+    pub min_pass: usize,
+    pub floor_ratio: f64,
+    pub source: SourceRef,
+    /// If the rule fails, the grade is at most this band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_grade: Option<String>,
+}

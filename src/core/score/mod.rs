@@ -1,0 +1,651 @@
+//! The scoring engine: a checklist, a school type and answers in; an [`Assessment`] out.
+//! Never panics, whatever the answers: unreadable values are reported, not scored.
+
+mod result;
+
+pub use result::*;
+
+use crate::core::answers::{parse_number, Answers, Part, Slot, Value};
+use crate::core::checklist::Checklist;
+use crate::core::model::*;
+use crate::core::rules::{Computed, Lookup};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Scores `answers` of a school of `school_type` against `checklist`.
+pub fn assess(checklist: &Checklist, school_type: SchoolType, answers: &Answers) -> Assessment {
+    Engine::new(checklist, school_type, answers).run()
+}
+
+/// Which part(s) of the school an item is checked for, and which rule applies to each.
+pub fn item_parts(item: &Item, school_type: SchoolType) -> Vec<(Part, Option<Comparison>)> {
+    let rule = match &item.kind {
+        ItemKind::Number { rule, .. } | ItemKind::Computed { rule, .. } => Some(rule),
+        _ => None,
+    };
+    match (school_type, rule) {
+        (SchoolType::Primary, r) => vec![(Part::Whole, r.and_then(|r| r.primary))],
+        (SchoolType::Junior, r) => vec![(Part::Whole, r.and_then(|r| r.junior))],
+        (SchoolType::NineYear, None) => vec![(Part::Whole, None)],
+        (SchoolType::NineYear, Some(r)) => match r.nine_year {
+            Some(c) => vec![(Part::Whole, Some(c))],
+            None => [(Part::Primary, r.primary), (Part::Junior, r.junior)]
+                .into_iter()
+                .filter(|(_, c)| c.is_some())
+                .collect(),
+        },
+    }
+}
+
+/// The input slots a school of `school_type` fills in: per part for a 九年一贯制 school's
+/// per-part inputs, once otherwise.
+pub fn input_slots(checklist: &Checklist, school_type: SchoolType) -> Vec<Slot> {
+    let mut slots = Vec::new();
+    for input in &checklist.doc().inputs {
+        if school_type == SchoolType::NineYear && input.scope == InputScope::PerPart {
+            slots.push(Slot::new(&input.id, Part::Primary));
+            slots.push(Slot::new(&input.id, Part::Junior));
+        } else {
+            slots.push(Slot::whole(&input.id));
+        }
+    }
+    slots
+}
+
+struct Engine<'a> {
+    checklist: &'a Checklist,
+    school_type: SchoolType,
+    answers: &'a Answers,
+    /// The floor of the group rule an item belongs to (for `Outcome::Near`).
+    floors: BTreeMap<&'a str, f64>,
+    missing: BTreeSet<Slot>,
+    invalid: BTreeMap<Slot, ValueProblem>,
+    warnings: Vec<Warning>,
+}
+
+impl<'a> Engine<'a> {
+    fn new(checklist: &'a Checklist, school_type: SchoolType, answers: &'a Answers) -> Self {
+        let mut floors = BTreeMap::new();
+        for rule in &checklist.doc().group_rules {
+            for id in &rule.items {
+                floors.entry(id.as_str()).or_insert(rule.floor_ratio);
+            }
+        }
+        Engine {
+            checklist,
+            school_type,
+            answers,
+            floors,
+            missing: BTreeSet::new(),
+            invalid: BTreeMap::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn run(mut self) -> Assessment {
+        self.check_inputs();
+        let doc = self.checklist.doc();
+        let mut items = Vec::with_capacity(self.checklist.item_count());
+        let mut shortfalls = Vec::new();
+        let mut vetoes = Vec::new();
+        for (_, item) in self.checklist.items() {
+            let result = self.item(item);
+            for part in &result.parts {
+                let answer = self.answers.get(&Slot::new(&item.id, part.part));
+                if let Some(detail) = shortfall(item, part, answer) {
+                    if item.veto {
+                        vetoes.push(Slot::new(&item.id, part.part));
+                    }
+                    shortfalls.push(Shortfall {
+                        item: item.id.clone(),
+                        part: part.part,
+                        veto: item.veto,
+                        detail,
+                        source: item.source.clone(),
+                    });
+                }
+            }
+            items.push(result);
+        }
+        let by_id: BTreeMap<&str, &ItemResult> = items.iter().map(|r| (r.id.as_str(), r)).collect();
+        let mut groups = Vec::new();
+        for rule in &doc.group_rules {
+            for g in group(rule, &by_id) {
+                if g.holds == Some(false) {
+                    shortfalls.push(Shortfall {
+                        item: rule.id.clone(),
+                        part: g.part,
+                        veto: false,
+                        detail: ShortfallDetail::Group {
+                            passed: g.passed,
+                            required: g.required,
+                            below_floor: g.below_floor.clone(),
+                        },
+                        source: rule.source.clone(),
+                    });
+                }
+                groups.push(g);
+            }
+        }
+
+        let mut indicators = Vec::new();
+        let mut areas = Vec::new();
+        let mut total = Tally {
+            id: doc.id.clone(),
+            earned: 0.0,
+            max: 0.0,
+        };
+        let mut results = items.iter();
+        for area in &doc.areas {
+            let mut area_tally = Tally {
+                id: area.id.clone(),
+                earned: 0.0,
+                max: 0.0,
+            };
+            for ind in &area.indicators {
+                let mut t = Tally {
+                    id: ind.id.clone(),
+                    earned: 0.0,
+                    max: 0.0,
+                };
+                for r in results.by_ref().take(ind.items.len()) {
+                    t.earned += r.earned;
+                    t.max += r.max;
+                }
+                area_tally.earned += t.earned;
+                area_tally.max += t.max;
+                indicators.push(t);
+            }
+            total.earned += area_tally.earned;
+            total.max += area_tally.max;
+            let rate = (area_tally.max > 0.0).then(|| area_tally.earned / area_tally.max);
+            areas.push(AreaResult {
+                passed: area.pass_rate.zip(rate).map(|(p, r)| r >= p - 1e-9),
+                pass_rate: area.pass_rate,
+                rate,
+                tally: area_tally,
+            });
+        }
+        let percent = (total.max > 0.0).then(|| total.earned / total.max * 100.0);
+        let capped_by: Vec<String> = doc
+            .group_rules
+            .iter()
+            .filter(|r| {
+                r.fail_grade.is_some()
+                    && groups
+                        .iter()
+                        .any(|g| g.id == r.id && g.holds == Some(false))
+            })
+            .map(|r| r.id.clone())
+            .collect();
+        let provisional = !self.missing.is_empty() || !self.invalid.is_empty();
+        let grade = Grade {
+            band: if vetoes.is_empty() {
+                band(doc, percent.unwrap_or(0.0), &capped_by)
+            } else {
+                None
+            },
+            vetoed: !vetoes.is_empty(),
+            capped_by,
+            provisional,
+        };
+        Assessment {
+            school_type: self.school_type,
+            items,
+            indicators,
+            areas,
+            total,
+            percent,
+            grade,
+            vetoes,
+            groups,
+            shortfalls,
+            missing: self.missing.into_iter().collect(),
+            invalid: self
+                .invalid
+                .into_iter()
+                .map(|(slot, problem)| InvalidValue { slot, problem })
+                .collect(),
+            warnings: self.warnings,
+        }
+    }
+
+    fn applies(&self, item: &Item) -> bool {
+        let by_type = item
+            .applies_to
+            .as_ref()
+            .is_none_or(|t| t.contains(&self.school_type));
+        let by_condition = item.when.as_ref().is_none_or(|c| {
+            self.answers
+                .get(&Slot::whole(&c.item))
+                .and_then(Value::condition_word)
+                == Some(c.equals.as_str())
+        });
+        by_type
+            && by_condition
+            && self
+                .checklist
+                .doc()
+                .school_types
+                .contains(&self.school_type)
+    }
+
+    fn item(&mut self, item: &Item) -> ItemResult {
+        if !self.applies(item) {
+            return ItemResult {
+                id: item.id.clone(),
+                applicable: false,
+                earned: 0.0,
+                max: 0.0,
+                parts: vec![],
+            };
+        }
+        let parts_spec = item_parts(item, self.school_type);
+        let share = item.points / parts_spec.len().max(1) as f64;
+        let mut parts = Vec::with_capacity(parts_spec.len());
+        for (part, rule) in parts_spec {
+            let slot = Slot::new(&item.id, part);
+            let mut p = PartResult {
+                part,
+                outcome: Outcome::Missing,
+                value: None,
+                rule,
+                ratio: None,
+                earned: 0.0,
+            };
+            match &item.kind {
+                ItemKind::YesNo { allow_na } => self.yes_no(&slot, *allow_na, share, &mut p),
+                ItemKind::Levels { levels, allow_na } => {
+                    self.levels(&slot, levels, *allow_na, item.points, share, &mut p)
+                }
+                ItemKind::Number { .. } => {
+                    let value = match self.answers.get(&slot) {
+                        None => Computed::Missing,
+                        Some(Value::Number(text)) => match parse_number(text) {
+                            Ok(n) => Computed::Value(n),
+                            Err(error) => {
+                                self.invalid
+                                    .insert(slot.clone(), ValueProblem::Number { error });
+                                Computed::Invalid
+                            }
+                        },
+                        Some(_) => {
+                            self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                            Computed::Invalid
+                        }
+                    };
+                    if value == Computed::Missing {
+                        self.missing.insert(slot.clone());
+                    }
+                    self.checked(&item.id, value, share, &mut p);
+                }
+                ItemKind::Computed { formula, .. } => {
+                    let value = formula.compute(|id| self.input_value(id, part));
+                    if value == Computed::Undefined {
+                        self.warnings.push(Warning {
+                            slot: slot.clone(),
+                            kind: WarningKind::Undefined,
+                        });
+                    }
+                    self.checked(&item.id, value, share, &mut p);
+                }
+                ItemKind::Flag => {
+                    p.outcome = match self.answers.get(&slot) {
+                        Some(Value::Yes | Value::No) => Outcome::Noted,
+                        Some(_) => {
+                            self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                            Outcome::Invalid
+                        }
+                        None => {
+                            self.missing.insert(slot.clone());
+                            Outcome::Missing
+                        }
+                    };
+                }
+                ItemKind::Text => {
+                    p.outcome = match self.answers.get(&slot) {
+                        Some(Value::Text(_)) => Outcome::Noted,
+                        Some(_) => {
+                            self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                            Outcome::Invalid
+                        }
+                        // Free text is optional: not having it is not "missing".
+                        None => Outcome::Missing,
+                    };
+                }
+            }
+            parts.push(p);
+        }
+        let earned = parts.iter().map(|p| p.earned).sum();
+        ItemResult {
+            id: item.id.clone(),
+            applicable: true,
+            earned,
+            max: item.points,
+            parts,
+        }
+    }
+
+    fn yes_no(&mut self, slot: &Slot, allow_na: bool, share: f64, p: &mut PartResult) {
+        p.outcome = match self.answers.get(slot) {
+            None => Outcome::Missing,
+            Some(Value::Yes) => Outcome::Met,
+            Some(Value::No) => Outcome::NotMet,
+            Some(Value::NotApplicable) if allow_na => Outcome::NotApplicable,
+            Some(Value::NotApplicable) => {
+                self.invalid
+                    .insert(slot.clone(), ValueProblem::NotApplicableNotAllowed);
+                Outcome::Invalid
+            }
+            Some(_) => {
+                self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                Outcome::Invalid
+            }
+        };
+        if p.outcome == Outcome::Missing {
+            self.missing.insert(slot.clone());
+        }
+        // 不适用 earns the points: the school is not marked down for what does not concern it.
+        if matches!(p.outcome, Outcome::Met | Outcome::NotApplicable) {
+            p.earned = share;
+        }
+    }
+
+    fn levels(
+        &mut self,
+        slot: &Slot,
+        levels: &[Level],
+        allow_na: bool,
+        points: f64,
+        share: f64,
+        p: &mut PartResult,
+    ) {
+        p.outcome = match self.answers.get(slot) {
+            None => Outcome::Missing,
+            Some(Value::Level(id)) => match levels.iter().find(|l| &l.id == id) {
+                Some(level) => {
+                    p.earned = if points > 0.0 {
+                        share * level.points / points
+                    } else {
+                        0.0
+                    };
+                    if level.points >= points {
+                        Outcome::Met
+                    } else if level.points > 0.0 {
+                        Outcome::Partial
+                    } else {
+                        Outcome::NotMet
+                    }
+                }
+                None => {
+                    self.invalid.insert(
+                        slot.clone(),
+                        ValueProblem::UnknownLevel { level: id.clone() },
+                    );
+                    Outcome::Invalid
+                }
+            },
+            Some(Value::NotApplicable) if allow_na => {
+                p.earned = share;
+                Outcome::NotApplicable
+            }
+            Some(Value::NotApplicable) => {
+                self.invalid
+                    .insert(slot.clone(), ValueProblem::NotApplicableNotAllowed);
+                Outcome::Invalid
+            }
+            Some(_) => {
+                self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                Outcome::Invalid
+            }
+        };
+        if p.outcome == Outcome::Missing {
+            self.missing.insert(slot.clone());
+        }
+    }
+
+    /// Scores a number against the part's rule.
+    fn checked(&self, item_id: &str, value: Computed, share: f64, p: &mut PartResult) {
+        let Some(rule) = p.rule else {
+            p.outcome = Outcome::NotApplicable;
+            return;
+        };
+        p.outcome = match value {
+            Computed::Missing => Outcome::Missing,
+            Computed::Invalid => Outcome::Invalid,
+            Computed::Undefined => Outcome::Undefined,
+            Computed::Value(v) => {
+                p.value = Some(v);
+                p.ratio = rule.ratio(v);
+                if rule.holds(v) {
+                    p.earned = share;
+                    Outcome::Met
+                } else if self
+                    .floors
+                    .get(item_id)
+                    .is_some_and(|&f| rule.within_floor(v, f))
+                {
+                    Outcome::Near
+                } else {
+                    Outcome::NotMet
+                }
+            }
+        };
+    }
+
+    /// An input's value for a part, splitting shared assets of a 九年一贯制 school.
+    fn input_value(&mut self, id: &str, part: Part) -> Lookup {
+        let Some(def) = self.checklist.input(id) else {
+            return Lookup::Undefined;
+        };
+        let nine = self.school_type == SchoolType::NineYear;
+        match (nine, def.scope, part) {
+            (false, _, _) | (true, InputScope::Shared, Part::Whole) => {
+                self.raw_input(&Slot::whole(id))
+            }
+            (true, InputScope::PerPart, Part::Whole) => {
+                let a = self.raw_input(&Slot::new(id, Part::Primary));
+                let b = self.raw_input(&Slot::new(id, Part::Junior));
+                match (a, b) {
+                    (Lookup::Value(a), Lookup::Value(b)) => Lookup::Value(a + b),
+                    (Lookup::Invalid, _) | (_, Lookup::Invalid) => Lookup::Invalid,
+                    _ => Lookup::Missing,
+                }
+            }
+            (true, InputScope::PerPart, part) => self.raw_input(&Slot::new(id, part)),
+            (true, InputScope::Shared, part) => {
+                let whole = self.raw_input(&Slot::whole(id));
+                let checklist = self.checklist;
+                let Some(split) = &checklist.doc().split else {
+                    return Lookup::Undefined;
+                };
+                let p = self.raw_input(&Slot::new(&split.enrolment_input, Part::Primary));
+                let j = self.raw_input(&Slot::new(&split.enrolment_input, Part::Junior));
+                match (whole, p, j) {
+                    (Lookup::Value(w), Lookup::Value(p), Lookup::Value(j)) => {
+                        match split.shares(p, j) {
+                            Some((sp, sj)) => {
+                                Lookup::Value(w * if part == Part::Primary { sp } else { sj })
+                            }
+                            None => Lookup::Undefined,
+                        }
+                    }
+                    (Lookup::Invalid, _, _) | (_, Lookup::Invalid, _) | (_, _, Lookup::Invalid) => {
+                        Lookup::Invalid
+                    }
+                    _ => Lookup::Missing,
+                }
+            }
+        }
+    }
+
+    fn raw_input(&mut self, slot: &Slot) -> Lookup {
+        match self.answers.get(slot) {
+            None => {
+                self.missing.insert(slot.clone());
+                Lookup::Missing
+            }
+            Some(Value::Number(text)) => match parse_number(text) {
+                Ok(n) => Lookup::Value(n),
+                Err(error) => {
+                    self.invalid
+                        .insert(slot.clone(), ValueProblem::Number { error });
+                    Lookup::Invalid
+                }
+            },
+            Some(_) => {
+                self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                Lookup::Invalid
+            }
+        }
+    }
+
+    /// Warnings on entered inputs: negative, a fraction of people, more than its bound.
+    fn check_inputs(&mut self) {
+        for slot in input_slots(self.checklist, self.school_type) {
+            let Some(def) = self.checklist.input(&slot.id) else {
+                continue;
+            };
+            let Some(Ok(v)) = self.answers.get(&slot).map(|v| match v {
+                Value::Number(t) => parse_number(t).map_err(|_| ()),
+                _ => Err(()),
+            }) else {
+                continue;
+            };
+            if v < 0.0 {
+                self.warnings.push(Warning {
+                    slot: slot.clone(),
+                    kind: WarningKind::Negative,
+                });
+            }
+            if def.integer && v.fract() != 0.0 {
+                self.warnings.push(Warning {
+                    slot: slot.clone(),
+                    kind: WarningKind::NotWhole,
+                });
+            }
+            if let Some(other) = &def.at_most {
+                let other_slot = Slot::new(other, slot.part);
+                if let Some(Value::Number(t)) = self.answers.get(&other_slot) {
+                    if parse_number(t).is_ok_and(|o| v > o) {
+                        self.warnings.push(Warning {
+                            slot: slot.clone(),
+                            kind: WarningKind::Exceeds {
+                                other: other.clone(),
+                            },
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The shortfall an answered part represents, if any.
+fn shortfall(item: &Item, part: &PartResult, answer: Option<&Value>) -> Option<ShortfallDetail> {
+    match (&item.kind, part.outcome) {
+        (ItemKind::YesNo { .. }, Outcome::NotMet) => {
+            Some(ShortfallDetail::Answer { answer: Value::No })
+        }
+        (ItemKind::Levels { levels, .. }, Outcome::Partial | Outcome::NotMet) => {
+            let best = levels.iter().max_by(|a, b| a.points.total_cmp(&b.points))?;
+            let Some(Value::Level(chosen)) = answer else {
+                return None;
+            };
+            Some(ShortfallDetail::Level {
+                chosen: chosen.clone(),
+                best: best.id.clone(),
+            })
+        }
+        (
+            ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. },
+            Outcome::NotMet | Outcome::Near,
+        ) => {
+            let (rule, value) = (part.rule?, part.value?);
+            Some(ShortfallDetail::Threshold {
+                rule,
+                unit: unit.clone(),
+                value,
+                gap: rule.gap(value),
+                ratio: part.ratio,
+                near: part.outcome == Outcome::Near,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Evaluates a group rule for each part its items are checked in.
+fn group(rule: &GroupRule, by_id: &BTreeMap<&str, &ItemResult>) -> Vec<GroupResult> {
+    let mut parts: Vec<Part> = Vec::new();
+    for id in &rule.items {
+        for p in by_id
+            .get(id.as_str())
+            .map(|r| r.parts.as_slice())
+            .unwrap_or_default()
+        {
+            if !parts.contains(&p.part) {
+                parts.push(p.part);
+            }
+        }
+    }
+    parts
+        .into_iter()
+        .map(|part| {
+            let (mut passed, mut below_floor, mut pending, mut counted) =
+                (0, Vec::new(), Vec::new(), 0);
+            for id in &rule.items {
+                let Some(p) = by_id
+                    .get(id.as_str())
+                    .and_then(|r| r.parts.iter().find(|p| p.part == part))
+                else {
+                    continue;
+                };
+                counted += 1;
+                match p.outcome {
+                    Outcome::Met => passed += 1,
+                    Outcome::Near => {}
+                    Outcome::NotMet | Outcome::Undefined => below_floor.push(id.clone()),
+                    _ => pending.push(id.clone()),
+                }
+            }
+            let required = rule.min_pass.min(counted);
+            let holds = if !below_floor.is_empty() || passed + pending.len() < required {
+                Some(false)
+            } else if pending.is_empty() {
+                Some(passed >= required)
+            } else {
+                None
+            };
+            GroupResult {
+                id: rule.id.clone(),
+                part,
+                passed,
+                required,
+                below_floor,
+                pending,
+                holds,
+            }
+        })
+        .collect()
+}
+
+/// The highest band reached by `percent`, no higher than any cap.
+fn band(doc: &ChecklistDoc, percent: f64, capped_by: &[String]) -> Option<String> {
+    let cap = capped_by
+        .iter()
+        .filter_map(|id| {
+            doc.group_rules
+                .iter()
+                .find(|r| &r.id == id)?
+                .fail_grade
+                .as_ref()
+        })
+        .filter_map(|b| doc.grades.iter().find(|g| &g.id == b))
+        .map(|g| g.min_percent)
+        .fold(f64::INFINITY, f64::min);
+    doc.grades
+        .iter()
+        .filter(|g| percent >= g.min_percent - 1e-9 && g.min_percent <= cap)
+        .max_by(|a, b| a.min_percent.total_cmp(&b.min_percent))
+        .map(|g| g.id.clone())
+}

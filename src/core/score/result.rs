@@ -1,0 +1,199 @@
+//! What the engine returns. Serializable: exports and the command line carry it as is.
+
+use crate::core::answers::{NumberError, Part, Slot, Value};
+use crate::core::model::{Comparison, SchoolType, SourceRef};
+use serde::{Deserialize, Serialize};
+
+/// The full result of scoring one school's answers against one checklist.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub school_type: SchoolType,
+    /// Every item, in checklist order.
+    pub items: Vec<ItemResult>,
+    pub indicators: Vec<Tally>,
+    pub areas: Vec<AreaResult>,
+    pub total: Tally,
+    /// Earned ÷ max × 100; `None` when nothing applies.
+    pub percent: Option<f64>,
+    pub grade: Grade,
+    /// 一票否决 items violated.
+    pub vetoes: Vec<Slot>,
+    pub groups: Vec<GroupResult>,
+    /// One row per thing not met: what the 整改清单 is built from.
+    pub shortfalls: Vec<Shortfall>,
+    /// Slots still to fill in (items, and the inputs computed indicators wait for).
+    pub missing: Vec<Slot>,
+    /// Slots whose value cannot be used as entered.
+    pub invalid: Vec<InvalidValue>,
+    /// Values that are usable but suspicious.
+    pub warnings: Vec<Warning>,
+}
+
+impl Assessment {
+    /// Nothing missing and nothing unreadable: the result is final.
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty() && self.invalid.is_empty()
+    }
+}
+
+/// Points earned out of points possible for an item, indicator, area or the whole.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    pub id: String,
+    pub earned: f64,
+    pub max: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaResult {
+    #[serde(flatten)]
+    pub tally: Tally,
+    /// Earned ÷ max (0–1).
+    pub rate: Option<f64>,
+    /// The checklist's pass rate for this area, if it sets one, and whether it is reached.
+    pub pass_rate: Option<f64>,
+    pub passed: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Grade {
+    /// The grade band reached (its id), `None` when vetoed.
+    pub band: Option<String>,
+    pub vetoed: bool,
+    /// Group rules that failed and lowered the grade.
+    pub capped_by: Vec<String>,
+    /// Something is missing or unreadable: the grade may still change.
+    pub provisional: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemResult {
+    pub id: String,
+    pub applicable: bool,
+    pub earned: f64,
+    pub max: f64,
+    /// One per part: the whole school, or the 小学 and 初中 parts of a 九年一贯制 school.
+    pub parts: Vec<PartResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartResult {
+    pub part: Part,
+    pub outcome: Outcome,
+    /// The number entered or computed.
+    pub value: Option<f64>,
+    /// The rule it was checked against.
+    pub rule: Option<Comparison>,
+    /// Value ÷ threshold.
+    pub ratio: Option<f64>,
+    pub earned: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// 达标
+    Met,
+    /// Not met, but within the group rule's floor (e.g. ≥ 85% of the threshold).
+    Near,
+    /// 未达标
+    NotMet,
+    /// A level below the best.
+    Partial,
+    /// 不适用, as answered.
+    NotApplicable,
+    /// Free text given.
+    Noted,
+    Missing,
+    Invalid,
+    /// Cannot be computed (no students to divide by).
+    Undefined,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupResult {
+    pub id: String,
+    pub part: Part,
+    pub passed: usize,
+    pub required: usize,
+    /// Items below even the floor.
+    pub below_floor: Vec<String>,
+    /// Items not yet known.
+    pub pending: Vec<String>,
+    /// `None` while it can still go either way.
+    pub holds: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Shortfall {
+    /// The item id, or the group rule id for a group shortfall.
+    pub item: String,
+    pub part: Part,
+    pub veto: bool,
+    pub detail: ShortfallDetail,
+    pub source: SourceRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ShortfallDetail {
+    /// Answered 未达标.
+    Answer { answer: Value },
+    /// A level below the best.
+    Level { chosen: String, best: String },
+    /// A number short of its threshold by `gap` (in `unit`).
+    Threshold {
+        rule: Comparison,
+        unit: String,
+        value: f64,
+        gap: f64,
+        ratio: Option<f64>,
+        near: bool,
+    },
+    /// A group rule that fails.
+    Group {
+        passed: usize,
+        required: usize,
+        below_floor: Vec<String>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvalidValue {
+    pub slot: Slot,
+    pub problem: ValueProblem,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ValueProblem {
+    Number {
+        error: NumberError,
+    },
+    /// A value of the wrong kind for the item (a level for a yes/no item …).
+    WrongKind,
+    UnknownLevel {
+        level: String,
+    },
+    /// 不适用 where the item does not allow it.
+    NotApplicableNotAllowed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    pub slot: Slot,
+    pub kind: WarningKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WarningKind {
+    Negative,
+    NotWhole,
+    /// More than another input it should not exceed (teachers than students).
+    Exceeds {
+        other: String,
+    },
+    /// A computed value that cannot be computed (no students).
+    Undefined,
+}

@@ -1,0 +1,214 @@
+//! A checklist file becomes a `Checklist` only when every reference resolves.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::TEST_CHECKLIST;
+use serde_json::{json, Value};
+use ziping::core::checklist::{Checklist, Problem};
+
+fn with(edit: impl FnOnce(&mut Value)) -> Result<Checklist, Vec<(String, Problem)>> {
+    let mut doc: Value = serde_json::from_str(TEST_CHECKLIST).unwrap();
+    edit(&mut doc);
+    Checklist::from_json(&doc.to_string())
+        .map_err(|e| e.0.into_iter().map(|i| (i.path, i.problem)).collect())
+}
+
+fn item(doc: &mut Value, n: usize) -> &mut Value {
+    &mut doc["areas"][1]["indicators"][0]["items"][n]
+}
+
+#[test]
+fn the_test_checklist_is_valid() {
+    let c = with(|_| {}).unwrap();
+    assert_eq!(c.item_count(), 13);
+    assert_eq!(c.item("q3").unwrap().points, 3.0);
+    assert!(c.input("area").is_some());
+}
+
+#[test]
+fn every_problem_is_named_with_its_path() {
+    type Edit = Box<dyn FnOnce(&mut Value)>;
+    let rows: Vec<(&str, Edit, &str, Problem)> = vec![
+        (
+            "wrong format",
+            Box::new(|d| d["format"] = json!("other/2")),
+            "format",
+            Problem::WrongFormat {
+                found: "other/2".into(),
+            },
+        ),
+        (
+            "duplicate item",
+            Box::new(|d| item(d, 1)["id"] = json!("q1")),
+            "areas[1].indicators[0].items[1].id",
+            Problem::DuplicateId("q1".into()),
+        ),
+        (
+            "item id equal to an input id",
+            Box::new(|d| item(d, 1)["id"] = json!("students")),
+            "areas[1].indicators[0].items[1].id",
+            Problem::DuplicateId("students".into()),
+        ),
+        (
+            "unknown source",
+            Box::new(|d| item(d, 0)["source"]["source"] = json!("X")),
+            "areas[1].indicators[0].items[0].source.source",
+            Problem::Unknown {
+                what: "source",
+                id: "X".into(),
+            },
+        ),
+        (
+            "unknown input",
+            Box::new(|d| {
+                d["areas"][0]["indicators"][0]["items"][0]["kind"]["formula"]["numerator"][0] =
+                    json!("ghost")
+            }),
+            "areas[0].indicators[0].items[0].kind.formula.numerator[0]",
+            Problem::Unknown {
+                what: "input",
+                id: "ghost".into(),
+            },
+        ),
+        (
+            "unknown condition item",
+            Box::new(|d| item(d, 8)["when"]["item"] = json!("zz")),
+            "areas[1].indicators[0].items[8].when.item",
+            Problem::Unknown {
+                what: "item",
+                id: "zz".into(),
+            },
+        ),
+        (
+            "unknown group item",
+            Box::new(|d| d["group_rules"][0]["items"][1] = json!("q404")),
+            "group_rules[0].items[1]",
+            Problem::Unknown {
+                what: "item",
+                id: "q404".into(),
+            },
+        ),
+        (
+            "unknown fail grade",
+            Box::new(|d| d["group_rules"][0]["fail_grade"] = json!("Z")),
+            "group_rules[0].fail_grade",
+            Problem::Unknown {
+                what: "grade",
+                id: "Z".into(),
+            },
+        ),
+        (
+            "negative points",
+            Box::new(|d| item(d, 0)["points"] = json!(-1)),
+            "areas[1].indicators[0].items[0].points",
+            Problem::OutOfRange {
+                what: "points",
+                expected: "0 or more",
+                value: -1.0,
+            },
+        ),
+        (
+            "floor above 1",
+            Box::new(|d| d["group_rules"][0]["floor_ratio"] = json!(1.5)),
+            "group_rules[0].floor_ratio",
+            Problem::OutOfRange {
+                what: "floor_ratio",
+                expected: "in (0, 1]",
+                value: 1.5,
+            },
+        ),
+        (
+            "empty clause",
+            Box::new(|d| item(d, 0)["source"]["clause"] = json!(" ")),
+            "areas[1].indicators[0].items[0].source.clause",
+            Problem::Empty,
+        ),
+    ];
+    for (name, edit, path, problem) in rows {
+        let errors = with(edit).expect_err(name);
+        assert!(
+            errors.contains(&(path.to_string(), problem.clone())),
+            "{name}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn inconsistent_rules_are_refused() {
+    type Edit = Box<dyn FnOnce(&mut Value)>;
+    let cases: Vec<(&str, Edit)> = vec![
+        (
+            "no junior rule for an item that applies to junior",
+            Box::new(|d| {
+                item(d, 2)["kind"]["rule"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("junior");
+            }),
+        ),
+        (
+            "levels without a best level",
+            Box::new(|d| item(d, 1)["kind"]["levels"][0]["points"] = json!(3.5)),
+        ),
+        (
+            "min_pass above the items",
+            Box::new(|d| d["group_rules"][0]["min_pass"] = json!(3)),
+        ),
+        (
+            "a group item without a threshold",
+            Box::new(|d| d["group_rules"][0]["items"][0] = json!("q1")),
+        ),
+        (
+            "a scored text item",
+            Box::new(|d| item(d, 10)["points"] = json!(1)),
+        ),
+        (
+            "a veto on levels",
+            Box::new(|d| item(d, 1)["veto"] = json!(true)),
+        ),
+        (
+            "no grade band from 0",
+            Box::new(|d| d["grades"][3]["min_percent"] = json!(10)),
+        ),
+        (
+            "condition on an answer the item cannot have",
+            Box::new(|d| item(d, 8)["when"]["equals"] = json!("maybe")),
+        ),
+        (
+            "shared inputs without a split",
+            Box::new(|d| {
+                d.as_object_mut().unwrap().remove("split");
+            }),
+        ),
+        (
+            "between with min above max",
+            Box::new(|d| {
+                item(d, 5)["kind"]["rule"]["primary"] = json!({"op": "between", "min": 5, "max": 1})
+            }),
+        ),
+    ];
+    for (name, edit) in cases {
+        let errors = with(edit).expect_err(name);
+        assert!(
+            errors
+                .iter()
+                .any(|(_, p)| matches!(p, Problem::Inconsistent(_))),
+            "{name}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn unknown_fields_and_bad_json_are_refused() {
+    let errors = with(|d| d["colour"] = json!("red")).unwrap_err();
+    assert!(
+        matches!(&errors[0].1, Problem::Json(m) if m.contains("colour")),
+        "{errors:?}"
+    );
+    let errors = Checklist::from_json("{ not json").unwrap_err();
+    assert!(matches!(errors.0[0].problem, Problem::Json(_)));
+    let errors =
+        Checklist::from_json(&TEST_CHECKLIST.replace("\"ge\"", "\"greater\"")).unwrap_err();
+    assert!(matches!(errors.0[0].problem, Problem::Json(_)));
+}
