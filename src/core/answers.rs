@@ -156,7 +156,7 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
     let mut clean = String::with_capacity(text.len());
     for c in text.trim().chars() {
         match c {
-            '0'..='9' | '.' | '-' | '+' => clean.push(c),
+            '0'..='9' | '.' | '-' | '+' | '%' => clean.push(c),
             '０'..='９' => clean.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
             '．' => clean.push('.'),
             '－' => clean.push('-'),

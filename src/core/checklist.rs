@@ -533,6 +533,14 @@ impl Validator {
                     "greater than 0",
                 );
             }
+            Formula::Sum { inputs } => {
+                if inputs.is_empty() {
+                    self.issue(format!("{path}.inputs"), Problem::Empty);
+                }
+                for (n, id) in inputs.iter().enumerate() {
+                    self.input_ref(c, format!("{path}.inputs[{n}]"), id);
+                }
+            }
             Formula::Difference {
                 minuend,
                 subtrahend,

@@ -272,6 +272,8 @@ pub enum Formula {
     },
     /// minuend − subtrahend, e.g. last year's myopia rate minus this year's.
     Difference { minuend: String, subtrahend: String },
+    /// Σ inputs, e.g. school size from the students of both parts.
+    Sum { inputs: Vec<String> },
 }
 
 /// "At least `min_pass` of these items reach their threshold, and every one that does not is

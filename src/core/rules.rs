@@ -112,6 +112,15 @@ pub enum Lookup {
     Undefined,
 }
 
+fn severity(c: Computed) -> u8 {
+    match c {
+        Computed::Invalid => 3,
+        Computed::Undefined => 2,
+        Computed::Missing => 1,
+        Computed::Value(_) => 0,
+    }
+}
+
 /// The result of a formula.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Computed {
@@ -141,28 +150,34 @@ impl Formula {
             }
             worst.map_or(Ok(total), Err)
         };
+        // When several inputs are unusable, say the most serious: unreadable, then
+        // uncomputable, then not yet entered.
+        let both = |a: Result<f64, Computed>, b: Result<f64, Computed>| match (a, b) {
+            (Ok(a), Ok(b)) => Ok((a, b)),
+            (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+            (Err(a), Err(b)) => Err(if severity(a) >= severity(b) { a } else { b }),
+        };
         let result = match self {
             Formula::Ratio {
                 numerator,
                 denominator,
                 scale,
-            } => sum(numerator).and_then(|n| {
-                sum(denominator).and_then(|d| {
-                    if d == 0.0 {
-                        Err(Computed::Undefined)
-                    } else {
-                        Ok(n / d * scale)
-                    }
-                })
+            } => both(sum(numerator), sum(denominator)).and_then(|(n, d)| {
+                if d == 0.0 {
+                    Err(Computed::Undefined)
+                } else {
+                    Ok(n / d * scale)
+                }
             }),
+            Formula::Sum { inputs } => sum(inputs),
             Formula::Difference {
                 minuend,
                 subtrahend,
-            } => {
-                let a = sum(std::slice::from_ref(minuend));
-                let b = sum(std::slice::from_ref(subtrahend));
-                a.and_then(|a| b.map(|b| a - b))
-            }
+            } => both(
+                sum(std::slice::from_ref(minuend)),
+                sum(std::slice::from_ref(subtrahend)),
+            )
+            .map(|(a, b)| a - b),
         };
         match result {
             Ok(v) if v.is_finite() => Computed::Value(v),
@@ -187,6 +202,7 @@ impl Formula {
                 minuend,
                 subtrahend,
             } => vec![minuend, subtrahend],
+            Formula::Sum { inputs } => inputs.iter().map(String::as_str).collect(),
         }
     }
 }
@@ -251,6 +267,17 @@ mod tests {
             Computed::Value(52.5 - 51.9)
         );
         assert_eq!(diff.inputs(), vec!["a", "b"]);
+        let sum = Formula::Sum {
+            inputs: vec!["a".into(), "b".into()],
+        };
+        assert_eq!(
+            sum.compute(vals(Value(1000.0), Value(800.0), Missing)),
+            Computed::Value(1800.0)
+        );
+        assert_eq!(
+            sum.compute(vals(Value(1000.0), Missing, Missing)),
+            Computed::Missing
+        );
     }
 
     #[test]
