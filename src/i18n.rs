@@ -75,6 +75,7 @@ catalogue! {
     PrivacyNote => "所有数据只保存在本机浏览器中，不会上传到任何服务器。", "All data stays in this browser; nothing is uploaded anywhere.";
     ChecklistsHeading => "内置评估清单", "Built-in checklists";
     ChecklistItems => "项", "items";
+    ChecklistBroken => "内置评估清单无法读取（程序错误，请报告）", "A built-in checklist cannot be read (a bug; please report it)";
     ChecklistVersion => "版本", "version";
     FooterNote => "自评 ziping · 离线可用 · 数据不出本机", "ziping · works offline · your data stays on this computer";
 }

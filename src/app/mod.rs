@@ -1,6 +1,6 @@
 //! The Yew shell: turns DOM events into [`Action`]s and state into HTML. Decides nothing.
 
-mod components;
+pub(crate) mod components;
 mod pages;
 pub mod storage;
 

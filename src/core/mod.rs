@@ -4,6 +4,7 @@
 //! wasm-bindgen). Functions that need "now" take it as an argument.
 
 pub mod answers;
+pub mod builtin;
 pub mod checklist;
 pub mod model;
 pub mod rules;

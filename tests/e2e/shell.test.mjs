@@ -24,6 +24,14 @@ test("the start page is in Chinese and the toggle switches to English and back",
     assert.equal(await page.getByTestId("app-name").textContent(), "自评");
     assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
     assert.match(await page.getByTestId("start-page").textContent(), /开始自评/);
+    // The built-in checklists are embedded and listed with their item counts.
+    const counts = {};
+    for (const id of ["yzjh-school", "zlpj-school"]) {
+      const card = page.getByTestId(`checklist-${id}`);
+      counts[id] = Number(await card.getByTestId("item-count").textContent());
+    }
+    assert.ok(counts["yzjh-school"] > 20 && counts["zlpj-school"] > 50, JSON.stringify(counts));
+    assert.match(await page.getByTestId("checklist-yzjh-school").textContent(), /县域义务教育优质均衡发展/);
     await screenshot(page, "start-zh");
 
     await page.getByTestId("lang-toggle").click();

@@ -1,5 +1,7 @@
 //! Reusable pieces of the screen.
 
+mod checklist_list;
 mod header;
 
+pub use checklist_list::ChecklistList;
 pub use header::Header;

@@ -1,3 +1,4 @@
+use crate::app::components::ChecklistList;
 use crate::app::Ctx;
 use crate::i18n::Msg;
 use yew::prelude::*;
@@ -30,6 +31,7 @@ pub fn Start(props: &StartProps) -> Html {
                     <p>{ ctx.t(Msg::RoleCountyText) }</p>
                 </article>
             </div>
+            <ChecklistList />
             <p class="status" role="status" aria-live="polite" data-testid="offline-status"
                 data-ready={ props.offline_ready.to_string() }>
                 { ctx.t(offline) }

@@ -1,0 +1,50 @@
+use crate::app::Ctx;
+use crate::core::builtin::builtins;
+use crate::core::model::Text;
+use crate::i18n::{Lang, Msg};
+use yew::prelude::*;
+
+fn pick(text: &Text, lang: Lang) -> &str {
+    match lang {
+        Lang::Zh => &text.zh,
+        Lang::En if text.en.is_empty() => &text.zh,
+        Lang::En => &text.en,
+    }
+}
+
+/// The checklists built into the app, with their version, issuer and size.
+#[component]
+pub fn ChecklistList() -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let lang = ctx.lang;
+    let list = match builtins() {
+        Ok(list) => list,
+        Err((name, errors)) => {
+            return html! {
+                <p class="error" role="alert" data-testid="checklist-error">
+                    { format!("{}: {name}: {errors}", ctx.t(Msg::ChecklistBroken)) }
+                </p>
+            }
+        }
+    };
+    html! {
+        <section class="checklists" aria-labelledby="checklists-heading">
+            <h3 id="checklists-heading">{ ctx.t(Msg::ChecklistsHeading) }</h3>
+            <ul class="checklist-list">
+                { for list.iter().map(|c| {
+                    let d = c.doc();
+                    html! {
+                        <li class="card" data-testid={format!("checklist-{}", d.id)}>
+                            <h4>{ pick(&d.title, lang) }</h4>
+                            <p class="meta">
+                                { pick(&d.issuer, lang) }{ " · " }
+                                { ctx.t(Msg::ChecklistVersion) }{ " " }{ &d.version }{ " · " }
+                                <span data-testid="item-count">{ c.item_count() }</span>{ " " }{ ctx.t(Msg::ChecklistItems) }
+                            </p>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

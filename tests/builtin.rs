@@ -1,0 +1,390 @@
+//! The built-in checklists against their sources: every threshold, written here by hand
+//! from ../shared/reference/standards.md and the seeds, must equal the data (a typo in either
+//! fails), and a complete example school of every type scores without a warning.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use ziping::core::answers::{Answers, Part, Slot, Value};
+use ziping::core::builtin::builtins;
+use ziping::core::checklist::Checklist;
+use ziping::core::model::{Comparison, ItemKind, SchoolType};
+use ziping::core::score::{assess, input_slots, item_parts, Outcome};
+
+/// (checklist, item, rule key, op, value, unit) — from the sources, not from the data.
+const THRESHOLDS: &[(&str, &str, &str, &str, f64, &str)] = &[
+    // 教督〔2017〕6号 资源配置 (standards.md §1.1): minimums, "以上" = ≥.
+    ("yzjh-school", "R1", "primary", "ge", 4.2, "人"),
+    ("yzjh-school", "R1", "junior", "ge", 5.3, "人"),
+    ("yzjh-school", "R2", "primary", "ge", 1.0, "人"),
+    ("yzjh-school", "R2", "junior", "ge", 1.0, "人"),
+    ("yzjh-school", "R3", "primary", "ge", 0.9, "人"),
+    ("yzjh-school", "R3", "junior", "ge", 0.9, "人"),
+    ("yzjh-school", "R4", "primary", "ge", 4.5, "㎡"),
+    ("yzjh-school", "R4", "junior", "ge", 5.8, "㎡"),
+    ("yzjh-school", "R5", "primary", "ge", 7.5, "㎡"),
+    ("yzjh-school", "R5", "junior", "ge", 10.2, "㎡"),
+    ("yzjh-school", "R6", "primary", "ge", 2000.0, "元"),
+    ("yzjh-school", "R6", "junior", "ge", 2500.0, "元"),
+    ("yzjh-school", "R7", "primary", "ge", 2.3, "间"),
+    ("yzjh-school", "R7", "junior", "ge", 2.4, "间"),
+    // §1.2 政府保障程度, school-checkable.
+    ("yzjh-school", "G1", "primary", "ge", 1.0, "间/12班"),
+    ("yzjh-school", "G1", "junior", "ge", 1.0, "间/12班"),
+    ("yzjh-school", "G1", "nine_year", "ge", 1.0, "间/12班"),
+    ("yzjh-school", "G2", "primary", "ge", 1.0, "间/12班"),
+    ("yzjh-school", "G2", "junior", "ge", 1.0, "间/12班"),
+    ("yzjh-school", "G2", "nine_year", "ge", 1.0, "间/12班"),
+    ("yzjh-school", "G3", "primary", "ge", 96.0, "㎡"),
+    ("yzjh-school", "G3", "junior", "ge", 96.0, "㎡"),
+    ("yzjh-school", "G3", "nine_year", "ge", 96.0, "㎡"),
+    ("yzjh-school", "G4", "primary", "ge", 90.0, "㎡"),
+    ("yzjh-school", "G4", "junior", "ge", 90.0, "㎡"),
+    ("yzjh-school", "G4", "nine_year", "ge", 90.0, "㎡"),
+    ("yzjh-school", "G5", "primary", "le", 2000.0, "人"),
+    ("yzjh-school", "G5", "junior", "le", 2000.0, "人"),
+    ("yzjh-school", "G5", "nine_year", "le", 2500.0, "人"),
+    ("yzjh-school", "G6", "primary", "le", 45.0, "人"),
+    ("yzjh-school", "G6", "junior", "le", 50.0, "人"),
+    ("yzjh-school", "G7", "primary", "ge", 100.0, "%"),
+    ("yzjh-school", "G7", "junior", "ge", 100.0, "%"),
+    ("yzjh-school", "G8", "primary", "ge", 10.0, "%"),
+    ("yzjh-school", "G8", "junior", "ge", 10.0, "%"),
+    ("yzjh-school", "G8", "nine_year", "ge", 10.0, "%"),
+    ("yzjh-school", "G9", "primary", "ge", 20.0, "%"),
+    ("yzjh-school", "G9", "junior", "ge", 20.0, "%"),
+    ("yzjh-school", "G9", "nine_year", "ge", 20.0, "%"),
+    ("yzjh-school", "G10", "primary", "ge", 100.0, "%"),
+    ("yzjh-school", "G10", "junior", "ge", 100.0, "%"),
+    // §1.3 教育质量 and §1.4 社会认可度.
+    ("yzjh-school", "Q1", "junior", "ge", 95.0, "%"),
+    ("yzjh-school", "Q3", "primary", "ge", 5.0, "%"),
+    ("yzjh-school", "Q3", "junior", "ge", 5.0, "%"),
+    ("yzjh-school", "Q3", "nine_year", "ge", 5.0, "%"),
+    ("yzjh-school", "S1", "primary", "ge", 85.0, "%"),
+    ("yzjh-school", "S1", "junior", "ge", 85.0, "%"),
+    ("yzjh-school", "S1", "nine_year", "ge", 85.0, "%"),
+    // 办学质量: seeds 000, 002, 003 and 教基〔2017〕9号 (standards.md §3, §5).
+    ("zlpj-school", "B2.2.1", "primary", "ge", 100.0, "%"),
+    ("zlpj-school", "B2.2.1", "junior", "ge", 100.0, "%"),
+    ("zlpj-school", "B2.2.1", "nine_year", "ge", 100.0, "%"),
+    ("zlpj-school", "B2.3.2", "primary", "le", 60.0, "分钟"),
+    ("zlpj-school", "B2.3.2", "junior", "le", 90.0, "分钟"),
+    ("zlpj-school", "B3.2.1", "primary", "ge", 5.0, "%"),
+    ("zlpj-school", "B3.2.1", "junior", "ge", 5.0, "%"),
+    ("zlpj-school", "B3.2.1", "nine_year", "ge", 5.0, "%"),
+    ("zlpj-school", "B4.2.1", "primary", "ge", 1000.0, "Mbps"),
+    ("zlpj-school", "B4.2.1", "junior", "ge", 1000.0, "Mbps"),
+    ("zlpj-school", "B4.2.1", "nine_year", "ge", 1000.0, "Mbps"),
+    ("zlpj-school", "B4.2.2", "primary", "ge", 100.0, "Mbps"),
+    ("zlpj-school", "B4.2.2", "junior", "ge", 100.0, "Mbps"),
+    ("zlpj-school", "B4.2.2", "nine_year", "ge", 100.0, "Mbps"),
+    ("zlpj-school", "B4.3.1", "primary", "ge", 100.0, "%"),
+    ("zlpj-school", "B4.3.1", "junior", "ge", 100.0, "%"),
+    ("zlpj-school", "B4.3.2", "primary", "ge", 2.0, "次"),
+    ("zlpj-school", "B4.3.2", "junior", "ge", 2.0, "次"),
+    ("zlpj-school", "B4.3.2", "nine_year", "ge", 2.0, "次"),
+    ("zlpj-school", "B5.1.1", "primary", "ge", 60.0, "分钟"),
+    ("zlpj-school", "B5.1.1", "junior", "ge", 60.0, "分钟"),
+    ("zlpj-school", "B5.1.1", "nine_year", "ge", 60.0, "分钟"),
+    ("zlpj-school", "B5.1.4", "primary", "ge", 2.0, "次"),
+    ("zlpj-school", "B5.1.4", "junior", "ge", 2.0, "次"),
+    ("zlpj-school", "B5.1.4", "nine_year", "ge", 2.0, "次"),
+    ("zlpj-school", "B5.1.5", "primary", "ge", 95.0, "%"),
+    ("zlpj-school", "B5.1.5", "junior", "ge", 95.0, "%"),
+    ("zlpj-school", "B5.1.5", "nine_year", "ge", 95.0, "%"),
+    ("zlpj-school", "B5.1.6", "primary", "ge", 50.0, "%"),
+    ("zlpj-school", "B5.1.6", "junior", "ge", 50.0, "%"),
+    ("zlpj-school", "B5.1.6", "nine_year", "ge", 50.0, "%"),
+    ("zlpj-school", "B5.1.7", "primary", "ge", 0.5, "个百分点"),
+    ("zlpj-school", "B5.1.7", "junior", "ge", 0.5, "个百分点"),
+    ("zlpj-school", "B5.1.7", "nine_year", "ge", 0.5, "个百分点"),
+    ("zlpj-school", "B5.1.11", "primary", "ge", 10.0, "小时"),
+    ("zlpj-school", "B5.1.11", "junior", "ge", 9.0, "小时"),
+];
+
+/// The built-ins plus every county variant file shipped in `checklists/`.
+fn all() -> Vec<Checklist> {
+    let mut list = builtins().unwrap_or_else(|(name, e)| panic!("{name}: {e}"));
+    let ids: Vec<String> = list.iter().map(|c| c.doc().id.clone()).collect();
+    for entry in std::fs::read_dir("checklists").unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let c = Checklist::from_json(&text).unwrap_or_else(|e| panic!("{e}"));
+        if !ids.contains(&c.doc().id) {
+            list.push(c);
+        }
+    }
+    list
+}
+
+fn by_id(id: &str) -> Checklist {
+    all()
+        .into_iter()
+        .find(|c| c.doc().id == id)
+        .unwrap_or_else(|| panic!("no built-in {id}"))
+}
+
+/// Every threshold in the data as (checklist, item, key, op, value, unit).
+fn thresholds_in(c: &Checklist) -> Vec<(String, String, String, String, f64, String)> {
+    let mut out = Vec::new();
+    for (_, item) in c.items() {
+        let (unit, rule) = match &item.kind {
+            ItemKind::Number { unit, rule } | ItemKind::Computed { unit, rule, .. } => (unit, rule),
+            _ => continue,
+        };
+        for (key, cmp) in [
+            ("primary", rule.primary),
+            ("junior", rule.junior),
+            ("nine_year", rule.nine_year),
+        ] {
+            let Some(cmp) = cmp else { continue };
+            let (op, value) = match cmp {
+                Comparison::Ge { value } => ("ge", value),
+                Comparison::Gt { value } => ("gt", value),
+                Comparison::Le { value } => ("le", value),
+                Comparison::Lt { value } => ("lt", value),
+                Comparison::Between { .. } => panic!("no built-in uses a range"),
+            };
+            out.push((
+                c.doc().id.clone(),
+                item.id.clone(),
+                key.into(),
+                op.into(),
+                value,
+                unit.clone(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_threshold_matches_its_source() {
+    let expected: BTreeSet<String> = THRESHOLDS
+        .iter()
+        .map(|(c, i, k, op, v, u)| format!("{c} {i} {k} {op} {v} {u}"))
+        .collect();
+    let mut actual = BTreeSet::new();
+    for c in all()
+        .iter()
+        .filter(|c| c.doc().id != "zlpj-school-hengyang")
+    {
+        for (c, i, k, op, v, u) in thresholds_in(c) {
+            actual.insert(format!("{c} {i} {k} {op} {v} {u}"));
+        }
+    }
+    let missing: Vec<_> = expected.difference(&actual).collect();
+    let unexpected: Vec<_> = actual.difference(&expected).collect();
+    assert!(
+        missing.is_empty() && unexpected.is_empty(),
+        "in the table only: {missing:#?}\nin the data only: {unexpected:#?}"
+    );
+}
+
+#[test]
+fn the_resource_rule_is_six_of_seven_with_an_85_percent_floor() {
+    let c = by_id("yzjh-school");
+    let rule = &c.doc().group_rules[0];
+    assert_eq!(rule.items, ["R1", "R2", "R3", "R4", "R5", "R6", "R7"]);
+    assert_eq!((rule.min_pass, rule.floor_ratio), (6, 0.85));
+    let split = c.doc().split.as_ref().unwrap();
+    assert_eq!((split.primary_weight, split.junior_weight), (1.0, 1.1));
+    assert!(
+        !split.source.verified,
+        "the 1 : 1.1 split is a convention [M], marked unverified"
+    );
+    let vetoes: Vec<_> = c
+        .items()
+        .filter(|(_, i)| i.veto)
+        .map(|(_, i)| i.id.as_str())
+        .collect();
+    assert_eq!(vetoes, ["V1", "V2", "V3", "V4"]);
+}
+
+#[test]
+fn the_county_variant_differs_only_in_its_pe_rule() {
+    let national = by_id("zlpj-school");
+    let county = by_id("zlpj-school-hengyang");
+    let mut differing = Vec::new();
+    for ((_, a), (_, b)) in national.items().zip(county.items()) {
+        assert_eq!(a.id, b.id);
+        if a != b {
+            differing.push(a.id.clone());
+        }
+    }
+    assert_eq!(differing, ["B5.1.1"]);
+    let pe = county.item("B5.1.1").unwrap();
+    match &pe.kind {
+        ItemKind::Number { rule, unit } => {
+            assert_eq!(unit, "分钟");
+            assert_eq!(rule.primary, Some(Comparison::Ge { value: 90.0 }));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(pe.source.source, "seed000");
+}
+
+#[test]
+fn every_item_says_where_it_comes_from() {
+    for c in all() {
+        for (_, item) in c.items() {
+            let source = c
+                .source(&item.source.source)
+                .expect("resolves (checked at parse)");
+            assert!(
+                !item.source.clause.trim().is_empty(),
+                "{} {}",
+                c.doc().id,
+                item.id
+            );
+            assert!(!source.title.is_empty());
+            if let Some(seed) = &source.seed {
+                let path = format!("../shared/seeds/{seed}");
+                assert!(
+                    std::path::Path::new(&path).exists() || std::env::var("CI").is_ok(),
+                    "{path}"
+                );
+            }
+        }
+    }
+}
+
+/// A plausible, fully compliant school: every input and answer filled in.
+fn example_school(c: &Checklist, t: SchoolType) -> Answers {
+    let mut a = Answers::default();
+    let per_part = |part: Part| if part == Part::Junior { 1.3 } else { 1.0 };
+    for slot in input_slots(c, t) {
+        let f = per_part(slot.part);
+        let v: f64 = match slot.id.as_str() {
+            "students" => 800.0 * f,
+            "classes" => 18.0,
+            "students_home_visited" => 800.0 * f,
+            "teachers_above_degree" => 50.0 * f,
+            "teachers_backbone" => 12.0 * f,
+            "teachers_pe_art" => 10.0 * f,
+            "teachers_full_time" | "teachers_certified" | "teachers_trained_360" => 60.0 * f,
+            "teachers_eligible_exchange" => 40.0,
+            "teachers_exchanged" => 6.0,
+            "teachers_exchanged_backbone" => 2.0,
+            "area_teaching" => 15000.0,
+            "area_sports_outdoor" => 22000.0,
+            "area_sports_indoor" => 3000.0,
+            "equipment_value" => 5_000_000.0,
+            "multimedia_rooms" => 50.0,
+            "music_rooms" | "art_rooms" => 3.0,
+            "public_funds_budget" => 1_000_000.0,
+            "training_funds" => 60_000.0,
+            "myopia_rate_last_year" => 41.2,
+            "myopia_rate_this_year" => 40.1,
+            other => panic!("example school has no value for input {other}"),
+        };
+        a.set(slot, Value::Number(v.round().to_string()));
+    }
+    for (_, item) in c.items() {
+        if item
+            .applies_to
+            .as_ref()
+            .is_some_and(|types| !types.contains(&t))
+        {
+            continue;
+        }
+        for (part, rule) in item_parts(item, t) {
+            let slot = Slot::new(&item.id, part);
+            let value = match &item.kind {
+                ItemKind::YesNo { .. } => Value::Yes,
+                ItemKind::Flag => Value::No,
+                ItemKind::Levels { .. } => Value::Level("A".into()),
+                ItemKind::Number { .. } => {
+                    let v = match rule.expect("number items have a rule for this part") {
+                        Comparison::Ge { value } => value,
+                        Comparison::Le { value } => value,
+                        other => panic!("{other:?}"),
+                    };
+                    Value::Number(v.to_string())
+                }
+                ItemKind::Text => Value::Text("说明".into()),
+                ItemKind::Computed { .. } => continue,
+            };
+            a.set(slot, value);
+        }
+    }
+    a
+}
+
+#[test]
+fn a_complete_example_school_of_every_type_scores_without_warnings() {
+    for c in all() {
+        for t in SchoolType::ALL {
+            let r = assess(&c, t, &example_school(&c, t));
+            let name = format!("{} {t:?}", c.doc().id);
+            assert!(
+                r.is_complete(),
+                "{name}: missing {:?}, invalid {:?}",
+                r.missing,
+                r.invalid
+            );
+            assert!(r.warnings.is_empty(), "{name}: {:?}", r.warnings);
+            assert!(r.shortfalls.is_empty(), "{name}: {:#?}", r.shortfalls);
+            assert!(!r.grade.vetoed);
+            assert_eq!(r.total.earned, r.total.max, "{name}");
+            let top = c
+                .doc()
+                .grades
+                .iter()
+                .max_by(|a, b| a.min_percent.total_cmp(&b.min_percent))
+                .unwrap();
+            assert_eq!(r.grade.band.as_deref(), Some(top.id.as_str()), "{name}");
+            for item in r.items.iter().filter(|i| i.applicable) {
+                for p in &item.parts {
+                    assert!(
+                        matches!(p.outcome, Outcome::Met | Outcome::Noted),
+                        "{name} {} {:?}",
+                        item.id,
+                        p.outcome
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_nine_year_school_is_checked_per_part_on_resources() {
+    let c = by_id("yzjh-school");
+    let mut a = example_school(&c, SchoolType::NineYear);
+    // 初中 part: 1040 students; 52 teachers above degree → 5.0 per 100 < 5.3 (94%: near).
+    a.set(
+        Slot::new("teachers_above_degree", Part::Junior),
+        Value::Number("52".into()),
+    );
+    let r = assess(&c, SchoolType::NineYear, &a);
+    let r1 = r.items.iter().find(|i| i.id == "R1").unwrap();
+    assert_eq!(
+        r1.parts
+            .iter()
+            .map(|p| (p.part, p.outcome))
+            .collect::<Vec<_>>(),
+        [(Part::Primary, Outcome::Met), (Part::Junior, Outcome::Near)]
+    );
+    let junior_rule = r.groups.iter().find(|g| g.part == Part::Junior).unwrap();
+    assert_eq!((junior_rule.passed, junior_rule.holds), (6, Some(true)));
+}
+
+#[test]
+fn every_file_in_checklists_is_built_in_or_a_county_variant() {
+    use ziping::core::builtin::FILES;
+    let mut on_disk: Vec<String> = std::fs::read_dir("checklists")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let embedded: Vec<&str> = FILES.iter().map(|(name, _)| *name).collect();
+    let variants: Vec<&String> = on_disk
+        .iter()
+        .filter(|f| !embedded.contains(&f.as_str()))
+        .collect();
+    assert_eq!(variants, ["zlpj-school-hengyang.json"]);
+    for (name, text) in FILES {
+        let from_disk = std::fs::read_to_string(format!("checklists/{name}")).unwrap();
+        assert_eq!(&from_disk, text, "{name} embedded as on disk");
+    }
+}
