@@ -42,6 +42,24 @@ macro_rules! catalogue {
             /// Every key, for tests that check the catalogue as a whole.
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
+            /// The text with each `{}` replaced by the next argument.
+            pub fn fill(self, lang: Lang, args: &[&str]) -> String {
+                let mut out = String::new();
+                let mut rest = self.text(lang);
+                for arg in args {
+                    match rest.split_once("{}") {
+                        Some((before, after)) => {
+                            out.push_str(before);
+                            out.push_str(arg);
+                            rest = after;
+                        }
+                        None => break,
+                    }
+                }
+                out.push_str(rest);
+                out
+            }
+
             /// The text of this key in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
                 match (self, lang) {
@@ -78,6 +96,170 @@ catalogue! {
     ChecklistBroken => "内置评估清单无法读取（程序错误，请报告）", "A built-in checklist cannot be read (a bug; please report it)";
     ChecklistVersion => "版本", "version";
     FooterNote => "自评 ziping · 离线可用 · 数据不出本机", "ziping · works offline · your data stays on this computer";
+    Loading => "正在打开…", "Opening…";
+    DraftsHeading => "本机上的自评草稿", "Drafts on this computer";
+    DraftsEmpty => "本机还没有自评草稿。请在下方选择一份评估清单新建。", "No drafts on this computer yet. Choose a checklist below to start one.";
+    NewDraftWith => "用此清单新建自评", "Start a self-assessment with this checklist";
+    LoadChecklistFile => "载入县级评估清单文件", "Load a county checklist file";
+    LoadChecklistHint => "县教育局发布的清单文件（.json），载入后保存在草稿中，离线也能打开。", "A checklist file issued by the county (.json); it is kept in the draft and opens offline.";
+    ChecklistRejected => "无法使用清单文件“{}”：{}", "Cannot use the checklist file “{}”: {}";
+    Open => "打开", "Open";
+    Duplicate => "复制", "Duplicate";
+    Delete => "删除", "Delete";
+    ConfirmDelete => "确定删除“{}”的自评草稿吗？删除后不能恢复。", "Delete the draft “{}”? This cannot be undone.";
+    Untitled => "（未填写学校名称）", "(no school name yet)";
+    CompleteLabel => "已完成", "complete";
+    UpdatedLabel => "最后保存", "last saved";
+    CopySuffix => "（副本）", " (copy)";
+    TabProfile => "基本信息", "School profile";
+    TabFill => "逐项填写", "Fill in";
+    TabResults => "结果", "Results";
+    TabPlan => "整改清单", "Action plan";
+    TabReport => "自评报告", "Report";
+    BackToStart => "草稿列表", "All drafts";
+    DraftNav => "自评步骤", "Self-assessment steps";
+    SavedAt => "已保存 {}", "Saved {}";
+    SavePending => "正在保存…", "Saving…";
+    SaveFailed => "未保存：浏览器无法保存（存储空间已满或被禁用）。请立即导出，以免丢失。", "Not saved: the browser refuses to store (full or disabled). Export now so nothing is lost.";
+    ExportNow => "立即导出草稿", "Export the draft now";
+    Conflict => "此草稿已在另一个标签页或窗口中修改并保存。为避免覆盖较新的内容，本页暂停保存。", "This draft was changed and saved in another tab or window. To avoid overwriting newer answers, this tab has stopped saving.";
+    LoadTheirs => "载入较新的版本", "Load the newer version";
+    KeepMine => "保留本页内容并覆盖", "Keep this tab's answers and overwrite";
+    ReloadedNewer => "已载入另一个标签页保存的最新内容。", "Loaded the newer answers saved in another tab.";
+    ProfileHeading => "学校基本信息", "School profile";
+    SchoolName => "学校名称", "School name";
+    SchoolCode => "学校代码", "School code";
+    County => "所属县（市、区）", "County";
+    SchoolTypeLabel => "学校类型", "Type of school";
+    Primary => "小学", "Primary";
+    Junior => "初中", "Junior secondary";
+    NineYear => "九年一贯制", "Nine-year school";
+    SchoolYear => "学年", "School year";
+    SchoolYearHint => "例如 2026-2027", "e.g. 2026-2027";
+    FilledBy => "填报人", "Filled in by";
+    Enrolment => "在校学生数", "Students enrolled";
+    ChecklistLabel => "评估清单", "Checklist";
+    ChooseTypeFirst => "请先在“基本信息”中选择学校类型，才能逐项填写和计分。", "Choose the type of school in the profile first: items and scores depend on it.";
+    BasicData => "基础数据", "Basic data";
+    BasicDataIntro => "以下原始数据用于计算各项指标。九年一贯制学校分小学部、初中部填写的，请分别填写；共用的场地、设备等填写全校数，系统按在校生数分摊。", "These raw figures are used to compute the indicators. Nine-year schools enter per-part figures for each part; shared rooms and equipment are entered for the whole school and split by enrolment.";
+    ProgressLabel => "已填 {}/{}", "{}/{} done";
+    CheckButton => "检查", "Check";
+    CheckDone => "检查完毕：全部已填写，没有需要更正的内容。", "Check complete: everything is filled in and readable.";
+    CheckRemaining => "还有 {} 处需要填写或更正，已跳到第一处。", "{} places still need an answer or a correction; moved to the first.";
+    Requirement => "要求", "Requirement";
+    SourceLabel => "出处", "Source";
+    Unverified => "待核实", "unverified";
+    Evidence => "佐证说明", "Evidence";
+    EvidenceHint => "可填写佐证材料名称、存放位置或说明", "Name the evidence, where it is kept, or explain";
+    YesLabel => "达标", "Met";
+    NoLabel => "未达标", "Not met";
+    NaLabel => "不适用", "Not applicable";
+    FlagYes => "是", "Yes";
+    FlagNo => "否", "No";
+    CurrentValue => "当前值", "Value";
+    OfThreshold => "为标准的 {}", "{} of the threshold";
+    OutcomeMet => "达标", "Met";
+    OutcomeNear => "未达标（不低于标准的85%）", "Not met (at least 85% of it)";
+    OutcomeNotMet => "未达标", "Not met";
+    OutcomePartial => "部分达标", "Partly met";
+    OutcomeMissing => "未填写", "Not answered";
+    OutcomeInvalid => "填写有误", "Needs correcting";
+    OutcomeUndefined => "无法计算", "Cannot be computed";
+    OutcomeNa => "不适用", "Not applicable";
+    OutcomeNoted => "已填写", "Answered";
+    VetoTag => "一票否决", "Veto";
+    PointsLabel => "{} 分", "{} points";
+    NotANumber => "“{}”不是数字：请只填写数字（可带小数点），不要填写单位或文字。", "“{}” is not a number: enter digits only (a decimal point is fine), no units or words.";
+    TooLarge => "“{}”太大，请核对。", "“{}” is too large; please check it.";
+    WrongKind => "答案的类型不对，请重新选择。", "The answer is of the wrong kind; please answer again.";
+    UnknownLevel => "等级“{}”不在本项的选项中，请重新选择。", "Level “{}” is not one of this item's options; please choose again.";
+    NaNotAllowed => "本项不能选择“不适用”。", "This item cannot be “not applicable”.";
+    WarnNegative => "数值为负数，请核对。", "The value is negative; please check it.";
+    WarnNotWhole => "应为整数，请核对。", "Should be a whole number; please check it.";
+    WarnExceeds => "大于“{}”，请核对。", "Is more than “{}”; please check it.";
+    WarnUndefined => "分母为 0（例如学生数为 0），无法计算。", "The denominator is 0 (e.g. no students): cannot be computed.";
+    PartPrimary => "小学部", "Primary part";
+    PartJunior => "初中部", "Junior part";
+    PreviousSection => "上一部分", "Previous section";
+    NextSection => "下一部分", "Next section";
+    ResultsHeading => "自评结果", "Results";
+    TotalLabel => "总分", "Total";
+    GradeLabel => "等级", "Grade";
+    Provisional => "尚未填完，结果为暂定", "not finished: provisional";
+    NoVeto => "无一票否决事项", "No veto item failed";
+    VetoHit => "触发一票否决", "A veto item failed";
+    AreaScores => "各部分得分", "Scores by area";
+    RadarTitle => "各部分得分率", "Share of points by area";
+    ResourceChart => "资源配置指标与标准对比", "Resource indicators against their thresholds";
+    ThresholdLabel => "标准", "Threshold";
+    FloorLabel => "85%线", "85% line";
+    ShortfallsHeading => "未达标事项", "Shortfalls";
+    NoShortfalls => "没有未达标事项。", "No shortfalls.";
+    GroupHolds => "符合", "holds";
+    GroupFails => "不符合", "fails";
+    GroupPending => "待定", "undecided";
+    AreaPassed => "达到本部分要求", "area passed";
+    AreaFailed => "未达到本部分要求", "area not passed";
+    PlanHeading => "整改清单", "Action plan";
+    PlanIntro => "根据未达标事项生成整改清单，再逐行填写整改措施、责任人和完成时限。", "Generate rows from the shortfalls, then fill in measures, owners and deadlines.";
+    GeneratePlan => "根据未达标事项生成", "Generate from shortfalls";
+    AddRow => "增加一行", "Add a row";
+    RemoveRow => "删除此行", "Remove this row";
+    ProblemCol => "问题", "Problem";
+    MeasureCol => "整改措施", "Measures";
+    OwnerCol => "责任人 / 责任部门", "Responsible";
+    DeadlineCol => "完成时限", "Deadline";
+    ProgressCol => "整改情况", "Progress";
+    PlanEmpty => "暂无整改事项。", "No rows yet.";
+    PlanGenerated => "已根据未达标事项新增 {} 行。", "Added {} rows from the shortfalls.";
+    ReportHeading => "自评报告", "Self-assessment report";
+    PrintButton => "打印 / 另存为 PDF", "Print / save as PDF";
+    ReportDate => "报告日期", "Date";
+    AnswerCol => "自评情况", "Answer";
+    ItemCol => "评估项目", "Item";
+    SignPrincipal => "校长（签字）", "Principal (signature)";
+    SignFiller => "填报人（签字）", "Filled in by (signature)";
+    SignSeal => "学校（盖章）", "School seal";
+    DateBlank => "日期：　　年　　月　　日", "Date:";
+    ReportSummary => "评估结果", "Result";
+}
+
+/// A checklist file's problems as sentences (the first three), Chinese first.
+pub fn checklist_errors(lang: Lang, errors: &crate::core::checklist::ChecklistErrors) -> String {
+    use crate::core::checklist::Problem;
+    let zh = lang == Lang::Zh;
+    let mut parts: Vec<String> = errors
+        .0
+        .iter()
+        .take(3)
+        .map(|issue| {
+            let what = match (&issue.problem, zh) {
+                (Problem::Json(m), true) => format!("不是有效的清单文件（{m}）"),
+                (Problem::WrongFormat { found }, true) => {
+                    format!("文件格式为“{found}”，不是 ziping 评估清单")
+                }
+                (Problem::Empty, true) => "不能为空".into(),
+                (Problem::DuplicateId(id), true) => format!("编号“{id}”重复"),
+                (Problem::Unknown { id, .. }, true) => format!("引用了不存在的“{id}”"),
+                (Problem::Inconsistent(m), true) => format!("内容不一致：{m}"),
+                (Problem::OutOfRange { value, .. }, true) => format!("数值 {value} 超出允许范围"),
+                (p, false) => p.to_string(),
+            };
+            if issue.path == "$" {
+                what
+            } else {
+                format!("{}{}{what}", issue.path, if zh { "：" } else { ": " })
+            }
+        })
+        .collect();
+    if errors.0.len() > 3 {
+        parts.push(if zh {
+            format!("等共 {} 处问题", errors.0.len())
+        } else {
+            format!("and {} more", errors.0.len() - 3)
+        });
+    }
+    parts.join(if zh { "；" } else { "; " })
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod builtin;
 pub mod checklist;
+pub mod filename;
 pub mod model;
 pub mod rules;
 pub mod score;

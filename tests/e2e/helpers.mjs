@@ -74,7 +74,27 @@ export async function withFailureShot(t, page, body) {
   }
 }
 
+/** Opens the app and goes to the start page (the app reopens the last draft otherwise). */
+export async function gotoStart(page, url) {
+  await page.goto(url);
+  await page.locator('[data-testid="start-page"], [data-testid="workspace"]').first().waitFor({ timeout: 20000 });
+  if (await page.getByTestId("workspace").count()) await page.getByTestId("back-to-start").click();
+  await appReady(page);
+}
+
 /** Waits until the Yew app has rendered its start page. */
 export async function appReady(page) {
   await page.getByTestId("start-page").waitFor({ state: "visible", timeout: 20000 });
+}
+
+/** Waits until an input shows `value` (for updates that arrive asynchronously). */
+export async function waitForValue(locator, value, timeout = 5000) {
+  const until = Date.now() + timeout;
+  let last;
+  while (Date.now() < until) {
+    last = await locator.inputValue();
+    if (last === value) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`expected the input to show ${JSON.stringify(value)}, it shows ${JSON.stringify(last)}`);
 }

@@ -21,7 +21,7 @@ test("after one visit the app opens and works with the server gone", async (t) =
       await appReady(page);
       assert.equal(await page.getByTestId("app-name").textContent(), "自评");
       await page.getByTestId("lang-toggle").click();
-      await page.getByText("Start a self-assessment").waitFor();
+      await page.getByText("Start a self-assessment", { exact: true }).waitFor();
       await screenshot(page, "offline-reload");
 
       // A fresh tab on the same browser opens offline too.

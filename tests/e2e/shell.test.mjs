@@ -35,7 +35,7 @@ test("the start page is in Chinese and the toggle switches to English and back",
     await screenshot(page, "start-zh");
 
     await page.getByTestId("lang-toggle").click();
-    await page.getByText("Start a self-assessment").waitFor();
+    await page.getByText("Start a self-assessment", { exact: true }).waitFor();
     assert.equal(await page.locator("html").getAttribute("lang"), "en");
     await screenshot(page, "start-en");
 
@@ -44,7 +44,7 @@ test("the start page is in Chinese and the toggle switches to English and back",
     await appReady(page);
     assert.match(await page.getByTestId("start-page").textContent(), /Start a self-assessment/);
     await page.getByTestId("lang-toggle").click();
-    await page.getByText("开始自评").waitFor();
+    await page.getByText("开始自评", { exact: true }).waitFor();
   });
   await page.close();
 });
@@ -60,9 +60,9 @@ test("the language toggle is reachable and usable from the keyboard", async (t) 
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "lang-toggle");
     await page.keyboard.press("Enter");
-    await page.getByText("Start a self-assessment").waitFor();
+    await page.getByText("Start a self-assessment", { exact: true }).waitFor();
     await page.keyboard.press("Enter");
-    await page.getByText("开始自评").waitFor();
+    await page.getByText("开始自评", { exact: true }).waitFor();
   });
   await page.close();
 });

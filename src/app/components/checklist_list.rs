@@ -1,10 +1,14 @@
+use crate::app::storage;
 use crate::app::Ctx;
 use crate::core::builtin::builtins;
 use crate::core::model::Text;
 use crate::i18n::{Lang, Msg};
+use crate::state::draft::ChecklistSource;
+use crate::state::Action;
 use yew::prelude::*;
 
-fn pick(text: &Text, lang: Lang) -> &str {
+/// A checklist text in the interface language (Chinese when there is no English).
+pub fn pick(text: &Text, lang: Lang) -> &str {
     match lang {
         Lang::Zh => &text.zh,
         Lang::En if text.en.is_empty() => &text.zh,
@@ -33,6 +37,14 @@ pub fn ChecklistList() -> Html {
             <ul class="checklist-list">
                 { for list.iter().map(|c| {
                     let d = c.doc();
+                    let start = {
+                        let (dispatch, id) = (ctx.dispatch.clone(), d.id.clone());
+                        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::NewDraft {
+                            id: storage::new_draft_id(),
+                            source: ChecklistSource::Builtin { id: id.clone() },
+                            now: storage::now_rfc3339(),
+                        }))
+                    };
                     html! {
                         <li class="card" data-testid={format!("checklist-{}", d.id)}>
                             <h4>{ pick(&d.title, lang) }</h4>
@@ -41,6 +53,9 @@ pub fn ChecklistList() -> Html {
                                 { ctx.t(Msg::ChecklistVersion) }{ " " }{ &d.version }{ " · " }
                                 <span data-testid="item-count">{ c.item_count() }</span>{ " " }{ ctx.t(Msg::ChecklistItems) }
                             </p>
+                            <button type="button" class="primary" data-testid={format!("new-{}", d.id)} onclick={start}>
+                                { ctx.t(Msg::NewDraftWith) }
+                            </button>
                         </li>
                     }
                 }) }

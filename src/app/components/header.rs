@@ -20,8 +20,9 @@ pub fn Header() -> Html {
                     <p class="brand-tagline">{ ctx.t(Msg::AppTagline) }</p>
                 </div>
             </div>
-            <button type="button" class="lang-toggle" data-testid="lang-toggle"
-                aria-label={ ctx.t(Msg::LangToggleLabel) } {onclick}>
+            // The visible text is the accessible name, in its own language; the title explains.
+            <button type="button" class="lang-toggle" data-testid="lang-toggle" lang={ctx.lang.other().tag()}
+                title={ ctx.t(Msg::LangToggleLabel) } {onclick}>
                 { ctx.t(Msg::LangToggle) }
             </button>
         </header>

@@ -1,5 +1,12 @@
 //! One module per page.
 
+mod fill;
+mod plan;
+mod profile;
+mod report;
+mod results;
 mod start;
+mod workspace;
 
 pub use start::Start;
+pub use workspace::Workspace;

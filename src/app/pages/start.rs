@@ -1,14 +1,24 @@
 use crate::app::components::ChecklistList;
-use crate::app::Ctx;
-use crate::i18n::Msg;
+use crate::app::{storage, Ctx};
+use crate::core::checklist::Checklist;
+use crate::i18n::{checklist_errors, Msg};
+use crate::state::draft::{ChecklistSource, DraftSummary};
+use crate::state::{Action, Notice};
+use gloo::file::callbacks::FileReader;
+use gloo::file::File;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// Checklist files larger than this are refused before reading (the built-ins are ~50 KB).
+const MAX_CHECKLIST_BYTES: u64 = 2 * 1024 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
+    pub drafts: Vec<DraftSummary>,
     pub offline_ready: bool,
 }
 
-/// The start page: what ziping is for, for each of its two kinds of user.
+/// The start page: the drafts on this computer, and new self-assessments.
 #[component]
 pub fn Start(props: &StartProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
@@ -21,22 +31,178 @@ pub fn Start(props: &StartProps) -> Html {
         <section class="start" data-testid="start-page" aria-labelledby="start-heading">
             <h2 id="start-heading">{ ctx.t(Msg::StartHeading) }</h2>
             <p class="lead">{ ctx.t(Msg::StartIntro) }</p>
-            <div class="roles">
-                <article class="card" data-testid="role-principal">
-                    <h3>{ ctx.t(Msg::RolePrincipal) }</h3>
-                    <p>{ ctx.t(Msg::RolePrincipalText) }</p>
-                </article>
-                <article class="card" data-testid="role-county">
-                    <h3>{ ctx.t(Msg::RoleCounty) }</h3>
-                    <p>{ ctx.t(Msg::RoleCountyText) }</p>
-                </article>
-            </div>
+            <DraftList drafts={props.drafts.clone()} />
             <ChecklistList />
+            <LoadChecklistFile />
             <p class="status" role="status" aria-live="polite" data-testid="offline-status"
                 data-ready={ props.offline_ready.to_string() }>
                 { ctx.t(offline) }
             </p>
             <p class="privacy">{ ctx.t(Msg::PrivacyNote) }</p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DraftListProps {
+    drafts: Vec<DraftSummary>,
+}
+
+#[component]
+fn DraftList(props: &DraftListProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let rows = props.drafts.iter().map(|d| {
+        let name = if d.school_name.trim().is_empty() {
+            ctx.t(Msg::Untitled).to_string()
+        } else {
+            d.school_name.clone()
+        };
+        let open = {
+            let (dispatch, id) = (ctx.dispatch.clone(), d.id.clone());
+            Callback::from(move |_: MouseEvent| {
+                let (dispatch, id) = (dispatch.clone(), id.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(draft) = storage::load_draft(&id).await {
+                        let page = crate::state::Page::Fill { area: 0 };
+                        dispatch.dispatch(Action::OpenDraft { draft: Box::new(draft), page });
+                    }
+                });
+            })
+        };
+        let duplicate = {
+            let (dispatch, row, suffix) = (ctx.dispatch.clone(), d.clone(), ctx.t(Msg::CopySuffix));
+            Callback::from(move |_: MouseEvent| {
+                let (dispatch, row) = (dispatch.clone(), row.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Some(mut copy) = storage::load_draft(&row.id).await else { return };
+                    let now = storage::now_rfc3339();
+                    copy.id = storage::new_draft_id();
+                    copy.revision = 0;
+                    copy.profile.school_name.push_str(suffix);
+                    copy.created = now.clone();
+                    copy.updated = now;
+                    let summary = DraftSummary {
+                        id: copy.id.clone(),
+                        school_name: copy.profile.school_name.clone(),
+                        updated: copy.updated.clone(),
+                        ..row
+                    };
+                    if storage::save_draft(&copy, u64::MAX, &summary).await != storage::SaveOutcome::Saved {
+                        dispatch.dispatch(Action::SaveFailed);
+                    }
+                    dispatch.dispatch(Action::DraftsListed(storage::list_drafts().await));
+                });
+            })
+        };
+        let delete = {
+            let (dispatch, id) = (ctx.dispatch.clone(), d.id.clone());
+            let question = ctx.fill(Msg::ConfirmDelete, &[&name]);
+            Callback::from(move |_: MouseEvent| {
+                if gloo::dialogs::confirm(&question) {
+                    let (dispatch, id) = (dispatch.clone(), id.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        storage::delete_draft(&id).await;
+                        dispatch.dispatch(Action::DraftsListed(storage::list_drafts().await));
+                    });
+                }
+            })
+        };
+        html! {
+            <li class="card draft-row" key={d.id.clone()} data-testid="draft-row">
+                <div class="draft-info">
+                    <h4 data-testid="draft-school">{ &name }</h4>
+                    <p class="meta">
+                        { &d.checklist_title }
+                        if !d.school_year.is_empty() { { " · " }{ &d.school_year } }
+                        { " · " }{ ctx.t(Msg::CompleteLabel) }{ " " }
+                        <span data-testid="draft-complete">{ format!("{}%", d.complete_percent) }</span>
+                        { " · " }{ ctx.t(Msg::UpdatedLabel) }{ " " }{ d.updated.get(..16).unwrap_or(&d.updated).replace('T', " ") }
+                    </p>
+                </div>
+                <div class="row-actions">
+                    <button type="button" class="primary" data-testid="draft-open" onclick={open}>{ ctx.t(Msg::Open) }</button>
+                    <button type="button" data-testid="draft-duplicate" onclick={duplicate}>{ ctx.t(Msg::Duplicate) }</button>
+                    <button type="button" class="danger" data-testid="draft-delete" onclick={delete}>{ ctx.t(Msg::Delete) }</button>
+                </div>
+            </li>
+        }
+    });
+    html! {
+        <section aria-labelledby="drafts-heading">
+            <h3 id="drafts-heading">{ ctx.t(Msg::DraftsHeading) }</h3>
+            if props.drafts.is_empty() {
+                <p class="muted" data-testid="drafts-empty">{ ctx.t(Msg::DraftsEmpty) }</p>
+            } else {
+                <ul class="draft-list">{ for rows }</ul>
+            }
+        </section>
+    }
+}
+
+/// Starts a draft from a checklist file the county issued.
+#[component]
+fn LoadChecklistFile() -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let error = use_state(|| None::<String>);
+    let onchange = {
+        let (dispatch, reader, error, lang) = (
+            ctx.dispatch.clone(),
+            reader.clone(),
+            error.clone(),
+            ctx.lang,
+        );
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let file = File::from(file);
+            let name = file.name();
+            let reject = {
+                let (dispatch, error, name) = (dispatch.clone(), error.clone(), name.clone());
+                move |reason: String| {
+                    error.set(Some(Msg::ChecklistRejected.fill(lang, &[&name, &reason])));
+                    dispatch.dispatch(Action::Notify(Notice::ChecklistFileRejected {
+                        name: name.clone(),
+                        reason,
+                    }));
+                }
+            };
+            if file.size() > MAX_CHECKLIST_BYTES {
+                reject(format!("{} MB > 2 MB", file.size() / 1024 / 1024));
+                return;
+            }
+            let (dispatch, error) = (dispatch.clone(), error.clone());
+            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
+                let text = match text {
+                    Ok(t) => t,
+                    Err(e) => return reject(e.to_string()),
+                };
+                match Checklist::from_json(&text) {
+                    Ok(_) => {
+                        error.set(None);
+                        dispatch.dispatch(Action::NewDraft {
+                            id: storage::new_draft_id(),
+                            source: ChecklistSource::File { name, text },
+                            now: storage::now_rfc3339(),
+                        });
+                    }
+                    Err(errors) => reject(checklist_errors(lang, &errors)),
+                }
+            }));
+        })
+    };
+    html! {
+        <section class="card load-file">
+            <label for="checklist-file" class="button">{ ctx.t(Msg::LoadChecklistFile) }</label>
+            <input id="checklist-file" class="visually-hidden" type="file" accept=".json,application/json"
+                data-testid="checklist-file" {onchange} aria-describedby="checklist-file-hint" />
+            <p id="checklist-file-hint" class="muted">{ ctx.t(Msg::LoadChecklistHint) }</p>
+            if let Some(message) = &*error {
+                <p class="error" role="alert" data-testid="checklist-file-error">{ message }</p>
+            }
         </section>
     }
 }

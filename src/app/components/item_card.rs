@@ -1,0 +1,380 @@
+//! One checklist item on screen, and one raw-data field. Each turns DOM events into
+//! `SetAnswer` / `SetNote` actions; what it shows comes from the core's result.
+
+use super::pick;
+use crate::app::{storage, Ctx, Shared};
+use crate::core::answers::{Part, Slot, Value};
+use crate::core::checklist::{Checklist, ItemLoc};
+use crate::core::model::{ItemKind, SchoolType};
+use crate::core::rules::fmt_num;
+use crate::core::score::{
+    InvalidValue, ItemResult, Outcome, PartResult, ValueProblem, Warning, WarningKind,
+};
+use crate::i18n::Msg;
+use crate::state::Action;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// The DOM id of a slot's first control, where 检查 moves the focus.
+pub fn slot_dom_id(slot: &Slot) -> String {
+    format!("slot-{slot}")
+}
+
+pub fn outcome_msg(o: Outcome) -> Msg {
+    match o {
+        Outcome::Met => Msg::OutcomeMet,
+        Outcome::Near => Msg::OutcomeNear,
+        Outcome::NotMet => Msg::OutcomeNotMet,
+        Outcome::Partial => Msg::OutcomePartial,
+        Outcome::NotApplicable => Msg::OutcomeNa,
+        Outcome::Noted => Msg::OutcomeNoted,
+        Outcome::Missing => Msg::OutcomeMissing,
+        Outcome::Invalid => Msg::OutcomeInvalid,
+        Outcome::Undefined => Msg::OutcomeUndefined,
+    }
+}
+
+pub fn outcome_class(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Met | Outcome::NotApplicable | Outcome::Noted => "ok",
+        Outcome::Near | Outcome::Partial => "near",
+        Outcome::NotMet | Outcome::Invalid | Outcome::Undefined => "bad",
+        Outcome::Missing => "missing",
+    }
+}
+
+fn part_msg(p: Part) -> Option<Msg> {
+    match p {
+        Part::Whole => None,
+        Part::Primary => Some(Msg::PartPrimary),
+        Part::Junior => Some(Msg::PartJunior),
+    }
+}
+
+pub fn problem_text(ctx: &Ctx, p: &ValueProblem) -> String {
+    use crate::core::answers::NumberError;
+    match p {
+        ValueProblem::Number {
+            error: NumberError::NotANumber { text },
+        } => ctx.fill(Msg::NotANumber, &[text]),
+        ValueProblem::Number {
+            error: NumberError::TooLarge { text },
+        } => ctx.fill(Msg::TooLarge, &[text]),
+        ValueProblem::WrongKind => ctx.t(Msg::WrongKind).into(),
+        ValueProblem::UnknownLevel { level } => ctx.fill(Msg::UnknownLevel, &[level]),
+        ValueProblem::NotApplicableNotAllowed => ctx.t(Msg::NaNotAllowed).into(),
+    }
+}
+
+pub fn warning_text(ctx: &Ctx, checklist: &Checklist, w: &WarningKind) -> String {
+    match w {
+        WarningKind::Negative => ctx.t(Msg::WarnNegative).into(),
+        WarningKind::NotWhole => ctx.t(Msg::WarnNotWhole).into(),
+        WarningKind::Exceeds { other } => {
+            let label = checklist
+                .input(other)
+                .map_or(other.as_str(), |i| pick(&i.label, ctx.lang));
+            ctx.fill(Msg::WarnExceeds, &[label])
+        }
+        WarningKind::Undefined => ctx.t(Msg::WarnUndefined).into(),
+    }
+}
+
+fn school_rule_text(item_kind: &ItemKind, part: &PartResult) -> Option<String> {
+    let unit = match item_kind {
+        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit,
+        _ => return None,
+    };
+    part.rule.map(|r| format!("{} {unit}", r.describe()))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ItemCardProps {
+    pub checklist: Shared<Checklist>,
+    pub loc: ItemLoc,
+    pub school_type: SchoolType,
+    pub values: Vec<(Slot, Option<Value>)>,
+    pub result: ItemResult,
+    pub note: String,
+    pub invalid: Vec<InvalidValue>,
+    pub warnings: Vec<Warning>,
+}
+
+#[component]
+pub fn ItemCard(props: &ItemCardProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let item = props.checklist.item_at(props.loc);
+    let id = &item.id;
+    let worst = props
+        .result
+        .parts
+        .iter()
+        .map(|p| p.outcome)
+        .max_by_key(|o| match outcome_class(*o) {
+            "bad" => 3,
+            "missing" => 2,
+            "near" => 1,
+            _ => 0,
+        });
+    let source = props.checklist.source(&item.source.source);
+    let label_id = format!("item-{id}-label");
+    let on_note = {
+        let (dispatch, id) = (ctx.dispatch.clone(), id.clone());
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::SetNote {
+                item: id.clone(),
+                note: area.value(),
+                now: storage::now_rfc3339(),
+            });
+        })
+    };
+    let parts = props.result.parts.iter().map(|part| {
+        let slot = Slot::new(id, part.part);
+        let value = props.values.iter().find(|(s, _)| s == &slot).and_then(|(_, v)| v.clone());
+        let problem = props.invalid.iter().find(|i| i.slot == slot).map(|i| problem_text(&ctx, &i.problem));
+        html! {
+            <div class="part" key={slot.to_string()}>
+                if let Some(m) = part_msg(part.part) { <p class="part-name">{ ctx.t(m) }</p> }
+                if let Some(rule) = school_rule_text(&item.kind, part) {
+                    <p class="requirement">{ ctx.t(Msg::Requirement) }{ "：" }<strong>{ rule }</strong></p>
+                }
+                { widget(&ctx, &item.kind, &slot, value.as_ref(), part, &label_id, problem.as_deref()) }
+                if let Some(text) = problem {
+                    <p class="field-error" id={format!("{}-error", slot_dom_id(&slot))} role="alert">{ text }</p>
+                }
+            </div>
+        }
+    });
+    let warnings = props.warnings.iter().map(|w| {
+        html! {
+            <p class="field-warning">{ warning_text(&ctx, &props.checklist, &w.kind) }</p>
+        }
+    });
+    html! {
+        <article class={classes!("item-card", worst.map(outcome_class))} id={format!("item-{id}")}
+            data-testid={format!("item-{id}")} data-outcome={worst.map(|o| format!("{o:?}").to_lowercase())}>
+            <header class="item-head">
+                <h4 id={label_id.clone()}><span class="item-id">{ id }</span>{ " " }{ pick(&item.text, ctx.lang) }</h4>
+                <div class="item-tags">
+                    if item.veto { <span class="tag veto">{ ctx.t(Msg::VetoTag) }</span> }
+                    if item.points > 0.0 {
+                        <span class="tag">{ ctx.fill(Msg::PointsLabel, &[&format!("{}/{}", fmt_num(props.result.earned), fmt_num(item.points))]) }</span>
+                    }
+                    if let Some(o) = worst {
+                        <span class={classes!("badge", outcome_class(o))} data-testid="outcome">{ ctx.t(outcome_msg(o)) }</span>
+                    }
+                </div>
+            </header>
+            if let Some(g) = &item.guidance { <p class="guidance">{ pick(g, ctx.lang) }</p> }
+            { for parts }
+            { for warnings }
+            <div class="evidence">
+                <label for={format!("note-{id}")}>{ ctx.t(Msg::Evidence) }</label>
+                <textarea id={format!("note-{id}")} rows="2" placeholder={ctx.t(Msg::EvidenceHint)}
+                    data-testid={format!("note-{id}")} value={props.note.clone()} oninput={on_note} />
+            </div>
+            <details class="source">
+                <summary>{ ctx.t(Msg::SourceLabel) }</summary>
+                <p>
+                    { source.map(|s| format!("《{}》{} ", s.title, s.doc_no.as_deref().unwrap_or(""))).unwrap_or_default() }
+                    { &item.source.clause }
+                    if !item.source.verified || source.is_some_and(|s| !s.verified) {
+                        <span class="tag unverified">{ ctx.t(Msg::Unverified) }</span>
+                    }
+                </p>
+            </details>
+        </article>
+    }
+}
+
+fn choice(
+    ctx: &Ctx,
+    slot: &Slot,
+    options: Vec<(String, Value)>,
+    current: Option<&Value>,
+    label_id: &str,
+) -> Html {
+    let radios = options.into_iter().enumerate().map(|(n, (label, value))| {
+        let dom_id = if n == 0 {
+            slot_dom_id(slot)
+        } else {
+            format!("{}-{n}", slot_dom_id(slot))
+        };
+        let checked = current == Some(&value);
+        let onchange = {
+            let (dispatch, slot) = (ctx.dispatch.clone(), slot.clone());
+            Callback::from(move |_: Event| {
+                dispatch.dispatch(Action::SetAnswer {
+                    slot: slot.clone(),
+                    value: Some(value.clone()),
+                    now: storage::now_rfc3339(),
+                })
+            })
+        };
+        html! {
+            <label class="choice" for={dom_id.clone()}>
+                <input type="radio" id={dom_id} name={format!("r-{slot}")} {checked} {onchange} />
+                { label }
+            </label>
+        }
+    });
+    html! {
+        <div class="choices" role="radiogroup" aria-labelledby={label_id.to_string()} data-testid={format!("choices-{slot}")}>
+            { for radios }
+        </div>
+    }
+}
+
+fn widget(
+    ctx: &Ctx,
+    kind: &ItemKind,
+    slot: &Slot,
+    value: Option<&Value>,
+    part: &PartResult,
+    label_id: &str,
+    problem: Option<&str>,
+) -> Html {
+    let yes_no = |na: bool| {
+        let mut o = vec![
+            (ctx.t(Msg::YesLabel).to_string(), Value::Yes),
+            (ctx.t(Msg::NoLabel).to_string(), Value::No),
+        ];
+        if na {
+            o.push((ctx.t(Msg::NaLabel).to_string(), Value::NotApplicable));
+        }
+        o
+    };
+    match kind {
+        ItemKind::YesNo { allow_na } => choice(ctx, slot, yes_no(*allow_na), value, label_id),
+        ItemKind::Flag => choice(
+            ctx,
+            slot,
+            vec![
+                (ctx.t(Msg::FlagYes).into(), Value::Yes),
+                (ctx.t(Msg::FlagNo).into(), Value::No),
+            ],
+            value,
+            label_id,
+        ),
+        ItemKind::Levels { levels, allow_na } => {
+            let mut o: Vec<(String, Value)> = levels
+                .iter()
+                .map(|l| {
+                    (
+                        format!("{}（{}）", pick(&l.label, ctx.lang), fmt_num(l.points)),
+                        Value::Level(l.id.clone()),
+                    )
+                })
+                .collect();
+            if *allow_na {
+                o.push((ctx.t(Msg::NaLabel).into(), Value::NotApplicable));
+            }
+            choice(ctx, slot, o, value, label_id)
+        }
+        ItemKind::Number { unit, .. } => {
+            let text = match value {
+                Some(Value::Number(t)) => t.clone(),
+                _ => String::new(),
+            };
+            number_input(ctx, slot, &text, unit, label_id, problem)
+        }
+        ItemKind::Computed { unit, .. } => html! {
+            <p class="computed" data-testid={format!("computed-{slot}")}>
+                { ctx.t(Msg::CurrentValue) }{ "：" }
+                <strong data-testid="computed-value">{ part.value.map(|v| format!("{} {unit}", fmt_num(v))).unwrap_or_else(|| "—".into()) }</strong>
+                if let Some(r) = part.ratio {
+                    { " · " }{ ctx.fill(Msg::OfThreshold, &[&format!("{:.1}%", r * 100.0)]) }
+                }
+            </p>
+        },
+        ItemKind::Text => {
+            let text = match value {
+                Some(Value::Text(t)) => t.clone(),
+                _ => String::new(),
+            };
+            let oninput = {
+                let (dispatch, slot) = (ctx.dispatch.clone(), slot.clone());
+                Callback::from(move |e: InputEvent| {
+                    let area: HtmlTextAreaElement = e.target_unchecked_into();
+                    let v = area.value();
+                    let value = (!v.trim().is_empty()).then_some(Value::Text(v));
+                    dispatch.dispatch(Action::SetAnswer {
+                        slot: slot.clone(),
+                        value,
+                        now: storage::now_rfc3339(),
+                    })
+                })
+            };
+            html! { <textarea id={slot_dom_id(slot)} rows="3" aria-labelledby={label_id.to_string()} value={text} {oninput} /> }
+        }
+    }
+}
+
+fn number_input(
+    ctx: &Ctx,
+    slot: &Slot,
+    text: &str,
+    unit: &str,
+    label_id: &str,
+    problem: Option<&str>,
+) -> Html {
+    let oninput = {
+        let (dispatch, slot) = (ctx.dispatch.clone(), slot.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let v = input.value();
+            // What was typed is kept as typed; the core reads it and says what is wrong.
+            let value = (!v.trim().is_empty()).then_some(Value::Number(v));
+            dispatch.dispatch(Action::SetAnswer {
+                slot: slot.clone(),
+                value,
+                now: storage::now_rfc3339(),
+            })
+        })
+    };
+    let dom_id = slot_dom_id(slot);
+    html! {
+        <span class="number-field">
+            <input id={dom_id.clone()} type="text" inputmode="decimal" autocomplete="off" value={text.to_string()}
+                aria-labelledby={label_id.to_string()} aria-invalid={problem.is_some().to_string()}
+                aria-describedby={problem.map(|_| format!("{dom_id}-error"))}
+                data-testid={format!("input-{slot}")} {oninput} />
+            <span class="unit">{ unit }</span>
+        </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InputFieldProps {
+    pub checklist: Shared<Checklist>,
+    pub slot: Slot,
+    pub text: String,
+    pub problem: Option<ValueProblem>,
+    pub warnings: Vec<WarningKind>,
+}
+
+/// A raw count or amount (students, teachers, areas …) for the computed indicators.
+#[component]
+pub fn InputField(props: &InputFieldProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let Some(def) = props.checklist.input(&props.slot.id) else {
+        return Html::default();
+    };
+    let label_id = format!("{}-label", slot_dom_id(&props.slot));
+    let problem = props.problem.as_ref().map(|p| problem_text(&ctx, p));
+    html! {
+        <div class="input-field" data-testid={format!("field-{}", props.slot)}>
+            <label id={label_id.clone()} for={slot_dom_id(&props.slot)}>
+                { pick(&def.label, ctx.lang) }
+                if let Some(m) = part_msg(props.slot.part) { { "（" }{ ctx.t(m) }{ "）" } }
+            </label>
+            { number_input(&ctx, &props.slot, &props.text, &def.unit, &label_id, problem.as_deref()) }
+            if let Some(h) = &def.hint { <p class="guidance">{ pick(h, ctx.lang) }</p> }
+            if let Some(text) = problem {
+                <p class="field-error" id={format!("{}-error", slot_dom_id(&props.slot))} role="alert">{ text }</p>
+            }
+            { for props.warnings.iter().map(|w| html! { <p class="field-warning">{ warning_text(&ctx, &props.checklist, w) }</p> }) }
+        </div>
+    }
+}

@@ -1,0 +1,78 @@
+use crate::app::{storage, Ctx, Shared};
+use crate::i18n::Msg;
+use crate::state::draft::Draft;
+use crate::state::{Action, SaveStatus};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SaveBarProps {
+    pub draft: Shared<Draft>,
+    pub save: SaveStatus,
+}
+
+/// "已保存 10:32", or why not and what to do about it.
+#[component]
+pub fn SaveBar(props: &SaveBarProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let export = {
+        let draft = props.draft.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = serde_json::to_string_pretty(&*draft.0).unwrap_or_default();
+            let day = draft.updated.get(..10).unwrap_or("");
+            let school = crate::core::filename::safe_part(&draft.profile.school_name);
+            let _ = storage::download(
+                &format!("ziping-draft-{school}-{day}.json"),
+                &text,
+                "application/json",
+            );
+        })
+    };
+    let body = match &props.save {
+        SaveStatus::Idle => html! {},
+        SaveStatus::Pending => {
+            html! { <span class="save pending">{ ctx.t(Msg::SavePending) }</span> }
+        }
+        SaveStatus::Saved { at } => {
+            html! { <span class="save ok">{ ctx.fill(Msg::SavedAt, &[at]) }</span> }
+        }
+        SaveStatus::Failed => html! {
+            <span class="save failed" role="alert">
+                <strong>{ ctx.t(Msg::SaveFailed) }</strong>
+                <button type="button" class="primary" data-testid="export-now" onclick={export}>{ ctx.t(Msg::ExportNow) }</button>
+            </span>
+        },
+        SaveStatus::Conflict { theirs } => {
+            let load = {
+                let (dispatch, id, page) = (
+                    ctx.dispatch.clone(),
+                    props.draft.id.clone(),
+                    crate::state::Page::Fill { area: 0 },
+                );
+                Callback::from(move |_: MouseEvent| {
+                    let (dispatch, id) = (dispatch.clone(), id.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Some(d) = storage::load_draft(&id).await {
+                            dispatch.dispatch(Action::OpenDraft {
+                                draft: Box::new(d),
+                                page,
+                            });
+                        }
+                    });
+                })
+            };
+            let keep = {
+                let (dispatch, theirs) = (ctx.dispatch.clone(), *theirs);
+                Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::KeepMine { theirs }))
+            };
+            html! {
+                <span class="save failed" role="alert" data-testid="conflict">
+                    <strong>{ ctx.t(Msg::Conflict) }</strong>
+                    <button type="button" class="primary" data-testid="load-theirs" onclick={load}>{ ctx.t(Msg::LoadTheirs) }</button>
+                    <button type="button" data-testid="keep-mine" onclick={keep}>{ ctx.t(Msg::KeepMine) }</button>
+                    <button type="button" onclick={export}>{ ctx.t(Msg::ExportNow) }</button>
+                </span>
+            }
+        }
+    };
+    html! { <div class="save-bar" aria-live="polite" data-testid="save-status">{ body }</div> }
+}

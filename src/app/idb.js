@@ -1,0 +1,92 @@
+// IndexedDB glue for ziping (bundled by wasm-bindgen as a snippet; no other JS ships).
+// Drafts live here, not in localStorage: Chromium commits localStorage lazily and loses the
+// last seconds when the browser is killed; an IndexedDB transaction with strict durability
+// is on disk when it completes. Values are the JSON text Rust wrote: Rust's serde types stay
+// the one definition of the format.
+
+const DB = "ziping";
+const VERSION = 1;
+let opening = null;
+
+function open() {
+  if (!opening) {
+    opening = new Promise((resolve, reject) => {
+      const req = indexedDB.open(DB, VERSION);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        for (const store of ["drafts", "summaries", "meta"]) {
+          if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+        }
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+      req.onblocked = () => reject(new Error("database blocked"));
+    });
+    opening.catch(() => { opening = null; });
+  }
+  return opening;
+}
+
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error || new Error("aborted"));
+  });
+}
+
+function request(req) {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** The JSON text stored under `key` in `store`, or null. */
+export async function idbGet(store, key) {
+  const db = await open();
+  const value = await request(db.transaction(store).objectStore(store).get(key));
+  return value === undefined ? null : (value.json ?? null);
+}
+
+/** Every JSON text in `store`. */
+export async function idbAll(store) {
+  const db = await open();
+  const values = await request(db.transaction(store).objectStore(store).getAll());
+  return values.map((v) => v.json);
+}
+
+export async function idbPut(store, key, json) {
+  const db = await open();
+  const tx = db.transaction(store, "readwrite", { durability: "strict" });
+  tx.objectStore(store).put({ json }, key);
+  await done(tx);
+}
+
+/**
+ * Saves a draft and its summary in one transaction, unless the stored revision is newer
+ * than `base` (another tab's work; `base` < 0 for a draft never saved). Returns -1 when
+ * saved, or the newer revision found. Rejects when the browser refuses (quota, disabled).
+ */
+export async function idbSaveDraft(id, json, revision, summaryJson, base) {
+  const db = await open();
+  const tx = db.transaction(["drafts", "summaries"], "readwrite", { durability: "strict" });
+  const drafts = tx.objectStore("drafts");
+  const stored = await request(drafts.get(id));
+  if (stored && base >= 0 && stored.revision > base) {
+    tx.abort();
+    return stored.revision;
+  }
+  drafts.put({ json, revision }, id);
+  tx.objectStore("summaries").put({ json: summaryJson }, id);
+  await done(tx);
+  return -1;
+}
+
+export async function idbDeleteDraft(id) {
+  const db = await open();
+  const tx = db.transaction(["drafts", "summaries"], "readwrite", { durability: "strict" });
+  tx.objectStore("drafts").delete(id);
+  tx.objectStore("summaries").delete(id);
+  await done(tx);
+}

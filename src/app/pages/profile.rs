@@ -1,0 +1,126 @@
+use crate::app::components::{pick, InputField};
+use crate::app::{storage, Ctx, Open};
+use crate::core::answers::{Slot, Value};
+use crate::core::model::SchoolType;
+use crate::core::score::input_slots;
+use crate::i18n::Msg;
+use crate::state::draft::ProfileField;
+use crate::state::{Action, Page};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ProfileProps {
+    pub open: Open,
+}
+
+/// 学校基本信息: who the school is, its type and enrolment, and the checklist.
+#[component]
+pub fn ProfilePage(props: &ProfileProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let draft = &props.open.draft;
+    let checklist = &props.open.checklist;
+    let text_field = |field: ProfileField, msg: Msg, hint: Option<Msg>| {
+        let oninput = {
+            let dispatch = ctx.dispatch.clone();
+            Callback::from(move |e: InputEvent| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                dispatch.dispatch(Action::SetProfile {
+                    field,
+                    value: input.value(),
+                    now: storage::now_rfc3339(),
+                });
+            })
+        };
+        let id = format!(
+            "profile-{}",
+            serde_json::to_string(&field)
+                .unwrap_or_default()
+                .trim_matches('"')
+        );
+        html! {
+            <div class="input-field">
+                <label for={id.clone()}>{ ctx.t(msg) }</label>
+                <input id={id.clone()} data-testid={id} type="text" value={draft.profile.get(field).to_string()}
+                    placeholder={hint.map(|h| ctx.t(h))} {oninput} />
+            </div>
+        }
+    };
+    let types = checklist.doc().school_types.iter().map(|&t| {
+        let msg = match t {
+            SchoolType::Primary => Msg::Primary,
+            SchoolType::Junior => Msg::Junior,
+            SchoolType::NineYear => Msg::NineYear,
+        };
+        let id = format!(
+            "type-{}",
+            serde_json::to_string(&t)
+                .unwrap_or_default()
+                .trim_matches('"')
+        );
+        let onchange = {
+            let dispatch = ctx.dispatch.clone();
+            Callback::from(move |_: Event| {
+                dispatch.dispatch(Action::SetSchoolType {
+                    school_type: t,
+                    now: storage::now_rfc3339(),
+                })
+            })
+        };
+        html! {
+            <label class="choice" for={id.clone()}>
+                <input type="radio" id={id.clone()} data-testid={id} name="school-type"
+                    checked={draft.profile.school_type == Some(t)} {onchange} />
+                { ctx.t(msg) }
+            </label>
+        }
+    });
+    // Enrolment is the checklist's enrolment input: one place for it, used by the indicators.
+    let enrolment_id = checklist
+        .doc()
+        .split
+        .as_ref()
+        .map(|s| s.enrolment_input.clone())
+        .unwrap_or_else(|| "students".into());
+    let enrolment = draft.profile.school_type.map(|t| {
+        input_slots(checklist, t).into_iter().filter(|s| s.id == enrolment_id).map(|slot: Slot| {
+            let text = match draft.answers.get(&slot) {
+                Some(Value::Number(t)) => t.clone(),
+                _ => String::new(),
+            };
+            let problem = props.open.assessment.as_ref().and_then(|a| a.invalid.iter().find(|i| i.slot == slot).map(|i| i.problem.clone()));
+            html! { <InputField checklist={checklist.clone()} slot={slot.clone()} {text} {problem} warnings={Vec::new()} /> }
+        }).collect::<Html>()
+    });
+    html! {
+        <section class="page" aria-labelledby="profile-heading" data-testid="profile-page">
+            <h3 id="profile-heading">{ ctx.t(Msg::ProfileHeading) }</h3>
+            <div class="form-grid">
+                { text_field(ProfileField::SchoolName, Msg::SchoolName, None) }
+                { text_field(ProfileField::SchoolCode, Msg::SchoolCode, None) }
+                { text_field(ProfileField::County, Msg::County, None) }
+                { text_field(ProfileField::SchoolYear, Msg::SchoolYear, Some(Msg::SchoolYearHint)) }
+                { text_field(ProfileField::FilledBy, Msg::FilledBy, None) }
+            </div>
+            <fieldset class="choices-block">
+                <legend>{ ctx.t(Msg::SchoolTypeLabel) }</legend>
+                <div class="choices">{ for types }</div>
+            </fieldset>
+            if let Some(fields) = enrolment {
+                <fieldset class="choices-block">
+                    <legend>{ ctx.t(Msg::Enrolment) }</legend>
+                    <div class="form-grid">{ fields }</div>
+                </fieldset>
+            }
+            <div class="card">
+                <p class="meta">{ ctx.t(Msg::ChecklistLabel) }</p>
+                <p><strong>{ pick(&checklist.doc().title, ctx.lang) }</strong></p>
+                <p class="meta">{ pick(&checklist.doc().issuer, ctx.lang) }{ " · " }{ ctx.t(Msg::ChecklistVersion) }{ " " }{ &checklist.doc().version }</p>
+                if let Some(d) = &checklist.doc().description { <p class="guidance">{ pick(d, ctx.lang) }</p> }
+            </div>
+            <div class="page-actions">
+                <button type="button" class="primary" data-testid="to-fill" onclick={ctx.go(Page::Fill { area: 0 })}>{ ctx.t(Msg::TabFill) }{ " →" }</button>
+            </div>
+        </section>
+    }
+}

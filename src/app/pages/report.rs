@@ -1,0 +1,154 @@
+use super::plan::PlanTable;
+use super::results::Summary;
+use crate::app::components::{outcome_class, outcome_msg, pick, AreaBars, IndicatorChart, Radar};
+use crate::app::{storage, Ctx, Open};
+use crate::core::answers::{Part, Slot, Value};
+use crate::core::model::{Item, ItemKind, SchoolType};
+use crate::core::rules::fmt_num;
+use crate::core::score::PartResult;
+use crate::i18n::Msg;
+use yew::prelude::*;
+
+fn answer_text(ctx: &Ctx, item: &Item, value: Option<&Value>, part: &PartResult) -> String {
+    let unit = match &item.kind {
+        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit.as_str(),
+        _ => "",
+    };
+    match (&item.kind, value) {
+        (ItemKind::Computed { .. }, _) => part
+            .value
+            .map(|v| format!("{} {unit}", fmt_num(v)))
+            .unwrap_or_else(|| "—".into()),
+        (_, None) => "—".into(),
+        (ItemKind::Flag, Some(Value::Yes)) => ctx.t(Msg::FlagYes).into(),
+        (ItemKind::Flag, Some(Value::No)) => ctx.t(Msg::FlagNo).into(),
+        (_, Some(Value::Yes)) => ctx.t(Msg::YesLabel).into(),
+        (_, Some(Value::No)) => ctx.t(Msg::NoLabel).into(),
+        (_, Some(Value::NotApplicable)) => ctx.t(Msg::NaLabel).into(),
+        (ItemKind::Levels { levels, .. }, Some(Value::Level(l))) => levels
+            .iter()
+            .find(|x| &x.id == l)
+            .map_or(l.clone(), |x| pick(&x.label, ctx.lang).to_string()),
+        (_, Some(Value::Level(l))) => l.clone(),
+        (_, Some(Value::Number(t))) => format!("{t} {unit}"),
+        (_, Some(Value::Text(t))) => t.clone(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    pub open: Open,
+}
+
+/// 自评报告: laid out for A4 by the print stylesheet; on screen, a preview with a print button.
+#[component]
+pub fn Report(props: &ReportProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let open = &props.open;
+    let checklist = &open.checklist;
+    let draft = &open.draft;
+    let profile = &draft.profile;
+    let type_name = profile.school_type.map(|t| match t {
+        SchoolType::Primary => ctx.t(Msg::Primary),
+        SchoolType::Junior => ctx.t(Msg::Junior),
+        SchoolType::NineYear => ctx.t(Msg::NineYear),
+    });
+    let today = storage::now_rfc3339()
+        .get(..10)
+        .unwrap_or_default()
+        .to_string();
+    let onprint = Callback::from(|_: MouseEvent| storage::print());
+    let items = open.assessment.as_ref().map(|a| {
+        checklist.doc().areas.iter().enumerate().map(|(area_n, area)| {
+            let rows = checklist.items().zip(&a.items).filter(|((loc, _), r)| loc.area == area_n && r.applicable).flat_map(|((_, item), r)| {
+                let note = draft.answers.notes.get(&item.id).cloned().unwrap_or_default();
+                let n_parts = r.parts.len();
+                r.parts.iter().enumerate().map(move |(k, p)| (item, p.clone(), note.clone(), k == 0, n_parts)).collect::<Vec<_>>()
+            }).map(|(item, p, note, first, n_parts)| {
+                let value = draft.answers.get(&Slot::new(&item.id, p.part));
+                let part = match p.part {
+                    Part::Whole => String::new(),
+                    Part::Primary => format!("{}：", ctx.t(Msg::PartPrimary)),
+                    Part::Junior => format!("{}：", ctx.t(Msg::PartJunior)),
+                };
+                html! {
+                    <tr>
+                        if first {
+                            <td rowspan={n_parts.to_string()}>{ &item.id }{ " " }{ pick(&item.text, ctx.lang) }</td>
+                        }
+                        <td>{ part }{ answer_text(&ctx, item, value, &p) }</td>
+                        <td class={outcome_class(p.outcome)}>{ ctx.t(outcome_msg(p.outcome)) }</td>
+                        if first { <td rowspan={n_parts.to_string()}>{ note }</td> }
+                    </tr>
+                }
+            }).collect::<Html>();
+            html! {
+                <section class="report-area">
+                    <h4>{ pick(&area.title, ctx.lang) }</h4>
+                    <table class="report-table">
+                        <thead><tr>
+                            <th scope="col">{ ctx.t(Msg::ItemCol) }</th>
+                            <th scope="col">{ ctx.t(Msg::AnswerCol) }</th>
+                            <th scope="col">{ ctx.t(Msg::ReportSummary) }</th>
+                            <th scope="col">{ ctx.t(Msg::Evidence) }</th>
+                        </tr></thead>
+                        <tbody>{ rows }</tbody>
+                    </table>
+                </section>
+            }
+        }).collect::<Html>()
+    });
+    let plan_rows = draft.plan.iter().enumerate().map(|(n, r)| html! {
+        <tr>
+            <td class="num">{ n + 1 }</td><td>{ &r.problem }</td><td>{ &r.measure }</td>
+            <td>{ &r.owner }</td><td>{ &r.deadline }</td><td>{ &r.progress }</td><td class="no-print"></td>
+        </tr>
+    });
+    html! {
+        <section class="page report" data-testid="report-page">
+            <div class="page-actions no-print">
+                <button type="button" class="primary" data-testid="print" onclick={onprint}>{ ctx.t(Msg::PrintButton) }</button>
+            </div>
+            <div class="report-cover">
+                <p class="report-kicker">{ pick(&checklist.doc().title, ctx.lang) }</p>
+                <h2 class="report-title">{ ctx.t(Msg::ReportHeading) }</h2>
+                <dl class="report-facts">
+                    <dt>{ ctx.t(Msg::SchoolName) }</dt><dd data-testid="report-school">{ &profile.school_name }</dd>
+                    <dt>{ ctx.t(Msg::SchoolCode) }</dt><dd>{ &profile.school_code }</dd>
+                    <dt>{ ctx.t(Msg::County) }</dt><dd>{ &profile.county }</dd>
+                    <dt>{ ctx.t(Msg::SchoolTypeLabel) }</dt><dd>{ type_name.unwrap_or("—") }</dd>
+                    <dt>{ ctx.t(Msg::SchoolYear) }</dt><dd>{ &profile.school_year }</dd>
+                    <dt>{ ctx.t(Msg::FilledBy) }</dt><dd>{ &profile.filled_by }</dd>
+                    <dt>{ ctx.t(Msg::ChecklistLabel) }</dt><dd>{ format!("{} · {}", pick(&checklist.doc().issuer, ctx.lang), checklist.doc().version) }</dd>
+                    <dt>{ ctx.t(Msg::ReportDate) }</dt><dd>{ today }</dd>
+                </dl>
+            </div>
+            <section class="report-section">
+                <h3>{ ctx.t(Msg::ResultsHeading) }</h3>
+                <Summary open={open.clone()} />
+                if let Some(a) = &open.assessment {
+                    <AreaBars checklist={checklist.clone()} assessment={a.clone()} />
+                    <div class="chart-row"><Radar checklist={checklist.clone()} assessment={a.clone()} /></div>
+                    if !checklist.doc().group_rules.is_empty() {
+                        <IndicatorChart checklist={checklist.clone()} assessment={a.clone()} />
+                    }
+                }
+            </section>
+            <section class="report-section">{ items.unwrap_or_default() }</section>
+            <section class="report-section">
+                <h3>{ ctx.t(Msg::PlanHeading) }</h3>
+                if draft.plan.is_empty() {
+                    <p class="muted">{ ctx.t(Msg::PlanEmpty) }</p>
+                } else {
+                    <PlanTable>{ for plan_rows }</PlanTable>
+                }
+            </section>
+            <section class="signatures">
+                <p>{ ctx.t(Msg::SignPrincipal) }{ "：" }<span class="sign-line"></span></p>
+                <p>{ ctx.t(Msg::SignFiller) }{ "：" }<span class="sign-line"></span></p>
+                <p>{ ctx.t(Msg::SignSeal) }</p>
+                <p>{ ctx.t(Msg::DateBlank) }</p>
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,151 @@
+use crate::app::components::{pick, AreaBars, IndicatorChart, Radar};
+use crate::app::{Ctx, Open};
+use crate::core::answers::Part;
+use crate::core::checklist::Checklist;
+use crate::core::rules::fmt_num;
+use crate::core::score::Assessment;
+use crate::i18n::{Lang, Msg};
+use crate::state::draft::shortfall_problem;
+use crate::state::Page;
+use yew::prelude::*;
+
+/// The grade as shown: the band's label, or the veto label.
+pub fn grade_label(checklist: &Checklist, a: &Assessment, lang: Lang) -> String {
+    let doc = checklist.doc();
+    if a.grade.vetoed {
+        return pick(&doc.veto_grade, lang).to_string();
+    }
+    a.grade
+        .band
+        .as_ref()
+        .and_then(|b| doc.grades.iter().find(|g| &g.id == b))
+        .map(|g| pick(&g.label, lang).to_string())
+        .unwrap_or_else(|| "—".into())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub open: Open,
+}
+
+/// 自评结果: total, grade, veto, areas, charts, group rules, shortfalls.
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let Some(a) = props.open.assessment.clone() else {
+        return html! {
+            <section class="page"><p class="status" role="alert">{ ctx.t(Msg::ChooseTypeFirst) }</p></section>
+        };
+    };
+    let checklist = &props.open.checklist;
+    html! {
+        <section class="page results" data-testid="results-page" aria-labelledby="results-heading">
+            <h3 id="results-heading">{ ctx.t(Msg::ResultsHeading) }</h3>
+            <Summary open={props.open.clone()} />
+            <h4>{ ctx.t(Msg::AreaScores) }</h4>
+            <AreaBars checklist={checklist.clone()} assessment={a.clone()} />
+            <div class="chart-row">
+                <figure>
+                    <Radar checklist={checklist.clone()} assessment={a.clone()} />
+                    <figcaption>{ ctx.t(Msg::RadarTitle) }</figcaption>
+                </figure>
+            </div>
+            if !checklist.doc().group_rules.is_empty() {
+                <h4>{ ctx.t(Msg::ResourceChart) }</h4>
+                <IndicatorChart checklist={checklist.clone()} assessment={a.clone()} />
+            }
+            <Shortfalls open={props.open.clone()} />
+            <div class="page-actions no-print">
+                <button type="button" class="primary" data-testid="to-plan" onclick={ctx.go(Page::Plan)}>{ ctx.t(Msg::TabPlan) }{ " →" }</button>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub open: Open,
+}
+
+/// The headline figures, shared by the results page and the report.
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let Some(a) = props.open.assessment.clone() else {
+        return Html::default();
+    };
+    let checklist = &props.open.checklist;
+    let part_name = |p: Part| match p {
+        Part::Whole => String::new(),
+        Part::Primary => format!("（{}）", ctx.t(Msg::PartPrimary)),
+        Part::Junior => format!("（{}）", ctx.t(Msg::PartJunior)),
+    };
+    let groups = a.groups.iter().map(|g| {
+        let title = checklist
+            .doc()
+            .group_rules
+            .iter()
+            .find(|r| r.id == g.id)
+            .map(|r| pick(&r.title, ctx.lang).to_string())
+            .unwrap_or_default();
+        let (msg, class) = match g.holds {
+            Some(true) => (Msg::GroupHolds, "ok"),
+            Some(false) => (Msg::GroupFails, "bad"),
+            None => (Msg::GroupPending, "missing"),
+        };
+        html! {
+            <li data-testid={format!("group-{}", g.id)}>
+                { title }{ part_name(g.part) }{ "：" }
+                <span class={classes!("badge", class)}>{ ctx.t(msg) }</span>
+                { format!(" ({}/{})", g.passed, g.required) }
+            </li>
+        }
+    });
+    html! {
+        <div class="summary">
+            <div class="stat">
+                <span class="stat-label">{ ctx.t(Msg::TotalLabel) }</span>
+                <span class="stat-value" data-testid="total">{ format!("{} / {}", fmt_num(a.total.earned), fmt_num(a.total.max)) }</span>
+                <span class="stat-sub">{ a.percent.map(|p| format!("{p:.1}%")).unwrap_or_default() }</span>
+            </div>
+            <div class="stat">
+                <span class="stat-label">{ ctx.t(Msg::GradeLabel) }</span>
+                <span class={classes!("stat-value", a.grade.vetoed.then_some("bad"))} data-testid="grade">{ grade_label(checklist, &a, ctx.lang) }</span>
+                if a.grade.provisional { <span class="stat-sub" data-testid="provisional">{ ctx.t(Msg::Provisional) }</span> }
+            </div>
+            <div class="stat">
+                <span class="stat-label">{ ctx.t(Msg::VetoTag) }</span>
+                if a.vetoes.is_empty() {
+                    <span class="stat-value ok" data-testid="veto">{ ctx.t(Msg::NoVeto) }</span>
+                } else {
+                    <span class="stat-value bad" data-testid="veto">{ ctx.t(Msg::VetoHit) }</span>
+                    <span class="stat-sub">{ a.vetoes.iter().map(|s| s.to_string()).collect::<Vec<_>>().join("、") }</span>
+                }
+            </div>
+            if !a.groups.is_empty() { <ul class="groups">{ for groups }</ul> }
+        </div>
+    }
+}
+
+#[component]
+fn Shortfalls(props: &SummaryProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let Some(a) = props.open.assessment.clone() else {
+        return Html::default();
+    };
+    html! {
+        <section aria-labelledby="shortfalls-heading">
+            <h4 id="shortfalls-heading">{ ctx.t(Msg::ShortfallsHeading) }</h4>
+            if a.shortfalls.is_empty() {
+                <p class="muted" data-testid="no-shortfalls">{ ctx.t(Msg::NoShortfalls) }</p>
+            } else {
+                <ul class="shortfalls" data-testid="shortfalls">
+                    { for a.shortfalls.iter().map(|s| {
+                        let (key, text) = shortfall_problem(&props.open.checklist, s);
+                        html! { <li key={key} class={classes!(s.veto.then_some("veto"))}>{ text }</li> }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,66 @@
+use super::{fill::Fill, plan::Plan, profile::ProfilePage, report::Report, results::Results};
+use crate::app::components::{pick, SaveBar};
+use crate::app::{Ctx, Open};
+use crate::i18n::Msg;
+use crate::state::{Action, Page, SaveStatus};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WorkspaceProps {
+    pub open: Open,
+    pub page: Page,
+    pub save: SaveStatus,
+}
+
+/// An open draft: its steps as tabs, the save status, and the current step.
+#[component]
+pub fn Workspace(props: &WorkspaceProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let draft = &props.open.draft;
+    let tabs = [
+        (Page::Profile, Msg::TabProfile, "tab-profile"),
+        (Page::Fill { area: 0 }, Msg::TabFill, "tab-fill"),
+        (Page::Results, Msg::TabResults, "tab-results"),
+        (Page::Plan, Msg::TabPlan, "tab-plan"),
+        (Page::Report, Msg::TabReport, "tab-report"),
+    ];
+    let same_tab = |a: Page, b: Page| std::mem::discriminant(&a) == std::mem::discriminant(&b);
+    let close = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CloseDraft))
+    };
+    let body = match props.page {
+        Page::Start | Page::Profile => html! { <ProfilePage open={props.open.clone()} /> },
+        Page::Fill { area } => html! { <Fill open={props.open.clone()} section={area} /> },
+        Page::Results => html! { <Results open={props.open.clone()} /> },
+        Page::Plan => html! { <Plan open={props.open.clone()} /> },
+        Page::Report => html! { <Report open={props.open.clone()} /> },
+    };
+    let school = if draft.profile.school_name.trim().is_empty() {
+        ctx.t(Msg::Untitled).to_string()
+    } else {
+        draft.profile.school_name.clone()
+    };
+    html! {
+        <section class="workspace" data-testid="workspace">
+            <div class="workspace-head no-print">
+                <button type="button" class="link" data-testid="back-to-start" onclick={close}>{ "← " }{ ctx.t(Msg::BackToStart) }</button>
+                <div>
+                    <h2 data-testid="workspace-school">{ school }</h2>
+                    <p class="meta">{ pick(&props.open.checklist.doc().title, ctx.lang) }</p>
+                </div>
+                <SaveBar draft={draft.clone()} save={props.save.clone()} />
+            </div>
+            <nav class="tabs no-print" aria-label={ctx.t(Msg::DraftNav)}>
+                { for tabs.iter().map(|(page, msg, testid)| {
+                    let current = same_tab(*page, props.page);
+                    html! {
+                        <button type="button" class={classes!("tab", current.then_some("current"))} data-testid={*testid}
+                            aria-current={current.then_some("page")} onclick={ctx.go(*page)}>{ ctx.t(*msg) }</button>
+                    }
+                }) }
+            </nav>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,450 @@
+//! A draft: one school's self-assessment in progress, exactly as stored in the browser.
+
+use crate::core::answers::{Answers, Slot, Value};
+use crate::core::builtin;
+use crate::core::checklist::{Checklist, ChecklistErrors};
+use crate::core::model::SchoolType;
+use crate::core::rules::fmt_num;
+use crate::core::score::{Assessment, Outcome, Shortfall, ShortfallDetail};
+use serde::{Deserialize, Serialize};
+
+/// The `format` of a stored draft.
+pub const DRAFT_FORMAT: &str = "ziping.draft/1";
+
+/// Where a draft's checklist comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChecklistSource {
+    /// A built-in, by id.
+    Builtin { id: String },
+    /// A file the school loaded (a county's checklist): kept whole so the draft reopens offline.
+    File { name: String, text: String },
+}
+
+impl ChecklistSource {
+    /// The checked checklist this source names.
+    pub fn load(&self) -> Result<Checklist, SourceError> {
+        match self {
+            ChecklistSource::Builtin { id } => builtin::builtins()
+                .map_err(|(_, e)| SourceError::Invalid(e))?
+                .into_iter()
+                .find(|c| &c.doc().id == id)
+                .ok_or_else(|| SourceError::UnknownBuiltin(id.clone())),
+            ChecklistSource::File { text, .. } => {
+                Checklist::from_json(text).map_err(SourceError::Invalid)
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SourceError {
+    #[error("no built-in checklist '{0}'")]
+    UnknownBuiltin(String),
+    #[error("{0}")]
+    Invalid(ChecklistErrors),
+}
+
+/// 学校基本信息. Enrolment is not here: it is the checklist's enrolment input, so there is one
+/// place for it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub school_name: String,
+    pub school_code: String,
+    pub county: String,
+    pub school_type: Option<SchoolType>,
+    /// e.g. 2026–2027
+    pub school_year: String,
+    pub filled_by: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileField {
+    SchoolName,
+    SchoolCode,
+    County,
+    SchoolYear,
+    FilledBy,
+}
+
+impl ProfileField {
+    /// A stable name for DOM ids and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            ProfileField::SchoolName => "school_name",
+            ProfileField::SchoolCode => "school_code",
+            ProfileField::County => "county",
+            ProfileField::SchoolYear => "school_year",
+            ProfileField::FilledBy => "filled_by",
+        }
+    }
+}
+
+impl PlanField {
+    /// A stable name for DOM ids and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanField::Problem => "problem",
+            PlanField::Measure => "measure",
+            PlanField::Owner => "owner",
+            PlanField::Deadline => "deadline",
+            PlanField::Progress => "progress",
+        }
+    }
+}
+
+impl Profile {
+    pub fn get(&self, field: ProfileField) -> &str {
+        match field {
+            ProfileField::SchoolName => &self.school_name,
+            ProfileField::SchoolCode => &self.school_code,
+            ProfileField::County => &self.county,
+            ProfileField::SchoolYear => &self.school_year,
+            ProfileField::FilledBy => &self.filled_by,
+        }
+    }
+
+    fn field_mut(&mut self, field: ProfileField) -> &mut String {
+        match field {
+            ProfileField::SchoolName => &mut self.school_name,
+            ProfileField::SchoolCode => &mut self.school_code,
+            ProfileField::County => &mut self.county,
+            ProfileField::SchoolYear => &mut self.school_year,
+            ProfileField::FilledBy => &mut self.filled_by,
+        }
+    }
+}
+
+/// One row of the 整改清单.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRow {
+    pub id: u64,
+    /// The shortfall it was generated from (`item` or `item@part`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// 问题
+    pub problem: String,
+    /// 整改措施
+    pub measure: String,
+    /// 责任人 / 责任部门
+    pub owner: String,
+    /// 完成时限 (YYYY-MM-DD)
+    pub deadline: String,
+    /// 整改情况
+    pub progress: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanField {
+    Problem,
+    Measure,
+    Owner,
+    Deadline,
+    Progress,
+}
+
+impl PlanRow {
+    pub fn get(&self, field: PlanField) -> &str {
+        match field {
+            PlanField::Problem => &self.problem,
+            PlanField::Measure => &self.measure,
+            PlanField::Owner => &self.owner,
+            PlanField::Deadline => &self.deadline,
+            PlanField::Progress => &self.progress,
+        }
+    }
+
+    fn field_mut(&mut self, field: PlanField) -> &mut String {
+        match field {
+            PlanField::Problem => &mut self.problem,
+            PlanField::Measure => &mut self.measure,
+            PlanField::Owner => &mut self.owner,
+            PlanField::Deadline => &mut self.deadline,
+            PlanField::Progress => &mut self.progress,
+        }
+    }
+}
+
+/// A self-assessment in progress.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub format: String,
+    pub id: String,
+    /// Goes up by one with every change; two tabs compare it before saving.
+    pub revision: u64,
+    pub checklist: ChecklistSource,
+    pub profile: Profile,
+    pub answers: Answers,
+    pub plan: Vec<PlanRow>,
+    /// RFC 3339, given by the shell (the pure code never reads the clock).
+    pub created: String,
+    pub updated: String,
+}
+
+impl Draft {
+    pub fn new(id: String, checklist: ChecklistSource, now: String) -> Draft {
+        Draft {
+            format: DRAFT_FORMAT.into(),
+            id,
+            revision: 0,
+            checklist,
+            profile: Profile::default(),
+            answers: Answers::default(),
+            plan: Vec::new(),
+            created: now.clone(),
+            updated: now,
+        }
+    }
+
+    fn touch(&mut self, now: &str) {
+        self.revision += 1;
+        self.updated = now.to_string();
+    }
+
+    pub fn set_profile(&mut self, field: ProfileField, value: String, now: &str) {
+        *self.profile.field_mut(field) = value;
+        self.touch(now);
+    }
+
+    pub fn set_school_type(&mut self, t: SchoolType, now: &str) {
+        self.profile.school_type = Some(t);
+        self.touch(now);
+    }
+
+    /// `None` clears the slot (nothing entered).
+    pub fn set_answer(&mut self, slot: Slot, value: Option<Value>, now: &str) {
+        match value {
+            Some(v) => self.answers.set(slot, v),
+            None => {
+                self.answers.values.remove(&slot);
+            }
+        }
+        self.touch(now);
+    }
+
+    pub fn set_note(&mut self, item: String, note: String, now: &str) {
+        if note.trim().is_empty() {
+            self.answers.notes.remove(&item);
+        } else {
+            self.answers.notes.insert(item, note);
+        }
+        self.touch(now);
+    }
+
+    fn next_row_id(&self) -> u64 {
+        self.plan.iter().map(|r| r.id).max().map_or(1, |m| m + 1)
+    }
+
+    pub fn add_plan_row(&mut self, now: &str) {
+        let id = self.next_row_id();
+        self.plan.push(PlanRow {
+            id,
+            ..PlanRow::default()
+        });
+        self.touch(now);
+    }
+
+    pub fn remove_plan_row(&mut self, id: u64, now: &str) {
+        self.plan.retain(|r| r.id != id);
+        self.touch(now);
+    }
+
+    pub fn set_plan_field(&mut self, id: u64, field: PlanField, value: String, now: &str) {
+        if let Some(row) = self.plan.iter_mut().find(|r| r.id == id) {
+            *row.field_mut(field) = value;
+            self.touch(now);
+        }
+    }
+
+    /// Adds a row for every shortfall that has none yet; rows the school wrote or edited are
+    /// kept as they are. Returns how many rows were added.
+    pub fn generate_plan(&mut self, problems: Vec<(String, String)>, now: &str) -> usize {
+        let mut added = 0;
+        for (key, problem) in problems {
+            if self
+                .plan
+                .iter()
+                .any(|r| r.from.as_deref() == Some(key.as_str()))
+            {
+                continue;
+            }
+            let id = self.next_row_id();
+            self.plan.push(PlanRow {
+                id,
+                from: Some(key),
+                problem,
+                ..PlanRow::default()
+            });
+            added += 1;
+        }
+        if added > 0 {
+            self.touch(now);
+        }
+        added
+    }
+
+    /// The line shown in the list of drafts.
+    pub fn summary(&self, checklist_title: &str, assessment: Option<&Assessment>) -> DraftSummary {
+        DraftSummary {
+            id: self.id.clone(),
+            school_name: self.profile.school_name.clone(),
+            checklist_title: checklist_title.to_string(),
+            school_year: self.profile.school_year.clone(),
+            updated: self.updated.clone(),
+            complete_percent: assessment.map_or(0, completion_percent),
+        }
+    }
+}
+
+/// What the start page lists for each stored draft.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub id: String,
+    pub school_name: String,
+    pub checklist_title: String,
+    pub school_year: String,
+    pub updated: String,
+    pub complete_percent: u8,
+}
+
+/// Answered slots ÷ answerable slots of the applicable items, 0–100.
+pub fn completion_percent(a: &Assessment) -> u8 {
+    let (mut done, mut total) = (0usize, 0usize);
+    for item in a.items.iter().filter(|i| i.applicable) {
+        for p in &item.parts {
+            total += 1;
+            if !matches!(p.outcome, Outcome::Missing | Outcome::Invalid) {
+                done += 1;
+            }
+        }
+    }
+    (done * 100).checked_div(total).map_or(100, |p| p as u8)
+}
+
+/// The key and the prefilled 问题 text of a shortfall, in Chinese (the 整改清单 is a Chinese
+/// document that goes to the county whatever the interface language).
+pub fn shortfall_problem(checklist: &Checklist, s: &Shortfall) -> (String, String) {
+    let key = Slot::new(&s.item, s.part).to_string();
+    let name = checklist
+        .item(&s.item)
+        .map(|i| i.text.zh.clone())
+        .or_else(|| {
+            checklist
+                .doc()
+                .group_rules
+                .iter()
+                .find(|g| g.id == s.item)
+                .map(|g| g.title.zh.clone())
+        })
+        .unwrap_or_else(|| s.item.clone());
+    let part = match s.part {
+        crate::core::answers::Part::Whole => "",
+        crate::core::answers::Part::Primary => "（小学部）",
+        crate::core::answers::Part::Junior => "（初中部）",
+    };
+    let detail = match &s.detail {
+        ShortfallDetail::Answer { .. } => "未达标".to_string(),
+        ShortfallDetail::Level { chosen, best } => format!("自评等级为{chosen}，未达到{best}"),
+        ShortfallDetail::Threshold {
+            rule,
+            unit,
+            value,
+            gap,
+            near,
+            ..
+        } => format!(
+            "要求{}{unit}，现为{}{unit}，差{}{unit}{}",
+            rule.describe(),
+            fmt_num(*value),
+            fmt_num(*gap),
+            if *near {
+                "（不低于标准的85%）"
+            } else {
+                ""
+            }
+        ),
+        ShortfallDetail::Group {
+            passed, required, ..
+        } => format!("达标{passed}项，要求至少{required}项，或有指标低于标准的85%"),
+    };
+    let veto = if s.veto { "【一票否决】" } else { "" };
+    (key, format!("{veto}{name}{part}：{detail}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> Draft {
+        Draft::new(
+            "d1".into(),
+            ChecklistSource::Builtin {
+                id: "yzjh-school".into(),
+            },
+            "t0".into(),
+        )
+    }
+
+    #[test]
+    fn every_change_raises_the_revision() {
+        let mut d = draft();
+        d.set_profile(ProfileField::SchoolName, "城关小学".into(), "t1");
+        d.set_answer(Slot::whole("Q2"), Some(Value::Yes), "t2");
+        d.set_note("Q2".into(), "见章程".into(), "t3");
+        assert_eq!(d.revision, 3);
+        assert_eq!(d.updated, "t3");
+        d.set_answer(Slot::whole("Q2"), None, "t4");
+        assert!(d.answers.values.is_empty());
+        assert_eq!(d.answers.notes["Q2"], "见章程");
+    }
+
+    #[test]
+    fn plan_generation_keeps_edited_rows_and_adds_only_new_ones() {
+        let mut d = draft();
+        let problems = vec![
+            ("R1".to_string(), "问题一".to_string()),
+            ("G6".to_string(), "问题二".to_string()),
+        ];
+        assert_eq!(d.generate_plan(problems.clone(), "t"), 2);
+        d.set_plan_field(1, PlanField::Measure, "引进教师".into(), "t");
+        d.add_plan_row("t");
+        assert_eq!(d.generate_plan(problems, "t"), 0);
+        assert_eq!(d.plan.len(), 3);
+        assert_eq!(d.plan[0].measure, "引进教师");
+        d.remove_plan_row(2, "t");
+        assert_eq!(d.plan.iter().map(|r| r.id).collect::<Vec<_>>(), vec![1, 3]);
+    }
+
+    #[test]
+    fn builtin_sources_load() {
+        assert!(draft().checklist.load().is_ok());
+        let missing = ChecklistSource::Builtin { id: "nope".into() };
+        assert_eq!(
+            missing.load(),
+            Err(SourceError::UnknownBuiltin("nope".into()))
+        );
+        let bad = ChecklistSource::File {
+            name: "x.json".into(),
+            text: "{".into(),
+        };
+        assert!(matches!(bad.load(), Err(SourceError::Invalid(_))));
+    }
+
+    #[test]
+    fn a_draft_round_trips_as_stored() {
+        let mut d = draft();
+        d.set_school_type(SchoolType::NineYear, "t1");
+        d.set_answer(
+            Slot::new("students", crate::core::answers::Part::Junior),
+            Some(Value::Number("１２0".into())),
+            "t2",
+        );
+        let text = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<Draft>(&text).unwrap(), d);
+    }
+}

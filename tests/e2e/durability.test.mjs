@@ -1,0 +1,127 @@
+// Never lose an answer: the browser process killed mid-typing, storage that refuses to
+// save, and two tabs on the same draft.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gotoStart, launch, screenshot, serve, waitForValue, withFailureShot } from "./helpers.mjs";
+import { newDraft, waitSaved } from "./principal.mjs";
+
+test("answers typed a second before the browser is killed are there after a restart", { timeout: 120000 }, async (t) => {
+  const server = await serve();
+  const profile = mkdtempSync(join(tmpdir(), "ziping-kill-"));
+  try {
+    let browser = await launch(profile);
+    let page = await browser.context.newPage();
+    await withFailureShot(t, page, async () => {
+      await gotoStart(page, server.url);
+      await newDraft(page, "yzjh-school", { fields: { school_name: "断电测试小学" }, type: "primary" });
+      await page.getByTestId("tab-fill").click();
+      await page.getByTestId("input-students").fill("1234");
+      await page.getByTestId("input-classes").pressSequentially("27", { delay: 50 });
+      // The promise: saved within one second of the last keystroke.
+      await page.waitForTimeout(1000);
+    });
+    // Kill the whole browser, not politely: no unload handlers, no shutdown flush.
+    for (const line of execSync("ps -eo pid=,args=").toString().split("\n")) {
+      if (line.includes(`--user-data-dir=${profile}`)) process.kill(Number(line.trim().split(/\s+/)[0]), "SIGKILL");
+    }
+    await browser.context.close().catch(() => {});
+
+    browser = await launch(profile);
+    page = await browser.context.newPage();
+    await withFailureShot(t, page, async () => {
+      await page.goto(server.url);
+      await page.getByTestId("fill-page").waitFor({ timeout: 20000 });
+      assert.equal(await page.getByTestId("workspace-school").textContent(), "断电测试小学");
+      assert.equal(await page.getByTestId("input-students").inputValue(), "1234");
+      assert.equal(await page.getByTestId("input-classes").inputValue(), "27");
+    });
+    await browser.context.close();
+  } finally {
+    await server.stop();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test("when storage refuses to save, the page says so in red and offers the export", { timeout: 120000 }, async (t) => {
+  const server = await serve();
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  try {
+    await withFailureShot(t, page, async () => {
+      await gotoStart(page, server.url);
+      await newDraft(page, "yzjh-school", { fields: { school_name: "存储已满小学" }, type: "primary" });
+      await waitSaved(page);
+      // From now on the browser refuses every write, as when the quota is full.
+      await page.evaluate(() => {
+        const full = () => {
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        };
+        IDBObjectStore.prototype.put = full;
+        Storage.prototype.setItem = full;
+      });
+      await page.getByTestId("tab-fill").click();
+      await page.getByTestId("input-students").fill("800");
+      const status = page.getByTestId("save-status");
+      await status.getByText(/未保存/).waitFor({ timeout: 3000 });
+      assert.equal(await page.getByTestId("input-students").inputValue(), "800", "the answer stays on screen");
+      await screenshot(page, "save-failed");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-now").click()]);
+      assert.match(download.suggestedFilename(), /^ziping-draft-存储已满小学-\d{4}-\d{2}-\d{2}\.json$/);
+      const text = await (await download.createReadStream()).toArray();
+      const draft = JSON.parse(Buffer.concat(text).toString("utf8"));
+      assert.deepEqual(draft.answers.values.students, { number: "800" });
+      // Typing on keeps working, and the status stays red until a save succeeds.
+      await page.getByTestId("input-classes").fill("20");
+      await page.waitForTimeout(700);
+      assert.match(await status.textContent(), /未保存/);
+    });
+  } finally {
+    await browser.cleanup();
+    await server.stop();
+  }
+});
+
+test("two tabs on the same draft never silently overwrite each other", { timeout: 120000 }, async (t) => {
+  const server = await serve();
+  const browser = await launch();
+  const a = await browser.context.newPage();
+  const b = await browser.context.newPage();
+  try {
+    await withFailureShot(t, a, async () => {
+      await gotoStart(a, server.url);
+      await newDraft(a, "yzjh-school", { fields: { school_name: "双标签小学" }, type: "primary" });
+      await a.getByTestId("tab-fill").click();
+      await waitSaved(a);
+      // Tab B opens the same draft (the app returns to the last one).
+      await b.goto(server.url);
+      await b.getByTestId("fill-page").waitFor();
+
+      // B is idle: A's saved change shows up in B, and B says so.
+      await a.getByTestId("input-students").fill("1000");
+      await waitSaved(a);
+      await b.getByTestId("announcer").getByText("已载入另一个标签页保存的最新内容。").waitFor();
+      await waitForValue(b.getByTestId("input-students"), "1000");
+
+      // Both type at once: one of them must stop and ask, and nothing typed is lost.
+      await Promise.all([a.getByTestId("input-classes").fill("24"), b.getByTestId("input-classes").fill("30")]);
+      await a.waitForTimeout(1500);
+      const conflictA = await a.getByTestId("conflict").count();
+      const conflictB = await b.getByTestId("conflict").count();
+      assert.equal(conflictA + conflictB, 1, `exactly one tab reports the conflict (a ${conflictA}, b ${conflictB})`);
+      const [loser, winner, mine, theirs] = conflictA ? [a, b, "24", "30"] : [b, a, "30", "24"];
+      assert.equal(await loser.getByTestId("input-classes").inputValue(), mine, "the losing tab keeps what it typed");
+      await screenshot(loser, "two-tabs-conflict");
+      await loser.getByTestId("load-theirs").click();
+      await waitForValue(loser.getByTestId("input-classes"), theirs);
+      assert.equal(await winner.getByTestId("input-classes").inputValue(), theirs);
+      assert.equal(await loser.getByTestId("conflict").count(), 0);
+    });
+  } finally {
+    await browser.cleanup();
+    await server.stop();
+  }
+});

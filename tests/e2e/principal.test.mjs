@@ -1,0 +1,182 @@
+// The principal's whole job: new draft, profile, every item, 检查, dashboard, 整改清单,
+// report to PDF, reload: all still there. Plus invalid input and accessibility.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gotoStart, launch, RESULTS, screenshot, serve, withFailureShot } from "./helpers.mjs";
+import {
+  checkAccessibility, fillEverything, newDraft, PRIMARY_INPUTS, PRIMARY_NOT_MET, PRIMARY_NUMBERS, waitSaved,
+} from "./principal.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.cleanup();
+  await server?.stop();
+});
+
+test("a principal walks the whole path and finds everything again after a reload", async (t) => {
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, server.url);
+    await checkAccessibility(page, "start page");
+    await newDraft(page, "yzjh-school", {
+      fields: { school_name: "城关镇第一小学", school_code: "4307250001", county: "桃源县", school_year: "2026-2027", filled_by: "李老师" },
+      type: "primary",
+    });
+    await page.getByTestId("input-students").fill("1000");
+    await waitSaved(page);
+    await checkAccessibility(page, "profile");
+
+    // 检查 on an empty form says how much is left and moves focus to the first gap.
+    await page.getByTestId("tab-fill").click();
+    await page.getByTestId("check").click();
+    await page.getByTestId("announcer").getByText(/还有 \d+ 处需要填写或更正/).waitFor();
+    assert.match(await page.evaluate(() => document.activeElement?.id || ""), /^slot-/);
+
+    await fillEverything(page, { inputs: PRIMARY_INPUTS, numbers: PRIMARY_NUMBERS, notMet: PRIMARY_NOT_MET });
+    await page.getByTestId("check").click();
+    await page.getByTestId("announcer").getByText("检查完毕：全部已填写，没有需要更正的内容。").waitFor();
+    const progress = await page.getByTestId("overall-progress").textContent();
+    const [done, total] = progress.match(/(\d+)\/(\d+)/).slice(1).map(Number);
+    assert.equal(done, total, progress);
+
+    // Live values on the resource indicators.
+    await page.getByTestId("section-1").click();
+    assert.equal(await page.getByTestId("item-R4").getAttribute("data-outcome"), "near");
+    assert.match(await page.getByTestId("item-R4").textContent(), /4 ㎡/);
+    assert.equal(await page.getByTestId("item-R1").getAttribute("data-outcome"), "met");
+    await page.getByTestId("note-R4").fill("新教学楼 2027 年投入使用");
+    await screenshot(page, "principal-fill-zh");
+    await checkAccessibility(page, "fill");
+
+    // Results: 80 points possible for a 小学 (Q1 is for 初中), 66 earned.
+    await page.getByTestId("tab-results").click();
+    assert.equal(await page.getByTestId("total").textContent(), "66 / 80");
+    assert.equal(await page.getByTestId("grade").textContent(), "未达标");
+    assert.equal(await page.getByTestId("veto").textContent(), "无一票否决事项");
+    assert.equal(await page.getByTestId("provisional").count(), 0);
+    assert.match(await page.getByTestId("group-RES").textContent(), /符合/);
+    for (const chart of ["area-bars", "radar", "indicator-chart"]) {
+      assert.equal(await page.getByTestId(chart).count(), 1, chart);
+    }
+    const shortfalls = await page.getByTestId("shortfalls").locator("li").allTextContents();
+    assert.equal(shortfalls.length, 4, shortfalls.join("\n"));
+    assert.ok(shortfalls.some((s) => /生均教学及辅助用房面积：要求≥ 4.5㎡，现为4㎡，差0.5㎡（不低于标准的85%）/.test(s)), shortfalls.join("\n"));
+    await screenshot(page, "principal-results-zh");
+    await checkAccessibility(page, "results");
+
+    // 整改清单: generated from the shortfalls, then edited; generating again keeps edits.
+    await page.getByTestId("tab-plan").click();
+    await page.getByTestId("plan-generate").click();
+    assert.equal(await page.getByTestId("plan-row").count(), 4);
+    await page.getByTestId("plan-1-measure").fill("新建综合楼，增加教学用房 600 平方米");
+    await page.getByTestId("plan-1-owner").fill("总务处");
+    await page.getByTestId("plan-1-deadline").fill("2027-08-31");
+    await page.getByTestId("plan-add").click();
+    await page.getByTestId("plan-5-problem").fill("校园绿化不足");
+    await page.getByTestId("plan-remove-5").click();
+    await page.getByTestId("plan-generate").click();
+    assert.equal(await page.getByTestId("plan-row").count(), 4);
+    assert.equal(await page.getByTestId("plan-1-owner").inputValue(), "总务处");
+    await screenshot(page, "principal-plan-zh");
+    await checkAccessibility(page, "plan");
+
+    // The report, printed to an A4 PDF.
+    await page.getByTestId("tab-report").click();
+    assert.equal(await page.getByTestId("report-school").textContent(), "城关镇第一小学");
+    await checkAccessibility(page, "report");
+    await waitSaved(page);
+    await page.emulateMedia({ media: "print" });
+    mkdirSync(RESULTS, { recursive: true });
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    writeFileSync(join(RESULTS, "report-zh.pdf"), pdf);
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.ok(pages >= 3, `the report has a cover and content pages (${pages})`);
+    await page.emulateMedia({ media: "screen" });
+
+    // Reload: the same draft and the same place, with everything in it.
+    await page.reload();
+    await page.getByTestId("report-page").waitFor();
+    await page.getByTestId("tab-fill").click();
+    await page.getByTestId("section-0").click();
+    assert.equal(await page.getByTestId("input-equipment_value").inputValue(), "2,500,000");
+    await page.getByTestId("section-1").click();
+    assert.equal(await page.getByTestId("note-R4").inputValue(), "新教学楼 2027 年投入使用");
+    await page.getByTestId("tab-plan").click();
+    assert.equal(await page.getByTestId("plan-1-deadline").inputValue(), "2027-08-31");
+
+    // And the list of drafts knows it.
+    await page.getByTestId("back-to-start").click();
+    const row = page.getByTestId("draft-row").filter({ hasText: "城关镇第一小学" });
+    assert.equal(await row.getByTestId("draft-complete").textContent(), "100%");
+  });
+  await page.close();
+});
+
+test("a typo in a number is named in Chinese, kept as typed, and fixed in place", async (t) => {
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, server.url);
+    await newDraft(page, "yzjh-school", { fields: { school_name: "错字测试小学" }, type: "primary" });
+    await page.getByTestId("tab-fill").click();
+    const field = page.getByTestId("input-teachers_backbone");
+    await field.fill("12人");
+    const error = page.getByTestId("field-teachers_backbone").getByRole("alert");
+    assert.equal(await error.textContent(), "“12人”不是数字：请只填写数字（可带小数点），不要填写单位或文字。");
+    assert.equal(await field.getAttribute("aria-invalid"), "true");
+    await waitSaved(page);
+    await page.reload();
+    await page.getByTestId("fill-page").waitFor();
+    assert.equal(await page.getByTestId("input-teachers_backbone").inputValue(), "12人", "what was typed is kept");
+    await page.getByTestId("check").click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "slot-students", "the first gap comes first");
+    await page.getByTestId("input-teachers_backbone").fill("１２");
+    assert.equal(await page.getByTestId("field-teachers_backbone").getByRole("alert").count(), 0, "full-width digits are fine");
+  });
+  await page.close();
+});
+
+test("drafts can be duplicated and deleted (after confirming)", async (t) => {
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, server.url);
+    await newDraft(page, "zlpj-school", { fields: { school_name: "复制测试中学" }, type: "junior" });
+    await waitSaved(page);
+    await page.getByTestId("back-to-start").click();
+    await page.getByTestId("draft-row").filter({ hasText: "复制测试中学" }).getByTestId("draft-duplicate").click();
+    await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).waitFor();
+    page.once("dialog", (d) => d.dismiss());
+    await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).getByTestId("draft-delete").click();
+    assert.equal(await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).count(), 1, "dismissed: kept");
+    page.once("dialog", (d) => d.accept());
+    await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).getByTestId("draft-delete").click();
+    await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).waitFor({ state: "detached" });
+    assert.equal(await page.getByTestId("draft-row").filter({ hasText: "复制测试中学" }).count(), 1);
+  });
+  await page.close();
+});
+
+test("every page in English, for a look", async (t) => {
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, server.url);
+    await page.getByTestId("lang-toggle").click();
+    await page.getByText("Start a self-assessment", { exact: true }).waitFor();
+    await newDraft(page, "zlpj-school", { fields: { school_name: "No. 1 Primary" }, type: "nine_year" });
+    await screenshot(page, "principal-profile-en");
+    await page.getByTestId("tab-fill").click();
+    await page.getByTestId("section-2").click();
+    await screenshot(page, "principal-fill-en");
+    await page.getByTestId("tab-results").click();
+    await screenshot(page, "principal-results-en");
+    await checkAccessibility(page, "results (en)");
+    await page.getByTestId("lang-toggle").click();
+  });
+  await page.close();
+});
