@@ -212,3 +212,53 @@ fn unknown_fields_and_bad_json_are_refused() {
         Checklist::from_json(&TEST_CHECKLIST.replace("\"ge\"", "\"greater\"")).unwrap_err();
     assert!(matches!(errors.0[0].problem, Problem::Json(_)));
 }
+
+#[test]
+fn every_kind_reads_back_what_it_writes_and_refuses_mixed_fields() {
+    let c = with(|_| {}).unwrap();
+    let written = serde_json::to_string(c.doc()).unwrap();
+    let again = Checklist::from_json(&written).unwrap();
+    assert_eq!(again.doc(), c.doc());
+    type Edit = Box<dyn FnOnce(&mut Value)>;
+    let refused: Vec<(&str, Edit)> = vec![
+        (
+            "between with a value",
+            Box::new(|d| {
+                item(d, 5)["kind"]["rule"]["primary"] =
+                    json!({"op": "between", "min": 1, "max": 2, "value": 3})
+            }),
+        ),
+        (
+            "ge without a value",
+            Box::new(|d| item(d, 2)["kind"]["rule"]["primary"] = json!({"op": "ge"})),
+        ),
+        (
+            "a ratio with a minuend",
+            Box::new(|d| {
+                d["areas"][0]["indicators"][0]["items"][0]["kind"]["formula"]["minuend"] =
+                    json!("students")
+            }),
+        ),
+        (
+            "a yes/no item with a unit",
+            Box::new(|d| item(d, 0)["kind"]["unit"] = json!("人")),
+        ),
+        (
+            "a number item without a rule",
+            Box::new(|d| {
+                item(d, 2)["kind"].as_object_mut().unwrap().remove("rule");
+            }),
+        ),
+        (
+            "an unknown kind",
+            Box::new(|d| item(d, 0)["kind"]["type"] = json!("maybe")),
+        ),
+    ];
+    for (name, edit) in refused {
+        let errors = with(edit).expect_err(name);
+        assert!(
+            matches!(errors[0].1, Problem::Json(_)),
+            "{name}: {errors:?}"
+        );
+    }
+}

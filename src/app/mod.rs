@@ -249,7 +249,7 @@ pub fn App() -> Html {
         (Some(open), _) => html! {
             <pages::Workspace open={open.clone()} page={state.page()} save={state.save.clone()} />
         },
-        (None, Some(Err(e))) => html! { <BrokenDraft error={source_error_text(ctx.lang, e)} /> },
+        (None, Some(Err(e))) => broken_draft(&ctx, &source_error_text(ctx.lang, e)),
         _ => {
             html! { <pages::Start drafts={state.drafts.clone()} offline_ready={state.offline_ready} /> }
         }
@@ -261,7 +261,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>
-            <components::Header />
+            { components::header(&ctx) }
             <main id="main" tabindex="-1">{ body }</main>
             <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 { notice.map(|(n, text)| html! { <span key={n}>{ text }</span> }).unwrap_or_default() }
@@ -348,19 +348,12 @@ fn notice_text(ctx: &Ctx, notice: &Notice) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct BrokenDraftProps {
-    error: String,
-}
-
 /// A draft whose checklist can no longer be read (should not happen: drafts keep their file).
-#[component]
-fn BrokenDraft(props: &BrokenDraftProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+fn broken_draft(ctx: &Ctx, error: &str) -> Html {
     let dispatch = ctx.dispatch.clone();
     html! {
         <section class="card">
-            <p class="error" role="alert">{ ctx.fill(Msg::ChecklistRejected, &["", &props.error]) }</p>
+            <p class="error" role="alert">{ ctx.fill(Msg::ChecklistRejected, &["", error]) }</p>
             <button type="button" onclick={move |_| dispatch.dispatch(Action::CloseDraft)}>{ ctx.t(Msg::BackToStart) }</button>
         </section>
     }

@@ -2,7 +2,10 @@
 //! unique and every reference in it resolves, so the engine never re-checks.
 
 use crate::core::model::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+/// Ids seen so far (the same map type as the indexes: one copy of its code in the bundle).
+type Seen = BTreeMap<String, usize>;
 use std::fmt;
 
 /// One thing wrong with a checklist file, with the path to it (`areas[2].indicators[0]…`).
@@ -63,7 +66,9 @@ pub struct ItemLoc {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Checklist {
     doc: ChecklistDoc,
-    items: BTreeMap<String, ItemLoc>,
+    /// Item id → index into `locs`.
+    items: BTreeMap<String, usize>,
+    locs: Vec<ItemLoc>,
     inputs: BTreeMap<String, usize>,
     sources: BTreeMap<String, usize>,
 }
@@ -85,7 +90,7 @@ impl Checklist {
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.items.get(id).map(|loc| self.item_at(*loc))
+        self.item_loc(id).map(|loc| self.item_at(loc))
     }
 
     pub fn item_at(&self, loc: ItemLoc) -> &Item {
@@ -93,7 +98,7 @@ impl Checklist {
     }
 
     pub fn item_loc(&self, id: &str) -> Option<ItemLoc> {
-        self.items.get(id).copied()
+        self.items.get(id).map(|&n| self.locs[n])
     }
 
     pub fn input(&self, id: &str) -> Option<&InputDef> {
@@ -136,7 +141,8 @@ impl TryFrom<ChecklistDoc> for Checklist {
         let sources = v.index("sources", doc.sources.iter().map(|s| s.id.as_str()));
         let inputs = v.index("inputs", doc.inputs.iter().map(|i| i.id.as_str()));
         let mut items = BTreeMap::new();
-        let mut container_ids = BTreeSet::new();
+        let mut locs = Vec::new();
+        let mut container_ids = Seen::new();
         for (a, area) in doc.areas.iter().enumerate() {
             v.unique(&mut container_ids, &area.id, format!("areas[{a}].id"));
             for (i, ind) in area.indicators.iter().enumerate() {
@@ -152,7 +158,9 @@ impl TryFrom<ChecklistDoc> for Checklist {
                         indicator: i,
                         item: k,
                     };
-                    if items.insert(item.id.clone(), loc).is_some() || inputs.contains_key(&item.id)
+                    locs.push(loc);
+                    if items.insert(item.id.clone(), locs.len() - 1).is_some()
+                        || inputs.contains_key(&item.id)
                     {
                         v.issue(path, Problem::DuplicateId(item.id.clone()));
                     }
@@ -162,6 +170,7 @@ impl TryFrom<ChecklistDoc> for Checklist {
         let checklist = Checklist {
             doc,
             items,
+            locs,
             inputs,
             sources,
         };
@@ -187,10 +196,10 @@ impl Validator {
         });
     }
 
-    fn unique(&mut self, seen: &mut BTreeSet<String>, id: &str, path: String) {
+    fn unique(&mut self, seen: &mut Seen, id: &str, path: String) {
         if id.trim().is_empty() {
             self.issue(path, Problem::Empty);
-        } else if !seen.insert(id.to_string()) {
+        } else if seen.insert(id.to_string(), 0).is_some() {
             self.issue(path, Problem::DuplicateId(id.into()));
         }
     }
@@ -306,7 +315,7 @@ impl Validator {
     }
 
     fn check_grades(&mut self, d: &ChecklistDoc) {
-        let mut ids = BTreeSet::new();
+        let mut ids = Seen::new();
         for (n, band) in d.grades.iter().enumerate() {
             self.unique(&mut ids, &band.id, format!("grades[{n}].id"));
             let p = band.min_percent;
@@ -446,7 +455,7 @@ impl Validator {
                 Problem::Inconsistent("levels need at least two entries".into()),
             );
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = Seen::new();
         for (n, level) in levels.iter().enumerate() {
             self.unique(&mut ids, &level.id, format!("{path}.kind.levels[{n}].id"));
             let p = level.points;

@@ -8,5 +8,6 @@ pub mod builtin;
 pub mod checklist;
 pub mod filename;
 pub mod model;
+mod model_raw;
 pub mod rules;
 pub mod score;

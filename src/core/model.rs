@@ -199,7 +199,11 @@ pub struct Condition {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    try_from = "crate::core::model_raw::RawItemKind"
+)]
 pub enum ItemKind {
     /// 达标 / 未达标, optionally 不适用.
     YesNo {
@@ -250,7 +254,11 @@ pub struct Thresholds {
 
 /// A comparison as the source words it: "以上" is `ge`, "不超过" is `le`, "超过" is `gt`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "op",
+    rename_all = "snake_case",
+    try_from = "crate::core::model_raw::RawComparison"
+)]
 pub enum Comparison {
     Ge { value: f64 },
     Gt { value: f64 },
@@ -261,7 +269,11 @@ pub enum Comparison {
 
 /// The closed set of computations a computed indicator can use.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "crate::core::model_raw::RawFormula"
+)]
 pub enum Formula {
     /// Σ numerator ÷ Σ denominator × scale: "per 100 students" (scale 100), "per student"
     /// (1), "percent" (100), "per 12 classes" (12).

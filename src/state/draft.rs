@@ -13,12 +13,34 @@ pub const DRAFT_FORMAT: &str = "ziping.draft/1";
 
 /// Where a draft's checklist comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawSource")]
 pub enum ChecklistSource {
     /// A built-in, by id.
     Builtin { id: String },
     /// A file the school loaded (a county's checklist): kept whole so the draft reopens offline.
     File { name: String, text: String },
+}
+
+/// The flat form read from storage (see `core::model_raw` for why not a tagged enum).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    kind: String,
+    id: Option<String>,
+    name: Option<String>,
+    text: Option<String>,
+}
+
+impl TryFrom<RawSource> for ChecklistSource {
+    type Error = String;
+
+    fn try_from(r: RawSource) -> Result<ChecklistSource, String> {
+        match (r.kind.as_str(), r.id, r.name, r.text) {
+            ("builtin", Some(id), None, None) => Ok(ChecklistSource::Builtin { id }),
+            ("file", None, Some(name), Some(text)) => Ok(ChecklistSource::File { name, text }),
+            (kind, ..) => Err(format!("not a checklist source of kind '{kind}'")),
+        }
+    }
 }
 
 impl ChecklistSource {

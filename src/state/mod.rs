@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 /// Where the user is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "page", rename_all = "snake_case")]
+#[serde(tag = "page", rename_all = "snake_case", try_from = "RawPage")]
 pub enum Page {
     #[default]
     Start,
@@ -26,6 +26,31 @@ pub enum Page {
     Results,
     Plan,
     Report,
+}
+
+/// The flat form read from storage (see `core::model_raw` for why not a tagged enum).
+#[derive(Deserialize)]
+struct RawPage {
+    page: String,
+    area: Option<usize>,
+}
+
+impl TryFrom<RawPage> for Page {
+    type Error = String;
+
+    fn try_from(r: RawPage) -> Result<Page, String> {
+        Ok(match (r.page.as_str(), r.area) {
+            ("start", _) => Page::Start,
+            ("profile", _) => Page::Profile,
+            ("fill", area) => Page::Fill {
+                area: area.unwrap_or(0),
+            },
+            ("results", _) => Page::Results,
+            ("plan", _) => Page::Plan,
+            ("report", _) => Page::Report,
+            (other, _) => return Err(format!("unknown page '{other}'")),
+        })
+    }
 }
 
 /// Preferences kept across visits: the language, and the draft and page to return to.

@@ -11,16 +11,14 @@ use crate::core::score::Assessment;
 use crate::i18n::Msg;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What every chart draws from.
 pub struct ChartProps {
     pub checklist: Shared<Checklist>,
     pub assessment: Shared<Assessment>,
 }
 
 /// One bar per area: points earned of possible, with the area's pass line if it has one.
-#[component]
-pub fn AreaBars(props: &ChartProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+pub fn area_bars(ctx: &Ctx, props: &ChartProps) -> Html {
     let areas = &props.checklist.doc().areas;
     let (label_w, bar_w, row_h) = (230.0, 330.0, 34.0);
     let height = row_h * areas.len() as f64 + 10.0;
@@ -64,9 +62,7 @@ pub fn AreaBars(props: &ChartProps) -> Html {
 }
 
 /// The share of points per area on a radar (spider) chart.
-#[component]
-pub fn Radar(props: &ChartProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+pub fn radar(ctx: &Ctx, props: &ChartProps) -> Html {
     let areas: Vec<_> = props
         .checklist
         .doc()
@@ -118,9 +114,7 @@ pub fn Radar(props: &ChartProps) -> Html {
 
 /// Every indicator of the group rules (the 7 resource indicators) as value ÷ threshold, with
 /// the threshold (100%) and the 85% floor marked.
-#[component]
-pub fn IndicatorChart(props: &ChartProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
     let doc = props.checklist.doc();
     let ids: Vec<&String> = doc.group_rules.iter().flat_map(|g| &g.items).collect();
     if ids.is_empty() {

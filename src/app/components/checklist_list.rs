@@ -17,9 +17,7 @@ pub fn pick(text: &Text, lang: Lang) -> &str {
 }
 
 /// The checklists built into the app, with their version, issuer and size.
-#[component]
-pub fn ChecklistList() -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+pub fn checklist_list(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
     let list = match builtins() {
         Ok(list) => list,

@@ -4,9 +4,7 @@ use crate::state::Action;
 use yew::prelude::*;
 
 /// The title bar with the language toggle.
-#[component]
-pub fn Header() -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+pub fn header(ctx: &Ctx) -> Html {
     let onclick = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleLang))

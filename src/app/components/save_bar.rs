@@ -4,18 +4,10 @@ use crate::state::draft::Draft;
 use crate::state::{Action, SaveStatus};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SaveBarProps {
-    pub draft: Shared<Draft>,
-    pub save: SaveStatus,
-}
-
 /// "已保存 10:32", or why not and what to do about it.
-#[component]
-pub fn SaveBar(props: &SaveBarProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+pub fn save_bar(ctx: &Ctx, draft: &Shared<Draft>, save: &SaveStatus) -> Html {
     let export = {
-        let draft = props.draft.clone();
+        let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
             let text = serde_json::to_string_pretty(&*draft.0).unwrap_or_default();
             let day = draft.updated.get(..10).unwrap_or("");
@@ -27,7 +19,7 @@ pub fn SaveBar(props: &SaveBarProps) -> Html {
             );
         })
     };
-    let body = match &props.save {
+    let body = match save {
         SaveStatus::Idle => html! {},
         SaveStatus::Pending => {
             html! { <span class="save pending">{ ctx.t(Msg::SavePending) }</span> }
@@ -45,7 +37,7 @@ pub fn SaveBar(props: &SaveBarProps) -> Html {
             let load = {
                 let (dispatch, id, page) = (
                     ctx.dispatch.clone(),
-                    props.draft.id.clone(),
+                    draft.id.clone(),
                     crate::state::Page::Fill { area: 0 },
                 );
                 Callback::from(move |_: MouseEvent| {

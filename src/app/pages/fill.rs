@@ -5,7 +5,6 @@ use crate::core::model::{ItemKind, SchoolType};
 use crate::core::score::{input_slots, Assessment, Outcome};
 use crate::i18n::Msg;
 use crate::state::{Action, Notice, Page};
-use std::collections::BTreeSet;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -32,14 +31,15 @@ fn sections(open: &Open) -> Vec<Section> {
 
 /// Slots that still need an answer or a correction, section by section, in screen order.
 fn problems(open: &Open, t: SchoolType, a: &Assessment) -> Vec<(usize, Slot)> {
-    let missing: BTreeSet<&Slot> = a.missing.iter().collect();
-    let invalid: BTreeSet<&Slot> = a.invalid.iter().map(|i| &i.slot).collect();
+    // `missing` is sorted; `invalid` is short.
+    let missing = |s: &Slot| a.missing.binary_search(s).is_ok();
+    let invalid = |s: &Slot| a.invalid.iter().any(|i| &i.slot == s);
     let mut out = Vec::new();
     for (n, section) in sections(open).into_iter().enumerate() {
         match section {
             Section::Inputs => {
                 for slot in input_slots(&open.checklist, t) {
-                    if missing.contains(&slot) || invalid.contains(&slot) {
+                    if missing(&slot) || invalid(&slot) {
                         out.push((n, slot));
                     }
                 }

@@ -91,7 +91,7 @@ pub fn Plan(props: &PlanProps) -> Html {
             if props.open.draft.plan.is_empty() {
                 <p class="muted" data-testid="plan-empty">{ ctx.t(Msg::PlanEmpty) }</p>
             } else {
-                <PlanTable>{ for rows }</PlanTable>
+                { plan_table(&ctx, rows.collect::<Html>()) }
             }
             <div class="page-actions no-print">
                 <button type="button" class="primary" onclick={ctx.go(Page::Report)}>{ ctx.t(Msg::TabReport) }{ " →" }</button>
@@ -100,15 +100,8 @@ pub fn Plan(props: &PlanProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PlanTableProps {
-    pub children: Html,
-}
-
 /// The table frame with its header, shared with the report.
-#[component]
-pub fn PlanTable(props: &PlanTableProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+pub fn plan_table(ctx: &Ctx, rows: Html) -> Html {
     html! {
         <table class="plan-table">
             <thead><tr>
@@ -120,7 +113,7 @@ pub fn PlanTable(props: &PlanTableProps) -> Html {
                 <th scope="col">{ ctx.t(Msg::ProgressCol) }</th>
                 <th scope="col" class="no-print"><span class="visually-hidden">{ ctx.t(Msg::RemoveRow) }</span></th>
             </tr></thead>
-            <tbody>{ props.children.clone() }</tbody>
+            <tbody>{ rows }</tbody>
         </table>
     }
 }

@@ -1,6 +1,8 @@
-use super::plan::PlanTable;
-use super::results::Summary;
-use crate::app::components::{outcome_class, outcome_msg, pick, AreaBars, IndicatorChart, Radar};
+use super::plan::plan_table;
+use super::results::summary;
+use crate::app::components::{
+    area_bars, indicator_chart, outcome_class, outcome_msg, pick, radar, ChartProps,
+};
 use crate::app::{storage, Ctx, Open};
 use crate::core::answers::{Part, Slot, Value};
 use crate::core::model::{Item, ItemKind, SchoolType};
@@ -125,12 +127,12 @@ pub fn Report(props: &ReportProps) -> Html {
             </div>
             <section class="report-section">
                 <h3>{ ctx.t(Msg::ResultsHeading) }</h3>
-                <Summary open={open.clone()} />
+                { summary(&ctx, open) }
                 if let Some(a) = &open.assessment {
-                    <AreaBars checklist={checklist.clone()} assessment={a.clone()} />
-                    <div class="chart-row"><Radar checklist={checklist.clone()} assessment={a.clone()} /></div>
+                    { area_bars(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
+                    <div class="chart-row">{ radar(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }</div>
                     if !checklist.doc().group_rules.is_empty() {
-                        <IndicatorChart checklist={checklist.clone()} assessment={a.clone()} />
+                        { indicator_chart(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
                     }
                 }
             </section>
@@ -140,7 +142,7 @@ pub fn Report(props: &ReportProps) -> Html {
                 if draft.plan.is_empty() {
                     <p class="muted">{ ctx.t(Msg::PlanEmpty) }</p>
                 } else {
-                    <PlanTable>{ for plan_rows }</PlanTable>
+                    { plan_table(&ctx, plan_rows.collect::<Html>()) }
                 }
             </section>
             <section class="signatures">

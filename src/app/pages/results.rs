@@ -1,4 +1,4 @@
-use crate::app::components::{pick, AreaBars, IndicatorChart, Radar};
+use crate::app::components::{area_bars, indicator_chart, pick, radar, ChartProps};
 use crate::app::{Ctx, Open};
 use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
@@ -41,20 +41,20 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <section class="page results" data-testid="results-page" aria-labelledby="results-heading">
             <h3 id="results-heading">{ ctx.t(Msg::ResultsHeading) }</h3>
-            <Summary open={props.open.clone()} />
+            { summary(&ctx, &props.open) }
             <h4>{ ctx.t(Msg::AreaScores) }</h4>
-            <AreaBars checklist={checklist.clone()} assessment={a.clone()} />
+            { area_bars(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
             <div class="chart-row">
                 <figure>
-                    <Radar checklist={checklist.clone()} assessment={a.clone()} />
+                    { radar(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
                     <figcaption>{ ctx.t(Msg::RadarTitle) }</figcaption>
                 </figure>
             </div>
             if !checklist.doc().group_rules.is_empty() {
                 <h4>{ ctx.t(Msg::ResourceChart) }</h4>
-                <IndicatorChart checklist={checklist.clone()} assessment={a.clone()} />
+                { indicator_chart(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
             }
-            <Shortfalls open={props.open.clone()} />
+            { shortfalls(&ctx, &props.open) }
             <div class="page-actions no-print">
                 <button type="button" class="primary" data-testid="to-plan" onclick={ctx.go(Page::Plan)}>{ ctx.t(Msg::TabPlan) }{ " →" }</button>
             </div>
@@ -62,19 +62,12 @@ pub fn Results(props: &ResultsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    pub open: Open,
-}
-
 /// The headline figures, shared by the results page and the report.
-#[component]
-pub fn Summary(props: &SummaryProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
-    let Some(a) = props.open.assessment.clone() else {
+pub fn summary(ctx: &Ctx, open: &Open) -> Html {
+    let Some(a) = open.assessment.clone() else {
         return Html::default();
     };
-    let checklist = &props.open.checklist;
+    let checklist = &open.checklist;
     let part_name = |p: Part| match p {
         Part::Whole => String::new(),
         Part::Primary => format!("（{}）", ctx.t(Msg::PartPrimary)),
@@ -127,10 +120,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
     }
 }
 
-#[component]
-fn Shortfalls(props: &SummaryProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
-    let Some(a) = props.open.assessment.clone() else {
+fn shortfalls(ctx: &Ctx, open: &Open) -> Html {
+    let Some(a) = open.assessment.clone() else {
         return Html::default();
     };
     html! {
@@ -141,7 +132,7 @@ fn Shortfalls(props: &SummaryProps) -> Html {
             } else {
                 <ul class="shortfalls" data-testid="shortfalls">
                     { for a.shortfalls.iter().map(|s| {
-                        let (key, text) = shortfall_problem(&props.open.checklist, s);
+                        let (key, text) = shortfall_problem(&open.checklist, s);
                         html! { <li key={key} class={classes!(s.veto.then_some("veto"))}>{ text }</li> }
                     }) }
                 </ul>

@@ -1,4 +1,4 @@
-use crate::app::components::ChecklistList;
+use crate::app::components::checklist_list;
 use crate::app::{storage, Ctx};
 use crate::core::checklist::Checklist;
 use crate::i18n::{checklist_errors, Msg};
@@ -31,8 +31,8 @@ pub fn Start(props: &StartProps) -> Html {
         <section class="start" data-testid="start-page" aria-labelledby="start-heading">
             <h2 id="start-heading">{ ctx.t(Msg::StartHeading) }</h2>
             <p class="lead">{ ctx.t(Msg::StartIntro) }</p>
-            <DraftList drafts={props.drafts.clone()} />
-            <ChecklistList />
+            { draft_list(&ctx, &props.drafts) }
+            { checklist_list(&ctx) }
             <LoadChecklistFile />
             <p class="status" role="status" aria-live="polite" data-testid="offline-status"
                 data-ready={ props.offline_ready.to_string() }>
@@ -43,15 +43,8 @@ pub fn Start(props: &StartProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct DraftListProps {
-    drafts: Vec<DraftSummary>,
-}
-
-#[component]
-fn DraftList(props: &DraftListProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
-    let rows = props.drafts.iter().map(|d| {
+fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
+    let rows = drafts.iter().map(|d| {
         let name = if d.school_name.trim().is_empty() {
             ctx.t(Msg::Untitled).to_string()
         } else {
@@ -130,7 +123,7 @@ fn DraftList(props: &DraftListProps) -> Html {
     html! {
         <section aria-labelledby="drafts-heading">
             <h3 id="drafts-heading">{ ctx.t(Msg::DraftsHeading) }</h3>
-            if props.drafts.is_empty() {
+            if drafts.is_empty() {
                 <p class="muted" data-testid="drafts-empty">{ ctx.t(Msg::DraftsEmpty) }</p>
             } else {
                 <ul class="draft-list">{ for rows }</ul>

@@ -1,5 +1,5 @@
 use super::{fill::Fill, plan::Plan, profile::ProfilePage, report::Report, results::Results};
-use crate::app::components::{pick, SaveBar};
+use crate::app::components::{pick, save_bar};
 use crate::app::{Ctx, Open};
 use crate::i18n::Msg;
 use crate::state::{Action, Page, SaveStatus};
@@ -49,7 +49,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     <h2 data-testid="workspace-school">{ school }</h2>
                     <p class="meta">{ pick(&props.open.checklist.doc().title, ctx.lang) }</p>
                 </div>
-                <SaveBar draft={draft.clone()} save={props.save.clone()} />
+                { save_bar(&ctx, draft, &props.save) }
             </div>
             <nav class="tabs no-print" aria-label={ctx.t(Msg::DraftNav)}>
                 { for tabs.iter().map(|(page, msg, testid)| {

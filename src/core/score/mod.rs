@@ -9,7 +9,7 @@ use crate::core::answers::{parse_number, Answers, Part, Slot, Value};
 use crate::core::checklist::Checklist;
 use crate::core::model::*;
 use crate::core::rules::{Computed, Lookup};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Scores `answers` of a school of `school_type` against `checklist`.
 pub fn assess(checklist: &Checklist, school_type: SchoolType, answers: &Answers) -> Assessment {
@@ -56,18 +56,21 @@ struct Engine<'a> {
     school_type: SchoolType,
     answers: &'a Answers,
     /// The floor of the group rule an item belongs to (for `Outcome::Near`).
-    floors: BTreeMap<&'a str, f64>,
+    /// (Few items: a list is smaller code than another map type in the browser bundle.)
+    floors: Vec<(&'a str, f64)>,
     missing: BTreeSet<Slot>,
-    invalid: BTreeMap<Slot, ValueProblem>,
+    invalid: Vec<(Slot, ValueProblem)>,
     warnings: Vec<Warning>,
 }
 
 impl<'a> Engine<'a> {
     fn new(checklist: &'a Checklist, school_type: SchoolType, answers: &'a Answers) -> Self {
-        let mut floors = BTreeMap::new();
+        let mut floors: Vec<(&str, f64)> = Vec::new();
         for rule in &checklist.doc().group_rules {
             for id in &rule.items {
-                floors.entry(id.as_str()).or_insert(rule.floor_ratio);
+                if !floors.iter().any(|(i, _)| i == id) {
+                    floors.push((id.as_str(), rule.floor_ratio));
+                }
             }
         }
         Engine {
@@ -76,7 +79,7 @@ impl<'a> Engine<'a> {
             answers,
             floors,
             missing: BTreeSet::new(),
-            invalid: BTreeMap::new(),
+            invalid: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -106,10 +109,9 @@ impl<'a> Engine<'a> {
             }
             items.push(result);
         }
-        let by_id: BTreeMap<&str, &ItemResult> = items.iter().map(|r| (r.id.as_str(), r)).collect();
         let mut groups = Vec::new();
         for rule in &doc.group_rules {
-            for g in group(rule, &by_id) {
+            for g in group(rule, &items) {
                 if g.holds == Some(false) {
                     shortfalls.push(Shortfall {
                         item: rule.id.clone(),
@@ -200,12 +202,22 @@ impl<'a> Engine<'a> {
             groups,
             shortfalls,
             missing: self.missing.into_iter().collect(),
-            invalid: self
-                .invalid
-                .into_iter()
-                .map(|(slot, problem)| InvalidValue { slot, problem })
-                .collect(),
+            invalid: {
+                let mut invalid = self.invalid;
+                invalid.sort_by(|a, b| a.0.cmp(&b.0));
+                invalid
+                    .into_iter()
+                    .map(|(slot, problem)| InvalidValue { slot, problem })
+                    .collect()
+            },
             warnings: self.warnings,
+        }
+    }
+
+    /// Records an unusable value once per slot (an input read by several formulas).
+    fn add_invalid(&mut self, slot: Slot, problem: ValueProblem) {
+        if !self.invalid.iter().any(|(s, _)| s == &slot) {
+            self.invalid.push((slot, problem));
         }
     }
 
@@ -263,13 +275,12 @@ impl<'a> Engine<'a> {
                         Some(Value::Number(text)) => match parse_number(text) {
                             Ok(n) => Computed::Value(n),
                             Err(error) => {
-                                self.invalid
-                                    .insert(slot.clone(), ValueProblem::Number { error });
+                                self.add_invalid(slot.clone(), ValueProblem::Number { error });
                                 Computed::Invalid
                             }
                         },
                         Some(_) => {
-                            self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                            self.add_invalid(slot.clone(), ValueProblem::WrongKind);
                             Computed::Invalid
                         }
                     };
@@ -292,7 +303,7 @@ impl<'a> Engine<'a> {
                     p.outcome = match self.answers.get(&slot) {
                         Some(Value::Yes | Value::No) => Outcome::Noted,
                         Some(_) => {
-                            self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                            self.add_invalid(slot.clone(), ValueProblem::WrongKind);
                             Outcome::Invalid
                         }
                         None => {
@@ -305,7 +316,7 @@ impl<'a> Engine<'a> {
                     p.outcome = match self.answers.get(&slot) {
                         Some(Value::Text(_)) => Outcome::Noted,
                         Some(_) => {
-                            self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                            self.add_invalid(slot.clone(), ValueProblem::WrongKind);
                             Outcome::Invalid
                         }
                         // Free text is optional: not having it is not "missing".
@@ -332,12 +343,11 @@ impl<'a> Engine<'a> {
             Some(Value::No) => Outcome::NotMet,
             Some(Value::NotApplicable) if allow_na => Outcome::NotApplicable,
             Some(Value::NotApplicable) => {
-                self.invalid
-                    .insert(slot.clone(), ValueProblem::NotApplicableNotAllowed);
+                self.add_invalid(slot.clone(), ValueProblem::NotApplicableNotAllowed);
                 Outcome::Invalid
             }
             Some(_) => {
-                self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                self.add_invalid(slot.clone(), ValueProblem::WrongKind);
                 Outcome::Invalid
             }
         };
@@ -377,7 +387,7 @@ impl<'a> Engine<'a> {
                     }
                 }
                 None => {
-                    self.invalid.insert(
+                    self.add_invalid(
                         slot.clone(),
                         ValueProblem::UnknownLevel { level: id.clone() },
                     );
@@ -389,12 +399,11 @@ impl<'a> Engine<'a> {
                 Outcome::NotApplicable
             }
             Some(Value::NotApplicable) => {
-                self.invalid
-                    .insert(slot.clone(), ValueProblem::NotApplicableNotAllowed);
+                self.add_invalid(slot.clone(), ValueProblem::NotApplicableNotAllowed);
                 Outcome::Invalid
             }
             Some(_) => {
-                self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                self.add_invalid(slot.clone(), ValueProblem::WrongKind);
                 Outcome::Invalid
             }
         };
@@ -421,8 +430,9 @@ impl<'a> Engine<'a> {
                     Outcome::Met
                 } else if self
                     .floors
-                    .get(item_id)
-                    .is_some_and(|&f| rule.within_floor(v, f))
+                    .iter()
+                    .find(|(id, _)| *id == item_id)
+                    .is_some_and(|&(_, f)| rule.within_floor(v, f))
                 {
                     Outcome::Near
                 } else {
@@ -487,13 +497,12 @@ impl<'a> Engine<'a> {
             Some(Value::Number(text)) => match parse_number(text) {
                 Ok(n) => Lookup::Value(n),
                 Err(error) => {
-                    self.invalid
-                        .insert(slot.clone(), ValueProblem::Number { error });
+                    self.add_invalid(slot.clone(), ValueProblem::Number { error });
                     Lookup::Invalid
                 }
             },
             Some(_) => {
-                self.invalid.insert(slot.clone(), ValueProblem::WrongKind);
+                self.add_invalid(slot.clone(), ValueProblem::WrongKind);
                 Lookup::Invalid
             }
         }
@@ -575,14 +584,11 @@ fn shortfall(item: &Item, part: &PartResult, answer: Option<&Value>) -> Option<S
 }
 
 /// Evaluates a group rule for each part its items are checked in.
-fn group(rule: &GroupRule, by_id: &BTreeMap<&str, &ItemResult>) -> Vec<GroupResult> {
+fn group(rule: &GroupRule, items: &[ItemResult]) -> Vec<GroupResult> {
+    let by_id = |id: &str| items.iter().find(|r| r.id == id);
     let mut parts: Vec<Part> = Vec::new();
     for id in &rule.items {
-        for p in by_id
-            .get(id.as_str())
-            .map(|r| r.parts.as_slice())
-            .unwrap_or_default()
-        {
+        for p in by_id(id).map(|r| r.parts.as_slice()).unwrap_or_default() {
             if !parts.contains(&p.part) {
                 parts.push(p.part);
             }
@@ -594,9 +600,7 @@ fn group(rule: &GroupRule, by_id: &BTreeMap<&str, &ItemResult>) -> Vec<GroupResu
             let (mut passed, mut below_floor, mut pending, mut counted) =
                 (0, Vec::new(), Vec::new(), 0);
             for id in &rule.items {
-                let Some(p) = by_id
-                    .get(id.as_str())
-                    .and_then(|r| r.parts.iter().find(|p| p.part == part))
+                let Some(p) = by_id(id).and_then(|r| r.parts.iter().find(|p| p.part == part))
                 else {
                     continue;
                 };
