@@ -97,6 +97,14 @@ catalogue! {
     ChecklistVersion => "版本", "version";
     FooterNote => "自评 ziping · 离线可用 · 数据不出本机", "ziping · works offline · your data stays on this computer";
     Loading => "正在打开…", "Opening…";
+    ExportSubmission => "导出报送文件", "Export the submission file";
+    ExportNeedsType => "请先在“基本信息”中选择学校类型，再导出。", "Choose the type of school in the profile before exporting.";
+    ExportDone => "已导出报送文件“{}”。", "Exported the submission file “{}”.";
+    OpenSubmission => "打开报送文件", "Open a submission file";
+    OpenSubmissionHint => "打开一份 ziping 报送文件（.json），作为新的草稿继续填写；也可以把文件拖到本页。", "Open a ziping submission file (.json) as a new draft to continue; you can also drop the file on this page.";
+    ImportRejected => "无法打开“{}”：{}", "Cannot open “{}”: {}";
+    ImportNeedsChecklist => "请载入该评估清单文件后重试：", "Load that checklist file, then it is retried:";
+    ImportedFrom => "已从“{}”打开，可继续填写。", "Opened from “{}”; you can go on filling it in.";
     DraftsHeading => "本机上的自评草稿", "Drafts on this computer";
     DraftsEmpty => "本机还没有自评草稿。请在下方选择一份评估清单新建。", "No drafts on this computer yet. Choose a checklist below to start one.";
     NewDraftWith => "用此清单新建自评", "Start a self-assessment with this checklist";
@@ -224,6 +232,98 @@ catalogue! {
     ReportSummary => "评估结果", "Result";
 }
 
+/// A unit of measure in the interface language (checklist data writes units in Chinese).
+pub fn unit(lang: Lang, unit: &str) -> &str {
+    if lang == Lang::Zh {
+        return unit;
+    }
+    match unit {
+        "人" => "people",
+        "分钟" => "min",
+        "小时" => "h",
+        "次" => "times",
+        "间" => "rooms",
+        "个" => "",
+        "元" => "yuan",
+        "间/12班" => "rooms per 12 classes",
+        "个百分点" => "points",
+        other => other,
+    }
+}
+
+impl Lang {
+    /// The colon after a label: full width in Chinese.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Zh => "：",
+            Lang::En => ": ",
+        }
+    }
+
+    /// Text in parentheses: full width in Chinese.
+    pub fn paren(self, text: &str) -> String {
+        match self {
+            Lang::Zh => format!("（{text}）"),
+            Lang::En => format!(" ({text})"),
+        }
+    }
+}
+
+/// Why a submission file was refused, as a sentence that names the field and the problem.
+pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String {
+    use crate::core::export::ImportError as E;
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        E::TooLarge { size, limit } => format!(
+            "文件太大（{} KB），超过上限 {} KB，未读取",
+            size / 1024,
+            limit / 1024
+        ),
+        E::NotUtf8 => "文件不是 UTF-8 编码的文本（可能被其他软件另存过）".into(),
+        E::NotJson { line, column, .. } => format!(
+            "文件内容不是有效的 JSON：第 {line} 行第 {column} 列有误（文件可能不完整或被改动）"
+        ),
+        E::TooDeep => "文件嵌套层数过多，不是 ziping 报送文件".into(),
+        E::NotAnExport => "这不是 ziping 报送文件（缺少 format 字段）".into(),
+        E::UnknownFormat { found } => {
+            format!("文件格式“{found}”不是本版本 ziping 能读取的报送文件格式")
+        }
+        E::Field { path, message } if path == "$" => {
+            format!("文件内容有误：{}", field_problem_zh(message))
+        }
+        E::Field { path, message } => format!("{path} 部分有误：{}", field_problem_zh(message)),
+        E::BadTime { field, value } => {
+            format!("字段 {field} 的时间“{value}”不是带时区的标准时间格式（RFC 3339）")
+        }
+        E::DigestMismatch { .. } => "校验值不符：文件在导出后被改动过或已损坏".into(),
+        E::UnknownChecklist { id, version } => {
+            format!("文件使用的评估清单 {id}（版本 {version}）在本机没有，请先载入该清单文件")
+        }
+        E::ChecklistChanged { id, version } => {
+            format!("本机的评估清单 {id}（版本 {version}）与文件制作时的内容不同，不能按它重新计分")
+        }
+        E::NoSchoolType => "字段 profile.school_type 为空：文件没有学校类型，无法计分".into(),
+    }
+}
+
+/// serde's English reason, in Chinese for the common cases.
+fn field_problem_zh(message: &str) -> String {
+    let quoted = |m: &str| m.split('`').nth(1).unwrap_or("").to_string();
+    if message.starts_with("missing field") {
+        format!("缺少字段 {}", quoted(message))
+    } else if message.starts_with("unknown field") {
+        format!("多出了不认识的字段 {}", quoted(message))
+    } else if message.starts_with("invalid type") {
+        format!("类型不对（{message}）")
+    } else if message.starts_with("unknown variant") {
+        format!("取值“{}”不在允许的范围内", quoted(message))
+    } else {
+        message.to_string()
+    }
+}
+
 /// A checklist file's problems as sentences (the first three), Chinese first.
 pub fn checklist_errors(lang: Lang, errors: &crate::core::checklist::ChecklistErrors) -> String {
     use crate::core::checklist::Problem;
@@ -278,6 +378,21 @@ mod tests {
                 "{key:?} has no English text"
             );
         }
+    }
+
+    #[test]
+    fn units_and_punctuation_follow_the_language() {
+        assert_eq!(unit(Lang::Zh, "分钟"), "分钟");
+        assert_eq!(unit(Lang::En, "分钟"), "min");
+        assert_eq!(unit(Lang::En, "㎡"), "㎡");
+        assert_eq!(Lang::Zh.paren("小学部"), "（小学部）");
+        assert_eq!(Lang::En.paren("Primary part"), " (Primary part)");
+    }
+
+    #[test]
+    fn filling_replaces_placeholders_in_order() {
+        assert_eq!(Msg::ProgressLabel.fill(Lang::Zh, &["3", "10"]), "已填 3/10");
+        assert_eq!(Msg::PointsLabel.fill(Lang::En, &["2/4"]), "2/4 points");
     }
 
     #[test]

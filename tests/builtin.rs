@@ -3,12 +3,15 @@
 //! fails), and a complete example school of every type scores without a warning.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::example_school;
 use std::collections::BTreeSet;
-use ziping::core::answers::{Answers, Part, Slot, Value};
+use ziping::core::answers::{Part, Slot, Value};
 use ziping::core::builtin::builtins;
 use ziping::core::checklist::Checklist;
 use ziping::core::model::{Comparison, ItemKind, SchoolType};
-use ziping::core::score::{assess, input_slots, item_parts, Outcome};
+use ziping::core::score::{assess, Outcome};
 
 /// (checklist, item, rule key, op, value, unit) — from the sources, not from the data.
 const THRESHOLDS: &[(&str, &str, &str, &str, f64, &str)] = &[
@@ -246,68 +249,6 @@ fn every_item_says_where_it_comes_from() {
             }
         }
     }
-}
-
-/// A plausible, fully compliant school: every input and answer filled in.
-fn example_school(c: &Checklist, t: SchoolType) -> Answers {
-    let mut a = Answers::default();
-    let per_part = |part: Part| if part == Part::Junior { 1.3 } else { 1.0 };
-    for slot in input_slots(c, t) {
-        let f = per_part(slot.part);
-        let v: f64 = match slot.id.as_str() {
-            "students" => 800.0 * f,
-            "classes" => 18.0,
-            "students_home_visited" => 800.0 * f,
-            "teachers_above_degree" => 50.0 * f,
-            "teachers_backbone" => 12.0 * f,
-            "teachers_pe_art" => 10.0 * f,
-            "teachers_full_time" | "teachers_certified" | "teachers_trained_360" => 60.0 * f,
-            "teachers_eligible_exchange" => 40.0,
-            "teachers_exchanged" => 6.0,
-            "teachers_exchanged_backbone" => 2.0,
-            "area_teaching" => 15000.0,
-            "area_sports_outdoor" => 22000.0,
-            "area_sports_indoor" => 3000.0,
-            "equipment_value" => 5_000_000.0,
-            "multimedia_rooms" => 50.0,
-            "music_rooms" | "art_rooms" => 3.0,
-            "public_funds_budget" => 1_000_000.0,
-            "training_funds" => 60_000.0,
-            "myopia_rate_last_year" => 41.2,
-            "myopia_rate_this_year" => 40.1,
-            other => panic!("example school has no value for input {other}"),
-        };
-        a.set(slot, Value::Number(v.round().to_string()));
-    }
-    for (_, item) in c.items() {
-        if item
-            .applies_to
-            .as_ref()
-            .is_some_and(|types| !types.contains(&t))
-        {
-            continue;
-        }
-        for (part, rule) in item_parts(item, t) {
-            let slot = Slot::new(&item.id, part);
-            let value = match &item.kind {
-                ItemKind::YesNo { .. } => Value::Yes,
-                ItemKind::Flag => Value::No,
-                ItemKind::Levels { .. } => Value::Level("A".into()),
-                ItemKind::Number { .. } => {
-                    let v = match rule.expect("number items have a rule for this part") {
-                        Comparison::Ge { value } => value,
-                        Comparison::Le { value } => value,
-                        other => panic!("{other:?}"),
-                    };
-                    Value::Number(v.to_string())
-                }
-                ItemKind::Text => Value::Text("说明".into()),
-                ItemKind::Computed { .. } => continue,
-            };
-            a.set(slot, value);
-        }
-    }
-    a
 }
 
 #[test]

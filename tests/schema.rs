@@ -90,3 +90,24 @@ fn the_schema_refuses_malformed_checklists() {
         assert!(!errors(&v, &doc).is_empty(), "{name} should be refused");
     }
 }
+
+#[test]
+fn the_example_submissions_validate_against_the_export_schema() {
+    let text = std::fs::read_to_string("docs/export.schema.json").expect("export schema");
+    let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+    let v = jsonschema::validator_for(&schema).expect("schema compiles");
+    let mut count = 0;
+    for entry in std::fs::read_dir("examples").unwrap() {
+        let doc: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        assert_eq!(errors(&v, &doc), Vec::<String>::new());
+        let mut bad = doc.clone();
+        bad["profile"]["school_type"] = "senior".into();
+        assert!(
+            !errors(&v, &bad).is_empty(),
+            "the schema refuses an unknown school type"
+        );
+        count += 1;
+    }
+    assert_eq!(count, 3);
+}

@@ -342,6 +342,9 @@ fn notice_text(ctx: &Ctx, notice: &Notice) -> String {
         Notice::Check { remaining, .. } => ctx.fill(Msg::CheckRemaining, &[&remaining.to_string()]),
         Notice::ReloadedNewer => ctx.t(Msg::ReloadedNewer).into(),
         Notice::PlanGenerated { added } => ctx.fill(Msg::PlanGenerated, &[&added.to_string()]),
+        Notice::Exported { name } => ctx.fill(Msg::ExportDone, &[name]),
+        Notice::ExportNeedsType => ctx.t(Msg::ExportNeedsType).into(),
+        Notice::Imported { name } => ctx.fill(Msg::ImportedFrom, &[name]),
         Notice::ChecklistFileRejected { name, reason } => {
             ctx.fill(Msg::ChecklistRejected, &[name, reason])
         }

@@ -6,8 +6,10 @@
 pub mod answers;
 pub mod builtin;
 pub mod checklist;
+pub mod export;
 pub mod filename;
 pub mod model;
 mod model_raw;
 pub mod rules;
+pub mod school;
 pub mod score;

@@ -119,6 +119,13 @@ pub enum Notice {
         name: String,
         reason: String,
     },
+    Exported {
+        name: String,
+    },
+    ExportNeedsType,
+    Imported {
+        name: String,
+    },
 }
 
 /// Every change to [`AppState`].
@@ -132,6 +139,10 @@ pub enum Action {
     Restored {
         drafts: Vec<DraftSummary>,
         open: Option<(Box<Draft>, Page)>,
+    },
+    /// A draft made from an imported submission file: opened on its results, not yet stored.
+    Imported {
+        draft: Box<Draft>,
     },
     /// Opens a stored draft (or a newer one from another tab) as saved.
     OpenDraft {
@@ -258,6 +269,13 @@ impl AppState {
                 // A new draft is saved right away, so it is listed even before any answer.
                 self.saved_revision = u64::MAX;
                 self.draft = Some(Rc::new(draft));
+                self.save = SaveStatus::Pending;
+            }
+            Action::Imported { draft } => {
+                self.prefs.last_draft = Some(draft.id.clone());
+                self.prefs.last_page = Page::Results;
+                self.saved_revision = u64::MAX;
+                self.draft = Some(Rc::new(*draft));
                 self.save = SaveStatus::Pending;
             }
             Action::CloseDraft => {
@@ -497,6 +515,23 @@ mod tests {
             (none.loaded, none.page(), none.prefs.last_draft.clone()),
             (true, Page::Start, None)
         );
+    }
+
+    #[test]
+    fn an_imported_draft_opens_on_its_results_and_is_saved_next() {
+        let draft = Draft::new(
+            "imp".into(),
+            ChecklistSource::Builtin {
+                id: "zlpj-school".into(),
+            },
+            "t".into(),
+        );
+        let s = AppState::default().reduce(Action::Imported {
+            draft: Box::new(draft),
+        });
+        assert_eq!(s.page(), Page::Results);
+        assert!(s.dirty());
+        assert_eq!(s.save, SaveStatus::Pending);
     }
 
     #[test]

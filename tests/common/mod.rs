@@ -3,6 +3,8 @@
 
 use ziping::core::answers::{Answers, Part, Slot, Value};
 use ziping::core::checklist::Checklist;
+use ziping::core::model::{Comparison, ItemKind, SchoolType};
+use ziping::core::score::{input_slots, item_parts};
 
 pub const TEST_CHECKLIST: &str = r#"{
   "format": "ziping.checklist/1",
@@ -114,4 +116,167 @@ pub fn good_primary() -> Answers {
         a.set(slot, v);
     }
     a
+}
+
+/// A plausible, fully compliant school: every input and answer filled in.
+pub fn example_school(c: &Checklist, t: SchoolType) -> Answers {
+    let mut a = Answers::default();
+    let per_part = |part: Part| if part == Part::Junior { 1.3 } else { 1.0 };
+    for slot in input_slots(c, t) {
+        let f = per_part(slot.part);
+        let v: f64 = match slot.id.as_str() {
+            "students" => 800.0 * f,
+            "classes" => 18.0,
+            "students_home_visited" => 800.0 * f,
+            "teachers_above_degree" => 50.0 * f,
+            "teachers_backbone" => 12.0 * f,
+            "teachers_pe_art" => 10.0 * f,
+            "teachers_full_time" | "teachers_certified" | "teachers_trained_360" => 60.0 * f,
+            "teachers_eligible_exchange" => 40.0,
+            "teachers_exchanged" => 6.0,
+            "teachers_exchanged_backbone" => 2.0,
+            "area_teaching" => 15000.0,
+            "area_sports_outdoor" => 22000.0,
+            "area_sports_indoor" => 3000.0,
+            "equipment_value" => 5_000_000.0,
+            "multimedia_rooms" => 50.0,
+            "music_rooms" | "art_rooms" => 3.0,
+            "public_funds_budget" => 1_000_000.0,
+            "training_funds" => 60_000.0,
+            "myopia_rate_last_year" => 41.2,
+            "myopia_rate_this_year" => 40.1,
+            other => panic!("example school has no value for input {other}"),
+        };
+        a.set(slot, Value::Number(v.round().to_string()));
+    }
+    for (_, item) in c.items() {
+        if item
+            .applies_to
+            .as_ref()
+            .is_some_and(|types| !types.contains(&t))
+        {
+            continue;
+        }
+        for (part, rule) in item_parts(item, t) {
+            let slot = Slot::new(&item.id, part);
+            let value = match &item.kind {
+                ItemKind::YesNo { .. } => Value::Yes,
+                ItemKind::Flag => Value::No,
+                ItemKind::Levels { .. } => Value::Level("A".into()),
+                ItemKind::Number { .. } => {
+                    let v = match rule.expect("number items have a rule for this part") {
+                        Comparison::Ge { value } => value,
+                        Comparison::Le { value } => value,
+                        other => panic!("{other:?}"),
+                    };
+                    Value::Number(v.to_string())
+                }
+                ItemKind::Text => Value::Text("说明".into()),
+                ItemKind::Computed { .. } => continue,
+            };
+            a.set(slot, value);
+        }
+    }
+    a
+}
+
+use ziping::core::builtin::builtins;
+use ziping::core::checklist::Checklist as BuiltChecklist;
+use ziping::core::export::{export, ExportV1, Submission};
+use ziping::core::school::{PlanRow, Profile};
+use ziping::core::score::assess;
+use ziping::state::draft::shortfall_problem;
+
+pub const EXAMPLE_CREATED: &str = "2026-09-01T08:00:00+08:00";
+pub const EXAMPLE_EXPORTED: &str = "2026-11-20T16:30:00+08:00";
+
+pub fn builtin(id: &str) -> BuiltChecklist {
+    builtins()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.doc().id == id)
+        .unwrap()
+}
+
+/// The three example submissions in `examples/`: a 小学, a 初中 and a 九年一贯制 school, each
+/// with a few shortfalls and a 整改清单 generated from them.
+pub fn example_exports() -> Vec<ExportV1> {
+    /// (checklist, school type, name, code, answers changed from the compliant school)
+    type Case<'a> = (
+        &'a str,
+        SchoolType,
+        &'a str,
+        &'a str,
+        &'a [(&'a str, &'a str)],
+    );
+    let cases: [Case; 3] = [
+        (
+            "yzjh-school",
+            SchoolType::Primary,
+            "城关镇第一小学",
+            "4307250001",
+            &[("teachers_above_degree", "40"), ("G6", "48")],
+        ),
+        (
+            "zlpj-school",
+            SchoolType::Junior,
+            "桃花源中学",
+            "4307250002",
+            &[("B2.3.2", "100"), ("B5.1.1", "50")],
+        ),
+        (
+            "yzjh-school",
+            SchoolType::NineYear,
+            "漳江九年一贯制学校",
+            "4307250003",
+            &[("area_teaching@junior", "0"), ("art_rooms", "1")],
+        ),
+    ];
+    cases
+        .iter()
+        .map(|(id, t, name, code, changes)| {
+            let checklist = builtin(id);
+            let mut answers = example_school(&checklist, *t);
+            for (slot, v) in *changes {
+                let slot: Slot = slot.parse().unwrap();
+                answers.set(slot, Value::Number((*v).into()));
+            }
+            answers
+                .notes
+                .insert("G6".into(), "见学籍系统班级名册".into());
+            let profile = Profile {
+                school_name: (*name).into(),
+                school_code: (*code).into(),
+                county: "示例县".into(),
+                school_type: Some(*t),
+                school_year: "2026-2027".into(),
+                filled_by: "张老师".into(),
+            };
+            let result = assess(&checklist, *t, &answers);
+            let plan: Vec<PlanRow> = result
+                .shortfalls
+                .iter()
+                .enumerate()
+                .map(|(n, s)| PlanRow {
+                    id: n as u64 + 1,
+                    from: Some(shortfall_problem(&checklist, s).0),
+                    problem: shortfall_problem(&checklist, s).1,
+                    measure: "制定专项整改方案".into(),
+                    owner: "校长办公室".into(),
+                    deadline: "2027-08-31".into(),
+                    progress: String::new(),
+                })
+                .collect();
+            export(&Submission {
+                checklist: &checklist,
+                profile: &profile,
+                answers: &answers,
+                plan: &plan,
+                created: EXAMPLE_CREATED,
+                exported: EXAMPLE_EXPORTED,
+                app_version: env!("CARGO_PKG_VERSION"),
+            })
+            .unwrap()
+        })
+        .collect()
 }

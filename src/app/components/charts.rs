@@ -17,6 +17,17 @@ pub struct ChartProps {
     pub assessment: Shared<Assessment>,
 }
 
+/// A label cut at the first bracket or after 10 characters, for tight chart space.
+fn short_label(text: &str) -> String {
+    let head = text.split(['（', '(']).next().unwrap_or(text).trim();
+    let cut: String = head.chars().take(10).collect();
+    if cut.chars().count() < head.chars().count() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
 /// One bar per area: points earned of possible, with the area's pass line if it has one.
 pub fn area_bars(ctx: &Ctx, props: &ChartProps) -> Html {
     let areas = &props.checklist.doc().areas;
@@ -98,7 +109,9 @@ pub fn radar(ctx: &Ctx, props: &ChartProps) -> Html {
         html! {
             <g>
                 <line x1={cx.to_string()} y1={cy.to_string()} x2={x.to_string()} y2={y.to_string()} class="spoke" />
-                <text x={lx.to_string()} y={(ly + 4.0).to_string()} text-anchor={anchor} class="chart-label">{ pick(&areas[i].0.title, ctx.lang) }</text>
+                <text x={lx.to_string()} y={(ly + 4.0).to_string()} text-anchor={anchor} class="chart-label">
+                    <title>{ pick(&areas[i].0.title, ctx.lang) }</title>{ short_label(pick(&areas[i].0.title, ctx.lang)) }
+                </text>
             </g>
         }
     });
@@ -131,8 +144,8 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
         for p in &result.parts {
             let suffix = match p.part {
                 Part::Whole => String::new(),
-                Part::Primary => format!("（{}）", ctx.t(Msg::PartPrimary)),
-                Part::Junior => format!("（{}）", ctx.t(Msg::PartJunior)),
+                Part::Primary => ctx.lang.paren(ctx.t(Msg::PartPrimary)),
+                Part::Junior => ctx.lang.paren(ctx.t(Msg::PartJunior)),
             };
             rows.push((
                 format!("{} {}{suffix}", item.id, pick(&item.text, ctx.lang)),

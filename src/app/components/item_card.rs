@@ -80,12 +80,17 @@ pub fn warning_text(ctx: &Ctx, checklist: &Checklist, w: &WarningKind) -> String
     }
 }
 
-fn school_rule_text(item_kind: &ItemKind, part: &PartResult) -> Option<String> {
+fn school_rule_text(
+    lang: crate::i18n::Lang,
+    item_kind: &ItemKind,
+    part: &PartResult,
+) -> Option<String> {
     let unit = match item_kind {
         ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit,
         _ => return None,
     };
-    part.rule.map(|r| format!("{} {unit}", r.describe()))
+    part.rule
+        .map(|r| format!("{} {}", r.describe(), crate::i18n::unit(lang, unit)))
 }
 
 #[derive(Properties, PartialEq)]
@@ -136,8 +141,8 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
         html! {
             <div class="part" key={slot.to_string()}>
                 if let Some(m) = part_msg(part.part) { <p class="part-name">{ ctx.t(m) }</p> }
-                if let Some(rule) = school_rule_text(&item.kind, part) {
-                    <p class="requirement">{ ctx.t(Msg::Requirement) }{ "：" }<strong>{ rule }</strong></p>
+                if let Some(rule) = school_rule_text(ctx.lang, &item.kind, part) {
+                    <p class="requirement">{ ctx.t(Msg::Requirement) }{ ctx.lang.colon() }<strong>{ rule }</strong></p>
                 }
                 { widget(&ctx, &item.kind, &slot, value.as_ref(), part, &label_id, problem.as_deref()) }
                 if let Some(text) = problem {
@@ -262,7 +267,11 @@ fn widget(
                 .iter()
                 .map(|l| {
                     (
-                        format!("{}（{}）", pick(&l.label, ctx.lang), fmt_num(l.points)),
+                        format!(
+                            "{}{}",
+                            pick(&l.label, ctx.lang),
+                            ctx.lang.paren(&fmt_num(l.points))
+                        ),
                         Value::Level(l.id.clone()),
                     )
                 })
@@ -281,8 +290,8 @@ fn widget(
         }
         ItemKind::Computed { unit, .. } => html! {
             <p class="computed" data-testid={format!("computed-{slot}")}>
-                { ctx.t(Msg::CurrentValue) }{ "：" }
-                <strong data-testid="computed-value">{ part.value.map(|v| format!("{} {unit}", fmt_num(v))).unwrap_or_else(|| "—".into()) }</strong>
+                { ctx.t(Msg::CurrentValue) }{ ctx.lang.colon() }
+                <strong data-testid="computed-value">{ part.value.map(|v| format!("{} {}", fmt_num(v), crate::i18n::unit(ctx.lang, unit))).unwrap_or_else(|| "—".into()) }</strong>
                 if let Some(r) = part.ratio {
                     { " · " }{ ctx.fill(Msg::OfThreshold, &[&format!("{:.1}%", r * 100.0)]) }
                 }
@@ -340,7 +349,7 @@ fn number_input(
                 aria-labelledby={label_id.to_string()} aria-invalid={problem.is_some().to_string()}
                 aria-describedby={problem.map(|_| format!("{dom_id}-error"))}
                 data-testid={format!("input-{slot}")} {oninput} />
-            <span class="unit">{ unit }</span>
+            <span class="unit">{ crate::i18n::unit(ctx.lang, unit) }</span>
         </span>
     }
 }
@@ -367,7 +376,7 @@ pub fn InputField(props: &InputFieldProps) -> Html {
         <div class="input-field" data-testid={format!("field-{}", props.slot)}>
             <label id={label_id.clone()} for={slot_dom_id(&props.slot)}>
                 { pick(&def.label, ctx.lang) }
-                if let Some(m) = part_msg(props.slot.part) { { "（" }{ ctx.t(m) }{ "）" } }
+                if let Some(m) = part_msg(props.slot.part) { { ctx.lang.paren(ctx.t(m)) } }
             </label>
             { number_input(&ctx, &props.slot, &props.text, &def.unit, &label_id, problem.as_deref()) }
             if let Some(h) = &def.hint { <p class="guidance">{ pick(h, ctx.lang) }</p> }

@@ -1,6 +1,7 @@
 //! One module per page.
 
 mod fill;
+mod import;
 mod plan;
 mod profile;
 mod report;

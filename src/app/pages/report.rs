@@ -13,7 +13,9 @@ use yew::prelude::*;
 
 fn answer_text(ctx: &Ctx, item: &Item, value: Option<&Value>, part: &PartResult) -> String {
     let unit = match &item.kind {
-        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit.as_str(),
+        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => {
+            crate::i18n::unit(ctx.lang, unit)
+        }
         _ => "",
     };
     match (&item.kind, value) {
@@ -70,8 +72,8 @@ pub fn Report(props: &ReportProps) -> Html {
                 let value = draft.answers.get(&Slot::new(&item.id, p.part));
                 let part = match p.part {
                     Part::Whole => String::new(),
-                    Part::Primary => format!("{}：", ctx.t(Msg::PartPrimary)),
-                    Part::Junior => format!("{}：", ctx.t(Msg::PartJunior)),
+                    Part::Primary => format!("{}{}", ctx.t(Msg::PartPrimary), ctx.lang.colon()),
+                    Part::Junior => format!("{}{}", ctx.t(Msg::PartJunior), ctx.lang.colon()),
                 };
                 html! {
                     <tr>
@@ -146,8 +148,8 @@ pub fn Report(props: &ReportProps) -> Html {
                 }
             </section>
             <section class="signatures">
-                <p>{ ctx.t(Msg::SignPrincipal) }{ "：" }<span class="sign-line"></span></p>
-                <p>{ ctx.t(Msg::SignFiller) }{ "：" }<span class="sign-line"></span></p>
+                <p>{ ctx.t(Msg::SignPrincipal) }{ ctx.lang.colon() }<span class="sign-line"></span></p>
+                <p>{ ctx.t(Msg::SignFiller) }{ ctx.lang.colon() }<span class="sign-line"></span></p>
                 <p>{ ctx.t(Msg::SignSeal) }</p>
                 <p>{ ctx.t(Msg::DateBlank) }</p>
             </section>

@@ -70,8 +70,8 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
     let checklist = &open.checklist;
     let part_name = |p: Part| match p {
         Part::Whole => String::new(),
-        Part::Primary => format!("（{}）", ctx.t(Msg::PartPrimary)),
-        Part::Junior => format!("（{}）", ctx.t(Msg::PartJunior)),
+        Part::Primary => ctx.lang.paren(ctx.t(Msg::PartPrimary)),
+        Part::Junior => ctx.lang.paren(ctx.t(Msg::PartJunior)),
     };
     let groups = a.groups.iter().map(|g| {
         let title = checklist
@@ -88,7 +88,7 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
         };
         html! {
             <li data-testid={format!("group-{}", g.id)}>
-                { title }{ part_name(g.part) }{ "：" }
+                { title }{ part_name(g.part) }{ ctx.lang.colon() }
                 <span class={classes!("badge", class)}>{ ctx.t(msg) }</span>
                 { format!(" ({}/{})", g.passed, g.required) }
             </li>

@@ -27,11 +27,40 @@ pub fn Start(props: &StartProps) -> Html {
     } else {
         Msg::OfflinePending
     };
+    // A submission file dropped anywhere on the page is opened like a picked one.
+    let dropped = use_state(|| None::<(String, Vec<u8>)>);
+    let drop_reader = use_mut_ref(|| None::<FileReader>);
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let (dropped, drop_reader) = (dropped.clone(), drop_reader.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            let file = File::from(file);
+            if file.size() as usize > crate::core::export::MAX_EXPORT_BYTES {
+                return;
+            }
+            let (dropped, name) = (dropped.clone(), file.name());
+            *drop_reader.borrow_mut() =
+                Some(gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
+                    if let Ok(bytes) = bytes {
+                        dropped.set(Some((name, bytes)));
+                    }
+                }));
+        })
+    };
     html! {
-        <section class="start" data-testid="start-page" aria-labelledby="start-heading">
+        <section class="start" data-testid="start-page" aria-labelledby="start-heading" {ondragover} {ondrop}>
             <h2 id="start-heading">{ ctx.t(Msg::StartHeading) }</h2>
             <p class="lead">{ ctx.t(Msg::StartIntro) }</p>
             { draft_list(&ctx, &props.drafts) }
+            <super::import::OpenSubmission dropped={(*dropped).clone()} />
             { checklist_list(&ctx) }
             <LoadChecklistFile />
             <p class="status" role="status" aria-live="polite" data-testid="offline-status"

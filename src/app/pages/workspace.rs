@@ -1,8 +1,8 @@
 use super::{fill::Fill, plan::Plan, profile::ProfilePage, report::Report, results::Results};
 use crate::app::components::{pick, save_bar};
-use crate::app::{Ctx, Open};
+use crate::app::{storage, Ctx, Open};
 use crate::i18n::Msg;
-use crate::state::{Action, Page, SaveStatus};
+use crate::state::{Action, Notice, Page, SaveStatus};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +29,32 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CloseDraft))
     };
+    let export = {
+        let open = props.open.clone();
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let now = storage::now_rfc3339();
+            let doc = crate::core::export::export(&crate::core::export::Submission {
+                checklist: &open.checklist,
+                profile: &open.draft.profile,
+                answers: &open.draft.answers,
+                plan: &open.draft.plan,
+                created: &open.draft.created,
+                exported: &now,
+                app_version: env!("CARGO_PKG_VERSION"),
+            });
+            match doc {
+                Ok(doc) => {
+                    let name = crate::core::export::file_name(&doc);
+                    let text = crate::core::export::to_text(&doc);
+                    if storage::download(&name, &text, "application/json").is_ok() {
+                        dispatch.dispatch(Action::Notify(Notice::Exported { name }));
+                    }
+                }
+                Err(_) => dispatch.dispatch(Action::Notify(Notice::ExportNeedsType)),
+            }
+        })
+    };
     let body = match props.page {
         Page::Start | Page::Profile => html! { <ProfilePage open={props.open.clone()} /> },
         Page::Fill { area } => html! { <Fill open={props.open.clone()} section={area} /> },
@@ -49,7 +75,10 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     <h2 data-testid="workspace-school">{ school }</h2>
                     <p class="meta">{ pick(&props.open.checklist.doc().title, ctx.lang) }</p>
                 </div>
-                { save_bar(&ctx, draft, &props.save) }
+                <div class="head-actions">
+                    { save_bar(&ctx, draft, &props.save) }
+                    <button type="button" class="primary" data-testid="export-submission" onclick={export}>{ ctx.t(Msg::ExportSubmission) }</button>
+                </div>
             </div>
             <nav class="tabs no-print" aria-label={ctx.t(Msg::DraftNav)}>
                 { for tabs.iter().map(|(page, msg, testid)| {

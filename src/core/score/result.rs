@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The full result of scoring one school's answers against one checklist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub school_type: SchoolType,
     /// Every item, in checklist order.
@@ -38,6 +39,7 @@ impl Assessment {
 
 /// Points earned out of points possible for an item, indicator, area or the whole.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tally {
     pub id: String,
     pub earned: f64,
@@ -45,8 +47,8 @@ pub struct Tally {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AreaResult {
-    #[serde(flatten)]
     pub tally: Tally,
     /// Earned ÷ max (0–1).
     pub rate: Option<f64>,
@@ -56,6 +58,7 @@ pub struct AreaResult {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Grade {
     /// The grade band reached (its id), `None` when vetoed.
     pub band: Option<String>,
@@ -67,6 +70,7 @@ pub struct Grade {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ItemResult {
     pub id: String,
     pub applicable: bool,
@@ -77,6 +81,7 @@ pub struct ItemResult {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PartResult {
     pub part: Part,
     pub outcome: Outcome,
@@ -111,6 +116,7 @@ pub enum Outcome {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GroupResult {
     pub id: String,
     pub part: Part,
@@ -125,6 +131,7 @@ pub struct GroupResult {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Shortfall {
     /// The item id, or the group rule id for a group shortfall.
     pub item: String,
@@ -135,7 +142,7 @@ pub struct Shortfall {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ShortfallDetail {
     /// Answered 未达标.
     Answer { answer: Value },
@@ -159,6 +166,7 @@ pub enum ShortfallDetail {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InvalidValue {
     pub slot: Slot,
     pub problem: ValueProblem,
@@ -180,6 +188,7 @@ pub enum ValueProblem {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Warning {
     pub slot: Slot,
     pub kind: WarningKind,

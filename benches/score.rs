@@ -1,5 +1,5 @@
 //! Benchmark, not a test: scores a generated 300-item checklist and prints the time per call.
-//!   cargo run --release --example bench_score
+//!   cargo bench --bench score
 
 use std::time::Instant;
 use ziping::core::answers::{Answers, Slot, Value};

@@ -1,0 +1,180 @@
+//! Opening a submission file as a new draft (continuing on another computer, or a file the
+//! county sent back). Nothing on screen or in storage changes unless the file is valid.
+
+use crate::app::{storage, Ctx};
+use crate::core::builtin::builtins;
+use crate::core::checklist::Checklist;
+use crate::core::export::{stamp, verify, ImportError};
+use crate::i18n::{checklist_errors, import_error, Msg};
+use crate::state::draft::{ChecklistSource, Draft};
+use crate::state::{Action, Notice};
+use gloo::file::callbacks::FileReader;
+use gloo::file::File;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// A file waiting for the checklist it names.
+#[derive(Clone, PartialEq)]
+struct Waiting {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+/// Verifies `bytes` against the built-ins and `extra`, and opens it as a new draft.
+fn open_file(
+    ctx: &Ctx,
+    name: &str,
+    bytes: &[u8],
+    extra: &[(String, String)],
+) -> Result<(), ImportError> {
+    let mut checklists = builtins().unwrap_or_default();
+    let builtin_count = checklists.len();
+    checklists.extend(
+        extra
+            .iter()
+            .filter_map(|(_, text)| Checklist::from_json(text).ok()),
+    );
+    let v = verify(bytes, &checklists)?;
+    let position = checklists
+        .iter()
+        .position(|c| stamp(c) == v.export.checklist)
+        .ok_or_else(|| ImportError::UnknownChecklist {
+            id: v.export.checklist.id.clone(),
+            version: v.export.checklist.version.clone(),
+        })?;
+    let source = if position < builtin_count {
+        ChecklistSource::Builtin {
+            id: v.export.checklist.id.clone(),
+        }
+    } else {
+        let (file, text) = extra[position - builtin_count].clone();
+        ChecklistSource::File { name: file, text }
+    };
+    let draft = Draft::from_export(storage::new_draft_id(), &v.export, source);
+    ctx.dispatch.dispatch(Action::Imported {
+        draft: Box::new(draft),
+    });
+    ctx.dispatch.dispatch(Action::Notify(Notice::Imported {
+        name: name.to_string(),
+    }));
+    Ok(())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OpenSubmissionProps {
+    /// A file dropped on the start page, to open.
+    pub dropped: Option<(String, Vec<u8>)>,
+}
+
+/// The "open a submission file" control, with its errors.
+#[component]
+pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let error = use_state(|| None::<String>);
+    let waiting = use_state(|| None::<Waiting>);
+    let extra = use_mut_ref(Vec::<(String, String)>::new);
+
+    let attempt = {
+        let (ctx, error, waiting, extra) =
+            (ctx.clone(), error.clone(), waiting.clone(), extra.clone());
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            match open_file(&ctx, &name, &bytes, &extra.borrow()) {
+                Ok(()) => {
+                    error.set(None);
+                    waiting.set(None);
+                }
+                Err(e) => {
+                    let needs = matches!(e, ImportError::UnknownChecklist { .. });
+                    error.set(Some(
+                        ctx.fill(Msg::ImportRejected, &[&name, &import_error(ctx.lang, &e)]),
+                    ));
+                    waiting.set(needs.then_some(Waiting { name, bytes }));
+                }
+            }
+        })
+    };
+    {
+        let attempt = attempt.clone();
+        use_effect_with(props.dropped.clone(), move |dropped| {
+            if let Some(file) = dropped {
+                attempt.emit(file.clone());
+            }
+        });
+    }
+    let read = |on_bytes: Callback<(String, Vec<u8>)>,
+                reader: std::rc::Rc<std::cell::RefCell<Option<FileReader>>>,
+                error: UseStateHandle<Option<String>>,
+                ctx: Ctx| {
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let file = File::from(file);
+            let name = file.name();
+            // Refused before reading: a submission is ~200 KB at most.
+            if file.size() as usize > crate::core::export::MAX_EXPORT_BYTES {
+                let e = ImportError::TooLarge {
+                    size: file.size() as usize,
+                    limit: crate::core::export::MAX_EXPORT_BYTES,
+                };
+                error.set(Some(
+                    ctx.fill(Msg::ImportRejected, &[&name, &import_error(ctx.lang, &e)]),
+                ));
+                return;
+            }
+            let on_bytes = on_bytes.clone();
+            *reader.borrow_mut() =
+                Some(gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
+                    if let Ok(bytes) = bytes {
+                        on_bytes.emit((name, bytes));
+                    }
+                }));
+        })
+    };
+    let onchange = read(attempt.clone(), reader.clone(), error.clone(), ctx.clone());
+    let on_checklist = {
+        let (extra, waiting, attempt, error, lang) = (
+            extra.clone(),
+            waiting.clone(),
+            attempt.clone(),
+            error.clone(),
+            ctx.lang,
+        );
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            match Checklist::from_json(&text) {
+                Ok(_) => {
+                    extra.borrow_mut().push((name, text));
+                    if let Some(w) = (*waiting).clone() {
+                        attempt.emit((w.name, w.bytes));
+                    }
+                }
+                Err(errors) => error.set(Some(
+                    Msg::ChecklistRejected.fill(lang, &[&name, &checklist_errors(lang, &errors)]),
+                )),
+            }
+        })
+    };
+    let on_checklist_change = read(on_checklist, reader.clone(), error.clone(), ctx.clone());
+    html! {
+        <section class="card load-file">
+            <label for="submission-file" class="button">{ ctx.t(Msg::OpenSubmission) }</label>
+            <input id="submission-file" class="visually-hidden" type="file" accept=".json,application/json"
+                data-testid="submission-file" {onchange} aria-describedby="submission-file-hint" />
+            <p id="submission-file-hint" class="muted">{ ctx.t(Msg::OpenSubmissionHint) }</p>
+            if let Some(message) = &*error {
+                <p class="error" role="alert" data-testid="import-error">{ message }</p>
+            }
+            if waiting.is_some() {
+                <p>
+                    <label for="import-checklist-file" class="button">{ ctx.t(Msg::ImportNeedsChecklist) }{ " " }{ ctx.t(Msg::LoadChecklistFile) }</label>
+                    <input id="import-checklist-file" class="visually-hidden" type="file" accept=".json,application/json"
+                        data-testid="import-checklist-file" onchange={on_checklist_change} />
+                </p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,328 @@
+//! The submission file a school sends the county (`ziping.export/1`), and its verification.
+//!
+//! The digest is SHA-256 over the RFC 8785 (JCS) canonical form of the whole document without
+//! its `digest` field. It detects corruption and edits made outside ziping. It is not a
+//! signature: anyone with ziping (or the published algorithm) can change a file and compute a
+//! new digest, so it does not prove who made the file. See docs/export-format.md.
+
+use crate::core::answers::Answers;
+use crate::core::checklist::Checklist;
+use crate::core::model::{ChecklistDoc, SchoolType};
+use crate::core::school::{PlanRow, Profile};
+use crate::core::score::{assess, Assessment};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The `format` of a submission file.
+pub const EXPORT_FORMAT: &str = "ziping.export/1";
+
+/// Files larger than this are refused before parsing (a complete 300-item export is ~200 KB).
+pub const MAX_EXPORT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Which checklist the answers are for, and the hash of its canonical content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistStamp {
+    pub id: String,
+    pub version: String,
+    /// SHA-256 (hex) of the RFC 8785 canonical form of the checklist.
+    pub sha256: String,
+}
+
+/// An evidence file named in the submission (the bytes stay with the school).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    pub item: String,
+    pub name: String,
+    pub size: u64,
+    pub mime: String,
+    pub sha256: String,
+}
+
+/// Format 1 of the submission file, field by field as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportV1 {
+    pub format: String,
+    pub app_version: String,
+    pub checklist: ChecklistStamp,
+    pub profile: Profile,
+    pub answers: Answers,
+    pub attachments: Vec<Attachment>,
+    pub result: Assessment,
+    pub plan: Vec<PlanRow>,
+    /// RFC 3339 with offset: when the draft was started, and when this file was written.
+    pub created: String,
+    pub exported: String,
+    /// SHA-256 (hex) of the canonical form of everything else.
+    pub digest: String,
+}
+
+/// Why a submission cannot be written.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    #[error("the school type is not chosen")]
+    NoSchoolType,
+    #[error("{field} is not an RFC 3339 time: '{value}'")]
+    BadTime { field: &'static str, value: String },
+}
+
+/// Why a file is not a valid submission. Each names what is wrong; the app words it in Chinese.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is {size} bytes, more than {limit}")]
+    TooLarge { size: usize, limit: usize },
+    #[error("the file is not UTF-8 text")]
+    NotUtf8,
+    #[error("not JSON at line {line}, column {column}: {message}")]
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("nested too deeply")]
+    TooDeep,
+    #[error("not a ziping submission (no `format`)")]
+    NotAnExport,
+    #[error("unknown format '{found}'")]
+    UnknownFormat { found: String },
+    #[error("{path}: {message}")]
+    Field { path: String, message: String },
+    #[error("{field} is not an RFC 3339 time: '{value}'")]
+    BadTime { field: &'static str, value: String },
+    #[error("the digest does not match: the file was changed after it was exported")]
+    DigestMismatch { stored: String, computed: String },
+    #[error("unknown checklist {id} version {version}")]
+    UnknownChecklist { id: String, version: String },
+    #[error("checklist {id} version {version} differs from the one the file was made with")]
+    ChecklistChanged { id: String, version: String },
+    #[error("the school type is not chosen")]
+    NoSchoolType,
+}
+
+/// SHA-256 of the canonical (RFC 8785) JSON of `value`, as lowercase hex.
+pub fn canonical_sha256<T: Serialize>(value: &T) -> String {
+    // Serializing our own types cannot fail (no maps with non-string keys, no non-finite
+    // numbers reach a document); an empty input would still give a stable, wrong digest.
+    let bytes = serde_json_canonicalizer::to_vec(value).unwrap_or_default();
+    hex(&Sha256::digest(&bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The stamp of a checklist: id, version and the hash of its canonical content.
+pub fn stamp(checklist: &Checklist) -> ChecklistStamp {
+    let doc: &ChecklistDoc = checklist.doc();
+    ChecklistStamp {
+        id: doc.id.clone(),
+        version: doc.version.clone(),
+        sha256: canonical_sha256(doc),
+    }
+}
+
+fn check_time(field: &'static str, value: &str) -> Result<(), (&'static str, String)> {
+    chrono::DateTime::parse_from_rfc3339(value)
+        .map(|_| ())
+        .map_err(|_| (field, value.to_string()))
+}
+
+/// The digest a document should carry: over everything but the `digest` field.
+pub fn digest_of(export: &ExportV1) -> String {
+    let mut value = serde_json::to_value(export).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        map.remove("digest");
+    }
+    canonical_sha256(&value)
+}
+
+/// What a school exports: its draft's parts, scored now against `checklist`.
+pub struct Submission<'a> {
+    pub checklist: &'a Checklist,
+    pub profile: &'a Profile,
+    pub answers: &'a Answers,
+    pub plan: &'a [PlanRow],
+    pub created: &'a str,
+    /// RFC 3339, from the caller's clock.
+    pub exported: &'a str,
+    pub app_version: &'a str,
+}
+
+/// Builds the submission document, with its result and digest.
+pub fn export(s: &Submission) -> Result<ExportV1, ExportError> {
+    let school_type: SchoolType = s.profile.school_type.ok_or(ExportError::NoSchoolType)?;
+    for (field, value) in [("created", s.created), ("exported", s.exported)] {
+        check_time(field, value).map_err(|(field, value)| ExportError::BadTime { field, value })?;
+    }
+    let mut doc = ExportV1 {
+        format: EXPORT_FORMAT.into(),
+        app_version: s.app_version.into(),
+        checklist: stamp(s.checklist),
+        profile: s.profile.clone(),
+        answers: s.answers.clone(),
+        attachments: Vec::new(),
+        result: assess(s.checklist, school_type, s.answers),
+        plan: s.plan.to_vec(),
+        created: s.created.into(),
+        exported: s.exported.into(),
+        digest: String::new(),
+    };
+    doc.digest = digest_of(&doc);
+    Ok(doc)
+}
+
+/// The file's text: pretty JSON (the digest does not depend on the layout), ending in a newline.
+pub fn to_text(doc: &ExportV1) -> String {
+    let mut text = serde_json::to_string_pretty(doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// A verified submission, with the result recomputed from its raw answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verified {
+    pub export: ExportV1,
+    pub recomputed: Assessment,
+}
+
+impl Verified {
+    /// The result stored in the file equals the one recomputed from its answers.
+    pub fn result_matches(&self) -> bool {
+        self.export.result == self.recomputed
+    }
+}
+
+/// Reads and checks a submission file: size, encoding, JSON, format, fields, times, digest,
+/// checklist; then recomputes the result from the raw answers with the checklist it names.
+pub fn verify(bytes: &[u8], checklists: &[Checklist]) -> Result<Verified, ImportError> {
+    let export = read(bytes)?;
+    let checklist = checklists
+        .iter()
+        .find(|c| c.doc().id == export.checklist.id && c.doc().version == export.checklist.version)
+        .ok_or_else(|| ImportError::UnknownChecklist {
+            id: export.checklist.id.clone(),
+            version: export.checklist.version.clone(),
+        })?;
+    if stamp(checklist).sha256 != export.checklist.sha256 {
+        return Err(ImportError::ChecklistChanged {
+            id: export.checklist.id.clone(),
+            version: export.checklist.version.clone(),
+        });
+    }
+    let school_type = export
+        .profile
+        .school_type
+        .ok_or(ImportError::NoSchoolType)?;
+    let recomputed = assess(checklist, school_type, &export.answers);
+    Ok(Verified { export, recomputed })
+}
+
+/// Reads a submission file into the current format, checking everything but the checklist.
+pub fn read(bytes: &[u8]) -> Result<ExportV1, ImportError> {
+    if bytes.len() > MAX_EXPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_EXPORT_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // First only the format, so an older or newer file gets its own answer.
+    let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
+    let format = value
+        .get("format")
+        .and_then(|f| f.as_str())
+        .ok_or(ImportError::NotAnExport)?
+        .to_string();
+    let export = match format.as_str() {
+        EXPORT_FORMAT => from_value(value)?,
+        // Older formats get a migration function here, one per version, each with its test.
+        _ => return Err(ImportError::UnknownFormat { found: format }),
+    };
+    for (field, value) in [("created", &export.created), ("exported", &export.exported)] {
+        check_time(field, value).map_err(|(field, value)| ImportError::BadTime { field, value })?;
+    }
+    let computed = digest_of(&export);
+    if computed != export.digest {
+        return Err(ImportError::DigestMismatch {
+            stored: export.digest.clone(),
+            computed,
+        });
+    }
+    Ok(export)
+}
+
+fn from_value(value: serde_json::Value) -> Result<ExportV1, ImportError> {
+    match serde_json::from_value::<ExportV1>(value.clone()) {
+        Ok(export) => Ok(export),
+        Err(e) => Err(field_error(&value, e)),
+    }
+}
+
+/// Names the section of the file that is wrong: each section is read again on its own (the same
+/// code the whole read uses, so this costs nothing in the browser bundle, unlike a path-tracking
+/// deserializer), and the first that fails is reported with serde's reason, which names the
+/// unknown, missing or mistyped field. Problems at the top level are reported as `$`.
+fn field_error(value: &serde_json::Value, whole: serde_json::Error) -> ImportError {
+    fn check<T: serde::de::DeserializeOwned>(
+        value: &serde_json::Value,
+        key: &str,
+    ) -> Option<String> {
+        let part = value.get(key)?;
+        serde_json::from_value::<T>(part.clone())
+            .err()
+            .map(|e| e.to_string())
+    }
+    let sections = [
+        ("checklist", check::<ChecklistStamp>(value, "checklist")),
+        ("profile", check::<Profile>(value, "profile")),
+        ("answers", check::<Answers>(value, "answers")),
+        (
+            "attachments",
+            check::<Vec<Attachment>>(value, "attachments"),
+        ),
+        ("result", check::<Assessment>(value, "result")),
+        ("plan", check::<Vec<PlanRow>>(value, "plan")),
+    ];
+    for (key, problem) in sections {
+        if let Some(message) = problem {
+            return ImportError::Field {
+                path: key.into(),
+                message,
+            };
+        }
+    }
+    ImportError::Field {
+        path: "$".into(),
+        message: whole.to_string(),
+    }
+}
+
+fn json_error(e: serde_json::Error) -> ImportError {
+    if e.to_string().contains("recursion limit") {
+        ImportError::TooDeep
+    } else {
+        ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// A file name that tells the county what it is, in characters every file system accepts:
+/// `县-学校-清单-学年-日期.json`.
+pub fn file_name(doc: &ExportV1) -> String {
+    use crate::core::filename::safe_part;
+    let day = doc.exported.get(..10).unwrap_or("");
+    format!(
+        "{}-{}-{}-{}-{}.json",
+        safe_part(&doc.profile.county),
+        safe_part(&doc.profile.school_name),
+        safe_part(&doc.checklist.id),
+        safe_part(&doc.profile.school_year),
+        safe_part(day)
+    )
+}

@@ -1,0 +1,129 @@
+//! The school's side of a self-assessment that travels in a submission file: who the school
+//! is (学校基本信息) and its action plan (整改清单). Pure data.
+
+use crate::core::model::SchoolType;
+use serde::{Deserialize, Serialize};
+
+/// 学校基本信息. Enrolment is not here: it is the checklist's enrolment input, so there is one
+/// place for it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub school_name: String,
+    pub school_code: String,
+    pub county: String,
+    pub school_type: Option<SchoolType>,
+    /// e.g. 2026–2027
+    pub school_year: String,
+    pub filled_by: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileField {
+    SchoolName,
+    SchoolCode,
+    County,
+    SchoolYear,
+    FilledBy,
+}
+
+impl ProfileField {
+    /// A stable name for DOM ids and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            ProfileField::SchoolName => "school_name",
+            ProfileField::SchoolCode => "school_code",
+            ProfileField::County => "county",
+            ProfileField::SchoolYear => "school_year",
+            ProfileField::FilledBy => "filled_by",
+        }
+    }
+}
+
+impl PlanField {
+    /// A stable name for DOM ids and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanField::Problem => "problem",
+            PlanField::Measure => "measure",
+            PlanField::Owner => "owner",
+            PlanField::Deadline => "deadline",
+            PlanField::Progress => "progress",
+        }
+    }
+}
+
+impl Profile {
+    pub fn get(&self, field: ProfileField) -> &str {
+        match field {
+            ProfileField::SchoolName => &self.school_name,
+            ProfileField::SchoolCode => &self.school_code,
+            ProfileField::County => &self.county,
+            ProfileField::SchoolYear => &self.school_year,
+            ProfileField::FilledBy => &self.filled_by,
+        }
+    }
+
+    pub(crate) fn field_mut(&mut self, field: ProfileField) -> &mut String {
+        match field {
+            ProfileField::SchoolName => &mut self.school_name,
+            ProfileField::SchoolCode => &mut self.school_code,
+            ProfileField::County => &mut self.county,
+            ProfileField::SchoolYear => &mut self.school_year,
+            ProfileField::FilledBy => &mut self.filled_by,
+        }
+    }
+}
+
+/// One row of the 整改清单.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRow {
+    pub id: u64,
+    /// The shortfall it was generated from (`item` or `item@part`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// 问题
+    pub problem: String,
+    /// 整改措施
+    pub measure: String,
+    /// 责任人 / 责任部门
+    pub owner: String,
+    /// 完成时限 (YYYY-MM-DD)
+    pub deadline: String,
+    /// 整改情况
+    pub progress: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanField {
+    Problem,
+    Measure,
+    Owner,
+    Deadline,
+    Progress,
+}
+
+impl PlanRow {
+    pub fn get(&self, field: PlanField) -> &str {
+        match field {
+            PlanField::Problem => &self.problem,
+            PlanField::Measure => &self.measure,
+            PlanField::Owner => &self.owner,
+            PlanField::Deadline => &self.deadline,
+            PlanField::Progress => &self.progress,
+        }
+    }
+
+    pub(crate) fn field_mut(&mut self, field: PlanField) -> &mut String {
+        match field {
+            PlanField::Problem => &mut self.problem,
+            PlanField::Measure => &mut self.measure,
+            PlanField::Owner => &mut self.owner,
+            PlanField::Deadline => &mut self.deadline,
+            PlanField::Progress => &mut self.progress,
+        }
+    }
+}

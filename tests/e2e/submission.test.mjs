@@ -1,0 +1,153 @@
+// Submission files in the browser: export, open (pick or drop), hostile files refused with
+// a Chinese message that names the file, nothing on screen or in storage changed.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gotoStart, launch, ROOT, screenshot, serve, withFailureShot } from "./helpers.mjs";
+import { newDraft, waitSaved } from "./principal.mjs";
+
+const CORPUS = join(ROOT, "tests/corpus/import");
+const EXAMPLES = join(ROOT, "examples");
+const CLI = join(ROOT, "target/debug/ziping");
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.cleanup();
+  await server?.stop();
+});
+
+async function draftCount(page) {
+  return page.getByTestId("draft-row").count();
+}
+
+test("an exported file verifies with the command line and opens again as a draft", { timeout: 120000 }, async (t) => {
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, server.url);
+    await newDraft(page, "yzjh-school", {
+      fields: { school_name: "导出测试小学", county: "桃源县", school_year: "2026-2027" },
+      type: "primary",
+    });
+    await page.getByTestId("input-students").fill("900");
+    await waitSaved(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-submission").click()]);
+    assert.match(download.suggestedFilename(), /^桃源县-导出测试小学-yzjh-school-2026-2027-\d{4}-\d{2}-\d{2}\.json$/);
+    const dir = mkdtempSync(join(tmpdir(), "ziping-export-"));
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    if (existsSync(CLI)) {
+      const out = execFileSync(CLI, ["verify", file]).toString();
+      assert.match(out, /^OK\t/, out);
+    }
+    // Open it again: a new draft, on its results, with the answers.
+    await page.getByTestId("back-to-start").click();
+    const before = await draftCount(page);
+    await page.getByTestId("submission-file").setInputFiles(file);
+    await page.getByTestId("results-page").waitFor();
+    assert.equal(await page.getByTestId("workspace-school").textContent(), "导出测试小学");
+    await waitSaved(page);
+    await page.getByTestId("back-to-start").click();
+    assert.equal(await draftCount(page), before + 1);
+  });
+  await page.close();
+});
+
+test("the example files open, by picking or by dropping", { timeout: 120000 }, async (t) => {
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    for (const name of readdirSync(EXAMPLES).sort()) {
+      await gotoStart(page, server.url);
+      await page.getByTestId("submission-file").setInputFiles(join(EXAMPLES, name));
+      await page.getByTestId("results-page").waitFor();
+      const doc = JSON.parse(readFileSync(join(EXAMPLES, name), "utf8"));
+      assert.equal(await page.getByTestId("workspace-school").textContent(), doc.profile.school_name);
+      const fmt = (n) => String(Number(n.toFixed(4)));
+      assert.equal(await page.getByTestId("total").textContent(), `${fmt(doc.result.total.earned)} / ${fmt(doc.result.total.max)}`);
+    }
+    // Dropping a file on the start page does the same.
+    await gotoStart(page, server.url);
+    const name = readdirSync(EXAMPLES).sort()[1];
+    const text = readFileSync(join(EXAMPLES, name), "utf8");
+    const transfer = await page.evaluateHandle(({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: "application/json" }));
+      return dt;
+    }, { name, text });
+    await page.getByTestId("start-page").dispatchEvent("drop", { dataTransfer: transfer });
+    await page.getByTestId("results-page").waitFor();
+    assert.equal(await page.getByTestId("workspace-school").textContent(), "桃花源中学");
+  });
+  await page.close();
+});
+
+test("hostile and broken files are refused by name, and nothing changes", { timeout: 180000 }, async (t) => {
+  const page = await browser.context.newPage();
+  const dialogs = [];
+  page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, server.url);
+    const before = await draftCount(page);
+    const cases = [
+      ["01-empty.json", /不是有效的 JSON/],
+      ["05-latin1-byte.json", /不是 UTF-8/],
+      ["08-null.json", /不是 ziping 报送文件/],
+      ["14-format-v2.json", /文件格式“ziping.export\/2”/],
+      ["17-nested-arrays.json", /嵌套层数过多/],
+      ["22-extra-top-field.json", /文件内容有误：多出了不认识的字段 evil/],
+      ["24-school-type-senior.json", /profile 部分有误：取值“senior”不在允许的范围内/],
+      ["32-created-yesterday.json", /字段 created 的时间“yesterday”/],
+      ["35-digest-one-char.json", /校验值不符/],
+      ["42-checklist-hash-changed.json", /与文件制作时的内容不同/],
+    ];
+    for (const [file, reason] of cases) {
+      await page.getByTestId("submission-file").setInputFiles(join(CORPUS, file));
+      const error = page.getByTestId("import-error");
+      await error.filter({ hasText: file }).waitFor();
+      assert.match(await error.textContent(), reason, file);
+      assert.equal(await page.getByTestId("start-page").count(), 1, `${file}: still on the start page`);
+      assert.equal(await draftCount(page), before, `${file}: no draft added`);
+    }
+    await screenshot(page, "import-refused");
+    // Script in a school name (a valid file) is shown as text, never run.
+    await page.getByTestId("submission-file").setInputFiles(join(CORPUS, "39-script-name-sealed.json"));
+    await page.getByTestId("results-page").waitFor();
+    assert.equal(await page.getByTestId("workspace-school").textContent(), "<script>alert(1)</script><img src=x onerror=alert(2)>");
+    await page.waitForTimeout(300);
+    assert.deepEqual(dialogs, []);
+  });
+  await page.close();
+});
+
+test("a file made with a county checklist asks for that checklist, then opens", { timeout: 120000 }, async (t) => {
+  const page = await browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    // Make such a file: a draft on the 衡阳 variant, exported.
+    await gotoStart(page, server.url);
+    const variant = join(ROOT, "checklists/zlpj-school-hengyang.json");
+    await page.getByTestId("checklist-file").setInputFiles(variant);
+    await page.getByTestId("profile-page").waitFor();
+    await page.getByTestId("profile-school_name").fill("县级清单中学");
+    await page.getByTestId("type-junior").check();
+    await waitSaved(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-submission").click()]);
+    const file = join(mkdtempSync(join(tmpdir(), "ziping-variant-")), "variant.json");
+    await download.saveAs(file);
+
+    await page.getByTestId("back-to-start").click();
+    await page.getByTestId("submission-file").setInputFiles(file);
+    await page.getByTestId("import-error").filter({ hasText: "zlpj-school-hengyang" }).waitFor();
+    assert.match(await page.getByTestId("import-error").textContent(), /请先载入该清单文件/);
+    await page.getByTestId("import-checklist-file").setInputFiles(variant);
+    await page.getByTestId("results-page").waitFor();
+    assert.equal(await page.getByTestId("workspace-school").textContent(), "县级清单中学");
+  });
+  await page.close();
+});

@@ -1,0 +1,173 @@
+//! Submission files: written, read back byte for byte, every change detected, examples in sync.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::*;
+use serde_json::Value as Json;
+use ziping::core::builtin::builtins;
+use ziping::core::export::{self, file_name, read, to_text, verify, ImportError, Submission};
+
+fn all_checklists() -> Vec<ziping::core::checklist::Checklist> {
+    builtins().unwrap()
+}
+
+#[test]
+fn examples_are_produced_by_the_code() {
+    // Set ZIPING_WRITE_EXAMPLES=1 to write them after a deliberate change of the format.
+    let write = std::env::var("ZIPING_WRITE_EXAMPLES").is_ok();
+    let mut names = Vec::new();
+    for doc in example_exports() {
+        let name = file_name(&doc);
+        let path = format!("examples/{name}");
+        let text = to_text(&doc);
+        if write {
+            std::fs::write(&path, &text).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("{path} is missing: run with ZIPING_WRITE_EXAMPLES=1"));
+        if on_disk != text {
+            let line = on_disk
+                .lines()
+                .zip(text.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0)
+                + 1;
+            panic!("{path} is out of date from line {line}: run with ZIPING_WRITE_EXAMPLES=1");
+        }
+        names.push(name);
+    }
+    assert_eq!(
+        names,
+        [
+            "示例县-城关镇第一小学-yzjh-school-2026-2027-2026-11-20.json",
+            "示例县-桃花源中学-zlpj-school-2026-2027-2026-11-20.json",
+            "示例县-漳江九年一贯制学校-yzjh-school-2026-2027-2026-11-20.json",
+        ]
+    );
+}
+
+#[test]
+fn examples_verify_and_their_results_match_a_recomputation() {
+    for doc in example_exports() {
+        let v = verify(to_text(&doc).as_bytes(), &all_checklists()).unwrap();
+        assert!(v.result_matches());
+        assert!(
+            !v.export.result.shortfalls.is_empty(),
+            "examples show shortfalls"
+        );
+        assert_eq!(v.export.plan.len(), v.export.result.shortfalls.len());
+    }
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    for doc in example_exports() {
+        let text = to_text(&doc);
+        let back = read(text.as_bytes()).unwrap();
+        let checklist = builtin(&back.checklist.id);
+        let again = export::export(&Submission {
+            checklist: &checklist,
+            profile: &back.profile,
+            answers: &back.answers,
+            plan: &back.plan,
+            created: &back.created,
+            exported: &back.exported,
+            app_version: &back.app_version,
+        })
+        .unwrap();
+        assert_eq!(to_text(&again), text);
+    }
+}
+
+/// Every leaf of a JSON document with its path.
+fn leaves(v: &Json, path: String, out: &mut Vec<String>) {
+    match v {
+        Json::Object(m) => m.iter().for_each(|(k, v)| {
+            leaves(
+                v,
+                format!("{path}/{}", k.replace('~', "~0").replace('/', "~1")),
+                out,
+            )
+        }),
+        Json::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| leaves(v, format!("{path}/{i}"), out)),
+        _ => out.push(path),
+    }
+}
+
+#[test]
+fn changing_any_single_value_anywhere_fails_verification() {
+    let checklists = all_checklists();
+    let mut checked = 0;
+    for doc in example_exports() {
+        let original: Json = serde_json::from_str(&to_text(&doc)).unwrap();
+        let mut paths = Vec::new();
+        leaves(&original, String::new(), &mut paths);
+        for path in paths {
+            let mut changed = original.clone();
+            let leaf = changed.pointer_mut(&path).unwrap();
+            *leaf = match leaf.take() {
+                Json::String(s) => Json::String(format!("{s}x")),
+                Json::Number(n) => serde_json::json!(n.as_f64().unwrap() + 1.0),
+                Json::Bool(b) => Json::Bool(!b),
+                Json::Null => serde_json::json!(0),
+                other => other,
+            };
+            let bytes = serde_json::to_vec_pretty(&changed).unwrap();
+            assert!(
+                verify(&bytes, &checklists).is_err(),
+                "changing {path} went unnoticed"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "walked {checked} leaves");
+}
+
+#[test]
+fn the_digest_is_over_the_canonical_form_not_the_layout() {
+    let doc = &example_exports()[0];
+    let compact = serde_json::to_vec(doc).unwrap();
+    assert!(
+        read(&compact).is_ok(),
+        "re-indenting or compacting keeps the file valid"
+    );
+    // The digest is SHA-256 over RFC 8785 of the document without `digest`.
+    let mut v = serde_json::to_value(doc).unwrap();
+    v.as_object_mut().unwrap().remove("digest");
+    let canonical = serde_json_canonicalizer::to_vec(&v).unwrap();
+    use sha2::Digest;
+    let hex: String = sha2::Sha256::digest(&canonical)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(hex, doc.digest);
+}
+
+#[test]
+fn a_checklist_that_changed_or_is_unknown_is_named() {
+    let doc = example_exports().remove(0);
+    let text = to_text(&doc);
+    assert_eq!(
+        verify(text.as_bytes(), &[]).unwrap_err(),
+        ImportError::UnknownChecklist {
+            id: "yzjh-school".into(),
+            version: "2026.1".into()
+        }
+    );
+    // The same id and version with a different threshold: refused, not silently rescored.
+    let mut edited: Json = serde_json::from_str(ziping::core::builtin::FILES[0].1).unwrap();
+    edited["areas"][0]["indicators"][0]["items"][0]["kind"]["rule"]["primary"]["value"] =
+        serde_json::json!(4.0);
+    let tampered = ziping::core::checklist::Checklist::from_json(&edited.to_string()).unwrap();
+    assert_eq!(
+        verify(text.as_bytes(), &[tampered]).unwrap_err(),
+        ImportError::ChecklistChanged {
+            id: "yzjh-school".into(),
+            version: "2026.1".into()
+        }
+    );
+}

@@ -1,0 +1,454 @@
+//! Malformed and hostile submission files: each gives its own error, none panics.
+//!
+//! The corpus in `tests/corpus/import/` is produced by `cases()` below (run with
+//! ZIPING_WRITE_CORPUS=1 to rewrite it); the test checks the files on disk against it and
+//! every file against the error it must give. The oversized file is made in memory only.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::example_exports;
+use proptest::prelude::*;
+use serde_json::{json, Value as Json};
+use ziping::core::builtin::builtins;
+use ziping::core::export::{digest_of, to_text, verify, ExportV1, ImportError, MAX_EXPORT_BYTES};
+
+const DIR: &str = "tests/corpus/import";
+
+fn base() -> ExportV1 {
+    example_exports().remove(0)
+}
+
+fn base_json() -> Json {
+    serde_json::to_value(base()).unwrap()
+}
+
+/// A valid digest after an edit, so the file fails for the edit and not for the digest.
+fn sealed(mut v: Json) -> Vec<u8> {
+    if let Ok(doc) = serde_json::from_value::<ExportV1>(v.clone()) {
+        v["digest"] = json!(digest_of(&doc));
+    } else {
+        // Not a valid document: seal it the way `digest_of` would, over everything else.
+        let mut rest = v.clone();
+        if let Some(m) = rest.as_object_mut() {
+            m.remove("digest");
+        }
+        let bytes = serde_json_canonicalizer::to_vec(&rest).unwrap();
+        use sha2::Digest;
+        v["digest"] = json!(sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>());
+    }
+    serde_json::to_vec_pretty(&v).unwrap()
+}
+
+fn edited(edit: impl FnOnce(&mut Json)) -> Json {
+    let mut v = base_json();
+    edit(&mut v);
+    v
+}
+
+fn unsealed(edit: impl FnOnce(&mut Json)) -> Vec<u8> {
+    serde_json::to_vec_pretty(&edited(edit)).unwrap()
+}
+
+fn nested(depth: usize, open: &str, close: &str) -> Vec<u8> {
+    format!("{}{}", open.repeat(depth), close.repeat(depth)).into_bytes()
+}
+
+/// (file name, bytes, the error kind it must give, or "ok" for hostile but valid files).
+fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let good = to_text(&base()).into_bytes();
+    let half = good[..good.len() / 2].to_vec();
+    let mut gbk_like = b"{\"format\": \"".to_vec();
+    gbk_like.extend([0xb3, 0xc7, 0xb9, 0xd8]); // 城关 in GBK: not UTF-8
+    gbk_like.extend(b"\"}");
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(
+            "{\"format\":1}"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        )
+        .collect();
+    let mut bom = "\u{feff}".as_bytes().to_vec();
+    bom.extend(&good);
+    vec![
+        ("01-empty.json", vec![], "not_json"),
+        ("02-spaces.json", b"   \n\t ".to_vec(), "not_json"),
+        ("03-truncated-half.json", half, "not_json"),
+        (
+            "04-truncated-last-byte.json",
+            good[..good.len() - 2].to_vec(),
+            "not_json",
+        ),
+        (
+            "05-latin1-byte.json",
+            b"{\"format\": \"\xff\"}".to_vec(),
+            "not_utf8",
+        ),
+        ("06-utf16.json", utf16, "not_utf8"),
+        ("07-gbk.json", gbk_like, "not_utf8"),
+        ("08-null.json", b"null".to_vec(), "not_an_export"),
+        ("09-array.json", b"[]".to_vec(), "not_an_export"),
+        ("10-number.json", b"42".to_vec(), "not_an_export"),
+        (
+            "11-string.json",
+            b"\"ziping.export/1\"".to_vec(),
+            "not_an_export",
+        ),
+        ("12-empty-object.json", b"{}".to_vec(), "not_an_export"),
+        (
+            "13-format-number.json",
+            b"{\"format\": 1}".to_vec(),
+            "not_an_export",
+        ),
+        (
+            "14-format-v2.json",
+            sealed(edited(|v| v["format"] = json!("ziping.export/2"))),
+            "unknown_format",
+        ),
+        (
+            "15-format-v0.json",
+            sealed(edited(|v| v["format"] = json!("ziping.export/0"))),
+            "unknown_format",
+        ),
+        (
+            "16-a-checklist-file.json",
+            builtins()
+                .map(|_| ziping::core::builtin::FILES[0].1.as_bytes().to_vec())
+                .unwrap(),
+            "unknown_format",
+        ),
+        ("17-nested-arrays.json", nested(300, "[", "]"), "too_deep"),
+        (
+            "18-nested-objects.json",
+            nested(5000, "{\"a\":", "}")
+                .into_iter()
+                .chain(b"".iter().copied())
+                .collect(),
+            "too_deep",
+        ),
+        (
+            "19-missing-profile.json",
+            sealed(edited(|v| {
+                v.as_object_mut().unwrap().remove("profile");
+            })),
+            "field:$",
+        ),
+        (
+            "20-missing-answers.json",
+            sealed(edited(|v| {
+                v.as_object_mut().unwrap().remove("answers");
+            })),
+            "field:$",
+        ),
+        (
+            "21-missing-digest.json",
+            unsealed(|v| {
+                v.as_object_mut().unwrap().remove("digest");
+            }),
+            "field:$",
+        ),
+        (
+            "22-extra-top-field.json",
+            sealed(edited(|v| v["evil"] = json!(true))),
+            "field:$",
+        ),
+        (
+            "23-extra-profile-field.json",
+            sealed(edited(|v| v["profile"]["password"] = json!("x"))),
+            "field:profile",
+        ),
+        (
+            "24-school-type-senior.json",
+            sealed(edited(|v| v["profile"]["school_type"] = json!("senior"))),
+            "field:profile",
+        ),
+        (
+            "25-school-type-null.json",
+            sealed(edited(|v| v["profile"]["school_type"] = Json::Null)),
+            "no_school_type",
+        ),
+        (
+            "26-answer-wrong-type.json",
+            sealed(edited(|v| v["answers"]["values"]["G6"] = json!(48))),
+            "field:answers",
+        ),
+        (
+            "27-slot-unknown-part.json",
+            sealed(edited(|v| {
+                v["answers"]["values"]["G6@senior"] = json!({"number": "1"})
+            })),
+            "field:answers",
+        ),
+        (
+            "28-result-wrong-type.json",
+            sealed(edited(|v| v["result"] = json!("很好"))),
+            "field:result",
+        ),
+        (
+            "29-plan-id-negative.json",
+            sealed(edited(|v| v["plan"][0]["id"] = json!(-1))),
+            "field:plan",
+        ),
+        (
+            "30-plan-id-string.json",
+            sealed(edited(|v| v["plan"][0]["id"] = json!("one"))),
+            "field:plan",
+        ),
+        (
+            "31-attachments-object.json",
+            sealed(edited(|v| v["attachments"] = json!({}))),
+            "field:attachments",
+        ),
+        (
+            "32-created-yesterday.json",
+            sealed(edited(|v| v["created"] = json!("yesterday"))),
+            "bad_time",
+        ),
+        (
+            "33-exported-month-13.json",
+            sealed(edited(|v| v["exported"] = json!("2026-13-45T00:00:00Z"))),
+            "bad_time",
+        ),
+        (
+            "34-created-no-offset.json",
+            sealed(edited(|v| v["created"] = json!("2026-09-01T08:00:00"))),
+            "bad_time",
+        ),
+        (
+            "35-digest-one-char.json",
+            unsealed(|v| {
+                let d = v["digest"].as_str().unwrap().to_string();
+                v["digest"] = json!(format!(
+                    "{}{}",
+                    if d.starts_with('0') { "1" } else { "0" },
+                    &d[1..]
+                ));
+            }),
+            "digest_mismatch",
+        ),
+        (
+            "36-digest-empty.json",
+            unsealed(|v| v["digest"] = json!("")),
+            "digest_mismatch",
+        ),
+        (
+            "37-answer-changed.json",
+            unsealed(|v| v["answers"]["values"]["G6"] = json!({"number": "40"})),
+            "digest_mismatch",
+        ),
+        (
+            "38-script-name-unsealed.json",
+            unsealed(|v| v["profile"]["school_name"] = json!("<script>alert(1)</script>")),
+            "digest_mismatch",
+        ),
+        (
+            "39-script-name-sealed.json",
+            sealed(edited(|v| {
+                v["profile"]["school_name"] =
+                    json!("<script>alert(1)</script><img src=x onerror=alert(2)>")
+            })),
+            "ok",
+        ),
+        (
+            "40-unknown-checklist.json",
+            sealed(edited(|v| v["checklist"]["id"] = json!("county-x"))),
+            "unknown_checklist",
+        ),
+        (
+            "41-old-checklist-version.json",
+            sealed(edited(|v| v["checklist"]["version"] = json!("1999.1"))),
+            "unknown_checklist",
+        ),
+        (
+            "42-checklist-hash-changed.json",
+            sealed(edited(|v| v["checklist"]["sha256"] = json!("0".repeat(64)))),
+            "checklist_changed",
+        ),
+        (
+            "43-number-out-of-range.json",
+            b"{\"format\": \"ziping.export/1\", \"x\": 1e400}".to_vec(),
+            "not_json",
+        ),
+        ("44-nan.json", b"{\"format\": NaN}".to_vec(), "not_json"),
+        (
+            "45-trailing-comma.json",
+            b"{\"format\": \"ziping.export/1\",}".to_vec(),
+            "not_json",
+        ),
+        (
+            "46-comment.json",
+            b"// school\n{\"format\": \"ziping.export/1\"}".to_vec(),
+            "not_json",
+        ),
+        (
+            "47-duplicate-key.json",
+            {
+                let text = String::from_utf8(good.clone()).unwrap();
+                text.replacen(
+                    "\"county\": \"示例县\"",
+                    "\"county\": \"示例县\", \"county\": \"别的县\"",
+                    1,
+                )
+                .into_bytes()
+            },
+            "digest_mismatch",
+        ),
+        ("48-bom-then-valid.json", bom, "ok"),
+        (
+            "49-earned-as-text.json",
+            sealed(edited(|v| v["result"]["total"]["earned"] = json!("77"))),
+            "field:result",
+        ),
+        (
+            "50-control-chars-in-answer.json",
+            sealed(edited(|v| {
+                v["answers"]["values"]["G6"] = json!({"number": "4\u{0}8\u{7}"})
+            })),
+            "ok",
+        ),
+        (
+            "51-unknown-item-slot.json",
+            sealed(edited(|v| v["answers"]["values"]["ZZZ"] = json!("yes"))),
+            "ok",
+        ),
+        (
+            "52-infinity.json",
+            b"{\"format\": Infinity}".to_vec(),
+            "not_json",
+        ),
+        (
+            "53-rtl-override-name.json",
+            sealed(edited(|v| {
+                v["profile"]["school_name"] = json!("学校\u{202e}nosj.exe")
+            })),
+            "ok",
+        ),
+        (
+            "54-extra-result-field.json",
+            sealed(edited(|v| v["result"]["bonus"] = json!(10))),
+            "field:result",
+        ),
+        (
+            "55-huge-points.json",
+            sealed(edited(|v| v["result"]["total"]["earned"] = json!(1e300))),
+            "ok",
+        ),
+        (
+            "56-answers-as-array.json",
+            sealed(edited(|v| v["answers"] = json!([1, 2, 3]))),
+            "field:answers",
+        ),
+        (
+            "57-plan-row-unknown-field.json",
+            sealed(edited(|v| v["plan"][0]["hidden"] = json!("x"))),
+            "field:plan",
+        ),
+        (
+            "58-stamp-missing-sha.json",
+            sealed(edited(|v| {
+                v["checklist"].as_object_mut().unwrap().remove("sha256");
+            })),
+            "field:checklist",
+        ),
+    ]
+}
+
+fn kind(result: &Result<ziping::core::export::Verified, ImportError>) -> String {
+    match result {
+        Ok(_) => "ok".into(),
+        Err(ImportError::TooLarge { .. }) => "too_large".into(),
+        Err(ImportError::NotUtf8) => "not_utf8".into(),
+        Err(ImportError::NotJson { .. }) => "not_json".into(),
+        Err(ImportError::TooDeep) => "too_deep".into(),
+        Err(ImportError::NotAnExport) => "not_an_export".into(),
+        Err(ImportError::UnknownFormat { .. }) => "unknown_format".into(),
+        Err(ImportError::Field { path, .. }) => format!("field:{path}"),
+        Err(ImportError::BadTime { .. }) => "bad_time".into(),
+        Err(ImportError::DigestMismatch { .. }) => "digest_mismatch".into(),
+        Err(ImportError::UnknownChecklist { .. }) => "unknown_checklist".into(),
+        Err(ImportError::ChecklistChanged { .. }) => "checklist_changed".into(),
+        Err(ImportError::NoSchoolType) => "no_school_type".into(),
+    }
+}
+
+#[test]
+fn every_file_of_the_corpus_gives_its_error() {
+    let write = std::env::var("ZIPING_WRITE_CORPUS").is_ok();
+    if write {
+        std::fs::create_dir_all(DIR).unwrap();
+    }
+    let checklists = builtins().unwrap();
+    let cases = cases();
+    assert!(cases.len() >= 50);
+    for (name, bytes, expected) in &cases {
+        let path = format!("{DIR}/{name}");
+        if write {
+            std::fs::write(&path, bytes).unwrap();
+        }
+        let on_disk = std::fs::read(&path)
+            .unwrap_or_else(|_| panic!("{path} missing: run with ZIPING_WRITE_CORPUS=1"));
+        assert!(
+            &on_disk == bytes,
+            "{path} differs from its generator: run with ZIPING_WRITE_CORPUS=1"
+        );
+        let got = kind(&verify(&on_disk, &checklists));
+        // Field errors name the field: the expectation is the start of the path.
+        let matches = match expected.strip_prefix("field:") {
+            Some(prefix) => got
+                .strip_prefix("field:")
+                .is_some_and(|p| p.starts_with(prefix)),
+            None => got == *expected,
+        };
+        assert!(matches, "{name}: expected {expected}, got {got}");
+    }
+    let files = std::fs::read_dir(DIR).unwrap().count();
+    assert_eq!(files, cases.len(), "every file in {DIR} has a case");
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_parsing() {
+    let mut big = b"{\"format\": \"ziping.export/1\", \"pad\": \"".to_vec();
+    big.resize(MAX_EXPORT_BYTES + 1, b'a');
+    assert_eq!(kind(&verify(&big, &builtins().unwrap())), "too_large");
+}
+
+/// Cases per fuzz property: a few hundred in CI; ZIPING_FUZZ_CASES=100000 for a long run.
+fn fuzz_cases(default: u32) -> ProptestConfig {
+    let cases = std::env::var("ZIPING_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default);
+    ProptestConfig::with_cases(cases)
+}
+
+proptest! {
+    #![proptest_config(fuzz_cases(3000))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = verify(&bytes, &[]);
+    }
+
+}
+
+proptest! {
+    #![proptest_config(fuzz_cases(300))]
+
+    #[test]
+    fn damaged_real_files_never_panic_and_never_pass(pos in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let good = to_text(&base()).into_bytes();
+        let mut bad = good.clone();
+        let i = pos.index(bad.len());
+        prop_assume!(bad[i] != byte);
+        bad[i] = byte;
+        let result = verify(&bad, &builtins().unwrap());
+        // A changed byte may only pass if it changed layout, not content (e.g. a space).
+        if let Ok(v) = result {
+            prop_assert_eq!(v.export, base());
+        }
+    }
+}
