@@ -48,6 +48,18 @@ mod cli {
         },
         /// Recompute a file's result from its raw answers and print it as JSON.
         Score { file: PathBuf },
+        /// Verify and aggregate many files (or folders of them): the school table and the
+        /// county's enrolment-weighted 差异系数 per resource indicator.
+        Aggregate {
+            #[arg(required = true)]
+            files_or_dirs: Vec<PathBuf>,
+            /// Write the school table to OUT.csv and the county figures to OUT-county.csv.
+            #[arg(long, value_name = "OUT.csv")]
+            csv: Option<PathBuf>,
+            /// Write the whole report as JSON.
+            #[arg(long, value_name = "OUT.json")]
+            json: Option<PathBuf>,
+        },
     }
 
     pub fn main() -> ExitCode {
@@ -75,6 +87,11 @@ mod cli {
         match args.command {
             Command::Verify { files } => verify_files(&files, &checklists, lang),
             Command::Score { file } => score_file(&file, &checklists, lang),
+            Command::Aggregate {
+                files_or_dirs,
+                csv,
+                json,
+            } => aggregate(&files_or_dirs, &checklists, lang, csv, json),
         }
     }
 
@@ -114,6 +131,144 @@ mod cli {
             }
         }
         if failed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+
+    /// Every `.json` file named or inside the folders named, sorted, recursively.
+    fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for p in paths {
+            if p.is_dir() {
+                let mut inner: Vec<PathBuf> = std::fs::read_dir(p)
+                    .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                    .unwrap_or_default();
+                inner.sort();
+                let (dirs, files): (Vec<PathBuf>, Vec<PathBuf>) =
+                    inner.into_iter().partition(|p| p.is_dir());
+                out.extend(
+                    files
+                        .into_iter()
+                        .filter(|f| f.extension().is_some_and(|e| e == "json")),
+                );
+                out.extend(collect(&dirs));
+            } else {
+                out.push(p.clone());
+            }
+        }
+        out
+    }
+
+    fn aggregate(
+        paths: &[PathBuf],
+        checklists: &[Checklist],
+        lang: Lang,
+        csv: Option<PathBuf>,
+        json: Option<PathBuf>,
+    ) -> ExitCode {
+        use ziping::core::aggregate::{aggregate, Spread};
+        let files = collect(paths);
+        let inputs = files
+            .iter()
+            .map(|f| {
+                let result = std::fs::read(f)
+                    .map_err(|e| ziping::core::export::ImportError::NotJson {
+                        line: 0,
+                        column: 0,
+                        message: e.to_string(),
+                    })
+                    .and_then(|bytes| verify(&bytes, checklists));
+                (f.display().to_string(), result)
+            })
+            .collect();
+        let report = aggregate(inputs, checklists, |e| import_error(lang, e));
+        let zh = lang == Lang::Zh;
+        for f in &report.figures {
+            let side = match (f.side, zh) {
+                (ziping::core::aggregate::Side::Primary, true) => "小学",
+                (ziping::core::aggregate::Side::Junior, true) => "初中",
+                (ziping::core::aggregate::Side::Primary, false) => "primary",
+                (ziping::core::aggregate::Side::Junior, false) => "junior",
+            };
+            let figure = match f.spread {
+                Spread::Computed { cv, .. } => format!(
+                    "{cv:.4} (≤ {}: {})",
+                    f.limit,
+                    if f.within_limit == Some(true) {
+                        "OK"
+                    } else {
+                        "OVER"
+                    }
+                ),
+                Spread::OneSchool { .. } => (if zh {
+                    "只有一所学校"
+                } else {
+                    "one school only"
+                })
+                .into(),
+                Spread::NoSchools => (if zh { "无数据" } else { "no data" }).into(),
+                Spread::NoStudents => (if zh {
+                    "在校生数为0"
+                } else {
+                    "no students"
+                })
+                .into(),
+                Spread::ZeroMean => (if zh { "平均值为0" } else { "mean is 0" }).into(),
+            };
+            println!(
+                "{}\t{}\t{}\t{} {}\t{figure}",
+                f.checklist,
+                f.item,
+                side,
+                f.schools,
+                if zh { "所" } else { "schools" }
+            );
+        }
+        let bad = report
+            .schools
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s.status,
+                    ziping::core::aggregate::FileStatus::Invalid { .. }
+                )
+            })
+            .count();
+        eprintln!(
+            "{} {}, {} {}",
+            report.schools.len(),
+            if zh { "个文件" } else { "files" },
+            bad,
+            if zh { "个无效" } else { "invalid" }
+        );
+        if let Some(out) = csv {
+            let county = out.with_file_name(format!(
+                "{}-county.csv",
+                out.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ));
+            if let Err(e) = std::fs::write(&out, ziping::core::county_csv::schools_csv(&report))
+                .and_then(|_| {
+                    std::fs::write(&county, ziping::core::county_csv::figures_csv(&report))
+                })
+            {
+                eprintln!("{}: {e}", out.display());
+                return ExitCode::from(2);
+            }
+        }
+        if let Some(out) = json {
+            if let Err(e) = std::fs::write(
+                &out,
+                serde_json::to_string_pretty(&report).unwrap_or_default(),
+            ) {
+                eprintln!("{}: {e}", out.display());
+                return ExitCode::from(2);
+            }
+        }
+        if bad > 0 {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS

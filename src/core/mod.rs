@@ -3,9 +3,11 @@
 //! Invariants: no I/O, no clock, no browser crates (yew, web-sys, gloo, js-sys,
 //! wasm-bindgen). Functions that need "now" take it as an argument.
 
+pub mod aggregate;
 pub mod answers;
 pub mod builtin;
 pub mod checklist;
+pub mod county_csv;
 pub mod export;
 pub mod filename;
 pub mod model;

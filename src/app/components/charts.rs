@@ -17,15 +17,19 @@ pub struct ChartProps {
     pub assessment: Shared<Assessment>,
 }
 
-/// A label cut at the first bracket or after 10 characters, for tight chart space.
+/// A label cut at the first bracket, to about 20 columns (a Chinese character takes two).
 fn short_label(text: &str) -> String {
     let head = text.split(['（', '(']).next().unwrap_or(text).trim();
-    let cut: String = head.chars().take(10).collect();
-    if cut.chars().count() < head.chars().count() {
-        format!("{cut}…")
-    } else {
-        cut
+    let (mut width, mut out) = (0, String::new());
+    for c in head.chars() {
+        width += if c.is_ascii() { 1 } else { 2 };
+        if width > 20 {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
     }
+    out
 }
 
 /// One bar per area: points earned of possible, with the area's pass line if it has one.

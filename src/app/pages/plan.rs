@@ -63,7 +63,7 @@ pub fn Plan(props: &PlanProps) -> Html {
                     let el: HtmlTextAreaElement = e.target_unchecked_into();
                     dispatch.dispatch(Action::SetPlanField { id, field, value: el.value(), now: storage::now_rfc3339() });
                 });
-                html! { <textarea id={dom_id.clone()} data-testid={dom_id} rows="2" aria-label={label} {value} {oninput} /> }
+                html! { <textarea id={dom_id.clone()} data-testid={dom_id} rows="4" aria-label={label} {value} {oninput} /> }
             };
             html! { <td>{ input }<span class="print-only">{ row.get(field) }</span></td> }
         });

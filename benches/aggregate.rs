@@ -1,0 +1,104 @@
+//! Benchmark, not a test: 1,000 generated school files verified, rescored and aggregated.
+//!   cargo bench --bench aggregate
+//! Prints the time to verify + recompute + aggregate once the files are in memory, and the
+//! time including reading them from disk (what `ziping aggregate DIR` does).
+
+use std::time::Instant;
+use ziping::core::aggregate::aggregate;
+use ziping::core::answers::{Slot, Value};
+use ziping::core::builtin::builtins;
+use ziping::core::export::{export, to_text, verify, Submission};
+use ziping::core::model::{ItemKind, SchoolType};
+use ziping::core::school::Profile;
+use ziping::core::score::{input_slots, item_parts};
+
+const FILES: usize = 1000;
+
+fn main() {
+    let checklists = builtins().expect("built-ins");
+    let checklist = checklists
+        .iter()
+        .find(|c| c.doc().id == "yzjh-school")
+        .unwrap();
+    let mut texts = Vec::with_capacity(FILES);
+    for n in 0..FILES {
+        let t = [
+            SchoolType::Primary,
+            SchoolType::Junior,
+            SchoolType::NineYear,
+        ][n % 3];
+        let mut answers = ziping::core::answers::Answers::default();
+        for slot in input_slots(checklist, t) {
+            let f = 1.0 + (n % 17) as f64 / 10.0;
+            let v = if slot.id == "students" {
+                400.0 + (n % 900) as f64
+            } else {
+                50.0 * f
+            };
+            answers.set(slot, Value::Number(format!("{v}")));
+        }
+        for (_, item) in checklist.items() {
+            for (part, _) in item_parts(item, t) {
+                let v = match item.kind {
+                    ItemKind::YesNo { .. } => Value::Yes,
+                    ItemKind::Number { .. } => Value::Number(format!("{}", 40 + n % 60)),
+                    _ => continue,
+                };
+                answers.set(Slot::new(&item.id, part), v);
+            }
+        }
+        let profile = Profile {
+            school_name: format!("学校{n}"),
+            school_code: format!("{n:06}"),
+            county: "示例县".into(),
+            school_type: Some(t),
+            school_year: "2026-2027".into(),
+            filled_by: "基准".into(),
+        };
+        let doc = export(&Submission {
+            checklist,
+            profile: &profile,
+            answers: &answers,
+            plan: &[],
+            created: "2026-09-01T08:00:00+08:00",
+            exported: "2026-11-20T16:30:00+08:00",
+            app_version: "bench",
+        })
+        .unwrap();
+        texts.push(to_text(&doc));
+    }
+    let dir = std::env::temp_dir().join(format!("ziping-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (n, t) in texts.iter().enumerate() {
+        std::fs::write(dir.join(format!("{n:04}.json")), t).unwrap();
+    }
+    let total_kb = texts.iter().map(String::len).sum::<usize>() / 1024;
+
+    let start = Instant::now();
+    let inputs = texts
+        .iter()
+        .enumerate()
+        .map(|(n, t)| (format!("{n}"), verify(t.as_bytes(), &checklists)))
+        .collect();
+    let report = aggregate(inputs, &checklists, |e| e.to_string());
+    let in_memory = start.elapsed();
+
+    let start = Instant::now();
+    let inputs = (0..FILES)
+        .map(|n| {
+            let bytes = std::fs::read(dir.join(format!("{n:04}.json"))).unwrap();
+            (format!("{n}"), verify(&bytes, &checklists))
+        })
+        .collect();
+    let _ = aggregate(inputs, &checklists, |e| e.to_string());
+    let with_disk = start.elapsed();
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    assert_eq!(report.schools.len(), FILES);
+    println!(
+        "{FILES} files ({total_kb} KB): verify + recompute + aggregate {:.0} ms in memory, {:.0} ms reading from disk ({} county figures)",
+        in_memory.as_secs_f64() * 1000.0,
+        with_disk.as_secs_f64() * 1000.0,
+        report.figures.len()
+    );
+}
