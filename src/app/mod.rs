@@ -250,6 +250,7 @@ pub fn App() -> Html {
             <pages::Workspace open={open.clone()} page={state.page()} save={state.save.clone()} />
         },
         (None, Some(Err(e))) => broken_draft(&ctx, &source_error_text(ctx.lang, e)),
+        _ if state.page() == Page::County => html! { <pages::County /> },
         _ => {
             html! { <pages::Start drafts={state.drafts.clone()} offline_ready={state.offline_ready} /> }
         }

@@ -255,7 +255,8 @@ pub fn read(bytes: &[u8]) -> Result<ExportV1, ImportError> {
 }
 
 fn from_value(value: serde_json::Value) -> Result<ExportV1, ImportError> {
-    match serde_json::from_value::<ExportV1>(value.clone()) {
+    // Deserializing from a borrowed tree: no copy of the document per file.
+    match ExportV1::deserialize(&value) {
         Ok(export) => Ok(export),
         Err(e) => Err(field_error(&value, e)),
     }

@@ -26,6 +26,8 @@ pub enum Page {
     Results,
     Plan,
     Report,
+    /// County mode: many schools' files, verified and aggregated (no draft open).
+    County,
 }
 
 /// The flat form read from storage (see `core::model_raw` for why not a tagged enum).
@@ -48,6 +50,7 @@ impl TryFrom<RawPage> for Page {
             ("results", _) => Page::Results,
             ("plan", _) => Page::Plan,
             ("report", _) => Page::Report,
+            ("county", _) => Page::County,
             (other, _) => return Err(format!("unknown page '{other}'")),
         })
     }
@@ -217,10 +220,11 @@ impl AppState {
     }
 
     pub fn page(&self) -> Page {
-        if self.draft.is_some() {
-            self.prefs.last_page
-        } else {
-            Page::Start
+        match (&self.draft, self.prefs.last_page) {
+            (Some(_), Page::County) => Page::Results,
+            (Some(_), page) => page,
+            (None, Page::County) => Page::County,
+            (None, _) => Page::Start,
         }
     }
 
@@ -285,7 +289,12 @@ impl AppState {
                 self.save = SaveStatus::Idle;
             }
             Action::Go(page) => {
-                if self.draft.is_some() || page == Page::Start {
+                if page == Page::County {
+                    // County mode works on files, not on a draft.
+                    self.draft = None;
+                    self.prefs.last_draft = None;
+                    self.prefs.last_page = page;
+                } else if self.draft.is_some() || page == Page::Start {
                     self.prefs.last_page = page;
                 }
             }
@@ -532,6 +541,14 @@ mod tests {
         assert_eq!(s.page(), Page::Results);
         assert!(s.dirty());
         assert_eq!(s.save, SaveStatus::Pending);
+    }
+
+    #[test]
+    fn county_mode_needs_no_draft_and_closes_one() {
+        let s = with_draft().reduce(Action::Go(Page::County));
+        assert_eq!(s.page(), Page::County);
+        assert!(s.draft.is_none());
+        assert_eq!(s.reduce(Action::Go(Page::Start)).page(), Page::Start);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! One module per page.
 
+mod county;
 mod fill;
 mod import;
 mod plan;
@@ -9,5 +10,6 @@ mod results;
 mod start;
 mod workspace;
 
+pub use county::County;
 pub use start::Start;
 pub use workspace::Workspace;

@@ -59,6 +59,17 @@ pub fn Start(props: &StartProps) -> Html {
         <section class="start" data-testid="start-page" aria-labelledby="start-heading" {ondragover} {ondrop}>
             <h2 id="start-heading">{ ctx.t(Msg::StartHeading) }</h2>
             <p class="lead">{ ctx.t(Msg::StartIntro) }</p>
+            <div class="roles">
+                <article class="card" data-testid="role-principal">
+                    <h3>{ ctx.t(Msg::RolePrincipal) }</h3>
+                    <p>{ ctx.t(Msg::RolePrincipalText) }</p>
+                </article>
+                <article class="card" data-testid="role-county">
+                    <h3>{ ctx.t(Msg::RoleCounty) }</h3>
+                    <p>{ ctx.t(Msg::RoleCountyText) }</p>
+                    <p><button type="button" class="primary" data-testid="county-mode" onclick={ctx.go(crate::state::Page::County)}>{ ctx.t(Msg::CountyEnter) }</button></p>
+                </article>
+            </div>
             { draft_list(&ctx, &props.drafts) }
             <super::import::OpenSubmission dropped={(*dropped).clone()} />
             { checklist_list(&ctx) }

@@ -56,7 +56,9 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         })
     };
     let body = match props.page {
-        Page::Start | Page::Profile => html! { <ProfilePage open={props.open.clone()} /> },
+        Page::Start | Page::Profile | Page::County => {
+            html! { <ProfilePage open={props.open.clone()} /> }
+        }
         Page::Fill { area } => html! { <Fill open={props.open.clone()} section={area} /> },
         Page::Results => html! { <Results open={props.open.clone()} /> },
         Page::Plan => html! { <Plan open={props.open.clone()} /> },

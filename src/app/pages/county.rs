@@ -1,0 +1,495 @@
+//! County mode: drop many schools' files; each is verified and re-scored, the county is
+//! aggregated (all in the core); this page only reads files and shows the report.
+
+use super::report::Report;
+use crate::app::{storage, Ctx, Open, Shared};
+use crate::core::aggregate::{aggregate, CountyReport, FileStatus, SchoolRow, Side, Spread};
+use crate::core::builtin::builtins;
+use crate::core::county_csv::{figures_csv, schools_csv};
+use crate::core::export::{verify, Verified};
+use crate::core::model::SchoolType;
+use crate::core::rules::fmt_num;
+use crate::i18n::{import_error, Msg};
+use crate::state::draft::{ChecklistSource, Draft};
+use crate::state::{Action, Page};
+use gloo::file::callbacks::FileReader;
+use gloo::file::File;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// What was read: the report, and each file's verified content for the read-only view.
+#[derive(Clone)]
+struct Loaded {
+    report: Rc<CountyReport>,
+    verified: Rc<Vec<Option<Verified>>>,
+    /// How long verifying, re-scoring and aggregating took (for the benchmark script).
+    millis: f64,
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum SortBy {
+    File,
+    Name,
+    Score,
+    Status,
+}
+
+fn compute(ctx: &Ctx, files: Vec<(String, Vec<u8>)>) -> Loaded {
+    let start = js_sys::Date::now();
+    let checklists = builtins().unwrap_or_default();
+    let mut verified = Vec::with_capacity(files.len());
+    let inputs: Vec<_> = files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let r = verify(&bytes, &checklists);
+            verified.push(r.as_ref().ok().cloned());
+            (name, r)
+        })
+        .collect();
+    let lang = ctx.lang;
+    let report = aggregate(inputs, &checklists, |e| import_error(lang, e));
+    Loaded {
+        report: Rc::new(report),
+        verified: Rc::new(verified),
+        millis: js_sys::Date::now() - start,
+    }
+}
+
+fn status_text(ctx: &Ctx, s: &FileStatus) -> String {
+    match s {
+        FileStatus::Ok => ctx.t(Msg::StatusOk).into(),
+        FileStatus::ResultDiffers => ctx.t(Msg::StatusDiffers).into(),
+        FileStatus::Duplicate { newer } => {
+            format!("{}{}{newer}", ctx.t(Msg::StatusDuplicate), ctx.lang.colon())
+        }
+        FileStatus::Invalid { error } => {
+            format!("{}{}{error}", ctx.t(Msg::StatusInvalid), ctx.lang.colon())
+        }
+    }
+}
+
+fn status_class(s: &FileStatus) -> &'static str {
+    match s {
+        FileStatus::Ok => "ok",
+        FileStatus::ResultDiffers | FileStatus::Duplicate { .. } => "near",
+        FileStatus::Invalid { .. } => "bad",
+    }
+}
+
+#[component]
+pub fn County() -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let readers = use_mut_ref(Vec::<FileReader>::new);
+    let pending = use_state(|| 0usize);
+    let loaded = use_state(|| None::<Loaded>);
+    let filter = use_state(String::new);
+    let sort = use_state(|| (SortBy::File, true));
+    let viewing = use_state(|| None::<usize>);
+
+    let read_files = {
+        let (readers, pending, loaded, ctx) = (
+            readers.clone(),
+            pending.clone(),
+            loaded.clone(),
+            ctx.clone(),
+        );
+        Callback::from(move |list: Vec<web_sys::File>| {
+            let list: Vec<File> = list
+                .into_iter()
+                .map(File::from)
+                .filter(|f| f.name().to_lowercase().ends_with(".json"))
+                .collect();
+            if list.is_empty() {
+                return;
+            }
+            pending.set(list.len());
+            let total = list.len();
+            let collected = Rc::new(std::cell::RefCell::new(
+                Vec::<(usize, String, Vec<u8>)>::new(),
+            ));
+            let mut new_readers = Vec::new();
+            for (n, file) in list.into_iter().enumerate() {
+                let name = file.name();
+                if file.size() as usize > crate::core::export::MAX_EXPORT_BYTES {
+                    // Too large: refused by the core without reading (it checks the length).
+                    collected.borrow_mut().push((
+                        n,
+                        name,
+                        vec![0; crate::core::export::MAX_EXPORT_BYTES + 1],
+                    ));
+                    continue;
+                }
+                let (collected, loaded, pending, ctx) = (
+                    collected.clone(),
+                    loaded.clone(),
+                    pending.clone(),
+                    ctx.clone(),
+                );
+                new_readers.push(gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
+                    collected
+                        .borrow_mut()
+                        .push((n, name, bytes.unwrap_or_default()));
+                    if collected.borrow().len() == total {
+                        let mut files = std::mem::take(&mut *collected.borrow_mut());
+                        files.sort_by_key(|(n, _, _)| *n);
+                        loaded.set(Some(compute(
+                            &ctx,
+                            files.into_iter().map(|(_, name, b)| (name, b)).collect(),
+                        )));
+                        pending.set(0);
+                    }
+                }));
+            }
+            *readers.borrow_mut() = new_readers;
+        })
+    };
+    let on_pick = {
+        let read_files = read_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let files = input
+                .files()
+                .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+                .unwrap_or_default();
+            input.set_value("");
+            read_files.emit(files);
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let read_files = read_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let files = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+                .unwrap_or_default();
+            read_files.emit(files);
+        })
+    };
+
+    // A school's report, read-only.
+    if let (Some(n), Some(l)) = (*viewing, &*loaded) {
+        if let Some(open) = l
+            .verified
+            .get(n)
+            .cloned()
+            .flatten()
+            .and_then(|v| read_only(&v))
+        {
+            let back = {
+                let viewing = viewing.clone();
+                Callback::from(move |_: MouseEvent| viewing.set(None))
+            };
+            return html! {
+                <section class="county" data-testid="county-report">
+                    <p class="no-print"><button type="button" class="link" data-testid="back-to-county" onclick={back}>{ "← " }{ ctx.t(Msg::BackToCounty) }</button></p>
+                    <p class="status no-print">{ ctx.fill(Msg::ReadOnlyReport, &[&open.draft.profile.school_name]) }</p>
+                    <Report open={open} />
+                </section>
+            };
+        }
+    }
+
+    let back = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Go(Page::Start)))
+    };
+    let body = match &*loaded {
+        None => html! {},
+        Some(l) => {
+            let r = &l.report;
+            let count = |f: fn(&FileStatus) -> bool| {
+                r.schools
+                    .iter()
+                    .filter(|s| f(&s.status))
+                    .count()
+                    .to_string()
+            };
+            let summary = ctx.fill(
+                Msg::CountySummary,
+                &[
+                    &r.schools.len().to_string(),
+                    &count(|s| matches!(s, FileStatus::Ok)),
+                    &count(|s| matches!(s, FileStatus::ResultDiffers)),
+                    &count(|s| matches!(s, FileStatus::Duplicate { .. })),
+                    &count(|s| matches!(s, FileStatus::Invalid { .. })),
+                ],
+            );
+            let csv_schools = {
+                let r = r.clone();
+                Callback::from(move |_: MouseEvent| {
+                    let _ = storage::download(
+                        "县级汇总-学校表.csv",
+                        &schools_csv(&r),
+                        "text/csv;charset=utf-8",
+                    );
+                })
+            };
+            let csv_figures = {
+                let r = r.clone();
+                Callback::from(move |_: MouseEvent| {
+                    let _ = storage::download(
+                        "县级汇总-差异系数.csv",
+                        &figures_csv(&r),
+                        "text/csv;charset=utf-8",
+                    );
+                })
+            };
+            html! {
+                <>
+                    <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
+                    <div class="page-actions no-print">
+                        <button type="button" data-testid="csv-schools" onclick={csv_schools}>{ ctx.t(Msg::CountyCsvSchools) }</button>
+                        <button type="button" data-testid="csv-figures" onclick={csv_figures}>{ ctx.t(Msg::CountyCsvFigures) }</button>
+                        <button type="button" onclick={Callback::from(|_: MouseEvent| storage::print())}>{ ctx.t(Msg::CountyPrint) }</button>
+                    </div>
+                    { figures(&ctx, r) }
+                    { schools_table(&ctx, r, &filter, &sort, &viewing) }
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="page county" data-testid="county-page" aria-labelledby="county-heading" {ondragover} {ondrop}>
+            <p class="no-print"><button type="button" class="link" onclick={back}>{ "← " }{ ctx.t(Msg::BackToStart) }</button></p>
+            <h2 id="county-heading">{ ctx.t(Msg::CountyHeading) }</h2>
+            <p class="lead no-print">{ ctx.t(Msg::CountyIntro) }</p>
+            <div class="page-actions no-print">
+                <label for="county-files" class="button primary">{ ctx.t(Msg::CountyPickFiles) }</label>
+                <input id="county-files" class="visually-hidden" type="file" multiple=true accept=".json,application/json"
+                    data-testid="county-files" onchange={on_pick.clone()} />
+                <label for="county-folder" class="button">{ ctx.t(Msg::CountyPickFolder) }</label>
+                <input id="county-folder" class="visually-hidden" type="file" multiple=true webkitdirectory=true
+                    data-testid="county-folder" onchange={on_pick} />
+            </div>
+            if *pending > 0 {
+                <p class="muted" role="status">{ ctx.fill(Msg::CountyReading, &[&pending.to_string()]) }</p>
+            }
+            { body }
+        </section>
+    }
+}
+
+/// A verified file as an open draft for the report page (not stored; nothing can be edited).
+fn read_only(v: &Verified) -> Option<Open> {
+    let checklist = builtins()
+        .ok()?
+        .into_iter()
+        .find(|c| c.doc().id == v.export.checklist.id)?;
+    let draft = Draft::from_export(
+        "county-view".into(),
+        &v.export,
+        ChecklistSource::Builtin {
+            id: v.export.checklist.id.clone(),
+        },
+    );
+    Some(Open {
+        draft: Shared(Rc::new(draft)),
+        checklist: Shared(Rc::new(checklist)),
+        assessment: Some(Shared(Rc::new(v.recomputed.clone()))),
+    })
+}
+
+fn side_name(ctx: &Ctx, side: Side) -> &'static str {
+    match side {
+        Side::Primary => ctx.t(Msg::Primary),
+        Side::Junior => ctx.t(Msg::Junior),
+    }
+}
+
+/// The county figures: a table and, per side, a bar per indicator against its limit.
+fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
+    let rows = r.figures.iter().map(|f| {
+        let (mean, cv) = match f.spread {
+            Spread::Computed { mean, cv, .. } => (fmt_num(mean), fmt_num(cv)),
+            Spread::OneSchool { mean } => (fmt_num(mean), ctx.t(Msg::CountyOneSchool).into()),
+            Spread::NoSchools => (String::new(), ctx.t(Msg::CountyNoData).into()),
+            Spread::NoStudents => (String::new(), ctx.t(Msg::CountyNoStudents).into()),
+            Spread::ZeroMean => ("0".into(), ctx.t(Msg::CountyZeroMean).into()),
+        };
+        let class = match f.within_limit {
+            Some(true) => "ok",
+            Some(false) => "bad",
+            None => "missing",
+        };
+        html! {
+            <tr data-testid={format!("figure-{}-{}", f.item, if f.side == Side::Primary { "primary" } else { "junior" })}>
+                <td>{ &f.item }</td><td>{ side_name(ctx, f.side) }</td><td>{ f.schools }</td>
+                <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.fill(Msg::CountyCvLimit, &[&fmt_num(f.limit)]) }</td>
+            </tr>
+        }
+    });
+    let rule = r.rule.iter().map(|c| html! {
+        <li>{ ctx.fill(Msg::CountyRuleMet, &[side_name(ctx, c.side), &c.schools.to_string(), &c.meeting.to_string()]) }</li>
+    });
+    html! {
+        <section aria-labelledby="figures-heading">
+            <h3 id="figures-heading">{ ctx.t(Msg::CountyFigures) }</h3>
+            { cv_chart(ctx, r) }
+            <table class="report-table" data-testid="county-figures">
+                <thead><tr>
+                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColSchools) }</th><th scope="col">{ ctx.t(Msg::ColMean) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColCv) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <ul>{ for rule }</ul>
+        </section>
+    }
+}
+
+/// Each computed 差异系数 as a bar, with the limit of its side as a line.
+fn cv_chart(ctx: &Ctx, r: &CountyReport) -> Html {
+    let bars: Vec<_> = r
+        .figures
+        .iter()
+        .filter_map(|f| match f.spread {
+            Spread::Computed { cv, .. } => Some((f, cv)),
+            _ => None,
+        })
+        .collect();
+    if bars.is_empty() {
+        return Html::default();
+    }
+    let (label_w, bar_w, row_h, max) = (120.0, 420.0, 26.0, 0.8);
+    let x = |v: f64| label_w + bar_w * (v / max).clamp(0.0, 1.0);
+    let height = row_h * bars.len() as f64 + 10.0;
+    let rows = bars.iter().enumerate().map(|(n, (f, cv))| {
+        let y = 5.0 + n as f64 * row_h;
+        let class = if f.within_limit == Some(true) { "bar ok" } else { "bar bad" };
+        html! {
+            <g>
+                <text x="0" y={(y + 15.0).to_string()} class="chart-label">{ format!("{} {}", f.item, side_name(ctx, f.side)) }</text>
+                <rect x={label_w.to_string()} y={y.to_string()} width={(x(*cv) - label_w).to_string()} height="18" class={class} />
+                <line x1={x(f.limit).to_string()} x2={x(f.limit).to_string()} y1={(y - 2.0).to_string()} y2={(y + 20.0).to_string()} class="pass-line" />
+                <text x={(label_w + bar_w + 8.0).to_string()} y={(y + 15.0).to_string()} class="chart-value">{ format!("{cv:.3}") }</text>
+            </g>
+        }
+    });
+    html! {
+        <svg class="chart" viewBox={format!("0 0 640 {height}")} role="img" aria-label={ctx.t(Msg::CountyFigures)} data-testid="cv-chart">
+            { for rows }
+        </svg>
+    }
+}
+
+fn schools_table(
+    ctx: &Ctx,
+    r: &CountyReport,
+    filter: &UseStateHandle<String>,
+    sort: &UseStateHandle<(SortBy, bool)>,
+    viewing: &UseStateHandle<Option<usize>>,
+) -> Html {
+    let needle = filter.to_lowercase();
+    let mut rows: Vec<(usize, &SchoolRow)> = r
+        .schools
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            needle.is_empty()
+                || [
+                    s.school_name.as_str(),
+                    &s.school_code,
+                    &s.file,
+                    &status_text(ctx, &s.status),
+                ]
+                .iter()
+                .any(|t| t.to_lowercase().contains(&needle))
+        })
+        .collect();
+    let (by, asc) = **sort;
+    rows.sort_by(|(_, a), (_, b)| {
+        let o = match by {
+            SortBy::File => a.file.cmp(&b.file),
+            SortBy::Name => a.school_name.cmp(&b.school_name),
+            SortBy::Score => (a.earned / a.max.max(1.0)).total_cmp(&(b.earned / b.max.max(1.0))),
+            SortBy::Status => status_class(&a.status).cmp(status_class(&b.status)),
+        };
+        if asc {
+            o
+        } else {
+            o.reverse()
+        }
+    });
+    let header = |key: SortBy, msg: Msg| {
+        let sort = sort.clone();
+        let current = sort.0 == key;
+        let onclick = Callback::from(move |_: MouseEvent| {
+            sort.set((key, if sort.0 == key { !sort.1 } else { true }))
+        });
+        let aria = current.then_some(if asc { "ascending" } else { "descending" });
+        html! { <th scope="col" aria-sort={aria}><button type="button" class="link" {onclick}>{ ctx.t(msg) }{ if current { if asc { " ▲" } else { " ▼" } } else { "" } }</button></th> }
+    };
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            filter.set(input.value());
+        })
+    };
+    let body = rows.iter().map(|(n, s)| {
+        let open = {
+            let (viewing, n) = (viewing.clone(), *n);
+            Callback::from(move |_: MouseEvent| viewing.set(Some(n)))
+        };
+        let valid = !matches!(s.status, FileStatus::Invalid { .. });
+        let t = match s.school_type {
+            Some(SchoolType::Primary) => ctx.t(Msg::Primary),
+            Some(SchoolType::Junior) => ctx.t(Msg::Junior),
+            Some(SchoolType::NineYear) => ctx.t(Msg::NineYear),
+            None => "",
+        };
+        let enrolment = s.enrolment.iter().map(|(_, e)| e.map(fmt_num).unwrap_or_default()).collect::<Vec<_>>().join(" + ");
+        let rule = s.rule.iter().map(|(_, h)| ctx.t(match h { Some(true) => Msg::GroupHolds, Some(false) => Msg::GroupFails, None => Msg::GroupPending })).collect::<Vec<_>>().join(" / ");
+        let indicators = s.indicators.iter().map(|c| html! {
+            <span class={classes!("badge", crate::app::components::outcome_class(c.outcome))} title={format!("{} {}", c.item, c.value.map(fmt_num).unwrap_or_default())}>{ &c.item }</span>
+        });
+        html! {
+            <tr data-testid="county-row">
+                <td>{ &s.file }</td>
+                <td class={status_class(&s.status)} data-testid="row-status">{ status_text(ctx, &s.status) }</td>
+                <td>
+                    if valid { <button type="button" class="link" data-testid="open-school" onclick={open}>{ &s.school_name }</button> }
+                </td>
+                <td>{ t }</td><td>{ enrolment }</td>
+                <td>{ if valid { format!("{}/{}", fmt_num(s.earned), fmt_num(s.max)) } else { String::new() } }</td>
+                <td>{ s.grade.clone().unwrap_or_default() }</td>
+                <td class="indicator-cells">{ for indicators }</td>
+                <td>{ rule }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section aria-labelledby="schools-heading">
+            <h3 id="schools-heading">{ ctx.t(Msg::CountySchools) }</h3>
+            <div class="input-field no-print">
+                <label for="county-filter">{ ctx.t(Msg::CountyFilter) }</label>
+                <input id="county-filter" type="text" data-testid="county-filter" value={(**filter).clone()} oninput={on_filter} />
+            </div>
+            <table class="report-table county-table" data-testid="county-table">
+                <thead><tr>
+                    { header(SortBy::File, Msg::ColFile) }
+                    { header(SortBy::Status, Msg::ColStatus) }
+                    { header(SortBy::Name, Msg::SchoolName) }
+                    <th scope="col">{ ctx.t(Msg::ColType) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColEnrolment) }</th>
+                    { header(SortBy::Score, Msg::ColScore) }
+                    <th scope="col">{ ctx.t(Msg::GradeLabel) }</th>
+                    <th scope="col">{ ctx.t(Msg::ResourceChart) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColRule) }</th>
+                </tr></thead>
+                <tbody>{ for body }</tbody>
+            </table>
+        </section>
+    }
+}
