@@ -75,22 +75,22 @@ fn main() {
     let total_kb = texts.iter().map(String::len).sum::<usize>() / 1024;
 
     let start = Instant::now();
-    let inputs = texts
+    let inputs: Vec<_> = texts
         .iter()
         .enumerate()
         .map(|(n, t)| (format!("{n}"), verify(t.as_bytes(), &checklists)))
         .collect();
-    let report = aggregate(inputs, &checklists, |e| e.to_string());
+    let report = aggregate(&inputs, &checklists, |e| e.to_string());
     let in_memory = start.elapsed();
 
     let start = Instant::now();
-    let inputs = (0..FILES)
+    let inputs: Vec<_> = (0..FILES)
         .map(|n| {
             let bytes = std::fs::read(dir.join(format!("{n:04}.json"))).unwrap();
             (format!("{n}"), verify(&bytes, &checklists))
         })
         .collect();
-    let _ = aggregate(inputs, &checklists, |e| e.to_string());
+    let _ = aggregate(&inputs, &checklists, |e| e.to_string());
     let with_disk = start.elapsed();
     std::fs::remove_dir_all(&dir).unwrap();
 

@@ -112,6 +112,7 @@ catalogue! {
     CountyPrint => "打印汇总", "Print the summary";
     CountyRuleMet => "{}：{} 所中有 {} 所符合“至少6项达标、其余不低于85%”", "{}: {} of {} schools meet the 6-of-7 rule";
     CountyCvLimit => "限值 {}", "limit {}";
+    CountyValuesCaption => "各校指标值占标准的比例（每个点是一所学校；竖线为标准和85%线）", "Each school's value as a share of the threshold (one dot per school; lines at the threshold and 85%)";
     CountyOneSchool => "只有一所学校", "one school only";
     CountyNoData => "无数据", "no data";
     CountyNoStudents => "在校生数为0", "no students";

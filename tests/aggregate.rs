@@ -52,7 +52,7 @@ fn school(
 
 #[test]
 fn the_county_cv_of_three_schools_is_the_worked_example() {
-    let files = vec![
+    let files: Vec<_> = vec![
         school("A", 100, 4, "2026-11-20T10:00:00+08:00"),
         school("B", 200, 5, "2026-11-20T10:00:00+08:00"),
         school("C", 300, 6, "2026-11-20T10:00:00+08:00"),
@@ -60,7 +60,7 @@ fn the_county_cv_of_three_schools_is_the_worked_example() {
         school("A", 100, 9, "2026-11-01T10:00:00+08:00"),
         ("broken.json".into(), verify(b"{", &builtins().unwrap())),
     ];
-    let report = aggregate(files, &builtins().unwrap(), |e| e.to_string());
+    let report = aggregate(&files, &builtins().unwrap(), |e| e.to_string());
     let r1 = report
         .figures
         .iter()
@@ -129,7 +129,7 @@ fn the_command_line_writes_the_same_figures() {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    let files = example_exports()
+    let files: Vec<_> = example_exports()
         .into_iter()
         .map(|d| {
             (
@@ -138,7 +138,7 @@ fn the_command_line_writes_the_same_figures() {
             )
         })
         .collect();
-    let report = aggregate(files, &builtins().unwrap(), |e| e.to_string());
+    let report = aggregate(&files, &builtins().unwrap(), |e| e.to_string());
     assert_eq!(
         std::fs::read_to_string(dir.join("county-county.csv")).unwrap(),
         figures_csv(&report)

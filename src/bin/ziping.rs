@@ -170,7 +170,7 @@ mod cli {
     ) -> ExitCode {
         use ziping::core::aggregate::{aggregate, Spread};
         let files = collect(paths);
-        let inputs = files
+        let inputs: Vec<_> = files
             .iter()
             .map(|f| {
                 let result = std::fs::read(f)
@@ -183,7 +183,7 @@ mod cli {
                 (f.display().to_string(), result)
             })
             .collect();
-        let report = aggregate(inputs, checklists, |e| import_error(lang, e));
+        let report = aggregate(&inputs, checklists, |e| import_error(lang, e));
         let zh = lang == Lang::Zh;
         for f in &report.figures {
             let side = match (f.side, zh) {

@@ -35,7 +35,7 @@ impl Side {
     }
 
     /// The side a part of a school of type `t` counts for.
-    fn of(t: SchoolType, part: Part) -> Option<Side> {
+    pub fn of(t: SchoolType, part: Part) -> Option<Side> {
         match (t, part) {
             (SchoolType::Primary, Part::Whole) | (SchoolType::NineYear, Part::Primary) => {
                 Some(Side::Primary)
@@ -131,6 +131,8 @@ pub struct IndicatorCell {
     pub item: String,
     pub part: Part,
     pub value: Option<f64>,
+    /// Value ÷ threshold.
+    pub ratio: Option<f64>,
     pub outcome: Outcome,
 }
 
@@ -206,7 +208,7 @@ fn enrolment(v: &Verified, checklist: Option<&Checklist>, part: Part) -> Option<
 /// Aggregates the files: `describe` words an import error (the app and the CLI each choose
 /// their language).
 pub fn aggregate(
-    files: Vec<Input>,
+    files: &[Input],
     checklists: &[Checklist],
     describe: impl Fn(&ImportError) -> String,
 ) -> CountyReport {
@@ -291,6 +293,7 @@ pub fn aggregate(
                     item: i.id.clone(),
                     part: p.part,
                     value: p.value,
+                    ratio: p.ratio,
                     outcome: p.outcome,
                 })
             })

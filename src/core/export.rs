@@ -129,13 +129,36 @@ fn check_time(field: &'static str, value: &str) -> Result<(), (&'static str, Str
         .map_err(|_| (field, value.to_string()))
 }
 
+/// The document without its digest, borrowed: what the digest is computed over. (Field order
+/// does not matter: RFC 8785 sorts the keys.)
+#[derive(Serialize)]
+struct Body<'a> {
+    format: &'a str,
+    app_version: &'a str,
+    checklist: &'a ChecklistStamp,
+    profile: &'a Profile,
+    answers: &'a Answers,
+    attachments: &'a [Attachment],
+    result: &'a Assessment,
+    plan: &'a [PlanRow],
+    created: &'a str,
+    exported: &'a str,
+}
+
 /// The digest a document should carry: over everything but the `digest` field.
-pub fn digest_of(export: &ExportV1) -> String {
-    let mut value = serde_json::to_value(export).unwrap_or_default();
-    if let Some(map) = value.as_object_mut() {
-        map.remove("digest");
-    }
-    canonical_sha256(&value)
+pub fn digest_of(e: &ExportV1) -> String {
+    canonical_sha256(&Body {
+        format: &e.format,
+        app_version: &e.app_version,
+        checklist: &e.checklist,
+        profile: &e.profile,
+        answers: &e.answers,
+        attachments: &e.attachments,
+        result: &e.result,
+        plan: &e.plan,
+        created: &e.created,
+        exported: &e.exported,
+    })
 }
 
 /// What a school exports: its draft's parts, scored now against `checklist`.

@@ -2,10 +2,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gotoStart, launch, ROOT, screenshot, serve, withFailureShot } from "./helpers.mjs";
+import { gotoStart, launch, RESULTS, ROOT, screenshot, serve, withFailureShot } from "./helpers.mjs";
 import { checkAccessibility } from "./principal.mjs";
 
 const EXAMPLES = join(ROOT, "examples");
@@ -40,8 +40,17 @@ test("a county officer drops files, reads the figures, opens a school, takes the
     // 小学 R1: the primary school and the 小学 part of the 九年一贯制 school.
     assert.match(await page.getByTestId("figure-R1-primary").getByTestId("cv").textContent(), /^0\.1111$/);
     assert.match(await page.getByTestId("figure-R1-junior").getByTestId("cv").textContent(), /只有一所学校/);
+    assert.equal(await page.getByTestId("values-chart").locator("circle").count(), 2 * 7 + 7, "2 小学 + 1 初中 per indicator");
     await screenshot(page, "county-zh");
     await checkAccessibility(page, "county");
+
+    // The printable county summary, to A4.
+    mkdirSync(RESULTS, { recursive: true });
+    await page.emulateMedia({ media: "print" });
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    writeFileSync(join(RESULTS, "county-summary.pdf"), pdf);
+    await page.emulateMedia({ media: "screen" });
+    assert.ok(pdf.length > 10000);
 
     // The same figures as the command line, byte for byte.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-figures").click()]);

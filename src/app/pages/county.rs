@@ -3,7 +3,7 @@
 
 use super::report::Report;
 use crate::app::{storage, Ctx, Open, Shared};
-use crate::core::aggregate::{aggregate, CountyReport, FileStatus, SchoolRow, Side, Spread};
+use crate::core::aggregate::{aggregate, CountyReport, FileStatus, Input, SchoolRow, Side, Spread};
 use crate::core::builtin::builtins;
 use crate::core::county_csv::{figures_csv, schools_csv};
 use crate::core::export::{verify, Verified};
@@ -22,7 +22,8 @@ use yew::prelude::*;
 #[derive(Clone)]
 struct Loaded {
     report: Rc<CountyReport>,
-    verified: Rc<Vec<Option<Verified>>>,
+    /// The files as read, for the read-only view of a school.
+    files: Rc<Vec<Input>>,
     /// How long verifying, re-scoring and aggregating took (for the benchmark script).
     millis: f64,
 }
@@ -44,20 +45,18 @@ enum SortBy {
 fn compute(ctx: &Ctx, files: Vec<(String, Vec<u8>)>) -> Loaded {
     let start = js_sys::Date::now();
     let checklists = builtins().unwrap_or_default();
-    let mut verified = Vec::with_capacity(files.len());
-    let inputs: Vec<_> = files
+    let inputs: Vec<Input> = files
         .into_iter()
         .map(|(name, bytes)| {
             let r = verify(&bytes, &checklists);
-            verified.push(r.as_ref().ok().cloned());
             (name, r)
         })
         .collect();
     let lang = ctx.lang;
-    let report = aggregate(inputs, &checklists, |e| import_error(lang, e));
+    let report = aggregate(&inputs, &checklists, |e| import_error(lang, e));
     Loaded {
         report: Rc::new(report),
-        verified: Rc::new(verified),
+        files: Rc::new(inputs),
         millis: js_sys::Date::now() - start,
     }
 }
@@ -179,11 +178,10 @@ pub fn County() -> Html {
     // A school's report, read-only.
     if let (Some(n), Some(l)) = (*viewing, &*loaded) {
         if let Some(open) = l
-            .verified
+            .files
             .get(n)
-            .cloned()
-            .flatten()
-            .and_then(|v| read_only(&v))
+            .and_then(|(_, r)| r.as_ref().ok())
+            .and_then(read_only)
         {
             let back = {
                 let viewing = viewing.clone();
@@ -335,6 +333,7 @@ fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
         <section aria-labelledby="figures-heading">
             <h3 id="figures-heading">{ ctx.t(Msg::CountyFigures) }</h3>
             { cv_chart(ctx, r) }
+            { values_chart(ctx, r) }
             <table class="report-table" data-testid="county-figures">
                 <thead><tr>
                     <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
@@ -380,6 +379,76 @@ fn cv_chart(ctx: &Ctx, r: &CountyReport) -> Html {
         <svg class="chart" viewBox={format!("0 0 640 {height}")} role="img" aria-label={ctx.t(Msg::CountyFigures)} data-testid="cv-chart">
             { for rows }
         </svg>
+    }
+}
+
+/// Every school's value of each indicator as a share of its threshold: one dot per school
+/// (part), the threshold (100%) and the 85% floor as lines. Duplicates and invalid files are
+/// left out, as in the figures.
+fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
+    /// (ratio to the threshold, outcome class, tooltip)
+    type Dot = (f64, &'static str, String);
+    let mut rows: Vec<(String, Side, Vec<Dot>)> = Vec::new();
+    for f in &r.figures {
+        let mut dots = Vec::new();
+        for s in r
+            .schools
+            .iter()
+            .filter(|s| matches!(s.status, FileStatus::Ok | FileStatus::ResultDiffers))
+        {
+            let Some(t) = s.school_type else { continue };
+            for c in s
+                .indicators
+                .iter()
+                .filter(|c| c.item == f.item && Side::of(t, c.part) == Some(f.side))
+            {
+                if let Some(ratio) = c.ratio {
+                    let class = crate::app::components::outcome_class(c.outcome);
+                    dots.push((
+                        ratio,
+                        class,
+                        format!(
+                            "{} {}",
+                            s.school_name,
+                            c.value.map(fmt_num).unwrap_or_default()
+                        ),
+                    ));
+                }
+            }
+        }
+        if !dots.is_empty() {
+            rows.push((f.item.clone(), f.side, dots));
+        }
+    }
+    if rows.is_empty() {
+        return Html::default();
+    }
+    let (label_w, plot_w, row_h, max) = (120.0, 440.0, 24.0, 2.0);
+    let x = |v: f64| label_w + plot_w * (v / max).clamp(0.0, 1.0);
+    let height = row_h * rows.len() as f64 + 24.0;
+    let body = rows.iter().enumerate().map(|(n, (item, side, dots))| {
+        let y = 20.0 + n as f64 * row_h + row_h / 2.0;
+        html! {
+            <g>
+                <text x="0" y={(y + 4.0).to_string()} class="chart-label">{ format!("{item} {}", side_name(ctx, *side)) }</text>
+                <line x1={label_w.to_string()} x2={(label_w + plot_w).to_string()} y1={y.to_string()} y2={y.to_string()} class="axis" />
+                { for dots.iter().map(|(ratio, class, title)| html! {
+                    <circle cx={x(*ratio).to_string()} cy={y.to_string()} r="5" class={classes!("dot", *class)}><title>{ title }</title></circle>
+                }) }
+            </g>
+        }
+    });
+    html! {
+        <figure>
+            <svg class="chart" viewBox={format!("0 0 640 {height}")} role="img" aria-label={ctx.t(Msg::ResourceChart)} data-testid="values-chart">
+                <text x={x(1.0).to_string()} y="12" text-anchor="middle" class="chart-value">{ ctx.t(Msg::ThresholdLabel) }</text>
+                <text x={x(0.85).to_string()} y="12" text-anchor="end" class="chart-value">{ ctx.t(Msg::FloorLabel) }</text>
+                <line x1={x(1.0).to_string()} x2={x(1.0).to_string()} y1="16" y2={(height - 4.0).to_string()} class="pass-line" />
+                <line x1={x(0.85).to_string()} x2={x(0.85).to_string()} y1="16" y2={(height - 4.0).to_string()} class="floor-line" />
+                { for body }
+            </svg>
+            <figcaption>{ ctx.t(Msg::CountyValuesCaption) }</figcaption>
+        </figure>
     }
 }
 
