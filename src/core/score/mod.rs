@@ -2,6 +2,7 @@
 //! Never panics, whatever the answers: unreadable values are reported, not scored.
 
 mod result;
+pub(crate) mod result_raw;
 
 pub use result::*;
 

@@ -142,7 +142,11 @@ pub struct Shortfall {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "super::result_raw::RawShortfall"
+)]
 pub enum ShortfallDetail {
     /// Answered 未达标.
     Answer { answer: Value },
@@ -173,7 +177,11 @@ pub struct InvalidValue {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "super::result_raw::RawProblem"
+)]
 pub enum ValueProblem {
     Number {
         error: NumberError,
@@ -195,7 +203,11 @@ pub struct Warning {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "super::result_raw::RawWarning"
+)]
 pub enum WarningKind {
     Negative,
     NotWhole,
