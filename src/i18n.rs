@@ -97,6 +97,7 @@ catalogue! {
     ChecklistVersion => "版本", "version";
     FooterNote => "自评 ziping · 离线可用 · 数据不出本机", "ziping · works offline · your data stays on this computer";
     Loading => "正在打开…", "Opening…";
+    NotUtf8Text => "文件不是 UTF-8 编码的文本", "the file is not UTF-8 text";
     CountyEnter => "进入县级汇总", "Open county mode";
     CountyHeading => "县级汇总", "County mode";
     CountyIntro => "把各校的报送文件（可多选，或选择整个文件夹）拖到这里。每个文件都会校验并按原始数据重新计分，再按在校生数加权汇总全县的差异系数。文件只在本机处理。", "Drop the schools' submission files here (several at once, or a whole folder). Each is verified and re-scored from its raw answers, then the county's enrolment-weighted difference coefficients are computed. Files stay on this computer.";

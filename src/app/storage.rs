@@ -184,6 +184,28 @@ pub fn on_page_hide(on_hide: impl Fn() + 'static) -> [EventListener; 2] {
     ]
 }
 
+/// Reads the file picked in a file input: clears the input (so the same file can be picked
+/// again), refuses a file over `max` bytes before reading it (`too_large(name, size)`), and
+/// otherwise calls `on_read(name, bytes)`. Keep the returned reader alive until then.
+pub fn read_picked(
+    e: &web_sys::Event,
+    max: u64,
+    too_large: impl FnOnce(String, u64),
+    on_read: impl FnOnce(String, Vec<u8>) + 'static,
+) -> Option<gloo::file::callbacks::FileReader> {
+    let input: web_sys::HtmlInputElement = e.target()?.dyn_into().ok()?;
+    let file = gloo::file::File::from(input.files()?.get(0)?);
+    input.set_value("");
+    let name = file.name();
+    if file.size() > max {
+        too_large(name, file.size());
+        return None;
+    }
+    Some(gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
+        on_read(name, bytes.unwrap_or_default())
+    }))
+}
+
 /// Now, as RFC 3339 with the local offset (what drafts record).
 pub fn now_rfc3339() -> String {
     let d = js_sys::Date::new_0();

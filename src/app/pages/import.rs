@@ -9,8 +9,6 @@ use crate::i18n::{checklist_errors, import_error, Msg};
 use crate::state::draft::{ChecklistSource, Draft};
 use crate::state::{Action, Notice};
 use gloo::file::callbacks::FileReader;
-use gloo::file::File;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// A file waiting for the checklist it names.
@@ -102,36 +100,30 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
             }
         });
     }
+    // Reads a picked file (refused before reading when too large) into `on_bytes`.
     let read = |on_bytes: Callback<(String, Vec<u8>)>,
                 reader: std::rc::Rc<std::cell::RefCell<Option<FileReader>>>,
                 error: UseStateHandle<Option<String>>,
                 ctx: Ctx| {
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
+            let limit = crate::core::export::MAX_EXPORT_BYTES;
+            let too_large = {
+                let (error, ctx) = (error.clone(), ctx.clone());
+                move |name: String, size: u64| {
+                    let e = ImportError::TooLarge {
+                        size: size as usize,
+                        limit,
+                    };
+                    error.set(Some(
+                        ctx.fill(Msg::ImportRejected, &[&name, &import_error(ctx.lang, &e)]),
+                    ));
+                }
             };
-            input.set_value("");
-            let file = File::from(file);
-            let name = file.name();
-            // Refused before reading: a submission is ~200 KB at most.
-            if file.size() as usize > crate::core::export::MAX_EXPORT_BYTES {
-                let e = ImportError::TooLarge {
-                    size: file.size() as usize,
-                    limit: crate::core::export::MAX_EXPORT_BYTES,
-                };
-                error.set(Some(
-                    ctx.fill(Msg::ImportRejected, &[&name, &import_error(ctx.lang, &e)]),
-                ));
-                return;
-            }
             let on_bytes = on_bytes.clone();
             *reader.borrow_mut() =
-                Some(gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
-                    if let Ok(bytes) = bytes {
-                        on_bytes.emit((name, bytes));
-                    }
-                }));
+                storage::read_picked(&e, limit as u64, too_large, move |name, bytes| {
+                    on_bytes.emit((name, bytes))
+                });
         })
     };
     let onchange = read(attempt.clone(), reader.clone(), error.clone(), ctx.clone());

@@ -6,7 +6,6 @@ use crate::state::draft::{ChecklistSource, DraftSummary};
 use crate::state::{Action, Notice};
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Checklist files larger than this are refused before reading (the built-ins are ~50 KB).
@@ -186,45 +185,40 @@ fn LoadChecklistFile() -> Html {
             ctx.lang,
         );
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let file = File::from(file);
-            let name = file.name();
             let reject = {
-                let (dispatch, error, name) = (dispatch.clone(), error.clone(), name.clone());
-                move |reason: String| {
+                let (dispatch, error) = (dispatch.clone(), error.clone());
+                move |name: String, reason: String| {
                     error.set(Some(Msg::ChecklistRejected.fill(lang, &[&name, &reason])));
                     dispatch.dispatch(Action::Notify(Notice::ChecklistFileRejected {
-                        name: name.clone(),
+                        name,
                         reason,
                     }));
                 }
             };
-            if file.size() > MAX_CHECKLIST_BYTES {
-                reject(format!("{} MB > 2 MB", file.size() / 1024 / 1024));
-                return;
-            }
-            let (dispatch, error) = (dispatch.clone(), error.clone());
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
-                let text = match text {
-                    Ok(t) => t,
-                    Err(e) => return reject(e.to_string()),
-                };
-                match Checklist::from_json(&text) {
-                    Ok(_) => {
-                        error.set(None);
-                        dispatch.dispatch(Action::NewDraft {
-                            id: storage::new_draft_id(),
-                            source: ChecklistSource::File { name, text },
-                            now: storage::now_rfc3339(),
-                        });
-                    }
-                    Err(errors) => reject(checklist_errors(lang, &errors)),
+            let too_large = {
+                let reject = reject.clone();
+                move |name: String, size: u64| {
+                    reject(name, format!("{} MB > 2 MB", size / 1024 / 1024))
                 }
-            }));
+            };
+            let (dispatch, error) = (dispatch.clone(), error.clone());
+            *reader.borrow_mut() =
+                storage::read_picked(&e, MAX_CHECKLIST_BYTES, too_large, move |name, bytes| {
+                    let Ok(text) = String::from_utf8(bytes) else {
+                        return reject(name, Msg::NotUtf8Text.text(lang).into());
+                    };
+                    match Checklist::from_json(&text) {
+                        Ok(_) => {
+                            error.set(None);
+                            dispatch.dispatch(Action::NewDraft {
+                                id: storage::new_draft_id(),
+                                source: ChecklistSource::File { name, text },
+                                now: storage::now_rfc3339(),
+                            });
+                        }
+                        Err(errors) => reject(name, checklist_errors(lang, &errors)),
+                    }
+                });
         })
     };
     html! {

@@ -339,26 +339,13 @@ impl<'a> Engine<'a> {
 
     fn yes_no(&mut self, slot: &Slot, allow_na: bool, share: f64, p: &mut PartResult) {
         p.outcome = match self.answers.get(slot) {
-            None => Outcome::Missing,
-            Some(Value::Yes) => Outcome::Met,
+            Some(Value::Yes) => {
+                p.earned = share;
+                Outcome::Met
+            }
             Some(Value::No) => Outcome::NotMet,
-            Some(Value::NotApplicable) if allow_na => Outcome::NotApplicable,
-            Some(Value::NotApplicable) => {
-                self.add_invalid(slot.clone(), ValueProblem::NotApplicableNotAllowed);
-                Outcome::Invalid
-            }
-            Some(_) => {
-                self.add_invalid(slot.clone(), ValueProblem::WrongKind);
-                Outcome::Invalid
-            }
+            other => self.other_answer(slot, other, allow_na, share, p),
         };
-        if p.outcome == Outcome::Missing {
-            self.missing.insert(slot.clone());
-        }
-        // 不适用 earns the points: the school is not marked down for what does not concern it.
-        if matches!(p.outcome, Outcome::Met | Outcome::NotApplicable) {
-            p.earned = share;
-        }
     }
 
     fn levels(
@@ -371,7 +358,6 @@ impl<'a> Engine<'a> {
         p: &mut PartResult,
     ) {
         p.outcome = match self.answers.get(slot) {
-            None => Outcome::Missing,
             Some(Value::Level(id)) => match levels.iter().find(|l| &l.id == id) {
                 Some(level) => {
                     p.earned = if points > 0.0 {
@@ -388,13 +374,31 @@ impl<'a> Engine<'a> {
                     }
                 }
                 None => {
-                    self.add_invalid(
-                        slot.clone(),
-                        ValueProblem::UnknownLevel { level: id.clone() },
-                    );
+                    let level = id.clone();
+                    self.add_invalid(slot.clone(), ValueProblem::UnknownLevel { level });
                     Outcome::Invalid
                 }
             },
+            other => self.other_answer(slot, other, allow_na, share, p),
+        };
+    }
+
+    /// What yes/no and level items have in common: nothing entered, 不适用 (allowed or not),
+    /// and an answer of the wrong kind.
+    fn other_answer(
+        &mut self,
+        slot: &Slot,
+        value: Option<&Value>,
+        allow_na: bool,
+        share: f64,
+        p: &mut PartResult,
+    ) -> Outcome {
+        match value {
+            None => {
+                self.missing.insert(slot.clone());
+                Outcome::Missing
+            }
+            // 不适用 earns the points: the school is not marked down for what does not concern it.
             Some(Value::NotApplicable) if allow_na => {
                 p.earned = share;
                 Outcome::NotApplicable
@@ -407,9 +411,6 @@ impl<'a> Engine<'a> {
                 self.add_invalid(slot.clone(), ValueProblem::WrongKind);
                 Outcome::Invalid
             }
-        };
-        if p.outcome == Outcome::Missing {
-            self.missing.insert(slot.clone());
         }
     }
 
