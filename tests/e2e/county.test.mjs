@@ -1,32 +1,23 @@
 // County mode in the browser: many files verified and aggregated, the same figures as the CLI.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gotoStart, launch, RESULTS, ROOT, screenshot, serve, withFailureShot } from "./helpers.mjs";
+import { gotoStart, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
 import { checkAccessibility } from "./principal.mjs";
 
 const EXAMPLES = join(ROOT, "examples");
 const CORPUS = join(ROOT, "tests/corpus/import");
 const CLI = join(ROOT, "target/debug/ziping");
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.cleanup();
-  await server?.stop();
-});
+const session = sharedSession();
 
 test("a county officer drops files, reads the figures, opens a school, takes the CSV", { timeout: 120000 }, async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, server.url);
+    await gotoStart(page, session.server.url);
     await page.getByTestId("county-mode").click();
     await page.getByTestId("county-page").waitFor();
     const examples = readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = new URL("../../", import.meta.url).pathname;
@@ -97,4 +98,18 @@ export async function waitForValue(locator, value, timeout = 5000) {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`expected the input to show ${JSON.stringify(value)}, it shows ${JSON.stringify(last)}`);
+}
+
+/** One server and one browser shared by the tests of a file: `session.server`, `session.browser`. */
+export function sharedSession() {
+  const session = {};
+  before(async () => {
+    session.server = await serve();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.cleanup();
+    await session.server?.stop();
+  });
+  return session;
 }

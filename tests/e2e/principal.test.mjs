@@ -1,29 +1,20 @@
 // The principal's whole job: new draft, profile, every item, 检查, dashboard, 整改清单,
 // report to PDF, reload: all still there. Plus invalid input and accessibility.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gotoStart, launch, RESULTS, screenshot, serve, withFailureShot } from "./helpers.mjs";
+import { gotoStart, RESULTS, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
 import {
   checkAccessibility, fillEverything, newDraft, PRIMARY_INPUTS, PRIMARY_NOT_MET, PRIMARY_NUMBERS, waitSaved,
 } from "./principal.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.cleanup();
-  await server?.stop();
-});
+const session = sharedSession();
 
 test("a principal walks the whole path and finds everything again after a reload", async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, server.url);
+    await gotoStart(page, session.server.url);
     await checkAccessibility(page, "start page");
     await newDraft(page, "yzjh-school", {
       fields: { school_name: "城关镇第一小学", school_code: "4307250001", county: "桃源县", school_year: "2026-2027", filled_by: "李老师" },
@@ -120,9 +111,9 @@ test("a principal walks the whole path and finds everything again after a reload
 });
 
 test("a typo in a number is named in Chinese, kept as typed, and fixed in place", async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, server.url);
+    await gotoStart(page, session.server.url);
     await newDraft(page, "yzjh-school", { fields: { school_name: "错字测试小学" }, type: "primary" });
     await page.getByTestId("tab-fill").click();
     const field = page.getByTestId("input-teachers_backbone");
@@ -143,9 +134,9 @@ test("a typo in a number is named in Chinese, kept as typed, and fixed in place"
 });
 
 test("drafts can be duplicated and deleted (after confirming)", async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, server.url);
+    await gotoStart(page, session.server.url);
     await newDraft(page, "zlpj-school", { fields: { school_name: "复制测试中学" }, type: "junior" });
     await waitSaved(page);
     await page.getByTestId("back-to-start").click();
@@ -163,9 +154,9 @@ test("drafts can be duplicated and deleted (after confirming)", async (t) => {
 });
 
 test("every page in English, for a look", async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, server.url);
+    await gotoStart(page, session.server.url);
     await page.getByTestId("lang-toggle").click();
     await page.getByText("Start a self-assessment", { exact: true }).waitFor();
     await newDraft(page, "zlpj-school", { fields: { school_name: "No. 1 Primary" }, type: "nine_year" });

@@ -1,25 +1,16 @@
 // The shell: start page in Chinese, English toggle, installable PWA, strict CSP.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { appReady, launch, ROOT, screenshot, serve, withFailureShot } from "./helpers.mjs";
+import { appReady, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.cleanup();
-  await server?.stop();
-});
+const session = sharedSession();
 
 test("the start page is in Chinese and the toggle switches to English and back", async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await appReady(page);
     assert.equal(await page.getByTestId("app-name").textContent(), "自评");
     assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
@@ -50,9 +41,9 @@ test("the start page is in Chinese and the toggle switches to English and back",
 });
 
 test("the language toggle is reachable and usable from the keyboard", async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await appReady(page);
     // Tab order: skip link first, then the toggle.
     await page.keyboard.press("Tab");
@@ -68,11 +59,11 @@ test("the language toggle is reachable and usable from the keyboard", async (t) 
 });
 
 test("the web manifest is Chinese-first and its icons are served", async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     const href = await page.locator('link[rel="manifest"]').getAttribute("href");
-    const res = await page.request.get(new URL(href, server.url).href);
+    const res = await page.request.get(new URL(href, session.server.url).href);
     assert.equal(res.status(), 200);
     assert.match(res.headers()["content-type"], /manifest\+json/);
     const manifest = await res.json();
@@ -82,7 +73,7 @@ test("the web manifest is Chinese-first and its icons are served", async (t) => 
     const sizes = manifest.icons.map((i) => i.sizes);
     assert.ok(sizes.includes("192x192") && sizes.includes("512x512"), "192 and 512 icons");
     for (const icon of manifest.icons) {
-      const r = await page.request.get(new URL(icon.src, server.url).href);
+      const r = await page.request.get(new URL(icon.src, session.server.url).href);
       assert.equal(r.status(), 200, icon.src);
       assert.equal(r.headers()["content-type"], icon.type, icon.src);
     }
@@ -101,11 +92,11 @@ test("the built page has a strict CSP and no inline script", async (t) => {
   assert.equal(inline.length, 0, `inline scripts: ${inline.map((m) => m[0]).join(", ")}`);
 
   // And the page really runs under it: no violation is reported while it starts.
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
     const violations = [];
     page.on("console", (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await appReady(page);
     assert.deepEqual(violations, []);
   });

@@ -1,37 +1,28 @@
 // Submission files in the browser: export, open (pick or drop), hostile files refused with
 // a Chinese message that names the file, nothing on screen or in storage changed.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gotoStart, launch, ROOT, screenshot, serve, withFailureShot } from "./helpers.mjs";
+import { gotoStart, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
 import { newDraft, waitSaved } from "./principal.mjs";
 
 const CORPUS = join(ROOT, "tests/corpus/import");
 const EXAMPLES = join(ROOT, "examples");
 const CLI = join(ROOT, "target/debug/ziping");
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.cleanup();
-  await server?.stop();
-});
+const session = sharedSession();
 
 async function draftCount(page) {
   return page.getByTestId("draft-row").count();
 }
 
 test("an exported file verifies with the command line and opens again as a draft", { timeout: 120000 }, async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, server.url);
+    await gotoStart(page, session.server.url);
     await newDraft(page, "yzjh-school", {
       fields: { school_name: "导出测试小学", county: "桃源县", school_year: "2026-2027" },
       type: "primary",
@@ -61,10 +52,10 @@ test("an exported file verifies with the command line and opens again as a draft
 });
 
 test("the example files open, by picking or by dropping", { timeout: 120000 }, async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
     for (const name of readdirSync(EXAMPLES).sort()) {
-      await gotoStart(page, server.url);
+      await gotoStart(page, session.server.url);
       await page.getByTestId("submission-file").setInputFiles(join(EXAMPLES, name));
       await page.getByTestId("results-page").waitFor();
       const doc = JSON.parse(readFileSync(join(EXAMPLES, name), "utf8"));
@@ -73,7 +64,7 @@ test("the example files open, by picking or by dropping", { timeout: 120000 }, a
       assert.equal(await page.getByTestId("total").textContent(), `${fmt(doc.result.total.earned)} / ${fmt(doc.result.total.max)}`);
     }
     // Dropping a file on the start page does the same.
-    await gotoStart(page, server.url);
+    await gotoStart(page, session.server.url);
     const name = readdirSync(EXAMPLES).sort()[1];
     const text = readFileSync(join(EXAMPLES, name), "utf8");
     const transfer = await page.evaluateHandle(({ name, text }) => {
@@ -89,11 +80,11 @@ test("the example files open, by picking or by dropping", { timeout: 120000 }, a
 });
 
 test("hostile and broken files are refused by name, and nothing changes", { timeout: 180000 }, async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   const dialogs = [];
   page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, server.url);
+    await gotoStart(page, session.server.url);
     const before = await draftCount(page);
     const cases = [
       ["01-empty.json", /不是有效的 JSON/],
@@ -127,10 +118,10 @@ test("hostile and broken files are refused by name, and nothing changes", { time
 });
 
 test("a file made with a county checklist asks for that checklist, then opens", { timeout: 120000 }, async (t) => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
     // Make such a file: a draft on the 衡阳 variant, exported.
-    await gotoStart(page, server.url);
+    await gotoStart(page, session.server.url);
     const variant = join(ROOT, "checklists/zlpj-school-hengyang.json");
     await page.getByTestId("checklist-file").setInputFiles(variant);
     await page.getByTestId("profile-page").waitFor();
