@@ -60,6 +60,7 @@ fn main() {
             profile: &profile,
             answers: &answers,
             plan: &[],
+            attachments: &[],
             created: "2026-09-01T08:00:00+08:00",
             exported: "2026-11-20T16:30:00+08:00",
             app_version: "bench",

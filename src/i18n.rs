@@ -97,6 +97,10 @@ catalogue! {
     ChecklistVersion => "版本", "version";
     FooterNote => "自评 ziping · 离线可用 · 数据不出本机", "ziping · works offline · your data stays on this computer";
     Loading => "正在打开…", "Opening…";
+    AttachEvidence => "添加佐证文件", "Attach an evidence file";
+    AttachmentNote => "文件留在本机；报送文件只记录文件名、大小和校验值。", "Files stay on this computer; the submission records their name, size and checksum.";
+    RemoveAttachment => "移除 {}", "Remove {}";
+    AttachmentTooLarge => "文件“{}”超过 200 MB，未添加。", "The file “{}” is over 200 MB and was not added.";
     NotUtf8Text => "文件不是 UTF-8 编码的文本", "the file is not UTF-8 text";
     CountyEnter => "进入县级汇总", "Open county mode";
     CountyHeading => "县级汇总", "County mode";

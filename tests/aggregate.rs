@@ -39,6 +39,7 @@ fn school(
         profile: &profile,
         answers: &answers,
         plan: &[],
+        attachments: &[],
         created: EXAMPLE_CREATED,
         exported,
         app_version: "test",

@@ -71,6 +71,7 @@ fn export_import_export_is_byte_identical() {
             profile: &back.profile,
             answers: &back.answers,
             plan: &back.plan,
+            attachments: &back.attachments,
             created: &back.created,
             exported: &back.exported,
             app_version: &back.app_version,

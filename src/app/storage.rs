@@ -193,16 +193,28 @@ pub fn read_picked(
     too_large: impl FnOnce(String, u64),
     on_read: impl FnOnce(String, Vec<u8>) + 'static,
 ) -> Option<gloo::file::callbacks::FileReader> {
+    read_picked_typed(e, max, too_large, move |name, _mime, bytes| {
+        on_read(name, bytes)
+    })
+}
+
+/// As [`read_picked`], also giving the file's type (e.g. `application/pdf`).
+pub fn read_picked_typed(
+    e: &web_sys::Event,
+    max: u64,
+    too_large: impl FnOnce(String, u64),
+    on_read: impl FnOnce(String, String, Vec<u8>) + 'static,
+) -> Option<gloo::file::callbacks::FileReader> {
     let input: web_sys::HtmlInputElement = e.target()?.dyn_into().ok()?;
     let file = gloo::file::File::from(input.files()?.get(0)?);
     input.set_value("");
-    let name = file.name();
+    let (name, mime) = (file.name(), file.raw_mime_type());
     if file.size() > max {
         too_large(name, file.size());
         return None;
     }
     Some(gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
-        on_read(name, bytes.unwrap_or_default())
+        on_read(name, mime, bytes.unwrap_or_default())
     }))
 }
 

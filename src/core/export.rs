@@ -40,6 +40,20 @@ pub struct Attachment {
     pub sha256: String,
 }
 
+impl Attachment {
+    /// Describes an evidence file for item `item`: the bytes stay with the school, the
+    /// submission names them and carries their SHA-256, so the county can match a file later.
+    pub fn describe(item: &str, name: &str, mime: &str, bytes: &[u8]) -> Attachment {
+        Attachment {
+            item: item.into(),
+            name: name.into(),
+            size: bytes.len() as u64,
+            mime: mime.into(),
+            sha256: hex(&Sha256::digest(bytes)),
+        }
+    }
+}
+
 /// Format 1 of the submission file, field by field as written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,6 +181,7 @@ pub struct Submission<'a> {
     pub profile: &'a Profile,
     pub answers: &'a Answers,
     pub plan: &'a [PlanRow],
+    pub attachments: &'a [Attachment],
     pub created: &'a str,
     /// RFC 3339, from the caller's clock.
     pub exported: &'a str,
@@ -185,7 +200,7 @@ pub fn export(s: &Submission) -> Result<ExportV1, ExportError> {
         checklist: stamp(s.checklist),
         profile: s.profile.clone(),
         answers: s.answers.clone(),
-        attachments: Vec::new(),
+        attachments: s.attachments.to_vec(),
         result: assess(s.checklist, school_type, s.answers),
         plan: s.plan.to_vec(),
         created: s.created.into(),

@@ -81,6 +81,9 @@ pub struct Draft {
     pub profile: Profile,
     pub answers: Answers,
     pub plan: Vec<PlanRow>,
+    /// Evidence files named for items (their bytes stay on this computer).
+    #[serde(default)]
+    pub attachments: Vec<crate::core::export::Attachment>,
     /// RFC 3339, given by the shell (the pure code never reads the clock).
     pub created: String,
     pub updated: String,
@@ -96,6 +99,7 @@ impl Draft {
             profile: Profile::default(),
             answers: Answers::default(),
             plan: Vec::new(),
+            attachments: Vec::new(),
             created: now.clone(),
             updated: now,
         }
@@ -138,6 +142,24 @@ impl Draft {
 
     fn next_row_id(&self) -> u64 {
         self.plan.iter().map(|r| r.id).max().map_or(1, |m| m + 1)
+    }
+
+    /// Names an evidence file; the same file (by hash) is listed once per item.
+    pub fn add_attachment(&mut self, a: crate::core::export::Attachment, now: &str) {
+        if !self
+            .attachments
+            .iter()
+            .any(|x| x.item == a.item && x.sha256 == a.sha256)
+        {
+            self.attachments.push(a);
+            self.touch(now);
+        }
+    }
+
+    pub fn remove_attachment(&mut self, item: &str, sha256: &str, now: &str) {
+        self.attachments
+            .retain(|x| !(x.item == item && x.sha256 == sha256));
+        self.touch(now);
     }
 
     pub fn add_plan_row(&mut self, now: &str) {
@@ -217,6 +239,7 @@ impl Draft {
             profile: export.profile.clone(),
             answers: export.answers.clone(),
             plan: export.plan.clone(),
+            attachments: export.attachments.clone(),
             created: export.created.clone(),
             updated: export.exported.clone(),
         }

@@ -181,6 +181,15 @@ pub enum Action {
     AddPlanRow {
         now: String,
     },
+    AddAttachment {
+        attachment: crate::core::export::Attachment,
+        now: String,
+    },
+    RemoveAttachment {
+        item: String,
+        sha256: String,
+        now: String,
+    },
     RemovePlanRow {
         id: u64,
         now: String,
@@ -337,6 +346,10 @@ impl AppState {
             Action::SetAnswer { slot, value, now } => d.set_answer(slot, value, &now),
             Action::SetNote { item, note, now } => d.set_note(item, note, &now),
             Action::AddPlanRow { now } => d.add_plan_row(&now),
+            Action::AddAttachment { attachment, now } => d.add_attachment(attachment, &now),
+            Action::RemoveAttachment { item, sha256, now } => {
+                d.remove_attachment(&item, &sha256, &now)
+            }
             Action::RemovePlanRow { id, now } => d.remove_plan_row(id, &now),
             Action::SetPlanField {
                 id,

@@ -267,11 +267,19 @@ pub fn example_exports() -> Vec<ExportV1> {
                     progress: String::new(),
                 })
                 .collect();
+            // One evidence file named, as a school attaches a scanned register.
+            let attachments = [ziping::core::export::Attachment::describe(
+                "G6",
+                "班级名册.pdf",
+                "application/pdf",
+                name.as_bytes(),
+            )];
             export(&Submission {
                 checklist: &checklist,
                 profile: &profile,
                 answers: &answers,
                 plan: &plan,
+                attachments: &attachments,
                 created: EXAMPLE_CREATED,
                 exported: EXAMPLE_EXPORTED,
                 app_version: env!("CARGO_PKG_VERSION"),

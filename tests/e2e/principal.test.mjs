@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gotoStart, RESULTS, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
+import { gotoStart, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
 import {
   checkAccessibility, fillEverything, newDraft, PRIMARY_INPUTS, PRIMARY_NOT_MET, PRIMARY_NUMBERS, waitSaved,
 } from "./principal.mjs";
@@ -43,6 +43,9 @@ test("a principal walks the whole path and finds everything again after a reload
     assert.match(await page.getByTestId("item-R4").textContent(), /4 ㎡/);
     assert.equal(await page.getByTestId("item-R1").getAttribute("data-outcome"), "met");
     await page.getByTestId("note-R4").fill("新教学楼 2027 年投入使用");
+    // An evidence file: named and hashed, its bytes stay on this computer.
+    await page.getByTestId("attach-R4").setInputFiles(join(ROOT, "static/icons/icon.svg"));
+    await page.getByTestId("attachments-R4").getByText("icon.svg").waitFor();
     await screenshot(page, "principal-fill-zh");
     await checkAccessibility(page, "fill");
 
@@ -99,6 +102,7 @@ test("a principal walks the whole path and finds everything again after a reload
     assert.equal(await page.getByTestId("input-equipment_value").inputValue(), "2,500,000");
     await page.getByTestId("section-1").click();
     assert.equal(await page.getByTestId("note-R4").inputValue(), "新教学楼 2027 年投入使用");
+    assert.match(await page.getByTestId("attachments-R4").textContent(), /icon\.svg \(1 KB\)/);
     await page.getByTestId("tab-plan").click();
     assert.equal(await page.getByTestId("plan-1-deadline").inputValue(), "2027-08-31");
 

@@ -103,6 +103,8 @@ pub struct ItemCardProps {
     pub note: String,
     pub invalid: Vec<InvalidValue>,
     pub warnings: Vec<Warning>,
+    /// Evidence files named for this item.
+    pub attachments: Vec<crate::core::export::Attachment>,
 }
 
 #[component]
@@ -134,6 +136,55 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             });
         })
     };
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let too_large_msg = use_state(|| None::<String>);
+    let on_attach = {
+        let (dispatch, id, reader, too_large_msg, lang) = (
+            ctx.dispatch.clone(),
+            id.clone(),
+            reader.clone(),
+            too_large_msg.clone(),
+            ctx.lang,
+        );
+        Callback::from(move |e: Event| {
+            let (dispatch, id) = (dispatch.clone(), id.clone());
+            let too_large = {
+                let too_large_msg = too_large_msg.clone();
+                move |name: String, _size: u64| {
+                    too_large_msg.set(Some(Msg::AttachmentTooLarge.fill(lang, &[&name])))
+                }
+            };
+            too_large_msg.set(None);
+            // Only hashed, never stored: large scans are fine up to this size.
+            *reader.borrow_mut() = storage::read_picked_typed(
+                &e,
+                200 * 1024 * 1024,
+                too_large,
+                move |name, mime, bytes| {
+                    let attachment =
+                        crate::core::export::Attachment::describe(&id, &name, &mime, &bytes);
+                    dispatch.dispatch(Action::AddAttachment {
+                        attachment,
+                        now: storage::now_rfc3339(),
+                    });
+                },
+            );
+        })
+    };
+    let attachments = props.attachments.iter().map(|a| {
+        let remove = {
+            let (dispatch, item, sha256) = (ctx.dispatch.clone(), a.item.clone(), a.sha256.clone());
+            Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(Action::RemoveAttachment { item: item.clone(), sha256: sha256.clone(), now: storage::now_rfc3339() })
+            })
+        };
+        html! {
+            <li key={a.sha256.clone()}>
+                { &a.name }{ format!(" ({} KB)", a.size.div_ceil(1024)) }
+                <button type="button" class="link" aria-label={ctx.fill(Msg::RemoveAttachment, &[&a.name])} onclick={remove}>{ "✕" }</button>
+            </li>
+        }
+    });
     let parts = props.result.parts.iter().map(|part| {
         let slot = Slot::new(id, part.part);
         let value = props.values.iter().find(|(s, _)| s == &slot).and_then(|(_, v)| v.clone());
@@ -178,6 +229,14 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 <label for={format!("note-{id}")}>{ ctx.t(Msg::Evidence) }</label>
                 <textarea id={format!("note-{id}")} rows="2" placeholder={ctx.t(Msg::EvidenceHint)}
                     data-testid={format!("note-{id}")} value={props.note.clone()} oninput={on_note} />
+                if !props.attachments.is_empty() {
+                    <ul class="attachments" data-testid={format!("attachments-{id}")}>{ for attachments }</ul>
+                }
+                <label for={format!("attach-{id}")} class="button small">{ ctx.t(Msg::AttachEvidence) }</label>
+                <input id={format!("attach-{id}")} class="visually-hidden" type="file" data-testid={format!("attach-{id}")}
+                    aria-describedby={format!("attach-{id}-note")} onchange={on_attach} />
+                <span id={format!("attach-{id}-note")} class="muted small-note">{ ctx.t(Msg::AttachmentNote) }</span>
+                if let Some(m) = &*too_large_msg { <p class="field-error" role="alert">{ m }</p> }
             </div>
             <details class="source">
                 <summary>{ ctx.t(Msg::SourceLabel) }</summary>

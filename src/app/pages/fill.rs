@@ -186,9 +186,10 @@ pub fn Fill(props: &FillProps) -> Html {
                 let invalid = a.invalid.iter().filter(|i| i.slot.id == item.id).cloned().collect::<Vec<_>>();
                 let warnings = a.warnings.iter().filter(|w| w.slot.id == item.id).cloned().collect::<Vec<_>>();
                 let note = props.open.draft.answers.notes.get(&item.id).cloned().unwrap_or_default();
+                let attachments = props.open.draft.attachments.iter().filter(|a| a.item == item.id).cloned().collect::<Vec<_>>();
                 html! {
                     <ItemCard key={item.id.clone()} checklist={props.open.checklist.clone()} {loc} school_type={t}
-                        {values} result={r.clone()} {note} {invalid} {warnings} />
+                        {values} result={r.clone()} {note} {invalid} {warnings} {attachments} />
                 }
             });
             html! { <>{ for cards }</> }

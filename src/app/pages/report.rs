@@ -65,7 +65,9 @@ pub fn Report(props: &ReportProps) -> Html {
     let items = open.assessment.as_ref().map(|a| {
         checklist.doc().areas.iter().enumerate().map(|(area_n, area)| {
             let rows = checklist.items().zip(&a.items).filter(|((loc, _), r)| loc.area == area_n && r.applicable).flat_map(|((_, item), r)| {
+                let files = draft.attachments.iter().filter(|a| a.item == item.id).map(|a| a.name.as_str()).collect::<Vec<_>>();
                 let note = draft.answers.notes.get(&item.id).cloned().unwrap_or_default();
+                let note = if files.is_empty() { note } else { format!("{note} [{}]", files.join("、")).trim().to_string() };
                 let n_parts = r.parts.len();
                 r.parts.iter().enumerate().map(move |(k, p)| (item, p.clone(), note.clone(), k == 0, n_parts)).collect::<Vec<_>>()
             }).map(|(item, p, note, first, n_parts)| {

@@ -39,6 +39,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 profile: &open.draft.profile,
                 answers: &open.draft.answers,
                 plan: &open.draft.plan,
+                attachments: &open.draft.attachments,
                 created: &open.draft.created,
                 exported: &now,
                 app_version: env!("CARGO_PKG_VERSION"),
