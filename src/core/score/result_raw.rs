@@ -38,92 +38,57 @@ impl TryFrom<RawShortfall> for ShortfallDetail {
     type Error = String;
 
     fn try_from(r: RawShortfall) -> Result<ShortfallDetail, String> {
-        match r.kind.as_str() {
-            "answer" => match r {
-                RawShortfall {
-                    answer: Some(answer),
-                    chosen: None,
-                    best: None,
-                    rule: None,
-                    unit: None,
-                    value: None,
-                    gap: None,
-                    ratio: None,
-                    near: None,
-                    passed: None,
-                    required: None,
-                    below_floor: None,
-                    ..
-                } => Ok(ShortfallDetail::Answer { answer }),
-                _ => Err(mismatch("answer")),
-            },
-            "level" => match r {
-                RawShortfall {
-                    chosen: Some(chosen),
-                    best: Some(best),
-                    answer: None,
-                    rule: None,
-                    unit: None,
-                    value: None,
-                    gap: None,
-                    ratio: None,
-                    near: None,
-                    passed: None,
-                    required: None,
-                    below_floor: None,
-                    ..
-                } => Ok(ShortfallDetail::Level { chosen, best }),
-                _ => Err(mismatch("level")),
-            },
-            "threshold" => match r {
-                RawShortfall {
-                    rule: Some(rule),
-                    unit: Some(unit),
-                    value: Some(value),
-                    gap: Some(gap),
-                    ratio: Some(ratio),
-                    near: Some(near),
-                    answer: None,
-                    chosen: None,
-                    best: None,
-                    passed: None,
-                    required: None,
-                    below_floor: None,
-                    ..
-                } => Ok(ShortfallDetail::Threshold {
-                    rule,
-                    unit,
-                    value,
-                    gap,
-                    ratio,
-                    near,
-                }),
-                _ => Err(mismatch("threshold")),
-            },
-            "group" => match r {
-                RawShortfall {
-                    passed: Some(passed),
-                    required: Some(required),
-                    below_floor: Some(below_floor),
-                    answer: None,
-                    chosen: None,
-                    best: None,
-                    rule: None,
-                    unit: None,
-                    value: None,
-                    gap: None,
-                    ratio: None,
-                    near: None,
-                    ..
-                } => Ok(ShortfallDetail::Group {
-                    passed,
-                    required,
-                    below_floor,
-                }),
-                _ => Err(mismatch("group")),
-            },
-            other => Err(format!("unknown shortfall kind '{other}'")),
+        let present = [
+            ("answer", r.answer.is_some()),
+            ("chosen", r.chosen.is_some()),
+            ("best", r.best.is_some()),
+            ("rule", r.rule.is_some()),
+            ("unit", r.unit.is_some()),
+            ("value", r.value.is_some()),
+            ("gap", r.gap.is_some()),
+            ("ratio", r.ratio.is_some()),
+            ("near", r.near.is_some()),
+            ("passed", r.passed.is_some()),
+            ("required", r.required.is_some()),
+            ("below_floor", r.below_floor.is_some()),
+        ];
+        let fields: &[&str] = match r.kind.as_str() {
+            "answer" => &["answer"],
+            "level" => &["chosen", "best"],
+            "threshold" => &["rule", "unit", "value", "gap", "ratio", "near"],
+            "group" => &["passed", "required", "below_floor"],
+            other => return Err(format!("unknown shortfall kind '{other}'")),
+        };
+        // Exactly this kind's fields: none missing, none of another kind.
+        if present
+            .iter()
+            .any(|&(name, here)| here != fields.contains(&name))
+        {
+            return Err(mismatch(&r.kind));
         }
+        let missing = || mismatch(&r.kind);
+        Ok(match r.kind.as_str() {
+            "answer" => ShortfallDetail::Answer {
+                answer: r.answer.ok_or_else(missing)?,
+            },
+            "level" => ShortfallDetail::Level {
+                chosen: r.chosen.ok_or_else(missing)?,
+                best: r.best.ok_or_else(missing)?,
+            },
+            "threshold" => ShortfallDetail::Threshold {
+                rule: r.rule.ok_or_else(missing)?,
+                unit: r.unit.ok_or_else(missing)?,
+                value: r.value.ok_or_else(missing)?,
+                gap: r.gap.ok_or_else(missing)?,
+                ratio: r.ratio.ok_or_else(missing)?,
+                near: r.near.ok_or_else(missing)?,
+            },
+            _ => ShortfallDetail::Group {
+                passed: r.passed.ok_or_else(missing)?,
+                required: r.required.ok_or_else(missing)?,
+                below_floor: r.below_floor.ok_or_else(missing)?,
+            },
+        })
     }
 }
 
@@ -187,6 +152,44 @@ impl TryFrom<RawNumberError> for NumberError {
             "not_a_number" => Ok(NumberError::NotANumber { text: r.text }),
             "too_large" => Ok(NumberError::TooLarge { text: r.text }),
             other => Err(format!("unknown number problem '{other}'")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::result::ShortfallDetail;
+
+    fn read(json: &str) -> Result<ShortfallDetail, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_shortfall_has_exactly_the_fields_of_its_kind() {
+        assert_eq!(
+            read(r#"{"kind":"level","chosen":"B","best":"A"}"#),
+            Ok(ShortfallDetail::Level {
+                chosen: "B".into(),
+                best: "A".into()
+            })
+        );
+        let threshold = r#"{"kind":"threshold","rule":{"op":"ge","value":4.2},"unit":"人","value":4,"gap":0.2,"ratio":null,"near":true}"#;
+        assert!(matches!(
+            read(threshold),
+            Ok(ShortfallDetail::Threshold {
+                ratio: None,
+                near: true,
+                ..
+            })
+        ));
+        for bad in [
+            r#"{"kind":"level","chosen":"B"}"#,
+            r#"{"kind":"level","chosen":"B","best":"A","answer":"no"}"#,
+            r#"{"kind":"threshold","rule":{"op":"ge","value":4.2},"unit":"人","value":4,"gap":0.2,"near":true}"#,
+            r#"{"kind":"group","passed":1,"required":6}"#,
+            r#"{"kind":"bonus"}"#,
+        ] {
+            assert!(read(bad).is_err(), "{bad} should be refused");
         }
     }
 }
