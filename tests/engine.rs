@@ -4,7 +4,8 @@
 mod common;
 
 use common::*;
-use ziping::core::answers::{Part, Value};
+use ziping::core::answers::{NumberError, Part, Value};
+use ziping::core::checklist::Checklist;
 use ziping::core::model::{Comparison, SchoolType};
 use ziping::core::score::*;
 
@@ -56,22 +57,24 @@ fn comparisons_at_their_boundaries() {
 #[test]
 fn computed_indicator_boundaries_in_the_engine() {
     let c = checklist();
-    // teachers per 100 students, 小学 ≥ 4.2; 1000 students.
+    // teachers per 100 students, 小学 ≥ 4.2; 10,000 students (teachers come whole).
     let rows = [
-        ("42", Outcome::Met),      // exactly 4.2
-        ("41", Outcome::Near),     // 4.1 = 97.6%
-        ("35.7", Outcome::Near),   // 3.57 = exactly 85%
-        ("35.6", Outcome::NotMet), // 3.56 < 85%
-        ("50", Outcome::Met),
+        ("420", Outcome::Met),    // exactly 4.2
+        ("410", Outcome::Near),   // 4.1 = 97.6%
+        ("357", Outcome::Near),   // 3.57 = exactly 85%
+        ("356", Outcome::NotMet), // 3.56 < 85%
+        ("500", Outcome::Met),
     ];
     for (teachers, want) in rows {
         let mut a = good_primary();
+        a.set(whole("students"), num("10000"));
+        a.set(whole("area"), num("45000"));
         a.set(whole("teachers"), num(teachers));
         let r = assess(&c, SchoolType::Primary, &a);
         assert_eq!(outcome(&r, "r1", Part::Whole), want, "{teachers} teachers");
         let p = &r.items[0].parts[0];
         assert_eq!(p.rule, Some(Comparison::Ge { value: 4.2 }));
-        let value: f64 = teachers.parse::<f64>().unwrap() / 10.0;
+        let value: f64 = teachers.parse::<f64>().unwrap() / 100.0;
         assert!((p.value.unwrap() - value).abs() < 1e-9);
         assert!((p.ratio.unwrap() - value / 4.2).abs() < 1e-9);
     }
@@ -205,8 +208,9 @@ fn group_rule_with_the_floor_caps_the_grade() {
     let c = checklist();
     // r1 at 80% (below the floor), r2 at 80%: no item passes → the group fails → grade ≤ C.
     let mut a = good_primary();
-    a.set(whole("teachers"), num("33.6"));
-    a.set(whole("area"), num("3600"));
+    a.set(whole("students"), num("10000"));
+    a.set(whole("teachers"), num("336"));
+    a.set(whole("area"), num("36000"));
     let r = assess(&c, SchoolType::Primary, &a);
     let g = &r.groups[0];
     assert_eq!((g.passed, g.required, g.holds), (0, 1, Some(false)));
@@ -225,8 +229,8 @@ fn group_rule_with_the_floor_caps_the_grade() {
         )));
 
     // One passes, the other is at 90%: holds.
-    a.set(whole("teachers"), num("42"));
-    a.set(whole("area"), num("4050"));
+    a.set(whole("teachers"), num("420"));
+    a.set(whole("area"), num("40500"));
     let r = assess(&c, SchoolType::Primary, &a);
     assert_eq!(r.groups[0].holds, Some(true));
     assert_eq!(outcome(&r, "r2", Part::Whole), Outcome::Near);
@@ -250,8 +254,9 @@ fn cap_lowers_a_high_score() {
     // resources weigh 20 of 39: 19/39 → D. Give the group a high score otherwise by checking
     // that the band never exceeds the cap when the percent would allow more.
     let mut a = good_primary();
-    a.set(whole("teachers"), num("35.7")); // Near (exactly 85%)
-    a.set(whole("area"), num("4500")); // Met
+    a.set(whole("students"), num("10000"));
+    a.set(whole("teachers"), num("357")); // Near (exactly 85%)
+    a.set(whole("area"), num("45000")); // Met
     let r = assess(&c, SchoolType::Primary, &a);
     assert_eq!(r.groups[0].holds, Some(true));
     assert_eq!(r.total.earned, 29.0);
@@ -308,35 +313,92 @@ fn nine_year_school_is_scored_as_two_parts() {
     );
 }
 
+/// One definition of valid, decided in the core: impossible values are errors (not warnings),
+/// so 检查 stops on them and no indicator is computed from them.
 #[test]
-fn suspicious_values_are_warnings_not_panics() {
+fn impossible_values_are_errors_and_nothing_is_computed_from_them() {
     let c = checklist();
+    let cases: &[(&str, &str, ValueProblem)] = &[
+        // A part never exceeds its whole.
+        (
+            "teachers",
+            "2000",
+            ValueProblem::Exceeds {
+                other: "students".into(),
+            },
+        ),
+        // Counts and amounts are never negative.
+        ("area", "-5", ValueProblem::Negative),
+        ("teachers", "-9", ValueProblem::Negative),
+        // People come whole.
+        ("students", "10.5", ValueProblem::NotWhole),
+        // Enrolment is at least 1: the ratios divide by it.
+        ("students", "0", ValueProblem::BelowMin { min: 1.0 }),
+        // Entered numbers are checked too: a class of −3 pupils.
+        ("q3", "-3", ValueProblem::Negative),
+        // Thousands separators only in groups of three: 95,5 is not 955.
+        (
+            "area",
+            "95,5",
+            ValueProblem::Number {
+                error: NumberError::Separator {
+                    text: "95,5".into(),
+                },
+            },
+        ),
+    ];
+    for (id, text, want) in cases {
+        let mut a = good_primary();
+        a.set(whole(id), num(text));
+        let r = assess(&c, SchoolType::Primary, &a);
+        let problems: Vec<_> = r
+            .invalid
+            .iter()
+            .map(|i| (i.slot.to_string(), i.problem.clone()))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![(id.to_string(), want.clone())],
+            "{id} = {text}"
+        );
+        assert!(r.grade.provisional, "{id} = {text}");
+        assert!(!r.is_complete(), "{id} = {text}");
+        if ["teachers", "students", "area"].contains(id) {
+            let uses = if *id == "teachers" { "r1" } else { "r2" };
+            assert_eq!(
+                outcome(&r, uses, Part::Whole),
+                Outcome::Invalid,
+                "{id} = {text}"
+            );
+        }
+    }
+    // Exactly at the bound is fine: as many teachers as students, 0 ㎡ of a shared area.
     let mut a = good_primary();
-    a.set(whole("teachers"), num("2000")); // more teachers than students
-    a.set(whole("area"), num("-5")); // negative area
-    a.set(whole("students"), num("10.5")); // a fraction of a student
-    let r = assess(&c, SchoolType::Primary, &a);
-    let kinds: Vec<_> = r
-        .warnings
-        .iter()
-        .map(|w| (w.slot.to_string(), w.kind.clone()))
-        .collect();
-    assert!(
-        kinds.contains(&(
-            "teachers".into(),
-            WarningKind::Exceeds {
-                other: "students".into()
-            }
-        )),
-        "{kinds:?}"
-    );
-    assert!(kinds.contains(&("area".into(), WarningKind::Negative)));
-    assert!(kinds.contains(&("students".into(), WarningKind::NotWhole)));
+    a.set(whole("teachers"), num("1000"));
+    a.set(whole("area"), num("0"));
+    assert!(assess(&c, SchoolType::Primary, &a).invalid.is_empty());
+}
 
-    a.set(whole("students"), num("0"));
-    let r = assess(&c, SchoolType::Primary, &a);
-    assert_eq!(outcome(&r, "r1", Part::Whole), Outcome::Undefined);
-    assert!(r.warnings.iter().any(|w| w.kind == WarningKind::Undefined));
+#[test]
+fn percentages_stay_within_0_to_100() {
+    let c =
+        Checklist::from_json(&TEST_CHECKLIST.replace(r#""unit": "h""#, r#""unit": "%""#)).unwrap();
+    for (text, ok) in [
+        ("100", true),
+        ("0", true),
+        ("99.5%", true),
+        ("100.1", false),
+        ("250", false),
+    ] {
+        let mut a = good_primary();
+        a.set(whole("q6"), num(text));
+        let r = assess(&c, SchoolType::Primary, &a);
+        let over = r
+            .invalid
+            .iter()
+            .any(|i| i.problem == ValueProblem::AbovePercent);
+        assert_eq!(!over, ok, "{text}: {:?}", r.invalid);
+    }
 }
 
 #[test]

@@ -108,7 +108,21 @@ fn improve(a: &Answers, slot: &Slot, by: u32) -> Option<Answers> {
             }
             .into(),
         ),
-        ("teachers" | "area" | "q5", Value::Number(n)) => {
+        // More teachers, but never more than students: that would be an impossible value,
+        // not an improvement.
+        ("teachers", Value::Number(n)) => {
+            let students = match a.get(&Slot::new("students", slot.part))? {
+                Value::Number(s) => s.parse::<u32>().ok()?,
+                _ => return None,
+            };
+            let now = n.parse::<u32>().ok()?;
+            let more = (now + by).min(students);
+            if more <= now {
+                return None;
+            }
+            Value::Number(more.to_string())
+        }
+        ("area" | "q5", Value::Number(n)) => {
             Value::Number((n.parse::<u32>().ok()? + by).to_string())
         }
         ("q3" | "q4", Value::Number(n)) => {

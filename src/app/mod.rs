@@ -339,8 +339,26 @@ async fn other_tab_saved(
 
 fn notice_text(ctx: &Ctx, notice: &Notice) -> String {
     match notice {
-        Notice::Check { remaining: 0, .. } => ctx.t(Msg::CheckDone).into(),
-        Notice::Check { remaining, .. } => ctx.fill(Msg::CheckRemaining, &[&remaining.to_string()]),
+        Notice::Check { first: None, .. } => ctx.t(Msg::CheckDone).into(),
+        Notice::Check {
+            tally,
+            first: Some(first),
+        } if tally.is_complete() => ctx.fill(
+            Msg::CheckOnlyWarnings,
+            &[&tally.warnings.to_string(), first],
+        ),
+        Notice::Check {
+            tally,
+            first: Some(first),
+        } => ctx.fill(
+            Msg::CheckRemaining,
+            &[
+                &tally.errors.to_string(),
+                &tally.missing.to_string(),
+                &tally.warnings.to_string(),
+                first,
+            ],
+        ),
         Notice::ReloadedNewer => ctx.t(Msg::ReloadedNewer).into(),
         Notice::PlanGenerated { added } => ctx.fill(Msg::PlanGenerated, &[&added.to_string()]),
         Notice::Exported { name } => ctx.fill(Msg::ExportDone, &[name]),

@@ -148,15 +148,26 @@ pub enum NumberError {
     NotANumber { text: String },
     #[error("'{text}' is too large")]
     TooLarge { text: String },
+    /// A comma (or space) that is not a thousands separator: `95,5`, `1,2,3`, `5,`. Read as
+    /// a separator it would silently turn 95,5 into 955, so it is refused.
+    #[error("'{text}' has a comma that does not separate thousands")]
+    Separator { text: String },
 }
 
 /// The largest magnitude accepted (a school's equipment value in yuan is far below this).
 pub const MAX_NUMBER: f64 = 1e12;
 
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | '，' | ' ' | '\u{3000}')
+}
+
 /// Reads a number as principals type it: ASCII or full-width digits, one decimal point,
-/// an optional sign, thousands separators (`,` `，` and spaces) and a trailing `%`.
+/// an optional sign, thousands separators (`,` `，` and spaces, only between groups of three
+/// digits: `1,200`, never `95,5`) and a trailing `%`.
 /// Anything else (letters, two points, units) is an error that keeps the text.
 pub fn parse_number(text: &str) -> Result<f64, NumberError> {
+    let not_a_number = || NumberError::NotANumber { text: text.into() };
+    // Full-width forms as their ASCII twins; separators kept for the grouping check.
     let mut clean = String::with_capacity(text.len());
     for c in text.trim().chars() {
         match c {
@@ -164,27 +175,38 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
             '０'..='９' => clean.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
             '．' => clean.push('.'),
             '－' => clean.push('-'),
-            ',' | '，' | ' ' | '\u{3000}' => {}
-            _ => {
-                return Err(NumberError::NotANumber { text: text.into() });
-            }
+            '＋' => clean.push('+'),
+            '％' => clean.push('%'),
+            c if is_separator(c) => clean.push(','),
+            _ => return Err(not_a_number()),
         }
     }
-    let clean = clean.strip_suffix('%').unwrap_or(&clean).to_string();
-    let valid_shape = {
-        let digits = clean.trim_start_matches(['-', '+']);
-        !digits.is_empty()
-            && digits.chars().filter(|&c| c == '.').count() <= 1
-            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && digits.chars().any(|c| c.is_ascii_digit())
-            && clean.len() - digits.len() <= 1
+    let body = clean.strip_suffix('%').unwrap_or(&clean);
+    let unsigned = body.strip_prefix(['-', '+']).unwrap_or(body);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
     };
-    if !valid_shape {
-        return Err(NumberError::NotANumber { text: text.into() });
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if fraction.is_some_and(|f| !digits(f))
+        || !whole.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || whole.is_empty() && fraction.is_none_or(str::is_empty)
+    {
+        return Err(if fraction.is_some_and(|f| f.contains(',')) {
+            NumberError::Separator { text: text.into() }
+        } else {
+            not_a_number()
+        });
     }
-    let n: f64 = clean
-        .parse()
-        .map_err(|_| NumberError::NotANumber { text: text.into() })?;
+    if whole.contains(',') {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or_default();
+        if !(1..=3).contains(&first.len()) || groups.any(|g| g.len() != 3) {
+            return Err(NumberError::Separator { text: text.into() });
+        }
+    }
+    let plain: String = body.chars().filter(|&c| c != ',').collect();
+    let n: f64 = plain.parse().map_err(|_| not_a_number())?;
     if !n.is_finite() || n.abs() > MAX_NUMBER {
         return Err(NumberError::TooLarge { text: text.into() });
     }
@@ -204,6 +226,11 @@ mod tests {
             ("１２．５", 12.5),
             ("1,234,567", 1_234_567.0),
             ("1，200", 1200.0),
+            ("1,200", 1200.0),
+            ("2 500 000", 2_500_000.0),
+            ("1,200.5", 1200.5),
+            ("－５", -5.0),
+            ("９０％", 90.0),
             ("-3", -3.0),
             ("95%", 95.0),
             (".5", 0.5),
@@ -217,6 +244,17 @@ mod tests {
             assert!(
                 matches!(parse_number(bad), Err(NumberError::NotANumber { .. })),
                 "{bad:?} should not parse"
+            );
+        }
+        // A comma is a thousands separator only between groups of three digits; read any
+        // other way it would turn 95,5 into 955.
+        for bad in [
+            "95,5", "45,8", "1,2,3,4", "5,", ",5", "1,20", "1.000,5", "1,2000",
+        ] {
+            assert!(
+                matches!(parse_number(bad), Err(NumberError::Separator { .. })),
+                "{bad:?} should be refused for its separator: {:?}",
+                parse_number(bad)
             );
         }
         assert!(matches!(

@@ -109,10 +109,14 @@ pub struct InputDef {
     pub label: Text,
     pub unit: String,
     pub scope: InputScope,
-    /// A whole number (people, rooms): a fraction gets a warning.
+    /// A whole number (people, rooms): a fraction is an error.
     #[serde(default)]
     pub integer: bool,
-    /// Another input this one should not exceed (teachers ≤ students): a warning otherwise.
+    /// The least value that makes sense, beyond "not negative": enrolment and classes are
+    /// at least 1 (the ratios divide by them). Less is an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Another input this one cannot exceed (teachers ≤ students): an error otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -5,7 +5,7 @@ use crate::core::builtin;
 use crate::core::checklist::{Checklist, ChecklistErrors};
 use crate::core::model::SchoolType;
 use crate::core::rules::fmt_num;
-use crate::core::score::{Assessment, Outcome, Shortfall, ShortfallDetail};
+use crate::core::score::{Assessment, Shortfall, ShortfallDetail};
 use serde::{Deserialize, Serialize};
 
 pub use crate::core::school::{PlanField, PlanRow, Profile, ProfileField};
@@ -257,18 +257,9 @@ pub struct DraftSummary {
     pub complete_percent: u8,
 }
 
-/// Answered slots ÷ answerable slots of the applicable items, 0–100.
+/// Answered slots ÷ required slots of the applicable items, 0–100.
 pub fn completion_percent(a: &Assessment) -> u8 {
-    let (mut done, mut total) = (0usize, 0usize);
-    for item in a.items.iter().filter(|i| i.applicable) {
-        for p in &item.parts {
-            total += 1;
-            if !matches!(p.outcome, Outcome::Missing | Outcome::Invalid) {
-                done += 1;
-            }
-        }
-    }
-    (done * 100).checked_div(total).map_or(100, |p| p as u8)
+    a.completion.percent()
 }
 
 /// The key and the prefilled 问题 text of a shortfall, in Chinese (the 整改清单 is a Chinese

@@ -4,6 +4,7 @@
 //! [`AppState::reduce`] in `Reducible`; saving is an effect on the draft's revision.
 //! Actions that change a draft carry `now` (RFC 3339) from the shell: nothing here reads a clock.
 
+pub mod check;
 pub mod draft;
 
 use crate::core::answers::{Slot, Value};
@@ -108,10 +109,11 @@ pub struct AppState {
 /// Messages announced to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
-    /// 检查: how many slots still need attention, and the first.
+    /// 检查: how many places need attention by kind, and the first (its field and problem,
+    /// worded by the shell, which knows the labels).
     Check {
-        remaining: usize,
-        first: Option<Slot>,
+        tally: check::Tally,
+        first: Option<String>,
     },
     /// Another tab's newer version was loaded (this tab had no unsaved changes).
     ReloadedNewer,

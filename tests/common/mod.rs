@@ -15,7 +15,7 @@ pub const TEST_CHECKLIST: &str = r#"{
   "school_types": ["primary", "junior", "nine_year"],
   "sources": [{"id": "S", "title": "测试文件", "verified": true}],
   "inputs": [
-    {"id": "students", "label": {"zh": "在校生数", "en": "Students"}, "unit": "人", "scope": "per_part", "integer": true},
+    {"id": "students", "label": {"zh": "在校生数", "en": "Students"}, "unit": "人", "scope": "per_part", "integer": true, "min": 1},
     {"id": "teachers", "label": {"zh": "教师数", "en": "Teachers"}, "unit": "人", "scope": "per_part", "integer": true, "at_most": "students"},
     {"id": "area", "label": {"zh": "教学用房面积", "en": "Teaching area"}, "unit": "㎡", "scope": "shared"}
   ],

@@ -16,7 +16,7 @@ const FLAGS = [
 ];
 
 /** Starts the static server on a free loopback port; resolves to { url, stop }. */
-export function serve(dir = join(ROOT, "dist")) {
+export function serve(dir = process.env.ZIPING_DIST || join(ROOT, "dist")) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, "scripts/static-server.mjs"), dir, "--port", "0"], {
       stdio: ["ignore", "pipe", "inherit"],

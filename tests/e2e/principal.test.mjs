@@ -27,7 +27,7 @@ test("a principal walks the whole path and finds everything again after a reload
     // 检查 on an empty form says how much is left and moves focus to the first gap.
     await page.getByTestId("tab-fill").click();
     await page.getByTestId("check").click();
-    await page.getByTestId("announcer").getByText(/还有 \d+ 处需要填写或更正/).waitFor();
+    await page.getByTestId("announcer").getByText(/检查：0 处填写有误，\d+ 项未填写，0 处提醒；已跳到第一处：/).waitFor();
     assert.match(await page.evaluate(() => document.activeElement?.id || ""), /^slot-/);
 
     await fillEverything(page, { inputs: PRIMARY_INPUTS, numbers: PRIMARY_NUMBERS, notMet: PRIMARY_NOT_MET });
@@ -121,18 +121,27 @@ test("a typo in a number is named in Chinese, kept as typed, and fixed in place"
     await newDraft(page, "yzjh-school", { fields: { school_name: "错字测试小学" }, type: "primary" });
     await page.getByTestId("tab-fill").click();
     const field = page.getByTestId("input-teachers_backbone");
-    await field.fill("12人");
-    const error = page.getByTestId("field-teachers_backbone").getByRole("alert");
-    assert.equal(await error.textContent(), "“12人”不是数字：请只填写数字（可带小数点），不要填写单位或文字。");
+    await field.click();
+    await page.keyboard.type("12人", { delay: 40 });
+    const message = page.getByTestId("messages-slot-teachers_backbone");
+    assert.equal(
+      (await message.textContent()).trim(),
+      "县级及以上骨干教师数：“12人”不是数字：只填写数字（可带小数点），不要写单位或文字。",
+    );
     assert.equal(await field.getAttribute("aria-invalid"), "true");
+    assert.equal(await field.getAttribute("aria-describedby"), "slot-teachers_backbone-msgs");
     await waitSaved(page);
     await page.reload();
     await page.getByTestId("fill-page").waitFor();
     assert.equal(await page.getByTestId("input-teachers_backbone").inputValue(), "12人", "what was typed is kept");
     await page.getByTestId("check").click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), "slot-students", "the first gap comes first");
-    await page.getByTestId("input-teachers_backbone").fill("１２");
-    assert.equal(await page.getByTestId("field-teachers_backbone").getByRole("alert").count(), 0, "full-width digits are fine");
+    await page.getByTestId("announcer").getByText(/检查：1 处填写有误，\d+ 项未填写，0 处提醒；已跳到第一处：在校学生数/).waitFor();
+    await page.getByTestId("input-teachers_backbone").click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("１２", { delay: 40 });
+    assert.equal(await page.getByTestId("input-teachers_backbone").getAttribute("aria-invalid"), "false", "full-width digits are fine");
+    assert.equal((await message.textContent()).trim(), "");
   });
   await page.close();
 });

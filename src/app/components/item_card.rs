@@ -1,24 +1,20 @@
 //! One checklist item on screen, and one raw-data field. Each turns DOM events into
 //! `SetAnswer` / `SetNote` actions; what it shows comes from the core's result.
 
+use super::field::{
+    field_label, messages, messages_dom_id, part_msg, problem_text, slot_dom_id, warning_text,
+};
 use super::pick;
 use crate::app::{storage, Ctx, Shared};
-use crate::core::answers::{Part, Slot, Value};
+use crate::core::answers::{Answers, Slot, Value};
 use crate::core::checklist::{Checklist, ItemLoc};
 use crate::core::model::{ItemKind, SchoolType};
 use crate::core::rules::fmt_num;
-use crate::core::score::{
-    InvalidValue, ItemResult, Outcome, PartResult, ValueProblem, Warning, WarningKind,
-};
+use crate::core::score::{InvalidValue, ItemResult, Outcome, PartResult, Warning};
 use crate::i18n::Msg;
 use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
-
-/// The DOM id of a slot's first control, where 检查 moves the focus.
-pub fn slot_dom_id(slot: &Slot) -> String {
-    format!("slot-{slot}")
-}
 
 pub fn outcome_msg(o: Outcome) -> Msg {
     match o {
@@ -40,43 +36,6 @@ pub fn outcome_class(o: Outcome) -> &'static str {
         Outcome::Near | Outcome::Partial => "near",
         Outcome::NotMet | Outcome::Invalid | Outcome::Undefined => "bad",
         Outcome::Missing => "missing",
-    }
-}
-
-fn part_msg(p: Part) -> Option<Msg> {
-    match p {
-        Part::Whole => None,
-        Part::Primary => Some(Msg::PartPrimary),
-        Part::Junior => Some(Msg::PartJunior),
-    }
-}
-
-pub fn problem_text(ctx: &Ctx, p: &ValueProblem) -> String {
-    use crate::core::answers::NumberError;
-    match p {
-        ValueProblem::Number {
-            error: NumberError::NotANumber { text },
-        } => ctx.fill(Msg::NotANumber, &[text]),
-        ValueProblem::Number {
-            error: NumberError::TooLarge { text },
-        } => ctx.fill(Msg::TooLarge, &[text]),
-        ValueProblem::WrongKind => ctx.t(Msg::WrongKind).into(),
-        ValueProblem::UnknownLevel { level } => ctx.fill(Msg::UnknownLevel, &[level]),
-        ValueProblem::NotApplicableNotAllowed => ctx.t(Msg::NaNotAllowed).into(),
-    }
-}
-
-pub fn warning_text(ctx: &Ctx, checklist: &Checklist, w: &WarningKind) -> String {
-    match w {
-        WarningKind::Negative => ctx.t(Msg::WarnNegative).into(),
-        WarningKind::NotWhole => ctx.t(Msg::WarnNotWhole).into(),
-        WarningKind::Exceeds { other } => {
-            let label = checklist
-                .input(other)
-                .map_or(other.as_str(), |i| pick(&i.label, ctx.lang));
-            ctx.fill(Msg::WarnExceeds, &[label])
-        }
-        WarningKind::Undefined => ctx.t(Msg::WarnUndefined).into(),
     }
 }
 
@@ -185,26 +144,39 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             </li>
         }
     });
+    // The card's own values, so a problem can quote what was typed.
+    let answers = Answers {
+        values: props
+            .values
+            .iter()
+            .filter_map(|(s, v)| Some((s.clone(), v.clone()?)))
+            .collect(),
+        notes: Default::default(),
+    };
     let parts = props.result.parts.iter().map(|part| {
         let slot = Slot::new(id, part.part);
-        let value = props.values.iter().find(|(s, _)| s == &slot).and_then(|(_, v)| v.clone());
-        let problem = props.invalid.iter().find(|i| i.slot == slot).map(|i| problem_text(&ctx, &i.problem));
+        let dom_id = slot_dom_id(&slot);
+        let value = answers.get(&slot);
+        let problem = props
+            .invalid
+            .iter()
+            .find(|i| i.slot == slot)
+            .map(|i| problem_text(&ctx, &props.checklist, &answers, &slot, &i.problem));
+        let notes: Vec<String> = props
+            .warnings
+            .iter()
+            .filter(|w| w.slot == slot)
+            .map(|w| warning_text(&ctx, &w.kind))
+            .collect();
         html! {
             <div class="part" key={slot.to_string()}>
                 if let Some(m) = part_msg(part.part) { <p class="part-name">{ ctx.t(m) }</p> }
                 if let Some(rule) = school_rule_text(ctx.lang, &item.kind, part) {
                     <p class="requirement">{ ctx.t(Msg::Requirement) }{ ctx.lang.colon() }<strong>{ rule }</strong></p>
                 }
-                { widget(&ctx, &item.kind, &slot, value.as_ref(), part, &label_id, problem.as_deref()) }
-                if let Some(text) = problem {
-                    <p class="field-error" id={format!("{}-error", slot_dom_id(&slot))} role="alert">{ text }</p>
-                }
+                { widget(&ctx, &item.kind, &slot, value, part, &label_id, problem.is_some()) }
+                { messages(&dom_id, problem.as_deref(), &notes) }
             </div>
-        }
-    });
-    let warnings = props.warnings.iter().map(|w| {
-        html! {
-            <p class="field-warning">{ warning_text(&ctx, &props.checklist, &w.kind) }</p>
         }
     });
     html! {
@@ -223,8 +195,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 </div>
             </header>
             if let Some(g) = &item.guidance { <p class="guidance">{ pick(g, ctx.lang) }</p> }
-            { for parts }
-            { for warnings }
+            <div class="parts">{ for parts }</div>
             <div class="evidence">
                 <label for={format!("note-{id}")}>{ ctx.t(Msg::Evidence) }</label>
                 <textarea id={format!("note-{id}")} rows="2" placeholder={ctx.t(Msg::EvidenceHint)}
@@ -232,9 +203,10 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 if !props.attachments.is_empty() {
                     <ul class="attachments" data-testid={format!("attachments-{id}")}>{ for attachments }</ul>
                 }
-                <label for={format!("attach-{id}")} class="button small">{ ctx.t(Msg::AttachEvidence) }</label>
-                <input id={format!("attach-{id}")} class="visually-hidden" type="file" data-testid={format!("attach-{id}")}
+                // The input sits before its label so the label can show the input's focus ring.
+                <input id={format!("attach-{id}")} class="visually-hidden file-picker" type="file" data-testid={format!("attach-{id}")}
                     aria-describedby={format!("attach-{id}-note")} onchange={on_attach} />
+                <label for={format!("attach-{id}")} class="button small">{ ctx.t(Msg::AttachEvidence) }</label>
                 <span id={format!("attach-{id}-note")} class="muted small-note">{ ctx.t(Msg::AttachmentNote) }</span>
                 if let Some(m) = &*too_large_msg { <p class="field-error" role="alert">{ m }</p> }
             </div>
@@ -297,7 +269,7 @@ fn widget(
     value: Option<&Value>,
     part: &PartResult,
     label_id: &str,
-    problem: Option<&str>,
+    invalid: bool,
 ) -> Html {
     let yes_no = |na: bool| {
         let mut o = vec![
@@ -345,10 +317,10 @@ fn widget(
                 Some(Value::Number(t)) => t.clone(),
                 _ => String::new(),
             };
-            number_input(ctx, slot, &text, unit, label_id, problem)
+            number_input(ctx, slot, &text, unit, label_id, invalid)
         }
         ItemKind::Computed { unit, .. } => html! {
-            <p class="computed" data-testid={format!("computed-{slot}")}>
+            <p class="computed" id={slot_dom_id(slot)} tabindex="-1" data-testid={format!("computed-{slot}")}>
                 { ctx.t(Msg::CurrentValue) }{ ctx.lang.colon() }
                 <strong data-testid="computed-value">{ part.value.map(|v| format!("{} {}", fmt_num(v), crate::i18n::unit(ctx.lang, unit))).unwrap_or_else(|| "—".into()) }</strong>
                 if let Some(r) = part.ratio {
@@ -374,7 +346,9 @@ fn widget(
                     })
                 })
             };
-            html! { <textarea id={slot_dom_id(slot)} rows="3" aria-labelledby={label_id.to_string()} value={text} {oninput} /> }
+            let dom_id = slot_dom_id(slot);
+            html! { <textarea id={dom_id.clone()} rows="3" aria-labelledby={label_id.to_string()}
+            aria-describedby={messages_dom_id(&dom_id)} value={text} {oninput} /> }
         }
     }
 }
@@ -385,7 +359,7 @@ fn number_input(
     text: &str,
     unit: &str,
     label_id: &str,
-    problem: Option<&str>,
+    invalid: bool,
 ) -> Html {
     let oninput = {
         let (dispatch, slot) = (ctx.dispatch.clone(), slot.clone());
@@ -405,8 +379,8 @@ fn number_input(
     html! {
         <span class="number-field">
             <input id={dom_id.clone()} type="text" inputmode="decimal" autocomplete="off" value={text.to_string()}
-                aria-labelledby={label_id.to_string()} aria-invalid={problem.is_some().to_string()}
-                aria-describedby={problem.map(|_| format!("{dom_id}-error"))}
+                aria-labelledby={label_id.to_string()} aria-invalid={invalid.to_string()}
+                aria-describedby={messages_dom_id(&dom_id)}
                 data-testid={format!("input-{slot}")} {oninput} />
             <span class="unit">{ crate::i18n::unit(ctx.lang, unit) }</span>
         </span>
@@ -418,8 +392,8 @@ pub struct InputFieldProps {
     pub checklist: Shared<Checklist>,
     pub slot: Slot,
     pub text: String,
-    pub problem: Option<ValueProblem>,
-    pub warnings: Vec<WarningKind>,
+    /// What is wrong with the value, already worded (it may quote another field).
+    pub error: Option<String>,
 }
 
 /// A raw count or amount (students, teachers, areas …) for the computed indicators.
@@ -429,20 +403,16 @@ pub fn InputField(props: &InputFieldProps) -> Html {
     let Some(def) = props.checklist.input(&props.slot.id) else {
         return Html::default();
     };
-    let label_id = format!("{}-label", slot_dom_id(&props.slot));
-    let problem = props.problem.as_ref().map(|p| problem_text(&ctx, p));
+    let dom_id = slot_dom_id(&props.slot);
+    let label_id = format!("{dom_id}-label");
     html! {
         <div class="input-field" data-testid={format!("field-{}", props.slot)}>
-            <label id={label_id.clone()} for={slot_dom_id(&props.slot)}>
-                { pick(&def.label, ctx.lang) }
-                if let Some(m) = part_msg(props.slot.part) { { ctx.lang.paren(ctx.t(m)) } }
+            <label id={label_id.clone()} for={dom_id.clone()}>
+                { field_label(&ctx, &props.checklist, &props.slot) }
             </label>
-            { number_input(&ctx, &props.slot, &props.text, &def.unit, &label_id, problem.as_deref()) }
-            if let Some(h) = &def.hint { <p class="guidance">{ pick(h, ctx.lang) }</p> }
-            if let Some(text) = problem {
-                <p class="field-error" id={format!("{}-error", slot_dom_id(&props.slot))} role="alert">{ text }</p>
-            }
-            { for props.warnings.iter().map(|w| html! { <p class="field-warning">{ warning_text(&ctx, &props.checklist, w) }</p> }) }
+            { number_input(&ctx, &props.slot, &props.text, &def.unit, &label_id, props.error.is_some()) }
+            <p class="guidance">{ def.hint.as_ref().map(|h| pick(h, ctx.lang)).unwrap_or_default() }</p>
+            { messages(&dom_id, props.error.as_deref(), &[]) }
         </div>
     }
 }

@@ -2,12 +2,14 @@
 
 mod charts;
 mod checklist_list;
+mod field;
 mod header;
 mod item_card;
 mod save_bar;
 
 pub use charts::{area_bars, indicator_chart, radar, ChartProps};
 pub use checklist_list::{checklist_list, pick};
+pub use field::{field_label, problem_text, slot_dom_id};
 pub use header::header;
-pub use item_card::{outcome_class, outcome_msg, slot_dom_id, InputField, ItemCard};
+pub use item_card::{outcome_class, outcome_msg, InputField, ItemCard};
 pub use save_bar::save_bar;

@@ -1,9 +1,9 @@
-use crate::app::components::{pick, InputField, ItemCard};
+use crate::app::components::{field_label, pick, problem_text, slot_dom_id, InputField, ItemCard};
 use crate::app::{storage, Ctx, Open};
 use crate::core::answers::{Slot, Value};
-use crate::core::model::{ItemKind, SchoolType};
-use crate::core::score::{input_slots, Assessment, Outcome};
+use crate::core::score::input_slots;
 use crate::i18n::Msg;
+use crate::state::check::{attention, progress, sections, Section, Tally};
 use crate::state::{Action, Notice, Page};
 use yew::prelude::*;
 
@@ -11,85 +11,6 @@ use yew::prelude::*;
 pub struct FillProps {
     pub open: Open,
     pub section: usize,
-}
-
-/// A part of the form: the raw data, or one area of the checklist.
-#[derive(Clone, Copy, PartialEq)]
-enum Section {
-    Inputs,
-    Area(usize),
-}
-
-fn sections(open: &Open) -> Vec<Section> {
-    let doc = open.checklist.doc();
-    let inputs = (!doc.inputs.is_empty()).then_some(Section::Inputs);
-    inputs
-        .into_iter()
-        .chain((0..doc.areas.len()).map(Section::Area))
-        .collect()
-}
-
-/// Slots that still need an answer or a correction, section by section, in screen order.
-fn problems(open: &Open, t: SchoolType, a: &Assessment) -> Vec<(usize, Slot)> {
-    // `missing` is sorted; `invalid` is short.
-    let missing = |s: &Slot| a.missing.binary_search(s).is_ok();
-    let invalid = |s: &Slot| a.invalid.iter().any(|i| &i.slot == s);
-    let mut out = Vec::new();
-    for (n, section) in sections(open).into_iter().enumerate() {
-        match section {
-            Section::Inputs => {
-                for slot in input_slots(&open.checklist, t) {
-                    if missing(&slot) || invalid(&slot) {
-                        out.push((n, slot));
-                    }
-                }
-            }
-            Section::Area(area) => {
-                for ((loc, item), result) in open.checklist.items().zip(&a.items) {
-                    // Computed items wait for raw data (listed above); free text is optional.
-                    if loc.area != area
-                        || matches!(item.kind, ItemKind::Computed { .. } | ItemKind::Text)
-                    {
-                        continue;
-                    }
-                    for p in &result.parts {
-                        if matches!(p.outcome, Outcome::Missing | Outcome::Invalid) {
-                            out.push((n, Slot::new(&item.id, p.part)));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-fn progress(open: &Open, t: SchoolType, a: &Assessment, section: Section) -> (usize, usize) {
-    match section {
-        Section::Inputs => {
-            let slots = input_slots(&open.checklist, t);
-            let done = slots
-                .iter()
-                .filter(|s| {
-                    open.draft.answers.get(s).is_some() && !a.invalid.iter().any(|i| &i.slot == *s)
-                })
-                .count();
-            (done, slots.len())
-        }
-        Section::Area(area) => {
-            let (mut done, mut total) = (0, 0);
-            for ((loc, item), r) in open.checklist.items().zip(&a.items) {
-                if loc.area != area || !r.applicable || matches!(item.kind, ItemKind::Text) {
-                    continue;
-                }
-                for p in &r.parts {
-                    total += 1;
-                    done += usize::from(!matches!(p.outcome, Outcome::Missing | Outcome::Invalid));
-                }
-            }
-            (done, total)
-        }
-    }
 }
 
 /// 逐项填写: the area navigation with progress, the items of one area, and 检查.
@@ -114,39 +35,54 @@ pub fn Fill(props: &FillProps) -> Html {
             </section>
         };
     };
-    let all = sections(&props.open);
+    let checklist = &props.open.checklist;
+    let answers = &props.open.draft.answers;
+    let all = sections(checklist);
     let current = props.section.min(all.len().saturating_sub(1));
     let section = all[current];
     let section_title = |s: Section| match s {
         Section::Inputs => ctx.t(Msg::BasicData).to_string(),
-        Section::Area(i) => pick(&props.open.checklist.doc().areas[i].title, ctx.lang).to_string(),
+        Section::Area(i) => pick(&checklist.doc().areas[i].title, ctx.lang).to_string(),
     };
     let (done_all, total_all) = all
         .iter()
-        .map(|s| progress(&props.open, t, &a, *s))
+        .map(|s| progress(checklist, t, answers, &a, *s))
         .fold((0, 0), |(d, t), (d2, t2)| (d + d2, t + t2));
     let check = {
-        let (open, dispatch, a, focus_target) = (
+        let (open, dispatch, a, focus_target, ctx2) = (
             props.open.clone(),
             ctx.dispatch.clone(),
             a.clone(),
             focus_target.clone(),
+            ctx.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let list = problems(&open, t, &a);
-            let first = list.first().cloned();
-            if let Some((section, slot)) = &first {
+            let list = attention(&open.checklist, t, &a);
+            let first = list.first().map(|x| {
+                let text = match a.invalid.iter().find(|i| i.slot == x.slot) {
+                    Some(i) => problem_text(
+                        &ctx2,
+                        &open.checklist,
+                        &open.draft.answers,
+                        &x.slot,
+                        &i.problem,
+                    ),
+                    None => field_label(&ctx2, &open.checklist, &x.slot),
+                };
+                (x.section, x.slot.clone(), text)
+            });
+            if let Some((section, slot, _)) = &first {
                 dispatch.dispatch(Action::Go(Page::Fill { area: *section }));
-                focus_target.set(Some(crate::app::components::slot_dom_id(slot)));
+                focus_target.set(Some(slot_dom_id(slot)));
             }
             dispatch.dispatch(Action::Notify(Notice::Check {
-                remaining: list.len(),
-                first: first.map(|(_, s)| s),
+                tally: Tally::of(&list),
+                first: first.map(|(_, _, text)| text),
             }));
         })
     };
     let nav = all.iter().enumerate().map(|(n, s)| {
-        let (done, total) = progress(&props.open, t, &a, *s);
+        let (done, total) = progress(checklist, t, answers, &a, *s);
         let is_current = n == current;
         html! {
             <li>
@@ -165,9 +101,9 @@ pub fn Fill(props: &FillProps) -> Html {
                     Some(Value::Number(t)) => t.clone(),
                     _ => String::new(),
                 };
-                let problem = a.invalid.iter().find(|i| i.slot == slot).map(|i| i.problem.clone());
-                let warnings = a.warnings.iter().filter(|w| w.slot == slot).map(|w| w.kind.clone()).collect::<Vec<_>>();
-                html! { <InputField key={slot.to_string()} checklist={props.open.checklist.clone()} slot={slot.clone()} {text} {problem} {warnings} /> }
+                let error = a.invalid.iter().find(|i| i.slot == slot)
+                    .map(|i| problem_text(&ctx, checklist, answers, &slot, &i.problem));
+                html! { <InputField key={slot.to_string()} checklist={props.open.checklist.clone()} slot={slot.clone()} {text} {error} /> }
             });
             html! {
                 <>

@@ -1,4 +1,4 @@
-use crate::app::components::{pick, InputField};
+use crate::app::components::{pick, problem_text, InputField};
 use crate::app::{storage, Ctx, Open};
 use crate::core::answers::{Slot, Value};
 use crate::core::model::SchoolType;
@@ -88,8 +88,9 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
                 Some(Value::Number(t)) => t.clone(),
                 _ => String::new(),
             };
-            let problem = props.open.assessment.as_ref().and_then(|a| a.invalid.iter().find(|i| i.slot == slot).map(|i| i.problem.clone()));
-            html! { <InputField checklist={checklist.clone()} slot={slot.clone()} {text} {problem} warnings={Vec::new()} /> }
+            let error = props.open.assessment.as_ref().and_then(|a| a.invalid.iter().find(|i| i.slot == slot))
+                .map(|i| problem_text(&ctx, checklist, &draft.answers, &slot, &i.problem));
+            html! { <InputField key={slot.to_string()} checklist={checklist.clone()} slot={slot.clone()} {text} {error} /> }
         }).collect::<Html>()
     });
     html! {

@@ -181,6 +181,12 @@ impl<'a> Engine<'a> {
             .map(|r| r.id.clone())
             .collect();
         let provisional = !self.missing.is_empty() || !self.invalid.is_empty();
+        let completion = completion(
+            self.checklist,
+            &items,
+            self.missing.len(),
+            self.invalid.len(),
+        );
         let grade = Grade {
             band: if vetoes.is_empty() {
                 band(doc, percent.unwrap_or(0.0), &capped_by)
@@ -212,6 +218,7 @@ impl<'a> Engine<'a> {
                     .collect()
             },
             warnings: self.warnings,
+            completion,
         }
     }
 
@@ -270,16 +277,29 @@ impl<'a> Engine<'a> {
                 ItemKind::Levels { levels, allow_na } => {
                     self.levels(&slot, levels, *allow_na, item.points, share, &mut p)
                 }
-                ItemKind::Number { .. } => {
+                ItemKind::Number { unit, .. } => {
                     let value = match self.answers.get(&slot) {
                         None => Computed::Missing,
-                        Some(Value::Number(text)) => match parse_number(text) {
-                            Ok(n) => Computed::Value(n),
-                            Err(error) => {
-                                self.add_invalid(slot.clone(), ValueProblem::Number { error });
-                                Computed::Invalid
+                        Some(Value::Number(text)) => {
+                            match parse_number(text)
+                                .map_err(|error| ValueProblem::Number { error })
+                                .and_then(|n| {
+                                    quantity(
+                                        n,
+                                        &Quantity {
+                                            integer: false,
+                                            min: None,
+                                            unit,
+                                        },
+                                    )
+                                }) {
+                                Ok(n) => Computed::Value(n),
+                                Err(problem) => {
+                                    self.add_invalid(slot.clone(), problem);
+                                    Computed::Invalid
+                                }
                             }
-                        },
+                        }
                         Some(_) => {
                             self.add_invalid(slot.clone(), ValueProblem::WrongKind);
                             Computed::Invalid
@@ -490,7 +510,12 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// A raw input's value for a formula. Values that break a rule (see
+    /// [`Engine::check_inputs`]) are never computed with.
     fn raw_input(&mut self, slot: &Slot) -> Lookup {
+        if self.invalid.iter().any(|(s, _)| s == slot) {
+            return Lookup::Invalid;
+        }
         match self.answers.get(slot) {
             None => {
                 self.missing.insert(slot.clone());
@@ -498,56 +523,103 @@ impl<'a> Engine<'a> {
             }
             Some(Value::Number(text)) => match parse_number(text) {
                 Ok(n) => Lookup::Value(n),
-                Err(error) => {
-                    self.add_invalid(slot.clone(), ValueProblem::Number { error });
-                    Lookup::Invalid
-                }
+                // Reported by `check_inputs` already.
+                Err(_) => Lookup::Invalid,
             },
-            Some(_) => {
-                self.add_invalid(slot.clone(), ValueProblem::WrongKind);
-                Lookup::Invalid
-            }
+            Some(_) => Lookup::Invalid,
         }
     }
 
-    /// Warnings on entered inputs: negative, a fraction of people, more than its bound.
+    /// Decides once whether each entered input can be used: a number, not negative, whole
+    /// where it counts people or rooms, at least its minimum, a percentage within 0–100, and
+    /// a part no larger than its whole (checked against wholes that are themselves valid).
     fn check_inputs(&mut self) {
+        let mut usable: Vec<(Slot, f64)> = Vec::new();
         for slot in input_slots(self.checklist, self.school_type) {
             let Some(def) = self.checklist.input(&slot.id) else {
                 continue;
             };
-            let Some(Ok(v)) = self.answers.get(&slot).map(|v| match v {
-                Value::Number(t) => parse_number(t).map_err(|_| ()),
-                _ => Err(()),
-            }) else {
-                continue;
+            let rule = Quantity {
+                integer: def.integer,
+                min: def.min,
+                unit: &def.unit,
             };
-            if v < 0.0 {
-                self.warnings.push(Warning {
-                    slot: slot.clone(),
-                    kind: WarningKind::Negative,
-                });
-            }
-            if def.integer && v.fract() != 0.0 {
-                self.warnings.push(Warning {
-                    slot: slot.clone(),
-                    kind: WarningKind::NotWhole,
-                });
-            }
-            if let Some(other) = &def.at_most {
-                let other_slot = Slot::new(other, slot.part);
-                if let Some(Value::Number(t)) = self.answers.get(&other_slot) {
-                    if parse_number(t).is_ok_and(|o| v > o) {
-                        self.warnings.push(Warning {
-                            slot: slot.clone(),
-                            kind: WarningKind::Exceeds {
-                                other: other.clone(),
-                            },
-                        });
-                    }
-                }
+            let checked = match self.answers.get(&slot) {
+                None => continue,
+                Some(Value::Number(text)) => parse_number(text)
+                    .map_err(|error| ValueProblem::Number { error })
+                    .and_then(|n| quantity(n, &rule)),
+                Some(_) => Err(ValueProblem::WrongKind),
+            };
+            match checked {
+                Ok(v) => usable.push((slot, v)),
+                Err(problem) => self.add_invalid(slot, problem),
             }
         }
+        for (slot, v) in &usable {
+            let Some(other) = self
+                .checklist
+                .input(&slot.id)
+                .and_then(|d| d.at_most.as_ref())
+            else {
+                continue;
+            };
+            let bound = match self.checklist.input(other).map(|d| d.scope) {
+                Some(InputScope::Shared) => Slot::whole(other),
+                _ => Slot::new(other, slot.part),
+            };
+            if usable.iter().any(|(s, b)| s == &bound && v > b) {
+                let other = other.clone();
+                self.add_invalid(slot.clone(), ValueProblem::Exceeds { other });
+            }
+        }
+    }
+}
+
+/// What a number must be to be used: the rules every page applies through the engine.
+struct Quantity<'a> {
+    integer: bool,
+    min: Option<f64>,
+    unit: &'a str,
+}
+
+/// Checks a parsed number against its rules; the first broken rule is the one reported.
+fn quantity(n: f64, rule: &Quantity) -> Result<f64, ValueProblem> {
+    if n < 0.0 {
+        Err(ValueProblem::Negative)
+    } else if rule.integer && n.fract() != 0.0 {
+        Err(ValueProblem::NotWhole)
+    } else if let Some(min) = rule.min.filter(|&m| n < m) {
+        Err(ValueProblem::BelowMin { min })
+    } else if rule.unit == "%" && n > 100.0 {
+        Err(ValueProblem::AbovePercent)
+    } else {
+        Ok(n)
+    }
+}
+
+/// Answered ÷ required slots of the applicable items (free text is optional).
+fn completion(
+    checklist: &Checklist,
+    items: &[ItemResult],
+    unanswered: usize,
+    errors: usize,
+) -> Completion {
+    let (mut answered, mut required) = (0, 0);
+    for ((_, item), result) in checklist.items().zip(items) {
+        if !result.applicable || matches!(item.kind, ItemKind::Text) {
+            continue;
+        }
+        for p in &result.parts {
+            required += 1;
+            answered += usize::from(!matches!(p.outcome, Outcome::Missing | Outcome::Invalid));
+        }
+    }
+    Completion {
+        answered,
+        required,
+        errors,
+        unanswered,
     }
 }
 

@@ -28,12 +28,37 @@ pub struct Assessment {
     pub invalid: Vec<InvalidValue>,
     /// Values that are usable but suspicious.
     pub warnings: Vec<Warning>,
+    /// How much of the form is done: recorded in submissions, so the county sees 未完成.
+    pub completion: Completion,
 }
 
 impl Assessment {
     /// Nothing missing and nothing unreadable: the result is final.
     pub fn is_complete(&self) -> bool {
         self.missing.is_empty() && self.invalid.is_empty()
+    }
+}
+
+/// How much of a school's form is done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Completion {
+    /// Slots of applicable items answered with a usable value.
+    pub answered: usize,
+    /// Slots of applicable items that need an answer (free text is optional).
+    pub required: usize,
+    /// Entered values that cannot be used (see `invalid`).
+    pub errors: usize,
+    /// Slots still empty, raw data included (see `missing`).
+    pub unanswered: usize,
+}
+
+impl Completion {
+    /// Answered ÷ required, 0–100, rounded down (100 only when everything is answered).
+    pub fn percent(&self) -> u8 {
+        (self.answered * 100)
+            .checked_div(self.required)
+            .map_or(100, |p| p.min(100) as u8)
     }
 }
 
@@ -193,6 +218,20 @@ pub enum ValueProblem {
     },
     /// 不适用 where the item does not allow it.
     NotApplicableNotAllowed,
+    /// Below zero: counts, areas, amounts and rates never are.
+    Negative,
+    /// A fraction of something counted whole (people, rooms, classes).
+    NotWhole,
+    /// A percentage over 100.
+    AbovePercent,
+    /// A part larger than its whole (teachers with a certificate than teachers).
+    Exceeds {
+        other: String,
+    },
+    /// Below the input's least sensible value (enrolment 0: the ratios divide by it).
+    BelowMin {
+        min: f64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -209,12 +248,6 @@ pub struct Warning {
     try_from = "super::result_raw::RawWarning"
 )]
 pub enum WarningKind {
-    Negative,
-    NotWhole,
-    /// More than another input it should not exceed (teachers than students).
-    Exceeds {
-        other: String,
-    },
-    /// A computed value that cannot be computed (no students).
+    /// A computed value that cannot be computed from the values given.
     Undefined,
 }

@@ -98,17 +98,35 @@ pub(crate) struct RawProblem {
     kind: String,
     error: Option<NumberError>,
     level: Option<String>,
+    other: Option<String>,
+    min: Option<f64>,
 }
 
 impl TryFrom<RawProblem> for ValueProblem {
     type Error = String;
 
     fn try_from(r: RawProblem) -> Result<ValueProblem, String> {
-        match (r.kind.as_str(), r.error, r.level) {
-            ("number", Some(error), None) => Ok(ValueProblem::Number { error }),
-            ("wrong_kind", None, None) => Ok(ValueProblem::WrongKind),
-            ("unknown_level", None, Some(level)) => Ok(ValueProblem::UnknownLevel { level }),
-            ("not_applicable_not_allowed", None, None) => Ok(ValueProblem::NotApplicableNotAllowed),
+        if r.min.is_some() && r.kind != "below_min" {
+            return Err(format!(
+                "not a value problem of kind '{}' with these fields",
+                r.kind
+            ));
+        }
+        match (r.kind.as_str(), r.error, r.level, r.other) {
+            ("number", Some(error), None, None) => Ok(ValueProblem::Number { error }),
+            ("wrong_kind", None, None, None) => Ok(ValueProblem::WrongKind),
+            ("unknown_level", None, Some(level), None) => Ok(ValueProblem::UnknownLevel { level }),
+            ("not_applicable_not_allowed", None, None, None) => {
+                Ok(ValueProblem::NotApplicableNotAllowed)
+            }
+            ("negative", None, None, None) => Ok(ValueProblem::Negative),
+            ("not_whole", None, None, None) => Ok(ValueProblem::NotWhole),
+            ("above_percent", None, None, None) => Ok(ValueProblem::AbovePercent),
+            ("exceeds", None, None, Some(other)) => Ok(ValueProblem::Exceeds { other }),
+            ("below_min", None, None, None) => match r.min {
+                Some(min) => Ok(ValueProblem::BelowMin { min }),
+                None => Err("a below_min problem without its min".into()),
+            },
             (kind, ..) => Err(format!(
                 "not a value problem of kind '{kind}' with these fields"
             )),
@@ -120,19 +138,15 @@ impl TryFrom<RawProblem> for ValueProblem {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawWarning {
     kind: String,
-    other: Option<String>,
 }
 
 impl TryFrom<RawWarning> for WarningKind {
     type Error = String;
 
     fn try_from(r: RawWarning) -> Result<WarningKind, String> {
-        match (r.kind.as_str(), r.other) {
-            ("negative", None) => Ok(WarningKind::Negative),
-            ("not_whole", None) => Ok(WarningKind::NotWhole),
-            ("exceeds", Some(other)) => Ok(WarningKind::Exceeds { other }),
-            ("undefined", None) => Ok(WarningKind::Undefined),
-            (kind, _) => Err(format!("not a warning of kind '{kind}' with these fields")),
+        match r.kind.as_str() {
+            "undefined" => Ok(WarningKind::Undefined),
+            kind => Err(format!("not a warning of kind '{kind}'")),
         }
     }
 }
@@ -151,6 +165,7 @@ impl TryFrom<RawNumberError> for NumberError {
         match r.problem.as_str() {
             "not_a_number" => Ok(NumberError::NotANumber { text: r.text }),
             "too_large" => Ok(NumberError::TooLarge { text: r.text }),
+            "separator" => Ok(NumberError::Separator { text: r.text }),
             other => Err(format!("unknown number problem '{other}'")),
         }
     }

@@ -1,0 +1,127 @@
+//! What every entry field shares: its label, its message slot and the messages in it.
+//!
+//! A field's DOM never changes shape when its message comes or goes: the message slot is
+//! always there, and only its content changes. Yew flattens `{ for … }` and `Option`s into the
+//! parent's child list and matches unkeyed children from the end, so a message appearing
+//! beside an `<input>` used to replace the input: focus was lost and the keystrokes after it
+//! went nowhere ("-900" became "-9").
+
+use super::pick;
+use crate::app::Ctx;
+use crate::core::answers::{NumberError, Part, Slot, Value};
+use crate::core::checklist::Checklist;
+use crate::core::rules::fmt_num;
+use crate::core::score::{ValueProblem, WarningKind};
+use crate::i18n::Msg;
+use yew::prelude::*;
+
+/// The DOM id of a slot's first control, where 检查 moves the focus.
+pub fn slot_dom_id(slot: &Slot) -> String {
+    format!("slot-{slot}")
+}
+
+/// The DOM id of a field's message slot (what `aria-describedby` names).
+pub fn messages_dom_id(field_dom_id: &str) -> String {
+    format!("{field_dom_id}-msgs")
+}
+
+pub fn part_msg(p: Part) -> Option<Msg> {
+    match p {
+        Part::Whole => None,
+        Part::Primary => Some(Msg::PartPrimary),
+        Part::Junior => Some(Msg::PartJunior),
+    }
+}
+
+/// The name of the field a slot is entered in: an input's label or an item's text, with the
+/// part of a 九年一贯制 school.
+pub fn field_label(ctx: &Ctx, checklist: &Checklist, slot: &Slot) -> String {
+    let name = checklist
+        .input(&slot.id)
+        .map(|i| pick(&i.label, ctx.lang).to_string())
+        .or_else(|| {
+            checklist
+                .item(&slot.id)
+                .map(|i| format!("{} {}", i.id, pick(&i.text, ctx.lang)))
+        })
+        .unwrap_or_else(|| slot.id.clone());
+    match part_msg(slot.part) {
+        Some(m) => format!("{name}{}", ctx.lang.paren(ctx.t(m))),
+        None => name,
+    }
+}
+
+fn typed(answers: &crate::core::answers::Answers, slot: &Slot) -> String {
+    match answers.get(slot) {
+        Some(Value::Number(t) | Value::Text(t)) => t.clone(),
+        _ => String::new(),
+    }
+}
+
+/// What is wrong with a value, in the interface language: the field's name, then the problem
+/// quoting what was typed ("室内体育用房面积：“-900”是负数…").
+pub fn problem_text(
+    ctx: &Ctx,
+    checklist: &Checklist,
+    answers: &crate::core::answers::Answers,
+    slot: &Slot,
+    problem: &ValueProblem,
+) -> String {
+    let label = field_label(ctx, checklist, slot);
+    let text = problem_only(ctx, checklist, answers, slot, problem);
+    ctx.fill(Msg::ProblemIn, &[&label, &text])
+}
+
+fn problem_only(
+    ctx: &Ctx,
+    checklist: &Checklist,
+    answers: &crate::core::answers::Answers,
+    slot: &Slot,
+    problem: &ValueProblem,
+) -> String {
+    let text = typed(answers, slot);
+    match problem {
+        ValueProblem::Number { error } => match error {
+            NumberError::NotANumber { text } => ctx.fill(Msg::NotANumber, &[text]),
+            NumberError::TooLarge { text } => ctx.fill(Msg::TooLarge, &[text]),
+            NumberError::Separator { text } => ctx.fill(Msg::BadSeparator, &[text]),
+        },
+        ValueProblem::WrongKind => ctx.t(Msg::WrongKind).into(),
+        ValueProblem::UnknownLevel { level } => ctx.fill(Msg::UnknownLevel, &[level]),
+        ValueProblem::NotApplicableNotAllowed => ctx.t(Msg::NaNotAllowed).into(),
+        ValueProblem::Negative => ctx.fill(Msg::ProblemNegative, &[&text]),
+        ValueProblem::NotWhole => ctx.fill(Msg::ProblemNotWhole, &[&text]),
+        ValueProblem::BelowMin { min } => ctx.fill(Msg::ProblemBelowMin, &[&text, &fmt_num(*min)]),
+        ValueProblem::AbovePercent => ctx.fill(Msg::ProblemAbovePercent, &[&text]),
+        ValueProblem::Exceeds { other } => {
+            let bound = match checklist.input(other).map(|d| d.scope) {
+                Some(crate::core::model::InputScope::Shared) => Slot::whole(other),
+                _ => Slot::new(other, slot.part),
+            };
+            let label = field_label(ctx, checklist, &bound);
+            ctx.fill(
+                Msg::ProblemExceeds,
+                &[&text, &label, &typed(answers, &bound)],
+            )
+        }
+    }
+}
+
+pub fn warning_text(ctx: &Ctx, w: &WarningKind) -> String {
+    match w {
+        WarningKind::Undefined => ctx.t(Msg::WarnUndefined).into(),
+    }
+}
+
+/// A field's message slot: always in the DOM, announced politely when its text changes.
+pub fn messages(field_dom_id: &str, error: Option<&str>, notes: &[String]) -> Html {
+    html! {
+        <div class="field-messages" id={messages_dom_id(field_dom_id)} aria-live="polite"
+            data-testid={format!("messages-{field_dom_id}")}>
+            <p class="field-error" hidden={error.is_none()}>{ error.unwrap_or_default() }</p>
+            <div class="field-notes">
+                { for notes.iter().map(|n| html! { <p class="field-warning">{ n }</p> }) }
+            </div>
+        </div>
+    }
+}

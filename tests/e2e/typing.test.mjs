@@ -1,0 +1,123 @@
+// Typing as a principal types: one key at a time, through values that are wrong on the way
+// (a minus sign first, more teachers than students, a letter), with Backspace, select-all and
+// Tab. Every keystroke must land and focus must stay in the field, on every kind of field.
+// (The earlier tests used fill(), which sets the value at once: they passed while typing "-900"
+// left "-9" and focus on the page body.)
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { gotoStart, screenshot, sharedSession, withFailureShot } from "./helpers.mjs";
+import { newDraft } from "./principal.mjs";
+
+const session = sharedSession();
+const DELAY = 40;
+
+/** The id (or data-testid) of the focused element. */
+const focused = (page) => page.evaluate(() => document.activeElement?.dataset?.testid || document.activeElement?.id || document.activeElement?.tagName);
+
+/** Clicks into a field, selects what is there, and types `text` key by key. */
+async function retype(page, testid, text) {
+  await page.getByTestId(testid).click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(text, { delay: DELAY });
+}
+
+/** Asserts the field shows `value`, still has focus, and whether it is marked invalid. */
+async function expectField(page, testid, value, { invalid, message } = {}) {
+  const field = page.getByTestId(testid);
+  assert.equal(await field.inputValue(), value, `${testid} shows what was typed`);
+  assert.equal(await focused(page), testid, `focus stayed in ${testid}`);
+  if (invalid !== undefined) {
+    assert.equal(await field.getAttribute("aria-invalid"), String(invalid), `${testid} aria-invalid`);
+  }
+  if (message) {
+    const described = await field.getAttribute("aria-describedby");
+    assert.ok(described, `${testid} names its message`);
+    const text = await page.locator(`[id="${described}"]`).textContent();
+    assert.match(text, message, `${testid} message`);
+  }
+}
+
+test("every keystroke lands and focus stays, through wrong values on the way", async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
+    await newDraft(page, "yzjh-school", { fields: {}, type: "primary" });
+
+    // 基本信息: text fields and the enrolment, typed.
+    await page.getByTestId("profile-school_name").click();
+    await page.keyboard.type("城关镇第二小学", { delay: DELAY });
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(page), "profile-school_code", "Tab moves to the next field");
+    await page.keyboard.type("=4307", { delay: DELAY });
+    assert.equal(await page.getByTestId("profile-school_code").inputValue(), "=4307");
+    // Enrolment: a minus sign first, then a fraction, then a real count.
+    await retype(page, "input-students", "-5");
+    await expectField(page, "input-students", "-5", { invalid: true, message: /在校学生数.*“-5”是负数/ });
+    await retype(page, "input-students", "600.5");
+    await expectField(page, "input-students", "600.5", { invalid: true, message: /不是整数/ });
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    await expectField(page, "input-students", "600", { invalid: false });
+    await retype(page, "input-students", "1000");
+    await expectField(page, "input-students", "1000", { invalid: false });
+
+    // 基础数据: the cases people hit.
+    await page.getByTestId("tab-fill").click();
+    await page.getByTestId("fill-page").waitFor();
+    await retype(page, "input-area_sports_indoor", "-900");
+    await expectField(page, "input-area_sports_indoor", "-900", { invalid: true, message: /“-900”是负数/ });
+    await retype(page, "input-area_sports_indoor", "900");
+    await expectField(page, "input-area_sports_indoor", "900", { invalid: false });
+
+    // More teachers than students, then corrected by selecting and typing.
+    await retype(page, "input-teachers_full_time", "5000");
+    await expectField(page, "input-teachers_full_time", "5000", { invalid: true, message: /“5000”大于“在校学生数”（1000）/ });
+    await retype(page, "input-teachers_full_time", "50");
+    await expectField(page, "input-teachers_full_time", "50", { invalid: false });
+
+    // A letter, then Backspace; clearing a field with a message keeps focus too.
+    await retype(page, "input-classes", "24a");
+    await expectField(page, "input-classes", "24a", { invalid: true, message: /“24a”不是数字/ });
+    await page.keyboard.press("Backspace");
+    await expectField(page, "input-classes", "24", { invalid: false });
+    await retype(page, "input-classes", "0");
+    await expectField(page, "input-classes", "0", { invalid: true, message: /小于 1/ });
+    await page.keyboard.press("Backspace");
+    await expectField(page, "input-classes", "");
+    await page.keyboard.type("24", { delay: DELAY });
+    await expectField(page, "input-classes", "24", { invalid: false });
+
+    // A decimal comma is refused (it used to read 95,5 as 955); full-width digits are fine.
+    await retype(page, "input-area_teaching", "4500,5");
+    await expectField(page, "input-area_teaching", "4500,5", { invalid: true, message: /逗号不是千位分隔/ });
+    await retype(page, "input-area_teaching", "４，５００");
+    await expectField(page, "input-area_teaching", "４，５００", { invalid: false });
+
+    // Tab walks on to the next field with nothing lost.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.getByTestId("input-area_teaching").inputValue(), "４，５００");
+
+    // An item's number field and its evidence note, on the next section.
+    await page.getByTestId("section-2").click();
+    await retype(page, "input-G6", "-46");
+    await expectField(page, "input-G6", "-46", { invalid: true, message: /负数/ });
+    await retype(page, "input-G6", "46");
+    await expectField(page, "input-G6", "46", { invalid: false });
+    await page.getByTestId("note-G6").click();
+    await page.keyboard.type("三年级两个班 46 人", { delay: DELAY });
+    assert.equal(await page.getByTestId("note-G6").inputValue(), "三年级两个班 46 人");
+    assert.equal(await focused(page), "note-G6");
+    await screenshot(page, "typing-fill-zh");
+
+    // 整改清单 rows, typed.
+    await page.getByTestId("tab-plan").click();
+    await page.getByTestId("plan-generate").click();
+    const problem = page.locator('[data-testid$="-measure"]').first();
+    const id = await problem.getAttribute("data-testid");
+    await problem.click();
+    await page.keyboard.type("分班，增聘教师 2 名", { delay: DELAY });
+    assert.equal(await problem.inputValue(), "分班，增聘教师 2 名");
+    assert.equal(await focused(page), id);
+  });
+  await page.close();
+});
