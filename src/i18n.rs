@@ -191,6 +191,9 @@ catalogue! {
     ChecklistLabel => "评估清单", "Checklist";
     ChooseTypeFirst => "请先在“基本信息”中选择学校类型，才能逐项填写和计分。", "Choose the type of school in the profile first: items and scores depend on it.";
     BasicData => "基础数据", "Basic data";
+    SplitExplained => "九年一贯制学校的共用资源（教学及辅助用房、体育场馆、仪器设备值、多媒体教室、专用教室等）只填全校数，按在校生数加权分给小学部和初中部：小学生每人按 {}、初中生每人按 {} 计。这是沿用基本均衡时期计算差异系数的做法，督导评估办法原文中没有，标为待核实；县级清单可以改动这一权数。分摊的结果直接决定小学部、初中部的生均指标是否达标。", "A nine-year school enters shared resources (teaching rooms, sports facilities, equipment value, multimedia and specialist rooms) once for the whole school; they are split between the primary and junior parts by weighted enrolment: each primary pupil counts {}, each junior pupil {}. This follows the practice of the earlier balanced-development assessments; the 2017 measures do not state it (unverified), and a county checklist can change the weights. The split decides whether each part's per-pupil indicators are met.";
+    SplitNow => "按现在填写的学生数：小学部分得 {}，初中部分得 {}。", "With the enrolment entered now: the primary part gets {}, the junior part {}.";
+    SplitApplies => "含按在校生数加权分摊的共用资源（小学 : 初中 = {} : {}），见“基础数据”中的说明。", "Uses shared resources split by weighted enrolment (primary : junior = {} : {}); see the note under Basic data.";
     BasicDataIntro => "以下原始数据用于计算各项指标。九年一贯制学校分小学部、初中部填写的，请分别填写；共用的场地、设备等填写全校数，系统按在校生数分摊。", "These raw figures are used to compute the indicators. Nine-year schools enter per-part figures for each part; shared rooms and equipment are entered for the whole school and split by enrolment.";
     ProgressLabel => "已填 {}/{}", "{}/{} done";
     CheckButton => "检查", "Check";
@@ -221,6 +224,13 @@ catalogue! {
     VetoTag => "一票否决", "Veto";
     PointsLabel => "{} 分", "{} points";
     ProblemIn => "{}：{}", "{}: {}";
+    ShortfallNotMet => "未达标", "not met";
+    ShortfallLevel => "自评为“{}”，未达到“{}”", "rated “{}”, short of “{}”";
+    ShortfallThreshold => "要求{}，现为{}，差{}", "required {}, now {}, short by {}";
+    ShortfallNear => "（不低于标准的{}%）", " (at least {}% of the standard)";
+    ShortfallBelowFloor => "；低于标准{}%的：{}", "; below {}% of the standard: {}";
+    ShortfallVeto => "【一票否决】", "[Veto] ";
+    ListSeparator => "、", ", ";
     NotANumber => "“{}”不是数字：只填写数字（可带小数点），不要写单位或文字。", "“{}” is not a number: enter digits only (a decimal point is fine), no units or words.";
     TooLarge => "“{}”太大，请核对。", "“{}” is too large; please check it.";
     BadSeparator => "“{}”中的逗号不是千位分隔：千位分隔须三位一组（如 1,200），小数请用小数点（如 95.5）。", "“{}” has a comma that does not separate thousands: thousands go in groups of three (1,200); use a point for decimals (95.5).";
@@ -250,6 +260,7 @@ catalogue! {
     FloorLabel => "85%线", "85% line";
     ShortfallsHeading => "未达标事项", "Shortfalls";
     NoShortfalls => "没有未达标事项。", "No shortfalls.";
+    GroupCount => "{}项中{}项达标（要求至少{}项）", "{} of {} met (at least {} required)";
     GroupHolds => "符合", "holds";
     GroupFails => "不符合", "fails";
     GroupPending => "待定", "undecided";
@@ -258,6 +269,8 @@ catalogue! {
     PlanHeading => "整改清单", "Action plan";
     PlanIntro => "根据未达标事项生成整改清单，再逐行填写整改措施、责任人和完成时限。", "Generate rows from the shortfalls, then fill in measures, owners and deadlines.";
     GeneratePlan => "根据未达标事项生成", "Generate from shortfalls";
+    ExportIncomplete => "这份自评还没有完成：{} 处填写有误，{} 项未填写。\n导出的文件会注明完成情况，县里会看到“未完成”。\n仍要导出吗？", "This self-assessment is not complete: {} errors, {} unanswered.\nThe file records how complete it is; the county will see it as incomplete.\nExport anyway?";
+    RowResolved => "已达标：这一行的问题已不存在，可以删除。", "Met now: this row's shortfall is gone; you may remove it.";
     AddRow => "增加一行", "Add a row";
     RemoveRow => "删除此行", "Remove this row";
     ProblemCol => "问题", "Problem";

@@ -93,6 +93,19 @@ impl Open {
     pub fn school_type(&self) -> Option<SchoolType> {
         self.draft.profile.school_type
     }
+
+    /// The current shortfalls as 整改 rows would name them (key, 问题 text).
+    pub fn problems(&self) -> Vec<(String, String)> {
+        self.assessment
+            .as_ref()
+            .map(|a| {
+                a.shortfalls
+                    .iter()
+                    .map(|s| crate::state::draft::shortfall_problem(&self.checklist, s))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 fn initial_state() -> AppState {

@@ -354,14 +354,16 @@ fn json_error(e: serde_json::Error) -> ImportError {
 /// A file name that tells the county what it is, in characters every file system accepts:
 /// `县-学校-清单-学年-日期.json`.
 pub fn file_name(doc: &ExportV1) -> String {
-    use crate::core::filename::safe_part;
     let day = doc.exported.get(..10).unwrap_or("");
-    format!(
-        "{}-{}-{}-{}-{}.json",
-        safe_part(&doc.profile.county),
-        safe_part(&doc.profile.school_name),
-        safe_part(&doc.checklist.id),
-        safe_part(&doc.profile.school_year),
-        safe_part(day)
+    crate::core::filename::join_parts(
+        &[
+            &doc.profile.county,
+            &doc.profile.school_name,
+            &doc.checklist.id,
+            &doc.profile.school_year,
+            day,
+        ],
+        "ziping",
+        "json",
     )
 }

@@ -10,6 +10,7 @@ pub mod checklist;
 pub mod county_csv;
 pub mod export;
 pub mod filename;
+pub mod format;
 pub mod model;
 mod model_raw;
 pub mod rules;

@@ -241,6 +241,9 @@ pub struct Level {
     pub id: String,
     pub label: Text,
     pub points: f64,
+    /// What a school at this level looks like: the criteria a principal decides by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
 }
 
 /// The rule for each kind of school; a missing entry means the rule does not apply there.

@@ -84,6 +84,10 @@ pub struct PlanRow {
     /// The shortfall it was generated from (`item` or `item@part`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
+    /// The 问题 text as last generated: while `problem` still equals it, the school has not
+    /// edited it, and it follows the shortfall.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<String>,
     /// 问题
     pub problem: String,
     /// 整改措施
@@ -106,7 +110,32 @@ pub enum PlanField {
     Progress,
 }
 
+/// Where a 整改 row stands against the current shortfalls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowStatus {
+    /// Written by the school, not generated.
+    Own,
+    /// Its shortfall is still there.
+    Open,
+    /// Its shortfall is gone (已达标): the school may remove the row.
+    Resolved,
+}
+
 impl PlanRow {
+    /// Whether this row's shortfall is among `problems` (key, 问题 text).
+    pub fn status(&self, problems: &[(String, String)]) -> RowStatus {
+        match &self.from {
+            None => RowStatus::Own,
+            Some(key) if problems.iter().any(|(k, _)| k == key) => RowStatus::Open,
+            Some(_) => RowStatus::Resolved,
+        }
+    }
+
+    /// The school has not changed the generated 问题 text.
+    pub fn unedited(&self) -> bool {
+        self.generated.as_deref() == Some(self.problem.as_str())
+    }
+
     pub fn get(&self, field: PlanField) -> &str {
         match field {
             PlanField::Problem => &self.problem,

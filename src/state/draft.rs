@@ -1,14 +1,15 @@
 //! A draft: one school's self-assessment in progress, exactly as stored in the browser.
 
-use crate::core::answers::{Answers, Slot, Value};
+use crate::core::answers::{Answers, Part, Slot, Value};
 use crate::core::builtin;
 use crate::core::checklist::{Checklist, ChecklistErrors};
-use crate::core::model::SchoolType;
-use crate::core::rules::fmt_num;
+use crate::core::format;
+use crate::core::model::{Comparison, ItemKind, SchoolType};
 use crate::core::score::{Assessment, Shortfall, ShortfallDetail};
+use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 
-pub use crate::core::school::{PlanField, PlanRow, Profile, ProfileField};
+pub use crate::core::school::{PlanField, PlanRow, Profile, ProfileField, RowStatus};
 
 /// The `format` of a stored draft.
 pub const DRAFT_FORMAT: &str = "ziping.draft/1";
@@ -81,6 +82,9 @@ pub struct Draft {
     pub profile: Profile,
     pub answers: Answers,
     pub plan: Vec<PlanRow>,
+    /// Shortfalls (keys) whose generated row the school deleted: never generated again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan_dismissed: Vec<String>,
     /// Evidence files named for items (their bytes stay on this computer).
     #[serde(default)]
     pub attachments: Vec<crate::core::export::Attachment>,
@@ -99,6 +103,7 @@ impl Draft {
             profile: Profile::default(),
             answers: Answers::default(),
             plan: Vec::new(),
+            plan_dismissed: Vec::new(),
             attachments: Vec::new(),
             created: now.clone(),
             updated: now,
@@ -171,8 +176,17 @@ impl Draft {
         self.touch(now);
     }
 
+    /// Removes a row; a generated one is remembered, so it is not generated again.
     pub fn remove_plan_row(&mut self, id: u64, now: &str) {
-        self.plan.retain(|r| r.id != id);
+        let Some(n) = self.plan.iter().position(|r| r.id == id) else {
+            return;
+        };
+        let row = self.plan.remove(n);
+        if let Some(key) = row.from {
+            if !self.plan_dismissed.contains(&key) {
+                self.plan_dismissed.push(key);
+            }
+        }
         self.touch(now);
     }
 
@@ -183,28 +197,53 @@ impl Draft {
         }
     }
 
-    /// Adds a row for every shortfall that has none yet; rows the school wrote or edited are
-    /// kept as they are. Returns how many rows were added.
-    pub fn generate_plan(&mut self, problems: Vec<(String, String)>, now: &str) -> usize {
+    /// The 整改清单 as it reads now: unedited generated rows with their shortfall's current
+    /// text (what the report prints and the export carries, even before the plan page synced).
+    pub fn plan_now(&self, problems: &[(String, String)]) -> Vec<PlanRow> {
+        let mut rows = self.plan.clone();
+        follow(&mut rows, problems);
+        rows
+    }
+
+    /// Whether [`Draft::sync_plan`] without adding would change anything.
+    pub fn plan_out_of_sync(&self, problems: &[(String, String)]) -> bool {
+        self.plan.iter().any(|row| {
+            row.unedited()
+                && row.from.as_ref().is_some_and(|key| {
+                    problems
+                        .iter()
+                        .any(|(k, text)| k == key && text != &row.problem)
+                })
+        })
+    }
+
+    /// Brings the 整改清单 in line with the current shortfalls (key, 问题 text): a generated row
+    /// the school has not edited takes its shortfall's current text; with `add`, every
+    /// shortfall that has no row and was never deleted gets one. Rows whose shortfall is gone
+    /// stay (see [`PlanRow::status`]); the school's own words are never overwritten.
+    /// Returns how many rows were added; changes nothing (not even the revision) when in sync.
+    pub fn sync_plan(&mut self, problems: &[(String, String)], add: bool, now: &str) -> usize {
+        let changed = follow(&mut self.plan, problems);
         let mut added = 0;
-        for (key, problem) in problems {
-            if self
-                .plan
-                .iter()
-                .any(|r| r.from.as_deref() == Some(key.as_str()))
-            {
-                continue;
+        if add {
+            for (key, problem) in problems {
+                let known = self.plan.iter().any(|r| r.from.as_ref() == Some(key))
+                    || self.plan_dismissed.contains(key);
+                if known {
+                    continue;
+                }
+                let id = self.next_row_id();
+                self.plan.push(PlanRow {
+                    id,
+                    from: Some(key.clone()),
+                    problem: problem.clone(),
+                    generated: Some(problem.clone()),
+                    ..PlanRow::default()
+                });
+                added += 1;
             }
-            let id = self.next_row_id();
-            self.plan.push(PlanRow {
-                id,
-                from: Some(key),
-                problem,
-                ..PlanRow::default()
-            });
-            added += 1;
         }
-        if added > 0 {
+        if changed || added > 0 {
             self.touch(now);
         }
         added
@@ -239,11 +278,31 @@ impl Draft {
             profile: export.profile.clone(),
             answers: export.answers.clone(),
             plan: export.plan.clone(),
+            plan_dismissed: Vec::new(),
             attachments: export.attachments.clone(),
             created: export.created.clone(),
             updated: export.exported.clone(),
         }
     }
+}
+
+/// Unedited generated rows take their shortfall's current text; true if any changed.
+fn follow(rows: &mut [PlanRow], problems: &[(String, String)]) -> bool {
+    let mut changed = false;
+    for row in rows {
+        let current = row
+            .from
+            .as_ref()
+            .and_then(|key| problems.iter().find(|(k, _)| k == key));
+        if let Some((_, text)) = current {
+            if row.unedited() && &row.problem != text {
+                row.problem = text.clone();
+                row.generated = Some(text.clone());
+                changed = true;
+            }
+        }
+    }
+    changed
 }
 
 /// What the start page lists for each stored draft.
@@ -266,26 +325,50 @@ pub fn completion_percent(a: &Assessment) -> u8 {
 /// document that goes to the county whatever the interface language).
 pub fn shortfall_problem(checklist: &Checklist, s: &Shortfall) -> (String, String) {
     let key = Slot::new(&s.item, s.part).to_string();
-    let name = checklist
-        .item(&s.item)
-        .map(|i| i.text.zh.clone())
-        .or_else(|| {
-            checklist
-                .doc()
-                .group_rules
-                .iter()
-                .find(|g| g.id == s.item)
-                .map(|g| g.title.zh.clone())
-        })
+    (key, shortfall_text(checklist, s, Lang::Zh))
+}
+
+/// A value with its unit: "4.5㎡" in Chinese, "4.5 ㎡" in English.
+fn with_unit(lang: Lang, number: String, unit: &str) -> String {
+    let unit = crate::i18n::unit(lang, unit);
+    match lang {
+        Lang::Zh => format!("{number}{unit}"),
+        Lang::En if unit.is_empty() => number,
+        Lang::En => format!("{number} {unit}"),
+    }
+}
+
+/// What a shortfall is, in `lang`: the item (and part), what is required, what the school has,
+/// and for a group rule which of its reasons applies.
+pub fn shortfall_text(checklist: &Checklist, s: &Shortfall, lang: Lang) -> String {
+    let pick = |t: &crate::core::model::Text| match lang {
+        Lang::Zh => t.zh.clone(),
+        Lang::En if t.en.is_empty() => t.zh.clone(),
+        Lang::En => t.en.clone(),
+    };
+    let item = checklist.item(&s.item);
+    let group = checklist.doc().group_rules.iter().find(|g| g.id == s.item);
+    let name = item
+        .map(|i| pick(&i.text))
+        .or_else(|| group.map(|g| pick(&g.title)))
         .unwrap_or_else(|| s.item.clone());
     let part = match s.part {
-        crate::core::answers::Part::Whole => "",
-        crate::core::answers::Part::Primary => "（小学部）",
-        crate::core::answers::Part::Junior => "（初中部）",
+        Part::Whole => String::new(),
+        Part::Primary => lang.paren(Msg::PartPrimary.text(lang)),
+        Part::Junior => lang.paren(Msg::PartJunior.text(lang)),
+    };
+    let level_label = |id: &str| {
+        item.and_then(|i| match &i.kind {
+            ItemKind::Levels { levels, .. } => levels.iter().find(|l| l.id == id),
+            _ => None,
+        })
+        .map_or_else(|| id.to_string(), |l| pick(&l.label))
     };
     let detail = match &s.detail {
-        ShortfallDetail::Answer { .. } => "未达标".to_string(),
-        ShortfallDetail::Level { chosen, best } => format!("自评等级为{chosen}，未达到{best}"),
+        ShortfallDetail::Answer { .. } => Msg::ShortfallNotMet.text(lang).to_string(),
+        ShortfallDetail::Level { chosen, best } => {
+            Msg::ShortfallLevel.fill(lang, &[&level_label(chosen), &level_label(best)])
+        }
         ShortfallDetail::Threshold {
             rule,
             unit,
@@ -293,23 +376,74 @@ pub fn shortfall_problem(checklist: &Checklist, s: &Shortfall) -> (String, Strin
             gap,
             near,
             ..
-        } => format!(
-            "要求{}{unit}，现为{}{unit}，差{}{unit}{}",
-            rule.describe(),
-            fmt_num(*value),
-            fmt_num(*gap),
+        } => {
+            let required = with_unit(lang, rule.describe(), unit);
+            let now = with_unit(
+                lang,
+                format::quantity_against(*value, unit, Some(*rule)),
+                unit,
+            );
+            // A gap is never shown as 0: more decimals until it is not.
+            let zero = Some(Comparison::Ge { value: 0.0 });
+            let gap = with_unit(lang, format::quantity_against(*gap, unit, zero), unit);
+            let mut text = Msg::ShortfallThreshold.fill(lang, &[&required, &now, &gap]);
             if *near {
-                "（不低于标准的85%）"
-            } else {
-                ""
+                let floor = checklist
+                    .doc()
+                    .group_rules
+                    .iter()
+                    .find(|g| g.items.contains(&s.item))
+                    .map_or(0.85, |g| g.floor_ratio);
+                text.push_str(&Msg::ShortfallNear.fill(lang, &[&format::fixed(floor * 100.0, 1)]));
             }
-        ),
+            text
+        }
         ShortfallDetail::Group {
-            passed, required, ..
-        } => format!("达标{passed}项，要求至少{required}项，或有指标低于标准的85%"),
+            passed,
+            required,
+            below_floor,
+        } => {
+            let total = group.map_or(*passed, |g| g.items.len());
+            let mut text = String::new();
+            if passed < required {
+                text = Msg::GroupCount.fill(
+                    lang,
+                    &[
+                        &total.to_string(),
+                        &passed.to_string(),
+                        &required.to_string(),
+                    ],
+                );
+            }
+            if !below_floor.is_empty() {
+                let names: Vec<String> = below_floor
+                    .iter()
+                    .map(|id| {
+                        checklist
+                            .item(id)
+                            .map_or_else(|| id.clone(), |i| format!("{id} {}", pick(&i.text)))
+                    })
+                    .collect();
+                let floor = group.map_or(0.85, |g| g.floor_ratio);
+                let floor = format::fixed(floor * 100.0, 1);
+                let names = names.join(Msg::ListSeparator.text(lang));
+                let reason = Msg::ShortfallBelowFloor.fill(lang, &[&floor, &names]);
+                // Alone, the reason does not start with a separator.
+                text.push_str(if text.is_empty() {
+                    reason.trim_start_matches(['；', ';', ' '])
+                } else {
+                    &reason
+                });
+            }
+            text
+        }
     };
-    let veto = if s.veto { "【一票否决】" } else { "" };
-    (key, format!("{veto}{name}{part}：{detail}"))
+    let veto = if s.veto {
+        Msg::ShortfallVeto.text(lang)
+    } else {
+        ""
+    };
+    format!("{veto}{name}{part}{}{detail}", lang.colon())
 }
 
 #[cfg(test)]
@@ -346,14 +480,85 @@ mod tests {
             ("R1".to_string(), "问题一".to_string()),
             ("G6".to_string(), "问题二".to_string()),
         ];
-        assert_eq!(d.generate_plan(problems.clone(), "t"), 2);
+        assert_eq!(d.sync_plan(&problems, true, "t"), 2);
         d.set_plan_field(1, PlanField::Measure, "引进教师".into(), "t");
         d.add_plan_row("t");
-        assert_eq!(d.generate_plan(problems, "t"), 0);
+        assert_eq!(d.sync_plan(&problems, true, "t"), 0);
         assert_eq!(d.plan.len(), 3);
         assert_eq!(d.plan[0].measure, "引进教师");
         d.remove_plan_row(2, "t");
         assert_eq!(d.plan.iter().map(|r| r.id).collect::<Vec<_>>(), vec![1, 3]);
+    }
+
+    fn rows(d: &Draft, problems: &[(String, String)]) -> Vec<(String, RowStatus)> {
+        d.plan
+            .iter()
+            .map(|r| (r.problem.clone(), r.status(problems)))
+            .collect()
+    }
+
+    #[test]
+    fn a_generated_row_follows_its_shortfall_until_the_school_edits_it() {
+        let p = |text: &str| vec![("G6".to_string(), text.to_string())];
+        let mut d = draft();
+        assert_eq!(d.sync_plan(&p("班额：现为47人"), true, "t1"), 1);
+        // The class shrinks: the row says so (it was never edited).
+        assert_eq!(d.sync_plan(&p("班额：现为46人"), false, "t2"), 0);
+        assert_eq!(
+            rows(&d, &p("班额：现为46人")),
+            [("班额：现为46人".into(), RowStatus::Open)]
+        );
+        // Met now: the row stays, marked resolved, offered for removal; nothing is added.
+        assert_eq!(d.sync_plan(&[], true, "t3"), 0);
+        assert_eq!(
+            rows(&d, &[]),
+            [("班额：现为46人".into(), RowStatus::Resolved)]
+        );
+        // The school's own words are never overwritten.
+        d.set_plan_field(1, PlanField::Problem, "大班额（三年级）".into(), "t4");
+        d.sync_plan(&p("班额：现为48人"), true, "t5");
+        assert_eq!(
+            rows(&d, &p("班额：现为48人")),
+            [("大班额（三年级）".into(), RowStatus::Open)]
+        );
+    }
+
+    #[test]
+    fn a_deleted_row_stays_deleted_and_own_rows_are_left_alone() {
+        let problems = vec![
+            ("R1".to_string(), "问题一".to_string()),
+            ("G6".to_string(), "问题二".to_string()),
+        ];
+        let mut d = draft();
+        d.sync_plan(&problems, true, "t");
+        d.add_plan_row("t");
+        d.set_plan_field(3, PlanField::Problem, "校园绿化不足".into(), "t");
+        d.remove_plan_row(1, "t");
+        assert_eq!(
+            d.sync_plan(&problems, true, "t"),
+            0,
+            "R1 is not generated again"
+        );
+        assert_eq!(
+            rows(&d, &problems),
+            [
+                ("问题二".to_string(), RowStatus::Open),
+                ("校园绿化不足".to_string(), RowStatus::Own)
+            ]
+        );
+        // Removing a row the school wrote remembers nothing.
+        d.remove_plan_row(3, "t");
+        assert_eq!(d.plan_dismissed, ["R1"]);
+    }
+
+    #[test]
+    fn syncing_what_is_already_in_sync_changes_nothing() {
+        let problems = vec![("R1".to_string(), "问题一".to_string())];
+        let mut d = draft();
+        d.sync_plan(&problems, true, "t1");
+        let before = d.clone();
+        assert_eq!(d.sync_plan(&problems, false, "t2"), 0);
+        assert_eq!(d, before, "no new revision for nothing");
     }
 
     #[test]

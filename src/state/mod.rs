@@ -207,6 +207,11 @@ pub enum Action {
         problems: Vec<(String, String)>,
         now: String,
     },
+    /// Unedited generated rows take their shortfall's current text; nothing is added.
+    SyncPlan {
+        problems: Vec<(String, String)>,
+        now: String,
+    },
     Saved {
         revision: u64,
         at: String,
@@ -360,8 +365,11 @@ impl AppState {
                 now,
             } => d.set_plan_field(id, field, value, &now),
             Action::GeneratePlan { problems, now } => {
-                let added = d.generate_plan(problems, &now);
+                let added = d.sync_plan(&problems, true, &now);
                 self.apply(Action::Notify(Notice::PlanGenerated { added }));
+            }
+            Action::SyncPlan { problems, now } => {
+                d.sync_plan(&problems, false, &now);
             }
             _ => {}
         }

@@ -29,11 +29,25 @@ test("an exported file verifies with the command line and opens again as a draft
     });
     await page.getByTestId("input-students").fill("900");
     await waitSaved(page);
+    // Incomplete: the principal is asked first. Saying no exports nothing.
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    const asked = [];
+    page.once("dialog", (d) => { asked.push(d.message()); d.dismiss(); });
+    await page.getByTestId("export-submission").click();
+    await page.waitForTimeout(300);
+    assert.equal(downloads, 0, "dismissed: no file");
+    assert.match(asked[0], /^这份自评还没有完成：0 处填写有误，\d+ 项未填写。/);
+    page.once("dialog", (d) => d.accept());
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-submission").click()]);
     assert.match(download.suggestedFilename(), /^桃源县-导出测试小学-yzjh-school-2026-2027-\d{4}-\d{2}-\d{2}\.json$/);
     const dir = mkdtempSync(join(tmpdir(), "ziping-export-"));
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
+    // The file says how complete it is.
+    const completion = JSON.parse(readFileSync(file, "utf8")).result.completion;
+    assert.equal(completion.errors, 0);
+    assert.ok(completion.answered < completion.required, JSON.stringify(completion));
     if (existsSync(CLI)) {
       const out = execFileSync(CLI, ["verify", file]).toString();
       assert.match(out, /^OK\t/, out);
@@ -128,6 +142,7 @@ test("a file made with a county checklist asks for that checklist, then opens", 
     await page.getByTestId("profile-school_name").fill("县级清单中学");
     await page.getByTestId("type-junior").check();
     await waitSaved(page);
+    page.once("dialog", (d) => d.accept());
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-submission").click()]);
     const file = join(mkdtempSync(join(tmpdir(), "ziping-variant-")), "variant.json");
     await download.saveAs(file);

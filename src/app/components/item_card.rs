@@ -39,6 +39,37 @@ pub fn outcome_class(o: Outcome) -> &'static str {
     }
 }
 
+/// For a 九年一贯制 school, a computed item that divides a shared resource: say it is split.
+fn split_applies(
+    ctx: &Ctx,
+    checklist: &Checklist,
+    item: &crate::core::model::Item,
+    school_type: SchoolType,
+) -> Option<String> {
+    let split = checklist.doc().split.as_ref()?;
+    let ItemKind::Computed { formula, .. } = &item.kind else {
+        return None;
+    };
+    let uses_shared = match formula {
+        crate::core::model::Formula::Ratio { numerator, .. } => numerator.iter().any(|id| {
+            checklist
+                .input(id)
+                .is_some_and(|d| d.scope == crate::core::model::InputScope::Shared)
+        }),
+        _ => false,
+    };
+    let per_part = crate::core::score::item_parts(item, school_type).len() > 1;
+    (school_type == SchoolType::NineYear && uses_shared && per_part).then(|| {
+        ctx.fill(
+            Msg::SplitApplies,
+            &[
+                &crate::core::format::fixed(split.primary_weight, 2),
+                &crate::core::format::fixed(split.junior_weight, 2),
+            ],
+        )
+    })
+}
+
 fn school_rule_text(
     lang: crate::i18n::Lang,
     item_kind: &ItemKind,
@@ -195,6 +226,9 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 </div>
             </header>
             if let Some(g) = &item.guidance { <p class="guidance">{ pick(g, ctx.lang) }</p> }
+            if let Some(text) = split_applies(&ctx, &props.checklist, item, props.school_type) {
+                <p class="note" data-testid={format!("split-applies-{id}")}>{ text }</p>
+            }
             <div class="parts">{ for parts }</div>
             <div class="evidence">
                 <label for={format!("note-{id}")}>{ ctx.t(Msg::Evidence) }</label>
@@ -231,7 +265,25 @@ fn choice(
     current: Option<&Value>,
     label_id: &str,
 ) -> Html {
-    let radios = options.into_iter().enumerate().map(|(n, (label, value))| {
+    choice_described(
+        ctx,
+        slot,
+        options.into_iter().map(|(l, v)| (l, v, None)).collect(),
+        current,
+        label_id,
+    )
+}
+
+/// Radio buttons, each with an optional description (a level's criteria) under its label.
+fn choice_described(
+    ctx: &Ctx,
+    slot: &Slot,
+    options: Vec<(String, Value, Option<String>)>,
+    current: Option<&Value>,
+    label_id: &str,
+) -> Html {
+    let described = options.iter().any(|(_, _, d)| d.is_some());
+    let radios = options.into_iter().enumerate().map(|(n, (label, value, description))| {
         let dom_id = if n == 0 {
             slot_dom_id(slot)
         } else {
@@ -248,15 +300,22 @@ fn choice(
                 })
             })
         };
+        let description_id = format!("{dom_id}-desc");
         html! {
-            <label class="choice" for={dom_id.clone()}>
-                <input type="radio" id={dom_id} name={format!("r-{slot}")} {checked} {onchange} />
-                { label }
+            <label class={classes!("choice", described.then_some("described"))} for={dom_id.clone()}>
+                <input type="radio" id={dom_id} name={format!("r-{slot}")} {checked} {onchange}
+                    aria-describedby={description.as_ref().map(|_| description_id.clone())} />
+                <span class="choice-text">
+                    { label }
+                    <span class="choice-description" id={description_id} hidden={description.is_none()}>
+                        { description.unwrap_or_default() }
+                    </span>
+                </span>
             </label>
         }
     });
     html! {
-        <div class="choices" role="radiogroup" aria-labelledby={label_id.to_string()} data-testid={format!("choices-{slot}")}>
+        <div class={classes!("choices", described.then_some("described"))} role="radiogroup" aria-labelledby={label_id.to_string()} data-testid={format!("choices-{slot}")}>
             { for radios }
         </div>
     }
@@ -294,7 +353,7 @@ fn widget(
             label_id,
         ),
         ItemKind::Levels { levels, allow_na } => {
-            let mut o: Vec<(String, Value)> = levels
+            let mut o: Vec<(String, Value, Option<String>)> = levels
                 .iter()
                 .map(|l| {
                     (
@@ -304,13 +363,16 @@ fn widget(
                             ctx.lang.paren(&fmt_num(l.points))
                         ),
                         Value::Level(l.id.clone()),
+                        l.description
+                            .as_ref()
+                            .map(|d| pick(d, ctx.lang).to_string()),
                     )
                 })
                 .collect();
             if *allow_na {
-                o.push((ctx.t(Msg::NaLabel).into(), Value::NotApplicable));
+                o.push((ctx.t(Msg::NaLabel).into(), Value::NotApplicable, None));
             }
-            choice(ctx, slot, o, value, label_id)
+            choice_described(ctx, slot, o, value, label_id)
         }
         ItemKind::Number { unit, .. } => {
             let text = match value {
@@ -322,7 +384,7 @@ fn widget(
         ItemKind::Computed { unit, .. } => html! {
             <p class="computed" id={slot_dom_id(slot)} tabindex="-1" data-testid={format!("computed-{slot}")}>
                 { ctx.t(Msg::CurrentValue) }{ ctx.lang.colon() }
-                <strong data-testid="computed-value">{ part.value.map(|v| format!("{} {}", fmt_num(v), crate::i18n::unit(ctx.lang, unit))).unwrap_or_else(|| "—".into()) }</strong>
+                <strong data-testid="computed-value">{ part.value.map(|v| format!("{} {}", crate::core::format::quantity_against(v, unit, part.rule), crate::i18n::unit(ctx.lang, unit))).unwrap_or_else(|| "—".into()) }</strong>
                 if let Some(r) = part.ratio {
                     { " · " }{ ctx.fill(Msg::OfThreshold, &[&format!("{:.1}%", r * 100.0)]) }
                 }

@@ -11,12 +11,12 @@ pub fn save_bar(ctx: &Ctx, draft: &Shared<Draft>, save: &SaveStatus) -> Html {
         Callback::from(move |_: MouseEvent| {
             let text = serde_json::to_string_pretty(&*draft.0).unwrap_or_default();
             let day = draft.updated.get(..10).unwrap_or("");
-            let school = crate::core::filename::safe_part(&draft.profile.school_name);
-            let _ = storage::download(
-                &format!("ziping-draft-{school}-{day}.json"),
-                &text,
-                "application/json",
+            let name = crate::core::filename::join_parts(
+                &["ziping-draft", &draft.profile.school_name, day],
+                "ziping-draft",
+                "json",
             );
+            let _ = storage::download(&name, &text, "application/json");
         })
     };
     let body = match save {

@@ -7,6 +7,7 @@ use crate::core::aggregate::{aggregate, CountyReport, FileStatus, Input, SchoolR
 use crate::core::builtin::builtins;
 use crate::core::county_csv::{figures_csv, schools_csv};
 use crate::core::export::{verify, Verified};
+use crate::core::format;
 use crate::core::model::SchoolType;
 use crate::core::rules::fmt_num;
 use crate::i18n::{import_error, Msg};
@@ -308,8 +309,8 @@ fn side_name(ctx: &Ctx, side: Side) -> &'static str {
 fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
     let rows = r.figures.iter().map(|f| {
         let (mean, cv) = match f.spread {
-            Spread::Computed { mean, cv, .. } => (fmt_num(mean), fmt_num(cv)),
-            Spread::OneSchool { mean } => (fmt_num(mean), ctx.t(Msg::CountyOneSchool).into()),
+            Spread::Computed { mean, cv, .. } => (format::fixed(mean, 2), format::coefficient(cv)),
+            Spread::OneSchool { mean } => (format::fixed(mean, 2), ctx.t(Msg::CountyOneSchool).into()),
             Spread::NoSchools => (String::new(), ctx.t(Msg::CountyNoData).into()),
             Spread::NoStudents => (String::new(), ctx.t(Msg::CountyNoStudents).into()),
             Spread::ZeroMean => ("0".into(), ctx.t(Msg::CountyZeroMean).into()),
@@ -410,7 +411,7 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
                         format!(
                             "{} {}",
                             s.school_name,
-                            c.value.map(fmt_num).unwrap_or_default()
+                            c.value.map(|v| format::fixed(v, 2)).unwrap_or_default()
                         ),
                     ));
                 }
@@ -521,7 +522,7 @@ fn schools_table(
         let enrolment = s.enrolment.iter().map(|(_, e)| e.map(fmt_num).unwrap_or_default()).collect::<Vec<_>>().join(" + ");
         let rule = s.rule.iter().map(|(_, h)| ctx.t(match h { Some(true) => Msg::GroupHolds, Some(false) => Msg::GroupFails, None => Msg::GroupPending })).collect::<Vec<_>>().join(" / ");
         let indicators = s.indicators.iter().map(|c| html! {
-            <span class={classes!("badge", crate::app::components::outcome_class(c.outcome))} title={format!("{} {}", c.item, c.value.map(fmt_num).unwrap_or_default())}>{ &c.item }</span>
+            <span class={classes!("badge", crate::app::components::outcome_class(c.outcome))} title={format!("{} {}", c.item, c.value.map(|v| format::fixed(v, 2)).unwrap_or_default())}>{ &c.item }</span>
         });
         html! {
             <tr data-testid="county-row">

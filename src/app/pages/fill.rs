@@ -13,11 +13,51 @@ pub struct FillProps {
     pub section: usize,
 }
 
+/// For a 九年一贯制 school: how shared resources are split between its parts, why, and what
+/// the split gives with the enrolment entered so far.
+fn split_note(ctx: &Ctx, open: &Open, t: crate::core::model::SchoolType) -> Html {
+    let Some(split) = open.checklist.doc().split.as_ref() else {
+        return Html::default();
+    };
+    if t != crate::core::model::SchoolType::NineYear {
+        return Html::default();
+    }
+    let (pw, jw) = (
+        crate::core::format::fixed(split.primary_weight, 2),
+        crate::core::format::fixed(split.junior_weight, 2),
+    );
+    let enrolment = |part| match open
+        .draft
+        .answers
+        .get(&Slot::new(&split.enrolment_input, part))
+    {
+        Some(Value::Number(t)) => crate::core::answers::parse_number(t).ok(),
+        _ => None,
+    };
+    use crate::core::answers::Part;
+    let now = enrolment(Part::Primary)
+        .zip(enrolment(Part::Junior))
+        .and_then(|(p, j)| split.shares(p, j))
+        .map(|(sp, sj)| {
+            let pct = |x: f64| format!("{}%", crate::core::format::fixed(x * 100.0, 1));
+            ctx.fill(Msg::SplitNow, &[&pct(sp), &pct(sj)])
+        });
+    html! {
+        <p class="note" data-testid="split-note">
+            { ctx.fill(Msg::SplitExplained, &[&pw, &jw]) }
+            { " " }{ now.unwrap_or_default() }
+        </p>
+    }
+}
+
 /// 逐项填写: the area navigation with progress, the items of one area, and 检查.
 #[component]
 pub fn Fill(props: &FillProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
     let focus_target = use_state(|| None::<String>);
+    // A new section starts at its heading, not at the button that led here (the heading is
+    // announced; the first field is one Tab away). Before the 检查 target below, which wins.
+    use_effect_with(props.section, |_| storage::focus("section-heading"));
     {
         let focus_target = focus_target.clone();
         use_effect_with((*focus_target).clone(), move |target| {
@@ -108,6 +148,7 @@ pub fn Fill(props: &FillProps) -> Html {
             html! {
                 <>
                     <p class="guidance">{ ctx.t(Msg::BasicDataIntro) }</p>
+                    { split_note(&ctx, &props.open, t) }
                     <div class="form-grid">{ for fields }</div>
                 </>
             }
@@ -140,7 +181,7 @@ pub fn Fill(props: &FillProps) -> Html {
             <div class="fill-layout">
                 <nav class="area-nav" aria-label={ctx.t(Msg::TabFill)}><ol>{ for nav }</ol></nav>
                 <div class="area-content">
-                    <h3 data-testid="section-title">{ section_title(section) }</h3>
+                    <h3 id="section-heading" tabindex="-1" data-testid="section-title">{ section_title(section) }</h3>
                     { content }
                     <div class="page-actions">
                         if current > 0 {

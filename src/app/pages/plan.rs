@@ -1,6 +1,6 @@
 use crate::app::{storage, Ctx, Open};
 use crate::i18n::Msg;
-use crate::state::draft::{shortfall_problem, PlanField};
+use crate::state::draft::{PlanField, RowStatus};
 use crate::state::{Action, Page};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -14,17 +14,26 @@ pub struct PlanProps {
 #[component]
 pub fn Plan(props: &PlanProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let problems = props.open.problems();
+    // Generated rows the school has not edited follow their shortfall's current text.
+    {
+        let dispatch = ctx.dispatch.clone();
+        let stale = props.open.draft.plan_out_of_sync(&problems);
+        let problems = problems.clone();
+        use_effect_with((props.open.draft.revision, stale), move |&(_, stale)| {
+            if stale {
+                dispatch.dispatch(Action::SyncPlan {
+                    problems,
+                    now: storage::now_rfc3339(),
+                });
+            }
+        });
+    }
     let generate = {
-        let (dispatch, open) = (ctx.dispatch.clone(), props.open.clone());
+        let (dispatch, problems) = (ctx.dispatch.clone(), problems.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(a) = &open.assessment else { return };
-            let problems = a
-                .shortfalls
-                .iter()
-                .map(|s| shortfall_problem(&open.checklist, s))
-                .collect();
             dispatch.dispatch(Action::GeneratePlan {
-                problems,
+                problems: problems.clone(),
                 now: storage::now_rfc3339(),
             });
         })
@@ -65,15 +74,21 @@ pub fn Plan(props: &PlanProps) -> Html {
                 });
                 html! { <textarea id={dom_id.clone()} data-testid={dom_id} rows="4" aria-label={label} {value} {oninput} /> }
             };
-            html! { <td>{ input }<span class="print-only">{ row.get(field) }</span></td> }
+            html! { <td data-label={ctx.t(*msg)}>{ input }<span class="print-only">{ row.get(field) }</span></td> }
         });
+        let resolved = row.status(&problems) == RowStatus::Resolved;
         let remove = {
             let dispatch = ctx.dispatch.clone();
             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemovePlanRow { id, now: storage::now_rfc3339() }))
         };
         html! {
-            <tr key={id} data-testid="plan-row">
-                <td class="num">{ n + 1 }</td>
+            <tr key={id} data-testid="plan-row" class={classes!(resolved.then_some("resolved"))}>
+                <td class="num">
+                    { n + 1 }
+                    <span class="badge ok row-status" data-testid={format!("plan-{id}-resolved")} hidden={!resolved}>
+                        { ctx.t(Msg::RowResolved) }
+                    </span>
+                </td>
                 { for cells }
                 <td class="no-print"><button type="button" class="danger small" data-testid={format!("plan-remove-{id}")}
                     aria-label={format!("{} {}", ctx.t(Msg::RemoveRow), n + 1)} onclick={remove}>{ "✕" }</button></td>

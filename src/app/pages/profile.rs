@@ -18,6 +18,8 @@ pub struct ProfileProps {
 #[component]
 pub fn ProfilePage(props: &ProfileProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    // Opening the profile (a new draft) puts the cursor in its first field.
+    use_effect_with((), |_| storage::focus("profile-school_name"));
     let draft = &props.open.draft;
     let checklist = &props.open.checklist;
     let text_field = |field: ProfileField, msg: Msg, hint: Option<Msg>| {

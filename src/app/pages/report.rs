@@ -4,24 +4,39 @@ use crate::app::components::{
     area_bars, indicator_chart, outcome_class, outcome_msg, pick, radar, ChartProps,
 };
 use crate::app::{storage, Ctx, Open};
+use crate::core::answers::parse_number;
 use crate::core::answers::{Part, Slot, Value};
-use crate::core::model::{Item, ItemKind, SchoolType};
-use crate::core::rules::fmt_num;
-use crate::core::score::PartResult;
+use crate::core::format;
+use crate::core::model::{Comparison, Item, ItemKind, SchoolType};
+use crate::core::score::{input_slots, PartResult};
 use crate::i18n::Msg;
 use yew::prelude::*;
 
+/// A typed number as the report prints it: the number read from it, in the unit's precision,
+/// with the unit ("９０" → "90 分钟", "96%" → "96 %"); what cannot be read, as typed, marked.
+fn number_text(ctx: &Ctx, typed: &str, unit: &str, rule: Option<Comparison>) -> String {
+    match parse_number(typed) {
+        Ok(n) => with_unit(ctx, format::quantity_against(n, unit, rule), unit),
+        Err(_) => format!("{typed}{}", ctx.lang.paren(ctx.t(Msg::OutcomeInvalid))),
+    }
+}
+
+fn with_unit(ctx: &Ctx, number: String, unit: &str) -> String {
+    match crate::i18n::unit(ctx.lang, unit) {
+        "" => number,
+        u => format!("{number} {u}"),
+    }
+}
+
 fn answer_text(ctx: &Ctx, item: &Item, value: Option<&Value>, part: &PartResult) -> String {
     let unit = match &item.kind {
-        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => {
-            crate::i18n::unit(ctx.lang, unit)
-        }
+        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit.as_str(),
         _ => "",
     };
     match (&item.kind, value) {
         (ItemKind::Computed { .. }, _) => part
             .value
-            .map(|v| format!("{} {unit}", fmt_num(v)))
+            .map(|v| with_unit(ctx, format::quantity_against(v, unit, part.rule), unit))
             .unwrap_or_else(|| "—".into()),
         (_, None) => "—".into(),
         (ItemKind::Flag, Some(Value::Yes)) => ctx.t(Msg::FlagYes).into(),
@@ -34,7 +49,7 @@ fn answer_text(ctx: &Ctx, item: &Item, value: Option<&Value>, part: &PartResult)
             .find(|x| &x.id == l)
             .map_or(l.clone(), |x| pick(&x.label, ctx.lang).to_string()),
         (_, Some(Value::Level(l))) => l.clone(),
-        (_, Some(Value::Number(t))) => format!("{t} {unit}"),
+        (_, Some(Value::Number(t))) => number_text(ctx, t, unit, part.rule),
         (_, Some(Value::Text(t))) => t.clone(),
     }
 }
@@ -104,7 +119,40 @@ pub fn Report(props: &ReportProps) -> Html {
             }
         }).collect::<Html>()
     });
-    let plan_rows = draft.plan.iter().enumerate().map(|(n, r)| html! {
+    // 基础数据: the raw counts behind every ratio, so an inspector can check the arithmetic.
+    let basic = profile
+        .school_type
+        .filter(|_| !checklist.doc().inputs.is_empty())
+        .map(|t| {
+            let rows = input_slots(checklist, t).into_iter().map(|slot| {
+            let def = checklist.input(&slot.id);
+            let unit = def.map_or("", |d| d.unit.as_str());
+            let value = match draft.answers.get(&slot) {
+                Some(Value::Number(typed)) => number_text(&ctx, typed, unit, None),
+                _ => "—".into(),
+            };
+            html! {
+                <tr>
+                    <td>{ crate::app::components::field_label(&ctx, checklist, &slot) }</td>
+                    <td class="num" data-testid={format!("report-input-{slot}")}>{ value }</td>
+                </tr>
+            }
+        }).collect::<Html>();
+            html! {
+                <section class="report-area" data-testid="report-basic-data">
+                    <h4>{ ctx.t(Msg::BasicData) }</h4>
+                    <table class="report-table basic-data">
+                        <thead><tr>
+                            <th scope="col">{ ctx.t(Msg::ItemCol) }</th>
+                            <th scope="col">{ ctx.t(Msg::AnswerCol) }</th>
+                        </tr></thead>
+                        <tbody>{ rows }</tbody>
+                    </table>
+                </section>
+            }
+        });
+    let plan = draft.plan_now(&props.open.problems());
+    let plan_rows = plan.iter().enumerate().map(|(n, r)| html! {
         <tr>
             <td class="num">{ n + 1 }</td><td>{ &r.problem }</td><td>{ &r.measure }</td>
             <td>{ &r.owner }</td><td>{ &r.deadline }</td><td>{ &r.progress }</td><td class="no-print"></td>
@@ -140,10 +188,10 @@ pub fn Report(props: &ReportProps) -> Html {
                     }
                 }
             </section>
-            <section class="report-section">{ items.unwrap_or_default() }</section>
+            <section class="report-section">{ basic.unwrap_or_default() }{ items.unwrap_or_default() }</section>
             <section class="report-section">
                 <h3>{ ctx.t(Msg::PlanHeading) }</h3>
-                if draft.plan.is_empty() {
+                if plan.is_empty() {
                     <p class="muted">{ ctx.t(Msg::PlanEmpty) }</p>
                 } else {
                     { plan_table(&ctx, plan_rows.collect::<Html>()) }

@@ -5,7 +5,7 @@ use crate::core::checklist::Checklist;
 use crate::core::rules::fmt_num;
 use crate::core::score::Assessment;
 use crate::i18n::{Lang, Msg};
-use crate::state::draft::shortfall_problem;
+use crate::state::draft::{shortfall_problem, shortfall_text};
 use crate::state::Page;
 use yew::prelude::*;
 
@@ -74,13 +74,9 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
         Part::Junior => ctx.lang.paren(ctx.t(Msg::PartJunior)),
     };
     let groups = a.groups.iter().map(|g| {
-        let title = checklist
-            .doc()
-            .group_rules
-            .iter()
-            .find(|r| r.id == g.id)
-            .map(|r| pick(&r.title, ctx.lang).to_string())
-            .unwrap_or_default();
+        let rule = checklist.doc().group_rules.iter().find(|r| r.id == g.id);
+        let title = rule.map(|r| pick(&r.title, ctx.lang).to_string()).unwrap_or_default();
+        let group_size = rule.map_or(g.required, |r| r.items.len());
         let (msg, class) = match g.holds {
             Some(true) => (Msg::GroupHolds, "ok"),
             Some(false) => (Msg::GroupFails, "bad"),
@@ -90,7 +86,7 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
             <li data-testid={format!("group-{}", g.id)}>
                 { title }{ part_name(g.part) }{ ctx.lang.colon() }
                 <span class={classes!("badge", class)}>{ ctx.t(msg) }</span>
-                { format!(" ({}/{})", g.passed, g.required) }
+                { " " }{ ctx.fill(Msg::GroupCount, &[&group_size.to_string(), &g.passed.to_string(), &g.required.to_string()]) }
             </li>
         }
     });
@@ -132,7 +128,8 @@ fn shortfalls(ctx: &Ctx, open: &Open) -> Html {
             } else {
                 <ul class="shortfalls" data-testid="shortfalls">
                     { for a.shortfalls.iter().map(|s| {
-                        let (key, text) = shortfall_problem(&open.checklist, s);
+                        let (key, _) = shortfall_problem(&open.checklist, s);
+                        let text = shortfall_text(&open.checklist, s, ctx.lang);
                         html! { <li key={key} class={classes!(s.veto.then_some("veto"))}>{ text }</li> }
                     }) }
                 </ul>

@@ -2,6 +2,7 @@ use super::{fill::Fill, plan::Plan, profile::ProfilePage, report::Report, result
 use crate::app::components::{pick, save_bar};
 use crate::app::{storage, Ctx, Open};
 use crate::i18n::Msg;
+use crate::state::check::{attention, Tally};
 use crate::state::{Action, Notice, Page, SaveStatus};
 use yew::prelude::*;
 
@@ -32,13 +33,26 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     let export = {
         let open = props.open.clone();
         let dispatch = ctx.dispatch.clone();
+        let lang = ctx.lang;
         Callback::from(move |_: MouseEvent| {
+            // An incomplete form is exported only when the principal says so.
+            if let (Some(t), Some(a)) = (open.school_type(), &open.assessment) {
+                let tally = Tally::of(&attention(&open.checklist, t, a));
+                let ask = Msg::ExportIncomplete.fill(
+                    lang,
+                    &[&tally.errors.to_string(), &tally.missing.to_string()],
+                );
+                if !tally.is_complete() && !gloo::dialogs::confirm(&ask) {
+                    return;
+                }
+            }
             let now = storage::now_rfc3339();
+            let plan = open.draft.plan_now(&open.problems());
             let doc = crate::core::export::export(&crate::core::export::Submission {
                 checklist: &open.checklist,
                 profile: &open.draft.profile,
                 answers: &open.draft.answers,
-                plan: &open.draft.plan,
+                plan: &plan,
                 attachments: &open.draft.attachments,
                 created: &open.draft.created,
                 exported: &now,
