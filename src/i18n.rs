@@ -260,7 +260,8 @@ catalogue! {
     FloorLabel => "85%线", "85% line";
     ShortfallsHeading => "未达标事项", "Shortfalls";
     NoShortfalls => "没有未达标事项。", "No shortfalls.";
-    GroupCount => "{}项中{}项达标（要求至少{}项）", "{} of {} met (at least {} required)";
+    ChartScale => "（虚线为标准的 {}，实线为标准；横轴到标准的 {}）", "(dashed: {} of the standard; solid: the standard; the axis runs to {} of it)";
+    GroupCount => "{}项中{}项达标（要求至少{}项）", "of {} indicators, {} met (at least {} required)";
     GroupHolds => "符合", "holds";
     GroupFails => "不符合", "fails";
     GroupPending => "待定", "undecided";

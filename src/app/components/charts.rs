@@ -32,47 +32,52 @@ fn short_label(text: &str) -> String {
     out
 }
 
+/// One bar in a row of a bar list: a track, the bar (0–1 of the track), and vertical marks
+/// (0–1) such as a pass line. Stretched to the row's width; the strokes do not stretch.
+fn bar(fill: f64, class: &str, marks: &[(f64, &'static str)]) -> Html {
+    let pct = |f: f64| format!("{:.2}", f.clamp(0.0, 1.0) * 100.0);
+    html! {
+        <svg class="hbar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+            <rect x="0" y="1" width="100" height="8" class="track" />
+            <rect x="0" y="1" width={pct(fill)} height="8" class={classes!("bar", class.to_string())} />
+            { for marks.iter().map(|(at, class)| html! {
+                <line x1={pct(*at)} x2={pct(*at)} y1="0" y2="10" class={*class} vector-effect="non-scaling-stroke" />
+            }) }
+        </svg>
+    }
+}
+
 /// One bar per area: points earned of possible, with the area's pass line if it has one.
+/// Labels are HTML text, so they keep their size on a phone and wrap instead of running
+/// under the bars.
 pub fn area_bars(ctx: &Ctx, props: &ChartProps) -> Html {
     let areas = &props.checklist.doc().areas;
-    let (label_w, bar_w, row_h) = (230.0, 330.0, 34.0);
-    let height = row_h * areas.len() as f64 + 10.0;
-    let rows = areas.iter().zip(&props.assessment.areas).enumerate().map(|(n, (area, r))| {
-        let y = 6.0 + n as f64 * row_h;
-        let rate = r.rate.unwrap_or(0.0).clamp(0.0, 1.0);
+    let rows = areas.iter().zip(&props.assessment.areas).map(|(area, r)| {
+        let rate = r.rate.unwrap_or(0.0);
         let class = match r.passed {
-            Some(false) => "bar bad",
-            _ if r.tally.max == 0.0 => "bar missing",
-            _ => "bar ok",
+            Some(false) => "bad",
+            _ => "ok",
         };
-        if r.tally.max == 0.0 {
-            // An area worth no points (the veto items) has nothing to draw.
-            return html! {
-                <g>
-                    <text x="0" y={(y + 17.0).to_string()} class="chart-label">{ pick(&area.title, ctx.lang) }</text>
-                    <text x={label_w.to_string()} y={(y + 17.0).to_string()} class="chart-value">{ "—" }</text>
-                </g>
-            };
-        }
+        // An area worth no points (the veto items) has nothing to draw.
+        let value = if r.tally.max == 0.0 {
+            "—".to_string()
+        } else {
+            format!("{}/{}", fmt_num(r.tally.earned), fmt_num(r.tally.max))
+        };
+        let marks: Vec<(f64, &'static str)> =
+            r.pass_rate.map(|p| (p, "pass-line")).into_iter().collect();
         html! {
-            <g>
-                <text x="0" y={(y + 17.0).to_string()} class="chart-label">{ pick(&area.title, ctx.lang) }</text>
-                <rect x={label_w.to_string()} y={y.to_string()} width={bar_w.to_string()} height="22" class="track" />
-                <rect x={label_w.to_string()} y={y.to_string()} width={(bar_w * rate).to_string()} height="22" class={class} />
-                if let Some(p) = r.pass_rate {
-                    <line x1={(label_w + bar_w * p).to_string()} x2={(label_w + bar_w * p).to_string()}
-                        y1={(y - 3.0).to_string()} y2={(y + 25.0).to_string()} class="pass-line" />
-                }
-                <text x={(label_w + bar_w + 8.0).to_string()} y={(y + 17.0).to_string()} class="chart-value">
-                    { format!("{}/{}", fmt_num(r.tally.earned), fmt_num(r.tally.max)) }
-                </text>
-            </g>
+            <li class="hbar-row">
+                <span class="hbar-label">{ pick(&area.title, ctx.lang) }</span>
+                if r.tally.max > 0.0 { { bar(rate, class, &marks) } } else { <span></span> }
+                <span class="hbar-value">{ value }</span>
+            </li>
         }
     });
     html! {
-        <svg class="chart" viewBox={format!("0 0 640 {height}")} role="img" aria-label={ctx.t(Msg::AreaScores)} data-testid="area-bars">
+        <ul class="hbars" aria-label={ctx.t(Msg::AreaScores)} data-testid="area-bars">
             { for rows }
-        </svg>
+        </ul>
     }
 }
 
@@ -121,7 +126,7 @@ pub fn radar(ctx: &Ctx, props: &ChartProps) -> Html {
     });
     let value = polygon(&|i| areas[i].1.rate.unwrap_or(0.0).clamp(0.0, 1.0));
     html! {
-        <svg class="chart radar" viewBox="-90 0 580 350" role="img" aria-label={ctx.t(Msg::RadarTitle)} data-testid="radar">
+        <svg class="chart radar" viewBox="-170 0 740 350" role="img" aria-label={ctx.t(Msg::RadarTitle)} data-testid="radar">
             { for rings }
             { for spokes }
             <polygon points={value} class="value" />
@@ -151,38 +156,37 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
                 Part::Primary => ctx.lang.paren(ctx.t(Msg::PartPrimary)),
                 Part::Junior => ctx.lang.paren(ctx.t(Msg::PartJunior)),
             };
+            // The id and the part first: cut short, the 小学 and 初中 rows still differ.
+            let name = pick(&item.text, ctx.lang);
             rows.push((
-                format!("{} {}{suffix}", item.id, pick(&item.text, ctx.lang)),
+                format!("{}{suffix} {name}", item.id),
+                format!("{}{suffix} {}", item.id, short_label(name)),
                 p.clone(),
             ));
         }
     }
     let floor = doc.group_rules.first().map_or(0.85, |g| g.floor_ratio);
-    let (label_w, bar_w, row_h, max_ratio) = (330.0, 260.0, 30.0, 1.5);
-    let x_of = |ratio: f64| label_w + bar_w * (ratio / max_ratio).clamp(0.0, 1.0);
-    let height = row_h * rows.len() as f64 + 30.0;
-    let bars = rows.iter().enumerate().map(|(n, (label, p))| {
-        let y = 20.0 + n as f64 * row_h;
-        let short: String = label.chars().take(24).collect();
-        let short = if short.len() < label.len() { format!("{short}…") } else { short };
+    let max_ratio = 1.5;
+    let at = |ratio: f64| ratio / max_ratio;
+    let marks = [(at(floor), "floor-line"), (at(1.0), "pass-line")];
+    let bars = rows.iter().map(|(label, short, p)| {
         html! {
-            <g>
-                <text x="0" y={(y + 15.0).to_string()} class="chart-label"><title>{ label }</title>{ short }</text>
-                <rect x={label_w.to_string()} y={y.to_string()} width={(x_of(p.ratio.unwrap_or(0.0)) - label_w).to_string()}
-                    height="18" class={classes!("bar", outcome_class(p.outcome))} />
-                <text x={(label_w + bar_w + 8.0).to_string()} y={(y + 15.0).to_string()} class="chart-value">
-                    { p.ratio.map(|r| format!("{:.0}%", r * 100.0)).unwrap_or_else(|| "—".into()) }
-                </text>
-            </g>
+            <li class="hbar-row">
+                <span class="hbar-label" title={label.clone()}>{ short }</span>
+                { bar(at(p.ratio.unwrap_or(0.0)), outcome_class(p.outcome), &marks) }
+                <span class="hbar-value">{ p.ratio.map(|r| format!("{:.0}%", r * 100.0)).unwrap_or_else(|| "—".into()) }</span>
+            </li>
         }
     });
+    let floor_pct = format!("{:.0}%", floor * 100.0);
     html! {
-        <svg class="chart" viewBox={format!("0 0 640 {height}")} role="img" aria-label={ctx.t(Msg::ResourceChart)} data-testid="indicator-chart">
-            <text x={x_of(1.0).to_string()} y="12" text-anchor="middle" class="chart-value">{ ctx.t(Msg::ThresholdLabel) }</text>
-            <text x={x_of(floor).to_string()} y="12" text-anchor="end" class="chart-value">{ ctx.t(Msg::FloorLabel) }</text>
-            { for bars }
-            <line x1={x_of(1.0).to_string()} x2={x_of(1.0).to_string()} y1="16" y2={(height - 6.0).to_string()} class="pass-line" />
-            <line x1={x_of(floor).to_string()} x2={x_of(floor).to_string()} y1="16" y2={(height - 6.0).to_string()} class="floor-line" />
-        </svg>
+        <div class="indicator-chart" data-testid="indicator-chart">
+            <p class="chart-legend">
+                <span class="legend pass">{ ctx.t(Msg::ThresholdLabel) }</span>
+                <span class="legend floor">{ ctx.t(Msg::FloorLabel) }</span>
+                <span class="muted">{ ctx.fill(Msg::ChartScale, &[&floor_pct, &format!("{:.0}%", max_ratio * 100.0)]) }</span>
+            </p>
+            <ul class="hbars" aria-label={ctx.t(Msg::ResourceChart)}>{ for bars }</ul>
+        </div>
     }
 }

@@ -259,7 +259,7 @@ pub fn County() -> Html {
     };
     html! {
         <section class="page county" data-testid="county-page" aria-labelledby="county-heading" {ondragover} {ondrop}>
-            <p class="no-print"><button type="button" class="link" onclick={back}>{ "← " }{ ctx.t(Msg::BackToStart) }</button></p>
+            <p class="no-print"><button type="button" class="link" data-testid="county-back" onclick={back}>{ "← " }{ ctx.t(Msg::BackToStart) }</button></p>
             <h2 id="county-heading">{ ctx.t(Msg::CountyHeading) }</h2>
             <p class="lead no-print">{ ctx.t(Msg::CountyIntro) }</p>
             <div class="page-actions no-print">
@@ -335,14 +335,14 @@ fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
             <h3 id="figures-heading">{ ctx.t(Msg::CountyFigures) }</h3>
             { cv_chart(ctx, r) }
             { values_chart(ctx, r) }
-            <table class="report-table" data-testid="county-figures">
+            <div class="table-scroll"><table class="report-table" data-testid="county-figures">
                 <thead><tr>
                     <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
                     <th scope="col">{ ctx.t(Msg::ColSchools) }</th><th scope="col">{ ctx.t(Msg::ColMean) }</th>
                     <th scope="col">{ ctx.t(Msg::ColCv) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
-            </table>
+            </table></div>
             <ul>{ for rule }</ul>
         </section>
     }
@@ -546,7 +546,7 @@ fn schools_table(
                 <label for="county-filter">{ ctx.t(Msg::CountyFilter) }</label>
                 <input id="county-filter" type="text" data-testid="county-filter" value={(**filter).clone()} oninput={on_filter} />
             </div>
-            <table class="report-table county-table" data-testid="county-table">
+            <div class="table-scroll"><table class="report-table county-table" data-testid="county-table">
                 <thead><tr>
                     { header(SortBy::File, Msg::ColFile) }
                     { header(SortBy::Status, Msg::ColStatus) }
@@ -559,7 +559,7 @@ fn schools_table(
                     <th scope="col">{ ctx.t(Msg::ColRule) }</th>
                 </tr></thead>
                 <tbody>{ for body }</tbody>
-            </table>
+            </table></div>
         </section>
     }
 }

@@ -1,0 +1,93 @@
+// Every page on a phone (390 px) and a desktop (1280 px), in Chinese and English: no page
+// scrolls sideways, no field is narrower than 120 px, and a screenshot of each to look at
+// (test-results/layout-*.png).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { gotoStart, ROOT, screenshot, sharedSession, withFailureShot } from "./helpers.mjs";
+import { fillEverything, newDraft, PRIMARY_INPUTS, PRIMARY_NOT_MET, PRIMARY_NUMBERS, waitSaved } from "./principal.mjs";
+
+const session = sharedSession();
+const EXAMPLES = join(ROOT, "examples");
+
+/** What is wrong with the page's layout at this width, if anything. */
+async function layoutProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth + 1) {
+      // Name the widest offenders, to know what to fix.
+      const wide = [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && el.getClientRects().length)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`);
+      problems.push(`scrolls sideways: ${doc.scrollWidth} > ${window.innerWidth} (${wide.join(", ")})`);
+    }
+    for (const el of document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=file]), textarea, select")) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.width < 120 && !el.closest(".no-print[hidden]")) {
+        problems.push(`${el.dataset.testid || el.id} is ${Math.round(r.width)} px wide`);
+      }
+    }
+    return problems;
+  });
+}
+
+async function look(page, name, problems) {
+  await screenshot(page, `layout-${name}`);
+  for (const p of await layoutProblems(page)) problems.push(`${name}: ${p}`);
+}
+
+for (const lang of ["zh", "en"]) {
+  test(`every page at 390 and 1280 px (${lang})`, { timeout: 180000 }, async (t) => {
+    const page = await session.browser.context.newPage();
+    const problems = [];
+    await withFailureShot(t, page, async () => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await gotoStart(page, session.server.url);
+      if (lang === "en") await page.getByTestId("lang-toggle").click();
+      const name = lang === "zh" ? "版面测试小学" : "Layout Test Primary";
+      await newDraft(page, "yzjh-school", { fields: { school_name: name, county: "桃源县" }, type: "nine_year" });
+      // A 九年一贯制 school: both parts' raw data, and the 初中-only 巩固率.
+      await fillEverything(page, { inputs: PRIMARY_INPUTS, numbers: { ...PRIMARY_NUMBERS, Q1: "96" }, notMet: PRIMARY_NOT_MET });
+      await page.getByTestId("tab-plan").click();
+      await page.getByTestId("plan-generate").click();
+      await waitSaved(page);
+
+      const pages = [
+        ["profile", async () => page.getByTestId("tab-profile").click()],
+        ["fill-data", async () => { await page.getByTestId("tab-fill").click(); await page.getByTestId("section-0").click(); }],
+        ["fill-items", async () => { await page.getByTestId("tab-fill").click(); await page.getByTestId("section-1").click(); }],
+        ["results", async () => page.getByTestId("tab-results").click()],
+        ["plan", async () => page.getByTestId("tab-plan").click()],
+        ["report", async () => page.getByTestId("tab-report").click()],
+      ];
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const [pageName, go] of pages) {
+          await go();
+          await page.waitForTimeout(100);
+          await look(page, `${lang}-${width}-${pageName}`, problems);
+        }
+        await page.getByTestId("back-to-start").click();
+        await look(page, `${lang}-${width}-start`, problems);
+        // County mode with the example files.
+        await page.getByTestId("county-mode").click();
+        const files = readdirSync(EXAMPLES).map((f) => join(EXAMPLES, f));
+        await page.getByTestId("county-files").setInputFiles(files);
+        await page.getByTestId("county-summary").waitFor();
+        await look(page, `${lang}-${width}-county`, problems);
+        await page.getByTestId("county-back").click();
+        await page.getByTestId("draft-row").filter({ hasText: name }).getByTestId("draft-open").click();
+        await page.getByTestId("workspace").waitFor();
+      }
+      if (lang === "en") {
+        await page.getByTestId("back-to-start").click();
+        await page.getByTestId("lang-toggle").click();
+      }
+      assert.deepEqual(problems, []);
+    });
+    await page.close();
+  });
+}
