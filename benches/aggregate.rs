@@ -81,7 +81,12 @@ fn main() {
         .enumerate()
         .map(|(n, t)| (format!("{n}"), verify(t.as_bytes(), &checklists)))
         .collect();
-    let report = aggregate(&inputs, &checklists, |e| e.to_string());
+    let options = ziping::core::aggregate::Options {
+        now: "2100-01-01T00:00:00+00:00",
+        county: None,
+        picks: &[],
+    };
+    let report = aggregate(&inputs, &checklists, &options, |e| e.to_string());
     let in_memory = start.elapsed();
 
     let start = Instant::now();
@@ -91,7 +96,7 @@ fn main() {
             (format!("{n}"), verify(&bytes, &checklists))
         })
         .collect();
-    let _ = aggregate(&inputs, &checklists, |e| e.to_string());
+    let _ = aggregate(&inputs, &checklists, &options, |e| e.to_string());
     let with_disk = start.elapsed();
     std::fs::remove_dir_all(&dir).unwrap();
 

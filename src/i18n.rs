@@ -108,14 +108,29 @@ catalogue! {
     CountyPickFiles => "选择报送文件", "Choose submission files";
     CountyPickFolder => "选择文件夹", "Choose a folder";
     CountyReading => "正在读取 {} 个文件…", "Reading {} files…";
-    CountySummary => "共 {} 个文件：正常 {}，结果不一致 {}，重复 {}，无效 {}。", "{} files: {} fine, {} with a differing result, {} duplicates, {} invalid.";
+    CountySummary => "共 {} 个文件：{}。", "{} files: {}.";
+    CountyPrintHead => "县（市、区）：{} · 汇总日期：{}", "County: {} · Aggregated on {}";
+    CountyChoose => "只汇总一个县：", "Aggregate one county only:";
+    CountyAll => "全部（混合）", "all (mixed)";
+    CountyClear => "清空", "Clear";
+    CountyAddHint => "可以分多次选择或拖入文件，新文件会加入已有的文件；同一个文件只计一次。评估清单文件（县级清单）也可以一起拖入。", "Pick or drop files as often as needed: new files join the ones already here; the same file counts once. County checklist files can be dropped in with them.";
+    CountyChecklists => "可用的县级评估清单（内置清单之外）：", "County checklists available (besides the built-ins):";
+    CountyRefused => "未读取的文件：", "Files not read:";
+    CountyLeftOut => "（另有 {} 所缺数据未计入）", " ({} more left out: no data)";
+    CountyChecklistsHeading => "本机的县级评估清单", "County checklists on this computer";
+    CountyChecklistsNote => "载入过的县级清单保存在本机，县级汇总也会使用它们。清单以编号、版本和内容校验值为准。", "County checklists loaded before are kept on this computer; county mode uses them too. A checklist is its id, version and content hash.";
+    ContentHash => "校验值", "hash";
+    RemoveChecklistConfirm => "从本机移除这份县级清单？用它填写的草稿不受影响（草稿保存了清单全文）。", "Remove this county checklist from this computer? Drafts made with it keep their own copy.";
+    CountyPickThis => "计入此文件", "Count this file";
+    CsvSchoolsName => "学校表", "schools";
+    CsvFiguresName => "差异系数表", "county-figures";
     CountyFigures => "全县资源配置差异系数", "County difference coefficients";
     CountySchools => "学校列表", "Schools";
     CountyFilter => "筛选（学校名称、代码或状态）", "Filter (school name, code or status)";
     CountyCsvSchools => "下载学校表（CSV）", "Download the school table (CSV)";
     CountyCsvFigures => "下载差异系数表（CSV）", "Download the county figures (CSV)";
     CountyPrint => "打印汇总", "Print the summary";
-    CountyRuleMet => "{}：{} 所中有 {} 所符合“至少6项达标、其余不低于85%”", "{}: {} of {} schools meet the 6-of-7 rule";
+    CountyRuleMet => "{}：{} 所中有 {} 所符合“至少6项达标、其余不低于85%”", "{}: of {} schools, {} meet the 6-of-7 rule";
     CountyCvLimit => "限值 {}", "limit {}";
     CountyValuesCaption => "各校指标值占标准的比例（每个点是一所学校；竖线为标准和85%线）", "Each school's value as a share of the threshold (one dot per school; lines at the threshold and 85%)";
     CountyOneSchool => "只有一所学校", "one school only";
@@ -123,9 +138,56 @@ catalogue! {
     CountyNoStudents => "在校生数为0", "no students";
     CountyZeroMean => "平均值为0", "mean is 0";
     StatusOk => "正常", "OK";
-    StatusDiffers => "结果不一致（以重新计算为准）", "stored result differs (recomputed used)";
-    StatusDuplicate => "重复（以较新的文件为准）", "duplicate (newer file used)";
+    StatusIncomplete => "未完成", "incomplete";
+    StatusIncompleteDetail => "已答 {} 项，共 {} 项；填写有误 {} 处。已填的指标计入汇总，未填的不计入。", "{} of {} answered; {} errors. The indicators it has are counted, the others are not.";
+    StatusResultDiffers => "结果不一致", "result differs";
+    StatusResultDiffersDetail => "文件中保存的结果与按原始数据重新计算的不同，以重新计算为准", "the result stored in the file differs from the one recomputed from its raw answers; the recomputed one is used";
+    StatusDuplicate => "重复", "duplicate";
+    StatusDuplicateKept => "同一学校另有文件“{}”被计入（较新或已选定），本文件不计入", "another file of this school, “{}”, counts (newer or chosen); this one does not";
+    StatusDuplicateSame => "与文件“{}”内容完全相同，只计一次", "the same content as “{}”: counted once";
+    StatusConflict => "冲突", "conflict";
+    ConflictCodeNames => "同一学校代码下的校名不同（{}），与 {} 冲突：请核对代码，选定要计入的文件", "one school code with different names ({}), in conflict with {}: check the code and choose the file to count";
+    ConflictSameTime => "与 {} 导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time as {} with other content, so neither is newer: choose the file to count";
+    StatusFutureTime => "时间异常", "dated in the future";
+    StatusFutureTimeDetail => "导出时间晚于现在（电脑时钟有误或文件被改过），暂不计入；确认无误后可选定计入", "exported later than now (a wrong clock or an edited file); not counted unless you choose it";
+    StatusOtherCounty => "其他县", "other county";
+    StatusOtherCountyDetail => "不属于正在汇总的县，不计入", "not in the county being aggregated; not counted";
     StatusInvalid => "无效", "invalid";
+    Yes => "是", "yes";
+    No => "否", "no";
+    ChecklistClash => "评估清单 {} 版本 {} 已经载入，但内容不同：同名同版本的清单必须完全相同，请县里给改动后的清单换一个版本号", "checklist {} version {} is already loaded with other content: a checklist's id and version must name one content; give the changed one a new version";
+    CountyMixed => "这些文件来自多个县（{}）：汇总混合了不同的县，可只汇总其中一个县", "these files come from more than one county ({}): the figures mix counties; you can aggregate one county";
+    CliSummary => "共 {} 个文件，{} 个无效", "{} files, {} invalid";
+    CliSkippedNotFile => "不是普通文件（管道、设备等），已跳过", "not a regular file (a pipe, a device …): skipped";
+    RefusedTooLarge => "文件太大（{} MB，上限 {} MB），未读取", "too large ({} MB; the limit is {} MB): not read";
+    RefusedNotJson => "不是 .json 文件，未读取", "not a .json file: not read";
+    RefusedUnreadable => "浏览器无法读取这个文件", "the browser could not read this file";
+    RefusedBadChecklist => "评估清单文件有误：{}", "a checklist file with problems: {}";
+    CsvStatusDetail => "说明", "Details";
+    CsvEnrolmentPrimary => "在校生数（小学）", "Students (primary)";
+    CsvEnrolmentJunior => "在校生数（初中）", "Students (junior)";
+    CsvScore => "得分", "Score";
+    CsvMax => "满分", "Maximum";
+    CsvRulePrimary => "至少6项达标规则（小学）", "6-of-7 rule (primary)";
+    CsvRuleJunior => "至少6项达标规则（初中）", "6-of-7 rule (junior)";
+    CsvAnswered => "已答/应答", "Answered/required";
+    CsvErrors => "填写有误", "Errors";
+    CsvExported => "导出时间", "Exported";
+    CsvIndicatorColumn => "{} {}（{}，{}，{}）", "{} {} ({}, {}, {})";
+    CsvDecimals => "保留{}位小数", "{} decimals";
+    CsvWhole => "取整", "whole numbers";
+    CsvOutcomeOf => "{} 结果", "{} outcome";
+    CsvIndicatorId => "指标编号", "Indicator id";
+    CsvUnit => "单位", "Unit";
+    CsvLeftOut => "未计入学校数", "Schools left out";
+    CsvStudents => "在校生数", "Students";
+    CsvMean => "加权平均值（4位小数）", "Weighted mean (4 decimals)";
+    CsvSd => "加权标准差（4位小数）", "Weighted SD (4 decimals)";
+    CsvCv => "差异系数（4位小数）", "Difference coefficient (4 decimals)";
+    CsvLimit => "限值", "Limit";
+    CsvWithin => "是否达到", "Within the limit";
+    CsvMeeting => "达标学校数", "Schools meeting the threshold";
+    CsvNote => "说明", "Note";
     ColFile => "文件", "File";
     ColStatus => "状态", "Status";
     ColType => "类型", "Type";
@@ -366,6 +428,15 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
             format!("本机的评估清单 {id}（版本 {version}）与文件制作时的内容不同，不能按它重新计分")
         }
         E::NoSchoolType => "字段 profile.school_type 为空：文件没有学校类型，无法计分".into(),
+        E::Unreadable { reason } => format!("无法读取文件：{reason}"),
+        E::SchoolTypeNotCovered { school_type } => format!(
+            "字段 profile.school_type 为“{}”，而文件使用的评估清单不适用于这类学校，无法计分",
+            match school_type {
+                crate::core::model::SchoolType::Primary => "小学",
+                crate::core::model::SchoolType::Junior => "初中",
+                crate::core::model::SchoolType::NineYear => "九年一贯制",
+            }
+        ),
     }
 }
 
@@ -403,7 +474,19 @@ pub fn checklist_errors(lang: Lang, errors: &crate::core::checklist::ChecklistEr
                 (Problem::DuplicateId(id), true) => format!("编号“{id}”重复"),
                 (Problem::Unknown { id, .. }, true) => format!("引用了不存在的“{id}”"),
                 (Problem::Inconsistent(m), true) => format!("内容不一致：{m}"),
-                (Problem::OutOfRange { value, .. }, true) => format!("数值 {value} 超出允许范围"),
+                (
+                    Problem::OutOfRange {
+                        value, expected, ..
+                    },
+                    true,
+                ) => {
+                    format!("数值 {value} 超出允许范围（应 {expected}）")
+                }
+                (Problem::ReservedCharacter(id), true) => {
+                    format!(
+                        "编号“{id}”含有“@”：它在答案中用来标记九年一贯制学校的学部，编号中不能使用"
+                    )
+                }
                 (p, false) => p.to_string(),
             };
             if issue.path == "$" {

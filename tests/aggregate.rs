@@ -1,73 +1,122 @@
-//! County aggregation from real submission files, checked against the worked example.
+//! County aggregation from real submission files: the worked example, and every way a county
+//! officer's batch goes wrong (who is which school, which file counts, versions, counties,
+//! incomplete files, CSVs a spreadsheet can open safely).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use common::*;
-use ziping::core::aggregate::{aggregate, FileStatus, Side, Spread};
-use ziping::core::answers::{Slot, Value};
+use ziping::core::aggregate::{
+    aggregate, Conflict, CountyReport, FileStatus, Input, Options, Side, Spread,
+};
+use ziping::core::answers::{Answers, Part, Slot, Value};
 use ziping::core::builtin::builtins;
+use ziping::core::checklist::Checklist;
 use ziping::core::county_csv::{figures_csv, schools_csv};
-use ziping::core::export::{export, to_text, verify, ImportError, Submission};
+use ziping::core::export::{export, to_text, verify, Submission};
 use ziping::core::model::SchoolType;
 use ziping::core::school::Profile;
+use ziping::i18n::Lang;
 
-/// A 小学 with `students` and `per100` teachers above the degree per 100 students.
-fn school(
-    code: &str,
-    students: u32,
-    per100: u32,
+const NOW: &str = "2026-11-25T12:00:00+08:00";
+const T1: &str = "2026-11-20T10:00:00+08:00";
+
+/// A school's file: `edit` changes the profile and answers of a compliant 小学.
+fn file(
+    name: &str,
+    checklist: &Checklist,
     exported: &str,
-) -> (String, Result<ziping::core::export::Verified, ImportError>) {
-    let checklist = builtin("yzjh-school");
-    let mut answers = example_school(&checklist, SchoolType::Primary);
-    answers.set(Slot::whole("students"), Value::Number(students.to_string()));
-    answers.set(
-        Slot::whole("teachers_above_degree"),
-        Value::Number((students * per100 / 100).to_string()),
-    );
-    let profile = Profile {
-        school_name: format!("学校{code}"),
-        school_code: code.into(),
+    edit: impl FnOnce(&mut Profile, &mut Answers),
+) -> (Profile, Answers, String, String) {
+    let mut answers = example_school(checklist, SchoolType::Primary);
+    let mut profile = Profile {
+        school_name: format!("学校{name}"),
+        school_code: format!("43070000{name}"),
         county: "示例县".into(),
         school_type: Some(SchoolType::Primary),
         school_year: "2026-2027".into(),
         filled_by: "测试".into(),
     };
+    edit(&mut profile, &mut answers);
+    (
+        profile,
+        answers,
+        exported.to_string(),
+        format!("{name}.json"),
+    )
+}
+
+fn read(
+    parts: (Profile, Answers, String, String),
+    checklist: &Checklist,
+    known: &[Checklist],
+) -> Input {
+    let (profile, answers, exported, name) = parts;
     let doc = export(&Submission {
-        checklist: &checklist,
+        checklist,
         profile: &profile,
         answers: &answers,
         plan: &[],
         attachments: &[],
         created: EXAMPLE_CREATED,
-        exported,
+        exported: &exported,
         app_version: "test",
     })
     .unwrap();
-    (
-        format!("{code}.json"),
-        verify(to_text(&doc).as_bytes(), &builtins().unwrap()),
-    )
+    (name, verify(to_text(&doc).as_bytes(), known))
+}
+
+/// A 小学 with `students` and `per100` teachers above the degree per 100 students.
+fn school(name: &str, students: u32, per100: u32, exported: &str) -> Input {
+    let c = builtin("yzjh-school");
+    let parts = file(name, &c, exported, |_, a| {
+        a.set(Slot::whole("students"), Value::Number(students.to_string()));
+        a.set(
+            Slot::whole("teachers_above_degree"),
+            Value::Number((students * per100 / 100).to_string()),
+        );
+    });
+    read(parts, &c, &builtins().unwrap())
+}
+
+fn run(files: &[Input], checklists: &[Checklist], picks: &[String]) -> CountyReport {
+    let options = Options {
+        now: NOW,
+        county: None,
+        picks,
+    };
+    aggregate(files, checklists, &options, |e| e.to_string())
+}
+
+fn status(r: &CountyReport, file: &str) -> FileStatus {
+    r.schools
+        .iter()
+        .find(|s| s.file == file)
+        .unwrap()
+        .status
+        .clone()
+}
+
+fn r1(r: &CountyReport) -> &ziping::core::aggregate::CountyFigure {
+    r.figures
+        .iter()
+        .find(|f| f.item == "R1" && f.side == Side::Primary)
+        .unwrap()
 }
 
 #[test]
 fn the_county_cv_of_three_schools_is_the_worked_example() {
     let files: Vec<_> = vec![
-        school("A", 100, 4, "2026-11-20T10:00:00+08:00"),
-        school("B", 200, 5, "2026-11-20T10:00:00+08:00"),
-        school("C", 300, 6, "2026-11-20T10:00:00+08:00"),
+        school("A", 100, 4, T1),
+        school("B", 200, 5, T1),
+        school("C", 300, 6, T1),
         // An older file of school A: a duplicate, left out.
         school("A", 100, 9, "2026-11-01T10:00:00+08:00"),
         ("broken.json".into(), verify(b"{", &builtins().unwrap())),
     ];
-    let report = aggregate(&files, &builtins().unwrap(), |e| e.to_string());
-    let r1 = report
-        .figures
-        .iter()
-        .find(|f| f.item == "R1" && f.side == Side::Primary)
-        .unwrap();
-    // See core::aggregate's unit test: X = 4, 5, 6 per 100 with 100, 200, 300 students.
+    let report = run(&files, &builtins().unwrap(), &[]);
+    let r1 = r1(&report);
+    // See core::aggregate::spread's unit test: X = 4, 5, 6 per 100 with 100, 200, 300 students.
     match r1.spread {
         Spread::Computed { mean, cv, .. } => {
             assert!((mean - 16.0 / 3.0).abs() < 1e-9);
@@ -80,8 +129,13 @@ fn the_county_cv_of_three_schools_is_the_worked_example() {
         (3, 600.0, Some(true))
     );
     assert_eq!(r1.schools_meeting, 2, "5 and 6 reach 4.2; 4 does not");
-    assert!(
-        matches!(&report.schools[3].status, FileStatus::Duplicate { newer } if newer == "A.json")
+    assert_eq!(r1.version, "2026.2");
+    assert_eq!(
+        report.schools[3].status,
+        FileStatus::Duplicate {
+            kept: "A.json".into(),
+            identical: false
+        }
     );
     assert!(matches!(
         report.schools[4].status,
@@ -89,19 +143,331 @@ fn the_county_cv_of_three_schools_is_the_worked_example() {
     ));
     assert!(
         report.figures.iter().all(|f| f.side == Side::Primary),
-        "no 初中 school: no 初中 figures"
+        "no 初中 school"
     );
     assert_eq!(report.rule[0].schools, 3);
+}
 
-    let csv = figures_csv(&report);
-    assert!(csv.starts_with('\u{feff}'), "BOM for Excel");
-    assert!(
-        csv.contains(&format!("yzjh-school,R1,小学,3,600,{},", 16.0f64 / 3.0)),
-        "{csv}"
+#[test]
+fn one_code_with_two_names_is_a_conflict_until_the_officer_picks() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let mut files = vec![school("B", 200, 5, T1), school("C", 300, 6, T1)];
+    // A typo in a code: school D typed C's code. Before, D silently became C's duplicate.
+    files.push(read(
+        file("D", &c, "2026-11-21T10:00:00+08:00", |p, _| {
+            p.school_code = "43070000C".into()
+        }),
+        &c,
+        &known,
+    ));
+    let r = run(&files, &known, &[]);
+    for f in ["C.json", "D.json"] {
+        assert!(
+            matches!(
+                status(&r, f),
+                FileStatus::Conflict {
+                    reason: Conflict::SameCodeOtherName { .. },
+                    ..
+                }
+            ),
+            "{f}: {:?}",
+            status(&r, f)
+        );
+    }
+    assert_eq!(r1(&r).schools, 1, "neither counts until one is picked");
+    let r = run(&files, &known, &["C.json".into()]);
+    assert_eq!(status(&r, "C.json"), FileStatus::Ok);
+    assert!(matches!(status(&r, "D.json"), FileStatus::Duplicate { .. }));
+    assert_eq!(r1(&r).schools, 2);
+}
+
+#[test]
+fn one_school_with_and_without_its_code_and_typed_oddly_is_counted_once() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let times = [
+        "2026-11-20T10:00:00+08:00",
+        "2026-11-20T11:00:00+08:00",
+        "2026-11-20T12:00:00+08:00",
+        "2026-11-20T13:00:00+08:00",
+    ];
+    let codes = [
+        "4307250001",
+        "",
+        "４３０７２５０００１",
+        "4307\u{200B}250001",
+    ];
+    let files: Vec<Input> = codes
+        .iter()
+        .zip(times)
+        .enumerate()
+        .map(|(n, (code, t))| {
+            let parts = file(&format!("E{n}"), &c, t, |p, _| {
+                p.school_code = code.to_string();
+                p.school_name = "城关镇第一小学".into();
+            });
+            read(parts, &c, &known)
+        })
+        .collect();
+    let r = run(&files, &known, &[]);
+    assert_eq!(r1(&r).schools, 1, "weighted once, not four times");
+    assert_eq!(status(&r, "E3.json"), FileStatus::Ok, "the newest counts");
+    for f in ["E0.json", "E1.json", "E2.json"] {
+        assert!(matches!(status(&r, f), FileStatus::Duplicate { .. }), "{f}");
+    }
+}
+
+#[test]
+fn equal_times_with_other_content_conflict_and_the_future_is_flagged() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let same = |name: &str, students: &str, t: &str| {
+        let parts = file(name, &c, t, |p, a| {
+            p.school_code = "4307250009".into();
+            p.school_name = "同校".into();
+            a.set(Slot::whole("students"), Value::Number(students.into()));
+        });
+        read(parts, &c, &known)
+    };
+    let files = vec![same("F1", "800", T1), same("F2", "900", T1)];
+    let r = run(&files, &known, &[]);
+    assert!(matches!(
+        status(&r, "F1.json"),
+        FileStatus::Conflict {
+            reason: Conflict::SameTimeOtherContent,
+            ..
+        }
+    ));
+    assert!(r.figures.iter().all(|f| f.schools == 0));
+    // The same file twice is one file.
+    let files = vec![same("G1", "800", T1), same("G2", "800", T1)];
+    let r = run(&files, &known, &[]);
+    assert_eq!(status(&r, "G1.json"), FileStatus::Ok);
+    assert_eq!(
+        status(&r, "G2.json"),
+        FileStatus::Duplicate {
+            kept: "G1.json".into(),
+            identical: true
+        }
     );
-    let schools = schools_csv(&report);
-    assert!(schools.starts_with("\u{feff}文件,状态,学校名称"));
-    assert_eq!(schools.lines().count(), 6);
+    // A file from year 9999 no longer always wins.
+    let files = vec![
+        same("H1", "800", T1),
+        same("H2", "900", "9999-01-01T00:00:00+08:00"),
+    ];
+    let r = run(&files, &known, &[]);
+    assert_eq!(status(&r, "H1.json"), FileStatus::Ok);
+    assert_eq!(status(&r, "H2.json"), FileStatus::FutureTime);
+    let r = run(&files, &known, &["H2.json".into()]);
+    assert_eq!(status(&r, "H2.json"), FileStatus::Ok);
+}
+
+#[test]
+fn a_nearly_empty_file_is_incomplete_and_each_figure_says_who_is_left_out() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let mut files = vec![school("A", 100, 4, T1), school("B", 200, 5, T1)];
+    let parts = file("I", &c, T1, |_, a| {
+        a.values
+            .retain(|s, _| s.id == "students" || s.id == "classes");
+    });
+    files.push(read(parts, &c, &known));
+    let r = run(&files, &known, &[]);
+    match status(&r, "I.json") {
+        FileStatus::Incomplete {
+            answered, required, ..
+        } => assert!(answered < required),
+        other => panic!("{other:?}"),
+    }
+    let f = r1(&r);
+    assert_eq!((f.schools, f.left_out), (2, 1));
+}
+
+#[test]
+fn two_counties_are_named_and_can_be_told_apart() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let mut files = vec![school("A", 100, 4, T1), school("B", 200, 5, T1)];
+    files.push(read(
+        file("K", &c, T1, |p, _| p.county = "汉寿县".into()),
+        &c,
+        &known,
+    ));
+    let r = run(&files, &known, &[]);
+    assert!(r.mixes_counties());
+    assert_eq!(r.counties, ["汉寿县", "示例县"]);
+    let options = Options {
+        now: NOW,
+        county: Some("示例县"),
+        picks: &[],
+    };
+    let r = aggregate(&files, &known, &options, |e| e.to_string());
+    assert!(!r.mixes_counties());
+    assert_eq!(status(&r, "K.json"), FileStatus::OtherCounty);
+    assert_eq!(r1(&r).schools, 2);
+}
+
+#[test]
+fn two_versions_of_a_checklist_are_never_pooled() {
+    let old = builtin("yzjh-school");
+    let mut doc = old.doc().clone();
+    doc.version = "2027.1".into();
+    doc.grades[0].label.zh = "优质（2027）".into();
+    let new = Checklist::try_from(doc).unwrap();
+    let known = vec![old.clone(), new.clone()];
+    let files = vec![
+        read(file("A", &old, T1, |_, _| {}), &old, &known),
+        read(file("B", &new, T1, |_, _| {}), &new, &known),
+    ];
+    let r = run(&files, &known, &[]);
+    let versions: Vec<&str> = r
+        .figures
+        .iter()
+        .filter(|f| f.item == "R1")
+        .map(|f| f.version.as_str())
+        .collect();
+    assert_eq!(versions, ["2026.2", "2027.1"], "one figure per version");
+    let b = r.schools.iter().find(|s| s.file == "B.json").unwrap();
+    assert_eq!(b.version, "2027.1");
+    assert_eq!(
+        b.grade.as_ref().unwrap().zh,
+        "优质（2027）",
+        "its own version's grade labels"
+    );
+}
+
+#[test]
+fn a_county_copy_with_a_built_in_name_is_matched_by_content() {
+    // Same id and version as the built-in, other content: files made with it verify against
+    // it (before, the built-in was found first and every file failed with 内容不同).
+    let builtin_c = builtin("yzjh-school");
+    let mut doc = builtin_c.doc().clone();
+    doc.description = None;
+    doc.title.zh = "县里改过的清单".into();
+    let county = Checklist::try_from(doc).unwrap();
+    let known = vec![builtin_c, county.clone()];
+    let (_, result) = read(file("A", &county, T1, |_, _| {}), &county, &known);
+    assert!(result.is_ok(), "{result:?}");
+}
+
+#[test]
+fn a_junior_school_on_a_primary_only_checklist_is_refused() {
+    let mut doc = builtin("yzjh-school").doc().clone();
+    doc.id = "primary-only".into();
+    doc.school_types = vec![SchoolType::Primary];
+    let c = Checklist::try_from(doc).unwrap();
+    let (_, result) = read(
+        file("J", &c, T1, |p, _| p.school_type = Some(SchoolType::Junior)),
+        &c,
+        std::slice::from_ref(&c),
+    );
+    assert!(matches!(
+        result,
+        Err(ziping::core::export::ImportError::SchoolTypeNotCovered { .. })
+    ));
+}
+
+#[test]
+fn a_nine_year_school_without_junior_students_is_never_a_failing_junior_school() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let mut answers = example_school(&c, SchoolType::NineYear);
+    answers.set(
+        Slot::new("students", Part::Junior),
+        Value::Number("0".into()),
+    );
+    let parts = file("N", &c, T1, |p, a| {
+        p.school_type = Some(SchoolType::NineYear);
+        *a = answers;
+    });
+    let r = run(&[read(parts, &c, &known)], &known, &[]);
+    assert!(matches!(
+        status(&r, "N.json"),
+        FileStatus::Incomplete { errors: 1, .. }
+    ));
+    let row = &r.schools[0];
+    assert_eq!(
+        row.rule.iter().find(|(p, _)| *p == Part::Junior).unwrap().1,
+        None,
+        "undecided, not 不符合"
+    );
+    let junior = r.rule.iter().find(|c| c.side == Side::Junior).unwrap();
+    assert_eq!(junior.meeting, 0);
+    let figure = r
+        .figures
+        .iter()
+        .find(|f| f.item == "R1" && f.side == Side::Junior)
+        .unwrap();
+    assert_eq!((figure.schools, figure.left_out), (0, 1));
+    assert!(r
+        .figures
+        .iter()
+        .all(|f| !format!("{:?}", f.spread).contains("NaN")));
+}
+
+#[test]
+fn the_csvs_are_safe_to_open_and_have_one_value_per_cell() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let files = vec![
+        read(
+            file("M", &c, T1, |p, _| {
+                p.school_name = "=HYPERLINK(\"http://evil\",\"点我\")".into();
+                p.school_code = "0431002".into();
+                p.county = "@SUM(1+1)".into();
+            }),
+            &c,
+            &known,
+        ),
+        school("B", 200, 5, T1),
+    ];
+    let r = run(&files, &known, &[]);
+    let schools = schools_csv(&r, Lang::Zh);
+    assert!(schools.starts_with('\u{feff}'), "BOM for Excel");
+    let mut reader = csv::Reader::from_reader(schools.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}: {headers:?}"))
+    };
+    let m = &rows[0];
+    assert_eq!(&m[col("学校名称")], "'=HYPERLINK(\"http://evil\",\"点我\")");
+    assert_eq!(&m[col("学校代码")], "'0431002");
+    assert_eq!(&m[col("所属县（市、区）")], "'@SUM(1+1)");
+    assert_eq!(&m[col("版本")], "2026.2");
+    assert_eq!(&m[col("在校生数（小学）")], "800");
+    // One numeric column per indicator and side, named with its unit and precision.
+    let r1 = col("R1 每百名学生拥有高于规定学历教师数（小学，人，保留2位小数）");
+    assert_eq!(&rows[1][r1], "5");
+    assert!(
+        m[r1].parse::<f64>().is_ok(),
+        "a number, not \"R1 … 达标\": {}",
+        &m[r1]
+    );
+    for record in &rows {
+        for value in record.iter() {
+            assert!(!value.starts_with(['=', '+', '-', '@']), "{value}");
+            assert!(
+                !value.contains("000000000"),
+                "no floating-point noise: {value}"
+            );
+        }
+    }
+    let figures = figures_csv(&r, Lang::En);
+    assert!(
+        figures.contains("Difference coefficient (4 decimals)"),
+        "{figures}"
+    );
+    assert!(
+        !figures
+            .chars()
+            .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)),
+        "English: {figures}"
+    );
 }
 
 #[test]
@@ -139,10 +505,12 @@ fn the_command_line_writes_the_same_figures() {
             )
         })
         .collect();
-    let report = aggregate(&files, &builtins().unwrap(), |e| e.to_string());
+    let mut files = files;
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let report = run(&files, &builtins().unwrap(), &[]);
     assert_eq!(
         std::fs::read_to_string(dir.join("county-county.csv")).unwrap(),
-        figures_csv(&report)
+        figures_csv(&report, Lang::Zh)
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

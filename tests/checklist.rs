@@ -104,7 +104,7 @@ fn every_problem_is_named_with_its_path() {
             "areas[1].indicators[0].items[0].points",
             Problem::OutOfRange {
                 what: "points",
-                expected: "0 or more",
+                expected: "between 0 and 1000",
                 value: -1.0,
             },
         ),
@@ -259,6 +259,79 @@ fn every_kind_reads_back_what_it_writes_and_refuses_mixed_fields() {
         assert!(
             matches!(errors[0].1, Problem::Json(_)),
             "{name}: {errors:?}"
+        );
+    }
+}
+
+/// County-authored checklists that broke exports, scores or vetoes: each refused at load,
+/// with the path to the problem.
+#[test]
+fn checklists_that_break_things_are_refused_with_their_path() {
+    type Edit = Box<dyn FnOnce(&mut Value)>;
+    let group = |d: &mut Value| d["group_rules"][0].clone();
+    let _ = group;
+    let rows: Vec<(&str, Edit, &str)> = vec![
+        // Every export then fails: `@` marks a part in answers.
+        (
+            "id with @",
+            Box::new(|d| d["id"] = json!("county@2027")),
+            "id",
+        ),
+        // Clashes with the junior slot of item Q2: every honest file showed 结果不一致.
+        (
+            "item id like a part slot",
+            Box::new(|d| item(d, 1)["id"] = json!("Q2@junior")),
+            "areas[1].indicators[0].items[1].id",
+        ),
+        (
+            "input id with @",
+            Box::new(|d| d["inputs"][2]["id"] = json!("area@x")),
+            "inputs[2].id",
+        ),
+        // 1e308 points made the total infinite and the percent NaN.
+        (
+            "absurd points",
+            Box::new(|d| item(d, 0)["points"] = json!(1e308)),
+            "areas[1].indicators[0].items[0].points",
+        ),
+        // Answering 未达标 on the veto item removed the veto.
+        (
+            "when on itself",
+            Box::new(|d| item(d, 6)["when"] = json!({"item": "v1", "equals": "yes"})),
+            "areas[1].indicators[0].items[6].when.item",
+        ),
+        (
+            "when in a circle",
+            Box::new(|d| {
+                item(d, 7)["when"] = json!({"item": "b2", "equals": "yes"});
+            }),
+            "areas[1].indicators[0].items[7].when.item",
+        ),
+        // "6 of 7 met" with one indicator counted twice.
+        (
+            "the same item twice in a group",
+            Box::new(|d| d["group_rules"][0]["items"] = json!(["r1", "r1"])),
+            "group_rules[0].items[1]",
+        ),
+        (
+            "two group rules with one id",
+            Box::new(|d| {
+                let g = d["group_rules"][0].clone();
+                d["group_rules"].as_array_mut().unwrap().push(g);
+            }),
+            "group_rules[1].id",
+        ),
+        (
+            "a group rule named like an item",
+            Box::new(|d| d["group_rules"][0]["id"] = json!("q1")),
+            "group_rules[0].id",
+        ),
+    ];
+    for (what, edit, path) in rows {
+        let problems = with(edit).expect_err(what);
+        assert!(
+            problems.iter().any(|(p, _)| p == path),
+            "{what}: expected a problem at {path}, got {problems:?}"
         );
     }
 }

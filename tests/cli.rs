@@ -92,3 +92,70 @@ fn a_stored_result_that_differs_from_the_recomputed_one_is_flagged() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["matches_file"], false);
 }
+
+mod common;
+
+/// A submission of the first example school, renamed.
+fn renamed(name: &str) -> String {
+    use ziping::core::export::{export, to_text, Submission};
+    let mut doc = common::example_exports().remove(0);
+    doc.profile.school_name = name.into();
+    let c = common::builtin(&doc.checklist.id);
+    let doc = export(&Submission {
+        checklist: &c,
+        profile: &doc.profile,
+        answers: &doc.answers,
+        plan: &doc.plan,
+        attachments: &doc.attachments,
+        created: &doc.created,
+        exported: &doc.exported,
+        app_version: "test",
+    })
+    .unwrap();
+    to_text(&doc)
+}
+
+fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ziping-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_school_name_cannot_forge_lines_or_send_terminal_escapes() {
+    let dir = temp_dir("names");
+    let file = dir.join("forged.json");
+    std::fs::write(&file, renamed("学校\nOK\tfake.json\t假学校\u{1b}[2J")).unwrap();
+    let (code, out, _) = ziping(&["verify", file.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1, "one line per file: {out:?}");
+    assert!(!out.contains('\u{1b}'), "no escape reaches the terminal");
+    assert!(out.contains("\\u{a}OK\\u{9}fake.json"), "{out:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_are_walked_once_and_odd_files_are_named_not_read() {
+    let dir = temp_dir("walk");
+    std::fs::write(dir.join("UPPER.JSON"), renamed("大写扩展名小学")).unwrap();
+    // Two links back to the folder: each file still once, and no endless walk.
+    std::os::unix::fs::symlink(&dir, dir.join("loop1")).unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("loop2")).unwrap();
+    std::os::unix::fs::symlink(dir.join("nowhere.json"), dir.join("dangling.json")).unwrap();
+    // A FIFO named like a submission: reading it would wait forever.
+    let fifo = dir.join("b.json");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    // 3 GB by its metadata (sparse): refused by size, never read.
+    let big = std::fs::File::create(dir.join("big.json")).unwrap();
+    big.set_len(3 * 1024 * 1024 * 1024).unwrap();
+    let (code, out, err) = ziping(&["aggregate", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "invalid files: exit 1\n{out}\n{err}");
+    assert!(out.starts_with("评估清单\t版本\t指标编号\t学段\t学校数"), "a header line: {out}");
+    assert!(err.contains("b.json: 不是普通文件"), "{err}");
+    assert!(err.contains("big.json\t文件太大（3145728 KB）"), "{err}");
+    assert!(err.contains("dangling.json\t无法读取文件"), "the real reason: {err}");
+    assert!(err.contains("共 3 个文件"), "UPPER, big and dangling, each once: {err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -172,3 +172,56 @@ fn a_checklist_that_changed_or_is_unknown_is_named() {
         }
     );
 }
+
+/// Files the county e2e test drops besides the examples, written by code like the examples
+/// (`ZIPING_WRITE_EXAMPLES=1` rewrites them): a 初中 that filled in the 衡阳 county checklist.
+#[test]
+fn county_fixtures_are_produced_by_the_code() {
+    use ziping::core::answers::Slot;
+    use ziping::core::checklist::Checklist;
+    use ziping::core::model::SchoolType;
+    use ziping::core::school::Profile;
+    let write = std::env::var("ZIPING_WRITE_EXAMPLES").is_ok();
+    let text = std::fs::read_to_string("checklists/zlpj-school-hengyang.json").unwrap();
+    let hengyang = Checklist::from_json(&text).unwrap();
+    let mut answers = example_school(&hengyang, SchoolType::Junior);
+    answers.set(
+        Slot::whole("B5.1.1"),
+        ziping::core::answers::Value::Number("75".into()),
+    );
+    let profile = Profile {
+        school_name: "衡阳县第一中学".into(),
+        school_code: "4304210001".into(),
+        county: "示例县".into(),
+        school_type: Some(SchoolType::Junior),
+        school_year: "2026-2027".into(),
+        filled_by: "王老师".into(),
+    };
+    let doc = export::export(&Submission {
+        checklist: &hengyang,
+        profile: &profile,
+        answers: &answers,
+        plan: &[],
+        attachments: &[],
+        created: EXAMPLE_CREATED,
+        exported: EXAMPLE_EXPORTED,
+        app_version: "examples",
+    })
+    .unwrap();
+    let path = format!("tests/corpus/county/{}", file_name(&doc));
+    let out = to_text(&doc);
+    if write {
+        std::fs::create_dir_all("tests/corpus/county").unwrap();
+        std::fs::write(&path, &out).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{path} is missing: run with ZIPING_WRITE_EXAMPLES=1"));
+    assert!(
+        on_disk == out,
+        "{path} is out of date: run with ZIPING_WRITE_EXAMPLES=1"
+    );
+    let mut known = all_checklists();
+    known.push(hengyang);
+    let v = verify(out.as_bytes(), &known).unwrap();
+    assert!(v.result_matches());
+}

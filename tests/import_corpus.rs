@@ -372,6 +372,8 @@ fn kind(result: &Result<ziping::core::export::Verified, ImportError>) -> String 
         Err(ImportError::UnknownChecklist { .. }) => "unknown_checklist".into(),
         Err(ImportError::ChecklistChanged { .. }) => "checklist_changed".into(),
         Err(ImportError::NoSchoolType) => "no_school_type".into(),
+        Err(ImportError::SchoolTypeNotCovered { .. }) => "school_type_not_covered".into(),
+        Err(ImportError::Unreadable { .. }) => "unreadable".into(),
     }
 }
 

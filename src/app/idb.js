@@ -5,7 +5,8 @@
 // the one definition of the format.
 
 const DB = "ziping";
-const VERSION = 1;
+// 2: the "checklists" store (county checklists loaded in this browser).
+const VERSION = 2;
 let opening = null;
 
 function open() {
@@ -14,7 +15,7 @@ function open() {
       const req = indexedDB.open(DB, VERSION);
       req.onupgradeneeded = () => {
         const db = req.result;
-        for (const store of ["drafts", "summaries", "meta"]) {
+        for (const store of ["drafts", "summaries", "meta", "checklists"]) {
           if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
         }
       };
@@ -88,5 +89,12 @@ export async function idbDeleteDraft(id) {
   const tx = db.transaction(["drafts", "summaries"], "readwrite", { durability: "strict" });
   tx.objectStore("drafts").delete(id);
   tx.objectStore("summaries").delete(id);
+  await done(tx);
+}
+
+export async function idbDelete(store, key) {
+  const db = await open();
+  const tx = db.transaction(store, "readwrite", { durability: "strict" });
+  tx.objectStore(store).delete(key);
   await done(tx);
 }

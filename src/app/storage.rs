@@ -21,6 +21,8 @@ extern "C" {
     fn idb_all(store: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbPut, catch)]
     fn idb_put(store: &str, key: &str, json: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbDelete, catch)]
+    fn idb_delete(store: &str, key: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbSaveDraft, catch)]
     fn idb_save_draft(
         id: &str,
@@ -118,6 +120,71 @@ pub async fn delete_draft(id: &str) -> bool {
     let ok = run(idb_delete_draft(id)).await.is_ok();
     announce(id);
     ok
+}
+
+/// The key a county checklist is stored under: its id, version and content hash.
+pub fn checklist_key(c: &crate::core::checklist::Checklist) -> String {
+    format!(
+        "{}\u{1f}{}\u{1f}{}",
+        c.doc().id,
+        c.doc().version,
+        c.sha256()
+    )
+}
+
+/// Keeps a county checklist file in this browser (county mode and new drafts use it).
+pub async fn save_county_checklist(c: &crate::core::checklist::Checklist, text: &str) -> bool {
+    run(idb_put("checklists", &checklist_key(c), text))
+        .await
+        .is_ok()
+}
+
+pub async fn delete_county_checklist(key: &str) -> bool {
+    run(idb_delete("checklists", key)).await.is_ok()
+}
+
+/// A county checklist known to this browser, and whether it is kept in its own store (else
+/// only inside a draft, which keeps its checklist file whole).
+pub struct KnownChecklist {
+    pub text: String,
+    pub checklist: crate::core::checklist::Checklist,
+    pub kept: bool,
+}
+
+/// Every county checklist in this browser: the ones loaded, and the ones drafts were made
+/// with. Each once, unreadable ones left out.
+pub async fn county_checklists() -> Vec<KnownChecklist> {
+    let mut texts: Vec<(String, bool)> = match run(idb_all("checklists")).await {
+        Ok(values) => js_sys::Array::from(&values)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .map(|t| (t, true))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    for summary in list_drafts().await {
+        if let Some(Draft {
+            checklist: crate::state::draft::ChecklistSource::File { text, .. },
+            ..
+        }) = load_draft(&summary.id).await
+        {
+            texts.push((text, false));
+        }
+    }
+    let mut out: Vec<KnownChecklist> = Vec::new();
+    for (text, kept) in texts {
+        if let Ok(c) = crate::core::checklist::Checklist::from_json(&text) {
+            let key = checklist_key(&c);
+            if !out.iter().any(|o| checklist_key(&o.checklist) == key) {
+                out.push(KnownChecklist {
+                    text,
+                    checklist: c,
+                    kept,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Remembers the draft and page to return to.

@@ -2,6 +2,10 @@
 //!
 //!   ziping verify FILE…                 one line per file: OK or the reason; exit 1 if any fails
 //!   ziping score FILE [--checklist P]   the result recomputed from the raw answers, as JSON
+//!   ziping aggregate FILES_OR_DIRS…     the county's 差异系数, school table as CSV / JSON
+//!
+//! Everything printed that comes from a file (school names, file names) has its control
+//! characters escaped, so a name cannot forge lines or send terminal escapes.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -18,9 +22,24 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
     use ziping::core::builtin::builtins;
-    use ziping::core::checklist::Checklist;
-    use ziping::core::export::{verify, Verified};
-    use ziping::i18n::{checklist_errors, import_error, Lang};
+    use ziping::core::checklist::{add_to_set, Checklist};
+    use ziping::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
+    use ziping::i18n::{checklist_errors, import_error, Lang, Msg};
+
+    /// Text from a file, safe to print: control characters (newline, tab, ESC …) and bidi
+    /// overrides as `\u{…}` escapes.
+    fn printable(text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    }
 
     #[derive(Parser)]
     #[command(
@@ -59,6 +78,13 @@ mod cli {
             /// Write the whole report as JSON.
             #[arg(long, value_name = "OUT.json")]
             json: Option<PathBuf>,
+            /// Aggregate only this county's files (the others are listed, not counted).
+            #[arg(long, value_name = "NAME")]
+            county: Option<String>,
+            /// Count this file for its school (resolving a 冲突, or accepting a file dated in
+            /// the future). Give the path as listed.
+            #[arg(long, value_name = "FILE")]
+            pick: Vec<String>,
         },
     }
 
@@ -73,15 +99,17 @@ mod cli {
             }
         };
         for path in &args.checklist {
-            match std::fs::read_to_string(path)
+            let loaded = std::fs::read_to_string(path)
                 .map_err(|e| e.to_string())
                 .and_then(|t| Checklist::from_json(&t).map_err(|e| checklist_errors(lang, &e)))
-            {
-                Ok(c) => checklists.push(c),
-                Err(reason) => {
-                    eprintln!("{}: {reason}", path.display());
-                    return ExitCode::from(2);
-                }
+                .and_then(|c| {
+                    add_to_set(&mut checklists, c).map_err(|clash| {
+                        Msg::ChecklistClash.fill(lang, &[&clash.id, &clash.version])
+                    })
+                });
+            if let Err(reason) = loaded {
+                eprintln!("{}: {reason}", printable(&path.display().to_string()));
+                return ExitCode::from(2);
             }
         }
         match args.command {
@@ -91,13 +119,43 @@ mod cli {
                 files_or_dirs,
                 csv,
                 json,
-            } => aggregate(&files_or_dirs, &checklists, lang, csv, json),
+                county,
+                pick,
+            } => aggregate(
+                &files_or_dirs,
+                &checklists,
+                lang,
+                Outputs { csv, json },
+                county.as_deref(),
+                &pick,
+            ),
         }
     }
 
+    /// Reads a file that is a regular file no larger than a submission can be (checked from
+    /// its metadata first: a 3 GB file is never read), and verifies it.
+    fn read_and_verify(path: &Path, checklists: &[Checklist]) -> Result<Verified, ImportError> {
+        let unreadable = |e: std::io::Error| ImportError::Unreadable {
+            reason: e.to_string(),
+        };
+        let meta = std::fs::metadata(path).map_err(unreadable)?;
+        if !meta.is_file() {
+            return Err(ImportError::Unreadable {
+                reason: "not a regular file".into(),
+            });
+        }
+        if meta.len() > MAX_EXPORT_BYTES as u64 {
+            return Err(ImportError::TooLarge {
+                size: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+                limit: MAX_EXPORT_BYTES,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(unreadable)?;
+        verify(&bytes, checklists)
+    }
+
     fn check(path: &Path, checklists: &[Checklist], lang: Lang) -> Result<Verified, String> {
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-        verify(&bytes, checklists).map_err(|e| import_error(lang, &e))
+        read_and_verify(path, checklists).map_err(|e| import_error(lang, &e))
     }
 
     fn verify_files(files: &[PathBuf], checklists: &[Checklist], lang: Lang) -> ExitCode {
@@ -108,9 +166,9 @@ mod cli {
                     let e = &v.export;
                     println!(
                         "OK\t{}\t{}\t{}\t{}/{}",
-                        path.display(),
-                        e.profile.school_name,
-                        e.checklist.id,
+                        printable(&path.display().to_string()),
+                        printable(&e.profile.school_name),
+                        printable(&e.checklist.id),
                         e.result.total.earned,
                         e.result.total.max
                     );
@@ -122,11 +180,15 @@ mod cli {
                     } else {
                         "the stored result differs from the one recomputed from the answers"
                     };
-                    println!("FAIL\t{}\t{why}", path.display());
+                    println!("FAIL\t{}\t{why}", printable(&path.display().to_string()));
                 }
                 Err(reason) => {
                     failed += 1;
-                    println!("FAIL\t{}\t{reason}", path.display());
+                    println!(
+                        "FAIL\t{}\t{}",
+                        printable(&path.display().to_string()),
+                        printable(&reason)
+                    );
                 }
             }
         }
@@ -137,134 +199,190 @@ mod cli {
         }
     }
 
-    /// Every `.json` file named or inside the folders named, sorted, recursively.
-    fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
+    /// Every file named, and every `.json` file (in any case) inside the folders named,
+    /// recursively and sorted, each once: a folder reached again through a link is not walked
+    /// again, and what is neither a file nor a folder (a FIFO, a socket) is reported, not read.
+    fn collect(paths: &[PathBuf], lang: Lang) -> Vec<PathBuf> {
         let mut out = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
         for p in paths {
-            if p.is_dir() {
-                let mut inner: Vec<PathBuf> = std::fs::read_dir(p)
-                    .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                    .unwrap_or_default();
-                inner.sort();
-                let (dirs, files): (Vec<PathBuf>, Vec<PathBuf>) =
-                    inner.into_iter().partition(|p| p.is_dir());
-                out.extend(
-                    files
-                        .into_iter()
-                        .filter(|f| f.extension().is_some_and(|e| e == "json")),
-                );
-                out.extend(collect(&dirs));
-            } else {
-                out.push(p.clone());
-            }
+            walk(p, true, &mut seen, &mut out, lang);
         }
         out
+    }
+
+    fn walk(
+        path: &Path,
+        named: bool,
+        seen: &mut std::collections::BTreeSet<PathBuf>,
+        out: &mut Vec<PathBuf>,
+        lang: Lang,
+    ) {
+        let Ok(real) = std::fs::canonicalize(path) else {
+            // A broken link or a missing path: reported with the real reason when read.
+            out.push(path.to_path_buf());
+            return;
+        };
+        if !seen.insert(real.clone()) {
+            return;
+        }
+        let Ok(meta) = std::fs::metadata(&real) else {
+            out.push(path.to_path_buf());
+            return;
+        };
+        if meta.is_dir() {
+            let mut inner: Vec<PathBuf> = std::fs::read_dir(path)
+                .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            inner.sort();
+            for p in inner {
+                walk(&p, false, seen, out, lang);
+            }
+        } else if meta.is_file() {
+            let json = path
+                .extension()
+                .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("json"));
+            if named || json {
+                out.push(path.to_path_buf());
+            }
+        } else if named || path.extension().is_some() {
+            eprintln!(
+                "{}: {}",
+                printable(&path.display().to_string()),
+                Msg::CliSkippedNotFile.text(lang)
+            );
+        }
+    }
+
+    struct Outputs {
+        csv: Option<PathBuf>,
+        json: Option<PathBuf>,
+    }
+
+    /// Now, as RFC 3339 (the core takes the time as an argument).
+    fn now_rfc3339() -> String {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0)
+            .map(|t| t.to_rfc3339())
+            .unwrap_or_default()
     }
 
     fn aggregate(
         paths: &[PathBuf],
         checklists: &[Checklist],
         lang: Lang,
-        csv: Option<PathBuf>,
-        json: Option<PathBuf>,
+        outputs: Outputs,
+        county: Option<&str>,
+        picks: &[String],
     ) -> ExitCode {
-        use ziping::core::aggregate::{aggregate, Spread};
-        let files = collect(paths);
+        use ziping::core::aggregate::{aggregate, FileStatus, Options, Side, Spread};
+        use ziping::core::format;
+        let files = collect(paths, lang);
         let inputs: Vec<_> = files
             .iter()
-            .map(|f| {
-                let result = std::fs::read(f)
-                    .map_err(|e| ziping::core::export::ImportError::NotJson {
-                        line: 0,
-                        column: 0,
-                        message: e.to_string(),
-                    })
-                    .and_then(|bytes| verify(&bytes, checklists));
-                (f.display().to_string(), result)
-            })
+            .map(|f| (f.display().to_string(), read_and_verify(f, checklists)))
             .collect();
-        let report = aggregate(&inputs, checklists, |e| import_error(lang, e));
-        let zh = lang == Lang::Zh;
+        let now = now_rfc3339();
+        let options = Options {
+            now: &now,
+            county,
+            picks,
+        };
+        let report = aggregate(&inputs, checklists, &options, |e| import_error(lang, e));
+        let header = [
+            Msg::ChecklistLabel,
+            Msg::ChecklistVersion,
+            Msg::CsvIndicatorId,
+            Msg::ColSide,
+            Msg::ColSchools,
+            Msg::CsvLeftOut,
+            Msg::ColCv,
+            Msg::CsvLimit,
+            Msg::CsvWithin,
+        ]
+        .map(|m| m.text(lang))
+        .join("\t");
+        println!("{header}");
         for f in &report.figures {
-            let side = match (f.side, zh) {
-                (ziping::core::aggregate::Side::Primary, true) => "小学",
-                (ziping::core::aggregate::Side::Junior, true) => "初中",
-                (ziping::core::aggregate::Side::Primary, false) => "primary",
-                (ziping::core::aggregate::Side::Junior, false) => "junior",
+            let side = match f.side {
+                Side::Primary => Msg::Primary,
+                Side::Junior => Msg::Junior,
             };
-            let figure = match f.spread {
-                Spread::Computed { cv, .. } => format!(
-                    "{cv:.4} (≤ {}: {})",
-                    f.limit,
+            let (cv, within) = match f.spread {
+                Spread::Computed { cv, .. } => (
+                    format::fixed(cv, 4),
                     if f.within_limit == Some(true) {
-                        "OK"
+                        Msg::Yes
                     } else {
-                        "OVER"
+                        Msg::No
                     }
+                    .text(lang)
+                    .to_string(),
                 ),
-                Spread::OneSchool { .. } => (if zh {
-                    "只有一所学校"
-                } else {
-                    "one school only"
-                })
-                .into(),
-                Spread::NoSchools => (if zh { "无数据" } else { "no data" }).into(),
-                Spread::NoStudents => (if zh {
-                    "在校生数为0"
-                } else {
-                    "no students"
-                })
-                .into(),
-                Spread::ZeroMean => (if zh { "平均值为0" } else { "mean is 0" }).into(),
+                Spread::OneSchool { .. } => (Msg::CountyOneSchool.text(lang).into(), String::new()),
+                Spread::NoSchools => (Msg::CountyNoData.text(lang).into(), String::new()),
+                Spread::NoStudents => (Msg::CountyNoStudents.text(lang).into(), String::new()),
+                Spread::ZeroMean => (Msg::CountyZeroMean.text(lang).into(), String::new()),
             };
             println!(
-                "{}\t{}\t{}\t{} {}\t{figure}",
-                f.checklist,
-                f.item,
-                side,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{cv}\t{}\t{within}",
+                printable(&f.checklist),
+                printable(&f.version),
+                printable(&f.item),
+                side.text(lang),
                 f.schools,
-                if zh { "所" } else { "schools" }
+                f.left_out,
+                format::fixed(f.limit, 2),
+            );
+        }
+        // Every file that does not simply count, with why.
+        for s in report.schools.iter().filter(|s| s.status != FileStatus::Ok) {
+            let (word, detail) = ziping::core::county_csv::status_text(lang, &s.status);
+            eprintln!("{word}\t{}\t{}", printable(&s.file), printable(&detail));
+        }
+        if report.mixes_counties() {
+            eprintln!(
+                "{}",
+                Msg::CountyMixed.fill(lang, &[&printable(&report.counties.join("、"))])
             );
         }
         let bad = report
             .schools
             .iter()
-            .filter(|s| {
-                matches!(
-                    s.status,
-                    ziping::core::aggregate::FileStatus::Invalid { .. }
-                )
-            })
+            .filter(|s| matches!(s.status, FileStatus::Invalid { .. }))
             .count();
         eprintln!(
-            "{} {}, {} {}",
-            report.schools.len(),
-            if zh { "个文件" } else { "files" },
-            bad,
-            if zh { "个无效" } else { "invalid" }
+            "{}",
+            Msg::CliSummary.fill(lang, &[&report.schools.len().to_string(), &bad.to_string()])
         );
-        if let Some(out) = csv {
+        if let Some(out) = outputs.csv {
             let county = out.with_file_name(format!(
                 "{}-county.csv",
                 out.file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default()
             ));
-            if let Err(e) = std::fs::write(&out, ziping::core::county_csv::schools_csv(&report))
-                .and_then(|_| {
-                    std::fs::write(&county, ziping::core::county_csv::figures_csv(&report))
-                })
-            {
-                eprintln!("{}: {e}", out.display());
+            let written =
+                std::fs::write(&out, ziping::core::county_csv::schools_csv(&report, lang))
+                    .and_then(|_| {
+                        std::fs::write(
+                            &county,
+                            ziping::core::county_csv::figures_csv(&report, lang),
+                        )
+                    });
+            if let Err(e) = written {
+                eprintln!("{}: {e}", printable(&out.display().to_string()));
                 return ExitCode::from(2);
             }
         }
-        if let Some(out) = json {
-            if let Err(e) = std::fs::write(
-                &out,
-                serde_json::to_string_pretty(&report).unwrap_or_default(),
-            ) {
-                eprintln!("{}: {e}", out.display());
+        if let Some(out) = outputs.json {
+            let written = serde_json::to_string_pretty(&report)
+                .map_err(std::io::Error::other)
+                .and_then(|text| std::fs::write(&out, text));
+            if let Err(e) = written {
+                eprintln!("{}: {e}", printable(&out.display().to_string()));
                 return ExitCode::from(2);
             }
         }

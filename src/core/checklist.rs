@@ -4,6 +4,9 @@
 use crate::core::model::*;
 use std::collections::BTreeMap;
 
+/// The most points one item can carry: more is a typo (1e308 made totals infinite).
+pub const MAX_POINTS: f64 = 1000.0;
+
 /// Ids seen so far (the same map type as the indexes: one copy of its code in the bundle).
 type Seen = BTreeMap<String, usize>;
 use std::fmt;
@@ -30,6 +33,10 @@ pub enum Problem {
     Unknown { what: &'static str, id: String },
     #[error("{0}")]
     Inconsistent(String),
+    /// An id with `@`, which marks the part of a 九年一贯制 school in answers (`R1@junior`):
+    /// such an id would clash with a part's slot and break every export.
+    #[error("id '{0}' contains '@', which is reserved for the parts of a school")]
+    ReservedCharacter(String),
     #[error("{what} must be {expected}, is {value}")]
     OutOfRange {
         what: &'static str,
@@ -71,6 +78,8 @@ pub struct Checklist {
     locs: Vec<ItemLoc>,
     inputs: BTreeMap<String, usize>,
     sources: BTreeMap<String, usize>,
+    /// SHA-256 of the RFC 8785 form, computed once: with id and version, what names it.
+    sha256: std::sync::OnceLock<String>,
 }
 
 impl Checklist {
@@ -131,6 +140,48 @@ impl Checklist {
     pub fn item_count(&self) -> usize {
         self.items.len()
     }
+
+    /// SHA-256 of the checklist's canonical (RFC 8785) JSON, as lowercase hex. A checklist is
+    /// its id, version and this hash: two files with the same id and version but another
+    /// hash are two different checklists.
+    pub fn sha256(&self) -> &str {
+        self.sha256
+            .get_or_init(|| crate::core::export::canonical_sha256(&self.doc))
+    }
+
+    /// Whether this is the checklist named by `id`, `version` and `sha256`.
+    pub fn is(&self, id: &str, version: &str, sha256: &str) -> bool {
+        self.doc.id == id && self.doc.version == version && self.sha256() == sha256
+    }
+}
+
+/// A checklist that cannot join a set: one with the same id and version is there already, with
+/// other content (two checklists must never share a name).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("checklist {id} version {version} is already loaded with other content")]
+pub struct Clash {
+    pub id: String,
+    pub version: String,
+}
+
+/// Adds `checklist` to `set` unless it is there already (same id, version and content): true
+/// if added. A checklist with the same id and version but other content is refused.
+pub fn add_to_set(set: &mut Vec<Checklist>, checklist: Checklist) -> Result<bool, Clash> {
+    let doc = checklist.doc();
+    match set
+        .iter()
+        .find(|c| c.doc().id == doc.id && c.doc().version == doc.version)
+    {
+        Some(c) if c.sha256() == checklist.sha256() => Ok(false),
+        Some(_) => Err(Clash {
+            id: doc.id.clone(),
+            version: doc.version.clone(),
+        }),
+        None => {
+            set.push(checklist);
+            Ok(true)
+        }
+    }
 }
 
 impl TryFrom<ChecklistDoc> for Checklist {
@@ -159,6 +210,9 @@ impl TryFrom<ChecklistDoc> for Checklist {
                         item: k,
                     };
                     locs.push(loc);
+                    if item.id.contains('@') {
+                        v.issue(path.clone(), Problem::ReservedCharacter(item.id.clone()));
+                    }
                     if items.insert(item.id.clone(), locs.len() - 1).is_some()
                         || inputs.contains_key(&item.id)
                     {
@@ -173,6 +227,7 @@ impl TryFrom<ChecklistDoc> for Checklist {
             locs,
             inputs,
             sources,
+            sha256: std::sync::OnceLock::new(),
         };
         v.check(&checklist);
         if v.issues.is_empty() {
@@ -199,6 +254,8 @@ impl Validator {
     fn unique(&mut self, seen: &mut Seen, id: &str, path: String) {
         if id.trim().is_empty() {
             self.issue(path, Problem::Empty);
+        } else if id.contains('@') {
+            self.issue(path, Problem::ReservedCharacter(id.into()));
         } else if seen.insert(id.to_string(), 0).is_some() {
             self.issue(path, Problem::DuplicateId(id.into()));
         }
@@ -214,6 +271,8 @@ impl Validator {
             let path = format!("{field}[{n}].id");
             if id.trim().is_empty() {
                 self.issue(path, Problem::Empty);
+            } else if id.contains('@') {
+                self.issue(path, Problem::ReservedCharacter(id.into()));
             } else if map.insert(id.to_string(), n).is_some() {
                 self.issue(path, Problem::DuplicateId(id.into()));
             }
@@ -281,8 +340,11 @@ impl Validator {
         for (field, value) in [("id", &d.id), ("version", &d.version)] {
             if value.trim().is_empty() {
                 self.issue(field, Problem::Empty);
+            } else if value.contains('@') {
+                self.issue(field, Problem::ReservedCharacter(value.clone()));
             }
         }
+        self.check_conditions(c);
         if d.school_types.is_empty() {
             self.issue("school_types", Problem::Empty);
         }
@@ -371,7 +433,13 @@ impl Validator {
                     ("primary_weight", split.primary_weight),
                     ("junior_weight", split.junior_weight),
                 ] {
-                    self.range(format!("split.{what}"), what, w, w > 0.0, "greater than 0");
+                    self.range(
+                        format!("split.{what}"),
+                        what,
+                        w,
+                        w > 0.0 && w <= 100.0,
+                        "greater than 0, at most 100",
+                    );
                 }
                 self.source_ref(c, "split.source", &split.source);
             }
@@ -384,8 +452,8 @@ impl Validator {
             format!("{path}.points"),
             "points",
             item.points,
-            item.points >= 0.0,
-            "0 or more",
+            (0.0..=MAX_POINTS).contains(&item.points),
+            "between 0 and 1000",
         );
         if item.text.zh.trim().is_empty() {
             self.issue(format!("{path}.text.zh"), Problem::Empty);
@@ -560,12 +628,61 @@ impl Validator {
         }
     }
 
+    /// A `when` that leads back to its own item (directly or through others) would let an
+    /// answer switch off the item it belongs to: answering 未达标 on a veto item removed the
+    /// veto.
+    fn check_conditions(&mut self, c: &Checklist) {
+        for (loc, item) in c.items() {
+            let mut chain = vec![item.id.as_str()];
+            let mut next = item.when.as_ref().map(|w| w.item.as_str());
+            while let Some(id) = next {
+                if chain.contains(&id) {
+                    chain.push(id);
+                    self.issue(
+                        format!(
+                            "areas[{}].indicators[{}].items[{}].when.item",
+                            loc.area, loc.indicator, loc.item
+                        ),
+                        Problem::Inconsistent(format!(
+                            "`when` goes round in a circle: {}",
+                            chain.join(" → ")
+                        )),
+                    );
+                    break;
+                }
+                chain.push(id);
+                next = c
+                    .item(id)
+                    .and_then(|i| i.when.as_ref())
+                    .map(|w| w.item.as_str());
+            }
+        }
+    }
+
     fn check_group(&mut self, c: &Checklist, path: &str, rule: &GroupRule) {
         self.source_ref(c, &format!("{path}.source"), &rule.source);
         if rule.items.is_empty() {
             self.issue(format!("{path}.items"), Problem::Empty);
         }
+        if rule.id.contains('@') {
+            self.issue(
+                format!("{path}.id"),
+                Problem::ReservedCharacter(rule.id.clone()),
+            );
+        }
+        if c.item(&rule.id).is_some()
+            || c.doc.group_rules.iter().filter(|g| g.id == rule.id).count() > 1
+        {
+            self.issue(format!("{path}.id"), Problem::DuplicateId(rule.id.clone()));
+        }
         for (n, id) in rule.items.iter().enumerate() {
+            if rule.items[..n].contains(id) {
+                // Counted twice, one indicator would meet "6 of 7" alone.
+                self.issue(
+                    format!("{path}.items[{n}]"),
+                    Problem::DuplicateId(id.clone()),
+                );
+            }
             match c.item(id).map(|i| &i.kind) {
                 None => self.issue(
                     format!("{path}.items[{n}]"),

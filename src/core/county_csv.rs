@@ -1,199 +1,373 @@
 //! The county's tables as CSV for Excel: UTF-8 with a byte-order mark (so Excel reads the
-//! Chinese correctly), Chinese headers, numbers unrounded.
+//! Chinese correctly), one value per cell, numbers rounded to the precision the header states,
+//! and no cell that a spreadsheet would run as a formula.
 
-use crate::core::aggregate::{CountyReport, FileStatus, Side, Spread};
-use crate::core::answers::Part;
+use crate::core::aggregate::{Conflict, CountyReport, FileStatus, SchoolRow, Side, Spread};
+use crate::core::format;
 use crate::core::model::SchoolType;
 use crate::core::score::Outcome;
+use crate::i18n::{Lang, Msg};
 
 const BOM: &str = "\u{feff}";
 
 fn finish(w: csv::Writer<Vec<u8>>) -> String {
+    // Writing to memory cannot fail; an error would leave an empty table, never a panic.
     let bytes = w.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
 }
 
-fn num(n: Option<f64>) -> String {
-    // Full precision for spreadsheets (Rust prints the shortest exact form: 5, 0.1397542…).
-    n.map(|v| v.to_string()).unwrap_or_default()
-}
-
-fn part_name(p: Part) -> &'static str {
-    match p {
-        Part::Whole => "",
-        Part::Primary => "小学部",
-        Part::Junior => "初中部",
+/// A text cell a spreadsheet shows as text: one starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return would be run as a formula (OWASP CSV injection: `=HYPERLINK(…)`, DDE), so
+/// it gets a leading `'`. So does a code of digits with a leading zero, which Excel would
+/// otherwise read as a number and strip.
+pub fn cell(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let zero_code =
+        text.len() > 1 && text.starts_with('0') && text.chars().all(|c| c.is_ascii_digit());
+    if formula || zero_code {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 
-fn type_name(t: Option<SchoolType>) -> &'static str {
+fn fixed(n: Option<f64>, decimals: usize) -> String {
+    n.filter(|v| v.is_finite())
+        .map(|v| format::fixed(v, decimals))
+        .unwrap_or_default()
+}
+
+fn side_name(lang: Lang, side: Side) -> &'static str {
+    match side {
+        Side::Primary => Msg::Primary.text(lang),
+        Side::Junior => Msg::Junior.text(lang),
+    }
+}
+
+fn type_name(lang: Lang, t: Option<SchoolType>) -> &'static str {
     match t {
-        Some(SchoolType::Primary) => "小学",
-        Some(SchoolType::Junior) => "初中",
-        Some(SchoolType::NineYear) => "九年一贯制",
+        Some(SchoolType::Primary) => Msg::Primary.text(lang),
+        Some(SchoolType::Junior) => Msg::Junior.text(lang),
+        Some(SchoolType::NineYear) => Msg::NineYear.text(lang),
         None => "",
     }
 }
 
-fn outcome_name(o: Outcome) -> &'static str {
+fn outcome_name(lang: Lang, o: Outcome) -> &'static str {
     match o {
-        Outcome::Met => "达标",
-        Outcome::Near => "≥85%",
-        Outcome::NotMet => "未达标",
-        Outcome::Missing => "未填",
-        Outcome::Invalid => "有误",
-        Outcome::Undefined => "无法计算",
-        _ => "",
+        Outcome::Met => Msg::OutcomeMet.text(lang),
+        Outcome::Near => Msg::OutcomeNear.text(lang),
+        Outcome::NotMet => Msg::OutcomeNotMet.text(lang),
+        Outcome::Missing => Msg::OutcomeMissing.text(lang),
+        Outcome::Invalid => Msg::OutcomeInvalid.text(lang),
+        Outcome::Undefined => Msg::OutcomeUndefined.text(lang),
+        Outcome::Partial => Msg::OutcomePartial.text(lang),
+        Outcome::NotApplicable => Msg::OutcomeNa.text(lang),
+        Outcome::Noted => Msg::OutcomeNoted.text(lang),
     }
 }
 
-/// One row per file: school, type, enrolment, total, grade, veto, each indicator per part
-/// with its outcome, the school rule, and the file's status.
-pub fn schools_csv(report: &CountyReport) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "文件",
-        "状态",
-        "学校名称",
-        "学校代码",
-        "所属县",
-        "学校类型",
-        "评估清单",
-        "在校生数",
-        "得分",
-        "满分",
-        "等级",
-        "一票否决",
-        "资源配置指标",
-        "学校达标规则",
-    ]);
-    for s in &report.schools {
-        let status = match &s.status {
-            FileStatus::Ok => "正常".to_string(),
-            FileStatus::ResultDiffers => "文件中的结果与重新计算不一致（以重新计算为准）".into(),
-            FileStatus::Duplicate { newer } => format!("重复，以较新的文件为准：{newer}"),
-            FileStatus::Invalid { error } => format!("无效：{error}"),
-        };
-        let enrolment = s
-            .enrolment
+/// A file's status, in a word, and what it means for this file.
+pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
+    match status {
+        FileStatus::Ok => (Msg::StatusOk.text(lang), String::new()),
+        FileStatus::Incomplete {
+            answered,
+            required,
+            errors,
+        } => (
+            Msg::StatusIncomplete.text(lang),
+            Msg::StatusIncompleteDetail.fill(
+                lang,
+                &[
+                    &answered.to_string(),
+                    &required.to_string(),
+                    &errors.to_string(),
+                ],
+            ),
+        ),
+        FileStatus::ResultDiffers => (
+            Msg::StatusResultDiffers.text(lang),
+            Msg::StatusResultDiffersDetail.text(lang).into(),
+        ),
+        FileStatus::Duplicate { kept, identical } => (
+            Msg::StatusDuplicate.text(lang),
+            if *identical {
+                Msg::StatusDuplicateSame.fill(lang, &[kept])
+            } else {
+                Msg::StatusDuplicateKept.fill(lang, &[kept])
+            },
+        ),
+        FileStatus::Conflict { reason, with } => {
+            let with = with.join(Msg::ListSeparator.text(lang));
+            let detail = match reason {
+                Conflict::SameCodeOtherName { names } => Msg::ConflictCodeNames
+                    .fill(lang, &[&names.join(Msg::ListSeparator.text(lang)), &with]),
+                Conflict::SameTimeOtherContent => Msg::ConflictSameTime.fill(lang, &[&with]),
+            };
+            (Msg::StatusConflict.text(lang), detail)
+        }
+        FileStatus::FutureTime => (
+            Msg::StatusFutureTime.text(lang),
+            Msg::StatusFutureTimeDetail.text(lang).into(),
+        ),
+        FileStatus::OtherCounty => (
+            Msg::StatusOtherCounty.text(lang),
+            Msg::StatusOtherCountyDetail.text(lang).into(),
+        ),
+        FileStatus::Invalid { error } => (Msg::StatusInvalid.text(lang), error.clone()),
+    }
+}
+
+/// The indicator columns of the school table: (checklist item id, side, name with unit), in
+/// the order of the figures.
+fn indicator_columns(lang: Lang, report: &CountyReport) -> Vec<(String, Side, String, usize)> {
+    let mut columns: Vec<(String, Side, String, usize)> = Vec::new();
+    for f in &report.figures {
+        if columns
             .iter()
-            .map(|(p, n)| format!("{}{}", part_name(*p), num(*n)))
-            .collect::<Vec<_>>()
-            .join("；");
-        let indicators = s
+            .any(|(i, s, ..)| i == &f.item && *s == f.side)
+        {
+            continue;
+        }
+        let title = match lang {
+            Lang::Zh => &f.title.zh,
+            Lang::En => &f.title.en,
+        };
+        let decimals = format::decimals(&f.unit);
+        let unit = crate::i18n::unit(lang, &f.unit);
+        let precision = match decimals {
+            0 => Msg::CsvWhole.text(lang).to_string(),
+            d => Msg::CsvDecimals.fill(lang, &[&d.to_string()]),
+        };
+        let header = Msg::CsvIndicatorColumn.fill(
+            lang,
+            &[&f.item, title, side_name(lang, f.side), unit, &precision],
+        );
+        columns.push((f.item.clone(), f.side, header, decimals));
+    }
+    columns
+}
+
+/// One row per file: who, its status, its checklist version, enrolment per side, score and
+/// grade, each resource indicator per side as a number (and its outcome), the school rule.
+pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
+    let columns = indicator_columns(lang, report);
+    let mut header: Vec<String> = [
+        Msg::ColFile,
+        Msg::ColStatus,
+        Msg::CsvStatusDetail,
+        Msg::County,
+        Msg::SchoolCode,
+        Msg::SchoolName,
+        Msg::ColType,
+        Msg::ChecklistLabel,
+        Msg::ChecklistVersion,
+        Msg::CsvEnrolmentPrimary,
+        Msg::CsvEnrolmentJunior,
+        Msg::CsvScore,
+        Msg::CsvMax,
+        Msg::GradeLabel,
+        Msg::VetoTag,
+        Msg::CsvRulePrimary,
+        Msg::CsvRuleJunior,
+        Msg::CsvAnswered,
+        Msg::CsvErrors,
+        Msg::CsvExported,
+    ]
+    .iter()
+    .map(|m| m.text(lang).to_string())
+    .collect();
+    for (_, _, name, _) in &columns {
+        header.push(name.clone());
+        header.push(Msg::CsvOutcomeOf.fill(lang, &[name]));
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(&header);
+    for s in &report.schools {
+        let _ = w.write_record(school_record(lang, s, &columns));
+    }
+    finish(w)
+}
+
+fn school_record(
+    lang: Lang,
+    s: &SchoolRow,
+    columns: &[(String, Side, String, usize)],
+) -> Vec<String> {
+    let (status, detail) = status_text(lang, &s.status);
+    let readable = !matches!(s.status, FileStatus::Invalid { .. });
+    let side_of = |p| s.school_type.and_then(|t| Side::of(t, p));
+    let enrolment = |side: Side| {
+        fixed(
+            s.enrolment
+                .iter()
+                .find(|(p, _)| side_of(*p) == Some(side))
+                .and_then(|(_, n)| *n),
+            0,
+        )
+    };
+    let rule = |side: Side| {
+        s.rule
+            .iter()
+            .find(|(p, _)| side_of(*p) == Some(side))
+            .map(|(_, h)| {
+                match h {
+                    Some(true) => Msg::GroupHolds,
+                    Some(false) => Msg::GroupFails,
+                    None => Msg::GroupPending,
+                }
+                .text(lang)
+                .to_string()
+            })
+            .unwrap_or_default()
+    };
+    let grade = s
+        .grade
+        .as_ref()
+        .map(|g| match lang {
+            Lang::Zh => g.zh.clone(),
+            Lang::En => g.en.clone(),
+        })
+        .unwrap_or_default();
+    let yes_no = |b: bool| if b { Msg::Yes } else { Msg::No }.text(lang).to_string();
+    let mut record = vec![
+        cell(&s.file),
+        status.to_string(),
+        cell(&detail),
+        cell(&s.county),
+        cell(&s.school_code),
+        cell(&s.school_name),
+        type_name(lang, s.school_type).to_string(),
+        cell(&s.checklist),
+        cell(&s.version),
+        enrolment(Side::Primary),
+        enrolment(Side::Junior),
+        if readable {
+            fixed(Some(s.earned), 2)
+        } else {
+            String::new()
+        },
+        if readable {
+            fixed(Some(s.max), 2)
+        } else {
+            String::new()
+        },
+        cell(&grade),
+        if readable {
+            yes_no(s.vetoed)
+        } else {
+            String::new()
+        },
+        rule(Side::Primary),
+        rule(Side::Junior),
+        s.completion
+            .map(|c| format!("{}/{}", c.answered, c.required))
+            .unwrap_or_default(),
+        s.completion
+            .map(|c| c.errors.to_string())
+            .unwrap_or_default(),
+        cell(&s.exported),
+    ];
+    for (item, side, _, decimals) in columns {
+        let c = s
             .indicators
             .iter()
-            .map(|c| {
-                format!(
-                    "{}{} {} {}",
-                    c.item,
-                    part_name(c.part),
-                    num(c.value),
-                    outcome_name(c.outcome)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("；");
-        let rule = s
-            .rule
-            .iter()
-            .map(|(p, h)| {
-                format!(
-                    "{}{}",
-                    part_name(*p),
-                    match h {
-                        Some(true) => "符合",
-                        Some(false) => "不符合",
-                        None => "待定",
-                    }
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("；");
-        let ok = !matches!(s.status, FileStatus::Invalid { .. });
+            .find(|c| &c.item == item && side_of(c.part) == Some(*side));
+        record.push(fixed(c.and_then(|c| c.value), *decimals));
+        record.push(
+            c.map(|c| outcome_name(lang, c.outcome).to_string())
+                .unwrap_or_default(),
+        );
+    }
+    record
+}
+
+/// One row per checklist version, indicator and side: schools counted and left out, students,
+/// weighted mean and SD, 差异系数, the limit and whether it is within, schools meeting the
+/// threshold.
+pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header: Vec<&str> = [
+        Msg::ChecklistLabel,
+        Msg::ChecklistVersion,
+        Msg::CsvIndicatorId,
+        Msg::ColIndicator,
+        Msg::CsvUnit,
+        Msg::ColSide,
+        Msg::ColSchools,
+        Msg::CsvLeftOut,
+        Msg::CsvStudents,
+        Msg::CsvMean,
+        Msg::CsvSd,
+        Msg::CsvCv,
+        Msg::CsvLimit,
+        Msg::CsvWithin,
+        Msg::CsvMeeting,
+        Msg::CsvNote,
+    ]
+    .iter()
+    .map(|m| m.text(lang))
+    .collect();
+    let _ = w.write_record(&header);
+    for f in &report.figures {
+        let (mean, sd, cv, note) = match f.spread {
+            Spread::Computed { mean, sd, cv } => (Some(mean), Some(sd), Some(cv), None),
+            Spread::OneSchool { mean } => (Some(mean), None, None, Some(Msg::CountyOneSchool)),
+            Spread::NoSchools => (None, None, None, Some(Msg::CountyNoData)),
+            Spread::NoStudents => (None, None, None, Some(Msg::CountyNoStudents)),
+            Spread::ZeroMean => (Some(0.0), None, None, Some(Msg::CountyZeroMean)),
+        };
+        let within = match f.within_limit {
+            Some(true) => Msg::Yes.text(lang),
+            Some(false) => Msg::No.text(lang),
+            None => "",
+        };
+        let title = match lang {
+            Lang::Zh => &f.title.zh,
+            Lang::En => &f.title.en,
+        };
         let _ = w.write_record([
-            s.file.as_str(),
-            &status,
-            &s.school_name,
-            &s.school_code,
-            &s.county,
-            type_name(s.school_type),
-            &s.checklist,
-            &enrolment,
-            &if ok {
-                num(Some(s.earned))
-            } else {
-                String::new()
-            },
-            &if ok { num(Some(s.max)) } else { String::new() },
-            s.grade
-                .as_deref()
-                .unwrap_or(if s.vetoed { "一票否决" } else { "" }),
-            if !ok {
-                ""
-            } else if s.vetoed {
-                "是"
-            } else {
-                "否"
-            },
-            &indicators,
-            &rule,
+            cell(&f.checklist),
+            cell(&f.version),
+            cell(&f.item),
+            cell(title),
+            crate::i18n::unit(lang, &f.unit).to_string(),
+            side_name(lang, f.side).to_string(),
+            f.schools.to_string(),
+            f.left_out.to_string(),
+            fixed(Some(f.students), 0),
+            fixed(mean, 4),
+            fixed(sd, 4),
+            fixed(cv, 4),
+            fixed(Some(f.limit), 2),
+            within.to_string(),
+            f.schools_meeting.to_string(),
+            note.map(|m| m.text(lang).to_string()).unwrap_or_default(),
         ]);
     }
     finish(w)
 }
 
-/// One row per indicator and side: schools, students, weighted mean, SD, 差异系数, the limit
-/// and whether it is within, and how many schools reach the threshold.
-pub fn figures_csv(report: &CountyReport) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
-        "评估清单",
-        "指标",
-        "学段",
-        "学校数",
-        "在校生数",
-        "加权平均值",
-        "加权标准差",
-        "差异系数",
-        "限值",
-        "是否达到",
-        "达标学校数",
-        "说明",
-    ]);
-    for f in &report.figures {
-        let (mean, sd, cv, note) = match f.spread {
-            Spread::Computed { mean, sd, cv } => (Some(mean), Some(sd), Some(cv), ""),
-            Spread::OneSchool { mean } => {
-                (Some(mean), None, None, "只有一所学校，无法计算差异系数")
-            }
-            Spread::NoSchools => (None, None, None, "没有学校报告此指标"),
-            Spread::NoStudents => (None, None, None, "在校生数为0，无法加权"),
-            Spread::ZeroMean => (Some(0.0), None, None, "加权平均值为0，差异系数无意义"),
-        };
-        let side = match f.side {
-            Side::Primary => "小学",
-            Side::Junior => "初中",
-        };
-        let within = match f.within_limit {
-            Some(true) => "是",
-            Some(false) => "否",
-            None => "",
-        };
-        let _ = w.write_record([
-            f.checklist.as_str(),
-            &f.item,
-            side,
-            &f.schools.to_string(),
-            &num(Some(f.students)),
-            &num(mean),
-            &num(sd),
-            &num(cv),
-            &num(Some(f.limit)),
-            within,
-            &f.schools_meeting.to_string(),
-            note,
-        ]);
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn no_cell_runs_as_a_formula_and_codes_keep_their_zeros() {
+        for bad in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            assert!(cell(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(cell("0431002"), "'0431002");
+        assert_eq!(cell("4307250001"), "4307250001");
+        assert_eq!(cell("城关一小"), "城关一小");
+        assert_eq!(cell("0"), "0");
     }
-    finish(w)
 }

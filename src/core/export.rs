@@ -78,6 +78,9 @@ pub struct ExportV1 {
 pub enum ExportError {
     #[error("the school type is not chosen")]
     NoSchoolType,
+    /// The file could not be read at all (a permission, a broken link, not a regular file).
+    #[error("the file could not be read: {reason}")]
+    Unreadable { reason: String },
     #[error("{field} is not an RFC 3339 time: '{value}'")]
     BadTime { field: &'static str, value: String },
 }
@@ -113,6 +116,13 @@ pub enum ImportError {
     ChecklistChanged { id: String, version: String },
     #[error("the school type is not chosen")]
     NoSchoolType,
+    /// The file could not be read at all (a permission, a broken link, not a regular file).
+    #[error("the file could not be read: {reason}")]
+    Unreadable { reason: String },
+    #[error("the checklist does not cover this school type ({school_type:?})")]
+    SchoolTypeNotCovered {
+        school_type: crate::core::model::SchoolType,
+    },
 }
 
 /// SHA-256 of the canonical (RFC 8785) JSON of `value`, as lowercase hex.
@@ -133,7 +143,7 @@ pub fn stamp(checklist: &Checklist) -> ChecklistStamp {
     ChecklistStamp {
         id: doc.id.clone(),
         version: doc.version.clone(),
-        sha256: canonical_sha256(doc),
+        sha256: checklist.sha256().to_string(),
     }
 }
 
@@ -236,23 +246,31 @@ impl Verified {
 /// checklist; then recomputes the result from the raw answers with the checklist it names.
 pub fn verify(bytes: &[u8], checklists: &[Checklist]) -> Result<Verified, ImportError> {
     let export = read(bytes)?;
+    let named = &export.checklist;
+    // Id, version and content: a county's copy of a built-in with the same id and version
+    // but other content is another checklist, never confused with it.
     let checklist = checklists
         .iter()
-        .find(|c| c.doc().id == export.checklist.id && c.doc().version == export.checklist.version)
-        .ok_or_else(|| ImportError::UnknownChecklist {
-            id: export.checklist.id.clone(),
-            version: export.checklist.version.clone(),
+        .find(|c| c.is(&named.id, &named.version, &named.sha256))
+        .ok_or_else(|| {
+            let same_name = checklists
+                .iter()
+                .any(|c| c.doc().id == named.id && c.doc().version == named.version);
+            let (id, version) = (named.id.clone(), named.version.clone());
+            if same_name {
+                ImportError::ChecklistChanged { id, version }
+            } else {
+                ImportError::UnknownChecklist { id, version }
+            }
         })?;
-    if stamp(checklist).sha256 != export.checklist.sha256 {
-        return Err(ImportError::ChecklistChanged {
-            id: export.checklist.id.clone(),
-            version: export.checklist.version.clone(),
-        });
-    }
     let school_type = export
         .profile
         .school_type
         .ok_or(ImportError::NoSchoolType)?;
+    // A 初中 on a 小学-only checklist has nothing to be scored on (it verified as 0/0).
+    if !checklist.doc().school_types.contains(&school_type) {
+        return Err(ImportError::SchoolTypeNotCovered { school_type });
+    }
     let recomputed = assess(checklist, school_type, &export.answers);
     Ok(Verified { export, recomputed })
 }

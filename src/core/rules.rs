@@ -45,7 +45,11 @@ impl Comparison {
             Comparison::Ge { value: t }
             | Comparison::Gt { value: t }
             | Comparison::Le { value: t }
-            | Comparison::Lt { value: t } => (t != 0.0).then(|| value / t),
+            | Comparison::Lt { value: t } => {
+                // A value against a threshold of 1e-300 would be +inf: no ratio rather than one
+                // that JSON cannot carry (it read back as 结果不一致).
+                (t != 0.0).then(|| value / t).filter(|r| r.is_finite())
+            }
             Comparison::Between { .. } => None,
         }
     }

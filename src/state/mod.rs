@@ -5,6 +5,7 @@
 //! Actions that change a draft carry `now` (RFC 3339) from the shell: nothing here reads a clock.
 
 pub mod check;
+pub mod county;
 pub mod draft;
 
 use crate::core::answers::{Slot, Value};

@@ -1,4 +1,6 @@
-// County mode in the browser: many files verified and aggregated, the same figures as the CLI.
+// County mode in the browser, as a county officer uses it: a county checklist, files in two
+// batches, a conflict resolved, the figures, both CSVs opened as a spreadsheet would, the same
+// figures as the command line, a school's report read-only.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -10,63 +12,136 @@ import { checkAccessibility } from "./principal.mjs";
 
 const EXAMPLES = join(ROOT, "examples");
 const CORPUS = join(ROOT, "tests/corpus/import");
+const COUNTY = join(ROOT, "tests/corpus/county");
 const CLI = join(ROOT, "target/debug/ziping");
 
 const session = sharedSession();
 
-test("a county officer drops files, reads the figures, opens a school, takes the CSV", { timeout: 120000 }, async (t) => {
+/** Reads a CSV as Excel would, with Python's csv module (UTF-8 with BOM): rows of cells. */
+function readCsv(file) {
+  const script = "import csv,json,sys\nprint(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))";
+  return JSON.parse(execFileSync("python3", ["-c", script, file]).toString());
+}
+
+test("a county officer's whole path: a county checklist, two batches, a conflict resolved, both CSVs", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
     await gotoStart(page, session.server.url);
     await page.getByTestId("county-mode").click();
     await page.getByTestId("county-page").waitFor();
     const examples = readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
-    const files = [...examples, join(CORPUS, "35-digest-one-char.json"), join(CORPUS, "55-huge-points.json")];
-    await page.getByTestId("county-files").setInputFiles(files);
     const summary = page.getByTestId("county-summary");
-    await summary.waitFor();
-    // 55 is the first example's school again (same code, same time): a duplicate, left out.
-    assert.equal(await summary.textContent(), "共 5 个文件：正常 3，结果不一致 0，重复 1，无效 1。");
-    assert.equal(await page.getByTestId("county-row").count(), 5);
-    // 小学 R1: the primary school and the 小学 part of the 九年一贯制 school.
+
+    // First batch: the three examples and a damaged file.
+    await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "35-digest-one-char.json")]);
+    await summary.getByText("共 4 个文件：正常 3、无效 1。").waitFor();
+
+    // Second batch, added to the first: the 衡阳 checklist dropped among the files, a school
+    // that used it, a file of the first example's school with the same time and other
+    // content, a text file, and the first example again.
+    const hengyangFile = join(COUNTY, readdirSync(COUNTY)[0]);
+    const second = [
+      join(ROOT, "checklists/zlpj-school-hengyang.json"),
+      hengyangFile,
+      join(CORPUS, "55-huge-points.json"),
+      join(ROOT, "README.md"),
+      examples[0],
+    ];
+    await page.getByTestId("county-files").setInputFiles(second);
+    await summary.getByText("共 6 个文件：正常 3、冲突 2、无效 1。").waitFor();
+    assert.match(await page.getByTestId("county-checklists").textContent(), /衡阳/);
+    assert.match(await page.getByTestId("county-refused").textContent(), /README\.md：不是 \.json 文件，未读取/);
+    const hengyang = page.getByTestId("county-row").filter({ hasText: "衡阳县第一中学" });
+    assert.equal((await hengyang.getByTestId("row-status").textContent()).trim(), "正常", "its county checklist was used");
+
+    // The 冲突: both listed, neither counted, until the officer picks one.
+    const first = readdirSync(EXAMPLES).sort()[0];
+    assert.match(await page.getByTestId("county-row").filter({ has: page.locator("td:first-child", { hasText: "55-huge-points" }) }).getByTestId("row-status").textContent(), /冲突：与 .* 导出时间相同但内容不同/);
+    await page.getByTestId(`pick-${first}`).click();
+    await summary.getByText("共 6 个文件：正常 4、重复 1、无效 1。").waitFor();
+
+    // The figures: 小学 R1 from the primary school and the 小学 part of the 九年一贯制 school.
     assert.match(await page.getByTestId("figure-R1-primary").getByTestId("cv").textContent(), /^0\.111$/);
     assert.match(await page.getByTestId("figure-R1-junior").getByTestId("cv").textContent(), /只有一所学校/);
     assert.equal(await page.getByTestId("values-chart").locator("circle").count(), 2 * 7 + 7, "2 小学 + 1 初中 per indicator");
     await screenshot(page, "county-zh");
     await checkAccessibility(page, "county");
 
-    // The printable county summary, to A4.
+    // The printable summary names the county and the date; sortable headers print as text.
     mkdirSync(RESULTS, { recursive: true });
     await page.emulateMedia({ media: "print" });
+    assert.match(await page.getByTestId("county-print-head").innerText(), /示例县 · 汇总日期：\d{4}-\d{2}-\d{2}/);
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     writeFileSync(join(RESULTS, "county-summary.pdf"), pdf);
     await page.emulateMedia({ media: "screen" });
-    assert.ok(pdf.length > 10000);
 
-    // The same figures as the command line, byte for byte.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-figures").click()]);
+    // Both CSVs, opened as a spreadsheet would.
     const dir = mkdtempSync(join(tmpdir(), "ziping-county-"));
-    const browserCsv = join(dir, "browser.csv");
-    await download.saveAs(browserCsv);
-    if (existsSync(CLI)) {
-      try {
-        execFileSync(CLI, ["aggregate", ...files, "--csv", join(dir, "cli.csv")], { stdio: "pipe" });
-      } catch (e) {
-        assert.equal(e.status, 1, "the CLI reports the invalid file with exit code 1");
-      }
-      assert.equal(readFileSync(browserCsv, "utf8"), readFileSync(join(dir, "cli-county.csv"), "utf8"));
+    const save = async (testid) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
+      assert.match(download.suggestedFilename(), /^示例县-(学校表|差异系数表)-\d{4}-\d{2}-\d{2}\.csv$/);
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      return file;
+    };
+    const schoolsFile = await save("csv-schools");
+    const figuresFile = await save("csv-figures");
+    const schools = readCsv(schoolsFile);
+    assert.equal(schools.length, 1 + 6, "a header and a row per file");
+    const header = schools[0];
+    const r1 = header.indexOf("R1 每百名学生拥有高于规定学历教师数（小学，人，保留2位小数）");
+    assert.ok(r1 > 0, header.join(" | "));
+    const version = header.indexOf("版本");
+    for (const row of schools.slice(1)) {
+      assert.equal(row.length, header.length);
+      if (row[r1]) assert.ok(Number.isFinite(Number(row[r1])), `R1 is a number: ${row[r1]}`);
     }
-    assert.ok(readFileSync(browserCsv, "utf8").startsWith("\ufeff评估清单,指标,学段"));
+    assert.ok(schools.slice(1).some((row) => row[version] === "2026.2"));
+    const figures = readCsv(figuresFile);
+    assert.deepEqual(figures[0].slice(0, 4), ["评估清单", "版本", "指标编号", "指标"]);
 
-    // Filter, then open a school's report read-only, and come back.
-    await page.getByTestId("county-filter").fill("桃花源");
+    // The command line gives the same figures for the same files and choice.
+    if (existsSync(CLI)) {
+      const files = [...examples, join(CORPUS, "35-digest-one-char.json"), hengyangFile, join(CORPUS, "55-huge-points.json")];
+      try {
+        execFileSync(CLI, ["--checklist", join(ROOT, "checklists/zlpj-school-hengyang.json"), "aggregate", ...files, "--pick", examples[0], "--csv", join(dir, "cli.csv")], { stdio: "pipe" });
+      } catch (e) {
+        assert.equal(e.status, 1, `the CLI reports the invalid file with exit code 1: ${e.stderr}`);
+      }
+      assert.equal(readFileSync(figuresFile, "utf8"), readFileSync(join(dir, "cli-county.csv"), "utf8"));
+    }
+
+    // Filter by typing, then open a school's report read-only, dated as exported.
+    await page.getByTestId("county-filter").click();
+    await page.keyboard.type("桃花源", { delay: 40 });
+    assert.equal(await page.getByTestId("county-filter").inputValue(), "桃花源");
     assert.equal(await page.getByTestId("county-row").count(), 1);
     await page.getByTestId("open-school").click();
     await page.getByTestId("county-report").waitFor();
     assert.equal(await page.getByTestId("report-school").textContent(), "桃花源中学");
+    assert.equal(await page.getByTestId("report-date").textContent(), "2026-11-20", "the export date");
     assert.equal(await page.locator('[data-testid="county-report"] input, [data-testid="county-report"] textarea').count(), 0, "read-only");
     await page.getByTestId("back-to-county").click();
     await page.getByTestId("county-table").waitFor();
+
+    // 清空 empties the batch.
+    await page.getByTestId("county-clear").click();
+    assert.equal(await page.getByTestId("county-row").count(), 0);
+  });
+  await page.close();
+});
+
+test("files too large are refused by their size, never read", { timeout: 60000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
+    await page.getByTestId("county-mode").click();
+    // 5 MB files, all of them too large: the page used to wait forever ("正在读取…").
+    const big = Buffer.alloc(5 * 1024 * 1024, 0x20);
+    const files = Array.from({ length: 3 }, (_, n) => ({ name: `big-${n}.json`, mimeType: "application/json", buffer: big }));
+    await page.getByTestId("county-files").setInputFiles(files);
+    await page.getByTestId("county-refused").getByText("big-2.json：文件太大（5 MB，上限 4 MB），未读取").waitFor();
+    assert.equal((await page.getByTestId("county-reading").textContent()).trim(), "", "nothing is left reading");
   });
   await page.close();
 });

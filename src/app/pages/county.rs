@@ -1,38 +1,35 @@
-//! County mode: drop many schools' files; each is verified and re-scored, the county is
-//! aggregated (all in the core); this page only reads files and shows the report.
+//! County mode: drop or pick many schools' files (and county checklists), in as many batches
+//! as needed; each is verified and re-scored, the county aggregated (all in the core and the
+//! batch state); this page reads files and shows the report.
 
 use super::report::Report;
 use crate::app::{storage, Ctx, Open, Shared};
-use crate::core::aggregate::{aggregate, CountyReport, FileStatus, Input, SchoolRow, Side, Spread};
+use crate::core::aggregate::{CountyReport, FileStatus, Input, SchoolRow, Side, Spread};
 use crate::core::builtin::builtins;
-use crate::core::county_csv::{figures_csv, schools_csv};
-use crate::core::export::{verify, Verified};
+use crate::core::county_csv::{figures_csv, schools_csv, status_text as status_words};
+use crate::core::export::Verified;
 use crate::core::format;
 use crate::core::model::SchoolType;
 use crate::core::rules::fmt_num;
-use crate::i18n::{import_error, Msg};
+use crate::i18n::Msg;
+use crate::state::county::{status_counts, Added, Batch};
 use crate::state::draft::{ChecklistSource, Draft};
 use crate::state::{Action, Page};
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
+use std::cell::RefCell;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// What was read: the report, and each file's verified content for the read-only view.
+/// What the page shows: the report of the batch's verified files.
 #[derive(Clone)]
-struct Loaded {
+struct Shown {
     report: Rc<CountyReport>,
-    /// The files as read, for the read-only view of a school.
+    /// The files as verified, for the read-only view of a school.
     files: Rc<Vec<Input>>,
     /// How long verifying, re-scoring and aggregating took (for the benchmark script).
     millis: f64,
-}
-
-impl PartialEq for Loaded {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.report, &other.report)
-    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -43,43 +40,35 @@ enum SortBy {
     Status,
 }
 
-fn compute(ctx: &Ctx, files: Vec<(String, Vec<u8>)>) -> Loaded {
-    let start = js_sys::Date::now();
-    let checklists = builtins().unwrap_or_default();
-    let inputs: Vec<Input> = files
-        .into_iter()
-        .map(|(name, bytes)| {
-            let r = verify(&bytes, &checklists);
-            (name, r)
-        })
-        .collect();
-    let lang = ctx.lang;
-    let report = aggregate(&inputs, &checklists, |e| import_error(lang, e));
-    Loaded {
-        report: Rc::new(report),
-        files: Rc::new(inputs),
-        millis: js_sys::Date::now() - start,
-    }
-}
-
 fn status_text(ctx: &Ctx, s: &FileStatus) -> String {
-    match s {
-        FileStatus::Ok => ctx.t(Msg::StatusOk).into(),
-        FileStatus::ResultDiffers => ctx.t(Msg::StatusDiffers).into(),
-        FileStatus::Duplicate { newer } => {
-            format!("{}{}{newer}", ctx.t(Msg::StatusDuplicate), ctx.lang.colon())
-        }
-        FileStatus::Invalid { error } => {
-            format!("{}{}{error}", ctx.t(Msg::StatusInvalid), ctx.lang.colon())
-        }
+    let (word, detail) = status_words(ctx.lang, s);
+    if detail.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word}{}{detail}", ctx.lang.colon())
     }
 }
 
 fn status_class(s: &FileStatus) -> &'static str {
     match s {
         FileStatus::Ok => "ok",
-        FileStatus::ResultDiffers | FileStatus::Duplicate { .. } => "near",
-        FileStatus::Invalid { .. } => "bad",
+        FileStatus::Incomplete { .. }
+        | FileStatus::ResultDiffers
+        | FileStatus::Duplicate { .. }
+        | FileStatus::OtherCounty => "near",
+        FileStatus::Conflict { .. } | FileStatus::FutureTime | FileStatus::Invalid { .. } => "bad",
+    }
+}
+
+/// Verifies the batch's files and aggregates them.
+fn show(ctx: &Ctx, batch: &Batch) -> Shown {
+    let start = js_sys::Date::now();
+    let inputs = batch.verify_all();
+    let report = batch.report(&inputs, &storage::now_rfc3339(), ctx.lang);
+    Shown {
+        report: Rc::new(report),
+        files: Rc::new(inputs),
+        millis: js_sys::Date::now() - start,
     }
 }
 
@@ -87,67 +76,86 @@ fn status_class(s: &FileStatus) -> &'static str {
 pub fn County() -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
     let readers = use_mut_ref(Vec::<FileReader>::new);
+    // The batch lives in a RefCell shared by the file readers; `tick` re-renders.
+    let batch = use_mut_ref(|| Batch::new(builtins().unwrap_or_default()));
+    let tick = use_state(|| 0u64);
     let pending = use_state(|| 0usize);
-    let loaded = use_state(|| None::<Loaded>);
+    let shown = use_state(|| None::<Shown>);
     let filter = use_state(String::new);
     let sort = use_state(|| (SortBy::File, true));
     let viewing = use_state(|| None::<usize>);
 
+    let refresh = {
+        let (batch, shown, tick, ctx) = (batch.clone(), shown.clone(), tick.clone(), ctx.clone());
+        Rc::new(move || {
+            let b = batch.borrow();
+            shown.set((!b.files.is_empty()).then(|| show(&ctx, &b)));
+            tick.set(b.revision + b.picks.len() as u64 * 1_000_000 + *tick + 1);
+        })
+    };
+    // The county checklists this browser keeps (loaded earlier, or those drafts were made with).
+    {
+        let (batch, refresh) = (batch.clone(), refresh.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                for known in storage::county_checklists().await {
+                    batch.borrow_mut().know(known.checklist);
+                }
+                refresh();
+            });
+        });
+    }
     let read_files = {
-        let (readers, pending, loaded, ctx) = (
+        let (readers, pending, batch, refresh) = (
             readers.clone(),
             pending.clone(),
-            loaded.clone(),
-            ctx.clone(),
+            batch.clone(),
+            refresh.clone(),
         );
         Callback::from(move |list: Vec<web_sys::File>| {
+            // Refused by name or size before anything is read: never a buffer for them.
             let list: Vec<File> = list
                 .into_iter()
                 .map(File::from)
-                .filter(|f| f.name().to_lowercase().ends_with(".json"))
+                .filter(|f| batch.borrow_mut().accepts(&f.name(), f.size()))
                 .collect();
+            let left = Rc::new(RefCell::new(list.len()));
+            pending.set(list.len());
             if list.is_empty() {
+                refresh();
                 return;
             }
-            pending.set(list.len());
-            let total = list.len();
-            let collected = Rc::new(std::cell::RefCell::new(
-                Vec::<(usize, String, Vec<u8>)>::new(),
-            ));
-            let mut new_readers = Vec::new();
-            for (n, file) in list.into_iter().enumerate() {
+            for file in list {
                 let name = file.name();
-                if file.size() as usize > crate::core::export::MAX_EXPORT_BYTES {
-                    // Too large: refused by the core without reading (it checks the length).
-                    collected.borrow_mut().push((
-                        n,
-                        name,
-                        vec![0; crate::core::export::MAX_EXPORT_BYTES + 1],
-                    ));
-                    continue;
-                }
-                let (collected, loaded, pending, ctx) = (
-                    collected.clone(),
-                    loaded.clone(),
+                let (left, pending, batch, refresh) = (
+                    left.clone(),
                     pending.clone(),
-                    ctx.clone(),
+                    batch.clone(),
+                    refresh.clone(),
                 );
-                new_readers.push(gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
-                    collected
-                        .borrow_mut()
-                        .push((n, name, bytes.unwrap_or_default()));
-                    if collected.borrow().len() == total {
-                        let mut files = std::mem::take(&mut *collected.borrow_mut());
-                        files.sort_by_key(|(n, _, _)| *n);
-                        loaded.set(Some(compute(
-                            &ctx,
-                            files.into_iter().map(|(_, name, b)| (name, b)).collect(),
-                        )));
-                        pending.set(0);
+                let reader = gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
+                    let added = batch.borrow_mut().add(&name, bytes.ok());
+                    if added == Added::Checklist {
+                        // Kept in this browser: county mode and new drafts find it next time.
+                        if let Some(c) = batch.borrow().county_checklists.last().cloned() {
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let text = serde_json::to_string(c.doc()).unwrap_or_default();
+                                storage::save_county_checklist(&c, &text).await;
+                            });
+                        }
                     }
-                }));
+                    let remaining = {
+                        let mut l = left.borrow_mut();
+                        *l -= 1;
+                        *l
+                    };
+                    pending.set(remaining);
+                    if remaining == 0 {
+                        refresh();
+                    }
+                });
+                readers.borrow_mut().push(reader);
             }
-            *readers.borrow_mut() = new_readers;
         })
     };
     let on_pick = {
@@ -175,24 +183,49 @@ pub fn County() -> Html {
             read_files.emit(files);
         })
     };
+    let clear = {
+        let (batch, refresh, readers) = (batch.clone(), refresh.clone(), readers.clone());
+        Callback::from(move |_: MouseEvent| {
+            readers.borrow_mut().clear();
+            batch.borrow_mut().clear();
+            refresh();
+        })
+    };
+    let pick = {
+        let (batch, refresh) = (batch.clone(), refresh.clone());
+        Callback::from(move |file: String| {
+            batch.borrow_mut().pick(&file);
+            refresh();
+        })
+    };
+    let choose_county = {
+        let (batch, refresh) = (batch.clone(), refresh.clone());
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let v = select.value();
+            batch.borrow_mut().county = (!v.is_empty()).then_some(v);
+            refresh();
+        })
+    };
 
-    // A school's report, read-only.
-    if let (Some(n), Some(l)) = (*viewing, &*loaded) {
+    // A school's report, read-only, dated as exported.
+    if let (Some(n), Some(l)) = (*viewing, &*shown) {
         if let Some(open) = l
             .files
             .get(n)
             .and_then(|(_, r)| r.as_ref().ok())
-            .and_then(read_only)
+            .and_then(|v| read_only(v, &batch.borrow()))
         {
             let back = {
                 let viewing = viewing.clone();
                 Callback::from(move |_: MouseEvent| viewing.set(None))
             };
+            let date = open.draft.updated.get(..10).unwrap_or_default().to_string();
             return html! {
                 <section class="county" data-testid="county-report">
                     <p class="no-print"><button type="button" class="link" data-testid="back-to-county" onclick={back}>{ "← " }{ ctx.t(Msg::BackToCounty) }</button></p>
                     <p class="status no-print">{ ctx.fill(Msg::ReadOnlyReport, &[&open.draft.profile.school_name]) }</p>
-                    <Report open={open} />
+                    <Report open={open} date={Some(AttrValue::from(date))} />
                 </section>
             };
         }
@@ -202,57 +235,90 @@ pub fn County() -> Html {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Go(Page::Start)))
     };
-    let body = match &*loaded {
+    let b = batch.borrow();
+    let checklists = b.county_checklists.iter().map(|c| {
+        let d = c.doc();
+        html! {
+            <li data-testid="county-checklist">
+                { crate::app::components::pick(&d.title, ctx.lang) }{ " · " }{ ctx.t(Msg::ChecklistVersion) }{ " " }{ &d.version }
+                { " · " }<code>{ c.sha256().get(..12).unwrap_or_default() }</code>
+            </li>
+        }
+    });
+    let refused = b.refused.iter().map(|(name, r)| {
+        html! { <li>{ name }{ ctx.lang.colon() }{ r.text(ctx.lang) }</li> }
+    });
+    let body = match &*shown {
         None => html! {},
         Some(l) => {
             let r = &l.report;
-            let count = |f: fn(&FileStatus) -> bool| {
-                r.schools
-                    .iter()
-                    .filter(|s| f(&s.status))
-                    .count()
-                    .to_string()
+            let counts = status_counts(r)
+                .iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(m, n)| format!("{} {n}", ctx.t(*m)))
+                .collect::<Vec<_>>()
+                .join(ctx.t(Msg::ListSeparator));
+            let summary = ctx.fill(Msg::CountySummary, &[&r.schools.len().to_string(), &counts]);
+            let today = storage::now_rfc3339()
+                .get(..10)
+                .unwrap_or_default()
+                .to_string();
+            let county_name = r
+                .county
+                .clone()
+                .or_else(|| (r.counties.len() == 1).then(|| r.counties[0].clone()));
+            let file_name = |what: Msg| {
+                crate::core::filename::join_parts(
+                    &[
+                        county_name.as_deref().unwrap_or_default(),
+                        ctx.t(what),
+                        &today,
+                    ],
+                    "ziping",
+                    "csv",
+                )
             };
-            let summary = ctx.fill(
-                Msg::CountySummary,
-                &[
-                    &r.schools.len().to_string(),
-                    &count(|s| matches!(s, FileStatus::Ok)),
-                    &count(|s| matches!(s, FileStatus::ResultDiffers)),
-                    &count(|s| matches!(s, FileStatus::Duplicate { .. })),
-                    &count(|s| matches!(s, FileStatus::Invalid { .. })),
-                ],
-            );
             let csv_schools = {
-                let r = r.clone();
+                let (r, name, lang) = (r.clone(), file_name(Msg::CsvSchoolsName), ctx.lang);
                 Callback::from(move |_: MouseEvent| {
-                    let _ = storage::download(
-                        "县级汇总-学校表.csv",
-                        &schools_csv(&r),
-                        "text/csv;charset=utf-8",
-                    );
+                    let _ =
+                        storage::download(&name, &schools_csv(&r, lang), "text/csv;charset=utf-8");
                 })
             };
             let csv_figures = {
-                let r = r.clone();
+                let (r, name, lang) = (r.clone(), file_name(Msg::CsvFiguresName), ctx.lang);
                 Callback::from(move |_: MouseEvent| {
-                    let _ = storage::download(
-                        "县级汇总-差异系数.csv",
-                        &figures_csv(&r),
-                        "text/csv;charset=utf-8",
-                    );
+                    let _ =
+                        storage::download(&name, &figures_csv(&r, lang), "text/csv;charset=utf-8");
                 })
             };
             html! {
                 <>
+                    <p class="print-only county-print-head" data-testid="county-print-head">
+                        { ctx.fill(Msg::CountyPrintHead, &[county_name.as_deref().unwrap_or("—"), &today]) }
+                    </p>
                     <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
+                    if r.mixes_counties() || r.county.is_some() {
+                        <div class="card warning no-print" data-testid="county-mixed">
+                            if r.mixes_counties() {
+                                <p>{ ctx.fill(Msg::CountyMixed, &[&r.counties.join(ctx.t(Msg::ListSeparator))]) }</p>
+                            }
+                            <label for="county-choose">{ ctx.t(Msg::CountyChoose) }</label>
+                            <select id="county-choose" data-testid="county-choose" onchange={choose_county}>
+                                <option value="" selected={r.county.is_none()}>{ ctx.t(Msg::CountyAll) }</option>
+                                { for r.counties.iter().map(|c| html! {
+                                    <option value={c.clone()} selected={r.county.as_deref() == Some(c.as_str())}>{ c }</option>
+                                }) }
+                            </select>
+                        </div>
+                    }
                     <div class="page-actions no-print">
                         <button type="button" data-testid="csv-schools" onclick={csv_schools}>{ ctx.t(Msg::CountyCsvSchools) }</button>
                         <button type="button" data-testid="csv-figures" onclick={csv_figures}>{ ctx.t(Msg::CountyCsvFigures) }</button>
                         <button type="button" onclick={Callback::from(|_: MouseEvent| storage::print())}>{ ctx.t(Msg::CountyPrint) }</button>
                     </div>
                     { figures(&ctx, r) }
-                    { schools_table(&ctx, r, &filter, &sort, &viewing) }
+                    { schools_table(&ctx, r, &filter, &sort, &viewing, &pick) }
                 </>
             }
         }
@@ -263,34 +329,54 @@ pub fn County() -> Html {
             <h2 id="county-heading">{ ctx.t(Msg::CountyHeading) }</h2>
             <p class="lead no-print">{ ctx.t(Msg::CountyIntro) }</p>
             <div class="page-actions no-print">
-                <label for="county-files" class="button primary">{ ctx.t(Msg::CountyPickFiles) }</label>
-                <input id="county-files" class="visually-hidden" type="file" multiple=true accept=".json,application/json"
+                <input id="county-files" class="visually-hidden file-picker" type="file" multiple=true accept=".json,application/json"
                     data-testid="county-files" onchange={on_pick.clone()} />
-                <label for="county-folder" class="button">{ ctx.t(Msg::CountyPickFolder) }</label>
-                <input id="county-folder" class="visually-hidden" type="file" multiple=true webkitdirectory=true
+                <label for="county-files" class="button primary">{ ctx.t(Msg::CountyPickFiles) }</label>
+                <input id="county-folder" class="visually-hidden file-picker" type="file" multiple=true webkitdirectory=true
                     data-testid="county-folder" onchange={on_pick} />
+                <label for="county-folder" class="button">{ ctx.t(Msg::CountyPickFolder) }</label>
+                <button type="button" data-testid="county-clear" onclick={clear} disabled={b.files.is_empty() && b.refused.is_empty()}>{ ctx.t(Msg::CountyClear) }</button>
             </div>
-            if *pending > 0 {
-                <p class="muted" role="status">{ ctx.fill(Msg::CountyReading, &[&pending.to_string()]) }</p>
-            }
+            <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>
+            <div class="county-side no-print">
+                <p class="meta">{ ctx.t(Msg::CountyChecklists) }</p>
+                <ul data-testid="county-checklists">{ for checklists }</ul>
+            </div>
+            <p class="muted" role="status" data-testid="county-reading">
+                { if *pending > 0 { ctx.fill(Msg::CountyReading, &[&pending.to_string()]) } else { String::new() } }
+            </p>
+            <div class="no-print" hidden={b.refused.is_empty()}>
+                <p class="meta">{ ctx.t(Msg::CountyRefused) }</p>
+                <ul class="refused" data-testid="county-refused">{ for refused }</ul>
+            </div>
             { body }
         </section>
     }
 }
 
 /// A verified file as an open draft for the report page (not stored; nothing can be edited).
-fn read_only(v: &Verified) -> Option<Open> {
-    let checklist = builtins()
+fn read_only(v: &Verified, batch: &Batch) -> Option<Open> {
+    let named = &v.export.checklist;
+    let checklist = batch
+        .checklists
+        .iter()
+        .find(|c| c.is(&named.id, &named.version, &named.sha256))?
+        .clone();
+    let source = if builtins()
         .ok()?
-        .into_iter()
-        .find(|c| c.doc().id == v.export.checklist.id)?;
-    let draft = Draft::from_export(
-        "county-view".into(),
-        &v.export,
+        .iter()
+        .any(|b| b.is(&named.id, &named.version, &named.sha256))
+    {
         ChecklistSource::Builtin {
-            id: v.export.checklist.id.clone(),
-        },
-    );
+            id: named.id.clone(),
+        }
+    } else {
+        ChecklistSource::File {
+            name: named.id.clone(),
+            text: serde_json::to_string(checklist.doc()).ok()?,
+        }
+    };
+    let draft = Draft::from_export("county-view".into(), &v.export, source);
     Some(Open {
         draft: Shared(Rc::new(draft)),
         checklist: Shared(Rc::new(checklist)),
@@ -322,13 +408,15 @@ fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
         };
         html! {
             <tr data-testid={format!("figure-{}-{}", f.item, if f.side == Side::Primary { "primary" } else { "junior" })}>
-                <td>{ &f.item }</td><td>{ side_name(ctx, f.side) }</td><td>{ f.schools }</td>
+                <td>{ &f.item }{ " " }<span class="muted">{ crate::app::components::pick(&f.title, ctx.lang) }</span></td>
+                <td>{ &f.version }</td><td>{ side_name(ctx, f.side) }</td>
+                <td>{ f.schools }{ if f.left_out > 0 { ctx.fill(Msg::CountyLeftOut, &[&f.left_out.to_string()]) } else { String::new() } }</td>
                 <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.fill(Msg::CountyCvLimit, &[&fmt_num(f.limit)]) }</td>
             </tr>
         }
     });
     let rule = r.rule.iter().map(|c| html! {
-        <li>{ ctx.fill(Msg::CountyRuleMet, &[side_name(ctx, c.side), &c.schools.to_string(), &c.meeting.to_string()]) }</li>
+        <li>{ format!("{} {}", c.version, ctx.fill(Msg::CountyRuleMet, &[side_name(ctx, c.side), &c.schools.to_string(), &c.meeting.to_string()])) }</li>
     });
     html! {
         <section aria-labelledby="figures-heading">
@@ -337,7 +425,7 @@ fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
             { values_chart(ctx, r) }
             <div class="table-scroll"><table class="report-table" data-testid="county-figures">
                 <thead><tr>
-                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
                     <th scope="col">{ ctx.t(Msg::ColSchools) }</th><th scope="col">{ ctx.t(Msg::ColMean) }</th>
                     <th scope="col">{ ctx.t(Msg::ColCv) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>
                 </tr></thead>
@@ -395,7 +483,7 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
         for s in r
             .schools
             .iter()
-            .filter(|s| matches!(s.status, FileStatus::Ok | FileStatus::ResultDiffers))
+            .filter(|s| s.status.counted() && s.version == f.version)
         {
             let Some(t) = s.school_type else { continue };
             for c in s
@@ -459,6 +547,7 @@ fn schools_table(
     filter: &UseStateHandle<String>,
     sort: &UseStateHandle<(SortBy, bool)>,
     viewing: &UseStateHandle<Option<usize>>,
+    pick: &Callback<String>,
 ) -> Html {
     let needle = filter.to_lowercase();
     let mut rows: Vec<(usize, &SchoolRow)> = r
@@ -498,7 +587,14 @@ fn schools_table(
             sort.set((key, if sort.0 == key { !sort.1 } else { true }))
         });
         let aria = current.then_some(if asc { "ascending" } else { "descending" });
-        html! { <th scope="col" aria-sort={aria}><button type="button" class="link" {onclick}>{ ctx.t(msg) }{ if current { if asc { " ▲" } else { " ▼" } } else { "" } }</button></th> }
+        // The button does not print (Chromium repeats the header on each page without its
+        // text); its plain twin does.
+        html! {
+            <th scope="col" aria-sort={aria}>
+                <button type="button" class="link no-print" {onclick}>{ ctx.t(msg) }{ if current { if asc { " ▲" } else { " ▼" } } else { "" } }</button>
+                <span class="print-only">{ ctx.t(msg) }</span>
+            </th>
+        }
     };
     let on_filter = {
         let filter = filter.clone();
@@ -513,13 +609,18 @@ fn schools_table(
             Callback::from(move |_: MouseEvent| viewing.set(Some(n)))
         };
         let valid = !matches!(s.status, FileStatus::Invalid { .. });
+        let can_pick = matches!(s.status, FileStatus::Conflict { .. } | FileStatus::FutureTime);
+        let choose = {
+            let (pick, file) = (pick.clone(), s.file.clone());
+            Callback::from(move |_: MouseEvent| pick.emit(file.clone()))
+        };
         let t = match s.school_type {
             Some(SchoolType::Primary) => ctx.t(Msg::Primary),
             Some(SchoolType::Junior) => ctx.t(Msg::Junior),
             Some(SchoolType::NineYear) => ctx.t(Msg::NineYear),
             None => "",
         };
-        let enrolment = s.enrolment.iter().map(|(_, e)| e.map(fmt_num).unwrap_or_default()).collect::<Vec<_>>().join(" + ");
+        let enrolment = s.enrolment.iter().map(|(_, e)| e.map(|n| format::fixed(n, 0)).unwrap_or_default()).collect::<Vec<_>>().join(" + ");
         let rule = s.rule.iter().map(|(_, h)| ctx.t(match h { Some(true) => Msg::GroupHolds, Some(false) => Msg::GroupFails, None => Msg::GroupPending })).collect::<Vec<_>>().join(" / ");
         let indicators = s.indicators.iter().map(|c| html! {
             <span class={classes!("badge", crate::app::components::outcome_class(c.outcome))} title={format!("{} {}", c.item, c.value.map(|v| format::fixed(v, 2)).unwrap_or_default())}>{ &c.item }</span>
@@ -527,13 +628,18 @@ fn schools_table(
         html! {
             <tr data-testid="county-row">
                 <td>{ &s.file }</td>
-                <td class={status_class(&s.status)} data-testid="row-status">{ status_text(ctx, &s.status) }</td>
+                <td class={status_class(&s.status)} data-testid="row-status">
+                    { status_text(ctx, &s.status) }
+                    if can_pick {
+                        <button type="button" class="small no-print" data-testid={format!("pick-{}", s.file)} onclick={choose}>{ ctx.t(Msg::CountyPickThis) }</button>
+                    }
+                </td>
                 <td>
                     if valid { <button type="button" class="link" data-testid="open-school" onclick={open}>{ &s.school_name }</button> }
                 </td>
-                <td>{ t }</td><td>{ enrolment }</td>
+                <td>{ t }</td><td>{ &s.version }</td><td>{ enrolment }</td>
                 <td>{ if valid { format!("{}/{}", fmt_num(s.earned), fmt_num(s.max)) } else { String::new() } }</td>
-                <td>{ s.grade.clone().unwrap_or_default() }</td>
+                <td>{ s.grade.as_ref().map(|g| crate::app::components::pick(g, ctx.lang).to_string()).unwrap_or_default() }</td>
                 <td class="indicator-cells">{ for indicators }</td>
                 <td>{ rule }</td>
             </tr>
@@ -552,6 +658,7 @@ fn schools_table(
                     { header(SortBy::Status, Msg::ColStatus) }
                     { header(SortBy::Name, Msg::SchoolName) }
                     <th scope="col">{ ctx.t(Msg::ColType) }</th>
+                    <th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th>
                     <th scope="col">{ ctx.t(Msg::ColEnrolment) }</th>
                     { header(SortBy::Score, Msg::ColScore) }
                     <th scope="col">{ ctx.t(Msg::GradeLabel) }</th>

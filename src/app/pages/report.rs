@@ -57,6 +57,10 @@ fn answer_text(ctx: &Ctx, item: &Item, value: Option<&Value>, part: &PartResult)
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
     pub open: Open,
+    /// The date to print as 报告日期; today when absent (a county's read-only view gives the
+    /// date the school exported).
+    #[prop_or_default]
+    pub date: Option<AttrValue>,
 }
 
 /// 自评报告: laid out for A4 by the print stylesheet; on screen, a preview with a print button.
@@ -72,10 +76,13 @@ pub fn Report(props: &ReportProps) -> Html {
         SchoolType::Junior => ctx.t(Msg::Junior),
         SchoolType::NineYear => ctx.t(Msg::NineYear),
     });
-    let today = storage::now_rfc3339()
-        .get(..10)
-        .unwrap_or_default()
-        .to_string();
+    let today = match &props.date {
+        Some(d) => d.to_string(),
+        None => storage::now_rfc3339()
+            .get(..10)
+            .unwrap_or_default()
+            .to_string(),
+    };
     let onprint = Callback::from(|_: MouseEvent| storage::print());
     let items = open.assessment.as_ref().map(|a| {
         checklist.doc().areas.iter().enumerate().map(|(area_n, area)| {
@@ -174,7 +181,7 @@ pub fn Report(props: &ReportProps) -> Html {
                     <dt>{ ctx.t(Msg::SchoolYear) }</dt><dd>{ &profile.school_year }</dd>
                     <dt>{ ctx.t(Msg::FilledBy) }</dt><dd>{ &profile.filled_by }</dd>
                     <dt>{ ctx.t(Msg::ChecklistLabel) }</dt><dd>{ format!("{} · {}", pick(&checklist.doc().issuer, ctx.lang), checklist.doc().version) }</dd>
-                    <dt>{ ctx.t(Msg::ReportDate) }</dt><dd>{ today }</dd>
+                    <dt>{ ctx.t(Msg::ReportDate) }</dt><dd data-testid="report-date">{ today }</dd>
                 </dl>
             </div>
             <section class="report-section">

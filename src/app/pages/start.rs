@@ -72,6 +72,7 @@ pub fn Start(props: &StartProps) -> Html {
             { draft_list(&ctx, &props.drafts) }
             <super::import::OpenSubmission dropped={(*dropped).clone()} />
             { checklist_list(&ctx) }
+            <CountyChecklists />
             <LoadChecklistFile />
             <p class="status" role="status" aria-live="polite" data-testid="offline-status"
                 data-ready={ props.offline_ready.to_string() }>
@@ -208,12 +209,26 @@ fn LoadChecklistFile() -> Html {
                         return reject(name, Msg::NotUtf8Text.text(lang).into());
                     };
                     match Checklist::from_json(&text) {
-                        Ok(_) => {
+                        Ok(c) => {
+                            // A county's copy must not share a built-in's id and version.
+                            let mut known = crate::core::builtin::builtins().unwrap_or_default();
+                            if let Err(clash) =
+                                crate::core::checklist::add_to_set(&mut known, c.clone())
+                            {
+                                return reject(
+                                    name,
+                                    Msg::ChecklistClash.fill(lang, &[&clash.id, &clash.version]),
+                                );
+                            }
                             error.set(None);
-                            dispatch.dispatch(Action::NewDraft {
-                                id: storage::new_draft_id(),
-                                source: ChecklistSource::File { name, text },
-                                now: storage::now_rfc3339(),
+                            let (dispatch, stored) = (dispatch.clone(), text.clone());
+                            wasm_bindgen_futures::spawn_local(async move {
+                                storage::save_county_checklist(&c, &stored).await;
+                                dispatch.dispatch(Action::NewDraft {
+                                    id: storage::new_draft_id(),
+                                    source: ChecklistSource::File { name, text },
+                                    now: storage::now_rfc3339(),
+                                });
                             });
                         }
                         Err(errors) => reject(name, checklist_errors(lang, &errors)),
@@ -230,6 +245,80 @@ fn LoadChecklistFile() -> Html {
             if let Some(message) = &*error {
                 <p class="error" role="alert" data-testid="checklist-file-error">{ message }</p>
             }
+        </section>
+    }
+}
+
+/// The county checklists kept in this browser: start a draft from one, or remove one.
+#[component]
+fn CountyChecklists() -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let list = use_state(Vec::<storage::KnownChecklist>::new);
+    let reload = {
+        let list = list.clone();
+        move || {
+            let list = list.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                list.set(storage::county_checklists().await);
+            });
+        }
+    };
+    {
+        let reload = reload.clone();
+        use_effect_with((), move |_| reload());
+    }
+    if list.is_empty() {
+        return Html::default();
+    }
+    let items = list.iter().map(|known| {
+        let (text, c) = (&known.text, &known.checklist);
+        let d = c.doc();
+        let start = {
+            let (dispatch, text, name) = (ctx.dispatch.clone(), text.clone(), format!("{}.json", d.id));
+            Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(Action::NewDraft {
+                    id: storage::new_draft_id(),
+                    source: ChecklistSource::File { name: name.clone(), text: text.clone() },
+                    now: storage::now_rfc3339(),
+                })
+            })
+        };
+        let remove = {
+            let (key, reload, lang) = (storage::checklist_key(c), reload.clone(), ctx.lang);
+            Callback::from(move |_: MouseEvent| {
+                if !gloo::dialogs::confirm(Msg::RemoveChecklistConfirm.text(lang)) {
+                    return;
+                }
+                let (key, reload) = (key.clone(), reload.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    storage::delete_county_checklist(&key).await;
+                    reload();
+                });
+            })
+        };
+        let lang = ctx.lang;
+        html! {
+            <li class="card" data-testid={format!("county-checklist-{}", d.id)}>
+                <h4>{ crate::app::components::pick(&d.title, lang) }</h4>
+                <p class="meta">
+                    { crate::app::components::pick(&d.issuer, lang) }{ " · " }
+                    { ctx.t(Msg::ChecklistVersion) }{ " " }{ &d.version }{ " · " }
+                    { ctx.t(Msg::ContentHash) }{ " " }<code>{ c.sha256().get(..12).unwrap_or_default() }</code>
+                </p>
+                <div class="page-actions">
+                    <button type="button" class="primary" data-testid={format!("new-county-{}", d.id)} onclick={start}>{ ctx.t(Msg::NewDraftWith) }</button>
+                    if known.kept {
+                        <button type="button" class="danger" data-testid={format!("remove-county-{}", d.id)} onclick={remove}>{ ctx.t(Msg::Delete) }</button>
+                    }
+                </div>
+            </li>
+        }
+    });
+    html! {
+        <section class="checklists" aria-labelledby="county-checklists-heading" data-testid="county-checklists-start">
+            <h3 id="county-checklists-heading">{ ctx.t(Msg::CountyChecklistsHeading) }</h3>
+            <p class="muted">{ ctx.t(Msg::CountyChecklistsNote) }</p>
+            <ul class="checklist-list">{ for items }</ul>
         </section>
     }
 }

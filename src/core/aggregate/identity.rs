@@ -1,0 +1,91 @@
+//! Which files are the same school. A school is its code, compared after normalising (NFKC,
+//! no zero-width or other invisible characters, no spaces, ASCII letters in upper case), with
+//! its name as a cross-check; a file without a code is matched by name and county, and joins
+//! a coded school with the same name and county.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Text as compared: NFKC (full-width digits and letters become ASCII), invisible format
+/// characters (zero-width spaces and joiners, BOM, bidi marks) and all white space removed,
+/// ASCII letters upper-cased.
+pub fn normalize(text: &str) -> String {
+    text.nfkc()
+        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+        || c.is_control()
+}
+
+/// What a file says about who it is from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Who {
+    pub code: String,
+    pub name: String,
+    pub county: String,
+}
+
+impl Who {
+    pub fn new(code: &str, name: &str, county: &str) -> Who {
+        Who {
+            code: normalize(code),
+            name: normalize(name),
+            county: normalize(county),
+        }
+    }
+}
+
+/// Groups files (by index) that are the same school: first by code; then each file without a
+/// code joins a group with its name and county, or starts one.
+pub fn group(who: &[(usize, Who)]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    for (n, w) in who.iter().filter(|(_, w)| !w.code.is_empty()) {
+        match groups
+            .iter_mut()
+            .find(|(code, _)| code.as_deref() == Some(&w.code))
+        {
+            Some((_, members)) => members.push(*n),
+            None => groups.push((Some(w.code.clone()), vec![*n])),
+        }
+    }
+    let find = |n: usize| who.iter().find(|(m, _)| *m == n).map(|(_, w)| w);
+    for (n, w) in who.iter().filter(|(_, w)| w.code.is_empty()) {
+        let same = groups.iter_mut().find(|(_, members)| {
+            members
+                .iter()
+                .any(|&m| find(m).is_some_and(|o| o.name == w.name && o.county == w.county))
+        });
+        match same {
+            Some((_, members)) => members.push(*n),
+            None => groups.push((None, vec![*n])),
+        }
+    }
+    groups.into_iter().map(|(_, members)| members).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_school_typed_four_ways_is_one_school() {
+        assert_eq!(normalize(" ４３０７２５０００１ "), "4307250001");
+        assert_eq!(normalize("4307\u{200B}250001"), "4307250001");
+        assert_eq!(normalize("城关镇 第一小学"), "城关镇第一小学");
+        assert_eq!(normalize("ab-12"), "AB-12");
+        let who = [
+            (0, Who::new("4307250001", "城关一小", "桃源县")),
+            (1, Who::new("", "城关一小", "桃源县")),
+            (2, Who::new("４３０７２５０００１", "城关一小", "桃源县")),
+            (3, Who::new("4307\u{200B}250001", "城关一小", "桃源县")),
+            // Same name in another county: another school.
+            (4, Who::new("", "城关一小", "汉寿县")),
+        ];
+        assert_eq!(group(&who), vec![vec![0, 2, 3, 1], vec![4]]);
+    }
+}

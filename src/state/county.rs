@@ -1,0 +1,335 @@
+//! County mode's batch: the files dropped or picked so far (added to, never replaced), the
+//! checklists known, the files refused with their reasons, and the officer's choices. Pure:
+//! the page reads files and hands their bytes here.
+
+use crate::core::aggregate::{aggregate, CountyReport, FileStatus, Input, Options};
+use crate::core::checklist::{add_to_set, Checklist};
+use crate::core::export::{verify, ImportError, MAX_EXPORT_BYTES};
+use crate::core::model::CHECKLIST_FORMAT;
+use crate::i18n::{checklist_errors, import_error, Lang, Msg};
+use std::rc::Rc;
+
+/// The largest checklist file read (a checklist is far smaller).
+pub const MAX_CHECKLIST_BYTES: usize = 2 * 1024 * 1024;
+
+/// The largest file worth reading at all: anything larger is refused by its size alone.
+pub const MAX_FILE_BYTES: usize = if MAX_EXPORT_BYTES > MAX_CHECKLIST_BYTES {
+    MAX_EXPORT_BYTES
+} else {
+    MAX_CHECKLIST_BYTES
+};
+
+/// A submission file in the batch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchFile {
+    /// Unique in the batch (a second file with the same name gets " (2)").
+    pub name: String,
+    pub bytes: Rc<Vec<u8>>,
+}
+
+/// Why a file is not in the batch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Larger than any submission or checklist can be: not read.
+    TooLarge { size: u64 },
+    /// Not a `.json` file.
+    NotJson,
+    /// The browser could not read it.
+    Unreadable,
+    /// A checklist file that cannot be used.
+    BadChecklist { reason: String },
+    /// A checklist with the id and version of one already known, and other content.
+    ChecklistClash { id: String, version: String },
+}
+
+impl Refusal {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Refusal::TooLarge { size } => Msg::RefusedTooLarge.fill(
+                lang,
+                &[
+                    &(size / 1024 / 1024).to_string(),
+                    &(MAX_FILE_BYTES / 1024 / 1024).to_string(),
+                ],
+            ),
+            Refusal::NotJson => Msg::RefusedNotJson.text(lang).into(),
+            Refusal::Unreadable => Msg::RefusedUnreadable.text(lang).into(),
+            Refusal::BadChecklist { reason } => Msg::RefusedBadChecklist.fill(lang, &[reason]),
+            Refusal::ChecklistClash { id, version } => {
+                Msg::ChecklistClash.fill(lang, &[id, version])
+            }
+        }
+    }
+}
+
+/// What happened to a file handed to the batch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Added {
+    Submission,
+    /// The same file (byte for byte) is in the batch already: counted once.
+    Again,
+    Checklist,
+    /// A checklist already known (same id, version and content).
+    ChecklistAgain,
+    Refused(Refusal),
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Batch {
+    pub files: Vec<BatchFile>,
+    /// Built-in, stored in this browser, and loaded here.
+    pub checklists: Vec<Checklist>,
+    /// Checklists loaded here or stored in this browser (not the built-ins), for the list.
+    pub county_checklists: Vec<Checklist>,
+    pub refused: Vec<(String, Refusal)>,
+    /// Files the officer chose to count for their school.
+    pub picks: Vec<String>,
+    /// The county aggregated, when the files come from several.
+    pub county: Option<String>,
+    /// Goes up whenever the files or checklists change (what verification depends on).
+    pub revision: u64,
+}
+
+/// Whether `bytes` look like a checklist file rather than a submission.
+fn is_checklist(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Format<'a> {
+        #[serde(borrow)]
+        format: Option<&'a str>,
+    }
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str::<Format>(text).is_ok_and(|f| f.format == Some(CHECKLIST_FORMAT))
+}
+
+impl Batch {
+    pub fn new(builtins: Vec<Checklist>) -> Batch {
+        Batch {
+            checklists: builtins,
+            ..Batch::default()
+        }
+    }
+
+    /// Adds a checklist known to this browser (stored earlier); clashes are left out.
+    pub fn know(&mut self, checklist: Checklist) {
+        if let Ok(true) = add_to_set(&mut self.checklists, checklist.clone()) {
+            self.county_checklists.push(checklist);
+            self.revision += 1;
+        }
+    }
+
+    /// Whether a file of this name and size is worth reading; refuses it otherwise.
+    pub fn accepts(&mut self, name: &str, size: u64) -> bool {
+        let refusal = if !name.to_lowercase().ends_with(".json") {
+            Some(Refusal::NotJson)
+        } else if size > MAX_FILE_BYTES as u64 {
+            Some(Refusal::TooLarge { size })
+        } else {
+            None
+        };
+        match refusal {
+            Some(r) => {
+                self.refused.push((name.to_string(), r));
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// Adds a file that was read: a checklist joins the checklists, a submission the files.
+    pub fn add(&mut self, name: &str, bytes: Option<Vec<u8>>) -> Added {
+        let added = match bytes {
+            None => Added::Refused(Refusal::Unreadable),
+            Some(bytes) if is_checklist(&bytes) => self.add_checklist(&bytes),
+            Some(bytes) => self.add_submission(name, bytes),
+        };
+        if let Added::Refused(r) = &added {
+            self.refused.push((name.to_string(), r.clone()));
+        }
+        added
+    }
+
+    fn add_checklist(&mut self, bytes: &[u8]) -> Added {
+        if bytes.len() > MAX_CHECKLIST_BYTES {
+            return Added::Refused(Refusal::TooLarge {
+                size: bytes.len() as u64,
+            });
+        }
+        let text = String::from_utf8_lossy(bytes);
+        let checklist = match Checklist::from_json(&text) {
+            Ok(c) => c,
+            Err(e) => {
+                return Added::Refused(Refusal::BadChecklist {
+                    reason: checklist_errors(Lang::Zh, &e),
+                })
+            }
+        };
+        match add_to_set(&mut self.checklists, checklist.clone()) {
+            Ok(true) => {
+                self.county_checklists.push(checklist);
+                self.revision += 1;
+                Added::Checklist
+            }
+            Ok(false) => Added::ChecklistAgain,
+            Err(clash) => Added::Refused(Refusal::ChecklistClash {
+                id: clash.id,
+                version: clash.version,
+            }),
+        }
+    }
+
+    fn add_submission(&mut self, name: &str, bytes: Vec<u8>) -> Added {
+        if self.files.iter().any(|f| *f.bytes == bytes) {
+            return Added::Again;
+        }
+        let mut unique = name.to_string();
+        let mut n = 2;
+        while self.files.iter().any(|f| f.name == unique) {
+            unique = format!("{name} ({n})");
+            n += 1;
+        }
+        self.files.push(BatchFile {
+            name: unique,
+            bytes: Rc::new(bytes),
+        });
+        self.revision += 1;
+        Added::Submission
+    }
+
+    /// Empties the batch (the checklists stay known).
+    pub fn clear(&mut self) {
+        self.files.clear();
+        self.refused.clear();
+        self.picks.clear();
+        self.county = None;
+        self.revision += 1;
+    }
+
+    /// Counts this file for its school (a 冲突 resolved, a future date accepted).
+    pub fn pick(&mut self, file: &str) {
+        if !self.picks.iter().any(|p| p == file) {
+            self.picks.push(file.to_string());
+        }
+    }
+
+    /// Every file verified against the known checklists.
+    pub fn verify_all(&self) -> Vec<Input> {
+        self.files
+            .iter()
+            .map(|f| (f.name.clone(), verify(&f.bytes, &self.checklists)))
+            .collect()
+    }
+
+    /// The county report of verified files, with the officer's choices, at `now`.
+    pub fn report(&self, inputs: &[Input], now: &str, lang: Lang) -> CountyReport {
+        let options = Options {
+            now,
+            county: self.county.as_deref(),
+            picks: &self.picks,
+        };
+        aggregate(inputs, &self.checklists, &options, |e: &ImportError| {
+            import_error(lang, e)
+        })
+    }
+}
+
+/// How many files have each status, in the order the summary names them.
+pub fn status_counts(report: &CountyReport) -> [(Msg, usize); 8] {
+    let count = |f: fn(&FileStatus) -> bool| report.schools.iter().filter(|s| f(&s.status)).count();
+    [
+        (Msg::StatusOk, count(|s| matches!(s, FileStatus::Ok))),
+        (
+            Msg::StatusIncomplete,
+            count(|s| matches!(s, FileStatus::Incomplete { .. })),
+        ),
+        (
+            Msg::StatusResultDiffers,
+            count(|s| matches!(s, FileStatus::ResultDiffers)),
+        ),
+        (
+            Msg::StatusDuplicate,
+            count(|s| matches!(s, FileStatus::Duplicate { .. })),
+        ),
+        (
+            Msg::StatusConflict,
+            count(|s| matches!(s, FileStatus::Conflict { .. })),
+        ),
+        (
+            Msg::StatusFutureTime,
+            count(|s| matches!(s, FileStatus::FutureTime)),
+        ),
+        (
+            Msg::StatusOtherCounty,
+            count(|s| matches!(s, FileStatus::OtherCounty)),
+        ),
+        (
+            Msg::StatusInvalid,
+            count(|s| matches!(s, FileStatus::Invalid { .. })),
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::builtin::builtins;
+
+    #[test]
+    fn files_are_added_to_the_batch_each_once() {
+        let mut b = Batch::new(builtins().unwrap());
+        assert_eq!(
+            b.add("a.json", Some(b"{\"x\":1}".to_vec())),
+            Added::Submission
+        );
+        assert_eq!(
+            b.add("copy.json", Some(b"{\"x\":1}".to_vec())),
+            Added::Again
+        );
+        assert_eq!(
+            b.add("a.json", Some(b"{\"x\":2}".to_vec())),
+            Added::Submission
+        );
+        let names: Vec<&str> = b.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["a.json", "a.json (2)"]);
+        b.clear();
+        assert!(b.files.is_empty());
+    }
+
+    #[test]
+    fn unreadable_files_are_listed_with_their_reason() {
+        let mut b = Batch::new(builtins().unwrap());
+        assert!(!b.accepts("notes.txt", 10));
+        assert!(!b.accepts("huge.json", 3 * 1024 * 1024 * 1024));
+        assert!(b.accepts("UPPER.JSON", 10));
+        b.add("gone.json", None);
+        let reasons: Vec<String> = b
+            .refused
+            .iter()
+            .map(|(n, r)| format!("{n}: {}", r.text(Lang::Zh)))
+            .collect();
+        assert_eq!(reasons.len(), 3);
+        assert!(reasons[0].contains("不是 .json 文件"), "{reasons:?}");
+        assert!(reasons[1].contains("3072 MB"), "{reasons:?}");
+    }
+
+    #[test]
+    fn a_checklist_among_submissions_is_recognised_and_a_clash_refused() {
+        let mut b = Batch::new(builtins().unwrap());
+        let text = include_str!("../../checklists/zlpj-school-hengyang.json");
+        assert_eq!(
+            b.add("衡阳.json", Some(text.as_bytes().to_vec())),
+            Added::Checklist
+        );
+        assert_eq!(
+            b.add("again.json", Some(text.as_bytes().to_vec())),
+            Added::ChecklistAgain
+        );
+        assert_eq!(b.county_checklists.len(), 1);
+        let changed = text.replacen("90", "80", 1);
+        assert!(matches!(
+            b.add("changed.json", Some(changed.into_bytes())),
+            Added::Refused(Refusal::ChecklistClash { .. })
+        ));
+        assert!(b.files.is_empty());
+    }
+}
