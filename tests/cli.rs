@@ -146,16 +146,29 @@ fn folders_are_walked_once_and_odd_files_are_named_not_read() {
     std::os::unix::fs::symlink(dir.join("nowhere.json"), dir.join("dangling.json")).unwrap();
     // A FIFO named like a submission: reading it would wait forever.
     let fifo = dir.join("b.json");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
     // 3 GB by its metadata (sparse): refused by size, never read.
     let big = std::fs::File::create(dir.join("big.json")).unwrap();
     big.set_len(3 * 1024 * 1024 * 1024).unwrap();
     let (code, out, err) = ziping(&["aggregate", dir.to_str().unwrap()]);
     assert_eq!(code, 1, "invalid files: exit 1\n{out}\n{err}");
-    assert!(out.starts_with("评估清单\t版本\t指标编号\t学段\t学校数"), "a header line: {out}");
+    assert!(
+        out.starts_with("评估清单\t版本\t指标编号\t学段\t学校数"),
+        "a header line: {out}"
+    );
     assert!(err.contains("b.json: 不是普通文件"), "{err}");
     assert!(err.contains("big.json\t文件太大（3145728 KB）"), "{err}");
-    assert!(err.contains("dangling.json\t无法读取文件"), "the real reason: {err}");
-    assert!(err.contains("共 3 个文件"), "UPPER, big and dangling, each once: {err}");
+    assert!(
+        err.contains("dangling.json\t无法读取文件"),
+        "the real reason: {err}"
+    );
+    assert!(
+        err.contains("共 3 个文件"),
+        "UPPER, big and dangling, each once: {err}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
