@@ -200,7 +200,135 @@ fn the_resource_rule_is_six_of_seven_with_an_85_percent_floor() {
         .filter(|(_, i)| i.veto)
         .map(|(_, i)| i.id.as_str())
         .collect();
-    assert_eq!(vetoes, ["V1", "V2", "V3", "V4"]);
+    // The 2017 办法's vetoes: entrance exams, unlawful selection, key classes, key schools, and
+    // public satisfaction under 85 %.
+    assert_eq!(vetoes, ["S1", "V1", "V2", "V3", "V4"]);
+}
+
+#[test]
+fn vetoes_and_caps_follow_the_sources() {
+    use ziping::core::answers::{Slot, Value};
+    // 社会认可度 78 of 83: below 85 % fails the assessment (it graded 基本达标 before).
+    let c = by_id("yzjh-school");
+    let mut a = example_school(&c, SchoolType::Primary);
+    a.set(Slot::whole("S1"), Value::Number("84.9".into()));
+    assert!(assess(&c, SchoolType::Primary, &a).grade.vetoed);
+    a.set(Slot::whole("S1"), Value::Number("85".into()));
+    assert!(!assess(&c, SchoolType::Primary, &a).grade.vetoed);
+    // Failing G6 (大班额) alone scored 80/83 = 96.4 % → 达标; every 政府保障程度 and 教育质量
+    // item must be met, so the grade is at most 基本达标.
+    a.set(Slot::whole("G6"), Value::Number("46".into()));
+    let r = assess(&c, SchoolType::Primary, &a);
+    assert!(r.percent.unwrap() >= 95.0, "{:?}", r.percent);
+    assert_eq!(r.grade.band.as_deref(), Some("mostly"));
+    assert_eq!(r.grade.capped_by, ["G6"]);
+    // The six 严禁 of seed 001 (十三) are vetoes in the 办学质量 checklist, and 违规择校 is checked.
+    let z = by_id("zlpj-school");
+    let vetoes: Vec<&str> = z
+        .items()
+        .filter(|(_, i)| i.veto)
+        .map(|(_, i)| i.id.as_str())
+        .collect();
+    for id in ["B4.1.2", "B4.1.3", "B4.1.4", "B4.1.8", "B4.1.9", "B6.1.5"] {
+        assert!(vetoes.contains(&id), "{id} is a veto: {vetoes:?}");
+    }
+    assert!(z.item("B4.1.2").unwrap().text.zh.contains("重点校"));
+    assert!(
+        z.item("B6.1.5").unwrap().text.zh.starts_with("学校不向"),
+        "the school's own duty"
+    );
+}
+
+/// Every source cited (items, group rules, the split) is described in the checklist's list of
+/// sources, and every source described is cited: no citation points nowhere, no source is
+/// listed for show.
+#[test]
+fn every_citation_resolves_and_every_source_is_cited() {
+    for c in all() {
+        let d = c.doc();
+        let mut cited: Vec<&str> = c.items().map(|(_, i)| i.source.source.as_str()).collect();
+        cited.extend(d.group_rules.iter().map(|g| g.source.source.as_str()));
+        cited.extend(d.split.iter().map(|s| s.source.source.as_str()));
+        for id in &cited {
+            assert!(
+                d.sources.iter().any(|s| s.id == *id),
+                "{}: {id} cited, not described",
+                d.id
+            );
+        }
+        for s in &d.sources {
+            assert!(
+                cited.contains(&s.id.as_str()),
+                "{}: source {} listed, never cited",
+                d.id,
+                s.id
+            );
+        }
+        // The clause cited for a seed is in that seed, where the clause quotes it.
+        for (_, item) in c.items() {
+            let clause = &item.source.clause;
+            if let (Some(seed), Some(start)) = (
+                c.source(&item.source.source).and_then(|s| s.seed.clone()),
+                clause.find('“'),
+            ) {
+                let Ok(text) = std::fs::read_to_string(format!("../shared/seeds/{seed}")) else {
+                    continue; // CI without shared/: the table tests still run
+                };
+                let quote: String = clause[start + '“'.len_utf8()..]
+                    .chars()
+                    .take_while(|&ch| ch != '”')
+                    .collect();
+                // Compare without spaces and ASCII/full-width punctuation differences.
+                let squash = |t: &str| {
+                    t.chars()
+                        .filter(|ch| !ch.is_whitespace())
+                        .map(|ch| match ch {
+                            '，' => ',',
+                            '：' => ':',
+                            '；' => ';',
+                            other => other,
+                        })
+                        .collect::<String>()
+                };
+                let first = quote.split(['、', '…']).next().unwrap_or(&quote);
+                assert!(
+                    squash(&text).contains(&squash(first)),
+                    "{} {}: “{first}” is not in {seed}",
+                    d.id,
+                    item.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn citations_point_where_the_text_is() {
+    let z = by_id("zlpj-school");
+    let clause = |id: &str| z.item(id).unwrap().source.clone();
+    for id in ["B2.3.1", "B2.3.2"] {
+        assert!(
+            clause(id).clause.starts_with("篇四"),
+            "homework limits are in 篇四: {id}"
+        );
+    }
+    for id in ["B5.1.5", "B5.1.6", "B5.1.7"] {
+        let c = clause(id).clause;
+        assert!(
+            c.starts_with("篇三 第8项") && c.contains("地方目标"),
+            "{id}: {c}"
+        );
+    }
+    assert_eq!(clause("B3.1.2").source, "seed003");
+    assert_eq!(clause("B5.1.11").source, "sleep2021");
+    for c in [z, by_id("yzjh-school")] {
+        let split = c.doc().split.clone().unwrap();
+        assert_eq!(
+            split.source.source, "ziping",
+            "the 1 : 1.1 split is this tool's convention"
+        );
+        assert!(!split.source.verified);
+    }
 }
 
 #[test]

@@ -156,7 +156,7 @@ fn a_checklist_that_changed_or_is_unknown_is_named() {
         verify(text.as_bytes(), &[]).unwrap_err(),
         ImportError::UnknownChecklist {
             id: "yzjh-school".into(),
-            version: "2026.2".into()
+            version: "2026.3".into()
         }
     );
     // The same id and version with a different threshold: refused, not silently rescored.
@@ -168,7 +168,7 @@ fn a_checklist_that_changed_or_is_unknown_is_named() {
         verify(text.as_bytes(), &[tampered]).unwrap_err(),
         ImportError::ChecklistChanged {
             id: "yzjh-school".into(),
-            version: "2026.2".into()
+            version: "2026.3".into()
         }
     );
 }

@@ -508,6 +508,17 @@ impl Validator {
                 }
             }
         }
+        if let Some(band) = &item.cap {
+            if !c.doc.grades.iter().any(|g| &g.id == band) {
+                self.issue(
+                    format!("{path}.cap"),
+                    Problem::Unknown {
+                        what: "grade",
+                        id: band.clone(),
+                    },
+                );
+            }
+        }
         if item.veto && matches!(item.kind, ItemKind::Levels { .. }) {
             self.issue(
                 format!("{path}.veto"),

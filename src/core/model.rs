@@ -190,6 +190,10 @@ pub struct Item {
     /// 一票否决: failing it fails the whole assessment.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub veto: bool,
+    /// A grade band (its id): if this item is not met, the grade is at most this band (the
+    /// 办法 expects every 政府保障程度 item met, so one short caps the grade).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<String>,
     pub source: SourceRef,
     pub kind: ItemKind,
 }

@@ -96,7 +96,7 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
       assert.equal(row.length, header.length);
       if (row[r1]) assert.ok(Number.isFinite(Number(row[r1])), `R1 is a number: ${row[r1]}`);
     }
-    assert.ok(schools.slice(1).some((row) => row[version] === "2026.2"));
+    assert.ok(schools.slice(1).some((row) => row[version] === "2026.3"));
     const figures = readCsv(figuresFile);
     assert.deepEqual(figures[0].slice(0, 4), ["评估清单", "版本", "指标编号", "指标"]);
 

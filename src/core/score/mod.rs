@@ -169,7 +169,7 @@ impl<'a> Engine<'a> {
             });
         }
         let percent = (total.max > 0.0).then(|| total.earned / total.max * 100.0);
-        let capped_by: Vec<String> = doc
+        let mut capped_by: Vec<String> = doc
             .group_rules
             .iter()
             .filter(|r| {
@@ -180,6 +180,15 @@ impl<'a> Engine<'a> {
             })
             .map(|r| r.id.clone())
             .collect();
+        // Items with a cap that are short (a shortfall of theirs exists).
+        for (_, item) in self.checklist.items() {
+            if item.cap.is_some()
+                && shortfalls.iter().any(|s| s.item == item.id)
+                && !capped_by.contains(&item.id)
+            {
+                capped_by.push(item.id.clone());
+            }
+        }
         let provisional = !self.missing.is_empty() || !self.invalid.is_empty();
         let completion = completion(
             self.checklist,
@@ -707,17 +716,26 @@ fn group(rule: &GroupRule, items: &[ItemResult]) -> Vec<GroupResult> {
         .collect()
 }
 
-/// The highest band reached by `percent`, no higher than any cap.
+/// The highest band reached by `percent`, no higher than any cap (of a failed group rule or a
+/// short item in `capped_by`).
 fn band(doc: &ChecklistDoc, percent: f64, capped_by: &[String]) -> Option<String> {
+    let cap_of = |id: &String| -> Option<&String> {
+        doc.group_rules
+            .iter()
+            .find(|r| &r.id == id)
+            .and_then(|r| r.fail_grade.as_ref())
+            .or_else(|| {
+                doc.areas
+                    .iter()
+                    .flat_map(|a| &a.indicators)
+                    .flat_map(|i| &i.items)
+                    .find(|i| &i.id == id)
+                    .and_then(|i| i.cap.as_ref())
+            })
+    };
     let cap = capped_by
         .iter()
-        .filter_map(|id| {
-            doc.group_rules
-                .iter()
-                .find(|r| &r.id == id)?
-                .fail_grade
-                .as_ref()
-        })
+        .filter_map(cap_of)
         .filter_map(|b| doc.grades.iter().find(|g| &g.id == b))
         .map(|g| g.min_percent)
         .fold(f64::INFINITY, f64::min);

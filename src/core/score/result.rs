@@ -88,7 +88,7 @@ pub struct Grade {
     /// The grade band reached (its id), `None` when vetoed.
     pub band: Option<String>,
     pub vetoed: bool,
-    /// Group rules that failed and lowered the grade.
+    /// Group rules that failed, and capped items that are short: each may lower the grade.
     pub capped_by: Vec<String>,
     /// Something is missing or unreadable: the grade may still change.
     pub provisional: bool,
