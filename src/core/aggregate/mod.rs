@@ -385,8 +385,9 @@ fn decide_schools(
             .collect();
         let verified = |n: usize| readable.iter().find(|r| r.0 == n).map(|r| r.1);
         for members in group(&who) {
-            let kept_by = |kept: usize, statuses: &mut [Option<FileStatus>]| {
-                for &m in members.iter().filter(|&&m| m != kept) {
+            // Every file of `among` but `kept` is a duplicate of it.
+            let kept_by = |kept: usize, among: &[usize], statuses: &mut [Option<FileStatus>]| {
+                for &m in among.iter().filter(|&&m| m != kept) {
                     let identical = verified(m).map(|v| &v.export.digest)
                         == verified(kept).map(|v| &v.export.digest);
                     statuses[m] = Some(FileStatus::Duplicate {
@@ -396,7 +397,7 @@ fn decide_schools(
                 }
             };
             if let Some(&picked) = members.iter().find(|&&m| options.picks.contains(&name(m))) {
-                kept_by(picked, statuses);
+                kept_by(picked, &members, statuses);
                 continue;
             }
             let mut names: Vec<String> = Vec::new();
@@ -469,15 +470,7 @@ fn decide_schools(
                 }
                 continue;
             }
-            let winner = tied[0];
-            for &m in present.iter().filter(|&&m| m != winner) {
-                let identical = verified(m).map(|v| &v.export.digest)
-                    == verified(winner).map(|v| &v.export.digest);
-                statuses[m] = Some(FileStatus::Duplicate {
-                    kept: name(winner),
-                    identical,
-                });
-            }
+            kept_by(tied[0], &present, statuses);
         }
     }
     // A counted file is Ok, or says what is off about it.
