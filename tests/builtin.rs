@@ -58,6 +58,9 @@ const THRESHOLDS: &[(&str, &str, &str, &str, f64, &str)] = &[
     ("yzjh-school", "G9", "nine_year", "ge", 20.0, "%"),
     ("yzjh-school", "G10", "primary", "ge", 100.0, "%"),
     ("yzjh-school", "G10", "junior", "ge", 100.0, "%"),
+    // 就近入学比例: 小学 100%, 初中 ≥ 95% (the 办法, 政府保障程度; a county rate the school contributes to).
+    ("yzjh-school", "G11", "primary", "ge", 100.0, "%"),
+    ("yzjh-school", "G11", "junior", "ge", 95.0, "%"),
     // §1.3 教育质量 and §1.4 社会认可度.
     ("yzjh-school", "Q1", "junior", "ge", 95.0, "%"),
     ("yzjh-school", "Q3", "primary", "ge", 5.0, "%"),

@@ -29,7 +29,7 @@ export const PRIMARY_INPUTS = {
 };
 
 /** Number items of the 优质均衡 checklist for that school. */
-export const PRIMARY_NUMBERS = { G3: "100", G4: "90", G6: "46", S1: "90" };
+export const PRIMARY_NUMBERS = { G3: "100", G4: "90", G6: "46", G11: "100", S1: "90" };
 
 /** Yes/no items answered 未达标 (everything else 达标). */
 export const PRIMARY_NOT_MET = ["Q5"];

@@ -49,9 +49,9 @@ test("a principal walks the whole path and finds everything again after a reload
     await screenshot(page, "principal-fill-zh");
     await checkAccessibility(page, "fill");
 
-    // Results: 80 points possible for a 小学 (Q1 is for 初中), 66 earned.
+    // Results: 92 points possible for a 小学 (Q1 is for 初中), 78 earned.
     await page.getByTestId("tab-results").click();
-    assert.equal(await page.getByTestId("total").textContent(), "66 / 80");
+    assert.equal(await page.getByTestId("total").textContent(), "78 / 92");
     assert.equal(await page.getByTestId("grade").textContent(), "未达标");
     assert.equal(await page.getByTestId("veto").textContent(), "无一票否决事项");
     assert.equal(await page.getByTestId("provisional").count(), 0);
