@@ -121,6 +121,10 @@ catalogue! {
     CountyChecklistsNote => "载入过的县级清单保存在本机，县级汇总也会使用它们。清单以编号、版本和内容校验值为准。", "County checklists loaded before are kept on this computer; county mode uses them too. A checklist is its id, version and content hash.";
     ContentHash => "校验值", "hash";
     RemoveChecklistConfirm => "从本机移除这份县级清单？用它填写的草稿不受影响（草稿保存了清单全文）。", "Remove this county checklist from this computer? Drafts made with it keep their own copy.";
+    CountyRatesHeading => "县域比例（由各校数据汇总）", "County rates (from the schools' figures)";
+    CountyRatesNote => "交流轮岗、培训完成、巩固率、就近入学等要求针对全县：比例按各校原始数据合计计算（如交流人数之和 ÷ 符合条件人数之和），各校报告的比例按在校生数加权。", "Exchange, training, retention and catchment admission are county-wide requirements: ratios are computed from the schools' raw counts added up (exchanged ÷ eligible over all schools), rates the schools report are weighted by enrolment.";
+    CountyRateValue => "全县", "County";
+    CountyWhole => "全部学段", "all levels";
     CountyPickThis => "计入此文件", "Count this file";
     CsvSchoolsName => "学校表", "schools";
     CsvFiguresName => "差异系数表", "county-figures";

@@ -514,3 +514,43 @@ fn the_command_line_writes_the_same_figures() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// 交流轮岗 (G8) is a county rate in the 办法: the county's rate is Σ exchanged / Σ eligible over
+/// its schools, not the mean of the schools' percentages; 巩固率 (Q1) is weighted by enrolment.
+#[test]
+fn county_rates_are_computed_from_the_schools_raw_counts() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    assert_eq!(
+        c.item("G8").unwrap().scope,
+        ziping::core::model::Scope::CountyRate
+    );
+    let school = |name: &str, eligible: &str, exchanged: &str| {
+        let parts = file(name, &c, T1, |_, a| {
+            a.set(
+                Slot::whole("teachers_eligible_exchange"),
+                Value::Number(eligible.into()),
+            );
+            a.set(
+                Slot::whole("teachers_exchanged"),
+                Value::Number(exchanged.into()),
+            );
+            a.set(
+                Slot::whole("teachers_exchanged_backbone"),
+                Value::Number("0".into()),
+            );
+        });
+        read(parts, &c, &known)
+    };
+    // 1 of 10 (10 %) and 1 of 90 (1.1 %): the county's rate is 2 of 100 = 2 %, below 10 %;
+    // the mean of the schools' rates would be 5.6 %.
+    let r = run(
+        &[school("A", "10", "1"), school("B", "90", "1")],
+        &known,
+        &[],
+    );
+    let g8 = r.county_rates.iter().find(|x| x.item == "G8").unwrap();
+    assert!((g8.value.unwrap() - 2.0).abs() < 1e-9, "{g8:?}");
+    assert_eq!(g8.met, Some(false));
+    assert_eq!(g8.schools, 2);
+}

@@ -190,12 +190,33 @@ pub struct Item {
     /// 一票否决: failing it fails the whole assessment.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub veto: bool,
+    /// Whom the source measures: the school itself, or a county-wide rate the school's figures
+    /// add up to (交流轮岗 10 %, 巩固率 95 % …). County mode computes the county's rate.
+    #[serde(default, skip_serializing_if = "Scope::is_school")]
+    pub scope: Scope,
     /// A grade band (its id): if this item is not met, the grade is at most this band (the
     /// 办法 expects every 政府保障程度 item met, so one short caps the grade).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<String>,
     pub source: SourceRef,
     pub kind: ItemKind,
+}
+
+/// Whom an item's requirement is about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// The school itself.
+    #[default]
+    School,
+    /// A rate the source sets for the county as a whole; the school reports its part.
+    CountyRate,
+}
+
+impl Scope {
+    pub fn is_school(&self) -> bool {
+        *self == Scope::School
+    }
 }
 
 /// An item applies only when `item` is answered `equals` ("yes", "no" or a level id).

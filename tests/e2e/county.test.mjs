@@ -64,6 +64,8 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     assert.match(await page.getByTestId("figure-R1-primary").getByTestId("cv").textContent(), /^0\.111$/);
     assert.match(await page.getByTestId("figure-R1-junior").getByTestId("cv").textContent(), /只有一所学校/);
     assert.equal(await page.getByTestId("values-chart").locator("circle").count(), 2 * 7 + 7, "2 小学 + 1 初中 per indicator");
+    // The county's own rates (交流轮岗 …) from the schools' raw counts.
+    assert.match(await page.getByTestId("county-rate-G8").textContent(), /全部学段/);
     await screenshot(page, "county-zh");
     await checkAccessibility(page, "county");
 

@@ -318,6 +318,7 @@ pub fn County() -> Html {
                         <button type="button" onclick={Callback::from(|_: MouseEvent| storage::print())}>{ ctx.t(Msg::CountyPrint) }</button>
                     </div>
                     { figures(&ctx, r) }
+                    { county_rates(&ctx, r) }
                     { schools_table(&ctx, r, &filter, &sort, &viewing, &pick) }
                 </>
             }
@@ -432,6 +433,54 @@ fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
                 <tbody>{ for rows }</tbody>
             </table></div>
             <ul>{ for rule }</ul>
+        </section>
+    }
+}
+
+/// The rates the sources set for the county as a whole (交流轮岗, 巩固率 …), from the schools'
+/// raw counts, against their thresholds.
+fn county_rates(ctx: &Ctx, r: &CountyReport) -> Html {
+    if r.county_rates.is_empty() {
+        return Html::default();
+    }
+    let rows = r.county_rates.iter().map(|c| {
+        let (class, verdict) = match c.met {
+            Some(true) => ("ok", ctx.t(Msg::OutcomeMet)),
+            Some(false) => ("bad", ctx.t(Msg::OutcomeNotMet)),
+            None => ("missing", ctx.t(Msg::OutcomeUndefined)),
+        };
+        let unit = crate::i18n::unit(ctx.lang, &c.unit);
+        let value = c
+            .value
+            .map(|v| format!("{} {unit}", format::quantity_against(v, &c.unit, c.rule)))
+            .unwrap_or_else(|| "—".into());
+        let side = c
+            .side
+            .map(|s| side_name(ctx, s))
+            .unwrap_or(ctx.t(Msg::CountyWhole));
+        html! {
+            <tr data-testid={format!("county-rate-{}", c.item)}>
+                <td>{ &c.item }{ " " }{ crate::app::components::pick(&c.title, ctx.lang) }</td>
+                <td>{ &c.version }</td><td>{ side }</td><td>{ c.schools }</td>
+                <td>{ value }</td>
+                <td>{ c.rule.map(|r| format!("{} {unit}", r.describe())).unwrap_or_default() }</td>
+                <td class={class}>{ verdict }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section aria-labelledby="rates-heading">
+            <h3 id="rates-heading">{ ctx.t(Msg::CountyRatesHeading) }</h3>
+            <p class="muted">{ ctx.t(Msg::CountyRatesNote) }</p>
+            <div class="table-scroll"><table class="report-table" data-testid="county-rates">
+                <thead><tr>
+                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColSide) }</th><th scope="col">{ ctx.t(Msg::ColSchools) }</th>
+                    <th scope="col">{ ctx.t(Msg::CountyRateValue) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColStatus) }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table></div>
         </section>
     }
 }

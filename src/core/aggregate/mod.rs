@@ -218,11 +218,32 @@ pub struct RuleCount {
     pub schools: usize,
 }
 
+/// A rate the source sets for the county as a whole (an item with `scope: county_rate`),
+/// computed from the counted schools' raw counts: Σ numerator ÷ Σ denominator for a computed
+/// ratio, the enrolment-weighted mean of the schools' values for a rate they report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CountyRate {
+    pub checklist: String,
+    pub version: String,
+    pub item: String,
+    pub title: Text,
+    pub unit: String,
+    /// `None` for a county-wide ratio; the side for a rate reported per side.
+    pub side: Option<Side>,
+    /// Schools whose figures went into it.
+    pub schools: usize,
+    pub value: Option<f64>,
+    pub rule: Option<crate::core::model::Comparison>,
+    pub met: Option<bool>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CountyReport {
     pub schools: Vec<SchoolRow>,
     pub figures: Vec<CountyFigure>,
     pub rule: Vec<RuleCount>,
+    /// The county's own rates (政府保障程度 and 教育质量 figures set for the county).
+    pub county_rates: Vec<CountyRate>,
     /// The counties the readable files name (as written in the first file of each), sorted.
     pub counties: Vec<String>,
     /// The county aggregated, if one was chosen.
@@ -355,6 +376,7 @@ pub fn aggregate(
         schools,
         figures,
         rule,
+        county_rates: county_rates(&counted),
         counties,
         county: options.county.map(str::to_string),
     }
@@ -663,4 +685,153 @@ fn figures(counted: &[(&Verified, &Checklist)]) -> (Vec<CountyFigure>, Vec<RuleC
         }
     }
     (figures, rule)
+}
+
+/// A school's raw input for the whole school (both parts of a 九年一贯制 school added up), if
+/// entered and usable.
+fn whole_input(v: &Verified, checklist: &Checklist, id: &str) -> Option<f64> {
+    let value = |p: Part| {
+        let slot = Slot::new(id, p);
+        if v.recomputed.invalid.iter().any(|i| i.slot == slot) {
+            return None;
+        }
+        match v.export.answers.get(&slot) {
+            Some(Value::Number(t)) => parse_number(t).ok().filter(|n| n.is_finite()),
+            _ => None,
+        }
+    };
+    let per_part = checklist
+        .input(id)
+        .is_some_and(|d| d.scope == crate::core::model::InputScope::PerPart);
+    match v.export.profile.school_type {
+        Some(SchoolType::NineYear) if per_part => {
+            Some(value(Part::Primary)? + value(Part::Junior)?)
+        }
+        _ => value(Part::Whole),
+    }
+}
+
+/// The county rates of the counted files, per checklist version.
+fn county_rates(counted: &[(&Verified, &Checklist)]) -> Vec<CountyRate> {
+    use crate::core::model::{Formula, ItemKind, Scope};
+    let mut out = Vec::new();
+    let mut versions: Vec<(&str, &str, &str)> = counted
+        .iter()
+        .map(|(_, c)| (c.doc().id.as_str(), c.doc().version.as_str(), c.sha256()))
+        .collect();
+    versions.sort_unstable();
+    versions.dedup();
+    for (id, version, sha) in versions {
+        let members: Vec<&(&Verified, &Checklist)> = counted
+            .iter()
+            .filter(|(_, c)| c.is(id, version, sha))
+            .collect();
+        let Some((_, checklist)) = members.first() else {
+            continue;
+        };
+        for (_, item) in checklist
+            .items()
+            .filter(|(_, i)| i.scope == Scope::CountyRate)
+        {
+            let base =
+                |side,
+                 schools,
+                 value: Option<f64>,
+                 rule: Option<crate::core::model::Comparison>| CountyRate {
+                    checklist: id.to_string(),
+                    version: version.to_string(),
+                    item: item.id.clone(),
+                    title: item.text.clone(),
+                    unit: match &item.kind {
+                        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => {
+                            unit.clone()
+                        }
+                        _ => String::new(),
+                    },
+                    side,
+                    schools,
+                    value: value.filter(|x| x.is_finite()),
+                    rule,
+                    met: rule
+                        .zip(value.filter(|x| x.is_finite()))
+                        .map(|(r, x)| r.holds(x)),
+                };
+            match &item.kind {
+                // Σ numerator ÷ Σ denominator over the schools that report both.
+                ItemKind::Computed {
+                    formula:
+                        Formula::Ratio {
+                            numerator,
+                            denominator,
+                            scale,
+                        },
+                    rule,
+                    ..
+                } => {
+                    let sum = |ids: &[String], v: &Verified, c: &Checklist| -> Option<f64> {
+                        ids.iter().map(|i| whole_input(v, c, i)).sum()
+                    };
+                    let (mut n, mut d, mut schools) = (0.0, 0.0, 0);
+                    for (v, c) in &members {
+                        let applies = v
+                            .recomputed
+                            .items
+                            .iter()
+                            .any(|r| r.id == item.id && r.applicable);
+                        if let (true, Some(a), Some(b)) =
+                            (applies, sum(numerator, v, c), sum(denominator, v, c))
+                        {
+                            n += a;
+                            d += b;
+                            schools += 1;
+                        }
+                    }
+                    // One county-wide rate: it has a verdict when the sides share their rule.
+                    let common = match (rule.primary, rule.junior) {
+                        (Some(p), Some(j)) if p == j => Some(p),
+                        (Some(p), None) => Some(p),
+                        (None, Some(j)) => Some(j),
+                        _ => None,
+                    };
+                    let value = (d > 0.0).then(|| n / d * scale);
+                    out.push(base(None, schools, value, common));
+                }
+                // A rate each school reports: weighted by the students of the side it is for.
+                ItemKind::Number { rule, .. } => {
+                    for side in [Side::Primary, Side::Junior] {
+                        let side_rule = match side {
+                            Side::Primary => rule.primary,
+                            Side::Junior => rule.junior,
+                        };
+                        let mut pairs = Vec::new();
+                        for (v, c) in &members {
+                            let Some(t) = v.export.profile.school_type else {
+                                continue;
+                            };
+                            let Some(r) = v.recomputed.items.iter().find(|r| r.id == item.id)
+                            else {
+                                continue;
+                            };
+                            for p in r.parts.iter().filter(|p| Side::of(t, p.part) == Some(side)) {
+                                if let (Some(x), Some(students)) =
+                                    (p.value, enrolment(v, c, p.part))
+                                {
+                                    pairs.push((x, students));
+                                }
+                            }
+                        }
+                        if pairs.is_empty() {
+                            continue;
+                        }
+                        let total: f64 = pairs.iter().map(|(_, s)| s).sum();
+                        let value = (total > 0.0)
+                            .then(|| pairs.iter().map(|(x, s)| x * s).sum::<f64>() / total);
+                        out.push(base(Some(side), pairs.len(), value, side_rule));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
