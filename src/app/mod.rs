@@ -287,19 +287,22 @@ pub fn App() -> Html {
 
 fn open_draft(draft: &Rc<Draft>, checklist: &Rc<Checklist>) -> Open {
     // Scoring is pure and fast (a 300-item checklist in well under a millisecond natively):
-    // it runs on every render that has a new draft revision.
+    // it runs on every render that has a new draft revision. The cache key names what it
+    // caches: the draft, its revision and its school type (a pointer address could be reused
+    // by the next draft opened, showing the previous one's score).
+    type Key = (String, u64, SchoolType);
     thread_local! {
-        static CACHE: RefCell<Option<(usize, u64, Rc<Assessment>)>> = const { RefCell::new(None) };
+        static CACHE: RefCell<Option<(Key, Rc<Assessment>)>> = const { RefCell::new(None) };
     }
     let assessment = draft.profile.school_type.map(|t| {
-        let key = (Rc::as_ptr(draft) as usize, draft.revision);
+        let key: Key = (draft.id.clone(), draft.revision, t);
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             match &*cache {
-                Some((ptr, rev, a)) if (*ptr, *rev) == key => a.clone(),
+                Some((k, a)) if *k == key => a.clone(),
                 _ => {
                     let a = Rc::new(assess(checklist, t, &draft.answers));
-                    *cache = Some((key.0, key.1, a.clone()));
+                    *cache = Some((key, a.clone()));
                     a
                 }
             }

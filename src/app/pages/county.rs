@@ -76,9 +76,8 @@ fn show(ctx: &Ctx, batch: &Batch) -> Shown {
 pub fn County() -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
     let readers = use_mut_ref(Vec::<FileReader>::new);
-    // The batch lives in a RefCell shared by the file readers; `tick` re-renders.
+    // The batch lives in a RefCell shared by the file readers; setting `shown` re-renders.
     let batch = use_mut_ref(|| Batch::new(builtins().unwrap_or_default()));
-    let tick = use_state(|| 0u64);
     let pending = use_state(|| 0usize);
     let shown = use_state(|| None::<Shown>);
     let filter = use_state(String::new);
@@ -86,11 +85,10 @@ pub fn County() -> Html {
     let viewing = use_state(|| None::<usize>);
 
     let refresh = {
-        let (batch, shown, tick, ctx) = (batch.clone(), shown.clone(), tick.clone(), ctx.clone());
+        let (batch, shown, ctx) = (batch.clone(), shown.clone(), ctx.clone());
         Rc::new(move || {
             let b = batch.borrow();
             shown.set((!b.files.is_empty()).then(|| show(&ctx, &b)));
-            tick.set(b.revision + b.picks.len() as u64 * 1_000_000 + *tick + 1);
         })
     };
     // The county checklists this browser keeps (loaded earlier, or those drafts were made with).
@@ -184,9 +182,16 @@ pub fn County() -> Html {
         })
     };
     let clear = {
-        let (batch, refresh, readers) = (batch.clone(), refresh.clone(), readers.clone());
+        let (batch, refresh, readers, pending) = (
+            batch.clone(),
+            refresh.clone(),
+            readers.clone(),
+            pending.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
+            // Dropping the readers cancels what is still being read.
             readers.borrow_mut().clear();
+            pending.set(0);
             batch.borrow_mut().clear();
             refresh();
         })
