@@ -1,12 +1,9 @@
-//! 自评 ziping: school quality self-assessment.
+//! 自评 ziping, the browser app: the Yew shell over `ziping-core`.
 //!
-//! `core` decides everything (checklists, scoring, export, aggregation) and never touches
-//! the browser or the clock; `i18n` and `state` are pure too. `app` is the Yew shell and
-//! exists only when compiling for the browser.
+//! The pure modules are re-exported under their old names, so the shell reads
+//! `crate::core::…`; `app` exists only when compiling for the browser.
 
-pub mod core;
-pub mod i18n;
-pub mod state;
+pub use ziping_core::{core, i18n, state};
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

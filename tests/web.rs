@@ -1,6 +1,5 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the Yew reducer wrapper and the
 //! storage glue, against a real `localStorage` and DOM. Run by scripts/test.
-#![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 use wasm_bindgen_test::*;

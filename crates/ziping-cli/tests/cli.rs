@@ -1,10 +1,13 @@
 //! The `ziping` command line, run as county staff would run it.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 
+/// The repository's root: the command runs there, as county IT would run it on its files.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
 fn ziping(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_ziping"))
+        .current_dir(ROOT)
         .args(args)
         .output()
         .unwrap();
@@ -16,9 +19,9 @@ fn ziping(args: &[&str]) -> (i32, String, String) {
 }
 
 fn examples() -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir("examples")
+    let mut files: Vec<String> = std::fs::read_dir(format!("{ROOT}/examples"))
         .unwrap()
-        .map(|e| e.unwrap().path().display().to_string())
+        .map(|e| format!("examples/{}", e.unwrap().file_name().to_string_lossy()))
         .collect();
     files.sort();
     files
@@ -93,11 +96,13 @@ fn a_stored_result_that_differs_from_the_recomputed_one_is_flagged() {
     assert_eq!(v["matches_file"], false);
 }
 
+// The core's test helpers: example submissions and the built-in checklists.
+#[path = "../../ziping-core/tests/common/mod.rs"]
 mod common;
 
 /// A submission of the first example school, renamed.
 fn renamed(name: &str) -> String {
-    use ziping::core::export::{export, to_text, Submission};
+    use ziping_core::core::export::{export, to_text, Submission};
     let mut doc = common::example_exports().remove(0);
     doc.profile.school_name = name.into();
     let c = common::builtin(&doc.checklist.id);
@@ -169,6 +174,63 @@ fn folders_are_walked_once_and_odd_files_are_named_not_read() {
     assert!(
         err.contains("共 3 个文件"),
         "UPPER, big and dangling, each once: {err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+use ziping_core::core::builtin::builtins;
+use ziping_core::core::export::{to_text, verify};
+
+/// The command line's county figures equal the core's, byte for byte.
+#[test]
+fn the_command_line_writes_the_same_figures() {
+    let dir = std::env::temp_dir().join(format!("ziping-agg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for doc in common::example_exports() {
+        std::fs::write(
+            dir.join(ziping_core::core::export::file_name(&doc)),
+            to_text(&doc),
+        )
+        .unwrap();
+    }
+    let out = dir.join("county.csv");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_ziping"))
+        .args([
+            "aggregate",
+            dir.to_str().unwrap(),
+            "--csv",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let files: Vec<_> = common::example_exports()
+        .into_iter()
+        .map(|d| {
+            (
+                ziping_core::core::export::file_name(&d),
+                verify(to_text(&d).as_bytes(), &builtins().unwrap()),
+            )
+        })
+        .collect();
+    let mut files = files;
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let options = ziping_core::core::aggregate::Options {
+        now: "2100-01-01T00:00:00+00:00",
+        county: None,
+        picks: &[],
+    };
+    let report =
+        ziping_core::core::aggregate::aggregate(&files, &builtins().unwrap(), &options, |e| {
+            e.to_string()
+        });
+    assert_eq!(
+        std::fs::read_to_string(dir.join("county-county.csv")).unwrap(),
+        ziping_core::core::county_csv::figures_csv(&report, ziping_core::i18n::Lang::Zh)
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,14 +1,13 @@
 //! Submission files: written, read back byte for byte, every change detected, examples in sync.
-#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use common::*;
 use serde_json::Value as Json;
-use ziping::core::builtin::builtins;
-use ziping::core::export::{self, file_name, read, to_text, verify, ImportError, Submission};
+use ziping_core::core::builtin::builtins;
+use ziping_core::core::export::{self, file_name, read, to_text, verify, ImportError, Submission};
 
-fn all_checklists() -> Vec<ziping::core::checklist::Checklist> {
+fn all_checklists() -> Vec<ziping_core::core::checklist::Checklist> {
     builtins().unwrap()
 }
 
@@ -19,7 +18,7 @@ fn examples_are_produced_by_the_code() {
     let mut names = Vec::new();
     for doc in example_exports() {
         let name = file_name(&doc);
-        let path = format!("examples/{name}");
+        let path = root(&format!("examples/{name}"));
         let text = to_text(&doc);
         if write {
             std::fs::write(&path, &text).unwrap();
@@ -160,10 +159,10 @@ fn a_checklist_that_changed_or_is_unknown_is_named() {
         }
     );
     // The same id and version with a different threshold: refused, not silently rescored.
-    let mut edited: Json = serde_json::from_str(ziping::core::builtin::FILES[0].1).unwrap();
+    let mut edited: Json = serde_json::from_str(ziping_core::core::builtin::FILES[0].1).unwrap();
     edited["areas"][0]["indicators"][0]["items"][0]["kind"]["rule"]["primary"]["value"] =
         serde_json::json!(4.0);
-    let tampered = ziping::core::checklist::Checklist::from_json(&edited.to_string()).unwrap();
+    let tampered = ziping_core::core::checklist::Checklist::from_json(&edited.to_string()).unwrap();
     assert_eq!(
         verify(text.as_bytes(), &[tampered]).unwrap_err(),
         ImportError::ChecklistChanged {
@@ -177,17 +176,17 @@ fn a_checklist_that_changed_or_is_unknown_is_named() {
 /// (`ZIPING_WRITE_EXAMPLES=1` rewrites them): a 初中 that filled in the 衡阳 county checklist.
 #[test]
 fn county_fixtures_are_produced_by_the_code() {
-    use ziping::core::answers::Slot;
-    use ziping::core::checklist::Checklist;
-    use ziping::core::model::SchoolType;
-    use ziping::core::school::Profile;
+    use ziping_core::core::answers::Slot;
+    use ziping_core::core::checklist::Checklist;
+    use ziping_core::core::model::SchoolType;
+    use ziping_core::core::school::Profile;
     let write = std::env::var("ZIPING_WRITE_EXAMPLES").is_ok();
-    let text = std::fs::read_to_string("checklists/zlpj-school-hengyang.json").unwrap();
+    let text = std::fs::read_to_string(root("checklists/zlpj-school-hengyang.json")).unwrap();
     let hengyang = Checklist::from_json(&text).unwrap();
     let mut answers = example_school(&hengyang, SchoolType::Junior);
     answers.set(
         Slot::whole("B5.1.1"),
-        ziping::core::answers::Value::Number("75".into()),
+        ziping_core::core::answers::Value::Number("75".into()),
     );
     let profile = Profile {
         school_name: "衡阳县第一中学".into(),
@@ -208,10 +207,10 @@ fn county_fixtures_are_produced_by_the_code() {
         app_version: "examples",
     })
     .unwrap();
-    let path = format!("tests/corpus/county/{}", file_name(&doc));
+    let path = root(&format!("tests/corpus/county/{}", file_name(&doc)));
     let out = to_text(&doc);
     if write {
-        std::fs::create_dir_all("tests/corpus/county").unwrap();
+        std::fs::create_dir_all(root("tests/corpus/county")).unwrap();
         std::fs::write(&path, &out).unwrap();
     }
     let on_disk = std::fs::read_to_string(&path)

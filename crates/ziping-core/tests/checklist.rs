@@ -1,11 +1,10 @@
 //! A checklist file becomes a `Checklist` only when every reference resolves.
-#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use common::TEST_CHECKLIST;
 use serde_json::{json, Value};
-use ziping::core::checklist::{Checklist, Problem};
+use ziping_core::core::checklist::{Checklist, Problem};
 
 fn with(edit: impl FnOnce(&mut Value)) -> Result<Checklist, Vec<(String, Problem)>> {
     let mut doc: Value = serde_json::from_str(TEST_CHECKLIST).unwrap();

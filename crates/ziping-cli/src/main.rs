@@ -7,24 +7,18 @@
 //! Everything printed that comes from a file (school names, file names) has its control
 //! characters escaped, so a name cannot forge lines or send terminal escapes.
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     cli::main()
 }
 
-// The command line is a native program; the browser build has nothing to run here.
-#[cfg(target_arch = "wasm32")]
-fn main() {}
-
-#[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand};
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
-    use ziping::core::builtin::builtins;
-    use ziping::core::checklist::{add_to_set, Checklist};
-    use ziping::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
-    use ziping::i18n::{checklist_errors, import_error, Lang, Msg};
+    use ziping_core::core::builtin::builtins;
+    use ziping_core::core::checklist::{add_to_set, Checklist};
+    use ziping_core::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
+    use ziping_core::i18n::{checklist_errors, import_error, Lang, Msg};
 
     /// Text from a file, safe to print: control characters (newline, tab, ESC …) and bidi
     /// overrides as `\u{…}` escapes.
@@ -277,8 +271,8 @@ mod cli {
         county: Option<&str>,
         picks: &[String],
     ) -> ExitCode {
-        use ziping::core::aggregate::{aggregate, FileStatus, Options, Side, Spread};
-        use ziping::core::format;
+        use ziping_core::core::aggregate::{aggregate, FileStatus, Options, Side, Spread};
+        use ziping_core::core::format;
         let files = collect(paths, lang);
         let inputs: Vec<_> = files
             .iter()
@@ -339,7 +333,7 @@ mod cli {
         }
         // Every file that does not simply count, with why.
         for s in report.schools.iter().filter(|s| s.status != FileStatus::Ok) {
-            let (word, detail) = ziping::core::county_csv::status_text(lang, &s.status);
+            let (word, detail) = ziping_core::core::county_csv::status_text(lang, &s.status);
             eprintln!("{word}\t{}\t{}", printable(&s.file), printable(&detail));
         }
         if report.mixes_counties() {
@@ -364,14 +358,16 @@ mod cli {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default()
             ));
-            let written =
-                std::fs::write(&out, ziping::core::county_csv::schools_csv(&report, lang))
-                    .and_then(|_| {
-                        std::fs::write(
-                            &county,
-                            ziping::core::county_csv::figures_csv(&report, lang),
-                        )
-                    });
+            let written = std::fs::write(
+                &out,
+                ziping_core::core::county_csv::schools_csv(&report, lang),
+            )
+            .and_then(|_| {
+                std::fs::write(
+                    &county,
+                    ziping_core::core::county_csv::figures_csv(&report, lang),
+                )
+            });
             if let Err(e) = written {
                 eprintln!("{}: {e}", printable(&out.display().to_string()));
                 return ExitCode::from(2);

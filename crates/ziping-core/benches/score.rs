@@ -2,10 +2,10 @@
 //!   cargo bench --bench score
 
 use std::time::Instant;
-use ziping::core::answers::{Answers, Slot, Value};
-use ziping::core::checklist::Checklist;
-use ziping::core::model::SchoolType;
-use ziping::core::score::assess;
+use ziping_core::core::answers::{Answers, Slot, Value};
+use ziping_core::core::checklist::Checklist;
+use ziping_core::core::model::SchoolType;
+use ziping_core::core::score::assess;
 
 const ITEMS: usize = 300;
 
@@ -61,11 +61,11 @@ fn generated() -> (Checklist, Answers) {
             1 => answers.set(Slot::whole(&id), Value::Level("B".into())),
             2 => {
                 answers.set(
-                    Slot::new(&id, ziping::core::answers::Part::Primary),
+                    Slot::new(&id, ziping_core::core::answers::Part::Primary),
                     Value::Number("44".into()),
                 );
                 answers.set(
-                    Slot::new(&id, ziping::core::answers::Part::Junior),
+                    Slot::new(&id, ziping_core::core::answers::Part::Junior),
                     Value::Number("52".into()),
                 );
             }

@@ -9,11 +9,11 @@ use crate::core::checklist::{Checklist, ChecklistErrors};
 pub const FILES: &[(&str, &str)] = &[
     (
         "yzjh-school.json",
-        include_str!("../../checklists/yzjh-school.json"),
+        include_str!("../../../../checklists/yzjh-school.json"),
     ),
     (
         "zlpj-school.json",
-        include_str!("../../checklists/zlpj-school.json"),
+        include_str!("../../../../checklists/zlpj-school.json"),
     ),
 ];
 

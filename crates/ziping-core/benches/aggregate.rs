@@ -4,13 +4,13 @@
 //! time including reading them from disk (what `ziping aggregate DIR` does).
 
 use std::time::Instant;
-use ziping::core::aggregate::aggregate;
-use ziping::core::answers::{Slot, Value};
-use ziping::core::builtin::builtins;
-use ziping::core::export::{export, to_text, verify, Submission};
-use ziping::core::model::{ItemKind, SchoolType};
-use ziping::core::school::Profile;
-use ziping::core::score::{input_slots, item_parts};
+use ziping_core::core::aggregate::aggregate;
+use ziping_core::core::answers::{Slot, Value};
+use ziping_core::core::builtin::builtins;
+use ziping_core::core::export::{export, to_text, verify, Submission};
+use ziping_core::core::model::{ItemKind, SchoolType};
+use ziping_core::core::school::Profile;
+use ziping_core::core::score::{input_slots, item_parts};
 
 const FILES: usize = 1000;
 
@@ -27,7 +27,7 @@ fn main() {
             SchoolType::Junior,
             SchoolType::NineYear,
         ][n % 3];
-        let mut answers = ziping::core::answers::Answers::default();
+        let mut answers = ziping_core::core::answers::Answers::default();
         for slot in input_slots(checklist, t) {
             let f = 1.0 + (n % 17) as f64 / 10.0;
             let v = if slot.id == "students" {
@@ -81,7 +81,7 @@ fn main() {
         .enumerate()
         .map(|(n, t)| (format!("{n}"), verify(t.as_bytes(), &checklists)))
         .collect();
-    let options = ziping::core::aggregate::Options {
+    let options = ziping_core::core::aggregate::Options {
         now: "2100-01-01T00:00:00+00:00",
         county: None,
         picks: &[],

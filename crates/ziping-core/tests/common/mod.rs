@@ -1,10 +1,10 @@
 //! A small checklist with every rule kind, shared by the engine tests.
 #![allow(dead_code)]
 
-use ziping::core::answers::{Answers, Part, Slot, Value};
-use ziping::core::checklist::Checklist;
-use ziping::core::model::{Comparison, ItemKind, SchoolType};
-use ziping::core::score::{input_slots, item_parts};
+use ziping_core::core::answers::{Answers, Part, Slot, Value};
+use ziping_core::core::checklist::Checklist;
+use ziping_core::core::model::{Comparison, ItemKind, SchoolType};
+use ziping_core::core::score::{input_slots, item_parts};
 
 pub const TEST_CHECKLIST: &str = r#"{
   "format": "ziping.checklist/1",
@@ -79,6 +79,11 @@ pub const TEST_CHECKLIST: &str = r#"{
      "min_pass": 1, "floor_ratio": 0.85, "fail_grade": "C", "source": {"source": "S", "clause": "G"}}
   ]
 }"#;
+
+/// A path from the repository's root (fixtures, checklists, docs and shared/ live there).
+pub fn root(path: &str) -> String {
+    format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))
+}
 
 pub fn checklist() -> Checklist {
     Checklist::from_json(TEST_CHECKLIST).expect("the test checklist is valid")
@@ -180,12 +185,12 @@ pub fn example_school(c: &Checklist, t: SchoolType) -> Answers {
     a
 }
 
-use ziping::core::builtin::builtins;
-use ziping::core::checklist::Checklist as BuiltChecklist;
-use ziping::core::export::{export, ExportV1, Submission};
-use ziping::core::school::{PlanRow, Profile};
-use ziping::core::score::assess;
-use ziping::state::draft::shortfall_problem;
+use ziping_core::core::builtin::builtins;
+use ziping_core::core::checklist::Checklist as BuiltChecklist;
+use ziping_core::core::export::{export, ExportV1, Submission};
+use ziping_core::core::school::{PlanRow, Profile};
+use ziping_core::core::score::assess;
+use ziping_core::state::draft::shortfall_problem;
 
 pub const EXAMPLE_CREATED: &str = "2026-09-01T08:00:00+08:00";
 pub const EXAMPLE_EXPORTED: &str = "2026-11-20T16:30:00+08:00";
@@ -269,7 +274,7 @@ pub fn example_exports() -> Vec<ExportV1> {
                 })
                 .collect();
             // One evidence file named, as a school attaches a scanned register.
-            let attachments = [ziping::core::export::Attachment::describe(
+            let attachments = [ziping_core::core::export::Attachment::describe(
                 "G6",
                 "班级名册.pdf",
                 "application/pdf",

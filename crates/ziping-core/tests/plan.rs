@@ -1,19 +1,21 @@
 //! The 整改清单 follows the shortfalls, through the reducer, on a built-in checklist: the
 //! principal fixes a value and the row says so; a fixed shortfall is marked, never re-added
 //! once deleted; the school's own words are kept.
-#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use common::*;
-use ziping::core::answers::{Part, Slot, Value};
-use ziping::core::model::SchoolType;
-use ziping::core::score::assess;
-use ziping::i18n::Lang;
-use ziping::state::draft::{shortfall_problem, shortfall_text, ChecklistSource, RowStatus};
-use ziping::state::{Action, AppState};
+use ziping_core::core::answers::{Part, Slot, Value};
+use ziping_core::core::model::SchoolType;
+use ziping_core::core::score::assess;
+use ziping_core::i18n::Lang;
+use ziping_core::state::draft::{shortfall_problem, shortfall_text, ChecklistSource, RowStatus};
+use ziping_core::state::{Action, AppState};
 
-fn problems(state: &AppState, c: &ziping::core::checklist::Checklist) -> Vec<(String, String)> {
+fn problems(
+    state: &AppState,
+    c: &ziping_core::core::checklist::Checklist,
+) -> Vec<(String, String)> {
     let d = state.draft.as_ref().unwrap();
     assess(c, SchoolType::Primary, &d.answers)
         .shortfalls

@@ -315,7 +315,7 @@ mod tests {
     #[test]
     fn a_checklist_among_submissions_is_recognised_and_a_clash_refused() {
         let mut b = Batch::new(builtins().unwrap());
-        let text = include_str!("../../checklists/zlpj-school-hengyang.json");
+        let text = include_str!("../../../../checklists/zlpj-school-hengyang.json");
         assert_eq!(
             b.add("衡阳.json", Some(text.as_bytes().to_vec())),
             Added::Checklist

@@ -1,13 +1,12 @@
 //! The scoring engine, rule by rule, with boundary rows.
-#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use common::*;
-use ziping::core::answers::{NumberError, Part, Value};
-use ziping::core::checklist::Checklist;
-use ziping::core::model::{Comparison, SchoolType};
-use ziping::core::score::*;
+use ziping_core::core::answers::{NumberError, Part, Value};
+use ziping_core::core::checklist::Checklist;
+use ziping_core::core::model::{Comparison, SchoolType};
+use ziping_core::core::score::*;
 
 fn outcome(a: &Assessment, id: &str, part: Part) -> Outcome {
     let item = a.items.iter().find(|r| r.id == id).expect("item exists");

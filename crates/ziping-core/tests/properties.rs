@@ -1,14 +1,13 @@
 //! What must hold for any answers: scoring never panics, improving an answer never lowers a
 //! score, and the order answers were given in does not matter.
-#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use common::*;
 use proptest::prelude::*;
-use ziping::core::answers::{Answers, Part, Slot, Value};
-use ziping::core::model::SchoolType;
-use ziping::core::score::{assess, input_slots, item_parts, Assessment};
+use ziping_core::core::answers::{Answers, Part, Slot, Value};
+use ziping_core::core::model::SchoolType;
+use ziping_core::core::score::{assess, input_slots, item_parts, Assessment};
 
 const IDS: &[&str] = &[
     "students", "teachers", "area", "r1", "r2", "q1", "q2", "q3", "q4", "q5", "q6", "v1", "b1",

@@ -3,17 +3,21 @@
 //! The corpus in `tests/corpus/import/` is produced by `cases()` below (run with
 //! ZIPING_WRITE_CORPUS=1 to rewrite it); the test checks the files on disk against it and
 //! every file against the error it must give. The oversized file is made in memory only.
-#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use common::example_exports;
+use common::{example_exports, root};
 use proptest::prelude::*;
 use serde_json::{json, Value as Json};
-use ziping::core::builtin::builtins;
-use ziping::core::export::{digest_of, to_text, verify, ExportV1, ImportError, MAX_EXPORT_BYTES};
+use ziping_core::core::builtin::builtins;
+use ziping_core::core::export::{
+    digest_of, to_text, verify, ExportV1, ImportError, MAX_EXPORT_BYTES,
+};
 
-const DIR: &str = "tests/corpus/import";
+/// The corpus, at the repository root (the e2e tests drop its files too).
+fn dir() -> String {
+    root("tests/corpus/import")
+}
 
 fn base() -> ExportV1 {
     example_exports().remove(0)
@@ -117,7 +121,7 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "16-a-checklist-file.json",
             builtins()
-                .map(|_| ziping::core::builtin::FILES[0].1.as_bytes().to_vec())
+                .map(|_| ziping_core::core::builtin::FILES[0].1.as_bytes().to_vec())
                 .unwrap(),
             "unknown_format",
         ),
@@ -357,7 +361,7 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     ]
 }
 
-fn kind(result: &Result<ziping::core::export::Verified, ImportError>) -> String {
+fn kind(result: &Result<ziping_core::core::export::Verified, ImportError>) -> String {
     match result {
         Ok(_) => "ok".into(),
         Err(ImportError::TooLarge { .. }) => "too_large".into(),
@@ -381,13 +385,13 @@ fn kind(result: &Result<ziping::core::export::Verified, ImportError>) -> String 
 fn every_file_of_the_corpus_gives_its_error() {
     let write = std::env::var("ZIPING_WRITE_CORPUS").is_ok();
     if write {
-        std::fs::create_dir_all(DIR).unwrap();
+        std::fs::create_dir_all(dir()).unwrap();
     }
     let checklists = builtins().unwrap();
     let cases = cases();
     assert!(cases.len() >= 50);
     for (name, bytes, expected) in &cases {
-        let path = format!("{DIR}/{name}");
+        let path = format!("{}/{name}", dir());
         if write {
             std::fs::write(&path, bytes).unwrap();
         }
@@ -407,8 +411,8 @@ fn every_file_of_the_corpus_gives_its_error() {
         };
         assert!(matches, "{name}: expected {expected}, got {got}");
     }
-    let files = std::fs::read_dir(DIR).unwrap().count();
-    assert_eq!(files, cases.len(), "every file in {DIR} has a case");
+    let files = std::fs::read_dir(dir()).unwrap().count();
+    assert_eq!(files, cases.len(), "every file in {} has a case", dir());
 }
 
 #[test]

@@ -1,14 +1,13 @@
 //! Every checklist file (built-in, county variant, test fixture) validates against the
 //! published JSON Schema, and the schema really refuses what it should.
-#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
+use common::root;
 use serde_json::Value;
-use std::path::Path;
 
 fn schema() -> jsonschema::Validator {
-    let text = std::fs::read_to_string("docs/checklist.schema.json").expect("schema file");
+    let text = std::fs::read_to_string(root("docs/checklist.schema.json")).expect("schema file");
     let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
     jsonschema::validator_for(&schema).expect("schema compiles")
 }
@@ -21,7 +20,7 @@ fn errors(validator: &jsonschema::Validator, doc: &Value) -> Vec<String> {
 }
 
 pub fn checklist_files() -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(Path::new("checklists"))
+    let mut files: Vec<_> = std::fs::read_dir(root("checklists"))
         .expect("checklists/ exists")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
@@ -93,11 +92,11 @@ fn the_schema_refuses_malformed_checklists() {
 
 #[test]
 fn the_example_submissions_validate_against_the_export_schema() {
-    let text = std::fs::read_to_string("docs/export.schema.json").expect("export schema");
+    let text = std::fs::read_to_string(root("docs/export.schema.json")).expect("export schema");
     let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
     let v = jsonschema::validator_for(&schema).expect("schema compiles");
     let mut count = 0;
-    for entry in std::fs::read_dir("examples").unwrap() {
+    for entry in std::fs::read_dir(root("examples")).unwrap() {
         let doc: Value =
             serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
         assert_eq!(errors(&v, &doc), Vec::<String>::new());
