@@ -134,8 +134,14 @@ thread_local! {
     static SAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Stores the open draft if it has unsaved changes, and tells the reducer how it went.
-fn save_now(state: &AppState, dispatch: &UseReducerDispatcher<Store>) {
+/// Stores the open draft if it has unsaved changes, and tells the reducer how it went. The
+/// list's summary comes from the checklist the page already has, scored through the same cache
+/// as the page (never re-parsed or re-scored for a save).
+fn save_now(
+    state: &AppState,
+    checklist: Option<&Rc<Checklist>>,
+    dispatch: &UseReducerDispatcher<Store>,
+) {
     let Some(draft) = state.draft.clone() else {
         return;
     };
@@ -145,15 +151,16 @@ fn save_now(state: &AppState, dispatch: &UseReducerDispatcher<Store>) {
     {
         return;
     }
-    let summary = match draft.checklist.load() {
-        Ok(c) => {
-            let a = draft
-                .profile
-                .school_type
-                .map(|t| assess(&c, t, &draft.answers));
-            draft.summary(&c.doc().title.zh, a.as_ref())
+    let summary = match checklist {
+        Some(c) => draft.summary(&c.doc().title, assessment_for(&draft, c).as_deref()),
+        None => {
+            let name = draft.checklist_name();
+            let title = crate::core::model::Text {
+                zh: name.clone(),
+                en: name,
+            };
+            draft.summary(&title, None)
         }
-        Err(_) => draft.summary("?", None),
     };
     let (saved_revision, dispatch) = (state.saved_revision, dispatch.clone());
     wasm_bindgen_futures::spawn_local(async move {
@@ -180,6 +187,8 @@ pub fn App() -> Html {
     // The latest state, for event handlers and timers that outlive a render.
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
+    // The open draft's checklist as last rendered, for saves (set below, once it is known).
+    let latest_checklist = use_mut_ref(|| None::<Rc<Checklist>>);
 
     {
         let dispatch = store.dispatcher();
@@ -208,7 +217,7 @@ pub fn App() -> Html {
     // while typing goes on. Never while another tab's newer version is unresolved.
     {
         let dispatch = store.dispatcher();
-        let latest = latest.clone();
+        let (latest, latest_checklist) = (latest.clone(), latest_checklist.clone());
         let waiting = state.dirty() && !matches!(state.save, SaveStatus::Conflict { .. });
         use_effect_with(
             (
@@ -217,8 +226,15 @@ pub fn App() -> Html {
                 matches!(state.save, SaveStatus::Failed),
             ),
             move |&(waiting, _, _)| {
-                let timer = waiting
-                    .then(|| Timeout::new(500, move || save_now(&latest.borrow(), &dispatch)));
+                let timer = waiting.then(|| {
+                    Timeout::new(500, move || {
+                        save_now(
+                            &latest.borrow(),
+                            latest_checklist.borrow().as_ref(),
+                            &dispatch,
+                        )
+                    })
+                });
                 move || drop(timer)
             },
         );
@@ -226,11 +242,17 @@ pub fn App() -> Html {
     // Flush when the page is hidden or closed, and watch the other tabs.
     {
         let dispatch = store.dispatcher();
-        let latest = latest.clone();
+        let (latest, latest_checklist) = (latest.clone(), latest_checklist.clone());
         use_effect_with((), move |_| {
             let flush = {
                 let (dispatch, latest) = (dispatch.clone(), latest.clone());
-                storage::on_page_hide(move || save_now(&latest.borrow(), &dispatch))
+                storage::on_page_hide(move || {
+                    save_now(
+                        &latest.borrow(),
+                        latest_checklist.borrow().as_ref(),
+                        &dispatch,
+                    )
+                })
             };
             let others = storage::watch_other_tabs(move |id| {
                 wasm_bindgen_futures::spawn_local(other_tab_saved(
@@ -252,6 +274,10 @@ pub fn App() -> Html {
         use_memo(source, |source| {
             source.as_ref().map(|s| s.load().map(Rc::new))
         })
+    };
+    *latest_checklist.borrow_mut() = match checklist.as_ref() {
+        Some(Ok(c)) => Some(c.clone()),
+        _ => None,
     };
     let open = match (&state.draft, checklist.as_ref()) {
         (Some(draft), Some(Ok(checklist))) => Some(open_draft(draft, checklist)),
@@ -285,16 +311,16 @@ pub fn App() -> Html {
     }
 }
 
-fn open_draft(draft: &Rc<Draft>, checklist: &Rc<Checklist>) -> Open {
-    // Scoring is pure and fast (a 300-item checklist in well under a millisecond natively):
-    // it runs on every render that has a new draft revision. The cache key names what it
-    // caches: the draft, its revision and its school type (a pointer address could be reused
-    // by the next draft opened, showing the previous one's score).
+/// The assessment of a draft at its revision. Scoring is pure and fast (a 300-item checklist in
+/// well under a millisecond natively): it runs once per draft revision. The cache key names
+/// what it caches: the draft, its revision and its school type (a pointer address could be
+/// reused by the next draft opened, showing the previous one's score).
+fn assessment_for(draft: &Rc<Draft>, checklist: &Checklist) -> Option<Rc<Assessment>> {
     type Key = (String, u64, SchoolType);
     thread_local! {
         static CACHE: RefCell<Option<(Key, Rc<Assessment>)>> = const { RefCell::new(None) };
     }
-    let assessment = draft.profile.school_type.map(|t| {
+    draft.profile.school_type.map(|t| {
         let key: Key = (draft.id.clone(), draft.revision, t);
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
@@ -307,7 +333,11 @@ fn open_draft(draft: &Rc<Draft>, checklist: &Rc<Checklist>) -> Open {
                 }
             }
         })
-    });
+    })
+}
+
+fn open_draft(draft: &Rc<Draft>, checklist: &Rc<Checklist>) -> Open {
+    let assessment = assessment_for(draft, checklist);
     Open {
         draft: Shared(draft.clone()),
         checklist: Shared(checklist.clone()),

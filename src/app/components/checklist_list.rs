@@ -1,6 +1,6 @@
 use crate::app::storage;
 use crate::app::Ctx;
-use crate::core::builtin::builtins;
+use crate::core::builtin::builtin_set;
 use crate::core::model::Text;
 use crate::i18n::{Lang, Msg};
 use crate::state::draft::ChecklistSource;
@@ -19,7 +19,7 @@ pub fn pick(text: &Text, lang: Lang) -> &str {
 /// The checklists built into the app, with their version, issuer and size.
 pub fn checklist_list(ctx: &Ctx) -> Html {
     let lang = ctx.lang;
-    let list = match builtins() {
+    let list = match builtin_set() {
         Ok(list) => list,
         Err((name, errors)) => {
             return html! {

@@ -368,7 +368,7 @@ fn read_only(v: &Verified, batch: &Batch) -> Option<Open> {
         .iter()
         .find(|c| c.is(&named.id, &named.version, &named.sha256))?
         .clone();
-    let source = if builtins()
+    let source = if crate::core::builtin::builtin_set()
         .ok()?
         .iter()
         .any(|b| b.is(&named.id, &named.version, &named.sha256))

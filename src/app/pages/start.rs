@@ -145,7 +145,7 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
                 <div class="draft-info">
                     <h4 data-testid="draft-school">{ &name }</h4>
                     <p class="meta">
-                        { &d.checklist_title }
+                        { if ctx.lang == crate::i18n::Lang::En && !d.checklist_title_en.is_empty() { &d.checklist_title_en } else { &d.checklist_title } }
                         if !d.school_year.is_empty() { { " · " }{ &d.school_year } }
                         { " · " }{ ctx.t(Msg::CompleteLabel) }{ " " }
                         <span data-testid="draft-complete">{ format!("{}%", d.complete_percent) }</span>

@@ -17,11 +17,30 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Every built-in checklist, checked. Tests prove they all parse, so an error here means a
-/// broken build, and callers report it rather than panic.
+type Parsed = Result<Vec<Checklist>, (&'static str, ChecklistErrors)>;
+
+/// Every built-in checklist, checked, parsed once for the life of the program (it was parsed
+/// again on every save, every render of the list and every file opened). Tests prove they all
+/// parse, so an error here means a broken build, and callers report it rather than panic.
+pub fn builtin_set() -> Result<&'static [Checklist], (&'static str, ChecklistErrors)> {
+    static PARSED: std::sync::OnceLock<Parsed> = std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            FILES
+                .iter()
+                .map(|(name, text)| Checklist::from_json(text).map_err(|e| (*name, e)))
+                .collect()
+        })
+        .as_deref()
+        .map_err(Clone::clone)
+}
+
+/// The built-ins as owned checklists, for callers that keep and extend the set.
 pub fn builtins() -> Result<Vec<Checklist>, (&'static str, ChecklistErrors)> {
-    FILES
-        .iter()
-        .map(|(name, text)| Checklist::from_json(text).map_err(|e| (*name, e)))
-        .collect()
+    builtin_set().map(<[Checklist]>::to_vec)
+}
+
+/// The built-in checklist with this id.
+pub fn builtin(id: &str) -> Option<&'static Checklist> {
+    builtin_set().ok()?.iter().find(|c| c.doc().id == id)
 }

@@ -50,11 +50,14 @@ impl ChecklistSource {
     /// The checked checklist this source names.
     pub fn load(&self) -> Result<Checklist, SourceError> {
         match self {
-            ChecklistSource::Builtin { id } => builtin::builtins()
-                .map_err(|(_, e)| SourceError::Invalid(e))?
-                .into_iter()
-                .find(|c| &c.doc().id == id)
-                .ok_or_else(|| SourceError::UnknownBuiltin(id.clone())),
+            ChecklistSource::Builtin { id } => match builtin::builtin_set() {
+                Err((_, e)) => Err(SourceError::Invalid(e)),
+                Ok(set) => set
+                    .iter()
+                    .find(|c| &c.doc().id == id)
+                    .cloned()
+                    .ok_or_else(|| SourceError::UnknownBuiltin(id.clone())),
+            },
             ChecklistSource::File { text, .. } => {
                 Checklist::from_json(text).map_err(SourceError::Invalid)
             }
@@ -249,15 +252,29 @@ impl Draft {
         added
     }
 
-    /// The line shown in the list of drafts.
-    pub fn summary(&self, checklist_title: &str, assessment: Option<&Assessment>) -> DraftSummary {
+    /// The line shown in the list of drafts: the checklist's title in both languages (the list
+    /// follows the interface language), and how complete the draft is.
+    pub fn summary(
+        &self,
+        checklist_title: &crate::core::model::Text,
+        assessment: Option<&Assessment>,
+    ) -> DraftSummary {
         DraftSummary {
             id: self.id.clone(),
             school_name: self.profile.school_name.clone(),
-            checklist_title: checklist_title.to_string(),
+            checklist_title: checklist_title.zh.clone(),
+            checklist_title_en: checklist_title.en.clone(),
             school_year: self.profile.school_year.clone(),
             updated: self.updated.clone(),
             complete_percent: assessment.map_or(0, completion_percent),
+        }
+    }
+
+    /// The name a draft's checklist goes by when the checklist itself cannot be read.
+    pub fn checklist_name(&self) -> String {
+        match &self.checklist {
+            ChecklistSource::Builtin { id } => id.clone(),
+            ChecklistSource::File { name, .. } => name.clone(),
         }
     }
 }
@@ -310,7 +327,10 @@ fn follow(rows: &mut [PlanRow], problems: &[(String, String)]) -> bool {
 pub struct DraftSummary {
     pub id: String,
     pub school_name: String,
+    /// In Chinese; `checklist_title_en` in English (empty in summaries stored before it).
     pub checklist_title: String,
+    #[serde(default)]
+    pub checklist_title_en: String,
     pub school_year: String,
     pub updated: String,
     pub complete_percent: u8,

@@ -372,7 +372,23 @@ impl AppState {
             Action::SyncPlan { problems, now } => {
                 d.sync_plan(&problems, false, &now);
             }
-            _ => {}
+            // Not edits of the draft: handled by `apply`. Listed, not `_`, so a new action
+            // that is handled nowhere does not compile.
+            Action::SetLang(_)
+            | Action::ToggleLang
+            | Action::OfflineReady
+            | Action::DraftsListed(_)
+            | Action::Restored { .. }
+            | Action::Imported { .. }
+            | Action::OpenDraft { .. }
+            | Action::NewDraft { .. }
+            | Action::CloseDraft
+            | Action::Go(_)
+            | Action::Saved { .. }
+            | Action::SaveFailed
+            | Action::Conflict { .. }
+            | Action::KeepMine { .. }
+            | Action::Notify(_) => {}
         }
         let changed = self.draft.as_ref().is_some_and(|d| d.revision != before);
         if changed && !matches!(self.save, SaveStatus::Conflict { .. } | SaveStatus::Failed) {
