@@ -409,6 +409,7 @@ fn notice_text(ctx: &Ctx, notice: &Notice) -> String {
         Notice::PlanGenerated { added } => ctx.fill(Msg::PlanGenerated, &[&added.to_string()]),
         Notice::Exported { name } => ctx.fill(Msg::ExportDone, &[name]),
         Notice::ExportNeedsType => ctx.t(Msg::ExportNeedsType).into(),
+        Notice::ExportFailed { reason } => ctx.fill(Msg::ExportFailed, &[reason]),
         Notice::Imported { name } => ctx.fill(Msg::ImportedFrom, &[name]),
         Notice::ChecklistFileRejected { name, reason } => {
             ctx.fill(Msg::ChecklistRejected, &[name, reason])

@@ -117,7 +117,7 @@ fn renamed(name: &str) -> String {
         app_version: "test",
     })
     .unwrap();
-    to_text(&doc)
+    to_text(&doc).unwrap()
 }
 
 fn temp_dir(tag: &str) -> std::path::PathBuf {
@@ -189,7 +189,7 @@ fn the_command_line_writes_the_same_figures() {
     for doc in common::example_exports() {
         std::fs::write(
             dir.join(ziping_core::core::export::file_name(&doc)),
-            to_text(&doc),
+            to_text(&doc).unwrap(),
         )
         .unwrap();
     }
@@ -213,7 +213,7 @@ fn the_command_line_writes_the_same_figures() {
         .map(|d| {
             (
                 ziping_core::core::export::file_name(&d),
-                verify(to_text(&d).as_bytes(), &builtins().unwrap()),
+                verify(to_text(&d).unwrap().as_bytes(), &builtins().unwrap()),
             )
         })
         .collect();

@@ -66,7 +66,7 @@ fn main() {
             app_version: "bench",
         })
         .unwrap();
-        texts.push(to_text(&doc));
+        texts.push(to_text(&doc).unwrap());
     }
     let dir = std::env::temp_dir().join(format!("ziping-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

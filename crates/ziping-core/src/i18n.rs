@@ -336,6 +336,7 @@ catalogue! {
     PlanHeading => "整改清单", "Action plan";
     PlanIntro => "根据未达标事项生成整改清单，再逐行填写整改措施、责任人和完成时限。", "Generate rows from the shortfalls, then fill in measures, owners and deadlines.";
     GeneratePlan => "根据未达标事项生成", "Generate from shortfalls";
+    ExportFailed => "报送文件没有导出：{}。草稿没有改变。", "The submission file was not written: {}. The draft is unchanged.";
     ExportIncomplete => "这份自评还没有完成：{} 处填写有误，{} 项未填写。\n导出的文件会注明完成情况，县里会看到“未完成”。\n仍要导出吗？", "This self-assessment is not complete: {} errors, {} unanswered.\nThe file records how complete it is; the county will see it as incomplete.\nExport anyway?";
     RowResolved => "已达标：这一行的问题已不存在，可以删除。", "Met now: this row's shortfall is gone; you may remove it.";
     AddRow => "增加一行", "Add a row";

@@ -62,7 +62,7 @@ fn read(
         app_version: "test",
     })
     .unwrap();
-    (name, verify(to_text(&doc).as_bytes(), known))
+    (name, verify(to_text(&doc).unwrap().as_bytes(), known))
 }
 
 /// A 小学 with `students` and `per100` teachers above the degree per 100 students.

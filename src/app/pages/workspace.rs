@@ -58,15 +58,19 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 exported: &now,
                 app_version: env!("CARGO_PKG_VERSION"),
             });
-            match doc {
-                Ok(doc) => {
-                    let name = crate::core::export::file_name(&doc);
-                    let text = crate::core::export::to_text(&doc);
+            use crate::core::export::{file_name, to_text, ExportError};
+            match doc.and_then(|doc| Ok((file_name(&doc), to_text(&doc)?))) {
+                Ok((name, text)) => {
                     if storage::download(&name, &text, "application/json").is_ok() {
                         dispatch.dispatch(Action::Notify(Notice::Exported { name }));
                     }
                 }
-                Err(_) => dispatch.dispatch(Action::Notify(Notice::ExportNeedsType)),
+                Err(ExportError::NoSchoolType) => {
+                    dispatch.dispatch(Action::Notify(Notice::ExportNeedsType))
+                }
+                Err(e) => dispatch.dispatch(Action::Notify(Notice::ExportFailed {
+                    reason: e.to_string(),
+                })),
             }
         })
     };

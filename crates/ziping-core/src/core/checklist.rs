@@ -78,8 +78,9 @@ pub struct Checklist {
     locs: Vec<ItemLoc>,
     inputs: BTreeMap<String, usize>,
     sources: BTreeMap<String, usize>,
-    /// SHA-256 of the RFC 8785 form, computed once: with id and version, what names it.
-    sha256: std::sync::OnceLock<String>,
+    /// SHA-256 of the RFC 8785 form, computed when the checklist is read: with id and
+    /// version, what names it.
+    sha256: String,
 }
 
 impl Checklist {
@@ -145,8 +146,7 @@ impl Checklist {
     /// its id, version and this hash: two files with the same id and version but another
     /// hash are two different checklists.
     pub fn sha256(&self) -> &str {
-        self.sha256
-            .get_or_init(|| crate::core::export::canonical_sha256(&self.doc))
+        &self.sha256
     }
 
     /// Whether this is the checklist named by `id`, `version` and `sha256`.
@@ -221,13 +221,22 @@ impl TryFrom<ChecklistDoc> for Checklist {
                 }
             }
         }
+        // Hashed once, here: a checklist that cannot be written as canonical JSON is refused
+        // (it could never be named in a submission).
+        let sha256 = match crate::core::export::canonical_sha256(&doc) {
+            Ok(h) => h,
+            Err(e) => {
+                v.issue("$", Problem::Inconsistent(e.to_string()));
+                String::new()
+            }
+        };
         let checklist = Checklist {
             doc,
             items,
             locs,
             inputs,
             sources,
-            sha256: std::sync::OnceLock::new(),
+            sha256,
         };
         v.check(&checklist);
         if v.issues.is_empty() {

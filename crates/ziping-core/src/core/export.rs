@@ -78,9 +78,10 @@ pub struct ExportV1 {
 pub enum ExportError {
     #[error("the school type is not chosen")]
     NoSchoolType,
-    /// The file could not be read at all (a permission, a broken link, not a regular file).
-    #[error("the file could not be read: {reason}")]
-    Unreadable { reason: String },
+    /// A value that JSON cannot carry (serde refused it): nothing is written rather than an
+    /// empty file or a digest of nothing.
+    #[error("the document cannot be written as JSON: {reason}")]
+    NotSerializable { reason: String },
     #[error("{field} is not an RFC 3339 time: '{value}'")]
     BadTime { field: &'static str, value: String },
 }
@@ -125,12 +126,14 @@ pub enum ImportError {
     },
 }
 
-/// SHA-256 of the canonical (RFC 8785) JSON of `value`, as lowercase hex.
-pub fn canonical_sha256<T: Serialize>(value: &T) -> String {
-    // Serializing our own types cannot fail (no maps with non-string keys, no non-finite
-    // numbers reach a document); an empty input would still give a stable, wrong digest.
-    let bytes = serde_json_canonicalizer::to_vec(value).unwrap_or_default();
-    hex(&Sha256::digest(&bytes))
+/// SHA-256 of the canonical (RFC 8785) JSON of `value`, as lowercase hex; an error where a
+/// value cannot be written (never a digest of nothing).
+pub fn canonical_sha256<T: Serialize>(value: &T) -> Result<String, ExportError> {
+    let bytes =
+        serde_json_canonicalizer::to_vec(value).map_err(|e| ExportError::NotSerializable {
+            reason: e.to_string(),
+        })?;
+    Ok(hex(&Sha256::digest(&bytes)))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -169,19 +172,34 @@ struct Body<'a> {
     exported: &'a str,
 }
 
-/// The digest a document should carry: over everything but the `digest` field.
-pub fn digest_of(e: &ExportV1) -> String {
+/// The digest a document should carry: over everything but the `digest` field. Destructured
+/// field by field, so a new field of `ExportV1` does not compile until it is in the digest
+/// (or said not to be).
+pub fn digest_of(e: &ExportV1) -> Result<String, ExportError> {
+    let ExportV1 {
+        format,
+        app_version,
+        checklist,
+        profile,
+        answers,
+        attachments,
+        result,
+        plan,
+        created,
+        exported,
+        digest: _,
+    } = e;
     canonical_sha256(&Body {
-        format: &e.format,
-        app_version: &e.app_version,
-        checklist: &e.checklist,
-        profile: &e.profile,
-        answers: &e.answers,
-        attachments: &e.attachments,
-        result: &e.result,
-        plan: &e.plan,
-        created: &e.created,
-        exported: &e.exported,
+        format,
+        app_version,
+        checklist,
+        profile,
+        answers,
+        attachments,
+        result,
+        plan,
+        created,
+        exported,
     })
 }
 
@@ -217,15 +235,18 @@ pub fn export(s: &Submission) -> Result<ExportV1, ExportError> {
         exported: s.exported.into(),
         digest: String::new(),
     };
-    doc.digest = digest_of(&doc);
+    doc.digest = digest_of(&doc)?;
     Ok(doc)
 }
 
-/// The file's text: pretty JSON (the digest does not depend on the layout), ending in a newline.
-pub fn to_text(doc: &ExportV1) -> String {
-    let mut text = serde_json::to_string_pretty(doc).unwrap_or_default();
+/// The file's text: pretty JSON (the digest does not depend on the layout), ending in a
+/// newline; an error rather than an empty file.
+pub fn to_text(doc: &ExportV1) -> Result<String, ExportError> {
+    let mut text = serde_json::to_string_pretty(doc).map_err(|e| ExportError::NotSerializable {
+        reason: e.to_string(),
+    })?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// A verified submission, with the result recomputed from its raw answers.
@@ -300,7 +321,10 @@ pub fn read(bytes: &[u8]) -> Result<ExportV1, ImportError> {
     for (field, value) in [("created", &export.created), ("exported", &export.exported)] {
         check_time(field, value).map_err(|(field, value)| ImportError::BadTime { field, value })?;
     }
-    let computed = digest_of(&export);
+    let computed = digest_of(&export).map_err(|e| ImportError::Field {
+        path: "$".into(),
+        message: e.to_string(),
+    })?;
     if computed != export.digest {
         return Err(ImportError::DigestMismatch {
             stored: export.digest.clone(),

@@ -129,6 +129,10 @@ pub enum Notice {
         name: String,
     },
     ExportNeedsType,
+    /// The submission could not be written (nothing was downloaded).
+    ExportFailed {
+        reason: String,
+    },
     Imported {
         name: String,
     },
