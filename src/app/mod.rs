@@ -8,7 +8,7 @@ pub mod storage;
 use crate::core::checklist::Checklist;
 use crate::core::model::SchoolType;
 use crate::core::score::{assess, Assessment};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Say};
 use crate::state::draft::{Draft, SourceError};
 
 /// Why a checklist cannot be used, in the interface language.
@@ -70,8 +70,9 @@ impl Ctx {
         msg.text(self.lang)
     }
 
-    pub fn fill(&self, msg: Msg, args: &[&str]) -> String {
-        msg.fill(self.lang, args)
+    /// A message with values, in the interface language.
+    pub fn say(&self, message: Say) -> String {
+        message.text(self.lang)
     }
 
     pub fn go(&self, page: Page) -> Callback<MouseEvent> {
@@ -389,30 +390,29 @@ fn notice_text(ctx: &Ctx, notice: &Notice) -> String {
         Notice::Check {
             tally,
             first: Some(first),
-        } if tally.is_complete() => ctx.fill(
-            Msg::CheckOnlyWarnings,
-            &[&tally.warnings.to_string(), first],
-        ),
+        } if tally.is_complete() => ctx.say(Say::CheckOnlyWarnings {
+            warnings: &tally.warnings.to_string(),
+            first,
+        }),
         Notice::Check {
             tally,
             first: Some(first),
-        } => ctx.fill(
-            Msg::CheckRemaining,
-            &[
-                &tally.errors.to_string(),
-                &tally.missing.to_string(),
-                &tally.warnings.to_string(),
-                first,
-            ],
-        ),
+        } => ctx.say(Say::CheckRemaining {
+            errors: &tally.errors.to_string(),
+            missing: &tally.missing.to_string(),
+            warnings: &tally.warnings.to_string(),
+            first,
+        }),
         Notice::ReloadedNewer => ctx.t(Msg::ReloadedNewer).into(),
-        Notice::PlanGenerated { added } => ctx.fill(Msg::PlanGenerated, &[&added.to_string()]),
-        Notice::Exported { name } => ctx.fill(Msg::ExportDone, &[name]),
+        Notice::PlanGenerated { added } => ctx.say(Say::PlanGenerated {
+            added: &added.to_string(),
+        }),
+        Notice::Exported { name } => ctx.say(Say::ExportDone { file: name }),
         Notice::ExportNeedsType => ctx.t(Msg::ExportNeedsType).into(),
-        Notice::ExportFailed { reason } => ctx.fill(Msg::ExportFailed, &[reason]),
-        Notice::Imported { name } => ctx.fill(Msg::ImportedFrom, &[name]),
+        Notice::ExportFailed { reason } => ctx.say(Say::ExportFailed { reason }),
+        Notice::Imported { name } => ctx.say(Say::ImportedFrom { file: name }),
         Notice::ChecklistFileRejected { name, reason } => {
-            ctx.fill(Msg::ChecklistRejected, &[name, reason])
+            ctx.say(Say::ChecklistRejected { file: name, reason })
         }
     }
 }
@@ -422,7 +422,7 @@ fn broken_draft(ctx: &Ctx, error: &str) -> Html {
     let dispatch = ctx.dispatch.clone();
     html! {
         <section class="card">
-            <p class="error" role="alert">{ ctx.fill(Msg::ChecklistRejected, &["", error]) }</p>
+            <p class="error" role="alert">{ ctx.say(Say::ChecklistRejected { file: "", reason: error }) }</p>
             <button type="button" onclick={move |_| dispatch.dispatch(Action::CloseDraft)}>{ ctx.t(Msg::BackToStart) }</button>
         </section>
     }

@@ -18,7 +18,7 @@ mod cli {
     use ziping_core::core::builtin::builtins;
     use ziping_core::core::checklist::{add_to_set, Checklist};
     use ziping_core::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
-    use ziping_core::i18n::{checklist_errors, import_error, Lang, Msg};
+    use ziping_core::i18n::{checklist_errors, import_error, Lang, Msg, Say};
 
     /// Text from a file, safe to print: control characters (newline, tab, ESC …) and bidi
     /// overrides as `\u{…}` escapes.
@@ -98,7 +98,11 @@ mod cli {
                 .and_then(|t| Checklist::from_json(&t).map_err(|e| checklist_errors(lang, &e)))
                 .and_then(|c| {
                     add_to_set(&mut checklists, c).map_err(|clash| {
-                        Msg::ChecklistClash.fill(lang, &[&clash.id, &clash.version])
+                        Say::ChecklistClash {
+                            id: &clash.id,
+                            version: &clash.version,
+                        }
+                        .text(lang)
                     })
                 });
             if let Err(reason) = loaded {
@@ -169,11 +173,7 @@ mod cli {
                 }
                 Ok(_) => {
                     failed += 1;
-                    let why = if lang == Lang::Zh {
-                        "文件中的结果与按原始数据重新计算的结果不一致"
-                    } else {
-                        "the stored result differs from the one recomputed from the answers"
-                    };
+                    let why = Msg::StatusResultDiffersDetail.text(lang);
                     println!("FAIL\t{}\t{why}", printable(&path.display().to_string()));
                 }
                 Err(reason) => {
@@ -339,7 +339,10 @@ mod cli {
         if report.mixes_counties() {
             eprintln!(
                 "{}",
-                Msg::CountyMixed.fill(lang, &[&printable(&report.counties.join("、"))])
+                Say::CountyMixed {
+                    counties: &printable(&report.counties.join("、"))
+                }
+                .text(lang)
             );
         }
         let bad = report
@@ -349,7 +352,11 @@ mod cli {
             .count();
         eprintln!(
             "{}",
-            Msg::CliSummary.fill(lang, &[&report.schools.len().to_string(), &bad.to_string()])
+            Say::CliSummary {
+                files: &report.schools.len().to_string(),
+                invalid: &bad.to_string()
+            }
+            .text(lang)
         );
         if let Some(out) = outputs.csv {
             let county = out.with_file_name(format!(
@@ -412,11 +419,7 @@ mod cli {
             eprintln!(
                 "{}: {}",
                 path.display(),
-                if lang == Lang::Zh {
-                    "文件中的结果与重新计算的结果不一致"
-                } else {
-                    "the stored result differs from the recomputed one"
-                }
+                Msg::StatusResultDiffersDetail.text(lang)
             );
             ExitCode::from(3)
         }

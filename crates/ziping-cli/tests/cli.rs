@@ -88,10 +88,11 @@ fn a_stored_result_that_differs_from_the_recomputed_one_is_flagged() {
     let file = "tests/corpus/import/55-huge-points.json";
     let (code, out, _) = ziping(&["verify", file]);
     assert_eq!(code, 1);
-    assert!(out.contains("不一致"), "{out}");
+    let why = ziping_core::i18n::Msg::StatusResultDiffersDetail.text(ziping_core::i18n::Lang::Zh);
+    assert!(out.contains(why), "{out}");
     let (code, out, err) = ziping(&["score", file]);
     assert_eq!(code, 3);
-    assert!(err.contains("不一致"), "{err}");
+    assert!(err.contains(why), "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["matches_file"], false);
 }

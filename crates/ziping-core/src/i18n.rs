@@ -42,24 +42,6 @@ macro_rules! catalogue {
             /// Every key, for tests that check the catalogue as a whole.
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
-            /// The text with each `{}` replaced by the next argument.
-            pub fn fill(self, lang: Lang, args: &[&str]) -> String {
-                let mut out = String::new();
-                let mut rest = self.text(lang);
-                for arg in args {
-                    match rest.split_once("{}") {
-                        Some((before, after)) => {
-                            out.push_str(before);
-                            out.push_str(arg);
-                            rest = after;
-                        }
-                        None => break,
-                    }
-                }
-                out.push_str(rest);
-                out
-            }
-
             /// The text of this key in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
                 match (self, lang) {
@@ -71,6 +53,62 @@ macro_rules! catalogue {
             }
         }
     };
+}
+
+macro_rules! sayings {
+    ($($key:ident { $($arg:ident),* } => $zh:literal, $en:literal;)*) => {
+        /// A message with values in it. Each value is a named field, so passing them in the
+        /// wrong order does not compile (a positional `fill` once printed "7 of 5 schools").
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Say<'a> { $($key { $($arg: &'a str),* }),* }
+
+        impl Say<'_> {
+            /// Every message's name, templates and fields, for the test that each template
+            /// uses exactly its fields.
+            pub const TEMPLATES: &'static [(&'static str, &'static str, &'static str, &'static [&'static str])] =
+                &[$((stringify!($key), $zh, $en, &[$(stringify!($arg)),*])),*];
+
+            /// The message in `lang`, its values in their places.
+            pub fn text(&self, lang: Lang) -> String {
+                match *self {
+                    $(Say::$key { $($arg),* } => render(
+                        match lang { Lang::Zh => $zh, Lang::En => $en },
+                        &[$((stringify!($arg), $arg)),*],
+                    ),)*
+                }
+            }
+        }
+    };
+}
+
+/// Puts each value where its `{name}` stands, in one pass (a value is never read as a
+/// placeholder).
+fn render(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) => {
+                match values.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 catalogue! {
@@ -99,24 +137,18 @@ catalogue! {
     Loading => "正在打开…", "Opening…";
     AttachEvidence => "添加佐证文件", "Attach an evidence file";
     AttachmentNote => "文件留在本机；报送文件只记录文件名、大小和校验值。", "Files stay on this computer; the submission records their name, size and checksum.";
-    RemoveAttachment => "移除 {}", "Remove {}";
-    AttachmentTooLarge => "文件“{}”超过 200 MB，未添加。", "The file “{}” is over 200 MB and was not added.";
     NotUtf8Text => "文件不是 UTF-8 编码的文本", "the file is not UTF-8 text";
     CountyEnter => "进入县级汇总", "Open county mode";
     CountyHeading => "县级汇总", "County mode";
     CountyIntro => "把各校的报送文件（可多选，或选择整个文件夹）拖到这里。每个文件都会校验并按原始数据重新计分，再按在校生数加权汇总全县的差异系数。文件只在本机处理。", "Drop the schools' submission files here (several at once, or a whole folder). Each is verified and re-scored from its raw answers, then the county's enrolment-weighted difference coefficients are computed. Files stay on this computer.";
     CountyPickFiles => "选择报送文件", "Choose submission files";
     CountyPickFolder => "选择文件夹", "Choose a folder";
-    CountyReading => "正在读取 {} 个文件…", "Reading {} files…";
-    CountySummary => "共 {} 个文件：{}。", "{} files: {}.";
-    CountyPrintHead => "县（市、区）：{} · 汇总日期：{}", "County: {} · Aggregated on {}";
     CountyChoose => "只汇总一个县：", "Aggregate one county only:";
     CountyAll => "全部（混合）", "all (mixed)";
     CountyClear => "清空", "Clear";
     CountyAddHint => "可以分多次选择或拖入文件，新文件会加入已有的文件；同一个文件只计一次。评估清单文件（县级清单）也可以一起拖入。", "Pick or drop files as often as needed: new files join the ones already here; the same file counts once. County checklist files can be dropped in with them.";
     CountyChecklists => "可用的县级评估清单（内置清单之外）：", "County checklists available (besides the built-ins):";
     CountyRefused => "未读取的文件：", "Files not read:";
-    CountyLeftOut => "（另有 {} 所缺数据未计入）", " ({} more left out: no data)";
     CountyChecklistsHeading => "本机的县级评估清单", "County checklists on this computer";
     CountyChecklistsNote => "载入过的县级清单保存在本机，县级汇总也会使用它们。清单以编号、版本和内容校验值为准。", "County checklists loaded before are kept on this computer; county mode uses them too. A checklist is its id, version and content hash.";
     ContentHash => "校验值", "hash";
@@ -134,8 +166,6 @@ catalogue! {
     CountyCsvSchools => "下载学校表（CSV）", "Download the school table (CSV)";
     CountyCsvFigures => "下载差异系数表（CSV）", "Download the county figures (CSV)";
     CountyPrint => "打印汇总", "Print the summary";
-    CountyRuleMet => "{}：{} 所中有 {} 所符合“至少6项达标、其余不低于85%”", "{}: of {} schools, {} meet the 6-of-7 rule";
-    CountyCvLimit => "限值 {}", "limit {}";
     CountyValuesCaption => "各校指标值占标准的比例（每个点是一所学校；竖线为标准和85%线）", "Each school's value as a share of the threshold (one dot per school; lines at the threshold and 85%)";
     CountyOneSchool => "只有一所学校", "one school only";
     CountyNoData => "无数据", "no data";
@@ -143,15 +173,10 @@ catalogue! {
     CountyZeroMean => "平均值为0", "mean is 0";
     StatusOk => "正常", "OK";
     StatusIncomplete => "未完成", "incomplete";
-    StatusIncompleteDetail => "已答 {} 项，共 {} 项；填写有误 {} 处。已填的指标计入汇总，未填的不计入。", "{} of {} answered; {} errors. The indicators it has are counted, the others are not.";
     StatusResultDiffers => "结果不一致", "result differs";
     StatusResultDiffersDetail => "文件中保存的结果与按原始数据重新计算的不同，以重新计算为准", "the result stored in the file differs from the one recomputed from its raw answers; the recomputed one is used";
     StatusDuplicate => "重复", "duplicate";
-    StatusDuplicateKept => "同一学校另有文件“{}”被计入（较新或已选定），本文件不计入", "another file of this school, “{}”, counts (newer or chosen); this one does not";
-    StatusDuplicateSame => "与文件“{}”内容完全相同，只计一次", "the same content as “{}”: counted once";
     StatusConflict => "冲突", "conflict";
-    ConflictCodeNames => "同一学校代码下的校名不同（{}），与 {} 冲突：请核对代码，选定要计入的文件", "one school code with different names ({}), in conflict with {}: check the code and choose the file to count";
-    ConflictSameTime => "与 {} 导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time as {} with other content, so neither is newer: choose the file to count";
     StatusFutureTime => "时间异常", "dated in the future";
     StatusFutureTimeDetail => "导出时间晚于现在（电脑时钟有误或文件被改过），暂不计入；确认无误后可选定计入", "exported later than now (a wrong clock or an edited file); not counted unless you choose it";
     StatusOtherCounty => "其他县", "other county";
@@ -159,14 +184,9 @@ catalogue! {
     StatusInvalid => "无效", "invalid";
     Yes => "是", "yes";
     No => "否", "no";
-    ChecklistClash => "评估清单 {} 版本 {} 已经载入，但内容不同：同名同版本的清单必须完全相同，请县里给改动后的清单换一个版本号", "checklist {} version {} is already loaded with other content: a checklist's id and version must name one content; give the changed one a new version";
-    CountyMixed => "这些文件来自多个县（{}）：汇总混合了不同的县，可只汇总其中一个县", "these files come from more than one county ({}): the figures mix counties; you can aggregate one county";
-    CliSummary => "共 {} 个文件，{} 个无效", "{} files, {} invalid";
     CliSkippedNotFile => "不是普通文件（管道、设备等），已跳过", "not a regular file (a pipe, a device …): skipped";
-    RefusedTooLarge => "文件太大（{} MB，上限 {} MB），未读取", "too large ({} MB; the limit is {} MB): not read";
     RefusedNotJson => "不是 .json 文件，未读取", "not a .json file: not read";
     RefusedUnreadable => "浏览器无法读取这个文件", "the browser could not read this file";
-    RefusedBadChecklist => "评估清单文件有误：{}", "a checklist file with problems: {}";
     CsvStatusDetail => "说明", "Details";
     CsvEnrolmentPrimary => "在校生数（小学）", "Students (primary)";
     CsvEnrolmentJunior => "在校生数（初中）", "Students (junior)";
@@ -177,10 +197,7 @@ catalogue! {
     CsvAnswered => "已答/应答", "Answered/required";
     CsvErrors => "填写有误", "Errors";
     CsvExported => "导出时间", "Exported";
-    CsvIndicatorColumn => "{} {}（{}，{}，{}）", "{} {} ({}, {}, {})";
-    CsvDecimals => "保留{}位小数", "{} decimals";
     CsvWhole => "取整", "whole numbers";
-    CsvOutcomeOf => "{} 结果", "{} outcome";
     CsvIndicatorId => "指标编号", "Indicator id";
     CsvUnit => "单位", "Unit";
     CsvLeftOut => "未计入学校数", "Schools left out";
@@ -203,26 +220,20 @@ catalogue! {
     ColSchools => "学校数", "Schools";
     ColMean => "加权平均", "Weighted mean";
     ColCv => "差异系数", "CV";
-    ReadOnlyReport => "只读查看：{}", "Read-only: {}";
     BackToCounty => "返回汇总", "Back to the county";
     ExportSubmission => "导出报送文件", "Export the submission file";
     ExportNeedsType => "请先在“基本信息”中选择学校类型，再导出。", "Choose the type of school in the profile before exporting.";
-    ExportDone => "已导出报送文件“{}”。", "Exported the submission file “{}”.";
     OpenSubmission => "打开报送文件", "Open a submission file";
     OpenSubmissionHint => "打开一份 ziping 报送文件（.json），作为新的草稿继续填写；也可以把文件拖到本页。", "Open a ziping submission file (.json) as a new draft to continue; you can also drop the file on this page.";
-    ImportRejected => "无法打开“{}”：{}", "Cannot open “{}”: {}";
     ImportNeedsChecklist => "请载入该评估清单文件后重试：", "Load that checklist file, then it is retried:";
-    ImportedFrom => "已从“{}”打开，可继续填写。", "Opened from “{}”; you can go on filling it in.";
     DraftsHeading => "本机上的自评草稿", "Drafts on this computer";
     DraftsEmpty => "本机还没有自评草稿。请在下方选择一份评估清单新建。", "No drafts on this computer yet. Choose a checklist below to start one.";
     NewDraftWith => "用此清单新建自评", "Start a self-assessment with this checklist";
     LoadChecklistFile => "载入县级评估清单文件", "Load a county checklist file";
     LoadChecklistHint => "县教育局发布的清单文件（.json），载入后保存在草稿中，离线也能打开。", "A checklist file issued by the county (.json); it is kept in the draft and opens offline.";
-    ChecklistRejected => "无法使用清单文件“{}”：{}", "Cannot use the checklist file “{}”: {}";
     Open => "打开", "Open";
     Duplicate => "复制", "Duplicate";
     Delete => "删除", "Delete";
-    ConfirmDelete => "确定删除“{}”的自评草稿吗？删除后不能恢复。", "Delete the draft “{}”? This cannot be undone.";
     Untitled => "（未填写学校名称）", "(no school name yet)";
     CompleteLabel => "已完成", "complete";
     UpdatedLabel => "最后保存", "last saved";
@@ -234,7 +245,6 @@ catalogue! {
     TabReport => "自评报告", "Report";
     BackToStart => "草稿列表", "All drafts";
     DraftNav => "自评步骤", "Self-assessment steps";
-    SavedAt => "已保存 {}", "Saved {}";
     SavePending => "正在保存…", "Saving…";
     SaveFailed => "未保存：浏览器无法保存（存储空间已满或被禁用）。请立即导出，以免丢失。", "Not saved: the browser refuses to store (full or disabled). Export now so nothing is lost.";
     ExportNow => "立即导出草稿", "Export the draft now";
@@ -257,15 +267,9 @@ catalogue! {
     ChecklistLabel => "评估清单", "Checklist";
     ChooseTypeFirst => "请先在“基本信息”中选择学校类型，才能逐项填写和计分。", "Choose the type of school in the profile first: items and scores depend on it.";
     BasicData => "基础数据", "Basic data";
-    SplitExplained => "九年一贯制学校的共用资源（教学及辅助用房、体育场馆、仪器设备值、多媒体教室、专用教室等）只填全校数，按在校生数加权分给小学部和初中部：小学生每人按 {}、初中生每人按 {} 计。这是沿用基本均衡时期计算差异系数的做法，督导评估办法原文中没有，标为待核实；县级清单可以改动这一权数。分摊的结果直接决定小学部、初中部的生均指标是否达标。", "A nine-year school enters shared resources (teaching rooms, sports facilities, equipment value, multimedia and specialist rooms) once for the whole school; they are split between the primary and junior parts by weighted enrolment: each primary pupil counts {}, each junior pupil {}. This follows the practice of the earlier balanced-development assessments; the 2017 measures do not state it (unverified), and a county checklist can change the weights. The split decides whether each part's per-pupil indicators are met.";
-    SplitNow => "按现在填写的学生数：小学部分得 {}，初中部分得 {}。", "With the enrolment entered now: the primary part gets {}, the junior part {}.";
-    SplitApplies => "含按在校生数加权分摊的共用资源（小学 : 初中 = {} : {}），见“基础数据”中的说明。", "Uses shared resources split by weighted enrolment (primary : junior = {} : {}); see the note under Basic data.";
     BasicDataIntro => "以下原始数据用于计算各项指标。九年一贯制学校分小学部、初中部填写的，请分别填写；共用的场地、设备等填写全校数，系统按在校生数分摊。", "These raw figures are used to compute the indicators. Nine-year schools enter per-part figures for each part; shared rooms and equipment are entered for the whole school and split by enrolment.";
-    ProgressLabel => "已填 {}/{}", "{}/{} done";
     CheckButton => "检查", "Check";
     CheckDone => "检查完毕：全部已填写，没有需要更正的内容。", "Check complete: everything is filled in and readable.";
-    CheckRemaining => "检查：{} 处填写有误，{} 项未填写，{} 处提醒；已跳到第一处：{}", "Check: {} errors, {} unanswered, {} notes; moved to the first: {}";
-    CheckOnlyWarnings => "检查：全部已填写，没有错误；有 {} 处提醒，已跳到第一处：{}", "Check: everything is answered with no errors; {} notes, moved to the first: {}";
     Requirement => "要求", "Requirement";
     SourceLabel => "出处", "Source";
     Unverified => "待核实", "unverified";
@@ -277,7 +281,6 @@ catalogue! {
     FlagYes => "是", "Yes";
     FlagNo => "否", "No";
     CurrentValue => "当前值", "Value";
-    OfThreshold => "为标准的 {}", "{} of the threshold";
     OutcomeMet => "达标", "Met";
     OutcomeNear => "未达标（不低于标准的85%）", "Not met (at least 85% of it)";
     OutcomeNotMet => "未达标", "Not met";
@@ -288,26 +291,11 @@ catalogue! {
     OutcomeNa => "不适用", "Not applicable";
     OutcomeNoted => "已填写", "Answered";
     VetoTag => "一票否决", "Veto";
-    PointsLabel => "{} 分", "{} points";
-    ProblemIn => "{}：{}", "{}: {}";
     ShortfallNotMet => "未达标", "not met";
-    ShortfallLevel => "自评为“{}”，未达到“{}”", "rated “{}”, short of “{}”";
-    ShortfallThreshold => "要求{}，现为{}，差{}", "required {}, now {}, short by {}";
-    ShortfallNear => "（不低于标准的{}%）", " (at least {}% of the standard)";
-    ShortfallBelowFloor => "；低于标准{}%的：{}", "; below {}% of the standard: {}";
     ShortfallVeto => "【一票否决】", "[Veto] ";
     ListSeparator => "、", ", ";
-    NotANumber => "“{}”不是数字：只填写数字（可带小数点），不要写单位或文字。", "“{}” is not a number: enter digits only (a decimal point is fine), no units or words.";
-    TooLarge => "“{}”太大，请核对。", "“{}” is too large; please check it.";
-    BadSeparator => "“{}”中的逗号不是千位分隔：千位分隔须三位一组（如 1,200），小数请用小数点（如 95.5）。", "“{}” has a comma that does not separate thousands: thousands go in groups of three (1,200); use a point for decimals (95.5).";
     WrongKind => "答案的类型不对，请重新选择。", "The answer is of the wrong kind; please answer again.";
-    UnknownLevel => "等级“{}”不在本项的选项中，请重新选择。", "Level “{}” is not one of this item's options; please choose again.";
     NaNotAllowed => "本项不能选择“不适用”。", "This item cannot be “not applicable”.";
-    ProblemNegative => "“{}”是负数：这里不能小于 0。", "“{}” is negative: this cannot be less than 0.";
-    ProblemNotWhole => "“{}”不是整数：人数、间数、班数须为整数。", "“{}” is not a whole number: people, rooms and classes are counted whole.";
-    ProblemBelowMin => "“{}”小于 {}：生均、比例等指标要用它作除数。若学校没有这一学段，请在“基本信息”中改选学校类型。", "“{}” is less than {}: per-student and other ratios divide by it. If the school has no such part, change the school type under Profile.";
-    ProblemAbovePercent => "“{}”超过 100%。", "“{}” is more than 100%.";
-    ProblemExceeds => "“{}”大于“{}”（{}），这不可能：请核对这两项。", "“{}” is more than “{}” ({}), which cannot be: please check both.";
     WarnUndefined => "无法计算：所需的数据中有 0 作除数。", "Cannot be computed: a value it divides by is 0.";
     PartPrimary => "小学部", "Primary part";
     PartJunior => "初中部", "Junior part";
@@ -326,8 +314,6 @@ catalogue! {
     FloorLabel => "85%线", "85% line";
     ShortfallsHeading => "未达标事项", "Shortfalls";
     NoShortfalls => "没有未达标事项。", "No shortfalls.";
-    ChartScale => "（虚线为标准的 {}，实线为标准；横轴到标准的 {}）", "(dashed: {} of the standard; solid: the standard; the axis runs to {} of it)";
-    GroupCount => "{}项中{}项达标（要求至少{}项）", "of {} indicators, {} met (at least {} required)";
     GroupHolds => "符合", "holds";
     GroupFails => "不符合", "fails";
     GroupPending => "待定", "undecided";
@@ -336,8 +322,6 @@ catalogue! {
     PlanHeading => "整改清单", "Action plan";
     PlanIntro => "根据未达标事项生成整改清单，再逐行填写整改措施、责任人和完成时限。", "Generate rows from the shortfalls, then fill in measures, owners and deadlines.";
     GeneratePlan => "根据未达标事项生成", "Generate from shortfalls";
-    ExportFailed => "报送文件没有导出：{}。草稿没有改变。", "The submission file was not written: {}. The draft is unchanged.";
-    ExportIncomplete => "这份自评还没有完成：{} 处填写有误，{} 项未填写。\n导出的文件会注明完成情况，县里会看到“未完成”。\n仍要导出吗？", "This self-assessment is not complete: {} errors, {} unanswered.\nThe file records how complete it is; the county will see it as incomplete.\nExport anyway?";
     RowResolved => "已达标：这一行的问题已不存在，可以删除。", "Met now: this row's shortfall is gone; you may remove it.";
     AddRow => "增加一行", "Add a row";
     RemoveRow => "删除此行", "Remove this row";
@@ -347,7 +331,6 @@ catalogue! {
     DeadlineCol => "完成时限", "Deadline";
     ProgressCol => "整改情况", "Progress";
     PlanEmpty => "暂无整改事项。", "No rows yet.";
-    PlanGenerated => "已根据未达标事项新增 {} 行。", "Added {} rows from the shortfalls.";
     ReportHeading => "自评报告", "Self-assessment report";
     PrintButton => "打印 / 另存为 PDF", "Print / save as PDF";
     ReportDate => "报告日期", "Date";
@@ -358,6 +341,64 @@ catalogue! {
     SignSeal => "学校（盖章）", "School seal";
     DateBlank => "日期：　　年　　月　　日", "Date:";
     ReportSummary => "评估结果", "Result";
+}
+
+sayings! {
+    RemoveAttachment { file } => "移除 {file}", "Remove {file}";
+    AttachmentTooLarge { file } => "文件“{file}”超过 200 MB，未添加。", "The file “{file}” is over 200 MB and was not added.";
+    CountyReading { files } => "正在读取 {files} 个文件…", "Reading {files} files…";
+    CountySummary { files, counts } => "共 {files} 个文件：{counts}。", "{files} files: {counts}.";
+    CountyPrintHead { county, date } => "县（市、区）：{county} · 汇总日期：{date}", "County: {county} · Aggregated on {date}";
+    CountyLeftOut { schools } => "（另有 {schools} 所缺数据未计入）", " ({schools} more left out: no data)";
+    CountyRuleMet { side, schools, meeting } => "{side}：{schools} 所中有 {meeting} 所符合“至少6项达标、其余不低于85%”", "{side}: of {schools} schools, {meeting} meet the 6-of-7 rule";
+    CountyCvLimit { limit } => "限值 {limit}", "limit {limit}";
+    StatusIncompleteDetail { answered, required, errors } => "已答 {answered} 项，共 {required} 项；填写有误 {errors} 处。已填的指标计入汇总，未填的不计入。", "{answered} of {required} answered; {errors} errors. The indicators it has are counted, the others are not.";
+    StatusDuplicateKept { kept } => "同一学校另有文件“{kept}”被计入（较新或已选定），本文件不计入", "another file of this school, “{kept}”, counts (newer or chosen); this one does not";
+    StatusDuplicateSame { kept } => "与文件“{kept}”内容完全相同，只计一次", "the same content as “{kept}”: counted once";
+    ConflictCodeNames { names, with } => "同一学校代码下的校名不同（{names}），与 {with} 冲突：请核对代码，选定要计入的文件", "one school code with different names ({names}), in conflict with {with}: check the code and choose the file to count";
+    ConflictSameTime { with } => "与 {with} 导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time as {with} with other content, so neither is newer: choose the file to count";
+    ChecklistClash { id, version } => "评估清单 {id} 版本 {version} 已经载入，但内容不同：同名同版本的清单必须完全相同，请县里给改动后的清单换一个版本号", "checklist {id} version {version} is already loaded with other content: a checklist's id and version must name one content; give the changed one a new version";
+    CountyMixed { counties } => "这些文件来自多个县（{counties}）：汇总混合了不同的县，可只汇总其中一个县", "these files come from more than one county ({counties}): the figures mix counties; you can aggregate one county";
+    CliSummary { files, invalid } => "共 {files} 个文件，{invalid} 个无效", "{files} files, {invalid} invalid";
+    RefusedTooLarge { size_mb, limit_mb } => "文件太大（{size_mb} MB，上限 {limit_mb} MB），未读取", "too large ({size_mb} MB; the limit is {limit_mb} MB): not read";
+    RefusedBadChecklist { reason } => "评估清单文件有误：{reason}", "a checklist file with problems: {reason}";
+    CsvIndicatorColumn { id, title, side, unit, precision } => "{id} {title}（{side}，{unit}，{precision}）", "{id} {title} ({side}, {unit}, {precision})";
+    CsvDecimals { decimals } => "保留{decimals}位小数", "{decimals} decimals";
+    CsvOutcomeOf { column } => "{column} 结果", "{column} outcome";
+    ReadOnlyReport { school } => "只读查看：{school}", "Read-only: {school}";
+    ExportDone { file } => "已导出报送文件“{file}”。", "Exported the submission file “{file}”.";
+    ImportRejected { file, reason } => "无法打开“{file}”：{reason}", "Cannot open “{file}”: {reason}";
+    ImportedFrom { file } => "已从“{file}”打开，可继续填写。", "Opened from “{file}”; you can go on filling it in.";
+    ChecklistRejected { file, reason } => "无法使用清单文件“{file}”：{reason}", "Cannot use the checklist file “{file}”: {reason}";
+    ConfirmDelete { school } => "确定删除“{school}”的自评草稿吗？删除后不能恢复。", "Delete the draft “{school}”? This cannot be undone.";
+    SavedAt { time } => "已保存 {time}", "Saved {time}";
+    SplitExplained { primary_weight, junior_weight } => "九年一贯制学校的共用资源（教学及辅助用房、体育场馆、仪器设备值、多媒体教室、专用教室等）只填全校数，按在校生数加权分给小学部和初中部：小学生每人按 {primary_weight}、初中生每人按 {junior_weight} 计。这是沿用基本均衡时期计算差异系数的做法，督导评估办法原文中没有，标为待核实；县级清单可以改动这一权数。分摊的结果直接决定小学部、初中部的生均指标是否达标。", "A nine-year school enters shared resources (teaching rooms, sports facilities, equipment value, multimedia and specialist rooms) once for the whole school; they are split between the primary and junior parts by weighted enrolment: each primary pupil counts {primary_weight}, each junior pupil {junior_weight}. This follows the practice of the earlier balanced-development assessments; the 2017 measures do not state it (unverified), and a county checklist can change the weights. The split decides whether each part's per-pupil indicators are met.";
+    SplitNow { primary_share, junior_share } => "按现在填写的学生数：小学部分得 {primary_share}，初中部分得 {junior_share}。", "With the enrolment entered now: the primary part gets {primary_share}, the junior part {junior_share}.";
+    SplitApplies { primary_weight, junior_weight } => "含按在校生数加权分摊的共用资源（小学 : 初中 = {primary_weight} : {junior_weight}），见“基础数据”中的说明。", "Uses shared resources split by weighted enrolment (primary : junior = {primary_weight} : {junior_weight}); see the note under Basic data.";
+    ProgressLabel { done, total } => "已填 {done}/{total}", "{done}/{total} done";
+    CheckRemaining { errors, missing, warnings, first } => "检查：{errors} 处填写有误，{missing} 项未填写，{warnings} 处提醒；已跳到第一处：{first}", "Check: {errors} errors, {missing} unanswered, {warnings} notes; moved to the first: {first}";
+    CheckOnlyWarnings { warnings, first } => "检查：全部已填写，没有错误；有 {warnings} 处提醒，已跳到第一处：{first}", "Check: everything is answered with no errors; {warnings} notes, moved to the first: {first}";
+    OfThreshold { share } => "为标准的 {share}", "{share} of the threshold";
+    PointsLabel { points } => "{points} 分", "{points} points";
+    ProblemIn { field, problem } => "{field}：{problem}", "{field}: {problem}";
+    ShortfallLevel { chosen, best } => "自评为“{chosen}”，未达到“{best}”", "rated “{chosen}”, short of “{best}”";
+    ShortfallThreshold { required, now, gap } => "要求{required}，现为{now}，差{gap}", "required {required}, now {now}, short by {gap}";
+    ShortfallNear { floor } => "（不低于标准的{floor}%）", " (at least {floor}% of the standard)";
+    ShortfallBelowFloor { floor, items } => "；低于标准{floor}%的：{items}", "; below {floor}% of the standard: {items}";
+    NotANumber { typed } => "“{typed}”不是数字：只填写数字（可带小数点），不要写单位或文字。", "“{typed}” is not a number: enter digits only (a decimal point is fine), no units or words.";
+    TooLarge { typed } => "“{typed}”太大，请核对。", "“{typed}” is too large; please check it.";
+    BadSeparator { typed } => "“{typed}”中的逗号不是千位分隔：千位分隔须三位一组（如 1,200），小数请用小数点（如 95.5）。", "“{typed}” has a comma that does not separate thousands: thousands go in groups of three (1,200); use a point for decimals (95.5).";
+    UnknownLevel { level } => "等级“{level}”不在本项的选项中，请重新选择。", "Level “{level}” is not one of this item's options; please choose again.";
+    ProblemNegative { typed } => "“{typed}”是负数：这里不能小于 0。", "“{typed}” is negative: this cannot be less than 0.";
+    ProblemNotWhole { typed } => "“{typed}”不是整数：人数、间数、班数须为整数。", "“{typed}” is not a whole number: people, rooms and classes are counted whole.";
+    ProblemBelowMin { typed, min } => "“{typed}”小于 {min}：生均、比例等指标要用它作除数。若学校没有这一学段，请在“基本信息”中改选学校类型。", "“{typed}” is less than {min}: per-student and other ratios divide by it. If the school has no such part, change the school type under Profile.";
+    ProblemAbovePercent { typed } => "“{typed}”超过 100%。", "“{typed}” is more than 100%.";
+    ProblemExceeds { typed, bound, bound_value } => "“{typed}”大于“{bound}”（{bound_value}），这不可能：请核对这两项。", "“{typed}” is more than “{bound}” ({bound_value}), which cannot be: please check both.";
+    ChartScale { floor, axis } => "（虚线为标准的 {floor}，实线为标准；横轴到标准的 {axis}）", "(dashed: {floor} of the standard; solid: the standard; the axis runs to {axis} of it)";
+    GroupCount { total, met, required } => "{total}项中{met}项达标（要求至少{required}项）", "of {total} indicators, {met} met (at least {required} required)";
+    ExportFailed { reason } => "报送文件没有导出：{reason}。草稿没有改变。", "The submission file was not written: {reason}. The draft is unchanged.";
+    ExportIncomplete { errors, missing } => "这份自评还没有完成：{errors} 处填写有误，{missing} 项未填写。\n导出的文件会注明完成情况，县里会看到“未完成”。\n仍要导出吗？", "This self-assessment is not complete: {errors} errors, {missing} unanswered.\nThe file records how complete it is; the county will see it as incomplete.\nExport anyway?";
+    PlanGenerated { added } => "已根据未达标事项新增 {added} 行。", "Added {added} rows from the shortfalls.";
 }
 
 /// A unit of measure in the interface language (checklist data writes units in Chinese).
@@ -539,9 +580,71 @@ mod tests {
     }
 
     #[test]
-    fn filling_replaces_placeholders_in_order() {
-        assert_eq!(Msg::ProgressLabel.fill(Lang::Zh, &["3", "10"]), "已填 3/10");
-        assert_eq!(Msg::PointsLabel.fill(Lang::En, &["2/4"]), "2/4 points");
+    fn values_go_where_their_names_stand() {
+        let m = Say::ProgressLabel {
+            done: "3",
+            total: "10",
+        };
+        assert_eq!(m.text(Lang::Zh), "已填 3/10");
+        assert_eq!(
+            Say::PointsLabel { points: "2/4" }.text(Lang::En),
+            "2/4 points"
+        );
+        // The English line that once read "7 of 5 schools": named fields cannot swap.
+        let rule = Say::CountyRuleMet {
+            side: "Primary",
+            schools: "7",
+            meeting: "5",
+        };
+        assert_eq!(
+            rule.text(Lang::En),
+            "Primary: of 7 schools, 5 meet the 6-of-7 rule"
+        );
+        // A value that looks like a placeholder stays as typed.
+        assert_eq!(
+            Say::NotANumber { typed: "{typed}" }
+                .text(Lang::En)
+                .matches("{typed}")
+                .count(),
+            1
+        );
+    }
+
+    /// Every template uses exactly its message's fields, in both languages: no `{}` left from
+    /// positional arguments, no field forgotten in one language, no unknown name.
+    #[test]
+    fn every_template_uses_exactly_its_fields() {
+        for (key, zh, en, fields) in Say::TEMPLATES {
+            for (lang, template) in [("zh", zh), ("en", en)] {
+                let mut used: Vec<&str> = Vec::new();
+                let mut rest = *template;
+                while let Some(open) = rest.find('{') {
+                    let after = &rest[open + 1..];
+                    let close = after
+                        .find('}')
+                        .unwrap_or_else(|| panic!("{key} {lang}: unclosed {{"));
+                    used.push(&after[..close]);
+                    rest = &after[close + 1..];
+                }
+                for name in &used {
+                    assert!(
+                        fields.contains(name),
+                        "{key} {lang}: unknown placeholder {{{name}}}"
+                    );
+                }
+                for field in *fields {
+                    assert!(used.contains(field), "{key} {lang}: {{{field}}} missing");
+                }
+            }
+        }
+        for key in Msg::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(
+                    !key.text(lang).contains("{}"),
+                    "{key:?} still takes positional values"
+                );
+            }
+        }
     }
 
     #[test]

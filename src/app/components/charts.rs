@@ -8,7 +8,7 @@ use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
 use crate::core::rules::fmt_num;
 use crate::core::score::Assessment;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Say};
 use yew::prelude::*;
 
 /// What every chart draws from.
@@ -184,7 +184,7 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
             <p class="chart-legend">
                 <span class="legend pass">{ ctx.t(Msg::ThresholdLabel) }</span>
                 <span class="legend floor">{ ctx.t(Msg::FloorLabel) }</span>
-                <span class="muted">{ ctx.fill(Msg::ChartScale, &[&floor_pct, &format!("{:.0}%", max_ratio * 100.0)]) }</span>
+                <span class="muted">{ ctx.say(Say::ChartScale { floor: &floor_pct, axis: &format!("{:.0}%", max_ratio * 100.0) }) }</span>
             </p>
             <ul class="hbars" aria-label={ctx.t(Msg::ResourceChart)}>{ for bars }</ul>
         </div>

@@ -12,7 +12,7 @@ use crate::core::answers::{NumberError, Part, Slot, Value};
 use crate::core::checklist::Checklist;
 use crate::core::rules::fmt_num;
 use crate::core::score::{ValueProblem, WarningKind};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Say};
 use yew::prelude::*;
 
 /// The DOM id of a slot's first control, where 检查 moves the focus.
@@ -69,7 +69,10 @@ pub fn problem_text(
 ) -> String {
     let label = field_label(ctx, checklist, slot);
     let text = problem_only(ctx, checklist, answers, slot, problem);
-    ctx.fill(Msg::ProblemIn, &[&label, &text])
+    ctx.say(Say::ProblemIn {
+        field: &label,
+        problem: &text,
+    })
 }
 
 fn problem_only(
@@ -82,27 +85,31 @@ fn problem_only(
     let text = typed(answers, slot);
     match problem {
         ValueProblem::Number { error } => match error {
-            NumberError::NotANumber { text } => ctx.fill(Msg::NotANumber, &[text]),
-            NumberError::TooLarge { text } => ctx.fill(Msg::TooLarge, &[text]),
-            NumberError::Separator { text } => ctx.fill(Msg::BadSeparator, &[text]),
+            NumberError::NotANumber { text } => ctx.say(Say::NotANumber { typed: text }),
+            NumberError::TooLarge { text } => ctx.say(Say::TooLarge { typed: text }),
+            NumberError::Separator { text } => ctx.say(Say::BadSeparator { typed: text }),
         },
         ValueProblem::WrongKind => ctx.t(Msg::WrongKind).into(),
-        ValueProblem::UnknownLevel { level } => ctx.fill(Msg::UnknownLevel, &[level]),
+        ValueProblem::UnknownLevel { level } => ctx.say(Say::UnknownLevel { level }),
         ValueProblem::NotApplicableNotAllowed => ctx.t(Msg::NaNotAllowed).into(),
-        ValueProblem::Negative => ctx.fill(Msg::ProblemNegative, &[&text]),
-        ValueProblem::NotWhole => ctx.fill(Msg::ProblemNotWhole, &[&text]),
-        ValueProblem::BelowMin { min } => ctx.fill(Msg::ProblemBelowMin, &[&text, &fmt_num(*min)]),
-        ValueProblem::AbovePercent => ctx.fill(Msg::ProblemAbovePercent, &[&text]),
+        ValueProblem::Negative => ctx.say(Say::ProblemNegative { typed: &text }),
+        ValueProblem::NotWhole => ctx.say(Say::ProblemNotWhole { typed: &text }),
+        ValueProblem::BelowMin { min } => ctx.say(Say::ProblemBelowMin {
+            typed: &text,
+            min: &fmt_num(*min),
+        }),
+        ValueProblem::AbovePercent => ctx.say(Say::ProblemAbovePercent { typed: &text }),
         ValueProblem::Exceeds { other } => {
             let bound = match checklist.input(other).map(|d| d.scope) {
                 Some(crate::core::model::InputScope::Shared) => Slot::whole(other),
                 _ => Slot::new(other, slot.part),
             };
             let label = field_label(ctx, checklist, &bound);
-            ctx.fill(
-                Msg::ProblemExceeds,
-                &[&text, &label, &typed(answers, &bound)],
-            )
+            ctx.say(Say::ProblemExceeds {
+                typed: &text,
+                bound: &label,
+                bound_value: &typed(answers, &bound),
+            })
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::core::checklist::{Checklist, ItemLoc};
 use crate::core::model::{ItemKind, SchoolType};
 use crate::core::rules::fmt_num;
 use crate::core::score::{InvalidValue, ItemResult, Outcome, PartResult, Warning};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Say};
 use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -60,13 +60,10 @@ fn split_applies(
     };
     let per_part = crate::core::score::item_parts(item, school_type).len() > 1;
     (school_type == SchoolType::NineYear && uses_shared && per_part).then(|| {
-        ctx.fill(
-            Msg::SplitApplies,
-            &[
-                &crate::core::format::fixed(split.primary_weight, 2),
-                &crate::core::format::fixed(split.junior_weight, 2),
-            ],
-        )
+        ctx.say(Say::SplitApplies {
+            primary_weight: &crate::core::format::fixed(split.primary_weight, 2),
+            junior_weight: &crate::core::format::fixed(split.junior_weight, 2),
+        })
     })
 }
 
@@ -141,7 +138,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             let too_large = {
                 let too_large_msg = too_large_msg.clone();
                 move |name: String, _size: u64| {
-                    too_large_msg.set(Some(Msg::AttachmentTooLarge.fill(lang, &[&name])))
+                    too_large_msg.set(Some(Say::AttachmentTooLarge { file: &name }.text(lang)))
                 }
             };
             too_large_msg.set(None);
@@ -171,7 +168,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
         html! {
             <li key={a.sha256.clone()}>
                 { &a.name }{ format!(" ({} KB)", a.size.div_ceil(1024)) }
-                <button type="button" class="link" aria-label={ctx.fill(Msg::RemoveAttachment, &[&a.name])} onclick={remove}>{ "✕" }</button>
+                <button type="button" class="link" aria-label={ctx.say(Say::RemoveAttachment { file: &a.name })} onclick={remove}>{ "✕" }</button>
             </li>
         }
     });
@@ -218,7 +215,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 <div class="item-tags">
                     if item.veto { <span class="tag veto">{ ctx.t(Msg::VetoTag) }</span> }
                     if item.points > 0.0 {
-                        <span class="tag">{ ctx.fill(Msg::PointsLabel, &[&format!("{}/{}", fmt_num(props.result.earned), fmt_num(item.points))]) }</span>
+                        <span class="tag">{ ctx.say(Say::PointsLabel { points: &format!("{}/{}", fmt_num(props.result.earned), fmt_num(item.points)) }) }</span>
                     }
                     if let Some(o) = worst {
                         <span class={classes!("badge", outcome_class(o))} data-testid="outcome">{ ctx.t(outcome_msg(o)) }</span>
@@ -386,7 +383,7 @@ fn widget(
                 { ctx.t(Msg::CurrentValue) }{ ctx.lang.colon() }
                 <strong data-testid="computed-value">{ part.value.map(|v| format!("{} {}", crate::core::format::quantity_against(v, unit, part.rule), crate::i18n::unit(ctx.lang, unit))).unwrap_or_else(|| "—".into()) }</strong>
                 if let Some(r) = part.ratio {
-                    { " · " }{ ctx.fill(Msg::OfThreshold, &[&format!("{:.1}%", r * 100.0)]) }
+                    { " · " }{ ctx.say(Say::OfThreshold { share: &format!("{:.1}%", r * 100.0) }) }
                 }
             </p>
         },

@@ -1,5 +1,5 @@
 use crate::app::{storage, Ctx, Shared};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Say};
 use crate::state::draft::Draft;
 use crate::state::{Action, SaveStatus};
 use yew::prelude::*;
@@ -25,7 +25,7 @@ pub fn save_bar(ctx: &Ctx, draft: &Shared<Draft>, save: &SaveStatus) -> Html {
             html! { <span class="save pending">{ ctx.t(Msg::SavePending) }</span> }
         }
         SaveStatus::Saved { at } => {
-            html! { <span class="save ok">{ ctx.fill(Msg::SavedAt, &[at]) }</span> }
+            html! { <span class="save ok">{ ctx.say(Say::SavedAt { time: at }) }</span> }
         }
         SaveStatus::Failed => html! {
             <span class="save failed" role="alert">

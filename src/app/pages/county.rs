@@ -11,7 +11,7 @@ use crate::core::export::Verified;
 use crate::core::format;
 use crate::core::model::SchoolType;
 use crate::core::rules::fmt_num;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Say};
 use crate::state::county::{status_counts, Added, Batch};
 use crate::state::draft::{ChecklistSource, Draft};
 use crate::state::{Action, Page};
@@ -229,7 +229,7 @@ pub fn County() -> Html {
             return html! {
                 <section class="county" data-testid="county-report">
                     <p class="no-print"><button type="button" class="link" data-testid="back-to-county" onclick={back}>{ "← " }{ ctx.t(Msg::BackToCounty) }</button></p>
-                    <p class="status no-print">{ ctx.fill(Msg::ReadOnlyReport, &[&open.draft.profile.school_name]) }</p>
+                    <p class="status no-print">{ ctx.say(Say::ReadOnlyReport { school: &open.draft.profile.school_name }) }</p>
                     <Report open={open} date={Some(AttrValue::from(date))} />
                 </section>
             };
@@ -263,7 +263,10 @@ pub fn County() -> Html {
                 .map(|(m, n)| format!("{} {n}", ctx.t(*m)))
                 .collect::<Vec<_>>()
                 .join(ctx.t(Msg::ListSeparator));
-            let summary = ctx.fill(Msg::CountySummary, &[&r.schools.len().to_string(), &counts]);
+            let summary = ctx.say(Say::CountySummary {
+                files: &r.schools.len().to_string(),
+                counts: &counts,
+            });
             let today = storage::now_rfc3339()
                 .get(..10)
                 .unwrap_or_default()
@@ -300,13 +303,13 @@ pub fn County() -> Html {
             html! {
                 <>
                     <p class="print-only county-print-head" data-testid="county-print-head">
-                        { ctx.fill(Msg::CountyPrintHead, &[county_name.as_deref().unwrap_or("—"), &today]) }
+                        { ctx.say(Say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today }) }
                     </p>
                     <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
                     if r.mixes_counties() || r.county.is_some() {
                         <div class="card warning no-print" data-testid="county-mixed">
                             if r.mixes_counties() {
-                                <p>{ ctx.fill(Msg::CountyMixed, &[&r.counties.join(ctx.t(Msg::ListSeparator))]) }</p>
+                                <p>{ ctx.say(Say::CountyMixed { counties: &r.counties.join(ctx.t(Msg::ListSeparator)) }) }</p>
                             }
                             <label for="county-choose">{ ctx.t(Msg::CountyChoose) }</label>
                             <select id="county-choose" data-testid="county-choose" onchange={choose_county}>
@@ -349,7 +352,7 @@ pub fn County() -> Html {
                 <ul data-testid="county-checklists">{ for checklists }</ul>
             </div>
             <p class="muted" role="status" data-testid="county-reading">
-                { if *pending > 0 { ctx.fill(Msg::CountyReading, &[&pending.to_string()]) } else { String::new() } }
+                { if *pending > 0 { ctx.say(Say::CountyReading { files: &pending.to_string() }) } else { String::new() } }
             </p>
             <div class="no-print" hidden={b.refused.is_empty()}>
                 <p class="meta">{ ctx.t(Msg::CountyRefused) }</p>
@@ -416,13 +419,13 @@ fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
             <tr data-testid={format!("figure-{}-{}", f.item, if f.side == Side::Primary { "primary" } else { "junior" })}>
                 <td>{ &f.item }{ " " }<span class="muted">{ crate::app::components::pick(&f.title, ctx.lang) }</span></td>
                 <td>{ &f.version }</td><td>{ side_name(ctx, f.side) }</td>
-                <td>{ f.schools }{ if f.left_out > 0 { ctx.fill(Msg::CountyLeftOut, &[&f.left_out.to_string()]) } else { String::new() } }</td>
-                <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.fill(Msg::CountyCvLimit, &[&fmt_num(f.limit)]) }</td>
+                <td>{ f.schools }{ if f.left_out > 0 { ctx.say(Say::CountyLeftOut { schools: &f.left_out.to_string() }) } else { String::new() } }</td>
+                <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.say(Say::CountyCvLimit { limit: &fmt_num(f.limit) }) }</td>
             </tr>
         }
     });
     let rule = r.rule.iter().map(|c| html! {
-        <li>{ format!("{} {}", c.version, ctx.fill(Msg::CountyRuleMet, &[side_name(ctx, c.side), &c.schools.to_string(), &c.meeting.to_string()])) }</li>
+        <li>{ format!("{} {}", c.version, ctx.say(Say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string() })) }</li>
     });
     html! {
         <section aria-labelledby="figures-heading">

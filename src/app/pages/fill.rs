@@ -2,7 +2,7 @@ use crate::app::components::{field_label, pick, problem_text, slot_dom_id, Input
 use crate::app::{storage, Ctx, Open};
 use crate::core::answers::{Slot, Value};
 use crate::core::score::input_slots;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Say};
 use crate::state::check::{attention, progress, sections, Section, Tally};
 use crate::state::{Action, Notice, Page};
 use yew::prelude::*;
@@ -40,11 +40,14 @@ fn split_note(ctx: &Ctx, open: &Open, t: crate::core::model::SchoolType) -> Html
         .and_then(|(p, j)| split.shares(p, j))
         .map(|(sp, sj)| {
             let pct = |x: f64| format!("{}%", crate::core::format::fixed(x * 100.0, 1));
-            ctx.fill(Msg::SplitNow, &[&pct(sp), &pct(sj)])
+            ctx.say(Say::SplitNow {
+                primary_share: &pct(sp),
+                junior_share: &pct(sj),
+            })
         });
     html! {
         <p class="note" data-testid="split-note">
-            { ctx.fill(Msg::SplitExplained, &[&pw, &jw]) }
+            { ctx.say(Say::SplitExplained { primary_weight: &pw, junior_weight: &jw }) }
             { " " }{ now.unwrap_or_default() }
         </p>
     }
@@ -175,7 +178,7 @@ pub fn Fill(props: &FillProps) -> Html {
     html! {
         <section class="page fill" data-testid="fill-page">
             <div class="fill-bar">
-                <span data-testid="overall-progress">{ ctx.fill(Msg::ProgressLabel, &[&done_all.to_string(), &total_all.to_string()]) }</span>
+                <span data-testid="overall-progress">{ ctx.say(Say::ProgressLabel { done: &done_all.to_string(), total: &total_all.to_string() }) }</span>
                 <button type="button" class="primary" data-testid="check" onclick={check}>{ ctx.t(Msg::CheckButton) }</button>
             </div>
             <div class="fill-layout">

@@ -5,7 +5,7 @@ use crate::app::{storage, Ctx};
 use crate::core::builtin::builtins;
 use crate::core::checklist::Checklist;
 use crate::core::export::{stamp, verify, ImportError};
-use crate::i18n::{checklist_errors, import_error, Msg};
+use crate::i18n::{checklist_errors, import_error, Msg, Say};
 use crate::state::draft::{ChecklistSource, Draft};
 use crate::state::{Action, Notice};
 use gloo::file::callbacks::FileReader;
@@ -84,9 +84,10 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
                 }
                 Err(e) => {
                     let needs = matches!(e, ImportError::UnknownChecklist { .. });
-                    error.set(Some(
-                        ctx.fill(Msg::ImportRejected, &[&name, &import_error(ctx.lang, &e)]),
-                    ));
+                    error.set(Some(ctx.say(Say::ImportRejected {
+                        file: &name,
+                        reason: &import_error(ctx.lang, &e),
+                    })));
                     waiting.set(needs.then_some(Waiting { name, bytes }));
                 }
             }
@@ -114,9 +115,10 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
                         size: size as usize,
                         limit,
                     };
-                    error.set(Some(
-                        ctx.fill(Msg::ImportRejected, &[&name, &import_error(ctx.lang, &e)]),
-                    ));
+                    error.set(Some(ctx.say(Say::ImportRejected {
+                        file: &name,
+                        reason: &import_error(ctx.lang, &e),
+                    })));
                 }
             };
             let on_bytes = on_bytes.clone();
@@ -145,7 +147,11 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
                     }
                 }
                 Err(errors) => error.set(Some(
-                    Msg::ChecklistRejected.fill(lang, &[&name, &checklist_errors(lang, &errors)]),
+                    Say::ChecklistRejected {
+                        file: &name,
+                        reason: &checklist_errors(lang, &errors),
+                    }
+                    .text(lang),
                 )),
             }
         })

@@ -4,7 +4,7 @@ use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
 use crate::core::rules::fmt_num;
 use crate::core::score::Assessment;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Say};
 use crate::state::draft::{shortfall_problem, shortfall_text};
 use crate::state::Page;
 use yew::prelude::*;
@@ -86,7 +86,7 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
             <li data-testid={format!("group-{}", g.id)}>
                 { title }{ part_name(g.part) }{ ctx.lang.colon() }
                 <span class={classes!("badge", class)}>{ ctx.t(msg) }</span>
-                { " " }{ ctx.fill(Msg::GroupCount, &[&group_size.to_string(), &g.passed.to_string(), &g.required.to_string()]) }
+                { " " }{ ctx.say(Say::GroupCount { total: &group_size.to_string(), met: &g.passed.to_string(), required: &g.required.to_string() }) }
             </li>
         }
     });

@@ -1,7 +1,7 @@
 use crate::app::components::checklist_list;
 use crate::app::{storage, Ctx};
 use crate::core::checklist::Checklist;
-use crate::i18n::{checklist_errors, Msg};
+use crate::i18n::{checklist_errors, Msg, Say};
 use crate::state::draft::{ChecklistSource, DraftSummary};
 use crate::state::{Action, Notice};
 use gloo::file::callbacks::FileReader;
@@ -129,7 +129,7 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
         };
         let delete = {
             let (dispatch, id) = (ctx.dispatch.clone(), d.id.clone());
-            let question = ctx.fill(Msg::ConfirmDelete, &[&name]);
+            let question = ctx.say(Say::ConfirmDelete { school: &name });
             Callback::from(move |_: MouseEvent| {
                 if gloo::dialogs::confirm(&question) {
                     let (dispatch, id) = (dispatch.clone(), id.clone());
@@ -189,7 +189,13 @@ fn LoadChecklistFile() -> Html {
             let reject = {
                 let (dispatch, error) = (dispatch.clone(), error.clone());
                 move |name: String, reason: String| {
-                    error.set(Some(Msg::ChecklistRejected.fill(lang, &[&name, &reason])));
+                    error.set(Some(
+                        Say::ChecklistRejected {
+                            file: &name,
+                            reason: &reason,
+                        }
+                        .text(lang),
+                    ));
                     dispatch.dispatch(Action::Notify(Notice::ChecklistFileRejected {
                         name,
                         reason,
@@ -217,7 +223,11 @@ fn LoadChecklistFile() -> Html {
                             {
                                 return reject(
                                     name,
-                                    Msg::ChecklistClash.fill(lang, &[&clash.id, &clash.version]),
+                                    Say::ChecklistClash {
+                                        id: &clash.id,
+                                        version: &clash.version,
+                                    }
+                                    .text(lang),
                                 );
                             }
                             error.set(None);

@@ -1,7 +1,7 @@
 use super::{fill::Fill, plan::Plan, profile::ProfilePage, report::Report, results::Results};
 use crate::app::components::{pick, save_bar};
 use crate::app::{storage, Ctx, Open};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Say};
 use crate::state::check::{attention, Tally};
 use crate::state::{Action, Notice, Page, SaveStatus};
 use yew::prelude::*;
@@ -38,10 +38,11 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             // An incomplete form is exported only when the principal says so.
             if let (Some(t), Some(a)) = (open.school_type(), &open.assessment) {
                 let tally = Tally::of(&attention(&open.checklist, t, a));
-                let ask = Msg::ExportIncomplete.fill(
-                    lang,
-                    &[&tally.errors.to_string(), &tally.missing.to_string()],
-                );
+                let ask = Say::ExportIncomplete {
+                    errors: &tally.errors.to_string(),
+                    missing: &tally.missing.to_string(),
+                }
+                .text(lang);
                 if !tally.is_complete() && !gloo::dialogs::confirm(&ask) {
                     return;
                 }

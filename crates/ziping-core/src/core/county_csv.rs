@@ -6,7 +6,7 @@ use crate::core::aggregate::{Conflict, CountyReport, FileStatus, SchoolRow, Side
 use crate::core::format;
 use crate::core::model::SchoolType;
 use crate::core::score::Outcome;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Say};
 
 const BOM: &str = "\u{feff}";
 
@@ -77,14 +77,12 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
             errors,
         } => (
             Msg::StatusIncomplete.text(lang),
-            Msg::StatusIncompleteDetail.fill(
-                lang,
-                &[
-                    &answered.to_string(),
-                    &required.to_string(),
-                    &errors.to_string(),
-                ],
-            ),
+            Say::StatusIncompleteDetail {
+                answered: &answered.to_string(),
+                required: &required.to_string(),
+                errors: &errors.to_string(),
+            }
+            .text(lang),
         ),
         FileStatus::ResultDiffers => (
             Msg::StatusResultDiffers.text(lang),
@@ -93,17 +91,20 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
         FileStatus::Duplicate { kept, identical } => (
             Msg::StatusDuplicate.text(lang),
             if *identical {
-                Msg::StatusDuplicateSame.fill(lang, &[kept])
+                Say::StatusDuplicateSame { kept }.text(lang)
             } else {
-                Msg::StatusDuplicateKept.fill(lang, &[kept])
+                Say::StatusDuplicateKept { kept }.text(lang)
             },
         ),
         FileStatus::Conflict { reason, with } => {
             let with = with.join(Msg::ListSeparator.text(lang));
             let detail = match reason {
-                Conflict::SameCodeOtherName { names } => Msg::ConflictCodeNames
-                    .fill(lang, &[&names.join(Msg::ListSeparator.text(lang)), &with]),
-                Conflict::SameTimeOtherContent => Msg::ConflictSameTime.fill(lang, &[&with]),
+                Conflict::SameCodeOtherName { names } => Say::ConflictCodeNames {
+                    names: &names.join(Msg::ListSeparator.text(lang)),
+                    with: &with,
+                }
+                .text(lang),
+                Conflict::SameTimeOtherContent => Say::ConflictSameTime { with: &with }.text(lang),
             };
             (Msg::StatusConflict.text(lang), detail)
         }
@@ -138,12 +139,19 @@ fn indicator_columns(lang: Lang, report: &CountyReport) -> Vec<(String, Side, St
         let unit = crate::i18n::unit(lang, &f.unit);
         let precision = match decimals {
             0 => Msg::CsvWhole.text(lang).to_string(),
-            d => Msg::CsvDecimals.fill(lang, &[&d.to_string()]),
+            d => Say::CsvDecimals {
+                decimals: &d.to_string(),
+            }
+            .text(lang),
         };
-        let header = Msg::CsvIndicatorColumn.fill(
-            lang,
-            &[&f.item, title, side_name(lang, f.side), unit, &precision],
-        );
+        let header = Say::CsvIndicatorColumn {
+            id: &f.item,
+            title,
+            side: side_name(lang, f.side),
+            unit,
+            precision: &precision,
+        }
+        .text(lang);
         columns.push((f.item.clone(), f.side, header, decimals));
     }
     columns
@@ -180,7 +188,7 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
     .collect();
     for (_, _, name, _) in &columns {
         header.push(name.clone());
-        header.push(Msg::CsvOutcomeOf.fill(lang, &[name]));
+        header.push(Say::CsvOutcomeOf { column: name }.text(lang));
     }
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(&header);

@@ -6,7 +6,7 @@ use crate::core::aggregate::{aggregate, CountyReport, FileStatus, Input, Options
 use crate::core::checklist::{add_to_set, Checklist};
 use crate::core::export::{verify, ImportError, MAX_EXPORT_BYTES};
 use crate::core::model::CHECKLIST_FORMAT;
-use crate::i18n::{checklist_errors, import_error, Lang, Msg};
+use crate::i18n::{checklist_errors, import_error, Lang, Msg, Say};
 use std::rc::Rc;
 
 /// The largest checklist file read (a checklist is far smaller).
@@ -45,18 +45,16 @@ pub enum Refusal {
 impl Refusal {
     pub fn text(&self, lang: Lang) -> String {
         match self {
-            Refusal::TooLarge { size } => Msg::RefusedTooLarge.fill(
-                lang,
-                &[
-                    &(size / 1024 / 1024).to_string(),
-                    &(MAX_FILE_BYTES / 1024 / 1024).to_string(),
-                ],
-            ),
+            Refusal::TooLarge { size } => Say::RefusedTooLarge {
+                size_mb: &(size / 1024 / 1024).to_string(),
+                limit_mb: &(MAX_FILE_BYTES / 1024 / 1024).to_string(),
+            }
+            .text(lang),
             Refusal::NotJson => Msg::RefusedNotJson.text(lang).into(),
             Refusal::Unreadable => Msg::RefusedUnreadable.text(lang).into(),
-            Refusal::BadChecklist { reason } => Msg::RefusedBadChecklist.fill(lang, &[reason]),
+            Refusal::BadChecklist { reason } => Say::RefusedBadChecklist { reason }.text(lang),
             Refusal::ChecklistClash { id, version } => {
-                Msg::ChecklistClash.fill(lang, &[id, version])
+                Say::ChecklistClash { id, version }.text(lang)
             }
         }
     }

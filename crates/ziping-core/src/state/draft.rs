@@ -6,7 +6,7 @@ use crate::core::checklist::{Checklist, ChecklistErrors};
 use crate::core::format;
 use crate::core::model::{Comparison, ItemKind, SchoolType};
 use crate::core::score::{Assessment, Shortfall, ShortfallDetail};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Say};
 use serde::{Deserialize, Serialize};
 
 pub use crate::core::school::{PlanField, PlanRow, Profile, ProfileField, RowStatus};
@@ -386,9 +386,11 @@ pub fn shortfall_text(checklist: &Checklist, s: &Shortfall, lang: Lang) -> Strin
     };
     let detail = match &s.detail {
         ShortfallDetail::Answer { .. } => Msg::ShortfallNotMet.text(lang).to_string(),
-        ShortfallDetail::Level { chosen, best } => {
-            Msg::ShortfallLevel.fill(lang, &[&level_label(chosen), &level_label(best)])
+        ShortfallDetail::Level { chosen, best } => Say::ShortfallLevel {
+            chosen: &level_label(chosen),
+            best: &level_label(best),
         }
+        .text(lang),
         ShortfallDetail::Threshold {
             rule,
             unit,
@@ -406,7 +408,12 @@ pub fn shortfall_text(checklist: &Checklist, s: &Shortfall, lang: Lang) -> Strin
             // A gap is never shown as 0: more decimals until it is not.
             let zero = Some(Comparison::Ge { value: 0.0 });
             let gap = with_unit(lang, format::quantity_against(*gap, unit, zero), unit);
-            let mut text = Msg::ShortfallThreshold.fill(lang, &[&required, &now, &gap]);
+            let mut text = Say::ShortfallThreshold {
+                required: &required,
+                now: &now,
+                gap: &gap,
+            }
+            .text(lang);
             if *near {
                 let floor = checklist
                     .doc()
@@ -414,7 +421,12 @@ pub fn shortfall_text(checklist: &Checklist, s: &Shortfall, lang: Lang) -> Strin
                     .iter()
                     .find(|g| g.items.contains(&s.item))
                     .map_or(0.85, |g| g.floor_ratio);
-                text.push_str(&Msg::ShortfallNear.fill(lang, &[&format::fixed(floor * 100.0, 1)]));
+                text.push_str(
+                    &Say::ShortfallNear {
+                        floor: &format::fixed(floor * 100.0, 1),
+                    }
+                    .text(lang),
+                );
             }
             text
         }
@@ -426,14 +438,12 @@ pub fn shortfall_text(checklist: &Checklist, s: &Shortfall, lang: Lang) -> Strin
             let total = group.map_or(*passed, |g| g.items.len());
             let mut text = String::new();
             if passed < required {
-                text = Msg::GroupCount.fill(
-                    lang,
-                    &[
-                        &total.to_string(),
-                        &passed.to_string(),
-                        &required.to_string(),
-                    ],
-                );
+                text = Say::GroupCount {
+                    total: &total.to_string(),
+                    met: &passed.to_string(),
+                    required: &required.to_string(),
+                }
+                .text(lang);
             }
             if !below_floor.is_empty() {
                 let names: Vec<String> = below_floor
@@ -447,7 +457,11 @@ pub fn shortfall_text(checklist: &Checklist, s: &Shortfall, lang: Lang) -> Strin
                 let floor = group.map_or(0.85, |g| g.floor_ratio);
                 let floor = format::fixed(floor * 100.0, 1);
                 let names = names.join(Msg::ListSeparator.text(lang));
-                let reason = Msg::ShortfallBelowFloor.fill(lang, &[&floor, &names]);
+                let reason = Say::ShortfallBelowFloor {
+                    floor: &floor,
+                    items: &names,
+                }
+                .text(lang);
                 // Alone, the reason does not start with a separator.
                 text.push_str(if text.is_empty() {
                     reason.trim_start_matches(['；', ';', ' '])
