@@ -271,7 +271,7 @@ mod cli {
         county: Option<&str>,
         picks: &[String],
     ) -> ExitCode {
-        use ziping_core::core::aggregate::{aggregate, FileStatus, Options, Side, Spread};
+        use ziping_core::core::aggregate::{aggregate, FileStatus, Options, Spread};
         use ziping_core::core::format;
         let files = collect(paths, lang);
         let inputs: Vec<_> = files
@@ -300,10 +300,6 @@ mod cli {
         .join("\t");
         println!("{header}");
         for f in &report.figures {
-            let side = match f.side {
-                Side::Primary => Msg::Primary,
-                Side::Junior => Msg::Junior,
-            };
             let (cv, within) = match f.spread {
                 Spread::Computed { cv, .. } => (
                     format::fixed(cv, 4),
@@ -325,7 +321,7 @@ mod cli {
                 printable(&f.checklist),
                 printable(&f.version),
                 printable(&f.item),
-                side.text(lang),
+                ziping_core::i18n::side_name(lang, f.side),
                 f.schools,
                 f.left_out,
                 format::fixed(f.limit, 2),

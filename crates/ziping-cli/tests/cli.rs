@@ -76,7 +76,7 @@ fn a_county_checklist_can_be_named_and_english_is_available() {
         "tests/corpus/import/40-unknown-checklist.json",
     ]);
     assert_eq!(code, 1, "{err}");
-    assert!(out.contains("unknown checklist county-x"), "{out}");
+    assert!(out.contains("checklist county-x (version"), "{out}");
     let (code, _, err) = ziping(&["--checklist", "Cargo.toml", "verify", "x.json"]);
     assert_eq!(code, 2);
     assert!(err.contains("Cargo.toml"), "{err}");
@@ -233,5 +233,72 @@ fn the_command_line_writes_the_same_figures() {
         std::fs::read_to_string(dir.join("county-county.csv")).unwrap(),
         ziping_core::core::county_csv::figures_csv(&report, ziping_core::i18n::Lang::Zh)
     );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// With `--english`, nothing the command says is Chinese: only the data is (school and county
+/// names, file names), which the files themselves hold.
+#[test]
+fn english_output_has_no_chinese_outside_the_data() {
+    let dir = temp_dir("english");
+    let mut files = examples();
+    files.extend(
+        [
+            "tests/corpus/import/40-unknown-checklist.json",
+            "tests/corpus/import/37-answer-changed.json",
+            "tests/corpus/import/55-huge-points.json",
+            "tests/corpus/import/24-school-type-senior.json",
+            "tests/corpus/import/19-missing-profile.json",
+            "tests/corpus/import/01-empty.json",
+        ]
+        .map(String::from),
+    );
+    let csv = dir.join("out.csv");
+    let mut said = String::new();
+    let mut run = |args: Vec<&str>| {
+        let (_, out, err) = ziping(&args);
+        said.push_str(&out);
+        said.push_str(&err);
+    };
+    let mut verify = vec!["--english", "verify"];
+    verify.extend(files.iter().map(String::as_str));
+    run(verify);
+    let mut aggregate = vec!["--english", "aggregate", "--csv", csv.to_str().unwrap()];
+    aggregate.extend(files.iter().map(String::as_str));
+    run(aggregate);
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        said.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    // The data: every string value of the files (names, counties, plans …) and their names.
+    let mut data: Vec<String> = files.clone();
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    for f in &files {
+        if let Ok(v) =
+            serde_json::from_str(&std::fs::read_to_string(format!("{ROOT}/{f}")).unwrap())
+        {
+            strings(&v, &mut data);
+        }
+    }
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    let mut rest = said.clone();
+    for d in data.iter().filter(|d| !d.is_empty()) {
+        rest = rest.replace(d.as_str(), "");
+    }
+    let chinese: Vec<&str> = rest
+        .lines()
+        .filter(|l| l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        .collect();
+    assert!(
+        chinese.is_empty(),
+        "Chinese in English output: {chinese:#?}"
+    );
+    assert!(said.contains("invalid"), "{said}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

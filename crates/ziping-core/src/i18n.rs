@@ -341,6 +341,31 @@ catalogue! {
     SignSeal => "学校（盖章）", "School seal";
     DateBlank => "日期：　　年　　月　　日", "Date:";
     ReportSummary => "评估结果", "Result";
+    ImportNotUtf8 => "文件不是 UTF-8 编码的文本（可能被其他软件另存过）", "the file is not UTF-8 text (perhaps saved again by another program)";
+    ImportTooDeep => "文件嵌套层数过多，不是 ziping 报送文件", "nested too deeply: not a ziping submission file";
+    ImportNotAnExport => "这不是 ziping 报送文件（缺少 format 字段）", "not a ziping submission file (it has no format field)";
+    ImportDigestMismatch => "校验值不符：文件在导出后被改动过或已损坏", "the digest does not match: the file was changed after it was exported, or is damaged";
+    ImportNoSchoolType => "字段 profile.school_type 为空：文件没有学校类型，无法计分", "profile.school_type is empty: without a school type the file cannot be scored";
+    ChecklistEmpty => "不能为空", "must not be empty";
+    RefSource => "出处", "source";
+    RefInput => "基础数据项", "input";
+    RefItem => "评估项", "item";
+    RefGrade => "等级", "grade";
+    AllowedShare => "大于 0 且不超过 1", "more than 0 and at most 1";
+    AllowedPercent => "在 0 到 100 之间", "between 0 and 100";
+    AllowedPoints => "在 0 到 1000 之间", "between 0 and 1000";
+    AllowedLevelPoints => "在 0 到本项分值之间", "between 0 and the item's points";
+    AllowedWeight => "大于 0 且不超过 100", "more than 0 and at most 100";
+    AllowedPositive => "大于 0", "more than 0";
+    ChecklistNoZeroGrade => "须有一个从 0 分开始的等级，每个得分才都有等级", "one grade must start at 0 so every score has a grade";
+    ChecklistSplitNeeded => "清单适用于九年一贯制学校且有全校共用的基础数据，须写明分摊规则（split）", "the checklist covers nine-year schools and has shared inputs: it needs a split rule";
+    ChecklistEnrolmentPerPart => "用于分摊的在校生数须分学部填写（scope 为 per_part）", "the enrolment used for the split must be entered per part (scope per_part)";
+    ChecklistUnscored => "文字项和情况项不计分：分值须为 0，也不能一票否决", "text and flag items are never scored: points 0 and no veto";
+    ChecklistVetoKind => "一票否决项只能是“是/否”项或有达标线的数值项", "a veto item is a yes/no item or a number with a threshold";
+    ChecklistTooFewLevels => "等级项至少要有两个等级", "a levels item needs at least two levels";
+    ChecklistBestLevel => "最高等级的得分须等于本项分值", "the best level must earn the item's points";
+    ChecklistBadThreshold => "达标线须是有限的数（区间须下限不大于上限）", "a threshold must be a finite number (a range needs min ≤ max)";
+    ClauseSeparator => "；", "; ";
 }
 
 sayings! {
@@ -399,6 +424,33 @@ sayings! {
     ExportFailed { reason } => "报送文件没有导出：{reason}。草稿没有改变。", "The submission file was not written: {reason}. The draft is unchanged.";
     ExportIncomplete { errors, missing } => "这份自评还没有完成：{errors} 处填写有误，{missing} 项未填写。\n导出的文件会注明完成情况，县里会看到“未完成”。\n仍要导出吗？", "This self-assessment is not complete: {errors} errors, {missing} unanswered.\nThe file records how complete it is; the county will see it as incomplete.\nExport anyway?";
     PlanGenerated { added } => "已根据未达标事项新增 {added} 行。", "Added {added} rows from the shortfalls.";
+    FieldMissing { field } => "缺少字段 {field}", "the field {field} is missing";
+    FieldUnknown { field } => "多出了不认识的字段 {field}", "an unknown field {field}";
+    FieldUnknownValue { value } => "取值“{value}”不在允许的范围内", "the value “{value}” is not one of those allowed";
+    FieldWrongType { detail } => "类型不对（{detail}）", "a value of the wrong type ({detail})";
+    ImportTooLarge { size_kb, limit_kb } => "文件太大（{size_kb} KB），超过上限 {limit_kb} KB，未读取", "the file is too large ({size_kb} KB; the limit is {limit_kb} KB): not read";
+    ImportNotJson { line, column } => "文件内容不是有效的 JSON：第 {line} 行第 {column} 列有误（文件可能不完整或被改动）", "not valid JSON at line {line}, column {column} (the file may be incomplete or changed)";
+    ImportUnknownFormat { found } => "文件格式“{found}”不是本版本 ziping 能读取的报送文件格式", "the format “{found}” is not a submission format this version of ziping reads";
+    ImportFieldWhole { problem } => "文件内容有误：{problem}", "the file is wrong: {problem}";
+    ImportFieldIn { section, problem } => "{section} 部分有误：{problem}", "the {section} section is wrong: {problem}";
+    ImportBadTime { field, value } => "字段 {field} 的时间“{value}”不是带时区的标准时间格式（RFC 3339）", "the time “{value}” in {field} is not an RFC 3339 time with an offset";
+    ImportUnknownChecklist { id, version } => "文件使用的评估清单 {id}（版本 {version}）在本机没有，请先载入该清单文件", "the file uses checklist {id} (version {version}), which this computer does not have: load that checklist file first";
+    ImportChecklistChanged { id, version } => "本机的评估清单 {id}（版本 {version}）与文件制作时的内容不同，不能按它重新计分", "checklist {id} (version {version}) on this computer differs from the one the file was made with: it cannot be re-scored with it";
+    ImportUnreadable { reason } => "无法读取文件：{reason}", "the file could not be read: {reason}";
+    ImportTypeNotCovered { school_type } => "文件中的学校类型为“{school_type}”，而文件使用的评估清单不适用于这类学校，无法计分", "the file's school type is “{school_type}”, which its checklist does not cover: it cannot be scored";
+    ChecklistNotJson { line, column, problem } => "不是有效的清单文件（第 {line} 行第 {column} 列：{problem}）", "not a valid checklist file (line {line}, column {column}: {problem})";
+    ChecklistWrongFormat { found } => "文件格式为“{found}”，不是 ziping 评估清单", "the format is “{found}”, not a ziping checklist";
+    ChecklistDuplicateId { id } => "编号“{id}”重复", "the id “{id}” is used twice";
+    ChecklistUnknownRef { what, id } => "引用了不存在的{what}“{id}”", "refers to an unknown {what} “{id}”";
+    ChecklistReservedAt { id } => "编号“{id}”含有“@”：它在答案中用来标记九年一贯制学校的学部，编号中不能使用", "the id “{id}” contains “@”, which marks the parts of a nine-year school in answers";
+    ChecklistOutOfRange { value, allowed } => "数值 {value} 超出允许范围（应{allowed}）", "the value {value} is out of range (it must be {allowed})";
+    ChecklistNotAnAnswer { item, value } => "“{value}”不是评估项“{item}”的答案", "“{value}” is not an answer of item “{item}”";
+    ChecklistNoRuleFor { school_type } => "本项适用于{school_type}学校，却没有对应的达标线", "the item applies to {school_type} schools but has no rule for them";
+    ChecklistWhenCycle { chain } => "“when”条件绕成了一个圈：{chain}", "the “when” conditions go round in a circle: {chain}";
+    ChecklistNoThreshold { id } => "“{id}”没有达标线，不能用于“至少几项达标”的规则", "“{id}” has no threshold, so it cannot be in an at-least-N rule";
+    ChecklistMinPass { min_pass, items } => "要求至少 {min_pass} 项达标，但只列出 {items} 项", "requires {min_pass} to be met but lists only {items}";
+    ChecklistNotCanonical { reason } => "清单无法写成规范 JSON：{reason}", "the checklist cannot be written as canonical JSON: {reason}";
+    ChecklistMoreProblems { total, more } => "另有 {more} 处，共 {total} 处问题", "and {more} more ({total} in all)";
 }
 
 /// A unit of measure in the interface language (checklist data writes units in Chinese).
@@ -438,118 +490,195 @@ impl Lang {
     }
 }
 
+/// The name of a school type.
+pub fn school_type_name(lang: Lang, t: crate::core::model::SchoolType) -> &'static str {
+    use crate::core::model::SchoolType;
+    match t {
+        SchoolType::Primary => Msg::Primary,
+        SchoolType::Junior => Msg::Junior,
+        SchoolType::NineYear => Msg::NineYear,
+    }
+    .text(lang)
+}
+
+/// The name of a side of the county's figures (小学 or 初中).
+pub fn side_name(lang: Lang, side: crate::core::aggregate::Side) -> &'static str {
+    use crate::core::aggregate::Side;
+    match side {
+        Side::Primary => Msg::Primary,
+        Side::Junior => Msg::Junior,
+    }
+    .text(lang)
+}
+
+/// The name of a part of a 九年一贯制 school (小学部, 初中部); none for the whole school.
+pub fn part_name(lang: Lang, part: crate::core::answers::Part) -> Option<&'static str> {
+    use crate::core::answers::Part;
+    match part {
+        Part::Whole => None,
+        Part::Primary => Some(Msg::PartPrimary.text(lang)),
+        Part::Junior => Some(Msg::PartJunior.text(lang)),
+    }
+}
+
+/// A part's name in parentheses after a title ("（小学部）"), or nothing for the whole school.
+pub fn part_suffix(lang: Lang, part: crate::core::answers::Part) -> String {
+    part_name(lang, part)
+        .map(|p| lang.paren(p))
+        .unwrap_or_default()
+}
+
+/// What serde found wrong with a field, as a phrase.
+pub fn field_problem(lang: Lang, p: &crate::core::json::FieldProblem) -> String {
+    use crate::core::json::FieldProblem as P;
+    match p {
+        P::Missing { field } => Say::FieldMissing { field }.text(lang),
+        P::Unknown { field } => Say::FieldUnknown { field }.text(lang),
+        P::UnknownValue { value } => Say::FieldUnknownValue { value }.text(lang),
+        P::WrongType { detail } => Say::FieldWrongType { detail }.text(lang),
+        P::Other { detail } => detail.clone(),
+    }
+}
+
 /// Why a submission file was refused, as a sentence that names the field and the problem.
 pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String {
     use crate::core::export::ImportError as E;
-    if lang == Lang::En {
-        return e.to_string();
-    }
     match e {
-        E::TooLarge { size, limit } => format!(
-            "文件太大（{} KB），超过上限 {} KB，未读取",
-            size / 1024,
-            limit / 1024
-        ),
-        E::NotUtf8 => "文件不是 UTF-8 编码的文本（可能被其他软件另存过）".into(),
-        E::NotJson { line, column, .. } => format!(
-            "文件内容不是有效的 JSON：第 {line} 行第 {column} 列有误（文件可能不完整或被改动）"
-        ),
-        E::TooDeep => "文件嵌套层数过多，不是 ziping 报送文件".into(),
-        E::NotAnExport => "这不是 ziping 报送文件（缺少 format 字段）".into(),
-        E::UnknownFormat { found } => {
-            format!("文件格式“{found}”不是本版本 ziping 能读取的报送文件格式")
+        E::TooLarge { size, limit } => Say::ImportTooLarge {
+            size_kb: &(size / 1024).to_string(),
+            limit_kb: &(limit / 1024).to_string(),
         }
-        E::Field { path, message } if path == "$" => {
-            format!("文件内容有误：{}", field_problem_zh(message))
+        .text(lang),
+        E::NotUtf8 => Msg::ImportNotUtf8.text(lang).into(),
+        E::NotJson { line, column, .. } => Say::ImportNotJson {
+            line: &line.to_string(),
+            column: &column.to_string(),
         }
-        E::Field { path, message } => format!("{path} 部分有误：{}", field_problem_zh(message)),
-        E::BadTime { field, value } => {
-            format!("字段 {field} 的时间“{value}”不是带时区的标准时间格式（RFC 3339）")
+        .text(lang),
+        E::TooDeep => Msg::ImportTooDeep.text(lang).into(),
+        E::NotAnExport => Msg::ImportNotAnExport.text(lang).into(),
+        E::UnknownFormat { found } => Say::ImportUnknownFormat { found }.text(lang),
+        E::Field { path, problem } if path == "$" => Say::ImportFieldWhole {
+            problem: &field_problem(lang, problem),
         }
-        E::DigestMismatch { .. } => "校验值不符：文件在导出后被改动过或已损坏".into(),
+        .text(lang),
+        E::Field { path, problem } => Say::ImportFieldIn {
+            section: path,
+            problem: &field_problem(lang, problem),
+        }
+        .text(lang),
+        E::BadTime { field, value } => Say::ImportBadTime { field, value }.text(lang),
+        E::DigestMismatch { .. } => Msg::ImportDigestMismatch.text(lang).into(),
         E::UnknownChecklist { id, version } => {
-            format!("文件使用的评估清单 {id}（版本 {version}）在本机没有，请先载入该清单文件")
+            Say::ImportUnknownChecklist { id, version }.text(lang)
         }
         E::ChecklistChanged { id, version } => {
-            format!("本机的评估清单 {id}（版本 {version}）与文件制作时的内容不同，不能按它重新计分")
+            Say::ImportChecklistChanged { id, version }.text(lang)
         }
-        E::NoSchoolType => "字段 profile.school_type 为空：文件没有学校类型，无法计分".into(),
-        E::Unreadable { reason } => format!("无法读取文件：{reason}"),
-        E::SchoolTypeNotCovered { school_type } => format!(
-            "字段 profile.school_type 为“{}”，而文件使用的评估清单不适用于这类学校，无法计分",
-            match school_type {
-                crate::core::model::SchoolType::Primary => "小学",
-                crate::core::model::SchoolType::Junior => "初中",
-                crate::core::model::SchoolType::NineYear => "九年一贯制",
+        E::NoSchoolType => Msg::ImportNoSchoolType.text(lang).into(),
+        E::Unreadable { reason } => Say::ImportUnreadable { reason }.text(lang),
+        E::SchoolTypeNotCovered { school_type } => Say::ImportTypeNotCovered {
+            school_type: school_type_name(lang, *school_type),
+        }
+        .text(lang),
+    }
+}
+
+/// One problem of a checklist file, as a phrase.
+pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> String {
+    use crate::core::checklist::{Allowed, Problem as P, RefKind};
+    let num = crate::core::rules::fmt_num;
+    match p {
+        P::Json {
+            line,
+            column,
+            problem,
+        } => Say::ChecklistNotJson {
+            line: &line.to_string(),
+            column: &column.to_string(),
+            problem: &field_problem(lang, problem),
+        }
+        .text(lang),
+        P::WrongFormat { found } => Say::ChecklistWrongFormat { found }.text(lang),
+        P::Empty => Msg::ChecklistEmpty.text(lang).into(),
+        P::DuplicateId(id) => Say::ChecklistDuplicateId { id }.text(lang),
+        P::Unknown { what, id } => Say::ChecklistUnknownRef {
+            what: match what {
+                RefKind::Source => Msg::RefSource,
+                RefKind::Input => Msg::RefInput,
+                RefKind::Item => Msg::RefItem,
+                RefKind::Grade => Msg::RefGrade,
             }
-        ),
+            .text(lang),
+            id,
+        }
+        .text(lang),
+        P::ReservedCharacter(id) => Say::ChecklistReservedAt { id }.text(lang),
+        P::OutOfRange { allowed, value } => Say::ChecklistOutOfRange {
+            value: &num(*value),
+            allowed: match allowed {
+                Allowed::Share => Msg::AllowedShare,
+                Allowed::Percent => Msg::AllowedPercent,
+                Allowed::Points => Msg::AllowedPoints,
+                Allowed::LevelPoints => Msg::AllowedLevelPoints,
+                Allowed::Weight => Msg::AllowedWeight,
+                Allowed::Positive => Msg::AllowedPositive,
+            }
+            .text(lang),
+        }
+        .text(lang),
+        P::NoZeroGrade => Msg::ChecklistNoZeroGrade.text(lang).into(),
+        P::SplitNeeded => Msg::ChecklistSplitNeeded.text(lang).into(),
+        P::EnrolmentNotPerPart => Msg::ChecklistEnrolmentPerPart.text(lang).into(),
+        P::NotAnAnswer { item, value } => Say::ChecklistNotAnAnswer { item, value }.text(lang),
+        P::Unscored => Msg::ChecklistUnscored.text(lang).into(),
+        P::VetoKind => Msg::ChecklistVetoKind.text(lang).into(),
+        P::TooFewLevels => Msg::ChecklistTooFewLevels.text(lang).into(),
+        P::BestLevelPoints => Msg::ChecklistBestLevel.text(lang).into(),
+        P::NoRuleFor(t) => Say::ChecklistNoRuleFor {
+            school_type: school_type_name(lang, *t),
+        }
+        .text(lang),
+        P::BadThreshold => Msg::ChecklistBadThreshold.text(lang).into(),
+        P::WhenCycle(chain) => Say::ChecklistWhenCycle {
+            chain: &chain.join(" → "),
+        }
+        .text(lang),
+        P::NoThreshold(id) => Say::ChecklistNoThreshold { id }.text(lang),
+        P::MinPassTooHigh { min_pass, items } => Say::ChecklistMinPass {
+            min_pass: &min_pass.to_string(),
+            items: &items.to_string(),
+        }
+        .text(lang),
+        P::NotCanonical(reason) => Say::ChecklistNotCanonical { reason }.text(lang),
     }
 }
 
-/// serde's English reason, in Chinese for the common cases.
-fn field_problem_zh(message: &str) -> String {
-    let quoted = |m: &str| m.split('`').nth(1).unwrap_or("").to_string();
-    if message.starts_with("missing field") {
-        format!("缺少字段 {}", quoted(message))
-    } else if message.starts_with("unknown field") {
-        format!("多出了不认识的字段 {}", quoted(message))
-    } else if message.starts_with("invalid type") {
-        format!("类型不对（{message}）")
-    } else if message.starts_with("unknown variant") {
-        format!("取值“{}”不在允许的范围内", quoted(message))
-    } else {
-        message.to_string()
-    }
-}
-
-/// A checklist file's problems as sentences (the first three), Chinese first.
+/// A checklist file's problems as sentences (the first three), each with its place in the file.
 pub fn checklist_errors(lang: Lang, errors: &crate::core::checklist::ChecklistErrors) -> String {
-    use crate::core::checklist::Problem;
-    let zh = lang == Lang::Zh;
     let mut parts: Vec<String> = errors
         .0
         .iter()
         .take(3)
         .map(|issue| {
-            let what = match (&issue.problem, zh) {
-                (Problem::Json(m), true) => format!("不是有效的清单文件（{m}）"),
-                (Problem::WrongFormat { found }, true) => {
-                    format!("文件格式为“{found}”，不是 ziping 评估清单")
-                }
-                (Problem::Empty, true) => "不能为空".into(),
-                (Problem::DuplicateId(id), true) => format!("编号“{id}”重复"),
-                (Problem::Unknown { id, .. }, true) => format!("引用了不存在的“{id}”"),
-                (Problem::Inconsistent(m), true) => format!("内容不一致：{m}"),
-                (
-                    Problem::OutOfRange {
-                        value, expected, ..
-                    },
-                    true,
-                ) => {
-                    format!("数值 {value} 超出允许范围（应 {expected}）")
-                }
-                (Problem::ReservedCharacter(id), true) => {
-                    format!(
-                        "编号“{id}”含有“@”：它在答案中用来标记九年一贯制学校的学部，编号中不能使用"
-                    )
-                }
-                (p, false) => p.to_string(),
-            };
+            let what = checklist_problem(lang, &issue.problem);
             if issue.path == "$" {
                 what
             } else {
-                format!("{}{}{what}", issue.path, if zh { "：" } else { ": " })
+                format!("{}{}{what}", issue.path, lang.colon())
             }
         })
         .collect();
     if errors.0.len() > 3 {
-        parts.push(if zh {
-            format!("等共 {} 处问题", errors.0.len())
-        } else {
-            format!("and {} more", errors.0.len() - 3)
-        });
+        parts.push(
+            Say::ChecklistMoreProblems {
+                total: &errors.0.len().to_string(),
+                more: &(errors.0.len() - 3).to_string(),
+            }
+            .text(lang),
+        );
     }
-    parts.join(if zh { "；" } else { "; " })
+    parts.join(Msg::ClauseSeparator.text(lang))
 }
 
 #[cfg(test)]
@@ -652,5 +781,149 @@ mod tests {
         assert_eq!(Lang::default(), Lang::Zh);
         assert_eq!(Lang::Zh.other(), Lang::En);
         assert_eq!(Lang::En.other().tag(), "zh-CN");
+    }
+
+    /// Every checklist problem and every import error reads as Chinese in Chinese, with no
+    /// English sentence inside (county authors once got "内容不一致：levels need at least two
+    /// entries"), and as English in English.
+    #[test]
+    fn problems_are_worded_in_the_interface_language() {
+        use crate::core::checklist::{Allowed, Problem as P, RefKind};
+        use crate::core::export::ImportError as E;
+        use crate::core::json::FieldProblem as F;
+        use crate::core::model::SchoolType;
+        let field = F::Missing { field: "x1".into() };
+        let problems = [
+            P::Json {
+                line: 1,
+                column: 2,
+                problem: field.clone(),
+            },
+            P::WrongFormat { found: "x1".into() },
+            P::Empty,
+            P::DuplicateId("x1".into()),
+            P::Unknown {
+                what: RefKind::Grade,
+                id: "x1".into(),
+            },
+            P::ReservedCharacter("x1".into()),
+            P::OutOfRange {
+                allowed: Allowed::LevelPoints,
+                value: 2.0,
+            },
+            P::NoZeroGrade,
+            P::SplitNeeded,
+            P::EnrolmentNotPerPart,
+            P::NotAnAnswer {
+                item: "x1".into(),
+                value: "x2".into(),
+            },
+            P::Unscored,
+            P::VetoKind,
+            P::TooFewLevels,
+            P::BestLevelPoints,
+            P::NoRuleFor(SchoolType::Junior),
+            P::BadThreshold,
+            P::WhenCycle(vec!["x1".into(), "x2".into(), "x1".into()]),
+            P::NoThreshold("x1".into()),
+            P::MinPassTooHigh {
+                min_pass: 3,
+                items: 2,
+            },
+            P::NotCanonical("x1".into()),
+        ];
+        let errors = [
+            E::TooLarge {
+                size: 5 << 20,
+                limit: 4 << 20,
+            },
+            E::NotUtf8,
+            E::NotJson {
+                line: 1,
+                column: 2,
+                message: "x1".into(),
+            },
+            E::TooDeep,
+            E::NotAnExport,
+            E::UnknownFormat { found: "x1".into() },
+            E::Field {
+                path: "$".into(),
+                problem: field.clone(),
+            },
+            E::Field {
+                path: "profile".into(),
+                problem: F::UnknownValue { value: "x1".into() },
+            },
+            E::BadTime {
+                field: "created",
+                value: "x1".into(),
+            },
+            E::DigestMismatch {
+                stored: "x1".into(),
+                computed: "x2".into(),
+            },
+            E::UnknownChecklist {
+                id: "x1".into(),
+                version: "1".into(),
+            },
+            E::ChecklistChanged {
+                id: "x1".into(),
+                version: "1".into(),
+            },
+            E::NoSchoolType,
+            E::Unreadable {
+                reason: "x1".into(),
+            },
+            E::SchoolTypeNotCovered {
+                school_type: SchoolType::NineYear,
+            },
+        ];
+        let sentences = problems
+            .iter()
+            .map(|p| {
+                (
+                    checklist_problem(Lang::Zh, p),
+                    checklist_problem(Lang::En, p),
+                )
+            })
+            .chain(
+                errors
+                    .iter()
+                    .map(|e| (import_error(Lang::Zh, e), import_error(Lang::En, e))),
+            );
+        let english_word = |t: &str| {
+            t.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+                w.len() >= 3
+                    && ![
+                        "UTF",
+                        "JSON",
+                        "KB",
+                        "RFC",
+                        "ziping",
+                        "format",
+                        "profile",
+                        "created",
+                        "school",
+                        "type",
+                        "split",
+                        "scope",
+                        "per",
+                        "part",
+                        "when",
+                    ]
+                    .contains(&w)
+            })
+        };
+        for (zh, en) in sentences {
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+            assert!(!english_word(&zh), "English inside the Chinese: {zh}");
+            assert!(
+                !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{en}"
+            );
+        }
     }
 }

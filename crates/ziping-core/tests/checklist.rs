@@ -4,7 +4,9 @@ mod common;
 
 use common::TEST_CHECKLIST;
 use serde_json::{json, Value};
-use ziping_core::core::checklist::{Checklist, Problem};
+use ziping_core::core::checklist::{Allowed, Checklist, Problem, RefKind};
+use ziping_core::core::json::FieldProblem;
+use ziping_core::core::model::SchoolType;
 
 fn with(edit: impl FnOnce(&mut Value)) -> Result<Checklist, Vec<(String, Problem)>> {
     let mut doc: Value = serde_json::from_str(TEST_CHECKLIST).unwrap();
@@ -54,7 +56,7 @@ fn every_problem_is_named_with_its_path() {
             Box::new(|d| item(d, 0)["source"]["source"] = json!("X")),
             "areas[1].indicators[0].items[0].source.source",
             Problem::Unknown {
-                what: "source",
+                what: RefKind::Source,
                 id: "X".into(),
             },
         ),
@@ -66,7 +68,7 @@ fn every_problem_is_named_with_its_path() {
             }),
             "areas[0].indicators[0].items[0].kind.formula.numerator[0]",
             Problem::Unknown {
-                what: "input",
+                what: RefKind::Input,
                 id: "ghost".into(),
             },
         ),
@@ -75,7 +77,7 @@ fn every_problem_is_named_with_its_path() {
             Box::new(|d| item(d, 8)["when"]["item"] = json!("zz")),
             "areas[1].indicators[0].items[8].when.item",
             Problem::Unknown {
-                what: "item",
+                what: RefKind::Item,
                 id: "zz".into(),
             },
         ),
@@ -84,7 +86,7 @@ fn every_problem_is_named_with_its_path() {
             Box::new(|d| d["group_rules"][0]["items"][1] = json!("q404")),
             "group_rules[0].items[1]",
             Problem::Unknown {
-                what: "item",
+                what: RefKind::Item,
                 id: "q404".into(),
             },
         ),
@@ -93,7 +95,7 @@ fn every_problem_is_named_with_its_path() {
             Box::new(|d| d["group_rules"][0]["fail_grade"] = json!("Z")),
             "group_rules[0].fail_grade",
             Problem::Unknown {
-                what: "grade",
+                what: RefKind::Grade,
                 id: "Z".into(),
             },
         ),
@@ -102,8 +104,7 @@ fn every_problem_is_named_with_its_path() {
             Box::new(|d| item(d, 0)["points"] = json!(-1)),
             "areas[1].indicators[0].items[0].points",
             Problem::OutOfRange {
-                what: "points",
-                expected: "between 0 and 1000",
+                allowed: Allowed::Points,
                 value: -1.0,
             },
         ),
@@ -112,8 +113,7 @@ fn every_problem_is_named_with_its_path() {
             Box::new(|d| d["group_rules"][0]["floor_ratio"] = json!(1.5)),
             "group_rules[0].floor_ratio",
             Problem::OutOfRange {
-                what: "floor_ratio",
-                expected: "in (0, 1]",
+                allowed: Allowed::Share,
                 value: 1.5,
             },
         ),
@@ -136,7 +136,7 @@ fn every_problem_is_named_with_its_path() {
 #[test]
 fn inconsistent_rules_are_refused() {
     type Edit = Box<dyn FnOnce(&mut Value)>;
-    let cases: Vec<(&str, Edit)> = vec![
+    let cases: Vec<(&str, Edit, Problem)> = vec![
         (
             "no junior rule for an item that applies to junior",
             Box::new(|d| {
@@ -145,55 +145,69 @@ fn inconsistent_rules_are_refused() {
                     .unwrap()
                     .remove("junior");
             }),
+            Problem::NoRuleFor(SchoolType::Junior),
         ),
         (
             "levels without a best level",
             Box::new(|d| item(d, 1)["kind"]["levels"][0]["points"] = json!(3.5)),
+            Problem::BestLevelPoints,
         ),
         (
             "min_pass above the items",
             Box::new(|d| d["group_rules"][0]["min_pass"] = json!(3)),
+            Problem::MinPassTooHigh {
+                min_pass: 3,
+                items: 2,
+            },
         ),
         (
             "a group item without a threshold",
             Box::new(|d| d["group_rules"][0]["items"][0] = json!("q1")),
+            Problem::NoThreshold("q1".into()),
         ),
         (
             "a scored text item",
             Box::new(|d| item(d, 10)["points"] = json!(1)),
+            Problem::Unscored,
         ),
         (
             "a veto on levels",
             Box::new(|d| item(d, 1)["veto"] = json!(true)),
+            Problem::VetoKind,
         ),
         (
             "no grade band from 0",
             Box::new(|d| d["grades"][3]["min_percent"] = json!(10)),
+            Problem::NoZeroGrade,
         ),
         (
             "condition on an answer the item cannot have",
             Box::new(|d| item(d, 8)["when"]["equals"] = json!("maybe")),
+            Problem::NotAnAnswer {
+                item: "b1".into(),
+                value: "maybe".into(),
+            },
         ),
         (
             "shared inputs without a split",
             Box::new(|d| {
                 d.as_object_mut().unwrap().remove("split");
             }),
+            Problem::SplitNeeded,
         ),
         (
             "between with min above max",
             Box::new(|d| {
                 item(d, 5)["kind"]["rule"]["primary"] = json!({"op": "between", "min": 5, "max": 1})
             }),
+            Problem::BadThreshold,
         ),
     ];
-    for (name, edit) in cases {
+    for (name, edit, problem) in cases {
         let errors = with(edit).expect_err(name);
         assert!(
-            errors
-                .iter()
-                .any(|(_, p)| matches!(p, Problem::Inconsistent(_))),
-            "{name}: {errors:?}"
+            errors.iter().any(|(_, p)| *p == problem),
+            "{name}: expected {problem:?}, got {errors:?}"
         );
     }
 }
@@ -202,14 +216,14 @@ fn inconsistent_rules_are_refused() {
 fn unknown_fields_and_bad_json_are_refused() {
     let errors = with(|d| d["colour"] = json!("red")).unwrap_err();
     assert!(
-        matches!(&errors[0].1, Problem::Json(m) if m.contains("colour")),
+        matches!(&errors[0].1, Problem::Json { problem: FieldProblem::Unknown { field }, .. } if field == "colour"),
         "{errors:?}"
     );
     let errors = Checklist::from_json("{ not json").unwrap_err();
-    assert!(matches!(errors.0[0].problem, Problem::Json(_)));
+    assert!(matches!(errors.0[0].problem, Problem::Json { .. }));
     let errors =
         Checklist::from_json(&TEST_CHECKLIST.replace("\"ge\"", "\"greater\"")).unwrap_err();
-    assert!(matches!(errors.0[0].problem, Problem::Json(_)));
+    assert!(matches!(errors.0[0].problem, Problem::Json { .. }));
 }
 
 #[test]
@@ -256,7 +270,7 @@ fn every_kind_reads_back_what_it_writes_and_refuses_mixed_fields() {
     for (name, edit) in refused {
         let errors = with(edit).expect_err(name);
         assert!(
-            matches!(errors[0].1, Problem::Json(_)),
+            matches!(errors[0].1, Problem::Json { .. }),
             "{name}: {errors:?}"
         );
     }

@@ -4,7 +4,6 @@
 use super::item_card::outcome_class;
 use super::pick;
 use crate::app::{Ctx, Shared};
-use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
 use crate::core::rules::fmt_num;
 use crate::core::score::Assessment;
@@ -151,11 +150,7 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
             continue;
         };
         for p in &result.parts {
-            let suffix = match p.part {
-                Part::Whole => String::new(),
-                Part::Primary => ctx.lang.paren(ctx.t(Msg::PartPrimary)),
-                Part::Junior => ctx.lang.paren(ctx.t(Msg::PartJunior)),
-            };
+            let suffix = crate::i18n::part_suffix(ctx.lang, p.part);
             // The id and the part first: cut short, the 小学 and 初中 rows still differ.
             let name = pick(&item.text, ctx.lang);
             rows.push((

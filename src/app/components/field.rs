@@ -8,7 +8,7 @@
 
 use super::pick;
 use crate::app::Ctx;
-use crate::core::answers::{NumberError, Part, Slot, Value};
+use crate::core::answers::{NumberError, Slot, Value};
 use crate::core::checklist::Checklist;
 use crate::core::rules::fmt_num;
 use crate::core::score::{ValueProblem, WarningKind};
@@ -25,14 +25,6 @@ pub fn messages_dom_id(field_dom_id: &str) -> String {
     format!("{field_dom_id}-msgs")
 }
 
-pub fn part_msg(p: Part) -> Option<Msg> {
-    match p {
-        Part::Whole => None,
-        Part::Primary => Some(Msg::PartPrimary),
-        Part::Junior => Some(Msg::PartJunior),
-    }
-}
-
 /// The name of the field a slot is entered in: an input's label or an item's text, with the
 /// part of a 九年一贯制 school.
 pub fn field_label(ctx: &Ctx, checklist: &Checklist, slot: &Slot) -> String {
@@ -45,10 +37,7 @@ pub fn field_label(ctx: &Ctx, checklist: &Checklist, slot: &Slot) -> String {
                 .map(|i| format!("{} {}", i.id, pick(&i.text, ctx.lang)))
         })
         .unwrap_or_else(|| slot.id.clone());
-    match part_msg(slot.part) {
-        Some(m) => format!("{name}{}", ctx.lang.paren(ctx.t(m))),
-        None => name,
-    }
+    format!("{name}{}", crate::i18n::part_suffix(ctx.lang, slot.part))
 }
 
 fn typed(answers: &crate::core::answers::Answers, slot: &Slot) -> String {

@@ -2,7 +2,7 @@
 //! `SetAnswer` / `SetNote` actions; what it shows comes from the core's result.
 
 use super::field::{
-    field_label, messages, messages_dom_id, part_msg, problem_text, slot_dom_id, warning_text,
+    field_label, messages, messages_dom_id, problem_text, slot_dom_id, warning_text,
 };
 use super::pick;
 use crate::app::{storage, Ctx, Shared};
@@ -198,7 +198,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             .collect();
         html! {
             <div class="part" key={slot.to_string()}>
-                if let Some(m) = part_msg(part.part) { <p class="part-name">{ ctx.t(m) }</p> }
+                if let Some(name) = crate::i18n::part_name(ctx.lang, part.part) { <p class="part-name">{ name }</p> }
                 if let Some(rule) = school_rule_text(ctx.lang, &item.kind, part) {
                     <p class="requirement">{ ctx.t(Msg::Requirement) }{ ctx.lang.colon() }<strong>{ rule }</strong></p>
                 }

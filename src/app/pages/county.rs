@@ -9,7 +9,6 @@ use crate::core::builtin::builtins;
 use crate::core::county_csv::{figures_csv, schools_csv, status_text as status_words};
 use crate::core::export::Verified;
 use crate::core::format;
-use crate::core::model::SchoolType;
 use crate::core::rules::fmt_num;
 use crate::i18n::{Msg, Say};
 use crate::state::county::{status_counts, Added, Batch};
@@ -394,10 +393,7 @@ fn read_only(v: &Verified, batch: &Batch) -> Option<Open> {
 }
 
 fn side_name(ctx: &Ctx, side: Side) -> &'static str {
-    match side {
-        Side::Primary => ctx.t(Msg::Primary),
-        Side::Junior => ctx.t(Msg::Junior),
-    }
+    crate::i18n::side_name(ctx.lang, side)
 }
 
 /// The county figures: a table and, per side, a bar per indicator against its limit.
@@ -671,12 +667,7 @@ fn schools_table(
             let (pick, file) = (pick.clone(), s.file.clone());
             Callback::from(move |_: MouseEvent| pick.emit(file.clone()))
         };
-        let t = match s.school_type {
-            Some(SchoolType::Primary) => ctx.t(Msg::Primary),
-            Some(SchoolType::Junior) => ctx.t(Msg::Junior),
-            Some(SchoolType::NineYear) => ctx.t(Msg::NineYear),
-            None => "",
-        };
+        let t = s.school_type.map_or("", |t| crate::i18n::school_type_name(ctx.lang, t));
         let enrolment = s.enrolment.iter().map(|(_, e)| e.map(|n| format::fixed(n, 0)).unwrap_or_default()).collect::<Vec<_>>().join(" + ");
         let rule = s.rule.iter().map(|(_, h)| ctx.t(match h { Some(true) => Msg::GroupHolds, Some(false) => Msg::GroupFails, None => Msg::GroupPending })).collect::<Vec<_>>().join(" / ");
         let indicators = s.indicators.iter().map(|c| html! {

@@ -1,7 +1,6 @@
 use crate::app::components::{pick, problem_text, InputField};
 use crate::app::{storage, Ctx, Open};
 use crate::core::answers::{Slot, Value};
-use crate::core::model::SchoolType;
 use crate::core::score::input_slots;
 use crate::i18n::Msg;
 use crate::state::draft::ProfileField;
@@ -49,11 +48,7 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
         }
     };
     let types = checklist.doc().school_types.iter().map(|&t| {
-        let msg = match t {
-            SchoolType::Primary => Msg::Primary,
-            SchoolType::Junior => Msg::Junior,
-            SchoolType::NineYear => Msg::NineYear,
-        };
+        let name = crate::i18n::school_type_name(ctx.lang, t);
         let id = format!(
             "type-{}",
             serde_json::to_string(&t)
@@ -73,7 +68,7 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
             <label class="choice" for={id.clone()}>
                 <input type="radio" id={id.clone()} data-testid={id} name="school-type"
                     checked={draft.profile.school_type == Some(t)} {onchange} />
-                { ctx.t(msg) }
+                { name }
             </label>
         }
     });

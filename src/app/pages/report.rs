@@ -5,9 +5,9 @@ use crate::app::components::{
 };
 use crate::app::{storage, Ctx, Open};
 use crate::core::answers::parse_number;
-use crate::core::answers::{Part, Slot, Value};
+use crate::core::answers::{Slot, Value};
 use crate::core::format;
-use crate::core::model::{Comparison, Item, ItemKind, SchoolType};
+use crate::core::model::{Comparison, Item, ItemKind};
 use crate::core::score::{input_slots, PartResult};
 use crate::i18n::Msg;
 use yew::prelude::*;
@@ -71,11 +71,9 @@ pub fn Report(props: &ReportProps) -> Html {
     let checklist = &open.checklist;
     let draft = &open.draft;
     let profile = &draft.profile;
-    let type_name = profile.school_type.map(|t| match t {
-        SchoolType::Primary => ctx.t(Msg::Primary),
-        SchoolType::Junior => ctx.t(Msg::Junior),
-        SchoolType::NineYear => ctx.t(Msg::NineYear),
-    });
+    let type_name = profile
+        .school_type
+        .map(|t| crate::i18n::school_type_name(ctx.lang, t));
     let today = match &props.date {
         Some(d) => d.to_string(),
         None => storage::now_rfc3339()
@@ -94,11 +92,9 @@ pub fn Report(props: &ReportProps) -> Html {
                 r.parts.iter().enumerate().map(move |(k, p)| (item, p.clone(), note.clone(), k == 0, n_parts)).collect::<Vec<_>>()
             }).map(|(item, p, note, first, n_parts)| {
                 let value = draft.answers.get(&Slot::new(&item.id, p.part));
-                let part = match p.part {
-                    Part::Whole => String::new(),
-                    Part::Primary => format!("{}{}", ctx.t(Msg::PartPrimary), ctx.lang.colon()),
-                    Part::Junior => format!("{}{}", ctx.t(Msg::PartJunior), ctx.lang.colon()),
-                };
+                let part = crate::i18n::part_name(ctx.lang, p.part)
+                    .map(|name| format!("{name}{}", ctx.lang.colon()))
+                    .unwrap_or_default();
                 html! {
                     <tr>
                         if first {

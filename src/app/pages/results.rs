@@ -68,11 +68,7 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
         return Html::default();
     };
     let checklist = &open.checklist;
-    let part_name = |p: Part| match p {
-        Part::Whole => String::new(),
-        Part::Primary => ctx.lang.paren(ctx.t(Msg::PartPrimary)),
-        Part::Junior => ctx.lang.paren(ctx.t(Msg::PartJunior)),
-    };
+    let part_name = |p: Part| crate::i18n::part_suffix(ctx.lang, p);
     let groups = a.groups.iter().map(|g| {
         let rule = checklist.doc().group_rules.iter().find(|r| r.id == g.id);
         let title = rule.map(|r| pick(&r.title, ctx.lang).to_string()).unwrap_or_default();

@@ -19,10 +19,66 @@ pub struct ChecklistIssue {
     pub problem: Problem,
 }
 
+/// What a reference names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefKind {
+    Source,
+    Input,
+    Item,
+    Grade,
+}
+
+impl fmt::Display for RefKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RefKind::Source => "source",
+            RefKind::Input => "input",
+            RefKind::Item => "item",
+            RefKind::Grade => "grade",
+        })
+    }
+}
+
+/// The values a number may take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Allowed {
+    /// A share: more than 0, at most 1 (pass rates, the 85% floor).
+    Share,
+    /// A percentage from 0 to 100.
+    Percent,
+    /// Points from 0 to [`MAX_POINTS`].
+    Points,
+    /// A level's points: from 0 to its item's points.
+    LevelPoints,
+    /// A 九年一贯制 split weight: more than 0, at most 100.
+    Weight,
+    /// More than 0.
+    Positive,
+}
+
+impl fmt::Display for Allowed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Allowed::Share => "more than 0 and at most 1",
+            Allowed::Percent => "between 0 and 100",
+            Allowed::Points => "between 0 and 1000",
+            Allowed::LevelPoints => "between 0 and the item's points",
+            Allowed::Weight => "more than 0 and at most 100",
+            Allowed::Positive => "more than 0",
+        })
+    }
+}
+
+/// One thing wrong with a checklist. Typed, so the interface words it in Chinese or English
+/// (`i18n::checklist_problem`); the English here is for developers' logs.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum Problem {
-    #[error("not a checklist file: {0}")]
-    Json(String),
+    #[error("not a checklist file (line {line}, column {column}): {problem}")]
+    Json {
+        line: usize,
+        column: usize,
+        problem: crate::core::json::FieldProblem,
+    },
     #[error("format is '{found}', expected '{CHECKLIST_FORMAT}'")]
     WrongFormat { found: String },
     #[error("must not be empty")]
@@ -30,19 +86,41 @@ pub enum Problem {
     #[error("id '{0}' is used twice")]
     DuplicateId(String),
     #[error("refers to unknown {what} '{id}'")]
-    Unknown { what: &'static str, id: String },
-    #[error("{0}")]
-    Inconsistent(String),
+    Unknown { what: RefKind, id: String },
     /// An id with `@`, which marks the part of a 九年一贯制 school in answers (`R1@junior`):
     /// such an id would clash with a part's slot and break every export.
     #[error("id '{0}' contains '@', which is reserved for the parts of a school")]
     ReservedCharacter(String),
-    #[error("{what} must be {expected}, is {value}")]
-    OutOfRange {
-        what: &'static str,
-        expected: &'static str,
-        value: f64,
-    },
+    #[error("must be {allowed}, is {value}")]
+    OutOfRange { allowed: Allowed, value: f64 },
+    #[error("one grade band must start at 0 so every score has a grade")]
+    NoZeroGrade,
+    #[error("shared inputs of a nine-year school need a split rule")]
+    SplitNeeded,
+    #[error("the enrolment input must be entered per part")]
+    EnrolmentNotPerPart,
+    #[error("'{value}' is not an answer of item '{item}'")]
+    NotAnAnswer { item: String, value: String },
+    #[error("text and flag items are never scored: points 0, no veto")]
+    Unscored,
+    #[error("a veto item is a yes/no item or a number with a threshold")]
+    VetoKind,
+    #[error("levels need at least two entries")]
+    TooFewLevels,
+    #[error("the best level must earn the item's points")]
+    BestLevelPoints,
+    #[error("no rule for {0:?} schools, which the item applies to")]
+    NoRuleFor(SchoolType),
+    #[error("a threshold must be a finite number (between: min ≤ max)")]
+    BadThreshold,
+    #[error("`when` goes round in a circle: {}", .0.join(" → "))]
+    WhenCycle(Vec<String>),
+    #[error("'{0}' has no threshold to reach")]
+    NoThreshold(String),
+    #[error("min_pass {min_pass} is more than the {items} items listed")]
+    MinPassTooHigh { min_pass: usize, items: usize },
+    #[error("the checklist cannot be written as canonical JSON: {0}")]
+    NotCanonical(String),
 }
 
 /// Every problem found in a checklist file (all of them, so an author fixes them in one go).
@@ -89,7 +167,11 @@ impl Checklist {
         let doc: ChecklistDoc = serde_json::from_str(text).map_err(|e| {
             ChecklistErrors(vec![ChecklistIssue {
                 path: "$".into(),
-                problem: Problem::Json(e.to_string()),
+                problem: Problem::Json {
+                    line: e.line(),
+                    column: e.column(),
+                    problem: crate::core::json::FieldProblem::from_serde(&e),
+                },
             }])
         })?;
         Checklist::try_from(doc)
@@ -226,7 +308,7 @@ impl TryFrom<ChecklistDoc> for Checklist {
         let sha256 = match crate::core::export::canonical_sha256(&doc) {
             Ok(h) => h,
             Err(e) => {
-                v.issue("$", Problem::Inconsistent(e.to_string()));
+                v.issue("$", Problem::NotCanonical(e.to_string()));
                 String::new()
             }
         };
@@ -289,23 +371,9 @@ impl Validator {
         map
     }
 
-    fn range(
-        &mut self,
-        path: impl Into<String>,
-        what: &'static str,
-        value: f64,
-        ok: bool,
-        expected: &'static str,
-    ) {
+    fn range(&mut self, path: impl Into<String>, value: f64, ok: bool, allowed: Allowed) {
         if !ok || !value.is_finite() {
-            self.issue(
-                path,
-                Problem::OutOfRange {
-                    what,
-                    expected,
-                    value,
-                },
-            );
+            self.issue(path, Problem::OutOfRange { allowed, value });
         }
     }
 
@@ -314,7 +382,7 @@ impl Validator {
             self.issue(
                 format!("{path}.source"),
                 Problem::Unknown {
-                    what: "source",
+                    what: RefKind::Source,
                     id: r.source.clone(),
                 },
             );
@@ -329,7 +397,7 @@ impl Validator {
             self.issue(
                 path,
                 Problem::Unknown {
-                    what: "input",
+                    what: RefKind::Input,
                     id: id.into(),
                 },
             );
@@ -373,10 +441,9 @@ impl Validator {
             if let Some(rate) = area.pass_rate {
                 self.range(
                     format!("areas[{a}].pass_rate"),
-                    "pass_rate",
                     rate,
                     rate > 0.0 && rate <= 1.0,
-                    "in (0, 1]",
+                    Allowed::Share,
                 );
             }
         }
@@ -392,19 +459,13 @@ impl Validator {
             let p = band.min_percent;
             self.range(
                 format!("grades[{n}].min_percent"),
-                "min_percent",
                 p,
                 (0.0..=100.0).contains(&p),
-                "in [0, 100]",
+                Allowed::Percent,
             );
         }
         if !d.grades.iter().any(|b| b.min_percent == 0.0) {
-            self.issue(
-                "grades",
-                Problem::Inconsistent(
-                    "one grade band must start at 0 so every score has a grade".into(),
-                ),
-            );
+            self.issue("grades", Problem::NoZeroGrade);
         }
     }
 
@@ -418,24 +479,16 @@ impl Validator {
         let needs_split = d.school_types.contains(&SchoolType::NineYear)
             && d.inputs.iter().any(|i| i.scope == InputScope::Shared);
         match &d.split {
-            None if needs_split => self.issue(
-                "split",
-                Problem::Inconsistent(
-                    "shared inputs of a 九年一贯制 school need a split rule".into(),
-                ),
-            ),
+            None if needs_split => self.issue("split", Problem::SplitNeeded),
             None => {}
             Some(split) => {
                 match c.input(&split.enrolment_input) {
                     None => {
                         self.input_ref(c, "split.enrolment_input".into(), &split.enrolment_input)
                     }
-                    Some(i) if i.scope != InputScope::PerPart => self.issue(
-                        "split.enrolment_input",
-                        Problem::Inconsistent(
-                            "the enrolment input must be entered per part".into(),
-                        ),
-                    ),
+                    Some(i) if i.scope != InputScope::PerPart => {
+                        self.issue("split.enrolment_input", Problem::EnrolmentNotPerPart)
+                    }
                     Some(_) => {}
                 }
                 for (what, w) in [
@@ -444,10 +497,9 @@ impl Validator {
                 ] {
                     self.range(
                         format!("split.{what}"),
-                        what,
                         w,
                         w > 0.0 && w <= 100.0,
-                        "greater than 0, at most 100",
+                        Allowed::Weight,
                     );
                 }
                 self.source_ref(c, "split.source", &split.source);
@@ -459,10 +511,9 @@ impl Validator {
         self.source_ref(c, &format!("{path}.source"), &item.source);
         self.range(
             format!("{path}.points"),
-            "points",
             item.points,
             (0.0..=MAX_POINTS).contains(&item.points),
-            "between 0 and 1000",
+            Allowed::Points,
         );
         if item.text.zh.trim().is_empty() {
             self.issue(format!("{path}.text.zh"), Problem::Empty);
@@ -480,7 +531,7 @@ impl Validator {
                 None => self.issue(
                     format!("{path}.when.item"),
                     Problem::Unknown {
-                        what: "item",
+                        what: RefKind::Item,
                         id: cond.item.clone(),
                     },
                 ),
@@ -491,10 +542,10 @@ impl Validator {
                     if levels.iter().any(|l| l.id == cond.equals) => {}
                 Some(_) => self.issue(
                     format!("{path}.when.equals"),
-                    Problem::Inconsistent(format!(
-                        "'{}' is not an answer of item '{}'",
-                        cond.equals, cond.item
-                    )),
+                    Problem::NotAnAnswer {
+                        item: cond.item.clone(),
+                        value: cond.equals.clone(),
+                    },
                 ),
             }
         }
@@ -508,12 +559,7 @@ impl Validator {
             }
             ItemKind::Text | ItemKind::Flag => {
                 if item.points != 0.0 || item.veto {
-                    self.issue(
-                        path,
-                        Problem::Inconsistent(
-                            "text and flag items are never scored: points 0, no veto".into(),
-                        ),
-                    );
+                    self.issue(path, Problem::Unscored);
                 }
             }
         }
@@ -522,26 +568,20 @@ impl Validator {
                 self.issue(
                     format!("{path}.cap"),
                     Problem::Unknown {
-                        what: "grade",
+                        what: RefKind::Grade,
                         id: band.clone(),
                     },
                 );
             }
         }
         if item.veto && matches!(item.kind, ItemKind::Levels { .. }) {
-            self.issue(
-                format!("{path}.veto"),
-                Problem::Inconsistent("一票否决 items are yes/no or checked numbers".into()),
-            );
+            self.issue(format!("{path}.veto"), Problem::VetoKind);
         }
     }
 
     fn check_levels(&mut self, path: &str, item: &Item, levels: &[Level]) {
         if levels.len() < 2 {
-            self.issue(
-                format!("{path}.kind.levels"),
-                Problem::Inconsistent("levels need at least two entries".into()),
-            );
+            self.issue(format!("{path}.kind.levels"), Problem::TooFewLevels);
         }
         let mut ids = Seen::new();
         for (n, level) in levels.iter().enumerate() {
@@ -549,17 +589,13 @@ impl Validator {
             let p = level.points;
             self.range(
                 format!("{path}.kind.levels[{n}].points"),
-                "level points",
                 p,
                 p >= 0.0 && p <= item.points,
-                "between 0 and the item's points",
+                Allowed::LevelPoints,
             );
         }
         if !levels.iter().any(|l| l.points == item.points) {
-            self.issue(
-                format!("{path}.kind.levels"),
-                Problem::Inconsistent("the best level must earn the item's points".into()),
-            );
+            self.issue(format!("{path}.kind.levels"), Problem::BestLevelPoints);
         }
     }
 
@@ -573,12 +609,7 @@ impl Validator {
                 }
             };
             if !has {
-                self.issue(
-                    format!("{path}.kind.rule"),
-                    Problem::Inconsistent(format!(
-                        "no rule for {t:?} schools, which the item applies to"
-                    )),
-                );
+                self.issue(format!("{path}.kind.rule"), Problem::NoRuleFor(*t));
             }
         }
         for (name, cmp) in [
@@ -597,12 +628,7 @@ impl Validator {
                 | Comparison::Lt { value } => value.is_finite(),
             };
             if !ok {
-                self.issue(
-                    format!("{path}.kind.rule.{name}"),
-                    Problem::Inconsistent(
-                        "threshold must be a finite number (between: min ≤ max)".into(),
-                    ),
-                );
+                self.issue(format!("{path}.kind.rule.{name}"), Problem::BadThreshold);
             }
         }
     }
@@ -624,10 +650,9 @@ impl Validator {
                 }
                 self.range(
                     format!("{path}.scale"),
-                    "scale",
                     *scale,
                     *scale > 0.0,
-                    "greater than 0",
+                    Allowed::Positive,
                 );
             }
             Formula::Sum { inputs } => {
@@ -663,10 +688,7 @@ impl Validator {
                             "areas[{}].indicators[{}].items[{}].when.item",
                             loc.area, loc.indicator, loc.item
                         ),
-                        Problem::Inconsistent(format!(
-                            "`when` goes round in a circle: {}",
-                            chain.join(" → ")
-                        )),
+                        Problem::WhenCycle(chain.iter().map(|s| s.to_string()).collect()),
                     );
                     break;
                 }
@@ -707,37 +729,39 @@ impl Validator {
                 None => self.issue(
                     format!("{path}.items[{n}]"),
                     Problem::Unknown {
-                        what: "item",
+                        what: RefKind::Item,
                         id: id.clone(),
                     },
                 ),
                 Some(ItemKind::Number { .. } | ItemKind::Computed { .. }) => {}
                 Some(_) => self.issue(
                     format!("{path}.items[{n}]"),
-                    Problem::Inconsistent(format!("'{id}' has no threshold to reach")),
+                    Problem::NoThreshold(id.clone()),
                 ),
             }
         }
         if rule.min_pass > rule.items.len() {
             self.issue(
                 format!("{path}.min_pass"),
-                Problem::Inconsistent("min_pass is more than the items listed".into()),
+                Problem::MinPassTooHigh {
+                    min_pass: rule.min_pass,
+                    items: rule.items.len(),
+                },
             );
         }
         let f = rule.floor_ratio;
         self.range(
             format!("{path}.floor_ratio"),
-            "floor_ratio",
             f,
             f > 0.0 && f <= 1.0,
-            "in (0, 1]",
+            Allowed::Share,
         );
         if let Some(band) = &rule.fail_grade {
             if !c.doc.grades.iter().any(|g| &g.id == band) {
                 self.issue(
                     format!("{path}.fail_grade"),
                     Problem::Unknown {
-                        what: "grade",
+                        what: RefKind::Grade,
                         id: band.clone(),
                     },
                 );

@@ -37,20 +37,10 @@ fn fixed(n: Option<f64>, decimals: usize) -> String {
         .unwrap_or_default()
 }
 
-fn side_name(lang: Lang, side: Side) -> &'static str {
-    match side {
-        Side::Primary => Msg::Primary.text(lang),
-        Side::Junior => Msg::Junior.text(lang),
-    }
-}
+use crate::i18n::side_name;
 
 fn type_name(lang: Lang, t: Option<SchoolType>) -> &'static str {
-    match t {
-        Some(SchoolType::Primary) => Msg::Primary.text(lang),
-        Some(SchoolType::Junior) => Msg::Junior.text(lang),
-        Some(SchoolType::NineYear) => Msg::NineYear.text(lang),
-        None => "",
-    }
+    t.map_or("", |t| crate::i18n::school_type_name(lang, t))
 }
 
 fn outcome_name(lang: Lang, o: Outcome) -> &'static str {

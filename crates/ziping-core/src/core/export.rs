@@ -7,6 +7,7 @@
 
 use crate::core::answers::Answers;
 use crate::core::checklist::Checklist;
+pub use crate::core::json::FieldProblem;
 use crate::core::model::{ChecklistDoc, SchoolType};
 use crate::core::school::{PlanRow, Profile};
 use crate::core::score::{assess, Assessment};
@@ -105,8 +106,8 @@ pub enum ImportError {
     NotAnExport,
     #[error("unknown format '{found}'")]
     UnknownFormat { found: String },
-    #[error("{path}: {message}")]
-    Field { path: String, message: String },
+    #[error("{path}: {problem}")]
+    Field { path: String, problem: FieldProblem },
     #[error("{field} is not an RFC 3339 time: '{value}'")]
     BadTime { field: &'static str, value: String },
     #[error("the digest does not match: the file was changed after it was exported")]
@@ -323,7 +324,9 @@ pub fn read(bytes: &[u8]) -> Result<ExportV1, ImportError> {
     }
     let computed = digest_of(&export).map_err(|e| ImportError::Field {
         path: "$".into(),
-        message: e.to_string(),
+        problem: FieldProblem::Other {
+            detail: e.to_string(),
+        },
     })?;
     if computed != export.digest {
         return Err(ImportError::DigestMismatch {
@@ -350,11 +353,11 @@ fn field_error(value: &serde_json::Value, whole: serde_json::Error) -> ImportErr
     fn check<T: serde::de::DeserializeOwned>(
         value: &serde_json::Value,
         key: &str,
-    ) -> Option<String> {
+    ) -> Option<FieldProblem> {
         let part = value.get(key)?;
         serde_json::from_value::<T>(part.clone())
             .err()
-            .map(|e| e.to_string())
+            .map(|e| FieldProblem::from_serde(&e))
     }
     let sections = [
         ("checklist", check::<ChecklistStamp>(value, "checklist")),
@@ -368,16 +371,16 @@ fn field_error(value: &serde_json::Value, whole: serde_json::Error) -> ImportErr
         ("plan", check::<Vec<PlanRow>>(value, "plan")),
     ];
     for (key, problem) in sections {
-        if let Some(message) = problem {
+        if let Some(problem) = problem {
             return ImportError::Field {
                 path: key.into(),
-                message,
+                problem,
             };
         }
     }
     ImportError::Field {
         path: "$".into(),
-        message: whole.to_string(),
+        problem: FieldProblem::from_serde(&whole),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod county_csv;
 pub mod export;
 pub mod filename;
 pub mod format;
+pub mod json;
 pub mod model;
 mod model_raw;
 pub mod rules;

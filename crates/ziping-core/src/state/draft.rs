@@ -1,6 +1,6 @@
 //! A draft: one school's self-assessment in progress, exactly as stored in the browser.
 
-use crate::core::answers::{Answers, Part, Slot, Value};
+use crate::core::answers::{Answers, Slot, Value};
 use crate::core::builtin;
 use crate::core::checklist::{Checklist, ChecklistErrors};
 use crate::core::format;
@@ -372,11 +372,7 @@ pub fn shortfall_text(checklist: &Checklist, s: &Shortfall, lang: Lang) -> Strin
         .map(|i| pick(&i.text))
         .or_else(|| group.map(|g| pick(&g.title)))
         .unwrap_or_else(|| s.item.clone());
-    let part = match s.part {
-        Part::Whole => String::new(),
-        Part::Primary => lang.paren(Msg::PartPrimary.text(lang)),
-        Part::Junior => lang.paren(Msg::PartJunior.text(lang)),
-    };
+    let part = crate::i18n::part_suffix(lang, s.part);
     let level_label = |id: &str| {
         item.and_then(|i| match &i.kind {
             ItemKind::Levels { levels, .. } => levels.iter().find(|l| l.id == id),

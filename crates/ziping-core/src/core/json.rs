@@ -1,0 +1,98 @@
+//! What serde found wrong in a JSON file, as a type the interface can word in either language.
+
+/// What is wrong with a field of a file, as serde found it. Typed here, next to the one place
+/// serde is asked, so the interface words it without reading serde's English.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FieldProblem {
+    #[error("missing field `{field}`")]
+    Missing { field: String },
+    #[error("unknown field `{field}`")]
+    Unknown { field: String },
+    #[error("unknown value `{value}`")]
+    UnknownValue { value: String },
+    /// A value of the wrong JSON type (a string where a number belongs …); `detail` is serde's.
+    #[error("wrong type: {detail}")]
+    WrongType { detail: String },
+    #[error("{detail}")]
+    Other { detail: String },
+}
+
+impl FieldProblem {
+    /// Sorts serde's error into its kind. serde_json keeps only a message, so its wording is
+    /// read here once (tests pin each kind to a real serde error).
+    pub fn from_serde(e: &serde_json::Error) -> FieldProblem {
+        let message = e.to_string();
+        // serde_json appends " at line L column C"; the kind and the name come before it.
+        let message = match message.rfind(" at line ") {
+            Some(at) => message[..at].to_string(),
+            None => message,
+        };
+        let quoted = || message.split('`').nth(1).unwrap_or_default().to_string();
+        if message.starts_with("missing field") {
+            FieldProblem::Missing { field: quoted() }
+        } else if message.starts_with("unknown field") {
+            FieldProblem::Unknown { field: quoted() }
+        } else if message.starts_with("unknown variant") {
+            FieldProblem::UnknownValue { value: quoted() }
+        } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+            FieldProblem::WrongType { detail: message }
+        } else {
+            FieldProblem::Other { detail: message }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldProblem;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        count: u64,
+        kind: Kind,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        Primary,
+    }
+
+    fn problem(json: &str) -> FieldProblem {
+        FieldProblem::from_serde(&serde_json::from_str::<Doc>(json).unwrap_err())
+    }
+
+    /// Each kind from a real serde error: if serde words them otherwise, this fails.
+    #[test]
+    fn serde_errors_are_sorted_by_kind() {
+        assert_eq!(
+            problem(r#"{"kind":"primary"}"#),
+            FieldProblem::Missing {
+                field: "count".into()
+            }
+        );
+        assert_eq!(
+            problem(r#"{"count":1,"kind":"primary","extra":2}"#),
+            FieldProblem::Unknown {
+                field: "extra".into()
+            }
+        );
+        assert_eq!(
+            problem(r#"{"count":1,"kind":"senior"}"#),
+            FieldProblem::UnknownValue {
+                value: "senior".into()
+            }
+        );
+        assert!(matches!(
+            problem(r#"{"count":"1","kind":"primary"}"#),
+            FieldProblem::WrongType { detail } if detail.contains("string") && !detail.contains("line")
+        ));
+        assert!(matches!(
+            problem(r#"{"count":-1,"kind":"primary"}"#),
+            FieldProblem::WrongType { .. }
+        ));
+    }
+}
