@@ -4,7 +4,8 @@
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 use yew::Reducible;
-use ziping::app::storage::{self, SaveOutcome};
+use ziping::app::browser::drafts::{self, SaveOutcome};
+use ziping::app::browser::{clock, page, prefs};
 use ziping::app::Store;
 use ziping::core::answers::{Slot, Value};
 use ziping::i18n::Lang;
@@ -35,14 +36,14 @@ fn store_applies_actions() {
 #[wasm_bindgen_test]
 fn prefs_survive_a_save_and_load() {
     local_storage().remove_item(Prefs::STORAGE_KEY).unwrap();
-    assert_eq!(storage::load_prefs(), Prefs::default());
+    assert_eq!(prefs::load(), Prefs::default());
     let prefs = Prefs {
         lang: Lang::En,
         last_draft: Some("d9".into()),
         last_page: Page::Results,
     };
-    assert!(storage::save_prefs(&prefs));
-    assert_eq!(storage::load_prefs(), prefs);
+    assert!(prefs::save(&prefs));
+    assert_eq!(prefs::load(), prefs);
 }
 
 #[wasm_bindgen_test]
@@ -50,11 +51,11 @@ fn unreadable_prefs_fall_back_to_chinese() {
     local_storage()
         .set_item(Prefs::STORAGE_KEY, "{not json")
         .unwrap();
-    assert_eq!(storage::load_prefs(), Prefs::default());
+    assert_eq!(prefs::load(), Prefs::default());
     local_storage()
         .set_item(Prefs::STORAGE_KEY, r#"{"lang":"fr"}"#)
         .unwrap();
-    assert_eq!(storage::load_prefs().lang, Lang::Zh);
+    assert_eq!(prefs::load().lang, Lang::Zh);
 }
 
 #[wasm_bindgen_test]
@@ -72,14 +73,14 @@ async fn drafts_are_saved_listed_and_deleted_in_indexeddb() {
         "2026-11-24T10:01:00+08:00",
     );
     assert_eq!(
-        storage::save_draft(&d, u64::MAX, &summary(&d)).await,
+        drafts::save(&d, None, &summary(&d)).await,
         SaveOutcome::Saved
     );
-    assert_eq!(storage::load_draft("web-a").await, Some(d.clone()));
-    assert!(storage::list_drafts().await.iter().any(|s| s.id == "web-a"));
-    assert!(storage::delete_draft("web-a").await);
-    assert_eq!(storage::load_draft("web-a").await, None);
-    assert!(!storage::list_drafts().await.iter().any(|s| s.id == "web-a"));
+    assert_eq!(drafts::load("web-a").await, Some(d.clone()));
+    assert!(drafts::list().await.iter().any(|s| s.id == "web-a"));
+    assert!(drafts::delete("web-a").await);
+    assert_eq!(drafts::load("web-a").await, None);
+    assert!(!drafts::list().await.iter().any(|s| s.id == "web-a"));
 }
 
 #[wasm_bindgen_test]
@@ -92,27 +93,27 @@ async fn a_save_never_overwrites_a_newer_revision_from_another_tab() {
         "t0".into(),
     );
     assert_eq!(
-        storage::save_draft(&base, u64::MAX, &summary(&base)).await,
+        drafts::save(&base, None, &summary(&base)).await,
         SaveOutcome::Saved
     );
     // Tab 1 and tab 2 both opened revision 0; tab 1 saves revision 1 first.
     let mut tab1 = base.clone();
     tab1.set_note("B2.1.1".into(), "tab one".into(), "t1");
     assert_eq!(
-        storage::save_draft(&tab1, 0, &summary(&tab1)).await,
+        drafts::save(&tab1, Some(0), &summary(&tab1)).await,
         SaveOutcome::Saved
     );
     let mut tab2 = base.clone();
     tab2.set_note("B2.1.1".into(), "tab two".into(), "t2");
     assert_eq!(
-        storage::save_draft(&tab2, 0, &summary(&tab2)).await,
+        drafts::save(&tab2, Some(0), &summary(&tab2)).await,
         SaveOutcome::Newer(1)
     );
     assert_eq!(
-        storage::load_draft("web-b").await.unwrap().answers.notes["B2.1.1"],
+        drafts::load("web-b").await.unwrap().answers.notes["B2.1.1"],
         "tab one"
     );
-    storage::delete_draft("web-b").await;
+    drafts::delete("web-b").await;
 }
 
 #[wasm_bindgen_test]
@@ -122,15 +123,22 @@ async fn the_place_to_return_to_is_kept() {
         last_draft: Some("web-c".into()),
         last_page: Page::Plan,
     };
-    storage::save_place(&prefs).await;
-    assert_eq!(storage::load_place().await, Some(prefs));
+    drafts::save_place(&prefs).await;
+    assert_eq!(drafts::load_place().await, Some(prefs));
+}
+
+#[wasm_bindgen_test]
+fn the_clock_gives_a_valid_timestamp() {
+    let now = clock::now();
+    assert!(now.as_str().starts_with("20"), "{now}");
+    assert_eq!(now.date().len(), 10);
 }
 
 #[wasm_bindgen_test]
 fn document_lang_follows_the_interface() {
-    storage::set_document_lang(Lang::En);
+    page::set_document_lang(Lang::En);
     let root = gloo::utils::document().document_element().unwrap();
     assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
-    storage::set_document_lang(Lang::Zh);
+    page::set_document_lang(Lang::Zh);
     assert_eq!(root.get_attribute("lang").as_deref(), Some("zh-CN"));
 }

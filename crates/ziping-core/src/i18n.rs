@@ -895,21 +895,8 @@ mod tests {
             t.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
                 w.len() >= 3
                     && ![
-                        "UTF",
-                        "JSON",
-                        "KB",
-                        "RFC",
-                        "ziping",
-                        "format",
-                        "profile",
-                        "created",
-                        "school",
-                        "type",
-                        "split",
-                        "scope",
-                        "per",
-                        "part",
-                        "when",
+                        "UTF", "JSON", "KB", "RFC", "ziping", "format", "profile", "created",
+                        "school", "type", "split", "scope", "per", "part", "when",
                     ]
                     .contains(&w)
             })

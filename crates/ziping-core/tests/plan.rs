@@ -8,9 +8,18 @@ use common::*;
 use ziping_core::core::answers::{Part, Slot, Value};
 use ziping_core::core::model::SchoolType;
 use ziping_core::core::score::assess;
+use ziping_core::core::time::Timestamp;
 use ziping_core::i18n::Lang;
 use ziping_core::state::draft::{shortfall_problem, shortfall_text, ChecklistSource, RowStatus};
-use ziping_core::state::{Action, AppState};
+use ziping_core::state::{Action, AppState, DraftEdit};
+
+fn at() -> Timestamp {
+    Timestamp::parse("2026-11-30T10:00:00+08:00").unwrap()
+}
+
+fn edit(edit: DraftEdit) -> Action {
+    Action::Edit { edit, now: at() }
+}
 
 fn problems(
     state: &AppState,
@@ -25,11 +34,10 @@ fn problems(
 }
 
 fn set(state: AppState, id: &str, value: &str) -> AppState {
-    state.reduce(Action::SetAnswer {
+    state.reduce(edit(DraftEdit::SetAnswer {
         slot: Slot::whole(id),
         value: Some(Value::Number(value.into())),
-        now: "t".into(),
-    })
+    }))
 }
 
 #[test]
@@ -40,25 +48,18 @@ fn a_row_follows_g6_from_46_to_47_and_is_marked_met_at_45() {
         source: ChecklistSource::Builtin {
             id: "yzjh-school".into(),
         },
-        now: "t".into(),
+        now: at(),
     });
-    state = state.reduce(Action::SetSchoolType {
-        school_type: SchoolType::Primary,
-        now: "t".into(),
-    });
+    state = state.reduce(edit(DraftEdit::SetSchoolType(SchoolType::Primary)));
     for (slot, v) in example_school(&c, SchoolType::Primary).values {
-        state = state.reduce(Action::SetAnswer {
+        state = state.reduce(edit(DraftEdit::SetAnswer {
             slot,
             value: Some(v),
-            now: "t".into(),
-        });
+        }));
     }
     state = set(state, "G6", "46");
     let p = problems(&state, &c);
-    state = state.reduce(Action::GeneratePlan {
-        problems: p.clone(),
-        now: "t".into(),
-    });
+    state = state.reduce(edit(DraftEdit::GeneratePlan(p.clone())));
     let row = |s: &AppState| s.draft.as_ref().unwrap().plan[0].clone();
     assert_eq!(state.draft.as_ref().unwrap().plan.len(), 1);
     assert!(
@@ -69,10 +70,7 @@ fn a_row_follows_g6_from_46_to_47_and_is_marked_met_at_45() {
 
     state = set(state, "G6", "47");
     let p = problems(&state, &c);
-    state = state.reduce(Action::SyncPlan {
-        problems: p.clone(),
-        now: "t".into(),
-    });
+    state = state.reduce(edit(DraftEdit::SyncPlan(p.clone())));
     assert!(
         row(&state).problem.contains("现为47人，差2人"),
         "{}",
@@ -82,23 +80,14 @@ fn a_row_follows_g6_from_46_to_47_and_is_marked_met_at_45() {
     state = set(state, "G6", "45");
     let p = problems(&state, &c);
     assert!(p.is_empty());
-    state = state.reduce(Action::GeneratePlan {
-        problems: p.clone(),
-        now: "t".into(),
-    });
+    state = state.reduce(edit(DraftEdit::GeneratePlan(p.clone())));
     assert_eq!(row(&state).status(&p), RowStatus::Resolved);
 
     // Deleted, then short again: not generated a second time.
-    state = state.reduce(Action::RemovePlanRow {
-        id: row(&state).id,
-        now: "t".into(),
-    });
+    state = state.reduce(edit(DraftEdit::RemovePlanRow(row(&state).id)));
     state = set(state, "G6", "50");
     let p = problems(&state, &c);
-    state = state.reduce(Action::GeneratePlan {
-        problems: p,
-        now: "t".into(),
-    });
+    state = state.reduce(edit(DraftEdit::GeneratePlan(p)));
     assert!(state.draft.as_ref().unwrap().plan.is_empty());
 }
 

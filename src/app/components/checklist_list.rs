@@ -1,4 +1,4 @@
-use crate::app::storage;
+use crate::app::browser::clock;
 use crate::app::Ctx;
 use crate::core::builtin::builtin_set;
 use crate::core::model::Text;
@@ -38,9 +38,9 @@ pub fn checklist_list(ctx: &Ctx) -> Html {
                     let start = {
                         let (dispatch, id) = (ctx.dispatch.clone(), d.id.clone());
                         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::NewDraft {
-                            id: storage::new_draft_id(),
+                            id: clock::new_draft_id(),
                             source: ChecklistSource::Builtin { id: id.clone() },
-                            now: storage::now_rfc3339(),
+                            now: clock::now(),
                         }))
                     };
                     html! {

@@ -5,14 +5,16 @@ use super::field::{
     field_label, messages, messages_dom_id, problem_text, slot_dom_id, warning_text,
 };
 use super::pick;
-use crate::app::{storage, Ctx, Shared};
+use crate::app::browser::files;
+use crate::app::edit;
+use crate::app::{Ctx, Shared};
 use crate::core::answers::{Answers, Slot, Value};
 use crate::core::checklist::{Checklist, ItemLoc};
 use crate::core::model::{ItemKind, SchoolType};
 use crate::core::rules::fmt_num;
 use crate::core::score::{InvalidValue, ItemResult, Outcome, PartResult, Warning};
 use crate::i18n::{Msg, Say};
-use crate::state::Action;
+use crate::state::DraftEdit;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -116,11 +118,10 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
         let (dispatch, id) = (ctx.dispatch.clone(), id.clone());
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::SetNote {
+            dispatch.dispatch(edit(DraftEdit::SetNote {
                 item: id.clone(),
                 note: area.value(),
-                now: storage::now_rfc3339(),
-            });
+            }));
         })
     };
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
@@ -143,17 +144,14 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             };
             too_large_msg.set(None);
             // Only hashed, never stored: large scans are fine up to this size.
-            *reader.borrow_mut() = storage::read_picked_typed(
+            *reader.borrow_mut() = files::read_picked_typed(
                 &e,
                 200 * 1024 * 1024,
                 too_large,
                 move |name, mime, bytes| {
                     let attachment =
                         crate::core::export::Attachment::describe(&id, &name, &mime, &bytes);
-                    dispatch.dispatch(Action::AddAttachment {
-                        attachment,
-                        now: storage::now_rfc3339(),
-                    });
+                    dispatch.dispatch(edit(DraftEdit::AddAttachment(attachment)));
                 },
             );
         })
@@ -162,7 +160,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
         let remove = {
             let (dispatch, item, sha256) = (ctx.dispatch.clone(), a.item.clone(), a.sha256.clone());
             Callback::from(move |_: MouseEvent| {
-                dispatch.dispatch(Action::RemoveAttachment { item: item.clone(), sha256: sha256.clone(), now: storage::now_rfc3339() })
+                dispatch.dispatch(edit(DraftEdit::RemoveAttachment { item: item.clone(), sha256: sha256.clone() }))
             })
         };
         html! {
@@ -290,11 +288,9 @@ fn choice_described(
         let onchange = {
             let (dispatch, slot) = (ctx.dispatch.clone(), slot.clone());
             Callback::from(move |_: Event| {
-                dispatch.dispatch(Action::SetAnswer {
+                dispatch.dispatch(edit(DraftEdit::SetAnswer {
                     slot: slot.clone(),
-                    value: Some(value.clone()),
-                    now: storage::now_rfc3339(),
-                })
+                    value: Some(value.clone()) }))
             })
         };
         let description_id = format!("{dom_id}-desc");
@@ -398,11 +394,10 @@ fn widget(
                     let area: HtmlTextAreaElement = e.target_unchecked_into();
                     let v = area.value();
                     let value = (!v.trim().is_empty()).then_some(Value::Text(v));
-                    dispatch.dispatch(Action::SetAnswer {
+                    dispatch.dispatch(edit(DraftEdit::SetAnswer {
                         slot: slot.clone(),
                         value,
-                        now: storage::now_rfc3339(),
-                    })
+                    }))
                 })
             };
             let dom_id = slot_dom_id(slot);
@@ -427,11 +422,10 @@ fn number_input(
             let v = input.value();
             // What was typed is kept as typed; the core reads it and says what is wrong.
             let value = (!v.trim().is_empty()).then_some(Value::Number(v));
-            dispatch.dispatch(Action::SetAnswer {
+            dispatch.dispatch(edit(DraftEdit::SetAnswer {
                 slot: slot.clone(),
                 value,
-                now: storage::now_rfc3339(),
-            })
+            }))
         })
     };
     let dom_id = slot_dom_id(slot);

@@ -1,4 +1,5 @@
-use crate::app::{storage, Ctx, Shared};
+use crate::app::browser::{drafts, files};
+use crate::app::{Ctx, Shared};
 use crate::i18n::{Msg, Say};
 use crate::state::draft::Draft;
 use crate::state::{Action, SaveStatus};
@@ -16,7 +17,7 @@ pub fn save_bar(ctx: &Ctx, draft: &Shared<Draft>, save: &SaveStatus) -> Html {
                 "ziping-draft",
                 "json",
             );
-            let _ = storage::download(&name, &text, "application/json");
+            let _ = files::download(&name, &text, "application/json");
         })
     };
     let body = match save {
@@ -43,7 +44,7 @@ pub fn save_bar(ctx: &Ctx, draft: &Shared<Draft>, save: &SaveStatus) -> Html {
                 Callback::from(move |_: MouseEvent| {
                     let (dispatch, id) = (dispatch.clone(), id.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        if let Some(d) = storage::load_draft(&id).await {
+                        if let Some(d) = drafts::load(&id).await {
                             dispatch.dispatch(Action::OpenDraft {
                                 draft: Box::new(d),
                                 page,

@@ -3,7 +3,8 @@
 //! batch state); this page reads files and shows the report.
 
 use super::report::Report;
-use crate::app::{storage, Ctx, Open, Shared};
+use crate::app::browser::{clock, drafts, files, page};
+use crate::app::{Ctx, Open, Shared};
 use crate::core::aggregate::{CountyReport, FileStatus, Input, SchoolRow, Side, Spread};
 use crate::core::builtin::builtins;
 use crate::core::county_csv::{figures_csv, schools_csv, status_text as status_words};
@@ -63,7 +64,7 @@ fn status_class(s: &FileStatus) -> &'static str {
 fn show(ctx: &Ctx, batch: &Batch) -> Shown {
     let start = js_sys::Date::now();
     let inputs = batch.verify_all();
-    let report = batch.report(&inputs, &storage::now_rfc3339(), ctx.lang);
+    let report = batch.report(&inputs, clock::now().as_str(), ctx.lang);
     Shown {
         report: Rc::new(report),
         files: Rc::new(inputs),
@@ -95,7 +96,7 @@ pub fn County() -> Html {
         let (batch, refresh) = (batch.clone(), refresh.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                for known in storage::county_checklists().await {
+                for known in drafts::county_checklists().await {
                     batch.borrow_mut().know(known.checklist);
                 }
                 refresh();
@@ -137,7 +138,7 @@ pub fn County() -> Html {
                         if let Some(c) = batch.borrow().county_checklists.last().cloned() {
                             wasm_bindgen_futures::spawn_local(async move {
                                 let text = serde_json::to_string(c.doc()).unwrap_or_default();
-                                storage::save_county_checklist(&c, &text).await;
+                                drafts::save_county_checklist(&c, &text).await;
                             });
                         }
                     }
@@ -266,10 +267,7 @@ pub fn County() -> Html {
                 files: &r.schools.len().to_string(),
                 counts: &counts,
             });
-            let today = storage::now_rfc3339()
-                .get(..10)
-                .unwrap_or_default()
-                .to_string();
+            let today = clock::now().date().to_string();
             let county_name = r
                 .county
                 .clone()
@@ -289,14 +287,14 @@ pub fn County() -> Html {
                 let (r, name, lang) = (r.clone(), file_name(Msg::CsvSchoolsName), ctx.lang);
                 Callback::from(move |_: MouseEvent| {
                     let _ =
-                        storage::download(&name, &schools_csv(&r, lang), "text/csv;charset=utf-8");
+                        files::download(&name, &schools_csv(&r, lang), "text/csv;charset=utf-8");
                 })
             };
             let csv_figures = {
                 let (r, name, lang) = (r.clone(), file_name(Msg::CsvFiguresName), ctx.lang);
                 Callback::from(move |_: MouseEvent| {
                     let _ =
-                        storage::download(&name, &figures_csv(&r, lang), "text/csv;charset=utf-8");
+                        files::download(&name, &figures_csv(&r, lang), "text/csv;charset=utf-8");
                 })
             };
             html! {
@@ -322,7 +320,7 @@ pub fn County() -> Html {
                     <div class="page-actions no-print">
                         <button type="button" data-testid="csv-schools" onclick={csv_schools}>{ ctx.t(Msg::CountyCsvSchools) }</button>
                         <button type="button" data-testid="csv-figures" onclick={csv_figures}>{ ctx.t(Msg::CountyCsvFigures) }</button>
-                        <button type="button" onclick={Callback::from(|_: MouseEvent| storage::print())}>{ ctx.t(Msg::CountyPrint) }</button>
+                        <button type="button" onclick={Callback::from(|_: MouseEvent| page::print())}>{ ctx.t(Msg::CountyPrint) }</button>
                     </div>
                     { figures(&ctx, r) }
                     { county_rates(&ctx, r) }

@@ -1,5 +1,6 @@
+use crate::app::browser::page;
 use crate::app::components::{field_label, pick, problem_text, slot_dom_id, InputField, ItemCard};
-use crate::app::{storage, Ctx, Open};
+use crate::app::{Ctx, Open};
 use crate::core::answers::{Slot, Value};
 use crate::core::score::input_slots;
 use crate::i18n::{Msg, Say};
@@ -60,12 +61,12 @@ pub fn Fill(props: &FillProps) -> Html {
     let focus_target = use_state(|| None::<String>);
     // A new section starts at its heading, not at the button that led here (the heading is
     // announced; the first field is one Tab away). Before the 检查 target below, which wins.
-    use_effect_with(props.section, |_| storage::focus("section-heading"));
+    use_effect_with(props.section, |_| page::focus("section-heading"));
     {
         let focus_target = focus_target.clone();
         use_effect_with((*focus_target).clone(), move |target| {
             if let Some(id) = target {
-                storage::focus(id);
+                page::focus(id);
                 focus_target.set(None);
             }
         });

@@ -1,7 +1,8 @@
 //! Opening a submission file as a new draft (continuing on another computer, or a file the
 //! county sent back). Nothing on screen or in storage changes unless the file is valid.
 
-use crate::app::{storage, Ctx};
+use crate::app::browser::{clock, files};
+use crate::app::Ctx;
 use crate::core::builtin::builtins;
 use crate::core::checklist::Checklist;
 use crate::core::export::{stamp, verify, ImportError};
@@ -48,7 +49,7 @@ fn open_file(
         let (file, text) = extra[position - builtin_count].clone();
         ChecklistSource::File { name: file, text }
     };
-    let draft = Draft::from_export(storage::new_draft_id(), &v.export, source);
+    let draft = Draft::from_export(clock::new_draft_id(), &v.export, source);
     ctx.dispatch.dispatch(Action::Imported {
         draft: Box::new(draft),
     });
@@ -123,7 +124,7 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
             };
             let on_bytes = on_bytes.clone();
             *reader.borrow_mut() =
-                storage::read_picked(&e, limit as u64, too_large, move |name, bytes| {
+                files::read_picked(&e, limit as u64, too_large, move |name, bytes| {
                     on_bytes.emit((name, bytes))
                 });
         })

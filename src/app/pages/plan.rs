@@ -1,7 +1,9 @@
-use crate::app::{storage, Ctx, Open};
+use crate::app::edit;
+use crate::app::{Ctx, Open};
 use crate::i18n::Msg;
 use crate::state::draft::{PlanField, RowStatus};
-use crate::state::{Action, Page};
+use crate::state::DraftEdit;
+use crate::state::Page;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -22,29 +24,19 @@ pub fn Plan(props: &PlanProps) -> Html {
         let problems = problems.clone();
         use_effect_with((props.open.draft.revision, stale), move |&(_, stale)| {
             if stale {
-                dispatch.dispatch(Action::SyncPlan {
-                    problems,
-                    now: storage::now_rfc3339(),
-                });
+                dispatch.dispatch(edit(DraftEdit::SyncPlan(problems)));
             }
         });
     }
     let generate = {
         let (dispatch, problems) = (ctx.dispatch.clone(), problems.clone());
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::GeneratePlan {
-                problems: problems.clone(),
-                now: storage::now_rfc3339(),
-            });
+            dispatch.dispatch(edit(DraftEdit::GeneratePlan(problems.clone())));
         })
     };
     let add = {
         let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::AddPlanRow {
-                now: storage::now_rfc3339(),
-            })
-        })
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(edit(DraftEdit::AddPlanRow)))
     };
     let columns = [
         (PlanField::Problem, Msg::ProblemCol),
@@ -64,13 +56,13 @@ pub fn Plan(props: &PlanProps) -> Html {
             let input = if field == PlanField::Deadline {
                 let oninput = Callback::from(move |e: InputEvent| {
                     let el: HtmlInputElement = e.target_unchecked_into();
-                    dispatch.dispatch(Action::SetPlanField { id, field, value: el.value(), now: storage::now_rfc3339() });
+                    dispatch.dispatch(edit(DraftEdit::SetPlanField { id, field, value: el.value() }));
                 });
                 html! { <input type="date" id={dom_id.clone()} data-testid={dom_id} aria-label={label} {value} {oninput} /> }
             } else {
                 let oninput = Callback::from(move |e: InputEvent| {
                     let el: HtmlTextAreaElement = e.target_unchecked_into();
-                    dispatch.dispatch(Action::SetPlanField { id, field, value: el.value(), now: storage::now_rfc3339() });
+                    dispatch.dispatch(edit(DraftEdit::SetPlanField { id, field, value: el.value() }));
                 });
                 html! { <textarea id={dom_id.clone()} data-testid={dom_id} rows="4" aria-label={label} {value} {oninput} /> }
             };
@@ -79,7 +71,7 @@ pub fn Plan(props: &PlanProps) -> Html {
         let resolved = row.status(&problems) == RowStatus::Resolved;
         let remove = {
             let dispatch = ctx.dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemovePlanRow { id, now: storage::now_rfc3339() }))
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(edit(DraftEdit::RemovePlanRow(id))))
         };
         html! {
             <tr key={id} data-testid="plan-row" class={classes!(resolved.then_some("resolved"))}>

@@ -1,10 +1,13 @@
+use crate::app::browser::page;
 use crate::app::components::{pick, problem_text, InputField};
-use crate::app::{storage, Ctx, Open};
+use crate::app::edit;
+use crate::app::{Ctx, Open};
 use crate::core::answers::{Slot, Value};
 use crate::core::score::input_slots;
 use crate::i18n::Msg;
 use crate::state::draft::ProfileField;
-use crate::state::{Action, Page};
+use crate::state::DraftEdit;
+use crate::state::Page;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -18,7 +21,7 @@ pub struct ProfileProps {
 pub fn ProfilePage(props: &ProfileProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
     // Opening the profile (a new draft) puts the cursor in its first field.
-    use_effect_with((), |_| storage::focus("profile-school_name"));
+    use_effect_with((), |_| page::focus("profile-school_name"));
     let draft = &props.open.draft;
     let checklist = &props.open.checklist;
     let text_field = |field: ProfileField, msg: Msg, hint: Option<Msg>| {
@@ -26,11 +29,10 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
             let dispatch = ctx.dispatch.clone();
             Callback::from(move |e: InputEvent| {
                 let input: HtmlInputElement = e.target_unchecked_into();
-                dispatch.dispatch(Action::SetProfile {
+                dispatch.dispatch(edit(DraftEdit::SetProfile {
                     field,
                     value: input.value(),
-                    now: storage::now_rfc3339(),
-                });
+                }));
             })
         };
         let id = format!(
@@ -57,12 +59,7 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
         );
         let onchange = {
             let dispatch = ctx.dispatch.clone();
-            Callback::from(move |_: Event| {
-                dispatch.dispatch(Action::SetSchoolType {
-                    school_type: t,
-                    now: storage::now_rfc3339(),
-                })
-            })
+            Callback::from(move |_: Event| dispatch.dispatch(edit(DraftEdit::SetSchoolType(t))))
         };
         html! {
             <label class="choice" for={id.clone()}>

@@ -1,9 +1,10 @@
 use super::plan::plan_table;
 use super::results::summary;
+use crate::app::browser::{clock, page};
 use crate::app::components::{
     area_bars, indicator_chart, outcome_class, outcome_msg, pick, radar, ChartProps,
 };
-use crate::app::{storage, Ctx, Open};
+use crate::app::{Ctx, Open};
 use crate::core::answers::parse_number;
 use crate::core::answers::{Slot, Value};
 use crate::core::format;
@@ -76,12 +77,9 @@ pub fn Report(props: &ReportProps) -> Html {
         .map(|t| crate::i18n::school_type_name(ctx.lang, t));
     let today = match &props.date {
         Some(d) => d.to_string(),
-        None => storage::now_rfc3339()
-            .get(..10)
-            .unwrap_or_default()
-            .to_string(),
+        None => clock::now().date().to_string(),
     };
-    let onprint = Callback::from(|_: MouseEvent| storage::print());
+    let onprint = Callback::from(|_: MouseEvent| page::print());
     let items = open.assessment.as_ref().map(|a| {
         checklist.doc().areas.iter().enumerate().map(|(area_n, area)| {
             let rows = checklist.items().zip(&a.items).filter(|((loc, _), r)| loc.area == area_n && r.applicable).flat_map(|((_, item), r)| {

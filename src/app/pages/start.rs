@@ -1,5 +1,6 @@
+use crate::app::browser::{clock, drafts, files, page};
 use crate::app::components::checklist_list;
-use crate::app::{storage, Ctx};
+use crate::app::Ctx;
 use crate::core::checklist::Checklist;
 use crate::i18n::{checklist_errors, Msg, Say};
 use crate::state::draft::{ChecklistSource, DraftSummary};
@@ -95,7 +96,7 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
             Callback::from(move |_: MouseEvent| {
                 let (dispatch, id) = (dispatch.clone(), id.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(draft) = storage::load_draft(&id).await {
+                    if let Some(draft) = drafts::load(&id).await {
                         let page = crate::state::Page::Fill { area: 0 };
                         dispatch.dispatch(Action::OpenDraft { draft: Box::new(draft), page });
                     }
@@ -107,23 +108,12 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
             Callback::from(move |_: MouseEvent| {
                 let (dispatch, row) = (dispatch.clone(), row.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let Some(mut copy) = storage::load_draft(&row.id).await else { return };
-                    let now = storage::now_rfc3339();
-                    copy.id = storage::new_draft_id();
-                    copy.revision = 0;
-                    copy.profile.school_name.push_str(suffix);
-                    copy.created = now.clone();
-                    copy.updated = now;
-                    let summary = DraftSummary {
-                        id: copy.id.clone(),
-                        school_name: copy.profile.school_name.clone(),
-                        updated: copy.updated.clone(),
-                        ..row
-                    };
-                    if storage::save_draft(&copy, u64::MAX, &summary).await != storage::SaveOutcome::Saved {
+                    let Some(original) = drafts::load(&row.id).await else { return };
+                    let copy = original.duplicate(clock::new_draft_id(), &clock::now(), suffix);
+                    if drafts::save(&copy, None, &row.for_copy(&copy)).await != drafts::SaveOutcome::Saved {
                         dispatch.dispatch(Action::SaveFailed);
                     }
-                    dispatch.dispatch(Action::DraftsListed(storage::list_drafts().await));
+                    dispatch.dispatch(Action::DraftsListed(drafts::list().await));
                 });
             })
         };
@@ -131,11 +121,11 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
             let (dispatch, id) = (ctx.dispatch.clone(), d.id.clone());
             let question = ctx.say(Say::ConfirmDelete { school: &name });
             Callback::from(move |_: MouseEvent| {
-                if gloo::dialogs::confirm(&question) {
+                if page::confirm(&question) {
                     let (dispatch, id) = (dispatch.clone(), id.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        storage::delete_draft(&id).await;
-                        dispatch.dispatch(Action::DraftsListed(storage::list_drafts().await));
+                        drafts::delete(&id).await;
+                        dispatch.dispatch(Action::DraftsListed(drafts::list().await));
                     });
                 }
             })
@@ -210,7 +200,7 @@ fn LoadChecklistFile() -> Html {
             };
             let (dispatch, error) = (dispatch.clone(), error.clone());
             *reader.borrow_mut() =
-                storage::read_picked(&e, MAX_CHECKLIST_BYTES, too_large, move |name, bytes| {
+                files::read_picked(&e, MAX_CHECKLIST_BYTES, too_large, move |name, bytes| {
                     let Ok(text) = String::from_utf8(bytes) else {
                         return reject(name, Msg::NotUtf8Text.text(lang).into());
                     };
@@ -233,11 +223,11 @@ fn LoadChecklistFile() -> Html {
                             error.set(None);
                             let (dispatch, stored) = (dispatch.clone(), text.clone());
                             wasm_bindgen_futures::spawn_local(async move {
-                                storage::save_county_checklist(&c, &stored).await;
+                                drafts::save_county_checklist(&c, &stored).await;
                                 dispatch.dispatch(Action::NewDraft {
-                                    id: storage::new_draft_id(),
+                                    id: clock::new_draft_id(),
                                     source: ChecklistSource::File { name, text },
-                                    now: storage::now_rfc3339(),
+                                    now: clock::now(),
                                 });
                             });
                         }
@@ -263,13 +253,13 @@ fn LoadChecklistFile() -> Html {
 #[component]
 fn CountyChecklists() -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
-    let list = use_state(Vec::<storage::KnownChecklist>::new);
+    let list = use_state(Vec::<drafts::KnownChecklist>::new);
     let reload = {
         let list = list.clone();
         move || {
             let list = list.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                list.set(storage::county_checklists().await);
+                list.set(drafts::county_checklists().await);
             });
         }
     };
@@ -287,21 +277,21 @@ fn CountyChecklists() -> Html {
             let (dispatch, text, name) = (ctx.dispatch.clone(), text.clone(), format!("{}.json", d.id));
             Callback::from(move |_: MouseEvent| {
                 dispatch.dispatch(Action::NewDraft {
-                    id: storage::new_draft_id(),
+                    id: clock::new_draft_id(),
                     source: ChecklistSource::File { name: name.clone(), text: text.clone() },
-                    now: storage::now_rfc3339(),
+                    now: clock::now(),
                 })
             })
         };
         let remove = {
-            let (key, reload, lang) = (storage::checklist_key(c), reload.clone(), ctx.lang);
+            let (key, reload, lang) = (drafts::checklist_key(c), reload.clone(), ctx.lang);
             Callback::from(move |_: MouseEvent| {
                 if !gloo::dialogs::confirm(Msg::RemoveChecklistConfirm.text(lang)) {
                     return;
                 }
                 let (key, reload) = (key.clone(), reload.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    storage::delete_county_checklist(&key).await;
+                    drafts::delete_county_checklist(&key).await;
                     reload();
                 });
             })

@@ -1,6 +1,7 @@
 use super::{fill::Fill, plan::Plan, profile::ProfilePage, report::Report, results::Results};
+use crate::app::browser::{clock, files, page};
 use crate::app::components::{pick, save_bar};
-use crate::app::{storage, Ctx, Open};
+use crate::app::{Ctx, Open};
 use crate::i18n::{Msg, Say};
 use crate::state::check::{attention, Tally};
 use crate::state::{Action, Notice, Page, SaveStatus};
@@ -43,26 +44,20 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     missing: &tally.missing.to_string(),
                 }
                 .text(lang);
-                if !tally.is_complete() && !gloo::dialogs::confirm(&ask) {
+                if !tally.is_complete() && !page::confirm(&ask) {
                     return;
                 }
             }
-            let now = storage::now_rfc3339();
-            let plan = open.draft.plan_now(&open.problems());
-            let doc = crate::core::export::export(&crate::core::export::Submission {
-                checklist: &open.checklist,
-                profile: &open.draft.profile,
-                answers: &open.draft.answers,
-                plan: &plan,
-                attachments: &open.draft.attachments,
-                created: &open.draft.created,
-                exported: &now,
-                app_version: env!("CARGO_PKG_VERSION"),
-            });
-            use crate::core::export::{file_name, to_text, ExportError};
-            match doc.and_then(|doc| Ok((file_name(&doc), to_text(&doc)?))) {
+            let file = open.draft.submission(
+                &open.checklist,
+                &open.problems(),
+                &clock::now(),
+                env!("CARGO_PKG_VERSION"),
+            );
+            use crate::core::export::ExportError;
+            match file {
                 Ok((name, text)) => {
-                    if storage::download(&name, &text, "application/json").is_ok() {
+                    if files::download(&name, &text, "application/json").is_ok() {
                         dispatch.dispatch(Action::Notify(Notice::Exported { name }));
                     }
                 }

@@ -17,3 +17,4 @@ mod model_raw;
 pub mod rules;
 pub mod school;
 pub mod score;
+pub mod time;

@@ -270,6 +270,42 @@ impl Draft {
         }
     }
 
+    /// A copy to continue separately (another school year, a variant): a new id, its own times,
+    /// the school's name marked with `suffix` ("（副本）"), never saved yet.
+    pub fn duplicate(&self, id: String, now: &crate::core::time::Timestamp, suffix: &str) -> Draft {
+        let mut copy = self.clone();
+        copy.id = id;
+        copy.revision = 0;
+        copy.profile.school_name.push_str(suffix);
+        copy.created = now.as_str().to_string();
+        copy.updated = copy.created.clone();
+        copy
+    }
+
+    /// The submission file for this draft: its name and text, scored now against `checklist`,
+    /// with the 整改清单 as it reads for the current shortfalls `problems`.
+    pub fn submission(
+        &self,
+        checklist: &Checklist,
+        problems: &[(String, String)],
+        now: &crate::core::time::Timestamp,
+        app_version: &str,
+    ) -> Result<(String, String), crate::core::export::ExportError> {
+        use crate::core::export::{export, file_name, to_text, Submission};
+        let plan = self.plan_now(problems);
+        let doc = export(&Submission {
+            checklist,
+            profile: &self.profile,
+            answers: &self.answers,
+            plan: &plan,
+            attachments: &self.attachments,
+            created: &self.created,
+            exported: now.as_str(),
+            app_version,
+        })?;
+        Ok((file_name(&doc), to_text(&doc)?))
+    }
+
     /// The name a draft's checklist goes by when the checklist itself cannot be read.
     pub fn checklist_name(&self) -> String {
         match &self.checklist {
@@ -322,7 +358,9 @@ fn follow(rows: &mut [PlanRow], problems: &[(String, String)]) -> bool {
     changed
 }
 
-/// What the start page lists for each stored draft.
+/// What the start page lists for each stored draft. Stored beside the draft (written in the
+/// same transaction) as an index, so the list needs no draft read and no scoring: the one
+/// derived value kept in storage, on purpose.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftSummary {
     pub id: String,
@@ -336,6 +374,18 @@ pub struct DraftSummary {
     pub complete_percent: u8,
 }
 
+impl DraftSummary {
+    /// The line for `copy`, a duplicate of the draft this line is for.
+    pub fn for_copy(&self, copy: &Draft) -> DraftSummary {
+        DraftSummary {
+            id: copy.id.clone(),
+            school_name: copy.profile.school_name.clone(),
+            updated: copy.updated.clone(),
+            ..self.clone()
+        }
+    }
+}
+
 /// Answered slots ÷ required slots of the applicable items, 0–100.
 pub fn completion_percent(a: &Assessment) -> u8 {
     a.completion.percent()
@@ -346,6 +396,14 @@ pub fn completion_percent(a: &Assessment) -> u8 {
 pub fn shortfall_problem(checklist: &Checklist, s: &Shortfall) -> (String, String) {
     let key = Slot::new(&s.item, s.part).to_string();
     (key, shortfall_text(checklist, s, Lang::Zh))
+}
+
+/// Every shortfall of an assessment as 整改 rows name them (key, 问题 text).
+pub fn shortfall_problems(checklist: &Checklist, a: &Assessment) -> Vec<(String, String)> {
+    a.shortfalls
+        .iter()
+        .map(|s| shortfall_problem(checklist, s))
+        .collect()
 }
 
 /// A value with its unit: "4.5㎡" in Chinese, "4.5 ㎡" in English.

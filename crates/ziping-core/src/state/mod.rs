@@ -10,6 +10,7 @@ pub mod draft;
 
 use crate::core::answers::{Slot, Value};
 use crate::core::model::SchoolType;
+use crate::core::time::Timestamp;
 use crate::i18n::Lang;
 use draft::{ChecklistSource, Draft, DraftSummary, PlanField, ProfileField};
 use serde::{Deserialize, Serialize};
@@ -100,9 +101,11 @@ pub struct AppState {
     pub drafts: Vec<DraftSummary>,
     /// Shared, so a render does not copy it; an edit copies it once (copy on write).
     pub draft: Option<Rc<Draft>>,
-    /// The revision of the open draft that is in storage.
-    pub saved_revision: u64,
+    /// The revision of the open draft that is in storage; `None` for a draft never stored.
+    pub saved_revision: Option<u64>,
     pub save: SaveStatus,
+    /// The draft being written now (at most one write at a time: the next waits for it).
+    pub saving: Option<Rc<Draft>>,
     /// A message for the live region (e.g. the result of 检查); the number makes repeats heard.
     pub notice: Option<(u32, Notice)>,
 }
@@ -138,6 +141,41 @@ pub enum Notice {
     },
 }
 
+/// A change to the open draft. Each is an edit of the school's own data, so each raises the
+/// draft's revision (when it changes something) and is saved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftEdit {
+    SetProfile {
+        field: ProfileField,
+        value: String,
+    },
+    SetSchoolType(SchoolType),
+    SetAnswer {
+        slot: Slot,
+        value: Option<Value>,
+    },
+    SetNote {
+        item: String,
+        note: String,
+    },
+    AddAttachment(crate::core::export::Attachment),
+    RemoveAttachment {
+        item: String,
+        sha256: String,
+    },
+    AddPlanRow,
+    RemovePlanRow(u64),
+    SetPlanField {
+        id: u64,
+        field: PlanField,
+        value: String,
+    },
+    /// Rows (key, 问题) for the current shortfalls; existing rows are kept.
+    GeneratePlan(Vec<(String, String)>),
+    /// Unedited generated rows take their shortfall's current text; nothing is added.
+    SyncPlan(Vec<(String, String)>),
+}
+
 /// Every change to [`AppState`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -154,7 +192,7 @@ pub enum Action {
     Imported {
         draft: Box<Draft>,
     },
-    /// Opens a stored draft (or a newer one from another tab) as saved.
+    /// Opens a stored draft as saved.
     OpenDraft {
         draft: Box<Draft>,
         page: Page,
@@ -162,68 +200,31 @@ pub enum Action {
     NewDraft {
         id: String,
         source: ChecklistSource,
-        now: String,
+        now: Timestamp,
     },
     CloseDraft,
     Go(Page),
-    SetProfile {
-        field: ProfileField,
-        value: String,
-        now: String,
+    /// An edit of the open draft, at `now` (the shell's clock).
+    Edit {
+        edit: DraftEdit,
+        now: Timestamp,
     },
-    SetSchoolType {
-        school_type: SchoolType,
-        now: String,
-    },
-    SetAnswer {
-        slot: Slot,
-        value: Option<Value>,
-        now: String,
-    },
-    SetNote {
-        item: String,
-        note: String,
-        now: String,
-    },
-    AddPlanRow {
-        now: String,
-    },
-    AddAttachment {
-        attachment: crate::core::export::Attachment,
-        now: String,
-    },
-    RemoveAttachment {
-        item: String,
-        sha256: String,
-        now: String,
-    },
-    RemovePlanRow {
-        id: u64,
-        now: String,
-    },
-    SetPlanField {
-        id: u64,
-        field: PlanField,
-        value: String,
-        now: String,
-    },
-    /// Rows (key, 问题) for the current shortfalls; existing rows are kept.
-    GeneratePlan {
-        problems: Vec<(String, String)>,
-        now: String,
-    },
-    /// Unedited generated rows take their shortfall's current text; nothing is added.
-    SyncPlan {
-        problems: Vec<(String, String)>,
-        now: String,
-    },
+    /// Time to store the open draft if it has unsaved changes (the autosave timer, the page
+    /// being hidden). Starts a save unless one is under way or the user must decide first.
+    Flush,
     Saved {
         revision: u64,
         at: String,
     },
     SaveFailed,
+    /// Another tab stored a newer revision of the open draft; nothing of ours was written.
     Conflict {
         theirs: u64,
+    },
+    /// Another tab stored this draft (`None`: it deleted one). The reducer decides: ignore it,
+    /// take it (nothing unsaved here), or stop and ask (unsaved changes here).
+    OtherTabSaved {
+        theirs: Option<Box<Draft>>,
     },
     /// Keep this tab's version: the next save overwrites the other tab's.
     KeepMine {
@@ -253,7 +254,13 @@ impl AppState {
     pub fn dirty(&self) -> bool {
         self.draft
             .as_ref()
-            .is_some_and(|d| d.revision != self.saved_revision)
+            .is_some_and(|d| Some(d.revision) != self.saved_revision)
+    }
+
+    /// The autosave timer should run: changes wait, no save is under way, and no other tab's
+    /// newer version waits for the user's decision.
+    pub fn wants_save(&self) -> bool {
+        self.dirty() && self.saving.is_none() && !matches!(self.save, SaveStatus::Conflict { .. })
     }
 
     /// The state after `action`. Never fails: an action that does not apply changes nothing.
@@ -281,30 +288,22 @@ impl AppState {
                 }
             }
             Action::OpenDraft { draft, page } => {
-                self.saved_revision = draft.revision;
-                self.prefs.last_draft = Some(draft.id.clone());
-                self.prefs.last_page = page;
-                self.draft = Some(Rc::new(*draft));
-                self.save = SaveStatus::Idle;
+                self.saved_revision = Some(draft.revision);
+                self.open(*draft, page, SaveStatus::Idle);
             }
             Action::NewDraft { id, source, now } => {
-                let draft = Draft::new(id, source, now);
-                self.prefs.last_draft = Some(draft.id.clone());
-                self.prefs.last_page = Page::Profile;
                 // A new draft is saved right away, so it is listed even before any answer.
-                self.saved_revision = u64::MAX;
-                self.draft = Some(Rc::new(draft));
-                self.save = SaveStatus::Pending;
+                self.saved_revision = None;
+                let draft = Draft::new(id, source, now.as_str().to_string());
+                self.open(draft, Page::Profile, SaveStatus::Pending);
             }
             Action::Imported { draft } => {
-                self.prefs.last_draft = Some(draft.id.clone());
-                self.prefs.last_page = Page::Results;
-                self.saved_revision = u64::MAX;
-                self.draft = Some(Rc::new(*draft));
-                self.save = SaveStatus::Pending;
+                self.saved_revision = None;
+                self.open(*draft, Page::Results, SaveStatus::Pending);
             }
             Action::CloseDraft => {
                 self.draft = None;
+                self.saving = None;
                 self.prefs.last_draft = None;
                 self.prefs.last_page = Page::Start;
                 self.save = SaveStatus::Idle;
@@ -313,14 +312,23 @@ impl AppState {
                 if page == Page::County {
                     // County mode works on files, not on a draft.
                     self.draft = None;
+                    self.saving = None;
                     self.prefs.last_draft = None;
                     self.prefs.last_page = page;
                 } else if self.draft.is_some() || page == Page::Start {
                     self.prefs.last_page = page;
                 }
             }
+            Action::Edit { edit, now } => self.edit(edit, &now),
+            // A failed save is tried again on the next flush.
+            Action::Flush => {
+                if self.wants_save() {
+                    self.saving = self.draft.clone();
+                }
+            }
             Action::Saved { revision, at } => {
-                self.saved_revision = revision;
+                self.saving = None;
+                self.saved_revision = Some(revision);
                 if !matches!(self.save, SaveStatus::Conflict { .. }) {
                     self.save = if self.dirty() {
                         SaveStatus::Pending
@@ -329,11 +337,18 @@ impl AppState {
                     };
                 }
             }
-            Action::SaveFailed => self.save = SaveStatus::Failed,
-            Action::Conflict { theirs } => self.save = SaveStatus::Conflict { theirs },
+            Action::SaveFailed => {
+                self.saving = None;
+                self.save = SaveStatus::Failed;
+            }
+            Action::Conflict { theirs } => {
+                self.saving = None;
+                self.save = SaveStatus::Conflict { theirs };
+            }
+            Action::OtherTabSaved { theirs } => self.other_tab_saved(theirs),
             Action::KeepMine { theirs } => {
                 // Saving compares against the stored revision: pretend we saw theirs.
-                self.saved_revision = theirs;
+                self.saved_revision = Some(theirs);
                 if let Some(d) = &mut self.draft {
                     let d = Rc::make_mut(d);
                     d.revision = d.revision.max(theirs) + 1;
@@ -344,55 +359,71 @@ impl AppState {
                 let n = self.notice.as_ref().map_or(0, |(n, _)| n + 1);
                 self.notice = Some((n, notice));
             }
-            edit => self.edit_draft(edit),
         }
     }
 
-    fn edit_draft(&mut self, action: Action) {
+    fn open(&mut self, draft: Draft, page: Page, save: SaveStatus) {
+        self.prefs.last_draft = Some(draft.id.clone());
+        self.prefs.last_page = page;
+        self.draft = Some(Rc::new(draft));
+        self.saving = None;
+        self.save = save;
+    }
+
+    /// Another tab's save of draft `theirs`: only the open draft matters, and only a revision
+    /// newer than the one this tab stored. With nothing unsaved here, theirs is shown; with
+    /// unsaved changes, the user decides (nothing is overwritten either way).
+    fn other_tab_saved(&mut self, theirs: Option<Box<Draft>>) {
+        let (Some(theirs), Some(open)) = (theirs, &self.draft) else {
+            return;
+        };
+        if theirs.id != open.id {
+            return;
+        }
+        if self
+            .saved_revision
+            .is_some_and(|saved| theirs.revision <= saved)
+        {
+            return;
+        }
+        if self.dirty() {
+            self.save = SaveStatus::Conflict {
+                theirs: theirs.revision,
+            };
+        } else {
+            let page = self.page();
+            self.apply(Action::OpenDraft {
+                draft: theirs,
+                page,
+            });
+            self.apply(Action::Notify(Notice::ReloadedNewer));
+        }
+    }
+
+    fn edit(&mut self, edit: DraftEdit, now: &Timestamp) {
         let Some(d) = &mut self.draft else { return };
         let before = d.revision;
         let d = Rc::make_mut(d);
-        match action {
-            Action::SetProfile { field, value, now } => d.set_profile(field, value, &now),
-            Action::SetSchoolType { school_type, now } => d.set_school_type(school_type, &now),
-            Action::SetAnswer { slot, value, now } => d.set_answer(slot, value, &now),
-            Action::SetNote { item, note, now } => d.set_note(item, note, &now),
-            Action::AddPlanRow { now } => d.add_plan_row(&now),
-            Action::AddAttachment { attachment, now } => d.add_attachment(attachment, &now),
-            Action::RemoveAttachment { item, sha256, now } => {
-                d.remove_attachment(&item, &sha256, &now)
+        let now = now.as_str();
+        match edit {
+            DraftEdit::SetProfile { field, value } => d.set_profile(field, value, now),
+            DraftEdit::SetSchoolType(school_type) => d.set_school_type(school_type, now),
+            DraftEdit::SetAnswer { slot, value } => d.set_answer(slot, value, now),
+            DraftEdit::SetNote { item, note } => d.set_note(item, note, now),
+            DraftEdit::AddAttachment(attachment) => d.add_attachment(attachment, now),
+            DraftEdit::RemoveAttachment { item, sha256 } => {
+                d.remove_attachment(&item, &sha256, now)
             }
-            Action::RemovePlanRow { id, now } => d.remove_plan_row(id, &now),
-            Action::SetPlanField {
-                id,
-                field,
-                value,
-                now,
-            } => d.set_plan_field(id, field, value, &now),
-            Action::GeneratePlan { problems, now } => {
-                let added = d.sync_plan(&problems, true, &now);
+            DraftEdit::AddPlanRow => d.add_plan_row(now),
+            DraftEdit::RemovePlanRow(id) => d.remove_plan_row(id, now),
+            DraftEdit::SetPlanField { id, field, value } => d.set_plan_field(id, field, value, now),
+            DraftEdit::GeneratePlan(problems) => {
+                let added = d.sync_plan(&problems, true, now);
                 self.apply(Action::Notify(Notice::PlanGenerated { added }));
             }
-            Action::SyncPlan { problems, now } => {
-                d.sync_plan(&problems, false, &now);
+            DraftEdit::SyncPlan(problems) => {
+                d.sync_plan(&problems, false, now);
             }
-            // Not edits of the draft: handled by `apply`. Listed, not `_`, so a new action
-            // that is handled nowhere does not compile.
-            Action::SetLang(_)
-            | Action::ToggleLang
-            | Action::OfflineReady
-            | Action::DraftsListed(_)
-            | Action::Restored { .. }
-            | Action::Imported { .. }
-            | Action::OpenDraft { .. }
-            | Action::NewDraft { .. }
-            | Action::CloseDraft
-            | Action::Go(_)
-            | Action::Saved { .. }
-            | Action::SaveFailed
-            | Action::Conflict { .. }
-            | Action::KeepMine { .. }
-            | Action::Notify(_) => {}
         }
         let changed = self.draft.as_ref().is_some_and(|d| d.revision != before);
         if changed && !matches!(self.save, SaveStatus::Conflict { .. } | SaveStatus::Failed) {
@@ -405,13 +436,21 @@ impl AppState {
 mod tests {
     use super::*;
 
+    fn at() -> Timestamp {
+        Timestamp::parse("2026-11-30T10:00:00+08:00").unwrap()
+    }
+
+    fn edit(edit: DraftEdit) -> Action {
+        Action::Edit { edit, now: at() }
+    }
+
     fn with_draft() -> AppState {
         AppState::default().reduce(Action::NewDraft {
             id: "d1".into(),
             source: ChecklistSource::Builtin {
                 id: "zlpj-school".into(),
             },
-            now: "t0".into(),
+            now: at(),
         })
     }
 
@@ -464,19 +503,17 @@ mod tests {
             revision: 0,
             at: "10:00".into(),
         });
-        let s = s.reduce(Action::SetAnswer {
+        let s = s.reduce(edit(DraftEdit::SetAnswer {
             slot: Slot::whole("B2.1.1"),
             value: Some(Value::Yes),
-            now: "t1".into(),
-        });
+        }));
         assert_eq!(s.save, SaveStatus::Pending);
         // A save of an older revision (typing went on meanwhile) leaves it pending.
         let s = s
-            .reduce(Action::SetNote {
+            .reduce(edit(DraftEdit::SetNote {
                 item: "B2.1.1".into(),
                 note: "课表".into(),
-                now: "t2".into(),
-            })
+            }))
             .reduce(Action::Saved {
                 revision: 1,
                 at: "10:01".into(),
@@ -492,17 +529,15 @@ mod tests {
     #[test]
     fn a_failed_save_stays_visible_and_keeps_the_answers() {
         let s = with_draft()
-            .reduce(Action::SetProfile {
+            .reduce(edit(DraftEdit::SetProfile {
                 field: ProfileField::SchoolName,
                 value: "城关小学".into(),
-                now: "t1".into(),
-            })
+            }))
             .reduce(Action::SaveFailed)
-            .reduce(Action::SetProfile {
+            .reduce(edit(DraftEdit::SetProfile {
                 field: ProfileField::County,
                 value: "桃源县".into(),
-                now: "t2".into(),
-            });
+            }));
         assert_eq!(s.save, SaveStatus::Failed);
         let d = s.draft.as_ref().unwrap();
         assert_eq!(
@@ -518,11 +553,10 @@ mod tests {
                 revision: 0,
                 at: "t".into(),
             })
-            .reduce(Action::SetNote {
+            .reduce(edit(DraftEdit::SetNote {
                 item: "x".into(),
                 note: "mine".into(),
-                now: "t".into(),
-            })
+            }))
             .reduce(Action::Conflict { theirs: 5 });
         assert_eq!(s.save, SaveStatus::Conflict { theirs: 5 });
         let s = s.reduce(Action::Saved {
@@ -536,7 +570,7 @@ mod tests {
         );
         let s = s.reduce(Action::KeepMine { theirs: 5 });
         assert_eq!(s.save, SaveStatus::Pending);
-        assert_eq!(s.saved_revision, 5);
+        assert_eq!(s.saved_revision, Some(5));
         assert_eq!(
             s.draft.as_ref().unwrap().revision,
             6,
@@ -598,11 +632,10 @@ mod tests {
     #[test]
     fn edits_without_a_draft_do_nothing() {
         let s = AppState::default();
-        let after = s.reduce(Action::SetAnswer {
+        let after = s.reduce(edit(DraftEdit::SetAnswer {
             slot: Slot::whole("x"),
             value: Some(Value::Yes),
-            now: "t".into(),
-        });
+        }));
         assert_eq!(after, s);
         assert_eq!(s.reduce(Action::Go(Page::Results)).page(), Page::Start);
     }
@@ -613,5 +646,95 @@ mod tests {
             .reduce(Action::Notify(Notice::ReloadedNewer))
             .reduce(Action::Notify(Notice::ReloadedNewer));
         assert_eq!(s.notice, Some((1, Notice::ReloadedNewer)));
+    }
+
+    #[test]
+    fn one_save_at_a_time_and_none_while_the_user_decides() {
+        let s = with_draft();
+        assert!(s.wants_save());
+        let s = s.reduce(Action::Flush);
+        assert_eq!(s.saving.as_ref().map(|d| d.revision), Some(0));
+        assert!(!s.wants_save(), "a second save waits for the first");
+        // Typing goes on while the first save runs; a flush now starts nothing.
+        let s = s
+            .reduce(edit(DraftEdit::SetNote {
+                item: "B1".into(),
+                note: "x".into(),
+            }))
+            .reduce(Action::Flush);
+        assert_eq!(s.saving.as_ref().map(|d| d.revision), Some(0));
+        let s = s.reduce(Action::Saved {
+            revision: 0,
+            at: "10:00".into(),
+        });
+        assert_eq!(
+            (s.saving.clone(), s.save.clone()),
+            (None, SaveStatus::Pending)
+        );
+        let s = s.reduce(Action::Flush);
+        assert_eq!(s.saving.as_ref().map(|d| d.revision), Some(1));
+        // Another tab had newer work: nothing is written until the user decides.
+        let s = s.reduce(Action::Conflict { theirs: 4 });
+        assert!(s.saving.is_none() && !s.reduce(Action::Flush).wants_save());
+        assert!(s.reduce(Action::Flush).saving.is_none());
+        // A refused save is tried again on the next flush.
+        let failed = with_draft()
+            .reduce(Action::Flush)
+            .reduce(Action::SaveFailed);
+        assert!(failed.reduce(Action::Flush).saving.is_some());
+    }
+
+    #[test]
+    fn another_tabs_save_is_taken_ignored_or_asked_about() {
+        let saved = with_draft().reduce(Action::Saved {
+            revision: 0,
+            at: "t".into(),
+        });
+        let theirs = |revision: u64, id: &str| {
+            let mut d = (**saved.draft.as_ref().unwrap()).clone();
+            d.id = id.into();
+            d.revision = revision;
+            d.profile.school_name = "他们的".into();
+            Some(Box::new(d))
+        };
+        // Not the open draft, or not newer: nothing happens.
+        for (rev, id) in [(3, "other"), (0, "d1")] {
+            let s = saved.reduce(Action::OtherTabSaved {
+                theirs: theirs(rev, id),
+            });
+            assert_eq!(s, saved, "{rev} {id}");
+        }
+        assert_eq!(saved.reduce(Action::OtherTabSaved { theirs: None }), saved);
+        // Newer, nothing unsaved here: theirs is shown, and the user is told.
+        let s = saved.reduce(Action::OtherTabSaved {
+            theirs: theirs(3, "d1"),
+        });
+        let d = s.draft.as_ref().unwrap();
+        assert_eq!((d.revision, d.profile.school_name.as_str()), (3, "他们的"));
+        assert_eq!(s.saved_revision, Some(3));
+        assert_eq!(s.notice, Some((0, Notice::ReloadedNewer)));
+        assert_eq!(s.page(), saved.page());
+        // Newer, with unsaved changes here: stop and ask; ours stays on screen.
+        let mine = saved.reduce(edit(DraftEdit::SetNote {
+            item: "B1".into(),
+            note: "mine".into(),
+        }));
+        let s = mine.reduce(Action::OtherTabSaved {
+            theirs: theirs(3, "d1"),
+        });
+        assert_eq!(s.save, SaveStatus::Conflict { theirs: 3 });
+        assert_eq!(s.draft, mine.draft);
+    }
+
+    #[test]
+    fn the_time_of_an_edit_is_the_shells() {
+        let s = with_draft().reduce(Action::Edit {
+            edit: DraftEdit::AddPlanRow,
+            now: Timestamp::parse("2026-12-01T08:00:00+08:00").unwrap(),
+        });
+        assert_eq!(
+            s.draft.as_ref().unwrap().updated,
+            "2026-12-01T08:00:00+08:00"
+        );
     }
 }

@@ -66,22 +66,23 @@ export async function idbPut(store, key, json) {
 
 /**
  * Saves a draft and its summary in one transaction, unless the stored revision is newer
- * than `base` (another tab's work; `base` < 0 for a draft never saved). Returns -1 when
- * saved, or the newer revision found. Rejects when the browser refuses (quota, disabled).
+ * than `base` (another tab's work; `base` is undefined for a draft never saved). Resolves to
+ * null when saved, or to the newer revision found (nothing written). Rejects when the browser
+ * refuses (quota, disabled).
  */
 export async function idbSaveDraft(id, json, revision, summaryJson, base) {
   const db = await open();
   const tx = db.transaction(["drafts", "summaries"], "readwrite", { durability: "strict" });
   const drafts = tx.objectStore("drafts");
   const stored = await request(drafts.get(id));
-  if (stored && base >= 0 && stored.revision > base) {
+  if (stored && base !== undefined && stored.revision > base) {
     tx.abort();
     return stored.revision;
   }
   drafts.put({ json, revision }, id);
   tx.objectStore("summaries").put({ json: summaryJson }, id);
   await done(tx);
-  return -1;
+  return null;
 }
 
 export async function idbDeleteDraft(id) {

@@ -1,0 +1,177 @@
+//! Drafts, their summaries, the place to return to and county checklists, in IndexedDB (see
+//! `idb.js` for why not localStorage). Every failure is a value: nothing here panics.
+
+use super::tabs;
+use crate::core::checklist::Checklist;
+use crate::state::draft::{ChecklistSource, Draft, DraftSummary};
+use crate::state::Prefs;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/app/browser/idb.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = idbGet, catch)]
+    fn idb_get(store: &str, key: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbAll, catch)]
+    fn idb_all(store: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbPut, catch)]
+    fn idb_put(store: &str, key: &str, json: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbDelete, catch)]
+    fn idb_delete(store: &str, key: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbSaveDraft, catch)]
+    fn idb_save_draft(
+        id: &str,
+        json: &str,
+        revision: f64,
+        summary: &str,
+        base: Option<f64>,
+    ) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbDeleteDraft, catch)]
+    fn idb_delete_draft(id: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+async fn run(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
+    JsFuture::from(promise?).await
+}
+
+/// Where the user was (the draft and page), kept in IndexedDB so a killed browser returns there.
+const PLACE_KEY: &str = "place";
+
+/// The list of stored drafts, newest first; empty when storage cannot be read.
+pub async fn list() -> Vec<DraftSummary> {
+    let Ok(values) = run(idb_all("summaries")).await else {
+        return Vec::new();
+    };
+    let mut list: Vec<DraftSummary> = js_sys::Array::from(&values)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .filter_map(|json| serde_json::from_str(&json).ok())
+        .collect();
+    list.sort_by(|a, b| b.updated.cmp(&a.updated));
+    list
+}
+
+pub async fn load(id: &str) -> Option<Draft> {
+    let json = run(idb_get("drafts", id)).await.ok()?.as_string()?;
+    serde_json::from_str(&json).ok()
+}
+
+/// What happened to a save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved,
+    /// Another tab stored a newer revision: nothing was written.
+    Newer(u64),
+    Failed,
+}
+
+/// Saves `draft` unless storage holds a revision newer than `base`, the revision this tab last
+/// stored (`None` for a draft never stored): checked and written in one transaction, so two
+/// tabs never overwrite newer work. Tells the other tabs.
+pub async fn save(draft: &Draft, base: Option<u64>, summary: &DraftSummary) -> SaveOutcome {
+    let (Ok(json), Ok(summary)) = (serde_json::to_string(draft), serde_json::to_string(summary))
+    else {
+        return SaveOutcome::Failed;
+    };
+    let written = idb_save_draft(
+        &draft.id,
+        &json,
+        draft.revision as f64,
+        &summary,
+        base.map(|b| b as f64),
+    );
+    match run(written).await {
+        Ok(newer) => match newer.as_f64() {
+            Some(theirs) => SaveOutcome::Newer(theirs as u64),
+            None => {
+                tabs::announce(&draft.id);
+                SaveOutcome::Saved
+            }
+        },
+        Err(_) => SaveOutcome::Failed,
+    }
+}
+
+pub async fn delete(id: &str) -> bool {
+    let ok = run(idb_delete_draft(id)).await.is_ok();
+    tabs::announce(id);
+    ok
+}
+
+/// The key a county checklist is stored under: its id, version and content hash.
+pub fn checklist_key(c: &Checklist) -> String {
+    format!(
+        "{}\u{1f}{}\u{1f}{}",
+        c.doc().id,
+        c.doc().version,
+        c.sha256()
+    )
+}
+
+/// Keeps a county checklist file in this browser (county mode and new drafts use it).
+pub async fn save_county_checklist(c: &Checklist, text: &str) -> bool {
+    run(idb_put("checklists", &checklist_key(c), text))
+        .await
+        .is_ok()
+}
+
+pub async fn delete_county_checklist(key: &str) -> bool {
+    run(idb_delete("checklists", key)).await.is_ok()
+}
+
+/// A county checklist known to this browser, and whether it is kept in its own store (else
+/// only inside a draft, which keeps its checklist file whole).
+pub struct KnownChecklist {
+    pub text: String,
+    pub checklist: Checklist,
+    pub kept: bool,
+}
+
+/// Every county checklist in this browser: the ones loaded, and the ones drafts were made
+/// with. Each once, unreadable ones left out.
+pub async fn county_checklists() -> Vec<KnownChecklist> {
+    let mut texts: Vec<(String, bool)> = match run(idb_all("checklists")).await {
+        Ok(values) => js_sys::Array::from(&values)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .map(|t| (t, true))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    for summary in list().await {
+        if let Some(Draft {
+            checklist: ChecklistSource::File { text, .. },
+            ..
+        }) = load(&summary.id).await
+        {
+            texts.push((text, false));
+        }
+    }
+    let mut out: Vec<KnownChecklist> = Vec::new();
+    for (text, kept) in texts {
+        if let Ok(c) = Checklist::from_json(&text) {
+            let key = checklist_key(&c);
+            if !out.iter().any(|o| checklist_key(&o.checklist) == key) {
+                out.push(KnownChecklist {
+                    text,
+                    checklist: c,
+                    kept,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Remembers the draft and page to return to.
+pub async fn save_place(prefs: &Prefs) {
+    if let Ok(json) = serde_json::to_string(prefs) {
+        let _ = run(idb_put("meta", PLACE_KEY, &json)).await;
+    }
+}
+
+/// The draft and page to return to, from IndexedDB (it survives a killed browser).
+pub async fn load_place() -> Option<Prefs> {
+    let json = run(idb_get("meta", PLACE_KEY)).await.ok()?.as_string()?;
+    serde_json::from_str(&json).ok()
+}

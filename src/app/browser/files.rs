@@ -1,0 +1,67 @@
+//! Files in and out: reading what the user picked, offering a download.
+
+use wasm_bindgen::JsCast;
+
+/// Reads the file picked in a file input: clears the input (so the same file can be picked
+/// again), refuses a file over `max` bytes before reading it (`too_large(name, size)`), and
+/// otherwise calls `on_read(name, bytes)`. Keep the returned reader alive until then.
+pub fn read_picked(
+    e: &web_sys::Event,
+    max: u64,
+    too_large: impl FnOnce(String, u64),
+    on_read: impl FnOnce(String, Vec<u8>) + 'static,
+) -> Option<gloo::file::callbacks::FileReader> {
+    read_picked_typed(e, max, too_large, move |name, _mime, bytes| {
+        on_read(name, bytes)
+    })
+}
+
+/// As [`read_picked`], also giving the file's type (e.g. `application/pdf`).
+pub fn read_picked_typed(
+    e: &web_sys::Event,
+    max: u64,
+    too_large: impl FnOnce(String, u64),
+    on_read: impl FnOnce(String, String, Vec<u8>) + 'static,
+) -> Option<gloo::file::callbacks::FileReader> {
+    let input: web_sys::HtmlInputElement = e.target()?.dyn_into().ok()?;
+    let file = gloo::file::File::from(input.files()?.get(0)?);
+    input.set_value("");
+    let (name, mime) = (file.name(), file.raw_mime_type());
+    if file.size() > max {
+        too_large(name, file.size());
+        return None;
+    }
+    Some(gloo::file::callbacks::read_as_bytes(&file, move |bytes| {
+        on_read(name, mime, bytes.unwrap_or_default())
+    }))
+}
+
+/// The files of a file input or a drop, as a list.
+pub fn list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    files
+        .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Offers `text` as a file download.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let a: web_sys::HtmlAnchorElement = gloo::utils::document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoking at once can cancel the download or lose its name: wait until it has started.
+    gloo::timers::callback::Timeout::new(30_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! The document and the window: language, focus, printing, being hidden, the service worker.
+
+use crate::i18n::Lang;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+
+/// Keeps `<html lang>` in step with the interface language.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Opens the browser's print dialog (the print stylesheet lays out the report).
+pub fn print() {
+    let _ = gloo::utils::window().print();
+}
+
+/// Asks the user to confirm; false when they decline (or no dialog can be shown).
+pub fn confirm(question: &str) -> bool {
+    gloo::dialogs::confirm(question)
+}
+
+/// Calls `on_hide` when the page is hidden or closed, to flush unsaved changes.
+pub fn on_hide(on_hide: impl Fn() + 'static) -> [EventListener; 2] {
+    let on_hide = std::rc::Rc::new(on_hide);
+    let again = on_hide.clone();
+    [
+        EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+            if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
+                on_hide();
+            }
+        }),
+        EventListener::new(&gloo::utils::window(), "pagehide", move |_| again()),
+    ]
+}
+
+/// Calls `on_ready` once a service worker controls the page (now or later).
+/// Returns the listener to keep alive, if one was needed.
+pub fn watch_offline_ready(on_ready: impl Fn() + 'static) -> Option<EventListener> {
+    let container = gloo::utils::window().navigator().service_worker();
+    if container.controller().is_some() {
+        on_ready();
+        return None;
+    }
+    Some(EventListener::new(
+        &container,
+        "controllerchange",
+        move |_| on_ready(),
+    ))
+}

@@ -1,0 +1,15 @@
+//! Preferences in localStorage, so the first paint is already in the right language (the
+//! drafts and the place to return to are in IndexedDB, see `drafts`).
+
+use crate::state::Prefs;
+use gloo::storage::{LocalStorage, Storage};
+
+/// The saved preferences, or the defaults when none are stored or they cannot be read.
+pub fn load() -> Prefs {
+    LocalStorage::get(Prefs::STORAGE_KEY).unwrap_or_default()
+}
+
+/// Saves the preferences; returns whether it worked (storage may be full or disabled).
+pub fn save(prefs: &Prefs) -> bool {
+    LocalStorage::set(Prefs::STORAGE_KEY, prefs).is_ok()
+}

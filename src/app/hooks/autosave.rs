@@ -1,0 +1,73 @@
+//! Autosave: an effect on the state. The reducer decides when a save starts (`Flush`) and
+//! holds the draft being written (`saving`); this hook runs the timer, flushes when the page
+//! is hidden, and performs the write it is given.
+
+use crate::app::browser::{clock, drafts, page};
+use crate::app::{Open, Store};
+use crate::state::{Action, AppState};
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+/// How long after the first unsaved change a save starts (again after each save while typing
+/// goes on).
+const DELAY_MS: u32 = 500;
+
+#[hook]
+pub fn use_autosave(state: &AppState, open: Option<&Open>, dispatch: &UseReducerDispatcher<Store>) {
+    // The timer: restarted when a save finishes, not by each keystroke.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(
+            (state.wants_save(), state.saved_revision),
+            move |&(wants, _)| {
+                let timer =
+                    wants.then(|| Timeout::new(DELAY_MS, move || dispatch.dispatch(Action::Flush)));
+                move || drop(timer)
+            },
+        );
+    }
+    // Hidden or closed: save now.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listeners = page::on_hide(move || dispatch.dispatch(Action::Flush));
+            move || drop(listeners)
+        });
+    }
+    // The write the reducer asked for, once per draft revision.
+    let key = state.saving.as_ref().map(|d| (d.id.clone(), d.revision));
+    let job = state.saving.clone().map(|draft| {
+        let summary = match open {
+            Some(open) => open.summary_of(&draft),
+            None => {
+                let name = draft.checklist_name();
+                let title = crate::core::model::Text {
+                    zh: name.clone(),
+                    en: name,
+                };
+                draft.summary(&title, None)
+            }
+        };
+        (draft, state.saved_revision, summary)
+    });
+    let dispatch = dispatch.clone();
+    use_effect_with(key, move |_| {
+        if let Some((draft, base, summary)) = job {
+            wasm_bindgen_futures::spawn_local(async move {
+                match drafts::save(&draft, base, &summary).await {
+                    drafts::SaveOutcome::Saved => {
+                        dispatch.dispatch(Action::Saved {
+                            revision: draft.revision,
+                            at: clock::clock_now(),
+                        });
+                        dispatch.dispatch(Action::DraftsListed(drafts::list().await));
+                    }
+                    drafts::SaveOutcome::Newer(theirs) => {
+                        dispatch.dispatch(Action::Conflict { theirs })
+                    }
+                    drafts::SaveOutcome::Failed => dispatch.dispatch(Action::SaveFailed),
+                }
+            });
+        }
+    });
+}
