@@ -13,8 +13,10 @@ fn main() -> std::process::ExitCode {
 
 mod cli {
     use clap::{Parser, Subcommand};
+    use rayon::prelude::*;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
+    use ziping_core::core::aggregate::{reduce, FileFacts};
     use ziping_core::core::builtin::builtins;
     use ziping_core::core::checklist::{add_to_set, Checklist};
     use ziping_core::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
@@ -133,6 +135,11 @@ mod cli {
     /// Reads a file that is a regular file no larger than a submission can be (checked from
     /// its metadata first: a 3 GB file is never read), and verifies it.
     fn read_and_verify(path: &Path, checklists: &[Checklist]) -> Result<Verified, ImportError> {
+        verify(&read_bytes(path)?, checklists)
+    }
+
+    /// A file's bytes, if it is a regular file no larger than a submission can be.
+    fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
         let unreadable = |e: std::io::Error| ImportError::Unreadable {
             reason: e.to_string(),
         };
@@ -148,8 +155,21 @@ mod cli {
                 limit: MAX_EXPORT_BYTES,
             });
         }
-        let bytes = std::fs::read(path).map_err(unreadable)?;
-        verify(&bytes, checklists)
+        std::fs::read(path).map_err(unreadable)
+    }
+
+    /// One file read, verified, re-scored and reduced to the facts the county needs; the
+    /// file's bytes are dropped here.
+    fn read_and_reduce(path: &Path, checklists: &[Checklist]) -> FileFacts {
+        let file = path.display().to_string();
+        let unreadable = |e: ImportError| FileFacts {
+            file: file.clone(),
+            facts: Err(e),
+        };
+        match read_bytes(path) {
+            Ok(bytes) => reduce(&file, &bytes, checklists),
+            Err(e) => unreadable(e),
+        }
     }
 
     fn check(path: &Path, checklists: &[Checklist], lang: Lang) -> Result<Verified, String> {
@@ -274,9 +294,10 @@ mod cli {
         use ziping_core::core::aggregate::{aggregate, FileStatus, Options, Spread};
         use ziping_core::core::format;
         let files = collect(paths, lang);
-        let inputs: Vec<_> = files
-            .iter()
-            .map(|f| (f.display().to_string(), read_and_verify(f, checklists)))
+        // In parallel, one file at a time per thread: only the facts stay in memory.
+        let inputs: Vec<FileFacts> = files
+            .par_iter()
+            .map(|f| read_and_reduce(f, checklists))
             .collect();
         let now = now_rfc3339();
         let options = Options {

@@ -180,7 +180,7 @@ fn folders_are_walked_once_and_odd_files_are_named_not_read() {
 }
 
 use ziping_core::core::builtin::builtins;
-use ziping_core::core::export::{to_text, verify};
+use ziping_core::core::export::to_text;
 
 /// The command line's county figures equal the core's, byte for byte.
 #[test]
@@ -212,14 +212,15 @@ fn the_command_line_writes_the_same_figures() {
     let files: Vec<_> = common::example_exports()
         .into_iter()
         .map(|d| {
-            (
-                ziping_core::core::export::file_name(&d),
-                verify(to_text(&d).unwrap().as_bytes(), &builtins().unwrap()),
+            ziping_core::core::aggregate::reduce(
+                &ziping_core::core::export::file_name(&d),
+                to_text(&d).unwrap().as_bytes(),
+                &builtins().unwrap(),
             )
         })
         .collect();
     let mut files = files;
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.sort_by(|a, b| a.file.cmp(&b.file));
     let options = ziping_core::core::aggregate::Options {
         now: "2100-01-01T00:00:00+00:00",
         county: None,

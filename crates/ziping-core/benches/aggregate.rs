@@ -4,10 +4,10 @@
 //! time including reading them from disk (what `ziping aggregate DIR` does).
 
 use std::time::Instant;
-use ziping_core::core::aggregate::aggregate;
+use ziping_core::core::aggregate::{aggregate, reduce};
 use ziping_core::core::answers::{Slot, Value};
 use ziping_core::core::builtin::builtins;
-use ziping_core::core::export::{export, to_text, verify, Submission};
+use ziping_core::core::export::{export, to_text, Submission};
 use ziping_core::core::model::{ItemKind, SchoolType};
 use ziping_core::core::school::Profile;
 use ziping_core::core::score::{input_slots, item_parts};
@@ -79,7 +79,7 @@ fn main() {
     let inputs: Vec<_> = texts
         .iter()
         .enumerate()
-        .map(|(n, t)| (format!("{n}"), verify(t.as_bytes(), &checklists)))
+        .map(|(n, t)| reduce(&format!("{n}"), t.as_bytes(), &checklists))
         .collect();
     let options = ziping_core::core::aggregate::Options {
         now: "2100-01-01T00:00:00+00:00",
@@ -93,7 +93,7 @@ fn main() {
     let inputs: Vec<_> = (0..FILES)
         .map(|n| {
             let bytes = std::fs::read(dir.join(format!("{n:04}.json"))).unwrap();
-            (format!("{n}"), verify(&bytes, &checklists))
+            reduce(&format!("{n}"), &bytes, &checklists)
         })
         .collect();
     let _ = aggregate(&inputs, &checklists, &options, |e| e.to_string());

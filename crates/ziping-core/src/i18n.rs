@@ -855,7 +855,7 @@ mod tests {
                 problem: F::UnknownValue { value: "x1".into() },
             },
             E::BadTime {
-                field: "created",
+                field: "created".into(),
                 value: "x1".into(),
             },
             E::DigestMismatch {

@@ -6,13 +6,13 @@ mod common;
 
 use common::*;
 use ziping_core::core::aggregate::{
-    aggregate, Conflict, CountyReport, FileStatus, Input, Options, Side, Spread,
+    aggregate, reduce, Conflict, CountyReport, FileFacts, FileStatus, Options, Side, Spread,
 };
 use ziping_core::core::answers::{Answers, Part, Slot, Value};
 use ziping_core::core::builtin::builtins;
 use ziping_core::core::checklist::Checklist;
 use ziping_core::core::county_csv::{figures_csv, schools_csv};
-use ziping_core::core::export::{export, to_text, verify, Submission};
+use ziping_core::core::export::{export, to_text, Submission};
 use ziping_core::core::model::SchoolType;
 use ziping_core::core::school::Profile;
 use ziping_core::i18n::Lang;
@@ -49,7 +49,7 @@ fn read(
     parts: (Profile, Answers, String, String),
     checklist: &Checklist,
     known: &[Checklist],
-) -> Input {
+) -> FileFacts {
     let (profile, answers, exported, name) = parts;
     let doc = export(&Submission {
         checklist,
@@ -62,11 +62,11 @@ fn read(
         app_version: "test",
     })
     .unwrap();
-    (name, verify(to_text(&doc).unwrap().as_bytes(), known))
+    reduce(&name, to_text(&doc).unwrap().as_bytes(), known)
 }
 
 /// A 小学 with `students` and `per100` teachers above the degree per 100 students.
-fn school(name: &str, students: u32, per100: u32, exported: &str) -> Input {
+fn school(name: &str, students: u32, per100: u32, exported: &str) -> FileFacts {
     let c = builtin("yzjh-school");
     let parts = file(name, &c, exported, |_, a| {
         a.set(Slot::whole("students"), Value::Number(students.to_string()));
@@ -78,7 +78,7 @@ fn school(name: &str, students: u32, per100: u32, exported: &str) -> Input {
     read(parts, &c, &builtins().unwrap())
 }
 
-fn run(files: &[Input], checklists: &[Checklist], picks: &[String]) -> CountyReport {
+fn run(files: &[FileFacts], checklists: &[Checklist], picks: &[String]) -> CountyReport {
     let options = Options {
         now: NOW,
         county: None,
@@ -111,7 +111,7 @@ fn the_county_cv_of_three_schools_is_the_worked_example() {
         school("C", 300, 6, T1),
         // An older file of school A: a duplicate, left out.
         school("A", 100, 9, "2026-11-01T10:00:00+08:00"),
-        ("broken.json".into(), verify(b"{", &builtins().unwrap())),
+        reduce("broken.json", b"{", &builtins().unwrap()),
     ];
     let report = run(&files, &builtins().unwrap(), &[]);
     let r1 = r1(&report);
@@ -197,7 +197,7 @@ fn one_school_with_and_without_its_code_and_typed_oddly_is_counted_once() {
         "４３０７２５０００１",
         "4307\u{200B}250001",
     ];
-    let files: Vec<Input> = codes
+    let files: Vec<FileFacts> = codes
         .iter()
         .zip(times)
         .enumerate()
@@ -346,7 +346,7 @@ fn a_county_copy_with_a_built_in_name_is_matched_by_content() {
     doc.title.zh = "县里改过的清单".into();
     let county = Checklist::try_from(doc).unwrap();
     let known = vec![builtin_c, county.clone()];
-    let (_, result) = read(file("A", &county, T1, |_, _| {}), &county, &known);
+    let result = read(file("A", &county, T1, |_, _| {}), &county, &known).facts;
     assert!(result.is_ok(), "{result:?}");
 }
 
@@ -356,11 +356,12 @@ fn a_junior_school_on_a_primary_only_checklist_is_refused() {
     doc.id = "primary-only".into();
     doc.school_types = vec![SchoolType::Primary];
     let c = Checklist::try_from(doc).unwrap();
-    let (_, result) = read(
+    let result = read(
         file("J", &c, T1, |p, _| p.school_type = Some(SchoolType::Junior)),
         &c,
         std::slice::from_ref(&c),
-    );
+    )
+    .facts;
     assert!(matches!(
         result,
         Err(ziping_core::core::export::ImportError::SchoolTypeNotCovered { .. })

@@ -5,14 +5,14 @@
 use super::report::Report;
 use crate::app::browser::{clock, drafts, files, page};
 use crate::app::{Ctx, Open, Shared};
-use crate::core::aggregate::{CountyReport, FileStatus, Input, SchoolRow, Side, Spread};
+use crate::core::aggregate::{CountyReport, FileStatus, SchoolRow, Severity, Side, Spread};
 use crate::core::builtin::builtins;
-use crate::core::county_csv::{figures_csv, schools_csv, status_text as status_words};
+use crate::core::county_csv::{figures_csv, schools_csv};
 use crate::core::export::Verified;
 use crate::core::format;
 use crate::core::rules::fmt_num;
 use crate::i18n::{Msg, Say};
-use crate::state::county::{status_counts, Added, Batch};
+use crate::state::county::{status_counts, status_line, Added, Batch, SortBy, TableView};
 use crate::state::draft::{ChecklistSource, Draft};
 use crate::state::{Action, Page};
 use gloo::file::callbacks::FileReader;
@@ -22,53 +22,30 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// What the page shows: the report of the batch's verified files.
+/// What the page shows: the report of the batch's files.
 #[derive(Clone)]
 struct Shown {
     report: Rc<CountyReport>,
-    /// The files as verified, for the read-only view of a school.
-    files: Rc<Vec<Input>>,
     /// How long verifying, re-scoring and aggregating took (for the benchmark script).
     millis: f64,
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum SortBy {
-    File,
-    Name,
-    Score,
-    Status,
-}
-
-fn status_text(ctx: &Ctx, s: &FileStatus) -> String {
-    let (word, detail) = status_words(ctx.lang, s);
-    if detail.is_empty() {
-        word.to_string()
-    } else {
-        format!("{word}{}{detail}", ctx.lang.colon())
-    }
-}
-
 fn status_class(s: &FileStatus) -> &'static str {
-    match s {
-        FileStatus::Ok => "ok",
-        FileStatus::Incomplete { .. }
-        | FileStatus::ResultDiffers
-        | FileStatus::Duplicate { .. }
-        | FileStatus::OtherCounty => "near",
-        FileStatus::Conflict { .. } | FileStatus::FutureTime | FileStatus::Invalid { .. } => "bad",
+    match s.severity() {
+        Severity::Fine => "ok",
+        Severity::Note => "near",
+        Severity::Act => "bad",
     }
 }
 
 /// Verifies the batch's files and aggregates them.
 fn show(ctx: &Ctx, batch: &Batch) -> Shown {
-    let start = js_sys::Date::now();
-    let inputs = batch.verify_all();
-    let report = batch.report(&inputs, clock::now().as_str(), ctx.lang);
+    let start = clock::millis();
+    let facts = batch.reduce_all();
+    let report = batch.report(&facts, clock::now().as_str(), ctx.lang);
     Shown {
         report: Rc::new(report),
-        files: Rc::new(inputs),
-        millis: js_sys::Date::now() - start,
+        millis: clock::millis() - start,
     }
 }
 
@@ -80,9 +57,8 @@ pub fn County() -> Html {
     let batch = use_mut_ref(|| Batch::new(builtins().unwrap_or_default()));
     let pending = use_state(|| 0usize);
     let shown = use_state(|| None::<Shown>);
-    let filter = use_state(String::new);
-    let sort = use_state(|| (SortBy::File, true));
-    let viewing = use_state(|| None::<usize>);
+    let view = use_state(TableView::default);
+    let viewing = use_state(|| None::<String>);
 
     let refresh = {
         let (batch, shown, ctx) = (batch.clone(), shown.clone(), ctx.clone());
@@ -214,13 +190,12 @@ pub fn County() -> Html {
     };
 
     // A school's report, read-only, dated as exported.
-    if let (Some(n), Some(l)) = (*viewing, &*shown) {
-        if let Some(open) = l
-            .files
-            .get(n)
-            .and_then(|(_, r)| r.as_ref().ok())
-            .and_then(|v| read_only(v, &batch.borrow()))
-        {
+    if let Some(file) = &*viewing {
+        let open = {
+            let b = batch.borrow();
+            b.verified(file).and_then(|v| read_only(&v, &b))
+        };
+        if let Some(open) = open {
             let back = {
                 let viewing = viewing.clone();
                 Callback::from(move |_: MouseEvent| viewing.set(None))
@@ -324,7 +299,7 @@ pub fn County() -> Html {
                     </div>
                     { figures(&ctx, r) }
                     { county_rates(&ctx, r) }
-                    { schools_table(&ctx, r, &filter, &sort, &viewing, &pick) }
+                    { schools_table(&ctx, r, &view, &viewing, &pick) }
                 </>
             }
         }
@@ -595,48 +570,20 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
 fn schools_table(
     ctx: &Ctx,
     r: &CountyReport,
-    filter: &UseStateHandle<String>,
-    sort: &UseStateHandle<(SortBy, bool)>,
-    viewing: &UseStateHandle<Option<usize>>,
+    view: &UseStateHandle<TableView>,
+    viewing: &UseStateHandle<Option<String>>,
     pick: &Callback<String>,
 ) -> Html {
-    let needle = filter.to_lowercase();
-    let mut rows: Vec<(usize, &SchoolRow)> = r
-        .schools
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| {
-            needle.is_empty()
-                || [
-                    s.school_name.as_str(),
-                    &s.school_code,
-                    &s.file,
-                    &status_text(ctx, &s.status),
-                ]
-                .iter()
-                .any(|t| t.to_lowercase().contains(&needle))
-        })
+    let rows: Vec<(usize, &SchoolRow)> = view
+        .rows(r, ctx.lang)
+        .into_iter()
+        .map(|n| (n, &r.schools[n]))
         .collect();
-    let (by, asc) = **sort;
-    rows.sort_by(|(_, a), (_, b)| {
-        let o = match by {
-            SortBy::File => a.file.cmp(&b.file),
-            SortBy::Name => a.school_name.cmp(&b.school_name),
-            SortBy::Score => (a.earned / a.max.max(1.0)).total_cmp(&(b.earned / b.max.max(1.0))),
-            SortBy::Status => status_class(&a.status).cmp(status_class(&b.status)),
-        };
-        if asc {
-            o
-        } else {
-            o.reverse()
-        }
-    });
     let header = |key: SortBy, msg: Msg| {
-        let sort = sort.clone();
-        let current = sort.0 == key;
-        let onclick = Callback::from(move |_: MouseEvent| {
-            sort.set((key, if sort.0 == key { !sort.1 } else { true }))
-        });
+        let view = view.clone();
+        let current = view.sort == key;
+        let asc = view.ascending;
+        let onclick = Callback::from(move |_: MouseEvent| view.set(view.sort_by(key)));
         let aria = current.then_some(if asc { "ascending" } else { "descending" });
         // The button does not print (Chromium repeats the header on each page without its
         // text); its plain twin does.
@@ -648,19 +595,22 @@ fn schools_table(
         }
     };
     let on_filter = {
-        let filter = filter.clone();
+        let view = view.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            filter.set(input.value());
+            view.set(TableView {
+                filter: input.value(),
+                ..(*view).clone()
+            });
         })
     };
-    let body = rows.iter().map(|(n, s)| {
+    let body = rows.iter().map(|(_, s)| {
         let open = {
-            let (viewing, n) = (viewing.clone(), *n);
-            Callback::from(move |_: MouseEvent| viewing.set(Some(n)))
+            let (viewing, file) = (viewing.clone(), s.file.clone());
+            Callback::from(move |_: MouseEvent| viewing.set(Some(file.clone())))
         };
         let valid = !matches!(s.status, FileStatus::Invalid { .. });
-        let can_pick = matches!(s.status, FileStatus::Conflict { .. } | FileStatus::FutureTime);
+        let can_pick = s.status.can_pick();
         let choose = {
             let (pick, file) = (pick.clone(), s.file.clone());
             Callback::from(move |_: MouseEvent| pick.emit(file.clone()))
@@ -675,7 +625,7 @@ fn schools_table(
             <tr data-testid="county-row">
                 <td>{ &s.file }</td>
                 <td class={status_class(&s.status)} data-testid="row-status">
-                    { status_text(ctx, &s.status) }
+                    { status_line(ctx.lang, &s.status) }
                     if can_pick {
                         <button type="button" class="small no-print" data-testid={format!("pick-{}", s.file)} onclick={choose}>{ ctx.t(Msg::CountyPickThis) }</button>
                     }
@@ -696,7 +646,7 @@ fn schools_table(
             <h3 id="schools-heading">{ ctx.t(Msg::CountySchools) }</h3>
             <div class="input-field no-print">
                 <label for="county-filter">{ ctx.t(Msg::CountyFilter) }</label>
-                <input id="county-filter" type="text" data-testid="county-filter" value={(**filter).clone()} oninput={on_filter} />
+                <input id="county-filter" type="text" data-testid="county-filter" value={view.filter.clone()} oninput={on_filter} />
             </div>
             <div class="table-scroll"><table class="report-table county-table" data-testid="county-table">
                 <thead><tr>

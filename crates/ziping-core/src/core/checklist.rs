@@ -231,6 +231,15 @@ impl Checklist {
         &self.sha256
     }
 
+    /// The input that counts a school's students: the split rule's, else `students` (the
+    /// built-ins' id). Enrolment weights the county's 差异系数.
+    pub fn enrolment_input(&self) -> &str {
+        self.doc
+            .split
+            .as_ref()
+            .map_or("students", |s| s.enrolment_input.as_str())
+    }
+
     /// Whether this is the checklist named by `id`, `version` and `sha256`.
     pub fn is(&self, id: &str, version: &str, sha256: &str) -> bool {
         self.doc.id == id && self.doc.version == version && self.sha256() == sha256

@@ -88,7 +88,8 @@ pub enum ExportError {
 }
 
 /// Why a file is not a valid submission. Each names what is wrong; the app words it in Chinese.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Serializable, so a worker that read the file can say why.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum ImportError {
     #[error("the file is {size} bytes, more than {limit}")]
     TooLarge { size: usize, limit: usize },
@@ -109,7 +110,7 @@ pub enum ImportError {
     #[error("{path}: {problem}")]
     Field { path: String, problem: FieldProblem },
     #[error("{field} is not an RFC 3339 time: '{value}'")]
-    BadTime { field: &'static str, value: String },
+    BadTime { field: String, value: String },
     #[error("the digest does not match: the file was changed after it was exported")]
     DigestMismatch { stored: String, computed: String },
     #[error("unknown checklist {id} version {version}")]
@@ -320,7 +321,10 @@ pub fn read(bytes: &[u8]) -> Result<ExportV1, ImportError> {
         _ => return Err(ImportError::UnknownFormat { found: format }),
     };
     for (field, value) in [("created", &export.created), ("exported", &export.exported)] {
-        check_time(field, value).map_err(|(field, value)| ImportError::BadTime { field, value })?;
+        check_time(field, value).map_err(|(field, value)| ImportError::BadTime {
+            field: field.to_string(),
+            value,
+        })?;
     }
     let computed = digest_of(&export).map_err(|e| ImportError::Field {
         path: "$".into(),

@@ -2,7 +2,7 @@
 
 /// What is wrong with a field of a file, as serde found it. Typed here, next to the one place
 /// serde is asked, so the interface words it without reading serde's English.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum FieldProblem {
     #[error("missing field `{field}`")]
     Missing { field: String },

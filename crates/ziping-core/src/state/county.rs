@@ -2,9 +2,9 @@
 //! checklists known, the files refused with their reasons, and the officer's choices. Pure:
 //! the page reads files and hands their bytes here.
 
-use crate::core::aggregate::{aggregate, CountyReport, FileStatus, Input, Options};
+use crate::core::aggregate::{aggregate, reduce, CountyReport, FileFacts, FileStatus, Options};
 use crate::core::checklist::{add_to_set, Checklist};
-use crate::core::export::{verify, ImportError, MAX_EXPORT_BYTES};
+use crate::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
 use crate::core::model::CHECKLIST_FORMAT;
 use crate::i18n::{checklist_errors, import_error, Lang, Msg, Say};
 use std::rc::Rc;
@@ -210,24 +210,120 @@ impl Batch {
         }
     }
 
-    /// Every file verified against the known checklists.
-    pub fn verify_all(&self) -> Vec<Input> {
+    /// Every file verified and re-scored against the known checklists, reduced to its facts.
+    pub fn reduce_all(&self) -> Vec<FileFacts> {
         self.files
             .iter()
-            .map(|f| (f.name.clone(), verify(&f.bytes, &self.checklists)))
+            .map(|f| reduce(&f.name, &f.bytes, &self.checklists))
             .collect()
     }
 
-    /// The county report of verified files, with the officer's choices, at `now`.
-    pub fn report(&self, inputs: &[Input], now: &str, lang: Lang) -> CountyReport {
+    /// One file of the batch, verified (for reading its report).
+    pub fn verified(&self, file: &str) -> Option<Verified> {
+        let f = self.files.iter().find(|f| f.name == file)?;
+        verify(&f.bytes, &self.checklists).ok()
+    }
+
+    /// The county report of the files' facts, with the officer's choices, at `now`.
+    pub fn report(&self, facts: &[FileFacts], now: &str, lang: Lang) -> CountyReport {
         let options = Options {
             now,
             county: self.county.as_deref(),
             picks: &self.picks,
         };
-        aggregate(inputs, &self.checklists, &options, |e: &ImportError| {
+        aggregate(facts, &self.checklists, &options, |e: &ImportError| {
             import_error(lang, e)
         })
+    }
+}
+
+/// What the school table is sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    #[default]
+    File,
+    Name,
+    Score,
+    Status,
+}
+
+/// How the officer looks at the school table: a filter and a sort.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableView {
+    /// Matched, case-insensitively, in the school's name, code, file name and status.
+    pub filter: String,
+    pub sort: SortBy,
+    pub ascending: bool,
+}
+
+impl Default for TableView {
+    fn default() -> Self {
+        TableView {
+            filter: String::new(),
+            sort: SortBy::File,
+            ascending: true,
+        }
+    }
+}
+
+impl TableView {
+    /// Sorting by the column already sorted by turns the order round; another column starts
+    /// ascending.
+    pub fn sort_by(&self, by: SortBy) -> TableView {
+        TableView {
+            ascending: if self.sort == by {
+                !self.ascending
+            } else {
+                true
+            },
+            sort: by,
+            ..self.clone()
+        }
+    }
+
+    /// The school table's rows to show, in order (indices into `report.schools`).
+    pub fn rows(&self, report: &CountyReport, lang: Lang) -> Vec<usize> {
+        let needle = self.filter.trim().to_lowercase();
+        let mut rows: Vec<usize> = (0..report.schools.len())
+            .filter(|&n| {
+                let s = &report.schools[n];
+                needle.is_empty()
+                    || [
+                        s.school_name.clone(),
+                        s.school_code.clone(),
+                        s.file.clone(),
+                        status_line(lang, &s.status),
+                    ]
+                    .iter()
+                    .any(|t| t.to_lowercase().contains(&needle))
+            })
+            .collect();
+        let share = |s: &crate::core::aggregate::SchoolRow| s.earned / s.max.max(1.0);
+        rows.sort_by(|&a, &b| {
+            let (a, b) = (&report.schools[a], &report.schools[b]);
+            let order = match self.sort {
+                SortBy::File => a.file.cmp(&b.file),
+                SortBy::Name => a.school_name.cmp(&b.school_name),
+                SortBy::Score => share(a).total_cmp(&share(b)),
+                SortBy::Status => a.status.severity().cmp(&b.status.severity()),
+            };
+            if self.ascending {
+                order
+            } else {
+                order.reverse()
+            }
+        });
+        rows
+    }
+}
+
+/// A status as one line: its word and, if any, what it means ("冲突：…").
+pub fn status_line(lang: Lang, status: &FileStatus) -> String {
+    let (word, detail) = crate::core::county_csv::status_text(lang, status);
+    if detail.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word}{}{detail}", lang.colon())
     }
 }
 
@@ -329,5 +425,78 @@ mod tests {
             Added::Refused(Refusal::ChecklistClash { .. })
         ));
         assert!(b.files.is_empty());
+    }
+
+    #[test]
+    fn the_school_table_filters_and_sorts_as_the_officer_asks() {
+        use crate::core::aggregate::{FileFacts, SchoolFacts};
+        let mut b = Batch::new(builtins().unwrap());
+        b.add("c.json", Some(b"{".to_vec()));
+        let mut facts = b.reduce_all();
+        // Two readable schools besides the broken file, built from the broken one's shape.
+        let school = |file: &str, name: &str, earned: f64| FileFacts {
+            file: file.into(),
+            facts: Ok(SchoolFacts {
+                school_name: name.into(),
+                school_code: String::new(),
+                county: "示例县".into(),
+                school_type: crate::core::model::SchoolType::Primary,
+                checklist: crate::core::export::stamp(&b.checklists[0]),
+                exported: "2026-11-20T10:00:00+08:00".into(),
+                digest: file.into(),
+                result_matches: true,
+                completion: crate::core::score::Completion {
+                    answered: 1,
+                    required: 1,
+                    errors: 0,
+                    unanswered: 0,
+                },
+                earned,
+                max: 100.0,
+                band: None,
+                vetoed: false,
+                enrolment: vec![],
+                indicators: vec![],
+                groups: vec![],
+                rates: vec![],
+            }),
+        };
+        facts.push(school("a.json", "城关小学", 90.0));
+        facts.push(school("b.json", "桃花小学", 60.0));
+        let r = b.report(&facts, "2026-12-01T00:00:00+08:00", Lang::Zh);
+        let files = |rows: Vec<usize>| -> Vec<String> {
+            rows.iter().map(|&n| r.schools[n].file.clone()).collect()
+        };
+        let view = TableView::default();
+        assert_eq!(
+            files(view.rows(&r, Lang::Zh)),
+            ["a.json", "b.json", "c.json"]
+        );
+        let by_score = view.sort_by(SortBy::Score);
+        assert_eq!(
+            files(by_score.rows(&r, Lang::Zh))[1..],
+            ["b.json", "a.json"]
+        );
+        let reversed = by_score.sort_by(SortBy::Score);
+        assert!(!reversed.ascending);
+        assert_eq!(
+            files(reversed.rows(&r, Lang::Zh))[..2],
+            ["a.json", "b.json"]
+        );
+        // Worst first when sorted by status, descending: the broken file.
+        let status = view.sort_by(SortBy::Status).sort_by(SortBy::Status);
+        assert_eq!(files(status.rows(&r, Lang::Zh))[0], "c.json");
+        // The filter finds names and statuses, in the interface language.
+        let peach = TableView {
+            filter: "桃花".into(),
+            ..TableView::default()
+        };
+        assert_eq!(files(peach.rows(&r, Lang::Zh)), ["b.json"]);
+        let invalid = TableView {
+            filter: "INVALID".into(),
+            ..TableView::default()
+        };
+        assert_eq!(files(invalid.rows(&r, Lang::En)), ["c.json"]);
+        assert!(invalid.rows(&r, Lang::Zh).is_empty());
     }
 }

@@ -7,17 +7,20 @@
 //! new files differ: then none counts until the officer picks one. A 九年一贯制 school
 //! contributes its 小学 part to the 小学 side and its 初中 part to the 初中 side.
 
+mod facts;
+mod figures;
 pub mod identity;
+mod schools;
 mod spread;
 
+pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, SchoolFacts};
 pub use spread::{weighted_cv, Spread};
 
-use crate::core::answers::{parse_number, Part, Slot, Value};
+use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
-use crate::core::export::{ImportError, Verified};
+use crate::core::export::ImportError;
 use crate::core::model::{SchoolType, Text};
-use crate::core::score::{Completion, Outcome};
-use identity::{group, Who};
+use crate::core::score::Completion;
 use serde::Serialize;
 
 /// The county limits on 差异系数 (教督〔2017〕6号 §资源配置, standards.md §1.1: ≤ 0.50 小学,
@@ -94,40 +97,6 @@ pub struct SchoolRow {
     pub exported: String,
 }
 
-impl SchoolRow {
-    fn invalid(file: &str, error: String) -> SchoolRow {
-        SchoolRow {
-            file: file.to_string(),
-            status: FileStatus::Invalid { error },
-            school_name: String::new(),
-            school_code: String::new(),
-            county: String::new(),
-            school_type: None,
-            checklist: String::new(),
-            version: String::new(),
-            enrolment: Vec::new(),
-            earned: 0.0,
-            max: 0.0,
-            grade: None,
-            vetoed: false,
-            indicators: Vec::new(),
-            rule: Vec::new(),
-            completion: None,
-            exported: String::new(),
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct IndicatorCell {
-    pub item: String,
-    pub part: Part,
-    pub value: Option<f64>,
-    /// Value ÷ threshold.
-    pub ratio: Option<f64>,
-    pub outcome: Outcome,
-}
-
 /// Why files of one school cannot both count, and the officer must pick.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -174,7 +143,36 @@ pub enum FileStatus {
     },
 }
 
+/// How much a file's status asks of the officer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Counted as it is.
+    Fine,
+    /// Counted with a remark, or rightly not counted (a duplicate, another county).
+    Note,
+    /// Not counted until the officer acts, or not usable.
+    Act,
+}
+
 impl FileStatus {
+    pub fn severity(&self) -> Severity {
+        match self {
+            FileStatus::Ok => Severity::Fine,
+            FileStatus::Incomplete { .. }
+            | FileStatus::ResultDiffers
+            | FileStatus::Duplicate { .. }
+            | FileStatus::OtherCounty => Severity::Note,
+            FileStatus::Conflict { .. } | FileStatus::FutureTime | FileStatus::Invalid { .. } => {
+                Severity::Act
+            }
+        }
+    }
+
+    /// The officer can choose this file to count (a 冲突, a date in the future).
+    pub fn can_pick(&self) -> bool {
+        matches!(self, FileStatus::Conflict { .. } | FileStatus::FutureTime)
+    }
+
     /// The file counts for its school in the figures.
     pub fn counted(&self) -> bool {
         matches!(
@@ -257,68 +255,32 @@ impl CountyReport {
     }
 }
 
-/// A file and what reading it gave.
-pub type Input = (String, Result<Verified, ImportError>);
-
-/// Students of one part, as entered and usable (a whole number ≥ 1 the engine accepted).
-fn enrolment(v: &Verified, checklist: &Checklist, part: Part) -> Option<f64> {
-    let id = checklist
-        .doc()
-        .split
-        .as_ref()
-        .map_or("students", |s| s.enrolment_input.as_str());
-    let value = |p: Part| {
-        let slot = Slot::new(id, p);
-        if v.recomputed.invalid.iter().any(|i| i.slot == slot) {
-            return None;
-        }
-        match v.export.answers.get(&slot) {
-            Some(Value::Number(t)) => parse_number(t).ok().filter(|n| n.is_finite() && *n >= 1.0),
-            _ => None,
-        }
-    };
-    match (v.export.profile.school_type, part) {
-        (Some(SchoolType::NineYear), Part::Whole) => {
-            Some(value(Part::Primary)? + value(Part::Junior)?)
-        }
-        (Some(SchoolType::NineYear), p) => value(p),
-        (_, _) => value(Part::Whole),
-    }
-}
-
-fn millis(time: &str) -> Option<i64> {
-    chrono::DateTime::parse_from_rfc3339(time)
-        .ok()
-        .map(|t| t.timestamp_millis())
-}
-
-/// The checklist a verified file was made with.
-fn checklist_of<'c>(v: &Verified, checklists: &'c [Checklist]) -> Option<&'c Checklist> {
-    let named = &v.export.checklist;
-    checklists
-        .iter()
-        .find(|c| c.is(&named.id, &named.version, &named.sha256))
-}
-
-/// Aggregates the files: `describe` words an import error (the app and the CLI each choose
-/// their language).
+/// Aggregates the files' facts: `describe` words an import error (the app and the CLI each
+/// choose their language). Checklists are matched by id, version and content hash.
 pub fn aggregate(
-    files: &[Input],
+    files: &[FileFacts],
     checklists: &[Checklist],
     options: &Options,
     describe: impl Fn(&ImportError) -> String,
 ) -> CountyReport {
+    let checklist_of = |f: &SchoolFacts| {
+        let named = &f.checklist;
+        checklists
+            .iter()
+            .find(|c| c.is(&named.id, &named.version, &named.sha256))
+    };
     let county = options.county.map(identity::normalize);
+    // Each readable file with its checklist; every other file gets its status now.
     let mut statuses: Vec<Option<FileStatus>> = vec![None; files.len()];
-    let mut readable: Vec<(usize, &Verified, &Checklist)> = Vec::new();
-    for (n, (_, result)) in files.iter().enumerate() {
-        match result {
+    let mut readable: Vec<(usize, &SchoolFacts, &Checklist)> = Vec::new();
+    for (n, file) in files.iter().enumerate() {
+        match &file.facts {
             Err(e) => statuses[n] = Some(FileStatus::Invalid { error: describe(e) }),
-            Ok(v) => match checklist_of(v, checklists) {
+            Ok(f) => match checklist_of(f) {
                 None => {
                     let e = ImportError::UnknownChecklist {
-                        id: v.export.checklist.id.clone(),
-                        version: v.export.checklist.version.clone(),
+                        id: f.checklist.id.clone(),
+                        version: f.checklist.version.clone(),
                     };
                     statuses[n] = Some(FileStatus::Invalid {
                         error: describe(&e),
@@ -327,511 +289,118 @@ pub fn aggregate(
                 Some(_)
                     if county
                         .as_ref()
-                        .is_some_and(|c| &identity::normalize(&v.export.profile.county) != c) =>
+                        .is_some_and(|c| &identity::normalize(&f.county) != c) =>
                 {
                     statuses[n] = Some(FileStatus::OtherCounty)
                 }
-                Some(c) => readable.push((n, v, c)),
+                Some(c) => readable.push((n, f, c)),
             },
         }
     }
-    decide_schools(files, &readable, options, &mut statuses);
+    schools::decide(files, &readable, options, &mut statuses);
 
-    let mut schools = Vec::with_capacity(files.len());
-    let mut counted: Vec<(&Verified, &Checklist)> = Vec::new();
-    for (n, (file, result)) in files.iter().enumerate() {
-        let status = statuses[n].clone().unwrap_or(FileStatus::Ok);
-        let (Ok(v), Some(c)) = (result, readable.iter().find(|r| r.0 == n).map(|r| r.2)) else {
-            let row = match (&status, result) {
-                (FileStatus::OtherCounty, Ok(v)) => {
-                    school_row(file, status.clone(), v, checklist_of(v, checklists))
+    let mut rows = Vec::with_capacity(files.len());
+    let mut counted: Vec<(&SchoolFacts, &Checklist)> = Vec::new();
+    for (n, file) in files.iter().enumerate() {
+        let status = statuses[n].take().unwrap_or(FileStatus::Ok);
+        let row = match &file.facts {
+            Ok(f) => {
+                let checklist = checklist_of(f);
+                if let (true, Some(c)) = (status.counted(), checklist) {
+                    counted.push((f, c));
                 }
-                (FileStatus::Invalid { error }, _) => SchoolRow::invalid(file, error.clone()),
-                _ => SchoolRow::invalid(file, String::new()),
-            };
-            schools.push(row);
-            continue;
-        };
-        if status.counted() {
-            counted.push((v, c));
-        }
-        schools.push(school_row(file, status, v, Some(c)));
-    }
-
-    let mut counties: Vec<String> = Vec::new();
-    for (_, result) in files {
-        if let Ok(v) = result {
-            let name = v.export.profile.county.trim();
-            if !counties
-                .iter()
-                .any(|c| identity::normalize(c) == identity::normalize(name))
-            {
-                counties.push(name.to_string());
+                SchoolRow::of(&file.file, status, f, checklist)
             }
-        }
+            Err(_) => SchoolRow::unreadable(&file.file, status),
+        };
+        rows.push(row);
     }
-    counties.sort();
-    let (figures, rule) = figures(&counted);
+    let (figures, rule) = figures::figures(&counted);
     CountyReport {
-        schools,
+        schools: rows,
         figures,
         rule,
-        county_rates: county_rates(&counted),
-        counties,
+        county_rates: figures::county_rates(&counted),
+        counties: counties(files),
         county: options.county.map(str::to_string),
     }
 }
 
-/// For every school (per checklist id), which of its files counts: the one the officer
-/// picked, else the newest; none while the files disagree about who the school is or two
-/// equally new files differ. Files dated after "now" are flagged.
-fn decide_schools(
-    files: &[Input],
-    readable: &[(usize, &Verified, &Checklist)],
-    options: &Options,
-    statuses: &mut [Option<FileStatus>],
-) {
-    let now = millis(options.now).unwrap_or(i64::MAX);
-    let name = |n: usize| files[n].0.clone();
-    let mut ids: Vec<&str> = readable.iter().map(|r| r.2.doc().id.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    for id in ids {
-        let who: Vec<(usize, Who)> = readable
+/// The counties the readable files name, each once (compared normalised), sorted.
+fn counties(files: &[FileFacts]) -> Vec<String> {
+    let mut counties: Vec<String> = Vec::new();
+    for f in files.iter().filter_map(|f| f.facts.as_ref().ok()) {
+        let name = f.county.trim();
+        if !counties
             .iter()
-            .filter(|r| r.2.doc().id == id)
-            .map(|(n, v, _)| {
-                let p = &v.export.profile;
-                (*n, Who::new(&p.school_code, &p.school_name, &p.county))
-            })
-            .collect();
-        let verified = |n: usize| readable.iter().find(|r| r.0 == n).map(|r| r.1);
-        for members in group(&who) {
-            // Every file of `among` but `kept` is a duplicate of it.
-            let kept_by = |kept: usize, among: &[usize], statuses: &mut [Option<FileStatus>]| {
-                for &m in among.iter().filter(|&&m| m != kept) {
-                    let identical = verified(m).map(|v| &v.export.digest)
-                        == verified(kept).map(|v| &v.export.digest);
-                    statuses[m] = Some(FileStatus::Duplicate {
-                        kept: name(kept),
-                        identical,
-                    });
-                }
-            };
-            if let Some(&picked) = members.iter().find(|&&m| options.picks.contains(&name(m))) {
-                kept_by(picked, &members, statuses);
-                continue;
-            }
-            let mut names: Vec<String> = Vec::new();
-            for (_, w) in who
-                .iter()
-                .filter(|(n, w)| members.contains(n) && !w.code.is_empty())
-            {
-                if !names.contains(&w.name) {
-                    names.push(w.name.clone());
-                }
-            }
-            if names.len() > 1 {
-                let shown: Vec<String> = members
-                    .iter()
-                    .filter_map(|&m| verified(m).map(|v| v.export.profile.school_name.clone()))
-                    .fold(Vec::new(), |mut acc, n| {
-                        if !acc.contains(&n) {
-                            acc.push(n);
-                        }
-                        acc
-                    });
-                for &m in &members {
-                    statuses[m] = Some(FileStatus::Conflict {
-                        reason: Conflict::SameCodeOtherName {
-                            names: shown.clone(),
-                        },
-                        with: members
-                            .iter()
-                            .filter(|&&o| o != m)
-                            .map(|&o| name(o))
-                            .collect(),
-                    });
-                }
-                continue;
-            }
-            let time = |m: usize| verified(m).and_then(|v| millis(&v.export.exported));
-            let (future, present): (Vec<usize>, Vec<usize>) = members
-                .iter()
-                .partition(|&&m| time(m).is_some_and(|t| t > now));
-            for &m in &future {
-                statuses[m] = Some(FileStatus::FutureTime);
-            }
-            let Some(newest) = present.iter().filter_map(|&m| time(m)).max() else {
-                continue;
-            };
-            let tied: Vec<usize> = present
-                .iter()
-                .copied()
-                .filter(|&m| time(m) == Some(newest))
-                .collect();
-            let mut digests: Vec<&String> = tied
-                .iter()
-                .filter_map(|&m| verified(m).map(|v| &v.export.digest))
-                .collect();
-            digests.sort();
-            digests.dedup();
-            if digests.len() > 1 {
-                for &m in &present {
-                    statuses[m] = Some(if tied.contains(&m) {
-                        FileStatus::Conflict {
-                            reason: Conflict::SameTimeOtherContent,
-                            with: tied.iter().filter(|&&o| o != m).map(|&o| name(o)).collect(),
-                        }
-                    } else {
-                        FileStatus::Duplicate {
-                            kept: name(tied[0]),
-                            identical: false,
-                        }
-                    });
-                }
-                continue;
-            }
-            kept_by(tied[0], &present, statuses);
+            .any(|c| identity::normalize(c) == identity::normalize(name))
+        {
+            counties.push(name.to_string());
         }
     }
-    // A counted file is Ok, or says what is off about it.
-    for (n, v, _) in readable {
-        if statuses[*n].is_none() {
-            let c = v.recomputed.completion;
-            statuses[*n] = Some(if !v.result_matches() {
-                FileStatus::ResultDiffers
-            } else if !v.recomputed.is_complete() {
-                FileStatus::Incomplete {
-                    answered: c.answered,
-                    required: c.required,
-                    errors: c.errors,
-                }
-            } else {
-                FileStatus::Ok
-            });
-        }
-    }
+    counties.sort();
+    counties
 }
 
-/// A readable file's line in the school table.
-fn school_row(
-    file: &str,
-    status: FileStatus,
-    v: &Verified,
-    checklist: Option<&Checklist>,
-) -> SchoolRow {
-    let a = &v.recomputed;
-    let group_items: Vec<&String> = checklist
-        .map(|c| c.doc().group_rules.iter().flat_map(|g| &g.items).collect())
-        .unwrap_or_default();
-    let indicators = a
-        .items
-        .iter()
-        .filter(|i| group_items.contains(&&i.id))
-        .flat_map(|i| {
-            i.parts.iter().map(move |p| IndicatorCell {
-                item: i.id.clone(),
-                part: p.part,
-                value: p.value,
-                ratio: p.ratio,
-                outcome: p.outcome,
-            })
-        })
-        .collect();
-    let parts: Vec<Part> = match v.export.profile.school_type {
-        Some(SchoolType::NineYear) => vec![Part::Primary, Part::Junior],
-        _ => vec![Part::Whole],
-    };
-    let profile = &v.export.profile;
-    SchoolRow {
-        file: file.to_string(),
-        status,
-        school_name: profile.school_name.clone(),
-        school_code: profile.school_code.clone(),
-        county: profile.county.clone(),
-        school_type: profile.school_type,
-        checklist: v.export.checklist.id.clone(),
-        version: v.export.checklist.version.clone(),
-        enrolment: parts
-            .iter()
-            .map(|&p| (p, checklist.and_then(|c| enrolment(v, c, p))))
-            .collect(),
-        earned: a.total.earned,
-        max: a.total.max,
-        grade: checklist.and_then(|c| {
+impl SchoolRow {
+    fn unreadable(file: &str, status: FileStatus) -> SchoolRow {
+        SchoolRow {
+            file: file.to_string(),
+            status,
+            school_name: String::new(),
+            school_code: String::new(),
+            county: String::new(),
+            school_type: None,
+            checklist: String::new(),
+            version: String::new(),
+            enrolment: Vec::new(),
+            earned: 0.0,
+            max: 0.0,
+            grade: None,
+            vetoed: false,
+            indicators: Vec::new(),
+            rule: Vec::new(),
+            completion: None,
+            exported: String::new(),
+        }
+    }
+
+    /// A readable file's line; the grade's label comes from its checklist, if known here.
+    fn of(
+        file: &str,
+        status: FileStatus,
+        f: &SchoolFacts,
+        checklist: Option<&Checklist>,
+    ) -> SchoolRow {
+        let grade = checklist.and_then(|c| {
             let doc = c.doc();
-            if a.grade.vetoed {
+            if f.vetoed {
                 return Some(doc.veto_grade.clone());
             }
-            let band = a.grade.band.as_ref()?;
+            let band = f.band.as_ref()?;
             doc.grades
                 .iter()
                 .find(|g| &g.id == band)
                 .map(|g| g.label.clone())
-        }),
-        vetoed: a.grade.vetoed,
-        indicators,
-        rule: a.groups.iter().map(|g| (g.part, g.holds)).collect(),
-        completion: Some(a.completion),
-        exported: v.export.exported.clone(),
-    }
-}
-
-/// The county figures and rule counts of the counted files, per checklist version.
-fn figures(counted: &[(&Verified, &Checklist)]) -> (Vec<CountyFigure>, Vec<RuleCount>) {
-    let mut figures = Vec::new();
-    let mut rule = Vec::new();
-    let mut versions: Vec<(&str, &str, &str)> = counted
-        .iter()
-        .map(|(_, c)| (c.doc().id.as_str(), c.doc().version.as_str(), c.sha256()))
-        .collect();
-    versions.sort_unstable();
-    versions.dedup();
-    for (id, version, sha) in versions {
-        let members: Vec<&(&Verified, &Checklist)> = counted
-            .iter()
-            .filter(|(_, c)| c.is(id, version, sha))
-            .collect();
-        let Some((_, checklist)) = members.first() else {
-            continue;
-        };
-        let items: Vec<&String> = checklist
-            .doc()
-            .group_rules
-            .iter()
-            .flat_map(|g| &g.items)
-            .collect();
-        for side in [Side::Primary, Side::Junior] {
-            let on_side = |v: &Verified, p: Part| {
-                v.export.profile.school_type.and_then(|t| Side::of(t, p)) == Some(side)
-            };
-            for item in &items {
-                let mut pairs = Vec::new();
-                let (mut meeting, mut left_out, mut on_this_side) = (0, 0, false);
-                for (v, c) in &members {
-                    let Some(r) = v.recomputed.items.iter().find(|i| &i.id == *item) else {
-                        continue;
-                    };
-                    for p in r.parts.iter().filter(|p| on_side(v, p.part)) {
-                        on_this_side = true;
-                        match (p.value.filter(|x| x.is_finite()), enrolment(v, c, p.part)) {
-                            (Some(x), Some(students)) => {
-                                pairs.push((x, students));
-                                meeting += usize::from(p.outcome == Outcome::Met);
-                            }
-                            _ => left_out += 1,
-                        }
-                    }
-                }
-                if !on_this_side {
-                    continue;
-                }
-                let spread = weighted_cv(&pairs);
-                let within_limit = match spread {
-                    Spread::Computed { cv, .. } => Some(cv <= side.limit() + 1e-12),
-                    _ => None,
-                };
-                let def = checklist.item(item);
-                figures.push(CountyFigure {
-                    checklist: id.to_string(),
-                    version: version.to_string(),
-                    item: (*item).clone(),
-                    title: def.map_or_else(
-                        || Text {
-                            zh: (*item).clone(),
-                            en: (*item).clone(),
-                        },
-                        |d| d.text.clone(),
-                    ),
-                    unit: def
-                        .and_then(|d| match &d.kind {
-                            crate::core::model::ItemKind::Computed { unit, .. }
-                            | crate::core::model::ItemKind::Number { unit, .. } => {
-                                Some(unit.clone())
-                            }
-                            _ => None,
-                        })
-                        .unwrap_or_default(),
-                    side,
-                    schools: pairs.len(),
-                    left_out,
-                    students: pairs.iter().map(|&(_, p)| p).sum(),
-                    spread,
-                    limit: side.limit(),
-                    within_limit,
-                    schools_meeting: meeting,
-                });
-            }
-            let groups: Vec<Option<bool>> = members
-                .iter()
-                .flat_map(|(v, _)| {
-                    v.recomputed
-                        .groups
-                        .iter()
-                        .filter(|g| on_side(v, g.part))
-                        .map(|g| g.holds)
-                })
-                .collect();
-            if !groups.is_empty() {
-                rule.push(RuleCount {
-                    checklist: id.to_string(),
-                    version: version.to_string(),
-                    side,
-                    meeting: groups.iter().filter(|h| **h == Some(true)).count(),
-                    schools: groups.len(),
-                });
-            }
+        });
+        SchoolRow {
+            file: file.to_string(),
+            status,
+            school_name: f.school_name.clone(),
+            school_code: f.school_code.clone(),
+            county: f.county.clone(),
+            school_type: Some(f.school_type),
+            checklist: f.checklist.id.clone(),
+            version: f.checklist.version.clone(),
+            enrolment: f.enrolment.clone(),
+            earned: f.earned,
+            max: f.max,
+            grade,
+            vetoed: f.vetoed,
+            indicators: f.indicators.clone(),
+            rule: f.groups.clone(),
+            completion: Some(f.completion),
+            exported: f.exported.clone(),
         }
     }
-    (figures, rule)
-}
-
-/// A school's raw input for the whole school (both parts of a 九年一贯制 school added up), if
-/// entered and usable.
-fn whole_input(v: &Verified, checklist: &Checklist, id: &str) -> Option<f64> {
-    let value = |p: Part| {
-        let slot = Slot::new(id, p);
-        if v.recomputed.invalid.iter().any(|i| i.slot == slot) {
-            return None;
-        }
-        match v.export.answers.get(&slot) {
-            Some(Value::Number(t)) => parse_number(t).ok().filter(|n| n.is_finite()),
-            _ => None,
-        }
-    };
-    let per_part = checklist
-        .input(id)
-        .is_some_and(|d| d.scope == crate::core::model::InputScope::PerPart);
-    match v.export.profile.school_type {
-        Some(SchoolType::NineYear) if per_part => {
-            Some(value(Part::Primary)? + value(Part::Junior)?)
-        }
-        _ => value(Part::Whole),
-    }
-}
-
-/// The county rates of the counted files, per checklist version.
-fn county_rates(counted: &[(&Verified, &Checklist)]) -> Vec<CountyRate> {
-    use crate::core::model::{Formula, ItemKind, Scope};
-    let mut out = Vec::new();
-    let mut versions: Vec<(&str, &str, &str)> = counted
-        .iter()
-        .map(|(_, c)| (c.doc().id.as_str(), c.doc().version.as_str(), c.sha256()))
-        .collect();
-    versions.sort_unstable();
-    versions.dedup();
-    for (id, version, sha) in versions {
-        let members: Vec<&(&Verified, &Checklist)> = counted
-            .iter()
-            .filter(|(_, c)| c.is(id, version, sha))
-            .collect();
-        let Some((_, checklist)) = members.first() else {
-            continue;
-        };
-        for (_, item) in checklist
-            .items()
-            .filter(|(_, i)| i.scope == Scope::CountyRate)
-        {
-            let base =
-                |side,
-                 schools,
-                 value: Option<f64>,
-                 rule: Option<crate::core::model::Comparison>| CountyRate {
-                    checklist: id.to_string(),
-                    version: version.to_string(),
-                    item: item.id.clone(),
-                    title: item.text.clone(),
-                    unit: match &item.kind {
-                        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => {
-                            unit.clone()
-                        }
-                        _ => String::new(),
-                    },
-                    side,
-                    schools,
-                    value: value.filter(|x| x.is_finite()),
-                    rule,
-                    met: rule
-                        .zip(value.filter(|x| x.is_finite()))
-                        .map(|(r, x)| r.holds(x)),
-                };
-            match &item.kind {
-                // Σ numerator ÷ Σ denominator over the schools that report both.
-                ItemKind::Computed {
-                    formula:
-                        Formula::Ratio {
-                            numerator,
-                            denominator,
-                            scale,
-                        },
-                    rule,
-                    ..
-                } => {
-                    let sum = |ids: &[String], v: &Verified, c: &Checklist| -> Option<f64> {
-                        ids.iter().map(|i| whole_input(v, c, i)).sum()
-                    };
-                    let (mut n, mut d, mut schools) = (0.0, 0.0, 0);
-                    for (v, c) in &members {
-                        let applies = v
-                            .recomputed
-                            .items
-                            .iter()
-                            .any(|r| r.id == item.id && r.applicable);
-                        if let (true, Some(a), Some(b)) =
-                            (applies, sum(numerator, v, c), sum(denominator, v, c))
-                        {
-                            n += a;
-                            d += b;
-                            schools += 1;
-                        }
-                    }
-                    // One county-wide rate: it has a verdict when the sides share their rule.
-                    let common = match (rule.primary, rule.junior) {
-                        (Some(p), Some(j)) if p == j => Some(p),
-                        (Some(p), None) => Some(p),
-                        (None, Some(j)) => Some(j),
-                        _ => None,
-                    };
-                    let value = (d > 0.0).then(|| n / d * scale);
-                    out.push(base(None, schools, value, common));
-                }
-                // A rate each school reports: weighted by the students of the side it is for.
-                ItemKind::Number { rule, .. } => {
-                    for side in [Side::Primary, Side::Junior] {
-                        let side_rule = match side {
-                            Side::Primary => rule.primary,
-                            Side::Junior => rule.junior,
-                        };
-                        let mut pairs = Vec::new();
-                        for (v, c) in &members {
-                            let Some(t) = v.export.profile.school_type else {
-                                continue;
-                            };
-                            let Some(r) = v.recomputed.items.iter().find(|r| r.id == item.id)
-                            else {
-                                continue;
-                            };
-                            for p in r.parts.iter().filter(|p| Side::of(t, p.part) == Some(side)) {
-                                if let (Some(x), Some(students)) =
-                                    (p.value, enrolment(v, c, p.part))
-                                {
-                                    pairs.push((x, students));
-                                }
-                            }
-                        }
-                        if pairs.is_empty() {
-                            continue;
-                        }
-                        let total: f64 = pairs.iter().map(|(_, s)| s).sum();
-                        let value = (total > 0.0)
-                            .then(|| pairs.iter().map(|(x, s)| x * s).sum::<f64>() / total);
-                        out.push(base(Some(side), pairs.len(), value, side_rule));
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    out
 }

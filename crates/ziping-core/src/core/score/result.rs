@@ -35,7 +35,7 @@ pub struct Assessment {
 impl Assessment {
     /// Nothing missing and nothing unreadable: the result is final.
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && self.invalid.is_empty()
+        self.completion.is_complete()
     }
 }
 
@@ -54,6 +54,13 @@ pub struct Completion {
 }
 
 impl Completion {
+    /// Complete: nothing unanswered (raw data included) and no value that cannot be used. The
+    /// one definition: the draft list, 检查, the export's question and county mode's 未完成
+    /// all read it.
+    pub fn is_complete(&self) -> bool {
+        self.unanswered == 0 && self.errors == 0
+    }
+
     /// Answered ÷ required, 0–100, rounded down (100 only when everything is answered).
     pub fn percent(&self) -> u8 {
         (self.answered * 100)

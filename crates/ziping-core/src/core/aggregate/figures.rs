@@ -1,0 +1,236 @@
+//! The county's figures from the counted schools' facts, per checklist version (never pooled:
+//! two versions' thresholds may differ): each resource indicator's enrolment-weighted 差异系数
+//! per side, the school rule counts, and the rates the sources set for the county as a whole.
+
+use super::RateShare;
+use super::{weighted_cv, CountyFigure, CountyRate, RuleCount, SchoolFacts, Side, Spread};
+use crate::core::checklist::Checklist;
+use crate::core::model::{Comparison, ItemKind, Scope, Text};
+use crate::core::score::Outcome;
+
+/// The counted schools grouped by the checklist version they were made with.
+fn by_version<'a>(
+    counted: &[(&'a SchoolFacts, &'a Checklist)],
+) -> Vec<(&'a Checklist, Vec<&'a SchoolFacts>)> {
+    let mut groups: Vec<(&Checklist, Vec<&SchoolFacts>)> = Vec::new();
+    for &(f, c) in counted {
+        match groups.iter_mut().find(|(g, _)| g.sha256() == c.sha256()) {
+            Some((_, members)) => members.push(f),
+            None => groups.push((c, vec![f])),
+        }
+    }
+    groups.sort_by(|(a, _), (b, _)| {
+        (&a.doc().id, &a.doc().version, a.sha256()).cmp(&(
+            &b.doc().id,
+            &b.doc().version,
+            b.sha256(),
+        ))
+    });
+    groups
+}
+
+/// An item's name and unit, from its checklist.
+fn title_and_unit(checklist: &Checklist, item: &str) -> (Text, String) {
+    let def = checklist.item(item);
+    let title = def.map_or_else(
+        || Text {
+            zh: item.to_string(),
+            en: item.to_string(),
+        },
+        |d| d.text.clone(),
+    );
+    let unit = def
+        .and_then(|d| match &d.kind {
+            ItemKind::Computed { unit, .. } | ItemKind::Number { unit, .. } => Some(unit.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    (title, unit)
+}
+
+/// Each resource indicator's spread per side, and the schools meeting the school rule.
+pub(super) fn figures(
+    counted: &[(&SchoolFacts, &Checklist)],
+) -> (Vec<CountyFigure>, Vec<RuleCount>) {
+    let mut figures = Vec::new();
+    let mut rule = Vec::new();
+    for (checklist, members) in by_version(counted) {
+        let doc = checklist.doc();
+        let items: Vec<&String> = doc.group_rules.iter().flat_map(|g| &g.items).collect();
+        for side in [Side::Primary, Side::Junior] {
+            for item in &items {
+                if let Some(f) = figure(checklist, &members, item, side) {
+                    figures.push(f);
+                }
+            }
+            let groups: Vec<Option<bool>> = members
+                .iter()
+                .flat_map(|f| {
+                    f.groups
+                        .iter()
+                        .filter(|(p, _)| f.side(*p) == Some(side))
+                        .map(|(_, holds)| *holds)
+                })
+                .collect();
+            if !groups.is_empty() {
+                rule.push(RuleCount {
+                    checklist: doc.id.clone(),
+                    version: doc.version.clone(),
+                    side,
+                    meeting: groups.iter().filter(|h| **h == Some(true)).count(),
+                    schools: groups.len(),
+                });
+            }
+        }
+    }
+    (figures, rule)
+}
+
+/// One indicator on one side: `None` when no school has a part on that side.
+fn figure(
+    checklist: &Checklist,
+    members: &[&SchoolFacts],
+    item: &str,
+    side: Side,
+) -> Option<CountyFigure> {
+    let mut pairs = Vec::new();
+    let (mut meeting, mut left_out, mut on_this_side) = (0, 0, false);
+    for f in members {
+        for cell in f
+            .indicators
+            .iter()
+            .filter(|c| c.item == item && f.side(c.part) == Some(side))
+        {
+            on_this_side = true;
+            match (cell.value, f.students(cell.part)) {
+                (Some(x), Some(students)) => {
+                    pairs.push((x, students));
+                    meeting += usize::from(cell.outcome == Outcome::Met);
+                }
+                _ => left_out += 1,
+            }
+        }
+    }
+    if !on_this_side {
+        return None;
+    }
+    let spread = weighted_cv(&pairs);
+    let within_limit = match spread {
+        Spread::Computed { cv, .. } => Some(cv <= side.limit() + 1e-12),
+        _ => None,
+    };
+    let (title, unit) = title_and_unit(checklist, item);
+    Some(CountyFigure {
+        checklist: checklist.doc().id.clone(),
+        version: checklist.doc().version.clone(),
+        item: item.to_string(),
+        title,
+        unit,
+        side,
+        schools: pairs.len(),
+        left_out,
+        students: pairs.iter().map(|&(_, p)| p).sum(),
+        spread,
+        limit: side.limit(),
+        within_limit,
+        schools_meeting: meeting,
+    })
+}
+
+/// The county rates (items with `scope: county_rate`): Σ numerator ÷ Σ denominator of the
+/// schools' raw counts for a computed ratio; the enrolment-weighted mean per side of a rate
+/// each school reports.
+pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<CountyRate> {
+    let mut out = Vec::new();
+    for (checklist, members) in by_version(counted) {
+        for (_, item) in checklist
+            .items()
+            .filter(|(_, i)| i.scope == Scope::CountyRate)
+        {
+            let (title, unit) = title_and_unit(checklist, &item.id);
+            let rate = |side, schools, value: Option<f64>, rule: Option<Comparison>| {
+                let value = value.filter(|x| x.is_finite());
+                CountyRate {
+                    checklist: checklist.doc().id.clone(),
+                    version: checklist.doc().version.clone(),
+                    item: item.id.clone(),
+                    title: title.clone(),
+                    unit: unit.clone(),
+                    side,
+                    schools,
+                    value,
+                    rule,
+                    met: rule.zip(value).map(|(r, x)| r.holds(x)),
+                }
+            };
+            match &item.kind {
+                ItemKind::Computed { rule, formula, .. } => {
+                    let scale = match formula {
+                        crate::core::model::Formula::Ratio { scale, .. } => *scale,
+                        _ => continue,
+                    };
+                    let (mut n, mut d, mut schools) = (0.0, 0.0, 0);
+                    for share in members.iter().flat_map(|f| &f.rates) {
+                        if let RateShare::Counts {
+                            item: id,
+                            numerator,
+                            denominator,
+                        } = share
+                        {
+                            if *id == item.id {
+                                n += numerator;
+                                d += denominator;
+                                schools += 1;
+                            }
+                        }
+                    }
+                    // One county-wide rate: it has a verdict when the sides share their rule.
+                    let common = match (rule.primary, rule.junior) {
+                        (Some(p), Some(j)) if p == j => Some(p),
+                        (Some(p), None) => Some(p),
+                        (None, Some(j)) => Some(j),
+                        _ => None,
+                    };
+                    out.push(rate(
+                        None,
+                        schools,
+                        (d > 0.0).then(|| n / d * scale),
+                        common,
+                    ));
+                }
+                ItemKind::Number { rule, .. } => {
+                    for side in [Side::Primary, Side::Junior] {
+                        let side_rule = match side {
+                            Side::Primary => rule.primary,
+                            Side::Junior => rule.junior,
+                        };
+                        let pairs: Vec<(f64, f64)> = members
+                            .iter()
+                            .flat_map(|f| f.rates.iter().map(move |r| (f, r)))
+                            .filter_map(|(f, r)| match r {
+                                RateShare::Reported {
+                                    item: id,
+                                    part,
+                                    value,
+                                    students,
+                                } if *id == item.id && f.side(*part) == Some(side) => {
+                                    Some((*value, *students))
+                                }
+                                _ => None,
+                            })
+                            .collect();
+                        if pairs.is_empty() {
+                            continue;
+                        }
+                        let total: f64 = pairs.iter().map(|(_, s)| s).sum();
+                        let value = (total > 0.0)
+                            .then(|| pairs.iter().map(|(x, s)| x * s).sum::<f64>() / total);
+                        out.push(rate(Some(side), pairs.len(), value, side_rule));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
