@@ -187,8 +187,8 @@ mod cli {
                         printable(&path.display().to_string()),
                         printable(&e.profile.school_name),
                         printable(&e.checklist.id),
-                        e.result.total.earned,
-                        e.result.total.max
+                        v.recomputed.total.earned,
+                        v.recomputed.total.max
                     );
                 }
                 Ok(_) => {

@@ -422,10 +422,10 @@ fn typos_are_reported_with_the_text_kept() {
 }
 
 #[test]
-fn result_serializes() {
+fn result_serializes_as_a_json_object() {
     let c = checklist();
     let r = assess(&c, SchoolType::Primary, &good_primary());
-    let json = serde_json::to_string(&r).unwrap();
-    let back: Assessment = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, r);
+    let json = serde_json::to_value(&r).unwrap();
+    assert!(json.is_object());
+    assert_eq!(json["total"]["earned"], serde_json::json!(r.total.earned));
 }

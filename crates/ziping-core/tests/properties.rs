@@ -165,8 +165,8 @@ proptest! {
         if let Some(p) = r.percent {
             prop_assert!(p.is_finite());
         }
-        let json = serde_json::to_string(&r).unwrap();
-        prop_assert_eq!(serde_json::from_str::<Assessment>(&json).unwrap(), r);
+        // Canonical JSON exists for any result (a submission's digest is computed over it).
+        prop_assert!(serde_json_canonicalizer::to_vec(&r).is_ok());
     }
 
     #[test]

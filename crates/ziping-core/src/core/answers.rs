@@ -137,12 +137,8 @@ impl Answers {
 }
 
 /// Why a typed number could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(
-    tag = "problem",
-    rename_all = "snake_case",
-    try_from = "crate::core::score::result_raw::RawNumberError"
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(tag = "problem", rename_all = "snake_case")]
 pub enum NumberError {
     #[error("'{text}' is not a number")]
     NotANumber { text: String },

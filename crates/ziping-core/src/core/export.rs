@@ -65,7 +65,10 @@ pub struct ExportV1 {
     pub profile: Profile,
     pub answers: Answers,
     pub attachments: Vec<Attachment>,
-    pub result: Assessment,
+    /// The result as the school's app computed it, kept as the JSON it is: never read back
+    /// into an [`Assessment`]. The county recomputes the result from the raw answers and
+    /// compares canonical forms (RFC 8785), so the stored copy only has to be a JSON object.
+    pub result: StoredResult,
     pub plan: Vec<PlanRow>,
     /// RFC 3339 with offset: when the draft was started, and when this file was written.
     pub created: String,
@@ -73,6 +76,9 @@ pub struct ExportV1 {
     /// SHA-256 (hex) of the canonical form of everything else.
     pub digest: String,
 }
+
+/// A result as a file stores it: a JSON object.
+pub type StoredResult = serde_json::Map<String, serde_json::Value>;
 
 /// Why a submission cannot be written.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -168,7 +174,7 @@ struct Body<'a> {
     profile: &'a Profile,
     answers: &'a Answers,
     attachments: &'a [Attachment],
-    result: &'a Assessment,
+    result: &'a StoredResult,
     plan: &'a [PlanRow],
     created: &'a str,
     exported: &'a str,
@@ -231,7 +237,7 @@ pub fn export(s: &Submission) -> Result<ExportV1, ExportError> {
         profile: s.profile.clone(),
         answers: s.answers.clone(),
         attachments: s.attachments.to_vec(),
-        result: assess(s.checklist, school_type, s.answers),
+        result: stored(&assess(s.checklist, school_type, s.answers))?,
         plan: s.plan.to_vec(),
         created: s.created.into(),
         exported: s.exported.into(),
@@ -259,9 +265,27 @@ pub struct Verified {
 }
 
 impl Verified {
-    /// The result stored in the file equals the one recomputed from its answers.
+    /// The result stored in the file equals the one recomputed from its answers: the same
+    /// canonical JSON (RFC 8785), so the layout and the spelling of numbers do not matter.
     pub fn result_matches(&self) -> bool {
-        self.export.result == self.recomputed
+        use serde_json_canonicalizer::to_vec;
+        matches!(
+            (to_vec(&self.export.result), to_vec(&self.recomputed)),
+            (Ok(stored), Ok(recomputed)) if stored == recomputed
+        )
+    }
+}
+
+/// A result as a file stores it.
+fn stored(result: &Assessment) -> Result<StoredResult, ExportError> {
+    let not_serializable = |e: serde_json::Error| ExportError::NotSerializable {
+        reason: e.to_string(),
+    };
+    match serde_json::to_value(result).map_err(not_serializable)? {
+        serde_json::Value::Object(map) => Ok(map),
+        _ => Err(ExportError::NotSerializable {
+            reason: "the result is not a JSON object".into(),
+        }),
     }
 }
 
@@ -371,7 +395,7 @@ fn field_error(value: &serde_json::Value, whole: serde_json::Error) -> ImportErr
             "attachments",
             check::<Vec<Attachment>>(value, "attachments"),
         ),
-        ("result", check::<Assessment>(value, "result")),
+        ("result", check::<StoredResult>(value, "result")),
         ("plan", check::<Vec<PlanRow>>(value, "plan")),
     ];
     for (key, problem) in sections {

@@ -2,7 +2,6 @@
 //! Never panics, whatever the answers: unreadable values are reported, not scored.
 
 mod result;
-pub(crate) mod result_raw;
 
 pub use result::*;
 

@@ -1,12 +1,12 @@
-//! What the engine returns. Serializable: exports and the command line carry it as is.
+//! What the engine returns. Serializable (exports and the command line carry it as is), never
+//! read back: a county recomputes a result and compares canonical forms.
 
 use crate::core::answers::{NumberError, Part, Slot, Value};
 use crate::core::model::{Comparison, SchoolType, SourceRef};
 use serde::{Deserialize, Serialize};
 
 /// The full result of scoring one school's answers against one checklist.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Assessment {
     pub school_type: SchoolType,
     /// Every item, in checklist order.
@@ -70,16 +70,14 @@ impl Completion {
 }
 
 /// Points earned out of points possible for an item, indicator, area or the whole.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Tally {
     pub id: String,
     pub earned: f64,
     pub max: f64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AreaResult {
     pub tally: Tally,
     /// Earned ÷ max (0–1).
@@ -89,8 +87,7 @@ pub struct AreaResult {
     pub passed: Option<bool>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Grade {
     /// The grade band reached (its id), `None` when vetoed.
     pub band: Option<String>,
@@ -101,8 +98,7 @@ pub struct Grade {
     pub provisional: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ItemResult {
     pub id: String,
     pub applicable: bool,
@@ -112,8 +108,7 @@ pub struct ItemResult {
     pub parts: Vec<PartResult>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PartResult {
     pub part: Part,
     pub outcome: Outcome,
@@ -147,8 +142,7 @@ pub enum Outcome {
     Undefined,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GroupResult {
     pub id: String,
     pub part: Part,
@@ -162,8 +156,7 @@ pub struct GroupResult {
     pub holds: Option<bool>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Shortfall {
     /// The item id, or the group rule id for a group shortfall.
     pub item: String,
@@ -173,12 +166,8 @@ pub struct Shortfall {
     pub source: SourceRef,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "snake_case",
-    try_from = "super::result_raw::RawShortfall"
-)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ShortfallDetail {
     /// Answered 未达标.
     Answer { answer: Value },
@@ -201,19 +190,14 @@ pub enum ShortfallDetail {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InvalidValue {
     pub slot: Slot,
     pub problem: ValueProblem,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "snake_case",
-    try_from = "super::result_raw::RawProblem"
-)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ValueProblem {
     Number {
         error: NumberError,
@@ -241,19 +225,14 @@ pub enum ValueProblem {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Warning {
     pub slot: Slot,
     pub kind: WarningKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "snake_case",
-    try_from = "super::result_raw::RawWarning"
-)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum WarningKind {
     /// A computed value that cannot be computed from the values given.
     Undefined,
