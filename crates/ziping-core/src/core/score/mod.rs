@@ -86,7 +86,42 @@ impl<'a> Engine<'a> {
 
     fn run(mut self) -> Assessment {
         self.check_inputs();
-        let doc = self.checklist.doc();
+        let (items, mut shortfalls, vetoes) = self.items_and_shortfalls();
+        let groups = self.groups(&items, &mut shortfalls);
+        let (indicators, areas, total) = self.tallies(&items);
+        let percent = (total.max > 0.0).then(|| total.earned / total.max * 100.0);
+        let grade = self.grade(percent, &vetoes, &groups, &shortfalls);
+        let completion = completion(
+            self.checklist,
+            &items,
+            self.missing.len(),
+            self.invalid.len(),
+        );
+        let mut invalid = self.invalid;
+        invalid.sort_by(|a, b| a.0.cmp(&b.0));
+        Assessment {
+            school_type: self.school_type,
+            items,
+            indicators,
+            areas,
+            total,
+            percent,
+            grade,
+            vetoes,
+            groups,
+            shortfalls,
+            missing: self.missing.into_iter().collect(),
+            invalid: invalid
+                .into_iter()
+                .map(|(slot, problem)| InvalidValue { slot, problem })
+                .collect(),
+            warnings: self.warnings,
+            completion,
+        }
+    }
+
+    /// Every item scored, in checklist order; what each falls short of; the vetoes violated.
+    fn items_and_shortfalls(&mut self) -> (Vec<ItemResult>, Vec<Shortfall>, Vec<Slot>) {
         let mut items = Vec::with_capacity(self.checklist.item_count());
         let mut shortfalls = Vec::new();
         let mut vetoes = Vec::new();
@@ -109,9 +144,14 @@ impl<'a> Engine<'a> {
             }
             items.push(result);
         }
+        (items, shortfalls, vetoes)
+    }
+
+    /// The group rules (e.g. ≥ 6 of 7, the rest ≥ 85%) per part; a failing one is a shortfall.
+    fn groups(&self, items: &[ItemResult], shortfalls: &mut Vec<Shortfall>) -> Vec<GroupResult> {
         let mut groups = Vec::new();
-        for rule in &doc.group_rules {
-            for g in group(rule, &items) {
+        for rule in &self.checklist.doc().group_rules {
+            for g in group(rule, items) {
                 if g.holds == Some(false) {
                     shortfalls.push(Shortfall {
                         item: rule.id.clone(),
@@ -128,27 +168,25 @@ impl<'a> Engine<'a> {
                 groups.push(g);
             }
         }
+        groups
+    }
 
-        let mut indicators = Vec::new();
-        let mut areas = Vec::new();
-        let mut total = Tally {
-            id: doc.id.clone(),
+    /// Points per indicator, per area (with its pass rate) and in total.
+    fn tallies(&self, items: &[ItemResult]) -> (Vec<Tally>, Vec<AreaResult>, Tally) {
+        let doc = self.checklist.doc();
+        let tally = |id: &str| Tally {
+            id: id.to_string(),
             earned: 0.0,
             max: 0.0,
         };
+        let mut indicators = Vec::new();
+        let mut areas = Vec::new();
+        let mut total = tally(&doc.id);
         let mut results = items.iter();
         for area in &doc.areas {
-            let mut area_tally = Tally {
-                id: area.id.clone(),
-                earned: 0.0,
-                max: 0.0,
-            };
+            let mut area_tally = tally(&area.id);
             for ind in &area.indicators {
-                let mut t = Tally {
-                    id: ind.id.clone(),
-                    earned: 0.0,
-                    max: 0.0,
-                };
+                let mut t = tally(&ind.id);
                 for r in results.by_ref().take(ind.items.len()) {
                     t.earned += r.earned;
                     t.max += r.max;
@@ -167,7 +205,19 @@ impl<'a> Engine<'a> {
                 tally: area_tally,
             });
         }
-        let percent = (total.max > 0.0).then(|| total.earned / total.max * 100.0);
+        (indicators, areas, total)
+    }
+
+    /// The grade: none under a veto; otherwise the band of the percentage, capped by failing
+    /// group rules and short items that carry a cap; provisional while anything is missing.
+    fn grade(
+        &self,
+        percent: Option<f64>,
+        vetoes: &[Slot],
+        groups: &[GroupResult],
+        shortfalls: &[Shortfall],
+    ) -> Grade {
+        let doc = self.checklist.doc();
         let mut capped_by: Vec<String> = doc
             .group_rules
             .iter()
@@ -179,7 +229,6 @@ impl<'a> Engine<'a> {
             })
             .map(|r| r.id.clone())
             .collect();
-        // Items with a cap that are short (a shortfall of theirs exists).
         for (_, item) in self.checklist.items() {
             if item.cap.is_some()
                 && shortfalls.iter().any(|s| s.item == item.id)
@@ -188,14 +237,7 @@ impl<'a> Engine<'a> {
                 capped_by.push(item.id.clone());
             }
         }
-        let provisional = !self.missing.is_empty() || !self.invalid.is_empty();
-        let completion = completion(
-            self.checklist,
-            &items,
-            self.missing.len(),
-            self.invalid.len(),
-        );
-        let grade = Grade {
+        Grade {
             band: if vetoes.is_empty() {
                 band(doc, percent.unwrap_or(0.0), &capped_by)
             } else {
@@ -203,30 +245,7 @@ impl<'a> Engine<'a> {
             },
             vetoed: !vetoes.is_empty(),
             capped_by,
-            provisional,
-        };
-        Assessment {
-            school_type: self.school_type,
-            items,
-            indicators,
-            areas,
-            total,
-            percent,
-            grade,
-            vetoes,
-            groups,
-            shortfalls,
-            missing: self.missing.into_iter().collect(),
-            invalid: {
-                let mut invalid = self.invalid;
-                invalid.sort_by(|a, b| a.0.cmp(&b.0));
-                invalid
-                    .into_iter()
-                    .map(|(slot, problem)| InvalidValue { slot, problem })
-                    .collect()
-            },
-            warnings: self.warnings,
-            completion,
+            provisional: !self.missing.is_empty() || !self.invalid.is_empty(),
         }
     }
 
