@@ -299,7 +299,7 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
                 )
                 .into_bytes()
             },
-            "digest_mismatch",
+            "field:$",
         ),
         ("48-bom-then-valid.json", bom, "ok"),
         (

@@ -265,14 +265,34 @@ pub struct Verified {
 }
 
 impl Verified {
-    /// The result stored in the file equals the one recomputed from its answers: the same
-    /// canonical JSON (RFC 8785), so the layout and the spelling of numbers do not matter.
+    /// The result stored in the file equals the one recomputed from its answers: the same JSON
+    /// values, numbers compared as numbers (so `4`, `4.0` and `4e0` are one value, as in the
+    /// canonical form the digest uses; the layout never mattered).
     pub fn result_matches(&self) -> bool {
-        use serde_json_canonicalizer::to_vec;
-        matches!(
-            (to_vec(&self.export.result), to_vec(&self.recomputed)),
-            (Ok(stored), Ok(recomputed)) if stored == recomputed
-        )
+        match serde_json::to_value(&self.recomputed) {
+            Ok(serde_json::Value::Object(recomputed)) => {
+                same_objects(&self.export.result, &recomputed)
+            }
+            _ => false,
+        }
+    }
+}
+
+fn same_objects(a: &StoredResult, b: &StoredResult) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .all(|(k, v)| b.get(k).is_some_and(|w| same_json(v, w)))
+}
+
+fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    match (a, b) {
+        (V::Number(x), V::Number(y)) => x.as_f64() == y.as_f64(),
+        (V::Array(x), V::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
+        }
+        (V::Object(x), V::Object(y)) => same_objects(x, y),
+        _ => a == b,
     }
 }
 
@@ -332,15 +352,13 @@ pub fn read(bytes: &[u8]) -> Result<ExportV1, ImportError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // First only the format, so an older or newer file gets its own answer.
-    let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
-    let format = value
-        .get("format")
-        .and_then(|f| f.as_str())
-        .ok_or(ImportError::NotAnExport)?
-        .to_string();
+    // First only the format (a pass over the text that keeps nothing else), so an older or
+    // newer file gets its own answer; then the document straight into its type.
+    let format = format_of(text)?;
     let export = match format.as_str() {
-        EXPORT_FORMAT => from_value(value)?,
+        EXPORT_FORMAT => {
+            serde_json::from_str::<ExportV1>(text).map_err(|e| field_error(text, e))?
+        }
         // Older formats get a migration function here, one per version, each with its test.
         _ => return Err(ImportError::UnknownFormat { found: format }),
     };
@@ -365,19 +383,37 @@ pub fn read(bytes: &[u8]) -> Result<ExportV1, ImportError> {
     Ok(export)
 }
 
-fn from_value(value: serde_json::Value) -> Result<ExportV1, ImportError> {
-    // Deserializing from a borrowed tree: no copy of the document per file.
-    match ExportV1::deserialize(&value) {
-        Ok(export) => Ok(export),
-        Err(e) => Err(field_error(&value, e)),
+/// The file's `format`: `NotJson` if the text is not JSON, `NotAnExport` if it has no format.
+fn format_of(text: &str) -> Result<String, ImportError> {
+    #[derive(Deserialize)]
+    struct Format<'a> {
+        #[serde(borrow)]
+        format: Option<std::borrow::Cow<'a, str>>,
+    }
+    match serde_json::from_str::<Format>(text) {
+        Ok(Format { format: Some(f) }) => Ok(f.into_owned()),
+        Ok(Format { format: None }) => Err(ImportError::NotAnExport),
+        // Not JSON, or another shape (an array, a number for `format` …): read again as a tree,
+        // on this error path only, so nesting too deep is named before the syntax after it.
+        Err(_) => match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(_) => Err(ImportError::NotAnExport),
+            Err(e) => Err(json_error(e)),
+        },
     }
 }
 
-/// Names the section of the file that is wrong: each section is read again on its own (the same
-/// code the whole read uses, so this costs nothing in the browser bundle, unlike a path-tracking
-/// deserializer), and the first that fails is reported with serde's reason, which names the
-/// unknown, missing or mistyped field. Problems at the top level are reported as `$`.
-fn field_error(value: &serde_json::Value, whole: serde_json::Error) -> ImportError {
+/// Names the section of the file that is wrong (on the error path only): each section is read
+/// again on its own (the same code the whole read uses, so this costs nothing in the browser
+/// bundle, unlike a path-tracking deserializer), and the first that fails is reported with
+/// serde's reason, which names the unknown, missing or mistyped field. Problems at the top
+/// level (a duplicate key, an unknown field) are reported as `$`.
+fn field_error(text: &str, whole: serde_json::Error) -> ImportError {
+    // What a typed read skips (a number out of range in an unknown field) is still not JSON.
+    let value = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(value) => value,
+        Err(e) => return json_error(e),
+    };
+    let value = &value;
     fn check<T: serde::de::DeserializeOwned>(
         value: &serde_json::Value,
         key: &str,
