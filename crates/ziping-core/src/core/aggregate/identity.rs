@@ -3,6 +3,7 @@
 //! its name as a cross-check; a file without a code is matched by name and county, and joins
 //! a coded school with the same name and county.
 
+use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Text as compared: NFKC (full-width digits and letters become ASCII), invisible format
@@ -41,31 +42,32 @@ impl Who {
 }
 
 /// Groups files (by index) that are the same school: first by code; then each file without a
-/// code joins a group with its name and county, or starts one.
+/// code joins the first group with its name and county, or starts one.
 pub fn group(who: &[(usize, Who)]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
+    // (name, county) → the first group with a file of that name and county.
+    let mut by_place: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (n, w) in who.iter().filter(|(_, w)| !w.code.is_empty()) {
-        match groups
-            .iter_mut()
-            .find(|(code, _)| code.as_deref() == Some(&w.code))
-        {
-            Some((_, members)) => members.push(*n),
-            None => groups.push((Some(w.code.clone()), vec![*n])),
-        }
-    }
-    let find = |n: usize| who.iter().find(|(m, _)| *m == n).map(|(_, w)| w);
-    for (n, w) in who.iter().filter(|(_, w)| w.code.is_empty()) {
-        let same = groups.iter_mut().find(|(_, members)| {
-            members
-                .iter()
-                .any(|&m| find(m).is_some_and(|o| o.name == w.name && o.county == w.county))
+        let g = *by_code.entry(w.code.as_str()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
         });
-        match same {
-            Some((_, members)) => members.push(*n),
-            None => groups.push((None, vec![*n])),
-        }
+        groups[g].push(*n);
+        by_place
+            .entry((w.name.as_str(), w.county.as_str()))
+            .or_insert(g);
     }
-    groups.into_iter().map(|(_, members)| members).collect()
+    for (n, w) in who.iter().filter(|(_, w)| w.code.is_empty()) {
+        let g = *by_place
+            .entry((w.name.as_str(), w.county.as_str()))
+            .or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+        groups[g].push(*n);
+    }
+    groups
 }
 
 #[cfg(test)]

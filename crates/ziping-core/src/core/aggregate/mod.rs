@@ -326,18 +326,16 @@ pub fn aggregate(
     }
 }
 
-/// The counties the readable files name, each once (compared normalised), sorted.
+/// The counties the readable files name, each once (compared normalised, written as in the
+/// first file that names it), sorted.
 fn counties(files: &[FileFacts]) -> Vec<String> {
-    let mut counties: Vec<String> = Vec::new();
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
     for f in files.iter().filter_map(|f| f.facts.as_ref().ok()) {
         let name = f.county.trim();
-        if !counties
-            .iter()
-            .any(|c| identity::normalize(c) == identity::normalize(name))
-        {
-            counties.push(name.to_string());
-        }
+        seen.entry(identity::normalize(name))
+            .or_insert_with(|| name.to_string());
     }
+    let mut counties: Vec<String> = seen.into_values().collect();
     counties.sort();
     counties
 }

@@ -1,9 +1,11 @@
 //! Which file counts for each school: the one the officer picked, else the newest; none while
-//! the files disagree about who the school is or two equally new files differ.
+//! the files disagree about who the school is or two equally new files differ. Linear in the
+//! files apart from sorting (a province has 10,000 schools).
 
 use super::identity::{group, Who};
 use super::{Conflict, FileFacts, FileStatus, Options, SchoolFacts};
 use crate::core::checklist::Checklist;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn millis(time: &str) -> Option<i64> {
     chrono::DateTime::parse_from_rfc3339(time)
@@ -21,111 +23,43 @@ pub(super) fn decide(
     statuses: &mut [Option<FileStatus>],
 ) {
     let now = millis(options.now).unwrap_or(i64::MAX);
-    let name = |n: usize| files[n].file.clone();
-    let mut ids: Vec<&str> = readable.iter().map(|r| r.2.doc().id.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    for id in ids {
-        let who: Vec<(usize, Who)> = readable
+    let mut facts: Vec<Option<&SchoolFacts>> = vec![None; files.len()];
+    let mut by_checklist: BTreeMap<&str, Vec<(usize, Who)>> = BTreeMap::new();
+    for &(n, f, c) in readable {
+        facts[n] = Some(f);
+        by_checklist
+            .entry(c.doc().id.as_str())
+            .or_default()
+            .push((n, Who::new(&f.school_code, &f.school_name, &f.county)));
+    }
+    let picks: BTreeSet<&str> = options.picks.iter().map(String::as_str).collect();
+    let school = School {
+        files,
+        facts: &facts,
+        now,
+    };
+    for who in by_checklist.values() {
+        let coded: BTreeMap<usize, &Who> = who
             .iter()
-            .filter(|r| r.2.doc().id == id)
-            .map(|(n, f, _)| (*n, Who::new(&f.school_code, &f.school_name, &f.county)))
+            .filter(|(_, w)| !w.code.is_empty())
+            .map(|(n, w)| (*n, w))
             .collect();
-        let verified = |n: usize| readable.iter().find(|r| r.0 == n).map(|r| r.1);
-        for members in group(&who) {
-            // Every file of `among` but `kept` is a duplicate of it.
-            let kept_by = |kept: usize, among: &[usize], statuses: &mut [Option<FileStatus>]| {
-                for &m in among.iter().filter(|&&m| m != kept) {
-                    let identical =
-                        verified(m).map(|f| &f.digest) == verified(kept).map(|f| &f.digest);
-                    statuses[m] = Some(FileStatus::Duplicate {
-                        kept: name(kept),
-                        identical,
-                    });
-                }
-            };
-            if let Some(&picked) = members.iter().find(|&&m| options.picks.contains(&name(m))) {
-                kept_by(picked, &members, statuses);
-                continue;
-            }
-            let mut names: Vec<String> = Vec::new();
-            for (_, w) in who
-                .iter()
-                .filter(|(n, w)| members.contains(n) && !w.code.is_empty())
-            {
-                if !names.contains(&w.name) {
-                    names.push(w.name.clone());
-                }
-            }
-            if names.len() > 1 {
-                let shown: Vec<String> = members
-                    .iter()
-                    .filter_map(|&m| verified(m).map(|f| f.school_name.clone()))
-                    .fold(Vec::new(), |mut acc, n| {
-                        if !acc.contains(&n) {
-                            acc.push(n);
-                        }
-                        acc
-                    });
-                for &m in &members {
-                    statuses[m] = Some(FileStatus::Conflict {
-                        reason: Conflict::SameCodeOtherName {
-                            names: shown.clone(),
-                        },
-                        with: members
-                            .iter()
-                            .filter(|&&o| o != m)
-                            .map(|&o| name(o))
-                            .collect(),
-                    });
-                }
-                continue;
-            }
-            let time = |m: usize| verified(m).and_then(|f| millis(&f.exported));
-            let (future, present): (Vec<usize>, Vec<usize>) = members
-                .iter()
-                .partition(|&&m| time(m).is_some_and(|t| t > now));
-            for &m in &future {
-                statuses[m] = Some(FileStatus::FutureTime);
-            }
-            let Some(newest) = present.iter().filter_map(|&m| time(m)).max() else {
-                continue;
-            };
-            let tied: Vec<usize> = present
+        for members in group(who) {
+            let picked = members
                 .iter()
                 .copied()
-                .filter(|&m| time(m) == Some(newest))
-                .collect();
-            let mut digests: Vec<&String> = tied
-                .iter()
-                .filter_map(|&m| verified(m).map(|f| &f.digest))
-                .collect();
-            digests.sort();
-            digests.dedup();
-            if digests.len() > 1 {
-                for &m in &present {
-                    statuses[m] = Some(if tied.contains(&m) {
-                        FileStatus::Conflict {
-                            reason: Conflict::SameTimeOtherContent,
-                            with: tied.iter().filter(|&&o| o != m).map(|&o| name(o)).collect(),
-                        }
-                    } else {
-                        FileStatus::Duplicate {
-                            kept: name(tied[0]),
-                            identical: false,
-                        }
-                    });
-                }
-                continue;
+                .find(|&m| picks.contains(files[m].file.as_str()));
+            match picked {
+                Some(kept) => school.kept(kept, &members, statuses),
+                None => school.decide(&members, &coded, statuses),
             }
-            kept_by(tied[0], &present, statuses);
         }
     }
     // A counted file is Ok, or says what is off about it.
-    for (n, f, _) in readable {
-        if statuses[*n].is_none() {
+    for &(n, f, _) in readable {
+        if statuses[n].is_none() {
             let c = f.completion;
-            statuses[*n] = Some(if !f.result_matches {
+            statuses[n] = Some(if !f.result_matches {
                 FileStatus::ResultDiffers
             } else if !c.is_complete() {
                 FileStatus::Incomplete {
@@ -137,5 +71,108 @@ pub(super) fn decide(
                 FileStatus::Ok
             });
         }
+    }
+}
+
+/// What deciding one school's files needs: their names, facts and "now".
+struct School<'a> {
+    files: &'a [FileFacts],
+    facts: &'a [Option<&'a SchoolFacts>],
+    now: i64,
+}
+
+impl School<'_> {
+    fn name(&self, n: usize) -> String {
+        self.files[n].file.clone()
+    }
+
+    fn digest(&self, n: usize) -> Option<&str> {
+        self.facts[n].map(|f| f.digest.as_str())
+    }
+
+    fn time(&self, n: usize) -> Option<i64> {
+        self.facts[n].and_then(|f| millis(&f.exported))
+    }
+
+    /// Every file of `among` but `kept` is a duplicate of it.
+    fn kept(&self, kept: usize, among: &[usize], statuses: &mut [Option<FileStatus>]) {
+        for &m in among.iter().filter(|&&m| m != kept) {
+            statuses[m] = Some(FileStatus::Duplicate {
+                kept: self.name(kept),
+                identical: self.digest(m) == self.digest(kept),
+            });
+        }
+    }
+
+    fn others(&self, m: usize, among: &[usize]) -> Vec<String> {
+        among
+            .iter()
+            .filter(|&&o| o != m)
+            .map(|&o| self.name(o))
+            .collect()
+    }
+
+    /// No pick: one code with two names is a 冲突; otherwise the newest file counts, files
+    /// from the future are flagged, and two equally new files that differ are a 冲突.
+    fn decide(
+        &self,
+        members: &[usize],
+        coded: &BTreeMap<usize, &Who>,
+        statuses: &mut [Option<FileStatus>],
+    ) {
+        let names: BTreeSet<&str> = members
+            .iter()
+            .filter_map(|m| coded.get(m))
+            .map(|w| w.name.as_str())
+            .collect();
+        if names.len() > 1 {
+            let mut shown: Vec<String> = Vec::new();
+            for f in members.iter().filter_map(|&m| self.facts[m]) {
+                if !shown.contains(&f.school_name) {
+                    shown.push(f.school_name.clone());
+                }
+            }
+            for &m in members {
+                statuses[m] = Some(FileStatus::Conflict {
+                    reason: Conflict::SameCodeOtherName {
+                        names: shown.clone(),
+                    },
+                    with: self.others(m, members),
+                });
+            }
+            return;
+        }
+        let (future, present): (Vec<usize>, Vec<usize>) = members
+            .iter()
+            .partition(|&&m| self.time(m).is_some_and(|t| t > self.now));
+        for &m in &future {
+            statuses[m] = Some(FileStatus::FutureTime);
+        }
+        let Some(newest) = present.iter().filter_map(|&m| self.time(m)).max() else {
+            return;
+        };
+        let tied: Vec<usize> = present
+            .iter()
+            .copied()
+            .filter(|&m| self.time(m) == Some(newest))
+            .collect();
+        let digests: BTreeSet<&str> = tied.iter().filter_map(|&m| self.digest(m)).collect();
+        if digests.len() > 1 {
+            for &m in &present {
+                statuses[m] = Some(if tied.contains(&m) {
+                    FileStatus::Conflict {
+                        reason: Conflict::SameTimeOtherContent,
+                        with: self.others(m, &tied),
+                    }
+                } else {
+                    FileStatus::Duplicate {
+                        kept: self.name(tied[0]),
+                        identical: false,
+                    }
+                });
+            }
+            return;
+        }
+        self.kept(tied[0], &present, statuses);
     }
 }
