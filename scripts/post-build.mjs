@@ -1,12 +1,11 @@
 // Trunk post_build hook (see Trunk.toml); runs in Trunk's staging directory before it
-// becomes dist/. Two jobs, both needed by the shell's promises:
-//  1. Strict CSP: Trunk writes its wasm loader as an inline <script>. Move every inline
-//     script into a content-hashed file, so script-src can stay 'self' (no 'unsafe-inline').
-//  2. Offline: write sw.js with the exact list of built files and a version derived from
-//     their contents, so one visit caches the whole app and a new build replaces the cache.
+// becomes dist/, for each of the two pages (index.html, county.html). Strict CSP: Trunk writes
+// its wasm loader as an inline <script>; every inline script moves into a content-hashed file,
+// so script-src can stay 'self' (no 'unsafe-inline'). The first one also registers the service
+// worker, which scripts/finish-build.mjs writes once both pages are built.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -14,14 +13,15 @@ if (!staging) {
   process.exit(1);
 }
 const base = process.env.TRUNK_PUBLIC_URL || "/";
+// County mode is built under <root>/county/; the service worker lives at the root.
+const root = base.replace(/county\/$/, "");
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
 
-// 1. Inline scripts -> files.
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
 const registerSw =
   `\nif ("serviceWorker" in navigator) {\n` +
-  `  navigator.serviceWorker.register("${base}sw.js", { scope: "${base}" })\n` +
+  `  navigator.serviceWorker.register("${root}sw.js", { scope: "${root}" })\n` +
   `    .catch((e) => console.warn("ziping: service worker not registered", e));\n}\n`;
 let moved = 0;
 html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (_, attrs, body) => {
@@ -37,24 +37,4 @@ if (moved === 0) {
   process.exit(1);
 }
 writeFileSync(indexPath, html);
-
-// 2. The service worker.
-const files = [];
-const walk = (dir) => {
-  for (const entry of readdirSync(dir).sort()) {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) walk(path);
-    else files.push(relative(staging, path).split(sep).join("/"));
-  }
-};
-walk(staging);
-const precache = files.filter((f) => f !== "sw.js");
-const version = sha256(precache.map((f) => f + "\0" + sha256(readFileSync(join(staging, f)))).join("\n")).slice(0, 16);
-const urls = [base, ...precache.map((f) => base + f)];
-const template = readFileSync(new URL("./sw.template.js", import.meta.url), "utf8");
-const sw = template
-  .replace("__VERSION__", JSON.stringify(`ziping-${version}`))
-  .replace("__PRECACHE__", JSON.stringify(urls, null, 2))
-  .replace("__INDEX__", JSON.stringify(`${base}index.html`));
-writeFileSync(join(staging, "sw.js"), sw);
-console.log(`post-build: moved ${moved} inline script(s); sw.js caches ${urls.length} URLs as ziping-${version}`);
+console.log(`post-build: moved ${moved} inline script(s) into files (${base})`);

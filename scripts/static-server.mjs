@@ -46,8 +46,9 @@ const server = createServer(async (req, res) => {
       "Content-Security-Policy": CSP,
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
-      // The service worker must always be checked for updates; hashed files never change.
-      "Cache-Control": /sw\.js$|\.html$|\.webmanifest$/.test(file) ? "no-cache" : "public, max-age=31536000, immutable",
+      // The service worker, pages and the county worker (whose names Trunk cannot hash) must
+      // always be checked for updates; hashed files never change.
+      "Cache-Control": /sw\.js$|\.html$|\.webmanifest$|ziping-county-worker/.test(file) ? "no-cache" : "public, max-age=31536000, immutable",
     });
     res.end(req.method === "HEAD" ? undefined : body);
   } catch (e) {

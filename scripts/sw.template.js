@@ -1,9 +1,14 @@
-// ziping service worker, written by scripts/post-build.mjs from scripts/sw.template.js.
-// Cache-first for this origin's files: after one visit the app opens with no network.
+// ziping service worker, written by scripts/finish-build.mjs from scripts/sw.template.js.
+// Cache-first for this origin's files: after one visit the app opens with no network. County
+// mode's files are not precached (principals never need them): the first time county mode is
+// opened online, all of them are cached, and it opens offline from then on.
 // It never fetches from another origin and never caches anything but the app itself.
 const VERSION = __VERSION__;
 const PRECACHE = __PRECACHE__;
+const COUNTY = __COUNTY__;
 const INDEX = __INDEX__;
+const COUNTY_PREFIX = __COUNTY_PREFIX__;
+const COUNTY_INDEX = __COUNTY_INDEX__;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -21,15 +26,26 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+/** County mode was opened online: keep all of its files (page, bundle, worker) for offline. */
+async function cacheCounty(cache) {
+  if (await cache.match(COUNTY_INDEX)) return;
+  await cache.addAll(COUNTY).catch(() => {});
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  const county = url.pathname.startsWith(COUNTY_PREFIX);
   event.respondWith(
     caches.open(VERSION).then(async (cache) => {
-      // Any navigation inside the app is the one page.
-      const key = request.mode === "navigate" ? INDEX : request;
+      // A navigation inside the app is one of its two pages.
+      const key = request.mode === "navigate" ? (county ? COUNTY_INDEX : INDEX) : request;
       const hit = await cache.match(key, { ignoreSearch: request.mode === "navigate" });
-      return hit || fetch(request);
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (county && response.ok) event.waitUntil(cacheCounty(cache));
+      return response;
     }),
   );
 });

@@ -3,15 +3,15 @@
 
 pub mod browser;
 pub(crate) mod components;
-mod hooks;
-mod pages;
+pub(crate) mod hooks;
+pub(crate) mod pages;
 mod store;
 
 pub use store::{edit, Ctx, Open, Shared, Store};
 
 use crate::i18n::{Lang, Msg, Say};
 use crate::state::draft::SourceError;
-use crate::state::{Action, AppState, Notice, Page};
+use crate::state::{Action, AppState, Notice};
 use yew::prelude::*;
 
 /// Why a checklist cannot be used, in the interface language.
@@ -48,7 +48,6 @@ pub fn App() -> Html {
             <pages::Workspace open={open.clone()} page={state.page()} save={state.save.clone()} />
         },
         Some(Err(e)) => broken_draft(&ctx, &source_error_text(ctx.lang, e)),
-        None if state.page() == Page::County => html! { <pages::County /> },
         None => {
             html! { <pages::Start drafts={state.drafts.clone()} offline_ready={state.offline_ready} /> }
         }

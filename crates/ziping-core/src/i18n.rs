@@ -341,6 +341,10 @@ catalogue! {
     SignSeal => "学校（盖章）", "School seal";
     DateBlank => "日期：　　年　　月　　日", "Date:";
     ReportSummary => "评估结果", "Result";
+    CountyCancel => "取消", "Cancel";
+    CountyNoWorkers => "这个浏览器无法在后台读取文件（不支持 Web Worker），县级汇总无法使用。请换用新版的 Chrome、Edge 或 Firefox。", "This browser cannot read files in the background (no Web Workers), so county mode cannot run. Please use a recent Chrome, Edge or Firefox.";
+    PrevPage => "上一页", "Previous page";
+    NextPage => "下一页", "Next page";
     ImportNotUtf8 => "文件不是 UTF-8 编码的文本（可能被其他软件另存过）", "the file is not UTF-8 text (perhaps saved again by another program)";
     ImportTooDeep => "文件嵌套层数过多，不是 ziping 报送文件", "nested too deeply: not a ziping submission file";
     ImportNotAnExport => "这不是 ziping 报送文件（缺少 format 字段）", "not a ziping submission file (it has no format field)";
@@ -371,7 +375,9 @@ catalogue! {
 sayings! {
     RemoveAttachment { file } => "移除 {file}", "Remove {file}";
     AttachmentTooLarge { file } => "文件“{file}”超过 200 MB，未添加。", "The file “{file}” is over 200 MB and was not added.";
-    CountyReading { files } => "正在读取 {files} 个文件…", "Reading {files} files…";
+    CountyProgress { done, total } => "已读取并校验 {done} / {total} 个文件", "Read and verified {done} of {total} files";
+    PageOf { page, pages } => "第 {page} / {pages} 页", "Page {page} of {pages}";
+    CountySchoolsInBin { schools } => "{schools} 所学校", "{schools} schools";
     CountySummary { files, counts } => "共 {files} 个文件：{counts}。", "{files} files: {counts}.";
     CountyPrintHead { county, date } => "县（市、区）：{county} · 汇总日期：{date}", "County: {county} · Aggregated on {date}";
     CountyLeftOut { schools } => "（另有 {schools} 所缺数据未计入）", " ({schools} more left out: no data)";

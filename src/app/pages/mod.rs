@@ -1,6 +1,5 @@
 //! One module per page.
 
-mod county;
 mod fill;
 mod import;
 mod plan;
@@ -10,6 +9,6 @@ mod results;
 mod start;
 mod workspace;
 
-pub use county::County;
+pub use report::Report;
 pub use start::Start;
 pub use workspace::Workspace;

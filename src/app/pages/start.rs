@@ -67,7 +67,7 @@ pub fn Start(props: &StartProps) -> Html {
                 <article class="card" data-testid="role-county">
                     <h3>{ ctx.t(Msg::RoleCounty) }</h3>
                     <p>{ ctx.t(Msg::RoleCountyText) }</p>
-                    <p><button type="button" class="primary" data-testid="county-mode" onclick={ctx.go(crate::state::Page::County)}>{ ctx.t(Msg::CountyEnter) }</button></p>
+                    <p><a class="button primary" data-testid="county-mode" href="county/">{ ctx.t(Msg::CountyEnter) }</a></p>
                 </article>
             </div>
             { draft_list(&ctx, &props.drafts) }

@@ -71,7 +71,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         })
     };
     let body = match props.page {
-        Page::Start | Page::Profile | Page::County => {
+        Page::Start | Page::Profile => {
             html! { <ProfilePage open={props.open.clone()} /> }
         }
         Page::Fill { area } => html! { <Fill open={props.open.clone()} section={area} /> },

@@ -144,6 +144,11 @@ pub fn canonical_sha256<T: Serialize>(value: &T) -> Result<String, ExportError> 
     Ok(hex(&Sha256::digest(&bytes)))
 }
 
+/// SHA-256 of some bytes, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -7,7 +7,7 @@ use crate::core::checklist::{add_to_set, Checklist};
 use crate::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
 use crate::core::model::CHECKLIST_FORMAT;
 use crate::i18n::{checklist_errors, import_error, Lang, Msg, Say};
-use std::rc::Rc;
+use serde::{Deserialize, Serialize};
 
 /// The largest checklist file read (a checklist is far smaller).
 pub const MAX_CHECKLIST_BYTES: usize = 2 * 1024 * 1024;
@@ -19,12 +19,18 @@ pub const MAX_FILE_BYTES: usize = if MAX_EXPORT_BYTES > MAX_CHECKLIST_BYTES {
     MAX_CHECKLIST_BYTES
 };
 
-/// A submission file in the batch.
+/// A submission file in the batch: known by its id from the moment it is accepted; its facts
+/// arrive when a worker has read and verified it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BatchFile {
+    /// The shell's handle for the file (it keeps the browser's `File` under this id).
+    pub id: u32,
     /// Unique in the batch (a second file with the same name gets " (2)").
     pub name: String,
-    pub bytes: Rc<Vec<u8>>,
+    /// SHA-256 of the bytes: the same file dropped twice counts once.
+    pub content: Option<String>,
+    /// `None` while the file is being read.
+    pub facts: Option<FileFacts>,
 }
 
 /// Why a file is not in the batch.
@@ -60,16 +66,47 @@ impl Refusal {
     }
 }
 
+/// What a worker says about one file it read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FileReply {
+    /// A submission: its content hash and its facts (or why it cannot be used).
+    Submission {
+        content: String,
+        facts: Box<FileFacts>,
+    },
+    /// A checklist file dropped among the submissions: its text.
+    Checklist { text: String },
+    /// The browser could not read the file.
+    Unreadable,
+}
+
+/// Reads one file as county mode does, in a worker: a checklist is recognised by its format
+/// and handed back; anything else is verified, re-scored and reduced to its facts.
+pub fn read_file(name: &str, bytes: &[u8], checklists: &[Checklist]) -> FileReply {
+    if is_checklist(bytes) {
+        return FileReply::Checklist {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+        };
+    }
+    FileReply::Submission {
+        content: crate::core::export::sha256_hex(bytes),
+        facts: Box::new(reduce(name, bytes, checklists)),
+    }
+}
+
 /// What happened to a file handed to the batch.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Added {
     Submission,
     /// The same file (byte for byte) is in the batch already: counted once.
     Again,
+    /// A new checklist: every file is to be read again with it.
     Checklist,
     /// A checklist already known (same id, version and content).
     ChecklistAgain,
     Refused(Refusal),
+    /// Not a file of this batch (cleared or cancelled meanwhile): nothing changed.
+    Stale,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -84,8 +121,10 @@ pub struct Batch {
     pub picks: Vec<String>,
     /// The county aggregated, when the files come from several.
     pub county: Option<String>,
-    /// Goes up whenever the files or checklists change (what verification depends on).
-    pub revision: u64,
+    next_id: u32,
+    /// Goes up when every file is to be read again (a checklist arrived): a reply to an earlier
+    /// reading is then stale.
+    generation: u32,
 }
 
 /// Whether `bytes` look like a checklist file rather than a submission.
@@ -108,16 +147,30 @@ impl Batch {
         }
     }
 
-    /// Adds a checklist known to this browser (stored earlier); clashes are left out.
-    pub fn know(&mut self, checklist: Checklist) {
-        if let Ok(true) = add_to_set(&mut self.checklists, checklist.clone()) {
+    /// Adds a checklist known to this browser (stored earlier); clashes are left out. True if
+    /// it is new here (the files are then to be read again).
+    pub fn know(&mut self, checklist: Checklist) -> bool {
+        let added = matches!(
+            add_to_set(&mut self.checklists, checklist.clone()),
+            Ok(true)
+        );
+        if added {
             self.county_checklists.push(checklist);
-            self.revision += 1;
         }
+        added
     }
 
-    /// Whether a file of this name and size is worth reading; refuses it otherwise.
-    pub fn accepts(&mut self, name: &str, size: u64) -> bool {
+    /// The county checklists' texts, for the workers.
+    pub fn county_checklist_texts(&self) -> Vec<String> {
+        self.county_checklists
+            .iter()
+            .filter_map(|c| serde_json::to_string(c.doc()).ok())
+            .collect()
+    }
+
+    /// A file of this name and size: refused by name or size before anything is read, or
+    /// taken into the batch under a new id (to be read and then `receive`d).
+    pub fn accept(&mut self, name: &str, size: u64) -> Option<u32> {
         let refusal = if !name.to_lowercase().ends_with(".json") {
             Some(Refusal::NotJson)
         } else if size > MAX_FILE_BYTES as u64 {
@@ -125,36 +178,83 @@ impl Batch {
         } else {
             None
         };
-        match refusal {
-            Some(r) => {
-                self.refused.push((name.to_string(), r));
-                false
-            }
-            None => true,
+        if let Some(r) = refusal {
+            self.refused.push((name.to_string(), r));
+            return None;
         }
+        let mut unique = name.to_string();
+        let mut n = 2;
+        while self.files.iter().any(|f| f.name == unique) {
+            unique = format!("{name} ({n})");
+            n += 1;
+        }
+        let id = self.next_id;
+        self.next_id += 1;
+        self.files.push(BatchFile {
+            id,
+            name: unique,
+            content: None,
+            facts: None,
+        });
+        Some(id)
     }
 
-    /// Adds a file that was read: a checklist joins the checklists, a submission the files.
-    pub fn add(&mut self, name: &str, bytes: Option<Vec<u8>>) -> Added {
-        let added = match bytes {
-            None => Added::Refused(Refusal::Unreadable),
-            Some(bytes) if is_checklist(&bytes) => self.add_checklist(&bytes),
-            Some(bytes) => self.add_submission(name, bytes),
+    /// The reading files are handed out under; a worker hands it back with its reply.
+    pub fn generation(&self) -> u32 {
+        self.generation
+    }
+
+    /// What a worker found in file `id`, read in `generation`.
+    pub fn receive(&mut self, id: u32, generation: u32, reply: FileReply) -> Added {
+        if generation != self.generation {
+            return Added::Stale;
+        }
+        let Some(at) = self
+            .files
+            .iter()
+            .position(|f| f.id == id && f.facts.is_none())
+        else {
+            return Added::Stale;
         };
+        let added = match reply {
+            FileReply::Unreadable => Added::Refused(Refusal::Unreadable),
+            FileReply::Checklist { text } => self.add_checklist(&text),
+            FileReply::Submission { content, facts } => {
+                if self
+                    .files
+                    .iter()
+                    .any(|f| f.id != id && f.content.as_ref() == Some(&content))
+                {
+                    Added::Again
+                } else {
+                    let file = &mut self.files[at];
+                    file.content = Some(content);
+                    file.facts = Some(FileFacts {
+                        file: file.name.clone(),
+                        ..*facts
+                    });
+                    return Added::Submission;
+                }
+            }
+        };
+        // Not a submission of the batch (a checklist, a copy, unreadable): it leaves the list.
+        let file = self.files.remove(at);
         if let Added::Refused(r) = &added {
-            self.refused.push((name.to_string(), r.clone()));
+            self.refused.push((file.name, r.clone()));
+        }
+        if added == Added::Checklist {
+            self.reread();
         }
         added
     }
 
-    fn add_checklist(&mut self, bytes: &[u8]) -> Added {
-        if bytes.len() > MAX_CHECKLIST_BYTES {
+    fn add_checklist(&mut self, text: &str) -> Added {
+        if text.len() > MAX_CHECKLIST_BYTES {
             return Added::Refused(Refusal::TooLarge {
-                size: bytes.len() as u64,
+                size: text.len() as u64,
             });
         }
-        let text = String::from_utf8_lossy(bytes);
-        let checklist = match Checklist::from_json(&text) {
+        let checklist = match Checklist::from_json(text) {
             Ok(c) => c,
             Err(e) => {
                 return Added::Refused(Refusal::BadChecklist {
@@ -165,7 +265,6 @@ impl Batch {
         match add_to_set(&mut self.checklists, checklist.clone()) {
             Ok(true) => {
                 self.county_checklists.push(checklist);
-                self.revision += 1;
                 Added::Checklist
             }
             Ok(false) => Added::ChecklistAgain,
@@ -176,22 +275,28 @@ impl Batch {
         }
     }
 
-    fn add_submission(&mut self, name: &str, bytes: Vec<u8>) -> Added {
-        if self.files.iter().any(|f| *f.bytes == bytes) {
-            return Added::Again;
+    /// Every file is to be read again (a checklist was added): their facts are dropped, and
+    /// replies to the earlier reading will be stale.
+    pub fn reread(&mut self) {
+        self.generation += 1;
+        for f in &mut self.files {
+            f.facts = None;
+            f.content = None;
         }
-        let mut unique = name.to_string();
-        let mut n = 2;
-        while self.files.iter().any(|f| f.name == unique) {
-            unique = format!("{name} ({n})");
-            n += 1;
-        }
-        self.files.push(BatchFile {
-            name: unique,
-            bytes: Rc::new(bytes),
-        });
-        self.revision += 1;
-        Added::Submission
+    }
+
+    /// Files still being read.
+    pub fn pending(&self) -> Vec<u32> {
+        self.files
+            .iter()
+            .filter(|f| f.facts.is_none())
+            .map(|f| f.id)
+            .collect()
+    }
+
+    /// Drops the files still being read (the officer cancelled): they are not in the batch.
+    pub fn cancel_pending(&mut self) {
+        self.files.retain(|f| f.facts.is_some());
     }
 
     /// Empties the batch (the checklists stay known).
@@ -200,7 +305,6 @@ impl Batch {
         self.refused.clear();
         self.picks.clear();
         self.county = None;
-        self.revision += 1;
     }
 
     /// Counts this file for its school (a 冲突 resolved, a future date accepted).
@@ -210,28 +314,25 @@ impl Batch {
         }
     }
 
-    /// Every file verified and re-scored against the known checklists, reduced to its facts.
-    pub fn reduce_all(&self) -> Vec<FileFacts> {
-        self.files
-            .iter()
-            .map(|f| reduce(&f.name, &f.bytes, &self.checklists))
-            .collect()
+    /// The id of the file shown under this name.
+    pub fn id_of(&self, name: &str) -> Option<u32> {
+        self.files.iter().find(|f| f.name == name).map(|f| f.id)
     }
 
-    /// One file of the batch, verified (for reading its report).
-    pub fn verified(&self, file: &str) -> Option<Verified> {
-        let f = self.files.iter().find(|f| f.name == file)?;
-        verify(&f.bytes, &self.checklists).ok()
+    /// A file's bytes verified against the known checklists (for reading its report).
+    pub fn verify(&self, bytes: &[u8]) -> Option<Verified> {
+        verify(bytes, &self.checklists).ok()
     }
 
-    /// The county report of the files' facts, with the officer's choices, at `now`.
-    pub fn report(&self, facts: &[FileFacts], now: &str, lang: Lang) -> CountyReport {
+    /// The county report of the files read so far, with the officer's choices, at `now`.
+    pub fn report(&self, now: &str, lang: Lang) -> CountyReport {
+        let facts: Vec<FileFacts> = self.files.iter().filter_map(|f| f.facts.clone()).collect();
         let options = Options {
             now,
             county: self.county.as_deref(),
             picks: &self.picks,
         };
-        aggregate(facts, &self.checklists, &options, |e: &ImportError| {
+        aggregate(&facts, &self.checklists, &options, |e: &ImportError| {
             import_error(lang, e)
         })
     }
@@ -368,34 +469,49 @@ mod tests {
     use super::*;
     use crate::core::builtin::builtins;
 
+    /// Reads a file as a worker would and hands the reply to the batch.
+    fn add(b: &mut Batch, name: &str, bytes: &[u8]) -> Added {
+        match b.accept(name, bytes.len() as u64) {
+            Some(id) => {
+                let reply = read_file(name, bytes, &b.checklists);
+                b.receive(id, b.generation(), reply)
+            }
+            None => Added::Refused(b.refused.last().unwrap().1.clone()),
+        }
+    }
+
+    fn example() -> Vec<u8> {
+        include_bytes!(
+            "../../../../examples/示例县-城关镇第一小学-yzjh-school-2026-2027-2026-11-20.json"
+        )
+        .to_vec()
+    }
+
     #[test]
     fn files_are_added_to_the_batch_each_once() {
         let mut b = Batch::new(builtins().unwrap());
-        assert_eq!(
-            b.add("a.json", Some(b"{\"x\":1}".to_vec())),
-            Added::Submission
-        );
-        assert_eq!(
-            b.add("copy.json", Some(b"{\"x\":1}".to_vec())),
-            Added::Again
-        );
-        assert_eq!(
-            b.add("a.json", Some(b"{\"x\":2}".to_vec())),
-            Added::Submission
-        );
+        assert_eq!(add(&mut b, "a.json", b"{\"x\":1}"), Added::Submission);
+        assert_eq!(add(&mut b, "copy.json", b"{\"x\":1}"), Added::Again);
+        assert_eq!(add(&mut b, "a.json", b"{\"x\":2}"), Added::Submission);
         let names: Vec<&str> = b.files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["a.json", "a.json (2)"]);
+        // A reply for a file no longer in the batch changes nothing.
         b.clear();
-        assert!(b.files.is_empty());
+        assert_eq!(b.receive(0, 0, FileReply::Unreadable), Added::Stale);
+        assert!(b.files.is_empty() && b.refused.is_empty());
     }
 
     #[test]
     fn unreadable_files_are_listed_with_their_reason() {
         let mut b = Batch::new(builtins().unwrap());
-        assert!(!b.accepts("notes.txt", 10));
-        assert!(!b.accepts("huge.json", 3 * 1024 * 1024 * 1024));
-        assert!(b.accepts("UPPER.JSON", 10));
-        b.add("gone.json", None);
+        assert_eq!(b.accept("notes.txt", 10), None);
+        assert_eq!(b.accept("huge.json", 3 * 1024 * 1024 * 1024), None);
+        let id = b.accept("UPPER.JSON", 10).unwrap();
+        let gone = b.accept("gone.json", 10).unwrap();
+        assert_eq!(
+            b.receive(gone, 0, FileReply::Unreadable),
+            Added::Refused(Refusal::Unreadable)
+        );
         let reasons: Vec<String> = b
             .refused
             .iter()
@@ -404,66 +520,97 @@ mod tests {
         assert_eq!(reasons.len(), 3);
         assert!(reasons[0].contains("不是 .json 文件"), "{reasons:?}");
         assert!(reasons[1].contains("3072 MB"), "{reasons:?}");
+        assert!(reasons[2].starts_with("gone.json"), "{reasons:?}");
+        assert_eq!(b.pending(), [id]);
+        b.cancel_pending();
+        assert!(b.files.is_empty());
     }
 
     #[test]
     fn a_checklist_among_submissions_is_recognised_and_a_clash_refused() {
         let mut b = Batch::new(builtins().unwrap());
+        assert_eq!(add(&mut b, "school.json", &example()), Added::Submission);
         let text = include_str!("../../../../checklists/zlpj-school-hengyang.json");
+        assert_eq!(add(&mut b, "衡阳.json", text.as_bytes()), Added::Checklist);
+        // Every file is read again with the new checklist; a reply to the earlier reading is
+        // stale, even if it arrives after the checklist.
+        assert_eq!(b.pending().len(), 1);
+        let old = read_file("school.json", &example(), &builtins().unwrap());
+        assert_eq!(b.receive(0, 0, old), Added::Stale);
+        let again = read_file("school.json", &example(), &b.checklists);
+        assert_eq!(b.receive(0, b.generation(), again), Added::Submission);
+        assert_eq!(b.files.len(), 1, "a file is never its own duplicate");
         assert_eq!(
-            b.add("衡阳.json", Some(text.as_bytes().to_vec())),
-            Added::Checklist
-        );
-        assert_eq!(
-            b.add("again.json", Some(text.as_bytes().to_vec())),
+            add(&mut b, "again.json", text.as_bytes()),
             Added::ChecklistAgain
         );
         assert_eq!(b.county_checklists.len(), 1);
+        assert_eq!(b.county_checklist_texts().len(), 1);
         let changed = text.replacen("90", "80", 1);
         assert!(matches!(
-            b.add("changed.json", Some(changed.into_bytes())),
+            add(&mut b, "changed.json", changed.as_bytes()),
             Added::Refused(Refusal::ChecklistClash { .. })
         ));
-        assert!(b.files.is_empty());
+        assert!(b
+            .files
+            .iter()
+            .all(|f| !f.name.contains("衡阳") && !f.name.contains("changed")));
+    }
+
+    #[test]
+    fn the_report_counts_the_files_read() {
+        let mut b = Batch::new(builtins().unwrap());
+        add(&mut b, "school.json", &example());
+        b.accept("still-reading.json", 10);
+        let r = b.report("2100-01-01T00:00:00+00:00", Lang::Zh);
+        assert_eq!(r.schools.len(), 1);
+        assert_eq!(r.schools[0].file, "school.json");
+        assert!(b.verify(&example()).is_some());
+        assert_eq!(b.id_of("school.json"), Some(0));
     }
 
     #[test]
     fn the_school_table_filters_and_sorts_as_the_officer_asks() {
-        use crate::core::aggregate::{FileFacts, SchoolFacts};
+        use crate::core::aggregate::SchoolFacts;
         let mut b = Batch::new(builtins().unwrap());
-        b.add("c.json", Some(b"{".to_vec()));
-        let mut facts = b.reduce_all();
-        // Two readable schools besides the broken file, built from the broken one's shape.
-        let school = |file: &str, name: &str, earned: f64| FileFacts {
-            file: file.into(),
-            facts: Ok(SchoolFacts {
-                school_name: name.into(),
-                school_code: String::new(),
-                county: "示例县".into(),
-                school_type: crate::core::model::SchoolType::Primary,
-                checklist: crate::core::export::stamp(&b.checklists[0]),
-                exported: "2026-11-20T10:00:00+08:00".into(),
-                digest: file.into(),
-                result_matches: true,
-                completion: crate::core::score::Completion {
-                    answered: 1,
-                    required: 1,
-                    errors: 0,
-                    unanswered: 0,
-                },
-                earned,
-                max: 100.0,
-                band: None,
-                vetoed: false,
-                enrolment: vec![],
-                indicators: vec![],
-                groups: vec![],
-                rates: vec![],
+        add(&mut b, "c.json", b"{");
+        // Two readable schools besides the broken file.
+        let stamp = crate::core::export::stamp(&b.checklists[0]);
+        let school = |name: &str, earned: f64| FileReply::Submission {
+            content: name.into(),
+            facts: Box::new(FileFacts {
+                file: String::new(),
+                facts: Ok(SchoolFacts {
+                    school_name: name.into(),
+                    school_code: String::new(),
+                    county: "示例县".into(),
+                    school_type: crate::core::model::SchoolType::Primary,
+                    checklist: stamp.clone(),
+                    exported: "2026-11-20T10:00:00+08:00".into(),
+                    digest: name.into(),
+                    result_matches: true,
+                    completion: crate::core::score::Completion {
+                        answered: 1,
+                        required: 1,
+                        errors: 0,
+                        unanswered: 0,
+                    },
+                    earned,
+                    max: 100.0,
+                    band: None,
+                    vetoed: false,
+                    enrolment: vec![],
+                    indicators: vec![],
+                    groups: vec![],
+                    rates: vec![],
+                }),
             }),
         };
-        facts.push(school("a.json", "城关小学", 90.0));
-        facts.push(school("b.json", "桃花小学", 60.0));
-        let r = b.report(&facts, "2026-12-01T00:00:00+08:00", Lang::Zh);
+        let a = b.accept("a.json", 10).unwrap();
+        b.receive(a, 0, school("城关小学", 90.0));
+        let bb = b.accept("b.json", 10).unwrap();
+        b.receive(bb, 0, school("桃花小学", 60.0));
+        let r = b.report("2026-12-01T00:00:00+08:00", Lang::Zh);
         let files = |rows: Vec<usize>| -> Vec<String> {
             rows.iter().map(|&n| r.schools[n].file.clone()).collect()
         };

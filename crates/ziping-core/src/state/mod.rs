@@ -29,8 +29,6 @@ pub enum Page {
     Results,
     Plan,
     Report,
-    /// County mode: many schools' files, verified and aggregated (no draft open).
-    County,
 }
 
 /// The flat form read from storage (see `core::model_raw` for why not a tagged enum).
@@ -53,7 +51,8 @@ impl TryFrom<RawPage> for Page {
             ("results", _) => Page::Results,
             ("plan", _) => Page::Plan,
             ("report", _) => Page::Report,
-            ("county", _) => Page::County,
+            // County mode became a page of its own (county/): an old place returns to the start.
+            ("county", _) => Page::Start,
             (other, _) => return Err(format!("unknown page '{other}'")),
         })
     }
@@ -243,9 +242,7 @@ impl AppState {
 
     pub fn page(&self) -> Page {
         match (&self.draft, self.prefs.last_page) {
-            (Some(_), Page::County) => Page::Results,
             (Some(_), page) => page,
-            (None, Page::County) => Page::County,
             (None, _) => Page::Start,
         }
     }
@@ -309,13 +306,7 @@ impl AppState {
                 self.save = SaveStatus::Idle;
             }
             Action::Go(page) => {
-                if page == Page::County {
-                    // County mode works on files, not on a draft.
-                    self.draft = None;
-                    self.saving = None;
-                    self.prefs.last_draft = None;
-                    self.prefs.last_page = page;
-                } else if self.draft.is_some() || page == Page::Start {
+                if self.draft.is_some() || page == Page::Start {
                     self.prefs.last_page = page;
                 }
             }
@@ -622,11 +613,10 @@ mod tests {
     }
 
     #[test]
-    fn county_mode_needs_no_draft_and_closes_one() {
-        let s = with_draft().reduce(Action::Go(Page::County));
-        assert_eq!(s.page(), Page::County);
-        assert!(s.draft.is_none());
-        assert_eq!(s.reduce(Action::Go(Page::Start)).page(), Page::Start);
+    fn a_place_stored_as_county_mode_returns_to_the_start() {
+        let prefs: Prefs =
+            serde_json::from_str(r#"{"lang":"en","last_page":{"page":"county"}}"#).unwrap();
+        assert_eq!((prefs.lang, prefs.last_page), (Lang::En, Page::Start));
     }
 
     #[test]

@@ -1,0 +1,38 @@
+// Writes dist/sw.js once both pages are built (scripts/build):
+//  - it precaches every file of the principal's app, so one visit makes the app work offline;
+//  - county mode's files (dist/county/) are cached when county mode is first opened, so a
+//    principal never downloads them;
+//  - its version is a hash of every file, county mode's included, so any new build replaces the
+//    caches.
+//   node scripts/finish-build.mjs DIST BASE_URL
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+const dist = process.argv[2] || "dist";
+const base = process.argv[3] || "/";
+const sha256 = (data) => createHash("sha256").update(data).digest("hex");
+const files = [];
+const walk = (dir) => {
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(relative(dist, path).split(sep).join("/"));
+  }
+};
+walk(dist);
+const all = files.filter((f) => f !== "sw.js");
+const county = all.filter((f) => f.startsWith("county/"));
+const precache = all.filter((f) => !f.startsWith("county/"));
+const version = sha256(all.map((f) => f + "\0" + sha256(readFileSync(join(dist, f)))).join("\n")).slice(0, 16);
+const urls = [base, ...precache.map((f) => base + f)];
+const template = readFileSync(new URL("./sw.template.js", import.meta.url), "utf8");
+const sw = template
+  .replace("__VERSION__", JSON.stringify(`ziping-${version}`))
+  .replace("__PRECACHE__", JSON.stringify(urls, null, 2))
+  .replace("__COUNTY__", JSON.stringify(county.map((f) => base + f), null, 2))
+  .replace("__INDEX__", JSON.stringify(`${base}index.html`))
+  .replace("__COUNTY_PREFIX__", JSON.stringify(`${base}county/`))
+  .replace("__COUNTY_INDEX__", JSON.stringify(`${base}county/index.html`));
+writeFileSync(join(dist, "sw.js"), sw);
+console.log(`finish-build: sw.js precaches ${urls.length} URLs, county mode ${county.length} on first use, as ziping-${version}`);

@@ -1,0 +1,5 @@
+//! County mode's page (Trunk builds it from `county.html` into `dist/county/`).
+
+fn main() {
+    ziping::county::start();
+}

@@ -1,0 +1,247 @@
+//! County mode's figures: the 差异系数 table and chart, each school's values against the
+//! threshold, and the county rates.
+
+use crate::app::components::{outcome_class, pick};
+use crate::app::Ctx;
+use crate::core::aggregate::{CountyReport, Side, Spread};
+use crate::core::format;
+use crate::core::rules::fmt_num;
+use crate::i18n::{Msg, Say};
+use yew::prelude::*;
+
+pub(super) fn side_name(ctx: &Ctx, side: Side) -> &'static str {
+    crate::i18n::side_name(ctx.lang, side)
+}
+
+/// The county figures: a table and, per side, a bar per indicator against its limit.
+pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
+    let rows = r.figures.iter().map(|f| {
+        let (mean, cv) = match f.spread {
+            Spread::Computed { mean, cv, .. } => (format::fixed(mean, 2), format::coefficient(cv)),
+            Spread::OneSchool { mean } => (format::fixed(mean, 2), ctx.t(Msg::CountyOneSchool).into()),
+            Spread::NoSchools => (String::new(), ctx.t(Msg::CountyNoData).into()),
+            Spread::NoStudents => (String::new(), ctx.t(Msg::CountyNoStudents).into()),
+            Spread::ZeroMean => ("0".into(), ctx.t(Msg::CountyZeroMean).into()),
+        };
+        let class = match f.within_limit {
+            Some(true) => "ok",
+            Some(false) => "bad",
+            None => "missing",
+        };
+        html! {
+            <tr data-testid={format!("figure-{}-{}", f.item, if f.side == Side::Primary { "primary" } else { "junior" })}>
+                <td>{ &f.item }{ " " }<span class="muted">{ pick(&f.title, ctx.lang) }</span></td>
+                <td>{ &f.version }</td><td>{ side_name(ctx, f.side) }</td>
+                <td>{ f.schools }{ if f.left_out > 0 { ctx.say(Say::CountyLeftOut { schools: &f.left_out.to_string() }) } else { String::new() } }</td>
+                <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.say(Say::CountyCvLimit { limit: &fmt_num(f.limit) }) }</td>
+            </tr>
+        }
+    });
+    let rule = r.rule.iter().map(|c| html! {
+        <li>{ format!("{} {}", c.version, ctx.say(Say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string() })) }</li>
+    });
+    html! {
+        <section aria-labelledby="figures-heading">
+            <h3 id="figures-heading">{ ctx.t(Msg::CountyFigures) }</h3>
+            { cv_chart(ctx, r) }
+            { values_chart(ctx, r) }
+            <div class="table-scroll"><table class="report-table" data-testid="county-figures">
+                <thead><tr>
+                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColSchools) }</th><th scope="col">{ ctx.t(Msg::ColMean) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColCv) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table></div>
+            <ul>{ for rule }</ul>
+        </section>
+    }
+}
+
+/// The rates the sources set for the county as a whole (交流轮岗, 巩固率 …), from the schools'
+/// raw counts, against their thresholds.
+pub(super) fn county_rates(ctx: &Ctx, r: &CountyReport) -> Html {
+    if r.county_rates.is_empty() {
+        return Html::default();
+    }
+    let rows = r.county_rates.iter().map(|c| {
+        let (class, verdict) = match c.met {
+            Some(true) => ("ok", ctx.t(Msg::OutcomeMet)),
+            Some(false) => ("bad", ctx.t(Msg::OutcomeNotMet)),
+            None => ("missing", ctx.t(Msg::OutcomeUndefined)),
+        };
+        let unit = crate::i18n::unit(ctx.lang, &c.unit);
+        let value = c
+            .value
+            .map(|v| format!("{} {unit}", format::quantity_against(v, &c.unit, c.rule)))
+            .unwrap_or_else(|| "—".into());
+        let side = c
+            .side
+            .map(|s| side_name(ctx, s))
+            .unwrap_or(ctx.t(Msg::CountyWhole));
+        html! {
+            <tr data-testid={format!("county-rate-{}", c.item)}>
+                <td>{ &c.item }{ " " }{ pick(&c.title, ctx.lang) }</td>
+                <td>{ &c.version }</td><td>{ side }</td><td>{ c.schools }</td>
+                <td>{ value }</td>
+                <td>{ c.rule.map(|r| format!("{} {unit}", r.describe())).unwrap_or_default() }</td>
+                <td class={class}>{ verdict }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section aria-labelledby="rates-heading">
+            <h3 id="rates-heading">{ ctx.t(Msg::CountyRatesHeading) }</h3>
+            <p class="muted">{ ctx.t(Msg::CountyRatesNote) }</p>
+            <div class="table-scroll"><table class="report-table" data-testid="county-rates">
+                <thead><tr>
+                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColSide) }</th><th scope="col">{ ctx.t(Msg::ColSchools) }</th>
+                    <th scope="col">{ ctx.t(Msg::CountyRateValue) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColStatus) }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table></div>
+        </section>
+    }
+}
+
+/// Each computed 差异系数 as a bar, with the limit of its side as a line.
+fn cv_chart(ctx: &Ctx, r: &CountyReport) -> Html {
+    let bars: Vec<_> = r
+        .figures
+        .iter()
+        .filter_map(|f| match f.spread {
+            Spread::Computed { cv, .. } => Some((f, cv)),
+            _ => None,
+        })
+        .collect();
+    if bars.is_empty() {
+        return Html::default();
+    }
+    let (label_w, bar_w, row_h, max) = (120.0, 420.0, 26.0, 0.8);
+    let x = |v: f64| label_w + bar_w * (v / max).clamp(0.0, 1.0);
+    let height = row_h * bars.len() as f64 + 10.0;
+    let rows = bars.iter().enumerate().map(|(n, (f, cv))| {
+        let y = 5.0 + n as f64 * row_h;
+        let class = if f.within_limit == Some(true) { "bar ok" } else { "bar bad" };
+        html! {
+            <g>
+                <text x="0" y={(y + 15.0).to_string()} class="chart-label">{ format!("{} {}", f.item, side_name(ctx, f.side)) }</text>
+                <rect x={label_w.to_string()} y={y.to_string()} width={(x(*cv) - label_w).to_string()} height="18" class={class} />
+                <line x1={x(f.limit).to_string()} x2={x(f.limit).to_string()} y1={(y - 2.0).to_string()} y2={(y + 20.0).to_string()} class="pass-line" />
+                <text x={(label_w + bar_w + 8.0).to_string()} y={(y + 15.0).to_string()} class="chart-value">{ format!("{cv:.3}") }</text>
+            </g>
+        }
+    });
+    html! {
+        <svg class="chart" viewBox={format!("0 0 640 {height}")} role="img" aria-label={ctx.t(Msg::CountyFigures)} data-testid="cv-chart">
+            { for rows }
+        </svg>
+    }
+}
+
+/// Every school's value of each indicator as a share of its threshold: one dot per school
+/// (part), the threshold (100%) and the 85% floor as lines. Duplicates and invalid files are
+/// left out, as in the figures.
+/// Above this many schools in a row, the values chart counts schools per stretch of the axis.
+const MAX_DOTS: usize = 150;
+const BINS: usize = 44;
+
+fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
+    /// (ratio to the threshold, outcome class, tooltip)
+    type Dot = (f64, &'static str, String);
+    let mut rows: Vec<(String, Side, Vec<Dot>)> = Vec::new();
+    for f in &r.figures {
+        let mut dots = Vec::new();
+        for s in r
+            .schools
+            .iter()
+            .filter(|s| s.status.counted() && s.version == f.version)
+        {
+            let Some(t) = s.school_type else { continue };
+            for c in s
+                .indicators
+                .iter()
+                .filter(|c| c.item == f.item && Side::of(t, c.part) == Some(f.side))
+            {
+                if let Some(ratio) = c.ratio {
+                    let class = outcome_class(c.outcome);
+                    dots.push((
+                        ratio,
+                        class,
+                        format!(
+                            "{} {}",
+                            s.school_name,
+                            c.value.map(|v| format::fixed(v, 2)).unwrap_or_default()
+                        ),
+                    ));
+                }
+            }
+        }
+        if !dots.is_empty() {
+            rows.push((f.item.clone(), f.side, dots));
+        }
+    }
+    if rows.is_empty() {
+        return Html::default();
+    }
+    let (label_w, plot_w, row_h, max) = (120.0, 440.0, 24.0, 2.0);
+    let x = |v: f64| label_w + plot_w * (v / max).clamp(0.0, 1.0);
+    let height = row_h * rows.len() as f64 + 24.0;
+    let body = rows.iter().enumerate().map(|(n, (item, side, dots))| {
+        let y = 20.0 + n as f64 * row_h + row_h / 2.0;
+        // A dot per school while they can be told apart; beyond that, how many schools fall
+        // in each stretch of the axis (a province's thousands of dots would be one smear).
+        let marks = if dots.len() <= MAX_DOTS {
+            dots.iter()
+                .map(|(ratio, class, title)| html! {
+                    <circle cx={x(*ratio).to_string()} cy={y.to_string()} r="5" class={classes!("dot", *class)}><title>{ title }</title></circle>
+                })
+                .collect::<Html>()
+        } else {
+            let mut counts = [0usize; BINS];
+            for (ratio, _, _) in dots {
+                let bin = ((ratio / max).clamp(0.0, 1.0) * BINS as f64) as usize;
+                counts[bin.min(BINS - 1)] += 1;
+            }
+            let most = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
+            let width = plot_w / BINS as f64;
+            counts
+                .iter()
+                .enumerate()
+                .filter(|(_, &c)| c > 0)
+                .map(|(b, &c)| {
+                    let centre = (b as f64 + 0.5) / BINS as f64 * max;
+                    let class = if centre >= 1.0 { "ok" } else if centre >= 0.85 { "near" } else { "bad" };
+                    let h = (row_h - 6.0) * c as f64 / most;
+                    html! {
+                        <rect x={(label_w + b as f64 * width).to_string()} y={(y + (row_h - 6.0) / 2.0 - h).to_string()}
+                            width={(width - 1.0).to_string()} height={h.to_string()} class={classes!("dot", class)}>
+                            <title>{ ctx.say(Say::CountySchoolsInBin { schools: &c.to_string() }) }</title>
+                        </rect>
+                    }
+                })
+                .collect::<Html>()
+        };
+        html! {
+            <g>
+                <text x="0" y={(y + 4.0).to_string()} class="chart-label">{ format!("{item} {}", side_name(ctx, *side)) }</text>
+                <line x1={label_w.to_string()} x2={(label_w + plot_w).to_string()} y1={y.to_string()} y2={y.to_string()} class="axis" />
+                { marks }
+            </g>
+        }
+    });
+    html! {
+        <figure>
+            <svg class="chart" viewBox={format!("0 0 640 {height}")} role="img" aria-label={ctx.t(Msg::ResourceChart)} data-testid="values-chart">
+                <text x={x(1.0).to_string()} y="12" text-anchor="middle" class="chart-value">{ ctx.t(Msg::ThresholdLabel) }</text>
+                <text x={x(0.85).to_string()} y="12" text-anchor="end" class="chart-value">{ ctx.t(Msg::FloorLabel) }</text>
+                <line x1={x(1.0).to_string()} x2={x(1.0).to_string()} y1="16" y2={(height - 4.0).to_string()} class="pass-line" />
+                <line x1={x(0.85).to_string()} x2={x(0.85).to_string()} y1="16" y2={(height - 4.0).to_string()} class="floor-line" />
+                { for body }
+            </svg>
+            <figcaption>{ ctx.t(Msg::CountyValuesCaption) }</figcaption>
+        </figure>
+    }
+}

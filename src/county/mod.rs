@@ -1,0 +1,41 @@
+//! County mode: a page (`county/`) and a bundle of its own, so a principal's first load never
+//! carries it. Files are read, verified and re-scored by a pool of web workers (`pool`,
+//! `worker`); the page aggregates their facts and draws the report (`page`, `figures`,
+//! `table`). Everything it decides is in `ziping-core` (`state::county`, `core::aggregate`).
+
+mod figures;
+mod page;
+mod pool;
+mod table;
+pub mod worker;
+
+use crate::app::browser::prefs;
+use crate::app::{components, hooks, Ctx, Store};
+use crate::i18n::Msg;
+use crate::state::AppState;
+use yew::prelude::*;
+
+/// County mode's app: the header (with the language, shared with the principal's app) and the
+/// county page.
+#[component]
+fn CountyApp() -> Html {
+    let store = use_reducer(|| Store(AppState::new(prefs::load())));
+    hooks::use_saved_prefs(&store.0.prefs, false);
+    let ctx = Ctx {
+        lang: store.0.prefs.lang,
+        dispatch: store.dispatcher(),
+    };
+    html! {
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>
+            { components::header(&ctx) }
+            <main id="main" tabindex="-1"><page::County /></main>
+            <footer class="app-footer">{ ctx.t(Msg::FooterNote) }</footer>
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// Mounts county mode on `<body>`.
+pub fn start() {
+    yew::Renderer::<CountyApp>::new().render();
+}

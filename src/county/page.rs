@@ -1,0 +1,458 @@
+//! County mode's page: drop or pick many schools' files (and county checklists), in as many
+//! batches as needed. A pool of workers reads, verifies and re-scores them off this thread
+//! (`pool.rs`, `worker.rs`); the batch (`state::county`) keeps their facts; this page shows
+//! progress, aggregates when every file is in, and draws the report.
+
+use super::figures::{county_rates, figures};
+use super::pool::Pool;
+use super::table::schools_table;
+use crate::app::browser::{clock, drafts, files, page};
+use crate::app::pages::Report;
+use crate::app::{Ctx, Open, Shared};
+use crate::core::aggregate::CountyReport;
+use crate::core::builtin::builtins;
+use crate::core::county_csv::{figures_csv, schools_csv};
+use crate::core::export::Verified;
+use crate::i18n::{Msg, Say};
+use crate::state::county::{status_counts, Added, Batch, FileReply, TableView};
+use crate::state::draft::{ChecklistSource, Draft};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// What the page shows: the report of the batch's files.
+#[derive(Clone)]
+struct Shown {
+    report: Rc<CountyReport>,
+    /// Milliseconds from handing the files to the workers to the report (the benchmark reads
+    /// it): reading, verifying, re-scoring and aggregating.
+    millis: f64,
+}
+
+/// How often progress is redrawn while files come back (not once per file: 10,000 redraws
+/// would keep this thread busy).
+const PROGRESS_EVERY_MS: f64 = 200.0;
+
+/// The page's working state, shared by the callbacks and the workers' replies.
+struct Work {
+    batch: Batch,
+    /// The browser's file handles, by the batch's ids (reread when a checklist arrives, read
+    /// again to show a school's report).
+    handles: BTreeMap<u32, web_sys::File>,
+    pool: Option<Pool>,
+    /// When the files now being read were handed out, and when progress was last drawn.
+    started: f64,
+    drawn: f64,
+}
+
+#[component]
+pub fn County() -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by CountyApp");
+    let work: Rc<RefCell<Work>> = use_mut_ref(|| Work {
+        batch: Batch::new(builtins().unwrap_or_default()),
+        handles: BTreeMap::new(),
+        pool: None,
+        started: 0.0,
+        drawn: 0.0,
+    });
+    let shown = use_state(|| None::<Shown>);
+    let progress = use_state(|| (0usize, 0usize));
+    let no_workers = use_state(|| false);
+    let view = use_state(TableView::default);
+    let table_page = use_state(|| 0usize);
+    let viewing = use_state(|| None::<String>);
+    let opened = use_state(|| None::<Open>);
+    let lang = ctx.lang;
+
+    // Draws what the batch holds now: the progress while files are out, the report once none is.
+    let refresh: Rc<dyn Fn()> = {
+        let (work, shown, progress) = (work.clone(), shown.clone(), progress.clone());
+        Rc::new(move || {
+            let w = work.borrow();
+            let pending = w.batch.pending().len();
+            progress.set((w.batch.files.len() - pending, w.batch.files.len()));
+            if pending == 0 {
+                shown.set((!w.batch.files.is_empty()).then(|| Shown {
+                    report: Rc::new(w.batch.report(clock::now().as_str(), lang)),
+                    millis: clock::millis() - w.started,
+                }));
+            }
+        })
+    };
+    // Hands every file still to be read to the workers.
+    let send_pending = |w: &mut Work| {
+        w.started = clock::millis();
+        let generation = w.batch.generation();
+        if let Some(pool) = &w.pool {
+            for id in w.batch.pending() {
+                if let Some(file) = w.handles.get(&id) {
+                    pool.send(id, generation, file);
+                }
+            }
+        }
+    };
+    // The workers' replies: into the batch; a checklist among the files is kept in this
+    // browser and every file read again with it.
+    let on_reply: Rc<dyn Fn(u32, u32, FileReply)> = {
+        let (work, refresh) = (work.clone(), refresh.clone());
+        Rc::new(move |id, generation, reply| {
+            let added = {
+                let mut w = work.borrow_mut();
+                let added = w.batch.receive(id, generation, reply);
+                if added != Added::Submission && added != Added::Stale {
+                    w.handles.remove(&id);
+                }
+                if added == Added::Checklist {
+                    if let Some(c) = w.batch.county_checklists.last().cloned() {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            if let Ok(text) = serde_json::to_string(c.doc()) {
+                                drafts::save_county_checklist(&c, &text).await;
+                            }
+                        });
+                    }
+                    let texts = w.batch.county_checklist_texts();
+                    if let Some(pool) = &w.pool {
+                        pool.set_checklists(&texts);
+                    }
+                    send_pending(&mut w);
+                }
+                added
+            };
+            let (done, due) = {
+                let w = work.borrow();
+                (
+                    w.batch.pending().is_empty(),
+                    clock::millis() - w.drawn > PROGRESS_EVERY_MS,
+                )
+            };
+            if done || due || added == Added::Checklist {
+                work.borrow_mut().drawn = clock::millis();
+                refresh();
+            }
+        })
+    };
+    let start_pool = {
+        let (work, no_workers, on_reply) = (work.clone(), no_workers.clone(), on_reply.clone());
+        Rc::new(move || {
+            let mut w = work.borrow_mut();
+            w.pool = Pool::new(on_reply.clone());
+            no_workers.set(w.pool.is_none());
+            let texts = w.batch.county_checklist_texts();
+            if let Some(pool) = &w.pool {
+                pool.set_checklists(&texts);
+            }
+            // Files picked before the workers were up go out now.
+            send_pending(&mut w);
+        })
+    };
+    // The workers start with the page; the county checklists this browser keeps join them.
+    {
+        let (work, start_pool, refresh) = (work.clone(), start_pool.clone(), refresh.clone());
+        use_effect_with((), move |_| {
+            start_pool();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut added = false;
+                for known in drafts::county_checklists().await {
+                    added |= work.borrow_mut().batch.know(known.checklist);
+                }
+                if added {
+                    let mut w = work.borrow_mut();
+                    let texts = w.batch.county_checklist_texts();
+                    if let Some(pool) = &w.pool {
+                        pool.set_checklists(&texts);
+                    }
+                    w.batch.reread();
+                    send_pending(&mut w);
+                }
+                refresh();
+            });
+        });
+    }
+    let add_files = {
+        let (work, refresh) = (work.clone(), refresh.clone());
+        Callback::from(move |list: Vec<web_sys::File>| {
+            {
+                let mut w = work.borrow_mut();
+                for file in list {
+                    // Refused by name or size before anything is read.
+                    if let Some(id) = w.batch.accept(&file.name(), file.size() as u64) {
+                        w.handles.insert(id, file);
+                    }
+                }
+                send_pending(&mut w);
+                w.drawn = clock::millis();
+            }
+            refresh();
+        })
+    };
+    let on_pick = {
+        let add_files = add_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let list = files::list(input.files());
+            input.set_value("");
+            add_files.emit(list);
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let add_files = add_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            add_files.emit(files::list(e.data_transfer().and_then(|d| d.files())));
+        })
+    };
+    // Stops every worker at once; the files not yet read leave the batch.
+    let stop = {
+        let (work, start_pool) = (work.clone(), start_pool.clone());
+        Rc::new(move || {
+            {
+                let mut w = work.borrow_mut();
+                w.pool = None;
+                w.batch.cancel_pending();
+                let kept: Vec<u32> = w.batch.files.iter().map(|f| f.id).collect();
+                w.handles.retain(|id, _| kept.contains(id));
+            }
+            start_pool();
+        })
+    };
+    let cancel = {
+        let (stop, refresh) = (stop.clone(), refresh.clone());
+        Callback::from(move |_: MouseEvent| {
+            stop();
+            refresh();
+        })
+    };
+    let clear = {
+        let (work, stop, refresh, table_page) = (
+            work.clone(),
+            stop.clone(),
+            refresh.clone(),
+            table_page.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            stop();
+            {
+                let mut w = work.borrow_mut();
+                w.batch.clear();
+                w.handles.clear();
+            }
+            table_page.set(0);
+            refresh();
+        })
+    };
+    let pick = {
+        let (work, refresh) = (work.clone(), refresh.clone());
+        Callback::from(move |file: String| {
+            work.borrow_mut().batch.pick(&file);
+            refresh();
+        })
+    };
+    let choose_county = {
+        let (work, refresh) = (work.clone(), refresh.clone());
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let v = select.value();
+            work.borrow_mut().batch.county = (!v.is_empty()).then_some(v);
+            refresh();
+        })
+    };
+    // A school's report, read-only, dated as exported: its file is read again here.
+    {
+        let (work, opened) = (work.clone(), opened.clone());
+        use_effect_with((*viewing).clone(), move |viewing| {
+            opened.set(None);
+            let file = viewing.as_ref().and_then(|name| {
+                let w = work.borrow();
+                w.batch
+                    .id_of(name)
+                    .and_then(|id| w.handles.get(&id).cloned())
+            });
+            let reader = file.map(|file| {
+                gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |bytes| {
+                    let w = work.borrow();
+                    let open = bytes
+                        .ok()
+                        .and_then(|b| w.batch.verify(&b))
+                        .and_then(|v| read_only(&v, &w.batch));
+                    opened.set(open);
+                })
+            });
+            move || drop(reader)
+        });
+    }
+    if viewing.is_some() {
+        let back = {
+            let viewing = viewing.clone();
+            Callback::from(move |_: MouseEvent| viewing.set(None))
+        };
+        return html! {
+            <section class="county" data-testid="county-report">
+                <p class="no-print"><button type="button" class="link" data-testid="back-to-county" onclick={back}>{ "← " }{ ctx.t(Msg::BackToCounty) }</button></p>
+                if let Some(open) = (*opened).clone() {
+                    <p class="status no-print">{ ctx.say(Say::ReadOnlyReport { school: &open.draft.profile.school_name }) }</p>
+                    <Report date={Some(AttrValue::from(open.draft.updated.get(..10).unwrap_or_default().to_string()))} open={open} />
+                } else {
+                    <p class="muted" role="status">{ ctx.t(Msg::Loading) }</p>
+                }
+            </section>
+        };
+    }
+
+    let w = work.borrow();
+    let b = &w.batch;
+    let checklists = b.county_checklists.iter().map(|c| {
+        let d = c.doc();
+        html! {
+            <li data-testid="county-checklist">
+                { crate::app::components::pick(&d.title, ctx.lang) }{ " · " }{ ctx.t(Msg::ChecklistVersion) }{ " " }{ &d.version }
+                { " · " }<code>{ c.sha256().get(..12).unwrap_or_default() }</code>
+            </li>
+        }
+    });
+    let refused = b.refused.iter().map(|(name, r)| {
+        html! { <li>{ name }{ ctx.lang.colon() }{ r.text(ctx.lang) }</li> }
+    });
+    let (done, total) = *progress;
+    let reading = done < total;
+    let body = match (&*shown, reading) {
+        (None, _) | (_, true) => html! {},
+        (Some(l), false) => {
+            let r = &l.report;
+            let counts = status_counts(r)
+                .iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(m, n)| format!("{} {n}", ctx.t(*m)))
+                .collect::<Vec<_>>()
+                .join(ctx.t(Msg::ListSeparator));
+            let summary = ctx.say(Say::CountySummary {
+                files: &r.schools.len().to_string(),
+                counts: &counts,
+            });
+            let today = clock::now().date().to_string();
+            let county_name = r
+                .county
+                .clone()
+                .or_else(|| (r.counties.len() == 1).then(|| r.counties[0].clone()));
+            let file_name = |what: Msg| {
+                crate::core::filename::join_parts(
+                    &[
+                        county_name.as_deref().unwrap_or_default(),
+                        ctx.t(what),
+                        &today,
+                    ],
+                    "ziping",
+                    "csv",
+                )
+            };
+            let csv_schools = {
+                let (r, name, lang) = (r.clone(), file_name(Msg::CsvSchoolsName), ctx.lang);
+                Callback::from(move |_: MouseEvent| {
+                    let _ =
+                        files::download(&name, &schools_csv(&r, lang), "text/csv;charset=utf-8");
+                })
+            };
+            let csv_figures = {
+                let (r, name, lang) = (r.clone(), file_name(Msg::CsvFiguresName), ctx.lang);
+                Callback::from(move |_: MouseEvent| {
+                    let _ =
+                        files::download(&name, &figures_csv(&r, lang), "text/csv;charset=utf-8");
+                })
+            };
+            html! {
+                <>
+                    <p class="print-only county-print-head" data-testid="county-print-head">
+                        { ctx.say(Say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today }) }
+                    </p>
+                    <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
+                    if r.mixes_counties() || r.county.is_some() {
+                        <div class="card warning no-print" data-testid="county-mixed">
+                            if r.mixes_counties() {
+                                <p>{ ctx.say(Say::CountyMixed { counties: &r.counties.join(ctx.t(Msg::ListSeparator)) }) }</p>
+                            }
+                            <label for="county-choose">{ ctx.t(Msg::CountyChoose) }</label>
+                            <select id="county-choose" data-testid="county-choose" onchange={choose_county}>
+                                <option value="" selected={r.county.is_none()}>{ ctx.t(Msg::CountyAll) }</option>
+                                { for r.counties.iter().map(|c| html! {
+                                    <option value={c.clone()} selected={r.county.as_deref() == Some(c.as_str())}>{ c }</option>
+                                }) }
+                            </select>
+                        </div>
+                    }
+                    <div class="page-actions no-print">
+                        <button type="button" data-testid="csv-schools" onclick={csv_schools}>{ ctx.t(Msg::CountyCsvSchools) }</button>
+                        <button type="button" data-testid="csv-figures" onclick={csv_figures}>{ ctx.t(Msg::CountyCsvFigures) }</button>
+                        <button type="button" onclick={Callback::from(|_: MouseEvent| page::print())}>{ ctx.t(Msg::CountyPrint) }</button>
+                    </div>
+                    { figures(&ctx, r) }
+                    { county_rates(&ctx, r) }
+                    { schools_table(&ctx, r, &view, &table_page, &viewing, &pick) }
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="page county" data-testid="county-page" aria-labelledby="county-heading" {ondragover} {ondrop}>
+            <p class="no-print"><a class="link" data-testid="county-back" href="../">{ "← " }{ ctx.t(Msg::BackToStart) }</a></p>
+            <h2 id="county-heading">{ ctx.t(Msg::CountyHeading) }</h2>
+            <p class="lead no-print">{ ctx.t(Msg::CountyIntro) }</p>
+            <p class="error" role="alert" hidden={!*no_workers}>{ ctx.t(Msg::CountyNoWorkers) }</p>
+            <div class="page-actions no-print">
+                <input id="county-files" class="visually-hidden file-picker" type="file" multiple=true accept=".json,application/json"
+                    data-testid="county-files" onchange={on_pick.clone()} />
+                <label for="county-files" class="button primary">{ ctx.t(Msg::CountyPickFiles) }</label>
+                <input id="county-folder" class="visually-hidden file-picker" type="file" multiple=true webkitdirectory=true
+                    data-testid="county-folder" onchange={on_pick} />
+                <label for="county-folder" class="button">{ ctx.t(Msg::CountyPickFolder) }</label>
+                <button type="button" data-testid="county-clear" onclick={clear} disabled={b.files.is_empty() && b.refused.is_empty()}>{ ctx.t(Msg::CountyClear) }</button>
+            </div>
+            <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>
+            <div class="county-side no-print">
+                <p class="meta">{ ctx.t(Msg::CountyChecklists) }</p>
+                <ul data-testid="county-checklists">{ for checklists }</ul>
+            </div>
+            <div class="county-progress no-print" data-testid="county-reading" hidden={!reading}>
+                <label for="county-progress">{ ctx.say(Say::CountyProgress { done: &done.to_string(), total: &total.to_string() }) }</label>
+                <progress id="county-progress" max={total.to_string()} value={done.to_string()} />
+                <button type="button" data-testid="county-cancel" onclick={cancel}>{ ctx.t(Msg::CountyCancel) }</button>
+            </div>
+            <div class="no-print" hidden={b.refused.is_empty()}>
+                <p class="meta">{ ctx.t(Msg::CountyRefused) }</p>
+                <ul class="refused" data-testid="county-refused">{ for refused }</ul>
+            </div>
+            { body }
+        </section>
+    }
+}
+
+/// A verified file as an open draft for the report page (not stored; nothing can be edited).
+fn read_only(v: &Verified, batch: &Batch) -> Option<Open> {
+    let named = &v.export.checklist;
+    let checklist = batch
+        .checklists
+        .iter()
+        .find(|c| c.is(&named.id, &named.version, &named.sha256))?
+        .clone();
+    let source = if crate::core::builtin::builtin_set()
+        .ok()?
+        .iter()
+        .any(|b| b.is(&named.id, &named.version, &named.sha256))
+    {
+        ChecklistSource::Builtin {
+            id: named.id.clone(),
+        }
+    } else {
+        ChecklistSource::File {
+            name: named.id.clone(),
+            text: serde_json::to_string(checklist.doc()).ok()?,
+        }
+    };
+    let draft = Draft::from_export("county-view".into(), &v.export, source);
+    Some(Open {
+        draft: Shared(Rc::new(draft)),
+        checklist: Shared(Rc::new(checklist)),
+        assessment: Some(Shared(Rc::new(v.recomputed.clone()))),
+    })
+}
