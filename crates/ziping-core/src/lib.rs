@@ -7,4 +7,5 @@
 
 pub mod core;
 pub mod i18n;
+pub mod sample;
 pub mod state;

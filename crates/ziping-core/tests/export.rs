@@ -46,6 +46,27 @@ fn examples_are_produced_by_the_code() {
     );
 }
 
+/// The digest is SHA-256 over the RFC 8785 form of the document without `digest`, as the
+/// reference canonicaliser writes it (the fast writer must give the same bytes).
+#[test]
+fn the_digest_is_over_the_reference_canonical_form() {
+    use sha2::Digest;
+    for doc in example_exports() {
+        let mut whole = serde_json::to_value(&doc).unwrap();
+        whole.as_object_mut().unwrap().remove("digest");
+        let bytes = serde_json_canonicalizer::to_vec(&whole).unwrap();
+        let reference: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(
+            ziping_core::core::export::digest_of(&doc).unwrap(),
+            reference
+        );
+        assert_eq!(doc.digest, reference);
+    }
+}
+
 #[test]
 fn examples_verify_and_their_results_match_a_recomputation() {
     for doc in example_exports() {

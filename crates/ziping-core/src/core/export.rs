@@ -6,6 +6,7 @@
 //! new digest, so it does not prove who made the file. See docs/export-format.md.
 
 use crate::core::answers::Answers;
+use crate::core::canonical::Field;
 use crate::core::checklist::Checklist;
 pub use crate::core::json::FieldProblem;
 use crate::core::model::{ChecklistDoc, SchoolType};
@@ -169,8 +170,8 @@ fn check_time(field: &'static str, value: &str) -> Result<(), (&'static str, Str
         .map_err(|_| (field, value.to_string()))
 }
 
-/// The document without its digest, borrowed: what the digest is computed over. (Field order
-/// does not matter: RFC 8785 sorts the keys.)
+/// The document without its digest and its stored result, borrowed: with the result, what the
+/// digest is computed over. (Field order does not matter: RFC 8785 sorts the keys.)
 #[derive(Serialize)]
 struct Body<'a> {
     format: &'a str,
@@ -179,15 +180,15 @@ struct Body<'a> {
     profile: &'a Profile,
     answers: &'a Answers,
     attachments: &'a [Attachment],
-    result: &'a StoredResult,
     plan: &'a [PlanRow],
     created: &'a str,
     exported: &'a str,
 }
 
-/// The digest a document should carry: over everything but the `digest` field. Destructured
-/// field by field, so a new field of `ExportV1` does not compile until it is in the digest
-/// (or said not to be).
+/// The digest a document should carry: SHA-256 over the RFC 8785 form of everything but the
+/// `digest` field. Destructured field by field, so a new field of `ExportV1` does not compile
+/// until it is in the digest (or said not to be). The stored result, the bulk of a file, is
+/// written from its map as it is (`core::canonical`), not copied into another tree.
 pub fn digest_of(e: &ExportV1) -> Result<String, ExportError> {
     let ExportV1 {
         format,
@@ -202,18 +203,30 @@ pub fn digest_of(e: &ExportV1) -> Result<String, ExportError> {
         exported,
         digest: _,
     } = e;
-    canonical_sha256(&Body {
+    let not_canonical = || ExportError::NotSerializable {
+        reason: "a number JSON cannot carry".into(),
+    };
+    let body = serde_json::to_value(Body {
         format,
         app_version,
         checklist,
         profile,
         answers,
         attachments,
-        result,
         plan,
         created,
         exported,
     })
+    .map_err(|e| ExportError::NotSerializable {
+        reason: e.to_string(),
+    })?;
+    let body = body.as_object().ok_or_else(not_canonical)?;
+    let entries = body
+        .iter()
+        .map(|(k, v)| (k.as_str(), Field::Value(v)))
+        .chain(std::iter::once(("result", Field::Object(result))));
+    let bytes = crate::core::canonical::object_bytes(entries).ok_or_else(not_canonical)?;
+    Ok(hex(&Sha256::digest(&bytes)))
 }
 
 /// What a school exports: its draft's parts, scored now against `checklist`.

@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod answers;
 pub mod builtin;
+pub mod canonical;
 pub mod checklist;
 pub mod county_csv;
 pub mod export;
