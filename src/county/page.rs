@@ -5,7 +5,7 @@
 
 use super::figures::{county_rates, figures};
 use super::pool::Pool;
-use super::table::schools_table;
+use super::table::SchoolsTable;
 use crate::app::browser::{clock, drafts, files, page};
 use crate::app::pages::Report;
 use crate::app::{Ctx, Open, Shared};
@@ -14,7 +14,7 @@ use crate::core::builtin::builtins;
 use crate::core::county_csv::{figures_csv, schools_csv};
 use crate::core::export::Verified;
 use crate::i18n::{Msg, Say};
-use crate::state::county::{status_counts, Added, Batch, FileReply, TableView};
+use crate::state::county::{status_counts, Added, Batch, FileReply};
 use crate::state::draft::{ChecklistSource, Draft};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -42,9 +42,46 @@ struct Work {
     /// again to show a school's report).
     handles: BTreeMap<u32, web_sys::File>,
     pool: Option<Pool>,
+    /// Files waiting to be handed to the workers, and whether handing them out is under way.
+    outbox: std::collections::VecDeque<u32>,
+    handing: bool,
     /// When the files now being read were handed out, and when progress was last drawn.
     started: f64,
     drawn: f64,
+}
+
+/// Files handed to the workers per task. Handing one over costs the page's thread over half a
+/// millisecond (the browser looks at the file on disk): 10,000 at once kept it busy for seconds.
+const HANDED_PER_TASK: usize = 60;
+
+/// Every file still to be read goes into the outbox; true if handing out is to start.
+fn send_pending(w: &mut Work) -> bool {
+    w.started = clock::millis();
+    w.outbox = w.batch.pending().collect();
+    !w.handing && !w.outbox.is_empty()
+}
+
+/// Hands the next files of the outbox to the workers, then lets the page breathe before the
+/// next ones.
+fn hand_out(work: Rc<RefCell<Work>>) {
+    let more = {
+        let mut w = work.borrow_mut();
+        let ids: Vec<u32> = (0..HANDED_PER_TASK)
+            .map_while(|_| w.outbox.pop_front())
+            .collect();
+        if let Some(pool) = &w.pool {
+            let files: Vec<(u32, &web_sys::File)> = ids
+                .iter()
+                .filter_map(|id| w.handles.get(id).map(|f| (*id, f)))
+                .collect();
+            pool.send(w.batch.generation(), &files);
+        }
+        w.handing = !w.outbox.is_empty();
+        w.handing
+    };
+    if more {
+        gloo::timers::callback::Timeout::new(0, move || hand_out(work)).forget();
+    }
 }
 
 #[component]
@@ -54,14 +91,14 @@ pub fn County() -> Html {
         batch: Batch::new(builtins().unwrap_or_default()),
         handles: BTreeMap::new(),
         pool: None,
+        outbox: Default::default(),
+        handing: false,
         started: 0.0,
         drawn: 0.0,
     });
     let shown = use_state(|| None::<Shown>);
     let progress = use_state(|| (0usize, 0usize));
     let no_workers = use_state(|| false);
-    let view = use_state(TableView::default);
-    let table_page = use_state(|| 0usize);
     let viewing = use_state(|| None::<String>);
     let opened = use_state(|| None::<Open>);
     let lang = ctx.lang;
@@ -71,33 +108,22 @@ pub fn County() -> Html {
         let (work, shown, progress) = (work.clone(), shown.clone(), progress.clone());
         Rc::new(move || {
             let w = work.borrow();
-            let pending = w.batch.pending().len();
-            progress.set((w.batch.files.len() - pending, w.batch.files.len()));
+            let pending = w.batch.pending_count();
+            progress.set((w.batch.len() - pending, w.batch.len()));
             if pending == 0 {
-                shown.set((!w.batch.files.is_empty()).then(|| Shown {
+                shown.set((!w.batch.is_empty()).then(|| Shown {
                     report: Rc::new(w.batch.report(clock::now().as_str(), lang)),
                     millis: clock::millis() - w.started,
                 }));
             }
         })
     };
-    // Hands every file still to be read to the workers.
-    let send_pending = |w: &mut Work| {
-        w.started = clock::millis();
-        let generation = w.batch.generation();
-        if let Some(pool) = &w.pool {
-            for id in w.batch.pending() {
-                if let Some(file) = w.handles.get(&id) {
-                    pool.send(id, generation, file);
-                }
-            }
-        }
-    };
     // The workers' replies: into the batch; a checklist among the files is kept in this
     // browser and every file read again with it.
     let on_reply: Rc<dyn Fn(u32, u32, FileReply)> = {
         let (work, refresh) = (work.clone(), refresh.clone());
         Rc::new(move |id, generation, reply| {
+            let mut start = false;
             let added = {
                 let mut w = work.borrow_mut();
                 let added = w.batch.receive(id, generation, reply);
@@ -116,14 +142,17 @@ pub fn County() -> Html {
                     if let Some(pool) = &w.pool {
                         pool.set_checklists(&texts);
                     }
-                    send_pending(&mut w);
+                    start = send_pending(&mut w);
                 }
                 added
             };
+            if start {
+                hand_out(work.clone());
+            }
             let (done, due) = {
                 let w = work.borrow();
                 (
-                    w.batch.pending().is_empty(),
+                    w.batch.pending_count() == 0,
                     clock::millis() - w.drawn > PROGRESS_EVERY_MS,
                 )
             };
@@ -136,15 +165,21 @@ pub fn County() -> Html {
     let start_pool = {
         let (work, no_workers, on_reply) = (work.clone(), no_workers.clone(), on_reply.clone());
         Rc::new(move || {
-            let mut w = work.borrow_mut();
-            w.pool = Pool::new(on_reply.clone());
-            no_workers.set(w.pool.is_none());
-            let texts = w.batch.county_checklist_texts();
-            if let Some(pool) = &w.pool {
-                pool.set_checklists(&texts);
+            let start = {
+                let mut w = work.borrow_mut();
+                w.pool = Pool::new(on_reply.clone());
+                no_workers.set(w.pool.is_none());
+                let texts = w.batch.county_checklist_texts();
+                if let Some(pool) = &w.pool {
+                    pool.set_checklists(&texts);
+                }
+                // Files picked before the workers were up go out now.
+                w.handing = false;
+                send_pending(&mut w)
+            };
+            if start {
+                hand_out(work.clone());
             }
-            // Files picked before the workers were up go out now.
-            send_pending(&mut w);
         })
     };
     // The workers start with the page; the county checklists this browser keeps join them.
@@ -158,13 +193,18 @@ pub fn County() -> Html {
                     added |= work.borrow_mut().batch.know(known.checklist);
                 }
                 if added {
-                    let mut w = work.borrow_mut();
-                    let texts = w.batch.county_checklist_texts();
-                    if let Some(pool) = &w.pool {
-                        pool.set_checklists(&texts);
+                    let start = {
+                        let mut w = work.borrow_mut();
+                        let texts = w.batch.county_checklist_texts();
+                        if let Some(pool) = &w.pool {
+                            pool.set_checklists(&texts);
+                        }
+                        w.batch.reread();
+                        send_pending(&mut w)
+                    };
+                    if start {
+                        hand_out(work.clone());
                     }
-                    w.batch.reread();
-                    send_pending(&mut w);
                 }
                 refresh();
             });
@@ -173,16 +213,19 @@ pub fn County() -> Html {
     let add_files = {
         let (work, refresh) = (work.clone(), refresh.clone());
         Callback::from(move |list: Vec<web_sys::File>| {
-            {
+            let start = {
                 let mut w = work.borrow_mut();
                 for file in list {
-                    // Refused by name or size before anything is read.
-                    if let Some(id) = w.batch.accept(&file.name(), file.size() as u64) {
+                    // Refused by name now, by size in a worker, before anything is read.
+                    if let Some(id) = w.batch.accept(&file.name(), None) {
                         w.handles.insert(id, file);
                     }
                 }
-                send_pending(&mut w);
                 w.drawn = clock::millis();
+                send_pending(&mut w)
+            };
+            if start {
+                hand_out(work.clone());
             }
             refresh();
         })
@@ -211,8 +254,9 @@ pub fn County() -> Html {
             {
                 let mut w = work.borrow_mut();
                 w.pool = None;
+                w.outbox.clear();
                 w.batch.cancel_pending();
-                let kept: Vec<u32> = w.batch.files.iter().map(|f| f.id).collect();
+                let kept: std::collections::BTreeSet<u32> = w.batch.files().map(|f| f.id).collect();
                 w.handles.retain(|id, _| kept.contains(id));
             }
             start_pool();
@@ -226,12 +270,7 @@ pub fn County() -> Html {
         })
     };
     let clear = {
-        let (work, stop, refresh, table_page) = (
-            work.clone(),
-            stop.clone(),
-            refresh.clone(),
-            table_page.clone(),
-        );
+        let (work, stop, refresh) = (work.clone(), stop.clone(), refresh.clone());
         Callback::from(move |_: MouseEvent| {
             stop();
             {
@@ -239,7 +278,6 @@ pub fn County() -> Html {
                 w.batch.clear();
                 w.handles.clear();
             }
-            table_page.set(0);
             refresh();
         })
     };
@@ -258,6 +296,10 @@ pub fn County() -> Html {
             work.borrow_mut().batch.county = (!v.is_empty()).then_some(v);
             refresh();
         })
+    };
+    let open_school = {
+        let viewing = viewing.clone();
+        Callback::from(move |file: String| viewing.set(Some(file)))
     };
     // A school's report, read-only, dated as exported: its file is read again here.
     {
@@ -388,7 +430,7 @@ pub fn County() -> Html {
                     </div>
                     { figures(&ctx, r) }
                     { county_rates(&ctx, r) }
-                    { schools_table(&ctx, r, &view, &table_page, &viewing, &pick) }
+                    <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()} />
                 </>
             }
         }
@@ -406,7 +448,7 @@ pub fn County() -> Html {
                 <input id="county-folder" class="visually-hidden file-picker" type="file" multiple=true webkitdirectory=true
                     data-testid="county-folder" onchange={on_pick} />
                 <label for="county-folder" class="button">{ ctx.t(Msg::CountyPickFolder) }</label>
-                <button type="button" data-testid="county-clear" onclick={clear} disabled={b.files.is_empty() && b.refused.is_empty()}>{ ctx.t(Msg::CountyClear) }</button>
+                <button type="button" data-testid="county-clear" onclick={clear} disabled={b.is_empty() && b.refused.is_empty()}>{ ctx.t(Msg::CountyClear) }</button>
             </div>
             <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>
             <div class="county-side no-print">

@@ -108,20 +108,32 @@ impl Pool {
         }
     }
 
-    /// Hands file `id` to the next worker, to be read for the batch's `generation`.
-    pub fn send(&self, id: u32, generation: u32, file: &web_sys::File) {
-        let n = self.next.get();
-        self.next.set((n + 1) % self.members.len());
-        let message = js_sys::Object::new();
-        set(&message, "kind", &JsValue::from_str("file"));
-        set(&message, "id", &JsValue::from_f64(f64::from(id)));
-        set(
-            &message,
-            "generation",
-            &JsValue::from_f64(f64::from(generation)),
-        );
-        set(&message, "file", file);
-        self.members[n].post(&message);
+    /// Hands files out round the workers, to be read for the batch's `generation`: one message
+    /// per worker, however many files (10,000 messages would keep the page's thread busy).
+    pub fn send(&self, generation: u32, files: &[(u32, &web_sys::File)]) {
+        let size = self.members.len();
+        let start = self.next.get();
+        self.next.set((start + files.len()) % size);
+        for (k, member) in self.members.iter().enumerate() {
+            let (ids, handles) = (js_sys::Array::new(), js_sys::Array::new());
+            for (id, file) in files.iter().skip((k + size - start) % size).step_by(size) {
+                ids.push(&JsValue::from_f64(f64::from(*id)));
+                handles.push(file);
+            }
+            if ids.length() == 0 {
+                continue;
+            }
+            let message = js_sys::Object::new();
+            set(&message, "kind", &JsValue::from_str("files"));
+            set(
+                &message,
+                "generation",
+                &JsValue::from_f64(f64::from(generation)),
+            );
+            set(&message, "ids", &ids);
+            set(&message, "files", &handles);
+            member.post(&message);
+        }
     }
 }
 

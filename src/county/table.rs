@@ -1,13 +1,15 @@
 //! County mode's school table: filtered and sorted by the state's `TableView`, a page at a
-//! time (a province has thousands of schools), a school's report one click away.
+//! time (a province has thousands of schools), a school's report one click away. A page is
+//! drawn a few dozen rows at a time, so no single task keeps the page from answering.
 
 use crate::app::components::{outcome_class, pick};
-use crate::app::Ctx;
+use crate::app::{Ctx, Shared};
 use crate::core::aggregate::{CountyReport, FileStatus, SchoolRow, Severity};
 use crate::core::format;
 use crate::core::rules::fmt_num;
 use crate::i18n::{Msg, Say};
 use crate::state::county::{status_line, SortBy, TableView};
+use gloo::timers::callback::Timeout;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -22,23 +24,56 @@ fn status_class(s: &FileStatus) -> &'static str {
 /// Rows on one page of the table: a county's schools fit on one (and print whole).
 pub(super) const PAGE_ROWS: usize = 200;
 
-pub(super) fn schools_table(
-    ctx: &Ctx,
-    r: &CountyReport,
-    view: &UseStateHandle<TableView>,
-    page: &UseStateHandle<usize>,
-    viewing: &UseStateHandle<Option<String>>,
-    choose_file: &Callback<String>,
-) -> Html {
+/// Rows drawn per task while a page fills.
+const ROWS_PER_TASK: usize = 40;
+
+#[derive(Properties, PartialEq)]
+pub(super) struct SchoolsTableProps {
+    pub report: Shared<CountyReport>,
+    /// The officer opens a school's report (by its file).
+    pub on_open: Callback<String>,
+    /// The officer picks the file that counts for its school.
+    pub on_pick: Callback<String>,
+}
+
+#[component]
+pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by CountyApp");
+    let view = use_state(TableView::default);
+    let page = use_state(|| 0usize);
+    let limit = use_state(|| ROWS_PER_TASK);
+    let r = &*props.report;
     let all = view.rows(r, ctx.lang);
     let pages = all.len().div_ceil(PAGE_ROWS).max(1);
-    let current_page = (**page).min(pages - 1);
+    let current_page = (*page).min(pages - 1);
+    let on_page = all
+        .len()
+        .saturating_sub(current_page * PAGE_ROWS)
+        .min(PAGE_ROWS);
+    // A new report, view or page starts with its first rows; the rest follow task by task.
+    {
+        let limit = limit.clone();
+        use_effect_with(
+            (props.report.clone(), (*view).clone(), current_page),
+            move |_| limit.set(ROWS_PER_TASK),
+        );
+    }
+    {
+        let limit = limit.clone();
+        use_effect_with((*limit, on_page), move |&(shown, on_page)| {
+            let next = (shown < on_page)
+                .then(|| Timeout::new(0, move || limit.set(shown + ROWS_PER_TASK)));
+            move || drop(next)
+        });
+    }
     let rows: Vec<&SchoolRow> = all
         .iter()
         .skip(current_page * PAGE_ROWS)
-        .take(PAGE_ROWS)
+        .take(PAGE_ROWS.min(*limit))
         .map(|&n| &r.schools[n])
         .collect();
+    let (viewing, choose_file) = (&props.on_open, &props.on_pick);
+    let ctx = &ctx;
     let header = |key: SortBy, msg: Msg| {
         let (view, page) = (view.clone(), page.clone());
         let current = view.sort == key;
@@ -72,10 +107,11 @@ pub(super) fn schools_table(
         let page = page.clone();
         Callback::from(move |_: MouseEvent| page.set(to))
     };
+    let view = &view;
     let body = rows.iter().map(|s| {
         let open = {
             let (viewing, file) = (viewing.clone(), s.file.clone());
-            Callback::from(move |_: MouseEvent| viewing.set(Some(file.clone())))
+            Callback::from(move |_: MouseEvent| viewing.emit(file.clone()))
         };
         let valid = !matches!(s.status, FileStatus::Invalid { .. });
         let can_pick = s.status.can_pick();
@@ -90,7 +126,7 @@ pub(super) fn schools_table(
             <span class={classes!("badge", outcome_class(c.outcome))} title={format!("{} {}", c.item, c.value.map(|v| format::fixed(v, 2)).unwrap_or_default())}>{ &c.item }</span>
         });
         html! {
-            <tr data-testid="county-row">
+            <tr key={s.file.clone()} data-testid="county-row">
                 <td>{ &s.file }</td>
                 <td class={status_class(&s.status)} data-testid="row-status">
                     { status_line(ctx.lang, &s.status) }

@@ -305,7 +305,8 @@ mod cli {
             county,
             picks,
         };
-        let report = aggregate(&inputs, checklists, &options, |e| import_error(lang, e));
+        let refs: Vec<&FileFacts> = inputs.iter().collect();
+        let report = aggregate(&refs, checklists, &options, |e| import_error(lang, e));
         let header = [
             Msg::ChecklistLabel,
             Msg::ChecklistVersion,

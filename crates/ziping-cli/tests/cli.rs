@@ -226,10 +226,12 @@ fn the_command_line_writes_the_same_figures() {
         county: None,
         picks: &[],
     };
-    let report =
-        ziping_core::core::aggregate::aggregate(&files, &builtins().unwrap(), &options, |e| {
-            e.to_string()
-        });
+    let report = ziping_core::core::aggregate::aggregate(
+        &files.iter().collect::<Vec<_>>(),
+        &builtins().unwrap(),
+        &options,
+        |e| e.to_string(),
+    );
     assert_eq!(
         std::fs::read_to_string(dir.join("county-county.csv")).unwrap(),
         ziping_core::core::county_csv::figures_csv(&report, ziping_core::i18n::Lang::Zh)

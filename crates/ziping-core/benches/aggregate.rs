@@ -86,7 +86,12 @@ fn main() {
         county: None,
         picks: &[],
     };
-    let report = aggregate(&inputs, &checklists, &options, |e| e.to_string());
+    let report = aggregate(
+        &inputs.iter().collect::<Vec<_>>(),
+        &checklists,
+        &options,
+        |e| e.to_string(),
+    );
     let in_memory = start.elapsed();
 
     let start = Instant::now();
@@ -96,7 +101,12 @@ fn main() {
             reduce(&format!("{n}"), &bytes, &checklists)
         })
         .collect();
-    let _ = aggregate(&inputs, &checklists, &options, |e| e.to_string());
+    let _ = aggregate(
+        &inputs.iter().collect::<Vec<_>>(),
+        &checklists,
+        &options,
+        |e| e.to_string(),
+    );
     let with_disk = start.elapsed();
     std::fs::remove_dir_all(&dir).unwrap();
 

@@ -84,7 +84,12 @@ fn run(files: &[FileFacts], checklists: &[Checklist], picks: &[String]) -> Count
         county: None,
         picks,
     };
-    aggregate(files, checklists, &options, |e| e.to_string())
+    aggregate(
+        &files.iter().collect::<Vec<_>>(),
+        checklists,
+        &options,
+        |e| e.to_string(),
+    )
 }
 
 fn status(r: &CountyReport, file: &str) -> FileStatus {
@@ -301,7 +306,9 @@ fn two_counties_are_named_and_can_be_told_apart() {
         county: Some("示例县"),
         picks: &[],
     };
-    let r = aggregate(&files, &known, &options, |e| e.to_string());
+    let r = aggregate(&files.iter().collect::<Vec<_>>(), &known, &options, |e| {
+        e.to_string()
+    });
     assert!(!r.mixes_counties());
     assert_eq!(status(&r, "K.json"), FileStatus::OtherCounty);
     assert_eq!(r1(&r).schools, 2);

@@ -8,6 +8,7 @@ use crate::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
 use crate::core::model::CHECKLIST_FORMAT;
 use crate::i18n::{checklist_errors, import_error, Lang, Msg, Say};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The largest checklist file read (a checklist is far smaller).
 pub const MAX_CHECKLIST_BYTES: usize = 2 * 1024 * 1024;
@@ -78,19 +79,32 @@ pub enum FileReply {
     Checklist { text: String },
     /// The browser could not read the file.
     Unreadable,
+    /// Larger than any submission or checklist can be: not read (the worker looks at the size
+    /// first; asking the browser for thousands of sizes held up the page).
+    TooLarge { size: u64 },
 }
 
-/// Reads one file as county mode does, in a worker: a checklist is recognised by its format
-/// and handed back; anything else is verified, re-scored and reduced to its facts.
+/// Reads one file as county mode does, in a worker: verified, re-scored and reduced to its
+/// facts; a checklist (which reading names by its format) is handed back instead. One pass
+/// over a submission's text, not a second one to look for a checklist.
 pub fn read_file(name: &str, bytes: &[u8], checklists: &[Checklist]) -> FileReply {
-    if is_checklist(bytes) {
-        return FileReply::Checklist {
-            text: String::from_utf8_lossy(bytes).into_owned(),
-        };
+    let facts = reduce(name, bytes, checklists);
+    if let Err(ImportError::UnknownFormat { found }) = &facts.facts {
+        if found == CHECKLIST_FORMAT {
+            return FileReply::Checklist {
+                text: String::from_utf8_lossy(bytes).into_owned(),
+            };
+        }
     }
+    // The same content is the same digest (a re-indented copy too); a file that cannot be
+    // read has none, and is known by its bytes.
+    let content = match &facts.facts {
+        Ok(f) => f.digest.clone(),
+        Err(_) => crate::core::export::sha256_hex(bytes),
+    };
     FileReply::Submission {
-        content: crate::core::export::sha256_hex(bytes),
-        facts: Box::new(reduce(name, bytes, checklists)),
+        content,
+        facts: Box::new(facts),
     }
 }
 
@@ -98,7 +112,7 @@ pub fn read_file(name: &str, bytes: &[u8], checklists: &[Checklist]) -> FileRepl
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Added {
     Submission,
-    /// The same file (byte for byte) is in the batch already: counted once.
+    /// The same file (the same digest, or the same bytes) is in the batch already: counted once.
     Again,
     /// A new checklist: every file is to be read again with it.
     Checklist,
@@ -109,9 +123,18 @@ pub enum Added {
     Stale,
 }
 
+/// County mode's batch. Indexed, so a province's 10,000 files cost the page's thread nothing
+/// per reply beyond the reply itself.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Batch {
-    pub files: Vec<BatchFile>,
+    /// The submissions, by id (ids go up as files arrive: this is arrival order).
+    files: BTreeMap<u32, BatchFile>,
+    /// Names given out, for " (2)" on a second file of the same name.
+    names: BTreeSet<String>,
+    /// Contents read (digests, or hashes of unreadable bytes) → the file that has it.
+    contents: BTreeMap<String, u32>,
+    /// Files still being read.
+    pending: BTreeSet<u32>,
     /// Built-in, stored in this browser, and loaded here.
     pub checklists: Vec<Checklist>,
     /// Checklists loaded here or stored in this browser (not the built-ins), for the list.
@@ -125,18 +148,6 @@ pub struct Batch {
     /// Goes up when every file is to be read again (a checklist arrived): a reply to an earlier
     /// reading is then stale.
     generation: u32,
-}
-
-/// Whether `bytes` look like a checklist file rather than a submission.
-fn is_checklist(bytes: &[u8]) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Format<'a> {
-        #[serde(borrow)]
-        format: Option<&'a str>,
-    }
-    let text = std::str::from_utf8(bytes).unwrap_or_default();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str::<Format>(text).is_ok_and(|f| f.format == Some(CHECKLIST_FORMAT))
 }
 
 impl Batch {
@@ -168,15 +179,28 @@ impl Batch {
             .collect()
     }
 
-    /// A file of this name and size: refused by name or size before anything is read, or
-    /// taken into the batch under a new id (to be read and then `receive`d).
-    pub fn accept(&mut self, name: &str, size: u64) -> Option<u32> {
+    /// The submissions in the batch, in the order they arrived.
+    pub fn files(&self) -> impl Iterator<Item = &BatchFile> {
+        self.files.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// A file of this name and size (if known: a worker can look at it instead): refused by
+    /// name or size before anything is read, or taken into the batch under a new id (to be
+    /// read and then `receive`d).
+    pub fn accept(&mut self, name: &str, size: Option<u64>) -> Option<u32> {
         let refusal = if !name.to_lowercase().ends_with(".json") {
             Some(Refusal::NotJson)
-        } else if size > MAX_FILE_BYTES as u64 {
-            Some(Refusal::TooLarge { size })
         } else {
-            None
+            size.filter(|&s| s > MAX_FILE_BYTES as u64)
+                .map(|size| Refusal::TooLarge { size })
         };
         if let Some(r) = refusal {
             self.refused.push((name.to_string(), r));
@@ -184,18 +208,23 @@ impl Batch {
         }
         let mut unique = name.to_string();
         let mut n = 2;
-        while self.files.iter().any(|f| f.name == unique) {
+        while self.names.contains(&unique) {
             unique = format!("{name} ({n})");
             n += 1;
         }
         let id = self.next_id;
         self.next_id += 1;
-        self.files.push(BatchFile {
+        self.names.insert(unique.clone());
+        self.pending.insert(id);
+        self.files.insert(
             id,
-            name: unique,
-            content: None,
-            facts: None,
-        });
+            BatchFile {
+                id,
+                name: unique,
+                content: None,
+                facts: None,
+            },
+        );
         Some(id)
     }
 
@@ -206,41 +235,41 @@ impl Batch {
 
     /// What a worker found in file `id`, read in `generation`.
     pub fn receive(&mut self, id: u32, generation: u32, reply: FileReply) -> Added {
-        if generation != self.generation {
+        if generation != self.generation || !self.pending.contains(&id) {
             return Added::Stale;
         }
-        let Some(at) = self
-            .files
-            .iter()
-            .position(|f| f.id == id && f.facts.is_none())
-        else {
-            return Added::Stale;
-        };
         let added = match reply {
             FileReply::Unreadable => Added::Refused(Refusal::Unreadable),
+            FileReply::TooLarge { size } => Added::Refused(Refusal::TooLarge { size }),
             FileReply::Checklist { text } => self.add_checklist(&text),
             FileReply::Submission { content, facts } => {
                 if self
-                    .files
-                    .iter()
-                    .any(|f| f.id != id && f.content.as_ref() == Some(&content))
+                    .contents
+                    .get(&content)
+                    .is_some_and(|&other| other != id)
                 {
                     Added::Again
-                } else {
-                    let file = &mut self.files[at];
+                } else if let Some(file) = self.files.get_mut(&id) {
+                    self.pending.remove(&id);
+                    self.contents.insert(content.clone(), id);
                     file.content = Some(content);
                     file.facts = Some(FileFacts {
                         file: file.name.clone(),
                         ..*facts
                     });
                     return Added::Submission;
+                } else {
+                    Added::Stale
                 }
             }
         };
         // Not a submission of the batch (a checklist, a copy, unreadable): it leaves the list.
-        let file = self.files.remove(at);
-        if let Added::Refused(r) = &added {
-            self.refused.push((file.name, r.clone()));
+        self.pending.remove(&id);
+        if let Some(file) = self.files.remove(&id) {
+            self.names.remove(&file.name);
+            if let Added::Refused(r) = &added {
+                self.refused.push((file.name, r.clone()));
+            }
         }
         if added == Added::Checklist {
             self.reread();
@@ -279,29 +308,38 @@ impl Batch {
     /// replies to the earlier reading will be stale.
     pub fn reread(&mut self) {
         self.generation += 1;
-        for f in &mut self.files {
+        self.contents.clear();
+        for (id, f) in &mut self.files {
             f.facts = None;
             f.content = None;
+            self.pending.insert(*id);
         }
     }
 
     /// Files still being read.
-    pub fn pending(&self) -> Vec<u32> {
-        self.files
-            .iter()
-            .filter(|f| f.facts.is_none())
-            .map(|f| f.id)
-            .collect()
+    pub fn pending(&self) -> impl Iterator<Item = u32> + '_ {
+        self.pending.iter().copied()
+    }
+
+    pub fn pending_count(&self) -> usize {
+        self.pending.len()
     }
 
     /// Drops the files still being read (the officer cancelled): they are not in the batch.
     pub fn cancel_pending(&mut self) {
-        self.files.retain(|f| f.facts.is_some());
+        for id in std::mem::take(&mut self.pending) {
+            if let Some(file) = self.files.remove(&id) {
+                self.names.remove(&file.name);
+            }
+        }
     }
 
     /// Empties the batch (the checklists stay known).
     pub fn clear(&mut self) {
         self.files.clear();
+        self.names.clear();
+        self.contents.clear();
+        self.pending.clear();
         self.refused.clear();
         self.picks.clear();
         self.county = None;
@@ -316,7 +354,7 @@ impl Batch {
 
     /// The id of the file shown under this name.
     pub fn id_of(&self, name: &str) -> Option<u32> {
-        self.files.iter().find(|f| f.name == name).map(|f| f.id)
+        self.files.values().find(|f| f.name == name).map(|f| f.id)
     }
 
     /// A file's bytes verified against the known checklists (for reading its report).
@@ -326,7 +364,11 @@ impl Batch {
 
     /// The county report of the files read so far, with the officer's choices, at `now`.
     pub fn report(&self, now: &str, lang: Lang) -> CountyReport {
-        let facts: Vec<FileFacts> = self.files.iter().filter_map(|f| f.facts.clone()).collect();
+        let facts: Vec<&FileFacts> = self
+            .files
+            .values()
+            .filter_map(|f| f.facts.as_ref())
+            .collect();
         let options = Options {
             now,
             county: self.county.as_deref(),
@@ -471,7 +513,7 @@ mod tests {
 
     /// Reads a file as a worker would and hands the reply to the batch.
     fn add(b: &mut Batch, name: &str, bytes: &[u8]) -> Added {
-        match b.accept(name, bytes.len() as u64) {
+        match b.accept(name, Some(bytes.len() as u64)) {
             Some(id) => {
                 let reply = read_file(name, bytes, &b.checklists);
                 b.receive(id, b.generation(), reply)
@@ -493,21 +535,26 @@ mod tests {
         assert_eq!(add(&mut b, "a.json", b"{\"x\":1}"), Added::Submission);
         assert_eq!(add(&mut b, "copy.json", b"{\"x\":1}"), Added::Again);
         assert_eq!(add(&mut b, "a.json", b"{\"x\":2}"), Added::Submission);
-        let names: Vec<&str> = b.files.iter().map(|f| f.name.as_str()).collect();
+        let names: Vec<&str> = b.files().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["a.json", "a.json (2)"]);
         // A reply for a file no longer in the batch changes nothing.
         b.clear();
         assert_eq!(b.receive(0, 0, FileReply::Unreadable), Added::Stale);
-        assert!(b.files.is_empty() && b.refused.is_empty());
+        assert!(b.is_empty() && b.refused.is_empty());
     }
 
     #[test]
     fn unreadable_files_are_listed_with_their_reason() {
         let mut b = Batch::new(builtins().unwrap());
-        assert_eq!(b.accept("notes.txt", 10), None);
-        assert_eq!(b.accept("huge.json", 3 * 1024 * 1024 * 1024), None);
-        let id = b.accept("UPPER.JSON", 10).unwrap();
-        let gone = b.accept("gone.json", 10).unwrap();
+        assert_eq!(b.accept("notes.txt", Some(10)), None);
+        assert_eq!(b.accept("huge.json", Some(3 * 1024 * 1024 * 1024)), None);
+        let id = b.accept("UPPER.JSON", Some(10)).unwrap();
+        let gone = b.accept("gone.json", None).unwrap();
+        let big = b.accept("big.json", None).unwrap();
+        assert_eq!(
+            b.receive(big, 0, FileReply::TooLarge { size: 5 << 20 }),
+            Added::Refused(Refusal::TooLarge { size: 5 << 20 })
+        );
         assert_eq!(
             b.receive(gone, 0, FileReply::Unreadable),
             Added::Refused(Refusal::Unreadable)
@@ -517,13 +564,17 @@ mod tests {
             .iter()
             .map(|(n, r)| format!("{n}: {}", r.text(Lang::Zh)))
             .collect();
-        assert_eq!(reasons.len(), 3);
+        assert_eq!(reasons.len(), 4);
         assert!(reasons[0].contains("不是 .json 文件"), "{reasons:?}");
         assert!(reasons[1].contains("3072 MB"), "{reasons:?}");
-        assert!(reasons[2].starts_with("gone.json"), "{reasons:?}");
-        assert_eq!(b.pending(), [id]);
+        assert!(
+            reasons[2].starts_with("big.json: 文件太大（5 MB"),
+            "{reasons:?}"
+        );
+        assert!(reasons[3].starts_with("gone.json"), "{reasons:?}");
+        assert_eq!(b.pending().collect::<Vec<_>>(), [id]);
         b.cancel_pending();
-        assert!(b.files.is_empty());
+        assert!(b.is_empty());
     }
 
     #[test]
@@ -534,12 +585,12 @@ mod tests {
         assert_eq!(add(&mut b, "衡阳.json", text.as_bytes()), Added::Checklist);
         // Every file is read again with the new checklist; a reply to the earlier reading is
         // stale, even if it arrives after the checklist.
-        assert_eq!(b.pending().len(), 1);
+        assert_eq!(b.pending_count(), 1);
         let old = read_file("school.json", &example(), &builtins().unwrap());
         assert_eq!(b.receive(0, 0, old), Added::Stale);
         let again = read_file("school.json", &example(), &b.checklists);
         assert_eq!(b.receive(0, b.generation(), again), Added::Submission);
-        assert_eq!(b.files.len(), 1, "a file is never its own duplicate");
+        assert_eq!(b.len(), 1, "a file is never its own duplicate");
         assert_eq!(
             add(&mut b, "again.json", text.as_bytes()),
             Added::ChecklistAgain
@@ -552,8 +603,7 @@ mod tests {
             Added::Refused(Refusal::ChecklistClash { .. })
         ));
         assert!(b
-            .files
-            .iter()
+            .files()
             .all(|f| !f.name.contains("衡阳") && !f.name.contains("changed")));
     }
 
@@ -561,7 +611,7 @@ mod tests {
     fn the_report_counts_the_files_read() {
         let mut b = Batch::new(builtins().unwrap());
         add(&mut b, "school.json", &example());
-        b.accept("still-reading.json", 10);
+        b.accept("still-reading.json", None);
         let r = b.report("2100-01-01T00:00:00+00:00", Lang::Zh);
         assert_eq!(r.schools.len(), 1);
         assert_eq!(r.schools[0].file, "school.json");
@@ -606,9 +656,9 @@ mod tests {
                 }),
             }),
         };
-        let a = b.accept("a.json", 10).unwrap();
+        let a = b.accept("a.json", None).unwrap();
         b.receive(a, 0, school("城关小学", 90.0));
-        let bb = b.accept("b.json", 10).unwrap();
+        let bb = b.accept("b.json", None).unwrap();
         b.receive(bb, 0, school("桃花小学", 60.0));
         let r = b.report("2026-12-01T00:00:00+08:00", Lang::Zh);
         let files = |rows: Vec<usize>| -> Vec<String> {

@@ -258,7 +258,7 @@ impl CountyReport {
 /// Aggregates the files' facts: `describe` words an import error (the app and the CLI each
 /// choose their language). Checklists are matched by id, version and content hash.
 pub fn aggregate(
-    files: &[FileFacts],
+    files: &[&FileFacts],
     checklists: &[Checklist],
     options: &Options,
     describe: impl Fn(&ImportError) -> String,
@@ -328,7 +328,7 @@ pub fn aggregate(
 
 /// The counties the readable files name, each once (compared normalised, written as in the
 /// first file that names it), sorted.
-fn counties(files: &[FileFacts]) -> Vec<String> {
+fn counties(files: &[&FileFacts]) -> Vec<String> {
     let mut seen: std::collections::BTreeMap<String, String> = Default::default();
     for f in files.iter().filter_map(|f| f.facts.as_ref().ok()) {
         let name = f.county.trim();

@@ -17,7 +17,7 @@ fn millis(time: &str) -> Option<i64> {
 /// picked, else the newest; none while the files disagree about who the school is or two
 /// equally new files differ. Files dated after "now" are flagged.
 pub(super) fn decide(
-    files: &[FileFacts],
+    files: &[&FileFacts],
     readable: &[(usize, &SchoolFacts, &Checklist)],
     options: &Options,
     statuses: &mut [Option<FileStatus>],
@@ -76,7 +76,7 @@ pub(super) fn decide(
 
 /// What deciding one school's files needs: their names, facts and "now".
 struct School<'a> {
-    files: &'a [FileFacts],
+    files: &'a [&'a FileFacts],
     facts: &'a [Option<&'a SchoolFacts>],
     now: i64,
 }
