@@ -3,6 +3,7 @@
 //!   ziping verify FILE…                 one line per file: OK or the reason; exit 1 if any fails
 //!   ziping score FILE [--checklist P]   the result recomputed from the raw answers, as JSON
 //!   ziping aggregate FILES_OR_DIRS…     the county's 差异系数, school table as CSV / JSON
+//!   ziping table FILES_OR_DIRS… --parquet OUT   one row per school × indicator × part (a province)
 //!
 //! Everything printed that comes from a file (school names, file names) has its control
 //! characters escaped, so a name cannot forge lines or send terminal escapes.
@@ -10,6 +11,8 @@
 fn main() -> std::process::ExitCode {
     cli::main()
 }
+
+mod table;
 
 mod cli {
     use clap::{Parser, Subcommand};
@@ -82,6 +85,15 @@ mod cli {
             #[arg(long, value_name = "FILE")]
             pick: Vec<String>,
         },
+        /// The province table: one row per school × resource indicator × part, with county,
+        /// school, checklist and version, students, value, threshold, outcome and the file's
+        /// status, as Parquet for DuckDB or Spark (docs/province.md has the SQL).
+        Table {
+            #[arg(required = true)]
+            files_or_dirs: Vec<PathBuf>,
+            #[arg(long, value_name = "OUT.parquet", required = true)]
+            parquet: PathBuf,
+        },
     }
 
     pub fn main() -> ExitCode {
@@ -129,6 +141,10 @@ mod cli {
                 county.as_deref(),
                 &pick,
             ),
+            Command::Table {
+                files_or_dirs,
+                parquet,
+            } => table(&files_or_dirs, &checklists, lang, &parquet),
         }
     }
 
@@ -283,18 +299,16 @@ mod cli {
             .unwrap_or_default()
     }
 
-    fn aggregate(
+    /// Every file read and reduced in parallel (only facts stay in memory), and aggregated.
+    fn report(
         paths: &[PathBuf],
         checklists: &[Checklist],
         lang: Lang,
-        outputs: Outputs,
         county: Option<&str>,
         picks: &[String],
-    ) -> ExitCode {
-        use ziping_core::core::aggregate::{aggregate, FileStatus, Options, Spread};
-        use ziping_core::core::format;
+    ) -> ziping_core::core::aggregate::CountyReport {
+        use ziping_core::core::aggregate::{aggregate, Options};
         let files = collect(paths, lang);
-        // In parallel, one file at a time per thread: only the facts stay in memory.
         let inputs: Vec<FileFacts> = files
             .par_iter()
             .map(|f| read_and_reduce(f, checklists))
@@ -306,7 +320,43 @@ mod cli {
             picks,
         };
         let refs: Vec<&FileFacts> = inputs.iter().collect();
-        let report = aggregate(&refs, checklists, &options, |e| import_error(lang, e));
+        aggregate(&refs, checklists, &options, |e| import_error(lang, e))
+    }
+
+    fn table(paths: &[PathBuf], checklists: &[Checklist], lang: Lang, out: &Path) -> ExitCode {
+        let report = report(paths, checklists, lang, None, &[]);
+        let rows = ziping_core::core::aggregate::indicator_rows(&report);
+        match crate::table::write_parquet(&rows, out) {
+            Ok(()) => {
+                eprintln!(
+                    "{}",
+                    Say::TableWritten {
+                        rows: &rows.len().to_string(),
+                        files: &report.schools.len().to_string(),
+                        file: &printable(&out.display().to_string()),
+                    }
+                    .text(lang)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(reason) => {
+                eprintln!("{}: {reason}", printable(&out.display().to_string()));
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    fn aggregate(
+        paths: &[PathBuf],
+        checklists: &[Checklist],
+        lang: Lang,
+        outputs: Outputs,
+        county: Option<&str>,
+        picks: &[String],
+    ) -> ExitCode {
+        use ziping_core::core::aggregate::{FileStatus, Spread};
+        use ziping_core::core::format;
+        let report = report(paths, checklists, lang, county, picks);
         let header = [
             Msg::ChecklistLabel,
             Msg::ChecklistVersion,

@@ -375,6 +375,7 @@ catalogue! {
 sayings! {
     RemoveAttachment { file } => "移除 {file}", "Remove {file}";
     AttachmentTooLarge { file } => "文件“{file}”超过 200 MB，未添加。", "The file “{file}” is over 200 MB and was not added.";
+    TableWritten { rows, files, file } => "已写出 {rows} 行（{files} 个文件）到 {file}", "Wrote {rows} rows ({files} files) to {file}";
     CountyProgress { done, total } => "已读取并校验 {done} / {total} 个文件", "Read and verified {done} of {total} files";
     PageOf { page, pages } => "第 {page} / {pages} 页", "Page {page} of {pages}";
     CountySchoolsInBin { schools } => "{schools} 所学校", "{schools} schools";

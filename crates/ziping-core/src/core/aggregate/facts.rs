@@ -24,6 +24,8 @@ pub struct IndicatorCell {
     pub item: String,
     pub part: Part,
     pub value: Option<f64>,
+    /// The threshold it was checked against.
+    pub rule: Option<crate::core::model::Comparison>,
     /// Value ÷ threshold.
     pub ratio: Option<f64>,
     pub outcome: Outcome,
@@ -135,6 +137,7 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
                 item: i.id.clone(),
                 part: p.part,
                 value: p.value.filter(|x| x.is_finite()),
+                rule: p.rule,
                 ratio: p.ratio.filter(|x| x.is_finite()),
                 outcome: p.outcome,
             })

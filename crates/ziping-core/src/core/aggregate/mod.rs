@@ -12,9 +12,11 @@ mod figures;
 pub mod identity;
 mod schools;
 mod spread;
+mod table;
 
 pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, SchoolFacts};
 pub use spread::{weighted_cv, Spread};
+pub use table::{indicator_rows, IndicatorRow};
 
 use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
@@ -165,6 +167,20 @@ impl FileStatus {
             FileStatus::Conflict { .. } | FileStatus::FutureTime | FileStatus::Invalid { .. } => {
                 Severity::Act
             }
+        }
+    }
+
+    /// A stable code for the status, for tables other programs read (`ok`, `duplicate` …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            FileStatus::Ok => "ok",
+            FileStatus::Incomplete { .. } => "incomplete",
+            FileStatus::ResultDiffers => "result_differs",
+            FileStatus::Duplicate { .. } => "duplicate",
+            FileStatus::Conflict { .. } => "conflict",
+            FileStatus::FutureTime => "future_time",
+            FileStatus::OtherCounty => "other_county",
+            FileStatus::Invalid { .. } => "invalid",
         }
     }
 
