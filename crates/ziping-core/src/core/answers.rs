@@ -79,6 +79,50 @@ impl From<Slot> for String {
     }
 }
 
+/// A slot seen as its id and part, so `(&str, Part)` can look up a `Slot` key in a map.
+trait SlotKey {
+    fn key(&self) -> (&str, Part);
+}
+
+impl SlotKey for Slot {
+    fn key(&self) -> (&str, Part) {
+        (&self.id, self.part)
+    }
+}
+
+impl SlotKey for (&str, Part) {
+    fn key(&self) -> (&str, Part) {
+        (self.0, self.1)
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn SlotKey + 'a> for Slot {
+    fn borrow(&self) -> &(dyn SlotKey + 'a) {
+        self
+    }
+}
+
+// Ordered as `Slot` is (derived: id, then part), which a map's lookups rely on.
+impl PartialEq for dyn SlotKey + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for dyn SlotKey + '_ {}
+
+impl PartialOrd for dyn SlotKey + '_ {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for dyn SlotKey + '_ {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
 /// One answer, as the school gave it. Numbers stay text so that what was typed is never lost;
 /// the engine parses them and reports what it cannot read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +167,12 @@ pub struct Answers {
 impl Answers {
     pub fn get(&self, slot: &Slot) -> Option<&Value> {
         self.values.get(slot)
+    }
+
+    /// The value of item or input `id` for `part`, looked up without building a `Slot` (the
+    /// engine asks hundreds of times per keystroke).
+    pub fn get_at(&self, id: &str, part: Part) -> Option<&Value> {
+        self.values.get(&(id, part) as &dyn SlotKey)
     }
 
     /// Sets a value; an empty number or text clears the slot (nothing entered).
@@ -282,5 +332,29 @@ mod tests {
             r#"{"values":{"A":"yes","L":{"level":"B"},"n@primary":{"number":"12"}},"notes":{}}"#
         );
         assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+    }
+
+    /// Looking a slot up by id and part finds exactly what looking it up by `Slot` finds: the
+    /// two orders agree (ids that are prefixes of others, every part, absent slots).
+    #[test]
+    fn a_slot_is_found_by_its_id_and_part() {
+        let mut a = Answers::default();
+        let ids = ["R1", "R1.1", "R10", "B2.1.1", "a", "学生"];
+        for (n, id) in ids.iter().enumerate() {
+            for part in [Part::Whole, Part::Primary, Part::Junior] {
+                if (n + part as usize) % 2 == 0 {
+                    a.set(Slot::new(*id, part), Value::Number(format!("{n}")));
+                }
+            }
+        }
+        for id in ids.iter().chain(["R", "R2", "", "zz"].iter()) {
+            for part in [Part::Whole, Part::Primary, Part::Junior] {
+                assert_eq!(
+                    a.get_at(id, part),
+                    a.get(&Slot::new(*id, part)),
+                    "{id} {part:?}"
+                );
+            }
+        }
     }
 }

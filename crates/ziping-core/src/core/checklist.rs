@@ -193,6 +193,11 @@ impl Checklist {
         self.items.get(id).map(|&n| self.locs[n])
     }
 
+    /// The position of input `id` in the checklist's inputs.
+    pub fn input_index(&self, id: &str) -> Option<usize> {
+        self.inputs.get(id).copied()
+    }
+
     pub fn input(&self, id: &str) -> Option<&InputDef> {
         self.inputs.get(id).map(|&i| &self.doc.inputs[i])
     }
@@ -201,23 +206,10 @@ impl Checklist {
         self.sources.get(id).map(|&i| &self.doc.sources[i])
     }
 
-    /// Every item in checklist order with its location.
+    /// Every item in checklist order with its location (the locations are listed once, in
+    /// order, when the checklist is read: scoring walks them on every keystroke).
     pub fn items(&self) -> impl Iterator<Item = (ItemLoc, &Item)> {
-        self.doc.areas.iter().enumerate().flat_map(|(a, area)| {
-            area.indicators
-                .iter()
-                .enumerate()
-                .flat_map(move |(i, ind)| {
-                    ind.items.iter().enumerate().map(move |(k, item)| {
-                        let loc = ItemLoc {
-                            area: a,
-                            indicator: i,
-                            item: k,
-                        };
-                        (loc, item)
-                    })
-                })
-        })
+        self.locs.iter().map(|&loc| (loc, self.item_at(loc)))
     }
 
     pub fn item_count(&self) -> usize {

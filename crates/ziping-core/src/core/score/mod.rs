@@ -60,6 +60,9 @@ struct Engine<'a> {
     floors: Vec<(&'a str, f64)>,
     missing: BTreeSet<Slot>,
     invalid: Vec<(Slot, ValueProblem)>,
+    /// Every input's value per part (whole, 小学部, 初中部), read and checked once: formulas
+    /// look inputs up here rather than parse the same text again for each indicator.
+    inputs: Vec<[Lookup; 3]>,
     warnings: Vec<Warning>,
 }
 
@@ -79,6 +82,7 @@ impl<'a> Engine<'a> {
             answers,
             floors,
             missing: BTreeSet::new(),
+            inputs: Vec::new(),
             invalid: Vec::new(),
             warnings: Vec::new(),
         }
@@ -128,7 +132,7 @@ impl<'a> Engine<'a> {
         for (_, item) in self.checklist.items() {
             let result = self.item(item);
             for part in &result.parts {
-                let answer = self.answers.get(&Slot::new(&item.id, part.part));
+                let answer = self.answers.get_at(&item.id, part.part);
                 if let Some(detail) = shortfall(item, part, answer) {
                     if item.veto {
                         vetoes.push(Slot::new(&item.id, part.part));
@@ -263,7 +267,7 @@ impl<'a> Engine<'a> {
             .is_none_or(|t| t.contains(&self.school_type));
         let by_condition = item.when.as_ref().is_none_or(|c| {
             self.answers
-                .get(&Slot::whole(&c.item))
+                .get_at(&c.item, Part::Whole)
                 .and_then(Value::condition_word)
                 == Some(c.equals.as_str())
         });
@@ -540,27 +544,53 @@ impl<'a> Engine<'a> {
     /// A raw input's value for a formula. Values that break a rule (see
     /// [`Engine::check_inputs`]) are never computed with.
     fn raw_input(&mut self, slot: &Slot) -> Lookup {
-        if self.invalid.iter().any(|(s, _)| s == slot) {
-            return Lookup::Invalid;
-        }
-        match self.answers.get(slot) {
-            None => {
-                self.missing.insert(slot.clone());
+        let found = self
+            .checklist
+            .input_index(&slot.id)
+            .and_then(|n| self.inputs.get(n))
+            .map(|parts| parts[part_index(slot.part)]);
+        match found {
+            Some(Lookup::Missing) | None => {
+                if !self.missing.contains(slot) {
+                    self.missing.insert(slot.clone());
+                }
                 Lookup::Missing
             }
-            Some(Value::Number(text)) => match parse_number(text) {
-                Ok(n) => Lookup::Value(n),
-                // Reported by `check_inputs` already.
-                Err(_) => Lookup::Invalid,
-            },
-            Some(_) => Lookup::Invalid,
+            Some(found) => found,
+        }
+    }
+
+    /// Checks every entered input once (`validate_inputs`), then reads each input's value per
+    /// part once, for the formulas.
+    fn check_inputs(&mut self) {
+        self.validate_inputs();
+        // What formulas read: the value, or that it is missing or unusable.
+        let doc = self.checklist.doc();
+        self.inputs = vec![[Lookup::Missing; 3]; doc.inputs.len()];
+        for (n, def) in doc.inputs.iter().enumerate() {
+            for part in [Part::Whole, Part::Primary, Part::Junior] {
+                let slot = Slot::new(&def.id, part);
+                let lookup = if self.invalid.iter().any(|(s, _)| s == &slot) {
+                    Lookup::Invalid
+                } else {
+                    match self.answers.get(&slot) {
+                        None => Lookup::Missing,
+                        Some(Value::Number(text)) => match parse_number(text) {
+                            Ok(n) => Lookup::Value(n),
+                            Err(_) => Lookup::Invalid,
+                        },
+                        Some(_) => Lookup::Invalid,
+                    }
+                };
+                self.inputs[n][part_index(part)] = lookup;
+            }
         }
     }
 
     /// Decides once whether each entered input can be used: a number, not negative, whole
     /// where it counts people or rooms, at least its minimum, a percentage within 0–100, and
     /// a part no larger than its whole (checked against wholes that are themselves valid).
-    fn check_inputs(&mut self) {
+    fn validate_inputs(&mut self) {
         let mut usable: Vec<(Slot, f64)> = Vec::new();
         for slot in input_slots(self.checklist, self.school_type) {
             let Some(def) = self.checklist.input(&slot.id) else {
@@ -600,6 +630,14 @@ impl<'a> Engine<'a> {
                 self.add_invalid(slot.clone(), ValueProblem::Exceeds { other });
             }
         }
+    }
+}
+
+fn part_index(part: Part) -> usize {
+    match part {
+        Part::Whole => 0,
+        Part::Primary => 1,
+        Part::Junior => 2,
     }
 }
 
