@@ -342,7 +342,7 @@ mod tests {
         let ids = ["R1", "R1.1", "R10", "B2.1.1", "a", "学生"];
         for (n, id) in ids.iter().enumerate() {
             for part in [Part::Whole, Part::Primary, Part::Junior] {
-                if (n + part as usize) % 2 == 0 {
+                if (n + part as usize).is_multiple_of(2) {
                     a.set(Slot::new(*id, part), Value::Number(format!("{n}")));
                 }
             }
