@@ -12,6 +12,7 @@ pub mod county_csv;
 pub mod export;
 pub mod filename;
 pub mod format;
+pub mod history;
 pub mod json;
 pub mod model;
 mod model_raw;

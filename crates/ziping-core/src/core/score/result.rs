@@ -70,7 +70,7 @@ impl Completion {
 }
 
 /// Points earned out of points possible for an item, indicator, area or the whole.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tally {
     pub id: String,
     pub earned: f64,

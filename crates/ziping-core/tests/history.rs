@@ -1,0 +1,141 @@
+//! Year over year: last year's result beside this year's, item by item, across checklist
+//! versions, school types and the two parts of a 九年一贯制 school.
+
+mod common;
+
+use common::*;
+use ziping_core::core::answers::{Answers, Part, Slot, Value};
+use ziping_core::core::checklist::Checklist;
+use ziping_core::core::history::{compare, next_school_year, Change, YearResult};
+use ziping_core::core::model::{Comparison, ItemKind, SchoolType};
+use ziping_core::core::score::assess;
+
+fn year(c: &Checklist, t: SchoolType, a: &Answers) -> YearResult {
+    YearResult::of(&assess(c, t, a))
+}
+
+fn change(cmp: &ziping_core::core::history::YearComparison, id: &str) -> Change {
+    cmp.items.iter().find(|i| i.id == id).unwrap().change
+}
+
+#[test]
+fn the_same_checklist_shows_what_improved_worsened_and_was_resolved() {
+    let c = builtin("yzjh-school");
+    let mut last = example_school(&c, SchoolType::Primary);
+    // Last year: 大班额 (G6 47 > 45) and 社会认可度 at 90; this year G6 is met, S1 fell to 80.
+    last.set(Slot::whole("G6"), Value::Number("47".into()));
+    last.set(Slot::whole("S1"), Value::Number("90".into()));
+    let mut this = example_school(&c, SchoolType::Primary);
+    this.set(Slot::whole("S1"), Value::Number("80".into()));
+    let cmp = compare(
+        &year(&c, SchoolType::Primary, &last),
+        &year(&c, SchoolType::Primary, &this),
+    );
+    assert_eq!(change(&cmp, "G6"), Change::Resolved);
+    assert_eq!(change(&cmp, "S1"), Change::NewlyShort);
+    assert_eq!(change(&cmp, "Q2"), Change::Same);
+    assert!(!cmp.type_changed);
+    assert!(cmp.items.iter().all(|i| !i.threshold_changed));
+    // The areas follow their items: 政府保障程度 (A2) gained, 社会认可度 (A4) lost.
+    let area = |id: &str| cmp.areas.iter().find(|a| a.id == id).unwrap().change;
+    assert_eq!(area("A2"), Change::Improved);
+    assert_eq!(area("A4"), Change::Worse);
+    // An answer still to come is pending, not "worse".
+    this.set(Slot::whole("Q2"), Value::Text(String::new()));
+    let cmp = compare(
+        &year(&c, SchoolType::Primary, &last),
+        &year(&c, SchoolType::Primary, &this),
+    );
+    assert_eq!(change(&cmp, "Q2"), Change::Pending);
+}
+
+#[test]
+fn a_changed_threshold_is_marked_and_new_and_dropped_items_are_listed() {
+    let old = builtin("yzjh-school");
+    let mut doc = old.doc().clone();
+    doc.version = "2027.1".into();
+    let indicator = &mut doc.areas[0].indicators[0];
+    // R1 小学 4.2 → 4.5; R7 dropped; a new item NEW1 (a copy of R7 under another id).
+    for item in &mut indicator.items {
+        if item.id == "R1" {
+            if let ItemKind::Computed { rule, .. } = &mut item.kind {
+                rule.primary = Some(Comparison::Ge { value: 4.5 });
+            }
+        }
+    }
+    let mut new = indicator.items.iter().find(|i| i.id == "R7").unwrap().clone();
+    new.id = "NEW1".into();
+    indicator.items.retain(|i| i.id != "R7");
+    indicator.items.push(new);
+    doc.group_rules[0].items.retain(|i| i != "R7");
+    doc.group_rules[0].items.push("NEW1".into());
+    let newer = Checklist::try_from(doc).unwrap();
+    let t = SchoolType::Primary;
+    let cmp = compare(
+        &year(&old, t, &example_school(&old, t)),
+        &year(&newer, t, &example_school(&newer, t)),
+    );
+    let r1 = cmp.items.iter().find(|i| i.id == "R1").unwrap();
+    assert!(r1.threshold_changed);
+    assert!(!cmp.items.iter().find(|i| i.id == "R2").unwrap().threshold_changed);
+    assert_eq!(change(&cmp, "NEW1"), Change::New);
+    assert_eq!(change(&cmp, "R7"), Change::Dropped);
+    // Dropped items come after this year's, in last year's order.
+    assert_eq!(cmp.items.last().unwrap().id, "R7");
+}
+
+#[test]
+fn a_nine_year_school_is_compared_part_by_part() {
+    let c = builtin("yzjh-school");
+    let t = SchoolType::NineYear;
+    let mut last = example_school(&c, t);
+    // Last year the 初中 part had too few degree teachers (R1 junior short).
+    last.set(
+        Slot::new("teachers_above_degree", Part::Junior),
+        Value::Number("10".into()),
+    );
+    let this = example_school(&c, t);
+    let cmp = compare(&year(&c, t, &last), &year(&c, t, &this));
+    let r1 = cmp.items.iter().find(|i| i.id == "R1").unwrap();
+    assert_eq!(r1.change, Change::Resolved);
+    let parts: Vec<Part> = r1.parts.iter().map(|p| p.part).collect();
+    assert_eq!(parts, [Part::Primary, Part::Junior]);
+    let junior = &r1.parts[1];
+    assert!(junior.last.as_ref().unwrap().value.unwrap() < junior.this.as_ref().unwrap().value.unwrap());
+}
+
+#[test]
+fn a_school_that_changed_type_compares_the_parts_both_years_have() {
+    let c = builtin("yzjh-school");
+    let last = example_school(&c, SchoolType::Primary);
+    let this = example_school(&c, SchoolType::NineYear);
+    let cmp = compare(
+        &year(&c, SchoolType::Primary, &last),
+        &year(&c, SchoolType::NineYear, &this),
+    );
+    assert!(cmp.type_changed);
+    let r1 = cmp.items.iter().find(|i| i.id == "R1").unwrap();
+    // Last year's whole school, this year's two parts: each side only where it exists.
+    assert!(r1.parts.iter().any(|p| p.part == Part::Whole && p.this.is_none() && p.last.is_some()));
+    assert!(r1.parts.iter().any(|p| p.part == Part::Junior && p.last.is_none() && p.this.is_some()));
+}
+
+#[test]
+fn last_years_stored_result_reads_as_the_recomputed_one() {
+    for doc in example_exports() {
+        let c = builtin(&doc.checklist.id);
+        let t = doc.profile.school_type.unwrap();
+        assert_eq!(
+            YearResult::from_stored(&doc.result).unwrap(),
+            YearResult::of(&assess(&c, t, &doc.answers))
+        );
+    }
+}
+
+#[test]
+fn the_school_year_moves_on() {
+    assert_eq!(next_school_year("2025-2026"), "2026-2027");
+    assert_eq!(next_school_year("2025–2026"), "2026–2027");
+    assert_eq!(next_school_year("2025学年"), "2025学年");
+    assert_eq!(next_school_year(""), "");
+}
