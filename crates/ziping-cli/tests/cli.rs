@@ -116,6 +116,8 @@ fn renamed(name: &str) -> String {
         created: &doc.created,
         exported: &doc.exported,
         app_version: "test",
+        previous: None,
+        review: &[],
     })
     .unwrap();
     to_text(&doc).unwrap()

@@ -64,6 +64,8 @@ fn main() {
             created: "2026-09-01T08:00:00+08:00",
             exported: "2026-11-20T16:30:00+08:00",
             app_version: "bench",
+            previous: None,
+            review: &[],
         })
         .unwrap();
         texts.push(to_text(&doc).unwrap());

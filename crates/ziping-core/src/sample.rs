@@ -4,7 +4,7 @@
 
 use crate::core::answers::{Answers, Slot, Value};
 use crate::core::checklist::Checklist;
-use crate::core::export::{export, file_name, to_text, ExportV1, Submission};
+use crate::core::export::{export, file_name, to_text, Export, Submission};
 use crate::core::model::{ItemKind, SchoolType};
 use crate::core::school::Profile;
 use crate::core::score::{input_slots, item_parts};
@@ -29,7 +29,7 @@ impl Mix {
 
 /// School `n` of a province of `counties` counties, as a submission of `checklist` (the
 /// built-in `yzjh-school`): file name and document.
-pub fn school(checklist: &Checklist, n: usize, counties: usize) -> (String, ExportV1) {
+pub fn school(checklist: &Checklist, n: usize, counties: usize) -> (String, Export) {
     let mut mix = Mix(n as u64);
     let t = [
         SchoolType::Primary,
@@ -103,6 +103,8 @@ pub fn school(checklist: &Checklist, n: usize, counties: usize) -> (String, Expo
         created: "2026-09-01T08:00:00+08:00",
         exported: "2026-11-20T16:30:00+08:00",
         app_version: "sample",
+        previous: None,
+        review: &[],
     })
     .expect("a generated school exports");
     (format!("{n:06}-{}", file_name(&doc)), doc)

@@ -60,6 +60,8 @@ fn read(
         created: EXAMPLE_CREATED,
         exported: &exported,
         app_version: "test",
+        previous: None,
+        review: &[],
     })
     .unwrap();
     reduce(&name, to_text(&doc).unwrap().as_bytes(), known)

@@ -95,6 +95,8 @@ fn export_import_export_is_byte_identical() {
             created: &back.created,
             exported: &back.exported,
             app_version: &back.app_version,
+            previous: back.previous.as_ref(),
+            review: &back.review,
         })
         .unwrap();
         assert_eq!(to_text(&again).unwrap(), text);
@@ -226,6 +228,8 @@ fn county_fixtures_are_produced_by_the_code() {
         created: EXAMPLE_CREATED,
         exported: EXAMPLE_EXPORTED,
         app_version: "examples",
+        previous: None,
+        review: &[],
     })
     .unwrap();
     let path = root(&format!("tests/corpus/county/{}", file_name(&doc)));
@@ -244,4 +248,31 @@ fn county_fixtures_are_produced_by_the_code() {
     known.push(hengyang);
     let v = verify(out.as_bytes(), &known).unwrap();
     assert!(v.result_matches());
+}
+
+/// A file written in format 1 (before the previous year and the review existed) still reads:
+/// its digest is checked over format 1's fields, then it becomes the current format.
+#[test]
+fn a_format_1_file_is_read_and_migrated() {
+    let dir = format!(
+        "{}/tests/corpus/format1",
+        env!("CARGO_MANIFEST_DIR").to_string() + "/../.."
+    );
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(String::from_utf8_lossy(&bytes).contains("\"format\": \"ziping.export/1\""));
+        let v = verify(&bytes, &all_checklists()).unwrap();
+        assert_eq!(v.export.format, "ziping.export/1");
+        assert!(v.export.previous.is_none() && v.export.review.is_empty());
+        assert!(v.result_matches());
+        // One changed byte of content still fails.
+        let changed =
+            String::from_utf8(bytes)
+                .unwrap()
+                .replacen("城关镇第一小学", "城关镇第二小学", 1);
+        assert!(matches!(
+            verify(changed.as_bytes(), &all_checklists()),
+            Err(ImportError::DigestMismatch { .. })
+        ));
+    }
 }

@@ -63,7 +63,12 @@ fn a_changed_threshold_is_marked_and_new_and_dropped_items_are_listed() {
             }
         }
     }
-    let mut new = indicator.items.iter().find(|i| i.id == "R7").unwrap().clone();
+    let mut new = indicator
+        .items
+        .iter()
+        .find(|i| i.id == "R7")
+        .unwrap()
+        .clone();
     new.id = "NEW1".into();
     indicator.items.retain(|i| i.id != "R7");
     indicator.items.push(new);
@@ -77,7 +82,13 @@ fn a_changed_threshold_is_marked_and_new_and_dropped_items_are_listed() {
     );
     let r1 = cmp.items.iter().find(|i| i.id == "R1").unwrap();
     assert!(r1.threshold_changed);
-    assert!(!cmp.items.iter().find(|i| i.id == "R2").unwrap().threshold_changed);
+    assert!(
+        !cmp.items
+            .iter()
+            .find(|i| i.id == "R2")
+            .unwrap()
+            .threshold_changed
+    );
     assert_eq!(change(&cmp, "NEW1"), Change::New);
     assert_eq!(change(&cmp, "R7"), Change::Dropped);
     // Dropped items come after this year's, in last year's order.
@@ -101,7 +112,9 @@ fn a_nine_year_school_is_compared_part_by_part() {
     let parts: Vec<Part> = r1.parts.iter().map(|p| p.part).collect();
     assert_eq!(parts, [Part::Primary, Part::Junior]);
     let junior = &r1.parts[1];
-    assert!(junior.last.as_ref().unwrap().value.unwrap() < junior.this.as_ref().unwrap().value.unwrap());
+    assert!(
+        junior.last.as_ref().unwrap().value.unwrap() < junior.this.as_ref().unwrap().value.unwrap()
+    );
 }
 
 #[test]
@@ -116,8 +129,14 @@ fn a_school_that_changed_type_compares_the_parts_both_years_have() {
     assert!(cmp.type_changed);
     let r1 = cmp.items.iter().find(|i| i.id == "R1").unwrap();
     // Last year's whole school, this year's two parts: each side only where it exists.
-    assert!(r1.parts.iter().any(|p| p.part == Part::Whole && p.this.is_none() && p.last.is_some()));
-    assert!(r1.parts.iter().any(|p| p.part == Part::Junior && p.last.is_none() && p.this.is_some()));
+    assert!(r1
+        .parts
+        .iter()
+        .any(|p| p.part == Part::Whole && p.this.is_none() && p.last.is_some()));
+    assert!(r1
+        .parts
+        .iter()
+        .any(|p| p.part == Part::Junior && p.last.is_none() && p.this.is_some()));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value as Json};
 use ziping_core::core::builtin::builtins;
 use ziping_core::core::export::{
-    digest_of, to_text, verify, ExportV1, ImportError, MAX_EXPORT_BYTES,
+    digest_of, to_text, verify, Export, ImportError, MAX_EXPORT_BYTES,
 };
 
 /// The corpus, at the repository root (the e2e tests drop its files too).
@@ -19,7 +19,7 @@ fn dir() -> String {
     root("tests/corpus/import")
 }
 
-fn base() -> ExportV1 {
+fn base() -> Export {
     example_exports().remove(0)
 }
 
@@ -29,7 +29,7 @@ fn base_json() -> Json {
 
 /// A valid digest after an edit, so the file fails for the edit and not for the digest.
 fn sealed(mut v: Json) -> Vec<u8> {
-    if let Ok(doc) = serde_json::from_value::<ExportV1>(v.clone()) {
+    if let Ok(doc) = serde_json::from_value::<Export>(v.clone()) {
         v["digest"] = json!(digest_of(&doc).unwrap());
     } else {
         // Not a valid document: seal it the way `digest_of` would, over everything else.
@@ -109,8 +109,8 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "not_an_export",
         ),
         (
-            "14-format-v2.json",
-            sealed(edited(|v| v["format"] = json!("ziping.export/2"))),
+            "14-format-v3.json",
+            sealed(edited(|v| v["format"] = json!("ziping.export/3"))),
             "unknown_format",
         ),
         (

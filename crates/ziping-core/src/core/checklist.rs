@@ -473,6 +473,9 @@ impl Validator {
     fn check_inputs(&mut self, c: &Checklist) {
         let d = &c.doc;
         for (n, input) in d.inputs.iter().enumerate() {
+            if let Some(other) = &input.last_year_of {
+                self.input_ref(c, format!("inputs[{n}].last_year_of"), other);
+            }
             if let Some(other) = &input.at_most {
                 self.input_ref(c, format!("inputs[{n}].at_most"), other);
             }

@@ -15,8 +15,11 @@ use crate::core::score::{assess, Assessment};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-/// The `format` of a submission file.
-pub const EXPORT_FORMAT: &str = "ziping.export/1";
+/// The `format` of a submission file as written now.
+pub const EXPORT_FORMAT: &str = "ziping.export/2";
+
+/// The first format (read, and migrated: see [`ExportV1`]).
+pub const EXPORT_FORMAT_V1: &str = "ziping.export/1";
 
 /// Files larger than this are refused before parsing (a complete 300-item export is ~200 KB).
 pub const MAX_EXPORT_BYTES: usize = 4 * 1024 * 1024;
@@ -56,7 +59,45 @@ impl Attachment {
     }
 }
 
-/// Format 1 of the submission file, field by field as written.
+/// Last year's submission a file continues (年度对比): which file, and of which year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousRef {
+    /// Last year's file's digest: the county finds the file by it.
+    pub digest: String,
+    pub school_year: String,
+    /// RFC 3339: when last year's file was exported.
+    pub exported: String,
+}
+
+/// The submission file (format 2), field by field as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    pub format: String,
+    pub app_version: String,
+    pub checklist: ChecklistStamp,
+    pub profile: Profile,
+    pub answers: Answers,
+    pub attachments: Vec<Attachment>,
+    /// The result as the school's app computed it, kept as the JSON it is: never read back
+    /// into an [`Assessment`]. The county recomputes the result from the raw answers and
+    /// compares the two, so the stored copy only has to be a JSON object.
+    pub result: StoredResult,
+    pub plan: Vec<PlanRow>,
+    /// The file of last year this one continues, if the school started from it.
+    pub previous: Option<PreviousRef>,
+    /// 上年整改落实情况: last year's 整改 rows, each with how far it got.
+    pub review: Vec<crate::core::school::ReviewRow>,
+    /// RFC 3339 with offset: when the draft was started, and when this file was written.
+    pub created: String,
+    pub exported: String,
+    /// SHA-256 (hex) of the canonical form of everything else.
+    pub digest: String,
+}
+
+/// Format 1 of the submission file, as it was written: read, its digest checked over exactly
+/// its own fields, then migrated to the current format (no previous year, no review).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportV1 {
@@ -170,26 +211,78 @@ fn check_time(field: &'static str, value: &str) -> Result<(), (&'static str, Str
         .map_err(|_| (field, value.to_string()))
 }
 
-/// The document without its digest and its stored result, borrowed: with the result, what the
-/// digest is computed over. (Field order does not matter: RFC 8785 sorts the keys.)
-#[derive(Serialize)]
-struct Body<'a> {
-    format: &'a str,
-    app_version: &'a str,
-    checklist: &'a ChecklistStamp,
-    profile: &'a Profile,
-    answers: &'a Answers,
-    attachments: &'a [Attachment],
-    plan: &'a [PlanRow],
-    created: &'a str,
-    exported: &'a str,
+/// SHA-256 of the RFC 8785 form of `body` (a document's fields but its digest and its stored
+/// result) with `result` added: the stored result, the bulk of a file, is written from its map
+/// as it is (`core::canonical`), not copied into another tree.
+fn digest_with_result(body: impl Serialize, result: &StoredResult) -> Result<String, ExportError> {
+    let not_canonical = || ExportError::NotSerializable {
+        reason: "a number JSON cannot carry".into(),
+    };
+    let body = serde_json::to_value(body).map_err(|e| ExportError::NotSerializable {
+        reason: e.to_string(),
+    })?;
+    let body = body.as_object().ok_or_else(not_canonical)?;
+    let entries = body
+        .iter()
+        .map(|(k, v)| (k.as_str(), Field::Value(v)))
+        .chain(std::iter::once(("result", Field::Object(result))));
+    let bytes = crate::core::canonical::object_bytes(entries).ok_or_else(not_canonical)?;
+    Ok(hex(&Sha256::digest(&bytes)))
 }
 
-/// The digest a document should carry: SHA-256 over the RFC 8785 form of everything but the
-/// `digest` field. Destructured field by field, so a new field of `ExportV1` does not compile
-/// until it is in the digest (or said not to be). The stored result, the bulk of a file, is
-/// written from its map as it is (`core::canonical`), not copied into another tree.
-pub fn digest_of(e: &ExportV1) -> Result<String, ExportError> {
+/// The digest a document should carry: over everything but the `digest` field. Destructured
+/// field by field, so a new field of `Export` does not compile until it is in the digest (or
+/// said not to be).
+pub fn digest_of(e: &Export) -> Result<String, ExportError> {
+    let Export {
+        format,
+        app_version,
+        checklist,
+        profile,
+        answers,
+        attachments,
+        result,
+        plan,
+        previous,
+        review,
+        created,
+        exported,
+        digest: _,
+    } = e;
+    #[derive(Serialize)]
+    struct Body<'a> {
+        format: &'a str,
+        app_version: &'a str,
+        checklist: &'a ChecklistStamp,
+        profile: &'a Profile,
+        answers: &'a Answers,
+        attachments: &'a [Attachment],
+        plan: &'a [PlanRow],
+        previous: &'a Option<PreviousRef>,
+        review: &'a [crate::core::school::ReviewRow],
+        created: &'a str,
+        exported: &'a str,
+    }
+    digest_with_result(
+        Body {
+            format,
+            app_version,
+            checklist,
+            profile,
+            answers,
+            attachments,
+            plan,
+            previous,
+            review,
+            created,
+            exported,
+        },
+        result,
+    )
+}
+
+/// A format-1 file's digest, over exactly its own fields.
+pub fn digest_of_v1(e: &ExportV1) -> Result<String, ExportError> {
     let ExportV1 {
         format,
         app_version,
@@ -203,30 +296,67 @@ pub fn digest_of(e: &ExportV1) -> Result<String, ExportError> {
         exported,
         digest: _,
     } = e;
-    let not_canonical = || ExportError::NotSerializable {
-        reason: "a number JSON cannot carry".into(),
-    };
-    let body = serde_json::to_value(Body {
-        format,
-        app_version,
-        checklist,
-        profile,
-        answers,
-        attachments,
-        plan,
-        created,
-        exported,
-    })
-    .map_err(|e| ExportError::NotSerializable {
-        reason: e.to_string(),
-    })?;
-    let body = body.as_object().ok_or_else(not_canonical)?;
-    let entries = body
-        .iter()
-        .map(|(k, v)| (k.as_str(), Field::Value(v)))
-        .chain(std::iter::once(("result", Field::Object(result))));
-    let bytes = crate::core::canonical::object_bytes(entries).ok_or_else(not_canonical)?;
-    Ok(hex(&Sha256::digest(&bytes)))
+    #[derive(Serialize)]
+    struct Body<'a> {
+        format: &'a str,
+        app_version: &'a str,
+        checklist: &'a ChecklistStamp,
+        profile: &'a Profile,
+        answers: &'a Answers,
+        attachments: &'a [Attachment],
+        plan: &'a [PlanRow],
+        created: &'a str,
+        exported: &'a str,
+    }
+    digest_with_result(
+        Body {
+            format,
+            app_version,
+            checklist,
+            profile,
+            answers,
+            attachments,
+            plan,
+            created,
+            exported,
+        },
+        result,
+    )
+}
+
+impl From<ExportV1> for Export {
+    /// Format 1 had no previous year and no review; the digest stays the one the school's file
+    /// carries (it was checked over format 1's fields).
+    fn from(v1: ExportV1) -> Export {
+        let ExportV1 {
+            format,
+            app_version,
+            checklist,
+            profile,
+            answers,
+            attachments,
+            result,
+            plan,
+            created,
+            exported,
+            digest,
+        } = v1;
+        Export {
+            format,
+            app_version,
+            checklist,
+            profile,
+            answers,
+            attachments,
+            result,
+            plan,
+            previous: None,
+            review: Vec::new(),
+            created,
+            exported,
+            digest,
+        }
+    }
 }
 
 /// What a school exports: its draft's parts, scored now against `checklist`.
@@ -240,15 +370,18 @@ pub struct Submission<'a> {
     /// RFC 3339, from the caller's clock.
     pub exported: &'a str,
     pub app_version: &'a str,
+    /// Last year's file this one continues, and last year's 整改 rows reviewed.
+    pub previous: Option<&'a PreviousRef>,
+    pub review: &'a [crate::core::school::ReviewRow],
 }
 
 /// Builds the submission document, with its result and digest.
-pub fn export(s: &Submission) -> Result<ExportV1, ExportError> {
+pub fn export(s: &Submission) -> Result<Export, ExportError> {
     let school_type: SchoolType = s.profile.school_type.ok_or(ExportError::NoSchoolType)?;
     for (field, value) in [("created", s.created), ("exported", s.exported)] {
         check_time(field, value).map_err(|(field, value)| ExportError::BadTime { field, value })?;
     }
-    let mut doc = ExportV1 {
+    let mut doc = Export {
         format: EXPORT_FORMAT.into(),
         app_version: s.app_version.into(),
         checklist: stamp(s.checklist),
@@ -257,6 +390,8 @@ pub fn export(s: &Submission) -> Result<ExportV1, ExportError> {
         attachments: s.attachments.to_vec(),
         result: stored(&assess(s.checklist, school_type, s.answers))?,
         plan: s.plan.to_vec(),
+        previous: s.previous.cloned(),
+        review: s.review.to_vec(),
         created: s.created.into(),
         exported: s.exported.into(),
         digest: String::new(),
@@ -267,7 +402,7 @@ pub fn export(s: &Submission) -> Result<ExportV1, ExportError> {
 
 /// The file's text: pretty JSON (the digest does not depend on the layout), ending in a
 /// newline; an error rather than an empty file.
-pub fn to_text(doc: &ExportV1) -> Result<String, ExportError> {
+pub fn to_text(doc: &Export) -> Result<String, ExportError> {
     let mut text = serde_json::to_string_pretty(doc).map_err(|e| ExportError::NotSerializable {
         reason: e.to_string(),
     })?;
@@ -278,7 +413,7 @@ pub fn to_text(doc: &ExportV1) -> Result<String, ExportError> {
 /// A verified submission, with the result recomputed from its raw answers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verified {
-    pub export: ExportV1,
+    pub export: Export,
     pub recomputed: Assessment,
 }
 
@@ -361,7 +496,7 @@ pub fn verify(bytes: &[u8], checklists: &[Checklist]) -> Result<Verified, Import
 }
 
 /// Reads a submission file into the current format, checking everything but the checklist.
-pub fn read(bytes: &[u8]) -> Result<ExportV1, ImportError> {
+pub fn read(bytes: &[u8]) -> Result<Export, ImportError> {
     if bytes.len() > MAX_EXPORT_BYTES {
         return Err(ImportError::TooLarge {
             size: bytes.len(),
@@ -375,30 +510,47 @@ pub fn read(bytes: &[u8]) -> Result<ExportV1, ImportError> {
     let format = format_of(text)?;
     let export = match format.as_str() {
         EXPORT_FORMAT => {
-            serde_json::from_str::<ExportV1>(text).map_err(|e| field_error(text, e))?
+            let e: Export = serde_json::from_str(text).map_err(|e| field_error(text, e))?;
+            sealed(&e.created, &e.exported, &e.digest, digest_of(&e))?;
+            e
         }
-        // Older formats get a migration function here, one per version, each with its test.
+        // One migration per older format, each with its test.
+        EXPORT_FORMAT_V1 => {
+            let e: ExportV1 = serde_json::from_str(text).map_err(|e| field_error(text, e))?;
+            sealed(&e.created, &e.exported, &e.digest, digest_of_v1(&e))?;
+            Export::from(e)
+        }
         _ => return Err(ImportError::UnknownFormat { found: format }),
     };
-    for (field, value) in [("created", &export.created), ("exported", &export.exported)] {
+    Ok(export)
+}
+
+/// A file's times are RFC 3339 and its digest is the one its content gives.
+fn sealed(
+    created: &str,
+    exported: &str,
+    stored: &str,
+    computed: Result<String, ExportError>,
+) -> Result<(), ImportError> {
+    for (field, value) in [("created", created), ("exported", exported)] {
         check_time(field, value).map_err(|(field, value)| ImportError::BadTime {
             field: field.to_string(),
             value,
         })?;
     }
-    let computed = digest_of(&export).map_err(|e| ImportError::Field {
+    let computed = computed.map_err(|e| ImportError::Field {
         path: "$".into(),
         problem: FieldProblem::Other {
             detail: e.to_string(),
         },
     })?;
-    if computed != export.digest {
+    if computed != stored {
         return Err(ImportError::DigestMismatch {
-            stored: export.digest.clone(),
+            stored: stored.to_string(),
             computed,
         });
     }
-    Ok(export)
+    Ok(())
 }
 
 /// The file's `format`: `NotJson` if the text is not JSON, `NotAnExport` if it has no format.
@@ -480,7 +632,7 @@ fn json_error(e: serde_json::Error) -> ImportError {
 
 /// A file name that tells the county what it is, in characters every file system accepts:
 /// `县-学校-清单-学年-日期.json`.
-pub fn file_name(doc: &ExportV1) -> String {
+pub fn file_name(doc: &Export) -> String {
     let day = doc.exported.get(..10).unwrap_or("");
     crate::core::filename::join_parts(
         &[

@@ -234,7 +234,10 @@ fn tallies(last: &[Tally], this: &[Tally]) -> Vec<TallyChange> {
                 id: t.id.clone(),
                 last: l.cloned(),
                 this: Some(t.clone()),
-                change: by_points(l.and_then(|l| share(l.earned, l.max)), share(t.earned, t.max)),
+                change: by_points(
+                    l.and_then(|l| share(l.earned, l.max)),
+                    share(t.earned, t.max),
+                ),
             }
         })
         .collect();
@@ -252,20 +255,26 @@ fn tallies(last: &[Tally], this: &[Tally]) -> Vec<TallyChange> {
 /// Last year beside this year.
 pub fn compare(last: &YearResult, this: &YearResult) -> YearComparison {
     let mut items: Vec<ItemChange> = Vec::new();
-    let ids = this
-        .items
-        .iter()
-        .map(|i| i.id.as_str())
-        .chain(last.items.iter().map(|i| i.id.as_str()).filter(|id| this.item(id).is_none()));
+    let ids = this.items.iter().map(|i| i.id.as_str()).chain(
+        last.items
+            .iter()
+            .map(|i| i.id.as_str())
+            .filter(|id| this.item(id).is_none()),
+    );
     for id in ids {
         let (l, t) = (last.item(id), this.item(id));
         let mut parts: Vec<PartChange> = Vec::new();
-        for p in t.into_iter().flat_map(|t| &t.parts).chain(l.into_iter().flat_map(|l| &l.parts)) {
+        for p in t
+            .into_iter()
+            .flat_map(|t| &t.parts)
+            .chain(l.into_iter().flat_map(|l| &l.parts))
+        {
             if parts.iter().any(|c| c.part == p.part) {
                 continue;
             }
             let find = |i: Option<&ItemSummary>| {
-                i.and_then(|i| i.parts.iter().find(|q| q.part == p.part)).cloned()
+                i.and_then(|i| i.parts.iter().find(|q| q.part == p.part))
+                    .cloned()
             };
             parts.push(PartChange {
                 part: p.part,
@@ -288,8 +297,16 @@ pub fn compare(last: &YearResult, this: &YearResult) -> YearComparison {
         });
     }
     let areas = tallies(
-        &last.areas.iter().map(|a| a.tally.clone()).collect::<Vec<_>>(),
-        &this.areas.iter().map(|a| a.tally.clone()).collect::<Vec<_>>(),
+        &last
+            .areas
+            .iter()
+            .map(|a| a.tally.clone())
+            .collect::<Vec<_>>(),
+        &this
+            .areas
+            .iter()
+            .map(|a| a.tally.clone())
+            .collect::<Vec<_>>(),
     );
     YearComparison {
         items,

@@ -119,6 +119,10 @@ pub struct InputDef {
     /// Another input this one cannot exceed (teachers ≤ students): an error otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<String>,
+    /// Last year's value of another input (上学年近视率 is last year's 本学年近视率): a draft
+    /// started from last year's file fills it from there, so nobody types a difference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_year_of: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
 }

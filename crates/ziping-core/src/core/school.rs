@@ -156,3 +156,39 @@ impl PlanRow {
         }
     }
 }
+
+/// How far last year's 整改 row got (上年整改落实情况).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Not said yet.
+    #[default]
+    Unset,
+    /// 已完成
+    Done,
+    /// 进行中
+    InProgress,
+    /// 未启动
+    NotStarted,
+}
+
+/// One row of last year's 整改清单, reviewed this year: what was planned, how far it got, what
+/// was done and the evidence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRow {
+    /// Last year's row, as it was reported.
+    pub row: PlanRow,
+    pub status: ReviewStatus,
+    /// 采取的措施及成效
+    pub done: String,
+    /// 佐证
+    pub evidence: String,
+}
+
+/// What of a review row the school edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewField {
+    Done,
+    Evidence,
+}

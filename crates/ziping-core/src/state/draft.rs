@@ -91,6 +91,16 @@ pub struct Draft {
     /// Evidence files named for items (their bytes stay on this computer).
     #[serde(default)]
     pub attachments: Vec<crate::core::export::Attachment>,
+    /// Last year's submission this draft continues (see `state::last_year`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Box<crate::state::last_year::Previous>>,
+    /// 上年整改落实情况: last year's 整改 rows, reviewed this year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<crate::core::school::ReviewRow>,
+    /// Values copied from last year's file that the school has not yet confirmed or changed
+    /// (shown as 上年数据).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub inherited: std::collections::BTreeSet<Slot>,
     /// RFC 3339, given by the shell (the pure code never reads the clock).
     pub created: String,
     pub updated: String,
@@ -108,12 +118,15 @@ impl Draft {
             plan: Vec::new(),
             plan_dismissed: Vec::new(),
             attachments: Vec::new(),
+            previous: None,
+            review: Vec::new(),
+            inherited: Default::default(),
             created: now.clone(),
             updated: now,
         }
     }
 
-    fn touch(&mut self, now: &str) {
+    pub(crate) fn touch(&mut self, now: &str) {
         self.revision += 1;
         self.updated = now.to_string();
     }
@@ -128,8 +141,10 @@ impl Draft {
         self.touch(now);
     }
 
-    /// `None` clears the slot (nothing entered).
+    /// `None` clears the slot (nothing entered). A value copied from last year is the school's
+    /// own once it is touched.
     pub fn set_answer(&mut self, slot: Slot, value: Option<Value>, now: &str) {
+        self.inherited.remove(&slot);
         match value {
             Some(v) => self.answers.set(slot, v),
             None => {
@@ -302,6 +317,8 @@ impl Draft {
             created: &self.created,
             exported: now.as_str(),
             app_version,
+            previous: self.previous.as_ref().map(|p| &p.reference),
+            review: &self.review,
         })?;
         Ok((file_name(&doc), to_text(&doc)?))
     }
@@ -320,7 +337,7 @@ impl Draft {
     /// start time, with the checklist it was made with.
     pub fn from_export(
         id: String,
-        export: &crate::core::export::ExportV1,
+        export: &crate::core::export::Export,
         checklist: ChecklistSource,
     ) -> Draft {
         Draft {
@@ -333,6 +350,9 @@ impl Draft {
             plan: export.plan.clone(),
             plan_dismissed: Vec::new(),
             attachments: export.attachments.clone(),
+            previous: None,
+            review: export.review.clone(),
+            inherited: Default::default(),
             created: export.created.clone(),
             updated: export.exported.clone(),
         }

@@ -7,6 +7,7 @@
 pub mod check;
 pub mod county;
 pub mod draft;
+pub mod last_year;
 
 use crate::core::answers::{Slot, Value};
 use crate::core::model::SchoolType;
@@ -173,6 +174,21 @@ pub enum DraftEdit {
     GeneratePlan(Vec<(String, String)>),
     /// Unedited generated rows take their shortfall's current text; nothing is added.
     SyncPlan(Vec<(String, String)>),
+    /// A value copied from last year is kept as it is (no longer marked 上年数据).
+    ConfirmInherited(Slot),
+    ConfirmAllInherited,
+    /// Last year's answer to this item, where this year's is empty.
+    CopyLastYear(String),
+    /// How far last year's 整改 row got, and what was done.
+    SetReviewStatus {
+        id: u64,
+        status: crate::core::school::ReviewStatus,
+    },
+    SetReviewField {
+        id: u64,
+        field: crate::core::school::ReviewField,
+        value: String,
+    },
 }
 
 /// Every change to [`AppState`].
@@ -189,6 +205,10 @@ pub enum Action {
     },
     /// A draft made from an imported submission file: opened on its results, not yet stored.
     Imported {
+        draft: Box<Draft>,
+    },
+    /// This year's draft started from last year's file: opened on its profile, not yet stored.
+    StartedFromLastYear {
         draft: Box<Draft>,
     },
     /// Opens a stored draft as saved.
@@ -297,6 +317,10 @@ impl AppState {
             Action::Imported { draft } => {
                 self.saved_revision = None;
                 self.open(*draft, Page::Results, SaveStatus::Pending);
+            }
+            Action::StartedFromLastYear { draft } => {
+                self.saved_revision = None;
+                self.open(*draft, Page::Profile, SaveStatus::Pending);
             }
             Action::CloseDraft => {
                 self.draft = None;
@@ -414,6 +438,13 @@ impl AppState {
             }
             DraftEdit::SyncPlan(problems) => {
                 d.sync_plan(&problems, false, now);
+            }
+            DraftEdit::ConfirmInherited(slot) => d.confirm_inherited(&slot, now),
+            DraftEdit::ConfirmAllInherited => d.confirm_all_inherited(now),
+            DraftEdit::CopyLastYear(item) => d.copy_last_year(&item, now),
+            DraftEdit::SetReviewStatus { id, status } => d.set_review_status(id, status, now),
+            DraftEdit::SetReviewField { id, field, value } => {
+                d.set_review_field(id, field, value, now)
             }
         }
         let changed = self.draft.as_ref().is_some_and(|d| d.revision != before);

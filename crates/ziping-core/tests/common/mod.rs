@@ -187,7 +187,7 @@ pub fn example_school(c: &Checklist, t: SchoolType) -> Answers {
 
 use ziping_core::core::builtin::builtins;
 use ziping_core::core::checklist::Checklist as BuiltChecklist;
-use ziping_core::core::export::{export, ExportV1, Submission};
+use ziping_core::core::export::{export, Export, Submission};
 use ziping_core::core::school::{PlanRow, Profile};
 use ziping_core::core::score::assess;
 use ziping_core::state::draft::shortfall_problem;
@@ -205,7 +205,7 @@ pub fn builtin(id: &str) -> BuiltChecklist {
 
 /// The three example submissions in `examples/`: a 小学, a 初中 and a 九年一贯制 school, each
 /// with a few shortfalls and a 整改清单 generated from them.
-pub fn example_exports() -> Vec<ExportV1> {
+pub fn example_exports() -> Vec<Export> {
     /// (checklist, school type, name, code, answers changed from the compliant school)
     type Case<'a> = (
         &'a str,
@@ -289,6 +289,8 @@ pub fn example_exports() -> Vec<ExportV1> {
                 created: EXAMPLE_CREATED,
                 exported: EXAMPLE_EXPORTED,
                 app_version: env!("CARGO_PKG_VERSION"),
+                previous: None,
+                review: &[],
             })
             .unwrap()
         })

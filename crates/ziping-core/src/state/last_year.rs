@@ -1,0 +1,163 @@
+//! A draft that continues last year's submission (年度对比): profile and 基础数据 copied and
+//! marked until confirmed, answers copied only when asked, last year's 整改清单 reviewed, and
+//! last year's result kept to compare with this year's.
+
+use super::draft::{ChecklistSource, Draft, DRAFT_FORMAT};
+use crate::core::answers::{Answers, Slot, Value};
+use crate::core::checklist::Checklist;
+use crate::core::export::{ChecklistStamp, Export, PreviousRef};
+use crate::core::history::{next_school_year, YearResult};
+use crate::core::model::InputScope;
+use crate::core::school::{PlanRow, ReviewField, ReviewRow, ReviewStatus};
+use serde::{Deserialize, Serialize};
+
+/// Last year's submission, as much of it as this year needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Previous {
+    /// The file's name, as it was picked.
+    pub file: String,
+    /// What this year's file records of it (digest, school year, export time).
+    pub reference: PreviousRef,
+    pub checklist: ChecklistStamp,
+    /// Last year's result: recomputed when its checklist was on this computer, else as the
+    /// file stored it.
+    pub result: YearResult,
+    /// Last year's answers, copied item by item when the school asks.
+    pub answers: Answers,
+}
+
+/// Where last year's file comes in.
+pub struct LastYear<'a> {
+    /// The file's name.
+    pub file: &'a str,
+    pub export: &'a Export,
+    pub result: YearResult,
+}
+
+impl Draft {
+    /// A new draft for this year from last year's file: the profile (the school year moved
+    /// on) and every input this year's checklist has, copied and marked as last year's; each
+    /// input that is last year's value of another (上学年近视率) filled from that one; last
+    /// year's 整改 rows to review. Item answers are not copied: each year is judged afresh.
+    pub fn from_last_year(
+        id: String,
+        last: LastYear,
+        checklist: &Checklist,
+        source: ChecklistSource,
+        now: &str,
+    ) -> Draft {
+        let e = last.export;
+        let mut draft = Draft::new(id, source, now.to_string());
+        draft.format = DRAFT_FORMAT.into();
+        draft.profile = e.profile.clone();
+        draft.profile.school_year = next_school_year(&e.profile.school_year);
+        for input in &checklist.doc().inputs {
+            let from = input.last_year_of.as_deref().unwrap_or(&input.id);
+            for (slot, value) in &e.answers.values {
+                if slot.id != from || !matches!(value, Value::Number(_)) {
+                    continue;
+                }
+                // A shared input of a 九年一贯制 school is entered once; per-part ones per part.
+                let part = match input.scope {
+                    InputScope::Shared => crate::core::answers::Part::Whole,
+                    InputScope::PerPart => slot.part,
+                };
+                let to = Slot::new(&input.id, part);
+                draft.answers.set(to.clone(), value.clone());
+                draft.inherited.insert(to);
+            }
+        }
+        draft.review = e
+            .plan
+            .iter()
+            .map(|row| ReviewRow {
+                row: row.clone(),
+                status: ReviewStatus::Unset,
+                done: String::new(),
+                evidence: String::new(),
+            })
+            .collect();
+        draft.previous = Some(Box::new(Previous {
+            file: last.file.to_string(),
+            reference: PreviousRef {
+                digest: e.digest.clone(),
+                school_year: e.profile.school_year.clone(),
+                exported: e.exported.clone(),
+            },
+            checklist: e.checklist.clone(),
+            result: last.result,
+            answers: e.answers.clone(),
+        }));
+        draft
+    }
+
+    /// The school keeps a value copied from last year as it is: it is no longer marked.
+    pub fn confirm_inherited(&mut self, slot: &Slot, now: &str) {
+        if self.inherited.remove(slot) {
+            self.touch(now);
+        }
+    }
+
+    /// Every copied value kept as it is.
+    pub fn confirm_all_inherited(&mut self, now: &str) {
+        if !self.inherited.is_empty() {
+            self.inherited.clear();
+            self.touch(now);
+        }
+    }
+
+    /// Last year's answers to `item` (each part), where this year's is still empty.
+    pub fn copy_last_year(&mut self, item: &str, now: &str) {
+        let Some(previous) = &self.previous else {
+            return;
+        };
+        let copied: Vec<(Slot, Value)> = previous
+            .answers
+            .values
+            .iter()
+            .filter(|(slot, _)| slot.id == item && self.answers.get(slot).is_none())
+            .map(|(s, v)| (s.clone(), v.clone()))
+            .collect();
+        if copied.is_empty() {
+            return;
+        }
+        for (slot, value) in copied {
+            self.answers.set(slot.clone(), value);
+            self.inherited.insert(slot);
+        }
+        self.touch(now);
+    }
+
+    /// How far last year's row `id` got.
+    pub fn set_review_status(&mut self, id: u64, status: ReviewStatus, now: &str) {
+        if let Some(r) = self.review.iter_mut().find(|r| r.row.id == id) {
+            r.status = status;
+            self.touch(now);
+        }
+    }
+
+    pub fn set_review_field(&mut self, id: u64, field: ReviewField, value: String, now: &str) {
+        if let Some(r) = self.review.iter_mut().find(|r| r.row.id == id) {
+            *match field {
+                ReviewField::Done => &mut r.done,
+                ReviewField::Evidence => &mut r.evidence,
+            } = value;
+            self.touch(now);
+        }
+    }
+
+    /// This year's 整改 row that carries on last year's row `row` (its shortfall persists).
+    pub fn carried_on<'a>(&'a self, row: &PlanRow) -> Option<&'a PlanRow> {
+        let key = row.from.as_ref()?;
+        self.plan.iter().find(|r| r.from.as_ref() == Some(key))
+    }
+
+    /// Review rows still to be said how far they got.
+    pub fn unreviewed(&self) -> usize {
+        self.review
+            .iter()
+            .filter(|r| r.status == ReviewStatus::Unset)
+            .count()
+    }
+}
