@@ -3,10 +3,12 @@
 
 use crate::app::components::{outcome_class, pick};
 use crate::app::Ctx;
-use crate::core::aggregate::{CountyReport, Side, Spread};
+use crate::core::aggregate::{CountyFigure, CountyReport, SchoolRow, Side, Spread};
 use crate::core::format;
+use crate::core::history::Change;
+use crate::core::model::Text;
 use crate::core::rules::fmt_num;
-use crate::i18n::{Msg, Say};
+use crate::i18n::{follow_up_text, Msg, Say};
 use yew::prelude::*;
 
 pub(super) fn side_name(ctx: &Ctx, side: Side) -> &'static str {
@@ -29,25 +31,26 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
             None => "missing",
         };
         html! {
-            <tr data-testid={format!("figure-{}-{}", f.item, if f.side == Side::Primary { "primary" } else { "junior" })}>
+            <tr data-testid={format!("figure-{}-{}", f.item, if f.side == Side::Primary { "primary" } else { "junior" })} data-year={f.school_year.clone()}>
                 <td>{ &f.item }{ " " }<span class="muted">{ pick(&f.title, ctx.lang) }</span></td>
-                <td>{ &f.version }</td><td>{ side_name(ctx, f.side) }</td>
+                <td>{ &f.version }</td><td class="nowrap">{ &f.school_year }</td><td>{ side_name(ctx, f.side) }</td>
                 <td>{ f.schools }{ if f.left_out > 0 { ctx.say(Say::CountyLeftOut { schools: &f.left_out.to_string() }) } else { String::new() } }</td>
                 <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.say(Say::CountyCvLimit { limit: &fmt_num(f.limit) }) }</td>
             </tr>
         }
     });
     let rule = r.rule.iter().map(|c| html! {
-        <li>{ format!("{} {}", c.version, ctx.say(Say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string() })) }</li>
+        <li>{ format!("{} {} {}", c.version, c.school_year, ctx.say(Say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string() })) }</li>
     });
     html! {
         <section aria-labelledby="figures-heading">
             <h3 id="figures-heading">{ ctx.t(Msg::CountyFigures) }</h3>
             { cv_chart(ctx, r) }
             { values_chart(ctx, r) }
-            <div class="table-scroll"><table class="report-table" data-testid="county-figures">
+            <div class="table-scroll"><table class="report-table wide-table" data-testid="county-figures">
                 <thead><tr>
-                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th>
+                    <th scope="col">{ ctx.t(Msg::SchoolYear) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
                     <th scope="col">{ ctx.t(Msg::ColSchools) }</th><th scope="col">{ ctx.t(Msg::ColMean) }</th>
                     <th scope="col">{ ctx.t(Msg::ColCv) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>
                 </tr></thead>
@@ -82,7 +85,7 @@ pub(super) fn county_rates(ctx: &Ctx, r: &CountyReport) -> Html {
         html! {
             <tr data-testid={format!("county-rate-{}", c.item)}>
                 <td>{ &c.item }{ " " }{ pick(&c.title, ctx.lang) }</td>
-                <td>{ &c.version }</td><td>{ side }</td><td>{ c.schools }</td>
+                <td>{ &c.version }</td><td class="nowrap">{ &c.school_year }</td><td>{ side }</td><td>{ c.schools }</td>
                 <td>{ value }</td>
                 <td>{ c.rule.map(|r| format!("{} {unit}", r.describe())).unwrap_or_default() }</td>
                 <td class={class}>{ verdict }</td>
@@ -93,9 +96,10 @@ pub(super) fn county_rates(ctx: &Ctx, r: &CountyReport) -> Html {
         <section aria-labelledby="rates-heading">
             <h3 id="rates-heading">{ ctx.t(Msg::CountyRatesHeading) }</h3>
             <p class="muted">{ ctx.t(Msg::CountyRatesNote) }</p>
-            <div class="table-scroll"><table class="report-table" data-testid="county-rates">
+            <div class="table-scroll"><table class="report-table wide-table" data-testid="county-rates">
                 <thead><tr>
                     <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th>
+                    <th scope="col">{ ctx.t(Msg::SchoolYear) }</th>
                     <th scope="col">{ ctx.t(Msg::ColSide) }</th><th scope="col">{ ctx.t(Msg::ColSchools) }</th>
                     <th scope="col">{ ctx.t(Msg::CountyRateValue) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>
                     <th scope="col">{ ctx.t(Msg::ColStatus) }</th>
@@ -108,7 +112,7 @@ pub(super) fn county_rates(ctx: &Ctx, r: &CountyReport) -> Html {
 
 /// Each computed 差异系数 as a bar, with the limit of its side as a line.
 fn cv_chart(ctx: &Ctx, r: &CountyReport) -> Html {
-    let bars: Vec<_> = r
+    let mut bars: Vec<_> = r
         .figures
         .iter()
         .filter_map(|f| match f.spread {
@@ -119,7 +123,19 @@ fn cv_chart(ctx: &Ctx, r: &CountyReport) -> Html {
     if bars.is_empty() {
         return Html::default();
     }
-    let (label_w, bar_w, row_h, max) = (120.0, 420.0, 26.0, 0.8);
+    // Two years: each indicator's bars side by side, labelled with their year.
+    let years = r.school_years().len() > 1;
+    if years {
+        bars.sort_by(|(a, _), (b, _)| {
+            (&a.checklist, a.side, &a.item, &a.school_year).cmp(&(
+                &b.checklist,
+                b.side,
+                &b.item,
+                &b.school_year,
+            ))
+        });
+    }
+    let (label_w, bar_w, row_h, max) = (if years { 190.0 } else { 120.0 }, 380.0, 26.0, 0.8);
     let x = |v: f64| label_w + bar_w * (v / max).clamp(0.0, 1.0);
     let height = row_h * bars.len() as f64 + 10.0;
     let rows = bars.iter().enumerate().map(|(n, (f, cv))| {
@@ -127,10 +143,10 @@ fn cv_chart(ctx: &Ctx, r: &CountyReport) -> Html {
         let class = if f.within_limit == Some(true) { "bar ok" } else { "bar bad" };
         html! {
             <g>
-                <text x="0" y={(y + 15.0).to_string()} class="chart-label">{ format!("{} {}", f.item, side_name(ctx, f.side)) }</text>
+                <text x="0" y={(y + 15.0).to_string()} class="chart-label">{ format!("{} {}", f.item, side_name(ctx, f.side)) }{ if years { format!(" {}", f.school_year) } else { String::new() } }</text>
                 <rect x={label_w.to_string()} y={y.to_string()} width={(x(*cv) - label_w).to_string()} height="18" class={class} />
                 <line x1={x(f.limit).to_string()} x2={x(f.limit).to_string()} y1={(y - 2.0).to_string()} y2={(y + 20.0).to_string()} class="pass-line" />
-                <text x={(label_w + bar_w + 8.0).to_string()} y={(y + 15.0).to_string()} class="chart-value">{ format!("{cv:.3}") }</text>
+                <text x={(label_w + bar_w + 8.0).to_string()} y={(y + 15.0).to_string()} class="chart-value">{ format::coefficient(*cv) }</text>
             </g>
         }
     });
@@ -151,14 +167,18 @@ const BINS: usize = 44;
 fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
     /// (ratio to the threshold, outcome class, tooltip)
     type Dot = (f64, &'static str, String);
-    let mut rows: Vec<(String, Side, Vec<Dot>)> = Vec::new();
+    /// The row's side, and its year when the batch holds two.
+    type RowOf = (Side, String);
+    let years = r.school_years().len() > 1;
+    let mut rows: Vec<(String, RowOf, Vec<Dot>)> = Vec::new();
     for f in &r.figures {
         let mut dots = Vec::new();
-        for s in r
-            .schools
-            .iter()
-            .filter(|s| s.status.counted() && s.version == f.version)
-        {
+        for s in r.schools.iter().filter(|s| {
+            s.status.counted()
+                && s.checklist == f.checklist
+                && s.version == f.version
+                && s.school_year == f.school_year
+        }) {
             let Some(t) = s.school_type else { continue };
             for c in s
                 .indicators
@@ -180,16 +200,21 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
             }
         }
         if !dots.is_empty() {
-            rows.push((f.item.clone(), f.side, dots));
+            let year = if years {
+                format!(" {}", f.school_year)
+            } else {
+                String::new()
+            };
+            rows.push((f.item.clone(), (f.side, year), dots));
         }
     }
     if rows.is_empty() {
         return Html::default();
     }
-    let (label_w, plot_w, row_h, max) = (120.0, 440.0, 24.0, 2.0);
+    let (label_w, plot_w, row_h, max) = (if years { 190.0 } else { 120.0 }, 400.0, 24.0, 2.0);
     let x = |v: f64| label_w + plot_w * (v / max).clamp(0.0, 1.0);
     let height = row_h * rows.len() as f64 + 24.0;
-    let body = rows.iter().enumerate().map(|(n, (item, side, dots))| {
+    let body = rows.iter().enumerate().map(|(n, (item, (side, year), dots))| {
         let y = 20.0 + n as f64 * row_h + row_h / 2.0;
         // A dot per school while they can be told apart; beyond that, how many schools fall
         // in each stretch of the axis (a province's thousands of dots would be one smear).
@@ -226,7 +251,7 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
         };
         html! {
             <g>
-                <text x="0" y={(y + 4.0).to_string()} class="chart-label">{ format!("{item} {}", side_name(ctx, *side)) }</text>
+                <text x="0" y={(y + 4.0).to_string()} class="chart-label">{ format!("{item} {}{year}", side_name(ctx, *side)) }</text>
                 <line x1={label_w.to_string()} x2={(label_w + plot_w).to_string()} y1={y.to_string()} y2={y.to_string()} class="axis" />
                 { marks }
             </g>
@@ -243,5 +268,140 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
             </svg>
             <figcaption>{ ctx.t(Msg::CountyValuesCaption) }</figcaption>
         </figure>
+    }
+}
+
+/// Two school years or more: each indicator's 差异系数 per year, side by side, and how it moved
+/// (a smaller coefficient is a more even county).
+pub(super) fn by_year(ctx: &Ctx, r: &CountyReport) -> Html {
+    let years = r.school_years();
+    if years.len() < 2 {
+        return Html::default();
+    }
+    /// (checklist, side, item, title) and the figure of each year.
+    type YearRow<'a> = (
+        (&'a str, Side, &'a str, &'a Text),
+        Vec<Option<&'a CountyFigure>>,
+    );
+    let mut rows: Vec<YearRow> = Vec::new();
+    for f in &r.figures {
+        let at = years.iter().position(|y| *y == f.school_year);
+        let Some(at) = at else { continue };
+        let row = match rows
+            .iter_mut()
+            .position(|((c, s, i, _), _)| *c == f.checklist && *s == f.side && *i == f.item)
+        {
+            Some(n) => &mut rows[n],
+            None => {
+                rows.push((
+                    (&f.checklist, f.side, &f.item, &f.title),
+                    vec![None; years.len()],
+                ));
+                rows.last_mut().expect("just pushed")
+            }
+        };
+        row.1[at] = Some(f);
+    }
+    rows.sort_by(|(a, _), (b, _)| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    let cv_of = |f: &CountyFigure| match f.spread {
+        Spread::Computed { cv, .. } => Some(cv),
+        _ => None,
+    };
+    let body = rows.iter().map(|((_, side, item, title), cells)| {
+        let tds = cells.iter().map(|f| match f {
+            None => html! { <td class="missing">{ "—" }</td> },
+            Some(f) => {
+                let class = match f.within_limit {
+                    Some(true) => "ok",
+                    Some(false) => "bad",
+                    None => "missing",
+                };
+                let text = match f.spread {
+                    Spread::Computed { cv, .. } => format::coefficient(cv),
+                    Spread::OneSchool { .. } => ctx.t(Msg::CountyOneSchool).into(),
+                    Spread::NoSchools => ctx.t(Msg::CountyNoData).into(),
+                    Spread::NoStudents => ctx.t(Msg::CountyNoStudents).into(),
+                    Spread::ZeroMean => ctx.t(Msg::CountyZeroMean).into(),
+                };
+                html! { <td class={class}>{ text }</td> }
+            }
+        });
+        let last_two: Vec<Option<f64>> = cells
+            .iter()
+            .rev()
+            .take(2)
+            .map(|f| f.and_then(cv_of))
+            .collect();
+        let change = match last_two.as_slice() {
+            [Some(now), Some(before)] if (now - before).abs() < 5e-5 => Some(Change::Same),
+            [Some(now), Some(before)] if now < before => Some(Change::Improved),
+            [Some(_), Some(_)] => Some(Change::Worse),
+            _ => None,
+        };
+        let (class, word) = match change {
+            Some(Change::Improved) => ("ok", ctx.t(Msg::ChangeImproved)),
+            Some(Change::Worse) => ("bad", ctx.t(Msg::ChangeWorse)),
+            Some(_) => ("", ctx.t(Msg::ChangeSame)),
+            None => ("missing", "—"),
+        };
+        let side_code = if *side == Side::Primary {
+            "primary"
+        } else {
+            "junior"
+        };
+        html! {
+            <tr data-testid={format!("year-figure-{item}-{side_code}")}>
+                <td>{ *item }{ " " }<span class="muted">{ pick(title, ctx.lang) }</span></td>
+                <td>{ side_name(ctx, *side) }</td>
+                { for tds }
+                <td class={class}>{ word }</td>
+            </tr>
+        }
+    });
+    let wanting: Vec<&SchoolRow> = r.follow_ups_wanting().map(|(_, s)| s).collect();
+    html! {
+        <section aria-labelledby="years-heading" data-testid="county-years">
+            <h3 id="years-heading">{ ctx.t(Msg::CountyYearsHeading) }</h3>
+            <p class="muted">{ ctx.t(Msg::CountyYearsIntro) }</p>
+            <div class="table-scroll"><table class="report-table wide-table" data-testid="county-years-table">
+                <caption>{ ctx.t(Msg::ColCv) }</caption>
+                <thead><tr>
+                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
+                    { for years.iter().map(|y| html! { <th scope="col">{ *y }</th> }) }
+                    <th scope="col">{ ctx.t(Msg::ChangeCol) }</th>
+                </tr></thead>
+                <tbody>{ for body }</tbody>
+            </table></div>
+            { follow_ups(ctx, &wanting) }
+        </section>
+    }
+}
+
+/// The schools to ask about last year's 整改 rows.
+pub(super) fn follow_ups(ctx: &Ctx, wanting: &[&SchoolRow]) -> Html {
+    if wanting.is_empty() {
+        return Html::default();
+    }
+    let rows = wanting.iter().map(|s| {
+        html! {
+            <tr data-testid="follow-up-row">
+                <td>{ &s.school_name }</td><td>{ &s.school_code }</td><td class="nowrap">{ &s.school_year }</td><td>{ &s.file }</td>
+                <td class="near">{ follow_up_text(ctx.lang, &s.follow_up) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <div data-testid="county-follow-ups">
+            <h4>{ ctx.t(Msg::CountyFollowUpHeading) }</h4>
+            <p class="muted">{ ctx.t(Msg::CountyFollowUpIntro) }</p>
+            <div class="table-scroll"><table class="report-table wide-table">
+                <thead><tr>
+                    <th scope="col">{ ctx.t(Msg::SchoolName) }</th><th scope="col">{ ctx.t(Msg::SchoolCode) }</th>
+                    <th scope="col">{ ctx.t(Msg::SchoolYear) }</th><th scope="col">{ ctx.t(Msg::ColFile) }</th>
+                    <th scope="col">{ ctx.t(Msg::CsvFollowUp) }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table></div>
+        </div>
     }
 }

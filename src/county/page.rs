@@ -3,14 +3,14 @@
 //! (`pool.rs`, `worker.rs`); the batch (`state::county`) keeps their facts; this page shows
 //! progress, aggregates when every file is in, and draws the report.
 
-use super::figures::{county_rates, figures};
+use super::figures::{by_year, county_rates, figures, follow_ups};
 use super::pool::Pool;
 use super::table::SchoolsTable;
 use crate::app::browser::{clock, drafts, files, page};
 use crate::app::pages::Report;
 use crate::app::{Ctx, Open, Shared};
 use crate::core::aggregate::CountyReport;
-use crate::core::builtin::builtins;
+use crate::core::builtin::readable;
 use crate::core::county_csv::{figures_csv, schools_csv};
 use crate::core::export::Verified;
 use crate::i18n::{Msg, Say};
@@ -88,7 +88,7 @@ fn hand_out(work: Rc<RefCell<Work>>) {
 pub fn County() -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by CountyApp");
     let work: Rc<RefCell<Work>> = use_mut_ref(|| Work {
-        batch: Batch::new(builtins().unwrap_or_default()),
+        batch: Batch::new(readable().unwrap_or_default()),
         handles: BTreeMap::new(),
         pool: None,
         outbox: Default::default(),
@@ -429,6 +429,11 @@ pub fn County() -> Html {
                         <button type="button" onclick={Callback::from(|_: MouseEvent| page::print())}>{ ctx.t(Msg::CountyPrint) }</button>
                     </div>
                     { figures(&ctx, r) }
+                    if r.school_years().len() > 1 {
+                        { by_year(&ctx, r) }
+                    } else {
+                        { follow_ups(&ctx, &r.follow_ups_wanting().map(|(_, s)| s).collect::<Vec<_>>()) }
+                    }
                     { county_rates(&ctx, r) }
                     <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()} />
                 </>

@@ -4,10 +4,11 @@
 
 use crate::app::components::{outcome_class, pick};
 use crate::app::{Ctx, Shared};
-use crate::core::aggregate::{CountyReport, FileStatus, SchoolRow, Severity};
+use crate::core::aggregate::{CountyReport, FileStatus, FollowUp, SchoolRow, Severity};
 use crate::core::format;
+use crate::core::history::{year_before, Change};
 use crate::core::rules::fmt_num;
-use crate::i18n::{Msg, Say};
+use crate::i18n::{change_msg, follow_up_text, Msg, Say};
 use crate::state::county::{status_line, SortBy, TableView};
 use gloo::timers::callback::Timeout;
 use web_sys::HtmlInputElement;
@@ -66,11 +67,11 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
             move || drop(next)
         });
     }
-    let rows: Vec<&SchoolRow> = all
+    let rows: Vec<(usize, &SchoolRow)> = all
         .iter()
         .skip(current_page * PAGE_ROWS)
         .take(PAGE_ROWS.min(*limit))
-        .map(|&n| &r.schools[n])
+        .map(|&n| (n, &r.schools[n]))
         .collect();
     let (viewing, choose_file) = (&props.on_open, &props.on_pick);
     let ctx = &ctx;
@@ -108,7 +109,12 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
         Callback::from(move |_: MouseEvent| page.set(to))
     };
     let view = &view;
-    let body = rows.iter().map(|s| {
+    // The 与上年比较 column, when the batch holds two years or a file reports on last year.
+    let two_years = r
+        .schools
+        .iter()
+        .any(|s| s.last_year.is_some() || s.follow_up != FollowUp::NotDue);
+    let body = rows.iter().map(|&(n, s)| {
         let open = {
             let (viewing, file) = (viewing.clone(), s.file.clone());
             Callback::from(move |_: MouseEvent| viewing.emit(file.clone()))
@@ -137,11 +143,12 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
                 <td>
                     if valid { <button type="button" class="link" data-testid="open-school" onclick={open}>{ &s.school_name }</button> }
                 </td>
-                <td>{ t }</td><td>{ &s.version }</td><td>{ enrolment }</td>
+                <td>{ t }</td><td>{ &s.version }</td><td class="nowrap">{ &s.school_year }</td><td>{ enrolment }</td>
                 <td>{ if valid { format!("{}/{}", fmt_num(s.earned), fmt_num(s.max)) } else { String::new() } }</td>
                 <td>{ s.grade.as_ref().map(|g| pick(g, ctx.lang).to_string()).unwrap_or_default() }</td>
                 <td class="indicator-cells">{ for indicators }</td>
                 <td>{ rule }</td>
+                if two_years { <td data-testid="row-change">{ against_last_year(ctx, r, n) }</td> }
             </tr>
         }
     });
@@ -152,18 +159,20 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
                 <label for="county-filter">{ ctx.t(Msg::CountyFilter) }</label>
                 <input id="county-filter" type="text" data-testid="county-filter" value={view.filter.clone()} oninput={on_filter} />
             </div>
-            <div class="table-scroll"><table class="report-table county-table" data-testid="county-table">
+            <div class="table-scroll"><table class={classes!("report-table", "county-table", two_years.then_some("with-change"))} data-testid="county-table">
                 <thead><tr>
                     { header(SortBy::File, Msg::ColFile) }
                     { header(SortBy::Status, Msg::ColStatus) }
                     { header(SortBy::Name, Msg::SchoolName) }
                     <th scope="col">{ ctx.t(Msg::ColType) }</th>
                     <th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th>
+                    <th scope="col">{ ctx.t(Msg::SchoolYear) }</th>
                     <th scope="col">{ ctx.t(Msg::ColEnrolment) }</th>
                     { header(SortBy::Score, Msg::ColScore) }
                     <th scope="col">{ ctx.t(Msg::GradeLabel) }</th>
                     <th scope="col">{ ctx.t(Msg::ResourceChart) }</th>
                     <th scope="col">{ ctx.t(Msg::ColRule) }</th>
+                    if two_years { <th scope="col">{ ctx.t(Msg::ColScoreChange) }</th> }
                 </tr></thead>
                 <tbody>{ for body }</tbody>
             </table></div>
@@ -173,5 +182,70 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
                 <button type="button" data-testid="page-next" disabled={current_page + 1 >= pages} onclick={go(current_page + 1)}>{ ctx.t(Msg::NextPage) }</button>
             </nav>
         </section>
+    }
+}
+
+/// A row against its school's row of the year before: the score and grade then and now, the
+/// resource indicators that moved, and what the file says of last year's 整改 rows.
+fn against_last_year(ctx: &Ctx, r: &CountyReport, n: usize) -> Html {
+    let s = &r.schools[n];
+    let follow_up = (s.follow_up != FollowUp::NotDue).then(|| {
+        let class = if s.follow_up.wanting() { "near" } else { "muted" };
+        html! { <p class={class} data-testid="row-follow-up">{ follow_up_text(ctx.lang, &s.follow_up) }</p> }
+    });
+    let Some(change) = r.change_of(n) else {
+        // Said only where the batch has other schools' files of the year before.
+        let batch_has_year_before =
+            year_before(&s.school_year).is_some_and(|y| r.school_years().contains(&y.as_str()));
+        let none = (s.status.counted() && batch_has_year_before)
+            .then(|| html! { <p class="muted">{ ctx.t(Msg::NoLastYearFile) }</p> });
+        return html! { <>{ for none }{ for follow_up }</> };
+    };
+    let last = &r.schools[change.last];
+    let signed = |v: f64| {
+        let text = fmt_num((v * 100.0).round() / 100.0);
+        if v > 0.0 {
+            format!("+{text}")
+        } else {
+            text
+        }
+    };
+    let grade = |row: &SchoolRow| {
+        row.grade
+            .as_ref()
+            .map(|g| pick(g, ctx.lang).to_string())
+            .unwrap_or_else(|| "—".into())
+    };
+    let moved = change.indicators.iter().filter(|i| i.change != Change::Same).map(|i| {
+        let class = match i.change {
+            Change::Improved | Change::Resolved => "ok",
+            Change::Worse | Change::NewlyShort => "bad",
+            _ => "missing",
+        };
+        let values = |v: Option<f64>| v.map(|v| format::fixed(v, 2)).unwrap_or_else(|| "—".into());
+        html! {
+            <span class={classes!("badge", class)} title={format!("{} → {}", values(i.last), values(i.this))}>
+                { ctx.say(Say::IndicatorChanged { item: &format!("{}{}", i.item, crate::i18n::part_suffix(ctx.lang, i.part)), change: ctx.t(change_msg(i.change)) }) }
+            </span>
+        }
+    });
+    let score_class = match change.total {
+        Change::Improved => "ok",
+        Change::Worse => "bad",
+        _ => "",
+    };
+    html! {
+        <>
+            <p class={score_class} data-testid="row-score-change">{ ctx.say(Say::ScoreChange {
+                last: &fmt_num(last.earned),
+                this: &fmt_num(s.earned),
+                points: &signed(change.points),
+            }) }</p>
+            if change.grade_changed {
+                <p>{ ctx.say(Say::GradeChange { last: &grade(last), this: &grade(s) }) }</p>
+            }
+            <p class="indicator-cells">{ for moved }</p>
+            { for follow_up }
+        </>
     }
 }

@@ -10,7 +10,7 @@
 //! Files are read asynchronously, a few at a time: the next ones are on their way while one
 //! is verified (a file's bytes come from the browser, not from this thread's memory).
 
-use crate::core::builtin::builtins;
+use crate::core::builtin::readable;
 use crate::core::checklist::{add_to_set, Checklist};
 use crate::state::county::{read_file, FileReply, MAX_FILE_BYTES};
 use std::cell::{Cell, RefCell};
@@ -33,7 +33,7 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
 
 /// The built-ins and the county checklists named by their texts (clashes left out).
 fn checklists(texts: &js_sys::Array) -> Vec<Checklist> {
-    let mut set = builtins().unwrap_or_default();
+    let mut set = readable().unwrap_or_default();
     for text in texts.iter().filter_map(|t| t.as_string()) {
         if let Ok(c) = Checklist::from_json(&text) {
             let _ = add_to_set(&mut set, c);
@@ -97,7 +97,7 @@ impl Worker {
 pub fn start() {
     let worker = Rc::new(Worker {
         scope: js_sys::global().unchecked_into(),
-        known: RefCell::new(builtins().unwrap_or_default()),
+        known: RefCell::new(readable().unwrap_or_default()),
         queue: RefCell::new(VecDeque::new()),
         reading: Cell::new(0),
     });

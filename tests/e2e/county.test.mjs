@@ -100,7 +100,7 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     }
     assert.ok(schools.slice(1).some((row) => row[version] === "2026.3"));
     const figures = readCsv(figuresFile);
-    assert.deepEqual(figures[0].slice(0, 4), ["评估清单", "版本", "指标编号", "指标"]);
+    assert.deepEqual(figures[0].slice(0, 5), ["评估清单", "版本", "学年", "指标编号", "指标"]);
 
     // The command line gives the same figures for the same files and choice.
     if (existsSync(CLI)) {
@@ -144,6 +144,84 @@ test("files too large are refused by their size, never read", { timeout: 60000 }
     await page.getByTestId("county-files").setInputFiles(files);
     await page.getByTestId("county-refused").getByText("big-2.json：文件太大（5 MB，上限 4 MB），未读取").waitFor();
     assert.ok(await page.getByTestId("county-reading").isHidden(), "nothing is left reading");
+  });
+  await page.close();
+});
+
+test("two school years: each school beside its last year, the coefficients by year, last year's 整改 asked for", { timeout: 180000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    // This year's files were exported in November 2027: the officer aggregates after that.
+    await page.clock.setFixedTime(new Date("2027-12-01T10:00:00+08:00"));
+    await gotoStart(page, session.server.url);
+    await page.getByTestId("county-mode").click();
+    await page.getByTestId("county-page").waitFor();
+    const summary = page.getByTestId("county-summary");
+    // Last year's files picked, this year's dropped on the page.
+    await page.getByTestId("county-files").setInputFiles(readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f)));
+    await summary.getByText("共 3 个文件：正常 3。").waitFor();
+    const NEXT = join(ROOT, "tests/corpus/next-year");
+    const files = readdirSync(NEXT).sort().map((name) => ({ name, text: readFileSync(join(NEXT, name), "utf8") }));
+    const transfer = await page.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const { name, text } of files) dt.items.add(new File([text], name, { type: "application/json" }));
+      return dt;
+    }, files);
+    await page.getByTestId("county-page").dispatchEvent("drop", { dataTransfer: transfer });
+    await summary.getByText("共 6 个文件：正常 6。").waitFor();
+
+    // The coefficients side by side, one column per year.
+    const years = page.getByTestId("county-years");
+    await years.waitFor();
+    const head = await page.getByTestId("county-years-table").locator("thead th").allTextContents();
+    assert.deepEqual(head.slice(2, 4), ["2026-2027", "2027-2028"]);
+    const r1 = page.getByTestId("year-figure-R1-primary").locator("td");
+    assert.equal(await r1.count(), 5);
+    for (const n of [2, 3]) assert.match(await r1.nth(n).textContent(), /^0\.\d{3}$/, "a coefficient each year");
+    assert.equal(await page.getByTestId("figure-R1-primary").count(), 2, "the figures table has a row per year");
+
+    // Schools not reporting on last year's 整改: 漳江 (started afresh) and 桃花源 (one row unsaid).
+    const asked = await page.getByTestId("follow-up-row").allTextContents();
+    assert.equal(asked.length, 2, asked.join("\n"));
+    assert.ok(asked.some((r) => r.includes("漳江九年一贯制学校") && r.includes("上年有 1 条整改，本年文件未报告落实情况")), asked.join("\n"));
+    assert.ok(asked.some((r) => r.includes("桃花源中学") && r.includes("上年整改 2 条，已说明 1 条")), asked.join("\n"));
+
+    // Each school's row says what changed since its file of last year.
+    await page.getByTestId("county-filter").click();
+    await page.keyboard.type("2027-2028", { delay: 30 });
+    assert.equal(await page.getByTestId("county-row").count(), 3);
+    const chengguan = page.getByTestId("county-row").filter({ hasText: "城关镇第一小学" });
+    assert.match(await chengguan.getByTestId("row-score-change").textContent(), /→ .*（\+[\d.]+ 分）/);
+    assert.match(await chengguan.getByTestId("row-change").textContent(), /R1：进步/);
+    const zhangjiang = page.getByTestId("county-row").filter({ hasText: "漳江九年一贯制学校" });
+    assert.match(await zhangjiang.getByTestId("row-change").textContent(), /R1（小学部）：新增未达标/);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Backspace");
+    await screenshot(page, "county-two-years-zh-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await years.scrollIntoViewIfNeeded();
+    await screenshot(page, "county-two-years-zh-390");
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The school CSV carries last year beside this year.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-schools").click()]);
+    const dir = mkdtempSync(join(tmpdir(), "ziping-two-years-"));
+    const out = join(dir, "schools.csv");
+    await download.saveAs(out);
+    const rows = readCsv(out);
+    const header = rows[0];
+    const col = (name) => { const n = header.indexOf(name); assert.ok(n >= 0, `${name}: ${header.join(" | ")}`); return n; };
+    const row = rows.find((r) => r[col("学校名称")] === "城关镇第一小学" && r[col("学年")] === "2027-2028");
+    assert.ok(row[col("上年文件")].includes("2026-2027"));
+    assert.equal(row[col("上年整改落实情况")], "上年整改 1 条，已说明 1 条（已完成 1 条）");
+    assert.equal(row[col("R1 每百名学生拥有高于规定学历教师数（小学，人，保留2位小数）（变化）")], "进步");
+
+    // In English too.
+    await page.getByTestId("lang-toggle").click();
+    await years.getByText("Year against year").waitFor();
+    assert.match(await page.getByTestId("county-follow-ups").textContent(), /not reported on/);
+    await screenshot(page, "county-two-years-en-1280");
+    await page.getByTestId("lang-toggle").click();
   });
   await page.close();
 });

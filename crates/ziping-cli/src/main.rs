@@ -20,7 +20,7 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
     use ziping_core::core::aggregate::{reduce, FileFacts};
-    use ziping_core::core::builtin::builtins;
+    use ziping_core::core::builtin::readable;
     use ziping_core::core::checklist::{add_to_set, Checklist};
     use ziping_core::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
     use ziping_core::i18n::{checklist_errors, import_error, Lang, Msg, Say};
@@ -99,7 +99,7 @@ mod cli {
     pub fn main() -> ExitCode {
         let args = Args::parse();
         let lang = if args.english { Lang::En } else { Lang::Zh };
-        let mut checklists = match builtins() {
+        let mut checklists = match readable() {
             Ok(list) => list,
             Err((name, e)) => {
                 eprintln!("{name}: {e}");
@@ -360,6 +360,7 @@ mod cli {
         let header = [
             Msg::ChecklistLabel,
             Msg::ChecklistVersion,
+            Msg::SchoolYear,
             Msg::CsvIndicatorId,
             Msg::ColSide,
             Msg::ColSchools,
@@ -389,9 +390,10 @@ mod cli {
                 Spread::ZeroMean => (Msg::CountyZeroMean.text(lang).into(), String::new()),
             };
             println!(
-                "{}\t{}\t{}\t{}\t{}\t{}\t{cv}\t{}\t{within}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{cv}\t{}\t{within}",
                 printable(&f.checklist),
                 printable(&f.version),
+                printable(&f.school_year),
                 printable(&f.item),
                 ziping_core::i18n::side_name(lang, f.side),
                 f.schools,

@@ -22,6 +22,7 @@ message school_indicators {
   REQUIRED BOOLEAN counted;
   OPTIONAL BYTE_ARRAY checklist (UTF8);
   OPTIONAL BYTE_ARRAY version (UTF8);
+  OPTIONAL BYTE_ARRAY school_year (UTF8);
   OPTIONAL BYTE_ARRAY school_type (UTF8);
   OPTIONAL BYTE_ARRAY indicator (UTF8);
   OPTIONAL BYTE_ARRAY part (UTF8);
@@ -106,17 +107,18 @@ pub fn write_parquet(rows: &[IndicatorRow], path: &Path) -> Result<(), String> {
                     let counted: Vec<bool> = group.iter().map(|r| r.counted).collect();
                     col.typed::<BoolType>().write_batch(&counted, None, None)
                 }
-                6..=11 | 14 | 17 => {
+                6..=12 | 15 | 18 => {
                     let (values, levels) = optional(
                         group,
                         |r| match column {
                             6 => s(r.checklist.as_ref()),
                             7 => s(r.version.as_ref()),
-                            8 => r.school_type.map(ByteArray::from),
-                            9 => s(r.indicator.as_ref()),
-                            10 => r.part.map(ByteArray::from),
-                            11 => r.side.map(ByteArray::from),
-                            14 => r.threshold_op.map(ByteArray::from),
+                            8 => s(r.school_year.as_ref()),
+                            9 => r.school_type.map(ByteArray::from),
+                            10 => s(r.indicator.as_ref()),
+                            11 => r.part.map(ByteArray::from),
+                            12 => r.side.map(ByteArray::from),
+                            15 => r.threshold_op.map(ByteArray::from),
                             _ => r.outcome.map(ByteArray::from),
                         },
                         |v| v,
@@ -128,9 +130,9 @@ pub fn write_parquet(rows: &[IndicatorRow], path: &Path) -> Result<(), String> {
                     let (values, levels) = optional(
                         group,
                         |r| match column {
-                            12 => r.students,
-                            13 => r.value,
-                            15 => r.threshold,
+                            13 => r.students,
+                            14 => r.value,
+                            16 => r.threshold,
                             _ => r.threshold_max,
                         },
                         |v| v,

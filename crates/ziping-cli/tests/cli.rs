@@ -165,7 +165,7 @@ fn folders_are_walked_once_and_odd_files_are_named_not_read() {
     let (code, out, err) = ziping(&["aggregate", dir.to_str().unwrap()]);
     assert_eq!(code, 1, "invalid files: exit 1\n{out}\n{err}");
     assert!(
-        out.starts_with("评估清单\t版本\t指标编号\t学段\t学校数"),
+        out.starts_with("评估清单\t版本\t学年\t指标编号\t学段\t学校数"),
         "a header line: {out}"
     );
     assert!(err.contains("b.json: 不是普通文件"), "{err}");

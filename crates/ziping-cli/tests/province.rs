@@ -109,6 +109,7 @@ fn every_countys_figures_on_duckdb_equal_zipings_own() {
         for f in &report.figures {
             let key = (
                 county.clone(),
+                f.school_year.clone(),
                 f.item.clone(),
                 side_code(f.side).to_string(),
             );
@@ -119,7 +120,11 @@ fn every_countys_figures_on_duckdb_equal_zipings_own() {
             expected_cv.insert(key, (f.schools, cv));
         }
         for r in &report.rule {
-            let key = (county.clone(), side_code(r.side).to_string());
+            let key = (
+                county.clone(),
+                r.school_year.clone(),
+                side_code(r.side).to_string(),
+            );
             expected_rule.insert(key, (r.schools, r.meeting));
         }
     }
@@ -130,10 +135,11 @@ fn every_countys_figures_on_duckdb_equal_zipings_own() {
             row[0].as_str().unwrap().to_string(),
             row[3].as_str().unwrap().to_string(),
             row[4].as_str().unwrap().to_string(),
+            row[5].as_str().unwrap().to_string(),
         );
         let (schools, cv) = expected_cv[&key];
-        assert_eq!(row[5].as_u64(), Some(schools as u64), "{key:?}");
-        match (cv, row[7].as_f64()) {
+        assert_eq!(row[6].as_u64(), Some(schools as u64), "{key:?}");
+        match (cv, row[8].as_f64()) {
             (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "{key:?}: ziping {a}, SQL {b}"),
             (a, b) => assert_eq!(a, b, "{key:?}"),
         }
@@ -144,10 +150,11 @@ fn every_countys_figures_on_duckdb_equal_zipings_own() {
         let key = (
             row[0].as_str().unwrap().to_string(),
             row[3].as_str().unwrap().to_string(),
+            row[4].as_str().unwrap().to_string(),
         );
         let (schools, meeting) = expected_rule[&key];
         assert_eq!(
-            (row[4].as_u64(), row[5].as_u64()),
+            (row[5].as_u64(), row[6].as_u64()),
             (Some(schools as u64), Some(meeting as u64)),
             "{key:?}"
         );

@@ -162,7 +162,7 @@ catalogue! {
     CsvFiguresName => "差异系数表", "county-figures";
     CountyFigures => "全县资源配置差异系数", "County difference coefficients";
     CountySchools => "学校列表", "Schools";
-    CountyFilter => "筛选（学校名称、代码或状态）", "Filter (school name, code or status)";
+    CountyFilter => "筛选（学校名称、代码、学年或状态）", "Filter (school name, code, school year or status)";
     CountyCsvSchools => "下载学校表（CSV）", "Download the school table (CSV)";
     CountyCsvFigures => "下载差异系数表（CSV）", "Download the county figures (CSV)";
     CountyPrint => "打印汇总", "Print the summary";
@@ -342,6 +342,36 @@ catalogue! {
     DateBlank => "日期：　　年　　月　　日", "Date:";
     ReportSummary => "评估结果", "Result";
     CountyCancel => "取消", "Cancel";
+    LastYearData => "上年数据", "last year's";
+    ConfirmValue => "确认", "Confirm";
+    ConfirmAll => "全部确认", "Confirm all";
+    CopyLastYearAnswer => "沿用上年答案", "Use last year's answer";
+    StartFromLastYear => "从上年报送文件开始本学年自评", "Start this year from last year's submission";
+    StartFromLastYearHint => "选择本校上一学年导出的报送文件（.json）：基本信息和基础数据沿用上年（标为“上年数据”，请逐项核对），逐项答案重新填写，上年整改清单转为“上年整改落实情况”，结果页可与上年比较。", "Choose the file your school exported last school year (.json): the profile and raw data carry over (marked as last year's until you check them), the items are answered afresh, last year's action plan becomes this year's review, and the results compare with last year.";
+    ComparisonHeading => "与上年比较", "Compared with last year";
+    ComparisonEmpty => "与上年相比没有变化。", "No change from last year.";
+    ChangeImproved => "进步", "improved";
+    ChangeWorse => "退步", "worse";
+    ChangeSame => "不变", "same";
+    ChangeNewlyShort => "新增未达标", "newly short";
+    ChangeResolved => "已达标（上年未达标）", "resolved";
+    ChangeNew => "本年新增条目", "new item";
+    ChangeDropped => "本年已删去的条目", "dropped item";
+    ChangePending => "本年待填写", "still to answer";
+    ThresholdChanged => "标准有变化", "standard changed";
+    TypeChanged => "学校类型与上年不同：只比较两年都有的学段。", "The school's type differs from last year's: only the parts both years have are compared.";
+    LastYearCol => "上年", "Last year";
+    ThisYearCol => "本年", "This year";
+    ChangeCol => "变化", "Change";
+    ReviewHeading => "上年整改落实情况", "Last year's action plan: progress";
+    ReviewIntro => "逐条说明上年整改清单的落实情况：完成情况、采取的措施及成效、佐证材料。", "For each row of last year's action plan: how far it got, what was done and with what effect, and the evidence.";
+    ReviewStatusLabel => "落实情况", "Status";
+    ReviewUnset => "请选择", "Choose";
+    ReviewDone => "已完成", "Done";
+    ReviewInProgress => "进行中", "In progress";
+    ReviewNotStarted => "未启动", "Not started";
+    ReviewDoneLabel => "采取的措施及成效", "What was done, and its effect";
+    ReviewEvidenceLabel => "佐证材料", "Evidence";
     CountyNoWorkers => "这个浏览器无法在后台读取文件（不支持 Web Worker），县级汇总无法使用。请换用新版的 Chrome、Edge 或 Firefox。", "This browser cannot read files in the background (no Web Workers), so county mode cannot run. Please use a recent Chrome, Edge or Firefox.";
     PrevPage => "上一页", "Previous page";
     NextPage => "下一页", "Next page";
@@ -370,11 +400,30 @@ catalogue! {
     ChecklistBestLevel => "最高等级的得分须等于本项分值", "the best level must earn the item's points";
     ChecklistBadThreshold => "达标线须是有限的数（区间须下限不大于上限）", "a threshold must be a finite number (a range needs min ≤ max)";
     ClauseSeparator => "；", "; ";
+    CsvLastYearFile => "上年文件", "Last year's file";
+    CsvLastYearScore => "上年得分", "Last year's score";
+    CsvLastYearMax => "上年满分", "Last year's maximum";
+    CsvLastYearGrade => "上年等级", "Last year's grade";
+    CsvScoreChange => "得分与上年比较", "Score against last year";
+    CsvFollowUp => "上年整改落实情况", "Last year's action plan";
+    CountyYearsHeading => "两学年对比", "Year against year";
+    CountyYearsIntro => "同一学校不同学年的文件各自计入本学年：差异系数按学年分列，不合并；每所学校与本批文件中的上年文件比较。", "A school's files of different school years each count for their own year: the coefficients are shown per year, never pooled, and each school is compared with its file of the year before in this batch.";
+    CountyChangesHeading => "各校与上年比较", "Each school against last year";
+    CountyFollowUpHeading => "上年整改落实情况未报告的学校", "Schools not reporting on last year's action plan";
+    CountyFollowUpIntro => "这些学校上年有整改事项，本年文件没有说明（或没有全部说明）落实情况。", "These schools had action-plan rows last year, and this year's file does not say (or does not say for every row) how far each got.";
+    ColScoreChange => "与上年比较", "Against last year";
+    ColIndicatorChanges => "资源配置指标变化", "Resource indicators";
+    NoLastYearFile => "本批没有上年文件", "no file of last year in this batch";
 }
 
 sayings! {
     RemoveAttachment { file } => "移除 {file}", "Remove {file}";
     AttachmentTooLarge { file } => "文件“{file}”超过 200 MB，未添加。", "The file “{file}” is over 200 MB and was not added.";
+    LastYearBanner { year, file } => "本草稿由 {year} 学年的报送文件“{file}”生成：基本信息和基础数据沿用上年，标有“上年数据”的数值请逐项核对，确认或修改后标记消失。", "This draft continues the {year} submission “{file}”: the profile and raw data carry over; check each value marked as last year's (the mark goes once you confirm or change it).";
+    ComparisonSummary { resolved, newly_short, improved, worse } => "已达标 {resolved} 项（上年未达标），新增未达标 {newly_short} 项，进步 {improved} 项，退步 {worse} 项。", "{resolved} resolved, {newly_short} newly short, {improved} improved, {worse} worse.";
+    StartNoChecklist { id } => "本机没有评估清单 {id}：请先在首页“载入县级评估清单文件”载入本学年的清单，再选择上年的报送文件。", "This computer has no checklist {id}: load this year's checklist file first (“Load a county checklist file”), then choose last year's file.";
+    CarriedOn { row } => "本年仍未达标，见本年整改清单第 {row} 行。", "Still short this year: see row {row} of this year's plan.";
+    Unreviewed { rows } => "还有 {rows} 条上年整改未说明落实情况。", "{rows} rows of last year's plan have no status yet.";
     TableWritten { rows, files, file } => "已写出 {rows} 行（{files} 个文件）到 {file}", "Wrote {rows} rows ({files} files) to {file}";
     CountyProgress { done, total } => "已读取并校验 {done} / {total} 个文件", "Read and verified {done} of {total} files";
     PageOf { page, pages } => "第 {page} / {pages} 页", "Page {page} of {pages}";
@@ -382,6 +431,13 @@ sayings! {
     CountySummary { files, counts } => "共 {files} 个文件：{counts}。", "{files} files: {counts}.";
     CountyPrintHead { county, date } => "县（市、区）：{county} · 汇总日期：{date}", "County: {county} · Aggregated on {date}";
     CountyLeftOut { schools } => "（另有 {schools} 所缺数据未计入）", " ({schools} more left out: no data)";
+    FollowUpReported { rows, said, done } => "上年整改 {rows} 条，已说明 {said} 条（已完成 {done} 条）", "{rows} rows last year: {said} reported on ({done} done)";
+    FollowUpMissing { rows } => "上年有 {rows} 条整改，本年文件未报告落实情况（不是从上年文件开始填写的）", "{rows} rows last year, not reported on (this year's file was not started from last year's)";
+    CsvLastYearOf { column } => "{column}（上年）", "{column} (last year)";
+    CsvChangeOf { column } => "{column}（变化）", "{column} (change)";
+    ScoreChange { last, this, points } => "{last} → {this}（{points} 分）", "{last} → {this} ({points} points)";
+    GradeChange { last, this } => "等级：{last} → {this}", "Grade: {last} → {this}";
+    IndicatorChanged { item, change } => "{item}：{change}", "{item}: {change}";
     CountyRuleMet { side, schools, meeting } => "{side}：{schools} 所中有 {meeting} 所符合“至少6项达标、其余不低于85%”", "{side}: of {schools} schools, {meeting} meet the 6-of-7 rule";
     CountyCvLimit { limit } => "限值 {limit}", "limit {limit}";
     StatusIncompleteDetail { answered, required, errors } => "已答 {answered} 项，共 {required} 项；填写有误 {errors} 处。已填的指标计入汇总，未填的不计入。", "{answered} of {required} answered; {errors} errors. The indicators it has are counted, the others are not.";
@@ -506,6 +562,39 @@ pub fn school_type_name(lang: Lang, t: crate::core::model::SchoolType) -> &'stat
         SchoolType::NineYear => Msg::NineYear,
     }
     .text(lang)
+}
+
+/// How an item, indicator or area moved from last year to this, in a word.
+pub fn change_msg(c: crate::core::history::Change) -> Msg {
+    use crate::core::history::Change;
+    match c {
+        Change::Improved => Msg::ChangeImproved,
+        Change::Worse => Msg::ChangeWorse,
+        Change::Same => Msg::ChangeSame,
+        Change::NewlyShort => Msg::ChangeNewlyShort,
+        Change::Resolved => Msg::ChangeResolved,
+        Change::New => Msg::ChangeNew,
+        Change::Dropped => Msg::ChangeDropped,
+        Change::Pending => Msg::ChangePending,
+    }
+}
+
+/// What a file says of last year's 整改 rows, in words; empty when none are known.
+pub fn follow_up_text(lang: Lang, f: &crate::core::aggregate::FollowUp) -> String {
+    use crate::core::aggregate::FollowUp;
+    match f {
+        FollowUp::NotDue => String::new(),
+        FollowUp::Reported { rows, done, unset } => Say::FollowUpReported {
+            rows: &rows.to_string(),
+            said: &(rows - unset).to_string(),
+            done: &done.to_string(),
+        }
+        .text(lang),
+        FollowUp::Missing { rows } => Say::FollowUpMissing {
+            rows: &rows.to_string(),
+        }
+        .text(lang),
+    }
 }
 
 /// The name of a side of the county's figures (小学 or 初中).

@@ -518,3 +518,213 @@ fn county_rates_are_computed_from_the_schools_raw_counts() {
     assert_eq!(g8.met, Some(false));
     assert_eq!(g8.schools, 2);
 }
+
+/// A file with a 整改清单 of `plan` rows, continuing `previous` and reviewing its rows.
+fn read_year(
+    parts: (Profile, Answers, String, String),
+    checklist: &Checklist,
+    plan: usize,
+    previous: Option<&ziping_core::core::export::Export>,
+    review: &[ziping_core::core::school::ReviewRow],
+) -> (FileFacts, ziping_core::core::export::Export) {
+    use ziping_core::core::export::PreviousRef;
+    use ziping_core::core::school::PlanRow;
+    let (profile, answers, exported, name) = parts;
+    let rows: Vec<PlanRow> = (0..plan as u64)
+        .map(|id| PlanRow {
+            id,
+            from: None,
+            generated: None,
+            problem: format!("问题{id}"),
+            measure: "措施".into(),
+            owner: "校长".into(),
+            deadline: "2026-12-31".into(),
+            progress: String::new(),
+        })
+        .collect();
+    let previous = previous.map(|e| PreviousRef {
+        digest: e.digest.clone(),
+        school_year: e.profile.school_year.clone(),
+        exported: e.exported.clone(),
+    });
+    let doc = export(&Submission {
+        checklist,
+        profile: &profile,
+        answers: &answers,
+        plan: &rows,
+        attachments: &[],
+        created: EXAMPLE_CREATED,
+        exported: &exported,
+        app_version: "test",
+        previous: previous.as_ref(),
+        review,
+    })
+    .unwrap();
+    let facts = reduce(
+        &name,
+        to_text(&doc).unwrap().as_bytes(),
+        &builtins().unwrap(),
+    );
+    (facts, doc)
+}
+
+#[test]
+fn two_school_years_are_two_years_each_school_beside_its_last_year() {
+    use ziping_core::core::aggregate::FollowUp;
+    use ziping_core::core::history::Change;
+    use ziping_core::core::school::{ReviewRow, ReviewStatus};
+    let c = builtin("yzjh-school");
+    let year = |y: &'static str, per100: u32| {
+        move |p: &mut Profile, a: &mut Answers| {
+            p.school_year = y.into();
+            a.set(Slot::whole("students"), Value::Number("100".into()));
+            a.set(
+                Slot::whole("teachers_above_degree"),
+                Value::Number(per100.to_string()),
+            );
+        }
+    };
+    // A: short on R1 last year with 2 整改 rows; this year it started from last year's file,
+    // reached R1 and reports one row done and one not yet.
+    let (a_last, a_last_doc) = read_year(
+        file("A", &c, "2025-11-20T10:00:00+08:00", year("2025-2026", 3)),
+        &c,
+        2,
+        None,
+        &[],
+    );
+    let review: Vec<ReviewRow> = a_last_doc
+        .plan
+        .iter()
+        .enumerate()
+        .map(|(n, row)| ReviewRow {
+            row: row.clone(),
+            status: if n == 0 {
+                ReviewStatus::Done
+            } else {
+                ReviewStatus::Unset
+            },
+            done: String::new(),
+            evidence: String::new(),
+        })
+        .collect();
+    let (a_this, _) = read_year(
+        file("A", &c, T1, year("2026—2027学年", 6)),
+        &c,
+        0,
+        Some(&a_last_doc),
+        &review,
+    );
+    // B: 3 整改 rows last year; this year's file was started afresh and says nothing of them.
+    let (b_last, _) = read_year(
+        file("B", &c, "2025-11-20T10:00:00+08:00", year("2025-2026", 5)),
+        &c,
+        3,
+        None,
+        &[],
+    );
+    let (b_this, _) = read_year(file("B", &c, T1, year("2026-2027", 4)), &c, 0, None, &[]);
+    // C: this year only.
+    let (c_this, _) = read_year(file("C", &c, T1, year("2026-2027", 5)), &c, 0, None, &[]);
+    let files = vec![a_last, a_this, b_last, b_this, c_this];
+    let r = run(&files, &builtins().unwrap(), &[]);
+
+    // Every file counts: two years of one school are not duplicates of each other.
+    assert!(
+        r.schools.iter().all(|s| s.status == FileStatus::Ok),
+        "{:?}",
+        r.schools
+    );
+    assert_eq!(r.school_years(), ["2025-2026", "2026-2027"]);
+    assert_eq!(
+        r.schools[1].school_year, "2026-2027",
+        "the typed year is read as one year"
+    );
+    // The figures are per year, side by side: never pooled.
+    let r1: Vec<(&str, usize)> = r
+        .figures
+        .iter()
+        .filter(|f| f.item == "R1")
+        .map(|f| (f.school_year.as_str(), f.schools))
+        .collect();
+    assert_eq!(r1, [("2025-2026", 2), ("2026-2027", 3)]);
+    let years: Vec<&str> = r.rule.iter().map(|c| c.school_year.as_str()).collect();
+    assert_eq!(years, ["2025-2026", "2026-2027"]);
+
+    // Each school beside its last year.
+    assert_eq!(r.schools[1].last_year, Some(0));
+    assert_eq!(r.schools[3].last_year, Some(2));
+    assert_eq!(r.schools[4].last_year, None);
+    assert_eq!(r.schools[0].last_year, None, "no file of 2024-2025");
+    let a = r.change_of(1).unwrap();
+    assert_eq!(a.last, 0);
+    let a_r1 = a
+        .indicators
+        .iter()
+        .find(|i| i.item == "R1" && i.part == Part::Whole)
+        .unwrap();
+    assert_eq!((a_r1.last, a_r1.this), (Some(3.0), Some(6.0)));
+    assert_eq!(
+        a_r1.change,
+        Change::Resolved,
+        "short last year, met this year"
+    );
+    let b_r1 = r
+        .change_of(3)
+        .unwrap()
+        .indicators
+        .into_iter()
+        .find(|i| i.item == "R1")
+        .unwrap();
+    assert_eq!(b_r1.change, Change::NewlyShort, "5 per 100 met, 4 does not");
+    assert!(r.change_of(4).is_none());
+
+    // Last year's 整改 rows: A reports on both (one still says nothing), B on none.
+    assert_eq!(
+        r.schools[1].follow_up,
+        FollowUp::Reported {
+            rows: 2,
+            done: 1,
+            unset: 1
+        }
+    );
+    assert_eq!(r.schools[3].follow_up, FollowUp::Missing { rows: 3 });
+    assert_eq!(r.schools[4].follow_up, FollowUp::NotDue);
+    let wanting: Vec<&str> = r
+        .follow_ups_wanting()
+        .map(|(_, s)| s.file.as_str())
+        .collect();
+    assert_eq!(wanting, ["A.json", "B.json"]);
+
+    // The CSVs carry the year, last year's score and values, and the follow-up.
+    let csv = schools_csv(&r, Lang::Zh);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}: {headers:?}"))
+    };
+    let r1 = "R1 每百名学生拥有高于规定学历教师数（小学，人，保留2位小数）";
+    assert_eq!(&rows[1][col("学年")], "2026-2027");
+    assert_eq!(&rows[1][col(r1)], "6");
+    assert_eq!(&rows[1][col(&format!("{r1}（上年）"))], "3");
+    assert_eq!(
+        &rows[1][col(&format!("{r1}（变化）"))],
+        "已达标（上年未达标）"
+    );
+    assert_eq!(&rows[1][col("上年文件")], "A.json");
+    assert_eq!(
+        &rows[1][col("上年整改落实情况")],
+        "上年整改 2 条，已说明 1 条（已完成 1 条）"
+    );
+    assert!(rows[3][col("上年整改落实情况")].starts_with("上年有 3 条整改"));
+    assert_eq!(&rows[4][col("上年得分")], "", "C has no file of last year");
+    let figures = figures_csv(&r, Lang::Zh);
+    assert!(figures.contains(",2025-2026,R1,") && figures.contains(",2026-2027,R1,"));
+    // One year only: no last-year columns.
+    let one = run(&files[1..2], &builtins().unwrap(), &[]);
+    assert!(!schools_csv(&one, Lang::Zh).contains("上年得分"));
+}

@@ -112,7 +112,11 @@ fn all() -> Vec<Checklist> {
     let mut list = builtins().unwrap_or_else(|(name, e)| panic!("{name}: {e}"));
     let ids: Vec<String> = list.iter().map(|c| c.doc().id.clone()).collect();
     for entry in std::fs::read_dir(root("checklists")).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            continue; // archive/: earlier versions, see below
+        }
+        let text = std::fs::read_to_string(path).unwrap();
         let c = Checklist::from_json(&text).unwrap_or_else(|e| panic!("{e}"));
         if !ids.contains(&c.doc().id) {
             list.push(c);
@@ -446,7 +450,9 @@ fn every_file_in_checklists_is_built_in_or_a_county_variant() {
     use ziping_core::core::builtin::FILES;
     let mut on_disk: Vec<String> = std::fs::read_dir(root("checklists"))
         .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     on_disk.sort();
     let embedded: Vec<&str> = FILES.iter().map(|(name, _)| *name).collect();
@@ -455,8 +461,49 @@ fn every_file_in_checklists_is_built_in_or_a_county_variant() {
         .filter(|f| !embedded.contains(&f.as_str()))
         .collect();
     assert_eq!(variants, ["zlpj-school-hengyang.json"]);
-    for (name, text) in FILES {
+    for (name, text) in FILES.iter().chain(ziping_core::core::builtin::ARCHIVED) {
         let from_disk = std::fs::read_to_string(root(&format!("checklists/{name}"))).unwrap();
         assert_eq!(&from_disk, text, "{name} embedded as on disk");
+    }
+    let archived = std::fs::read_dir(root("checklists/archive"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        archived,
+        ziping_core::core::builtin::ARCHIVED.len(),
+        "every archived file embedded"
+    );
+}
+
+/// Last year's files were made with last year's checklist versions: county mode and the
+/// command line still read them, while a new self-assessment only ever gets the current ones.
+#[test]
+fn earlier_versions_are_kept_for_reading_last_years_files() {
+    use ziping_core::core::builtin::{readable, ARCHIVED};
+    let current = builtins().unwrap();
+    let all = readable().unwrap();
+    assert_eq!(all.len(), current.len() + ARCHIVED.len());
+    for old in &all[current.len()..] {
+        let doc = old.doc();
+        let now = current
+            .iter()
+            .find(|c| c.doc().id == doc.id)
+            .unwrap_or_else(|| panic!("{} archived, but no longer built in", doc.id));
+        assert!(
+            doc.version < now.doc().version,
+            "{} {} is older than {}",
+            doc.id,
+            doc.version,
+            now.doc().version
+        );
+    }
+    let dir = root("tests/corpus/last-year");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(ziping_core::core::export::verify(&text, &all).is_ok());
+        assert!(
+            ziping_core::core::export::verify(&text, &current).is_err(),
+            "made with an earlier version"
+        );
     }
 }

@@ -147,3 +147,215 @@ fn last_years_rows_are_reviewed_and_linked_to_this_years_when_the_shortfall_pers
 fn builtins_all() -> Vec<ziping_core::core::checklist::Checklist> {
     ziping_core::core::builtin::builtins().unwrap()
 }
+
+#[test]
+fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
+    use ziping_core::state::last_year::{start_from_file, StartError};
+    // Last year's file was made with 办学质量 2026.3; this computer has 2026.4 only, so last
+    // year's result is taken as the file stored it (its digest still checked).
+    let dir = format!(
+        "{}/../../tests/corpus/last-year",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let bytes = std::fs::read(path).unwrap();
+    let builtins = ziping_core::core::builtin::builtins().unwrap();
+    assert!(
+        verify(&bytes, &builtins).is_err(),
+        "its checklist version is not here"
+    );
+    let last = read(&bytes).unwrap();
+    let d = start_from_file(
+        "d3".into(),
+        "old.json",
+        &bytes,
+        &builtins,
+        &[],
+        at().as_str(),
+    )
+    .unwrap();
+    let previous = d.previous.as_ref().unwrap();
+    assert_eq!(previous.checklist.version, "2026.3");
+    assert_eq!(
+        previous.result,
+        YearResult::from_stored(&last.result).unwrap()
+    );
+    assert!(matches!(&d.checklist, ChecklistSource::Builtin { id } if id == "zlpj-school"));
+    assert_eq!(
+        d.answers.get(&Slot::whole("myopia_rate_last_year")),
+        last.answers.get(&Slot::whole("myopia_rate_this_year"))
+    );
+    // Not a submission; a checklist this computer has no version of: each said so.
+    assert!(matches!(
+        start_from_file("d4".into(), "x.json", b"{", &builtins, &[], at().as_str()),
+        Err(StartError::File(_))
+    ));
+    let yzjh_only: Vec<_> = builtins
+        .into_iter()
+        .filter(|c| c.doc().id == "yzjh-school")
+        .collect();
+    assert!(matches!(
+        start_from_file("d5".into(), "old.json", &bytes, &yzjh_only, &[], at().as_str()),
+        Err(StartError::NoChecklist { id }) if id == "zlpj-school"
+    ));
+}
+
+/// The next school year's files of the three example schools, made the way the app makes them
+/// (each started from its example file, last year's answers entered again, some changed), for
+/// the county's two-year e2e test. `ZIPING_WRITE_EXAMPLES=1` rewrites them. 城关镇第一小学
+/// gained teachers, brought its classes down to 45 and reports its 整改 row done; 漳江九年一贯制学校 started afresh (no link to
+/// last year, its 整改 row not reported) and lost 小学 teachers; 桃花源中学 reports one of its
+/// two rows.
+#[test]
+fn next_year_fixtures_are_produced_by_the_code() {
+    use ziping_core::core::aggregate::{aggregate, reduce, FollowUp, Options};
+    use ziping_core::core::builtin::builtins;
+    let write = std::env::var("ZIPING_WRITE_EXAMPLES").is_ok();
+    let dir = format!(
+        "{}/../../tests/corpus/next-year",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let now = Timestamp::parse("2027-11-19T10:00:00+08:00").unwrap();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for last in example_exports() {
+        let c = builtin(&last.checklist.id);
+        let mut d = Draft::from_last_year(
+            "next".into(),
+            LastYear {
+                file: "last.json",
+                export: &last,
+                result: YearResult::from_stored(&last.result).unwrap(),
+            },
+            &c,
+            ChecklistSource::Builtin {
+                id: last.checklist.id.clone(),
+            },
+            now.as_str(),
+        );
+        for (slot, value) in &last.answers.values {
+            d.set_answer(slot.clone(), Some(value.clone()), now.as_str());
+        }
+        d.answers.notes = last.answers.notes.clone();
+        let t = d.profile.school_type.unwrap();
+        match last.profile.school_name.as_str() {
+            "城关镇第一小学" => {
+                d.set_answer(
+                    whole("teachers_above_degree"),
+                    Some(num("60")),
+                    now.as_str(),
+                );
+                d.set_answer(whole("G6"), Some(num("45")), now.as_str());
+                for r in d.review.clone() {
+                    d.set_review_status(r.row.id, ReviewStatus::Done, now.as_str());
+                    d.set_review_field(
+                        r.row.id,
+                        ReviewField::Done,
+                        "新招聘本科及以上学历教师20名".into(),
+                        now.as_str(),
+                    );
+                }
+            }
+            "漳江九年一贯制学校" => {
+                d.previous = None;
+                d.review.clear();
+                d.set_answer(
+                    "teachers_above_degree@primary".parse().unwrap(),
+                    Some(num("1")),
+                    now.as_str(),
+                );
+            }
+            _ => {
+                let first = d.review[0].row.id;
+                d.set_review_status(first, ReviewStatus::InProgress, now.as_str());
+            }
+        }
+        d.inherited.clear();
+        let problems = shortfall_problems(&c, &assess(&c, t, &d.answers));
+        d.sync_plan(&problems, true, now.as_str());
+        texts.push(d.submission(&c, &problems, &now, "examples").unwrap());
+    }
+    for (name, text) in &texts {
+        let path = format!("{dir}/{name}");
+        if write {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, text).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("{path} is missing: run with ZIPING_WRITE_EXAMPLES=1"));
+        assert!(
+            &on_disk == text,
+            "{path} is out of date: run with ZIPING_WRITE_EXAMPLES=1"
+        );
+    }
+
+    // Both years in the county: six schools counted, each beside its last year.
+    let known = builtins().unwrap();
+    let mut facts: Vec<_> = example_exports()
+        .iter()
+        .map(|e| {
+            let text = ziping_core::core::export::to_text(e).unwrap();
+            reduce("last.json", text.as_bytes(), &known)
+        })
+        .collect();
+    facts.extend(
+        texts
+            .iter()
+            .map(|(name, text)| reduce(name, text.as_bytes(), &known)),
+    );
+    let options = Options {
+        now: "2027-12-01T00:00:00+08:00",
+        county: None,
+        picks: &[],
+    };
+    let r = aggregate(&facts.iter().collect::<Vec<_>>(), &known, &options, |e| {
+        e.to_string()
+    });
+    assert!(r.schools.iter().all(|s| s.status.counted()), "{r:?}");
+    assert_eq!(r.school_years(), ["2026-2027", "2027-2028"]);
+    let this: Vec<(&str, Option<usize>, FollowUp)> = r.schools[3..]
+        .iter()
+        .map(|s| (s.school_name.as_str(), s.last_year, s.follow_up))
+        .collect();
+    assert_eq!(
+        this,
+        [
+            (
+                "城关镇第一小学",
+                Some(0),
+                FollowUp::Reported {
+                    rows: 1,
+                    done: 1,
+                    unset: 0
+                }
+            ),
+            (
+                "桃花源中学",
+                Some(1),
+                FollowUp::Reported {
+                    rows: 2,
+                    done: 0,
+                    unset: 1
+                }
+            ),
+            ("漳江九年一贯制学校", Some(2), FollowUp::Missing { rows: 1 }),
+        ]
+    );
+    let r1 = |n: usize, part| {
+        r.change_of(n)
+            .unwrap()
+            .indicators
+            .into_iter()
+            .find(|i| i.item == "R1" && i.part == part)
+            .unwrap()
+            .change
+    };
+    use ziping_core::core::answers::Part;
+    use ziping_core::core::history::Change;
+    assert_eq!(r1(3, Part::Whole), Change::Improved);
+    assert_eq!(r1(5, Part::Primary), Change::NewlyShort);
+}

@@ -31,9 +31,27 @@ fn short_label(text: &str) -> String {
     out
 }
 
+/// A label of words in two lines, split at the space nearest its middle, when it is long (an
+/// English area name at a phone's label size would run off the chart).
+fn label_lines(text: &str) -> Vec<String> {
+    let chars = text.chars().count();
+    if chars <= 12 {
+        return vec![text.to_string()];
+    }
+    let middle = text.len() / 2;
+    match text
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .min_by_key(|at| at.abs_diff(middle))
+    {
+        Some(at) => vec![text[..at].to_string(), text[at + 1..].to_string()],
+        None => vec![text.to_string()],
+    }
+}
+
 /// One bar in a row of a bar list: a track, the bar (0–1 of the track), and vertical marks
 /// (0–1) such as a pass line. Stretched to the row's width; the strokes do not stretch.
-fn bar(fill: f64, class: &str, marks: &[(f64, &'static str)]) -> Html {
+pub fn bar(fill: f64, class: &str, marks: &[(f64, &'static str)]) -> Html {
     let pct = |f: f64| format!("{:.2}", f.clamp(0.0, 1.0) * 100.0);
     html! {
         <svg class="hbar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
@@ -118,7 +136,10 @@ pub fn radar(ctx: &Ctx, props: &ChartProps) -> Html {
             <g>
                 <line x1={cx.to_string()} y1={cy.to_string()} x2={x.to_string()} y2={y.to_string()} class="spoke" />
                 <text x={lx.to_string()} y={(ly + 4.0).to_string()} text-anchor={anchor} class="chart-label">
-                    <title>{ pick(&areas[i].0.title, ctx.lang) }</title>{ short_label(pick(&areas[i].0.title, ctx.lang)) }
+                    <title>{ pick(&areas[i].0.title, ctx.lang) }</title>
+                    { for label_lines(&short_label(pick(&areas[i].0.title, ctx.lang))).into_iter().enumerate().map(|(k, line)| html! {
+                        <tspan x={lx.to_string()} dy={if k == 0 { "0" } else { "1.1em" }}>{ line }</tspan>
+                    }) }
                 </text>
             </g>
         }

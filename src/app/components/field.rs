@@ -121,3 +121,22 @@ pub fn messages(field_dom_id: &str, error: Option<&str>, notes: &[String]) -> Ht
         </div>
     }
 }
+
+/// A value copied from last year, not yet confirmed or changed: 上年数据 and a button to keep
+/// it. Always in the DOM (hidden when not marked), so the field keeps its shape.
+pub fn inherited_mark(ctx: &Ctx, slot: &Slot, inherited: bool) -> Html {
+    let confirm = {
+        let (dispatch, slot) = (ctx.dispatch.clone(), slot.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(crate::app::edit(crate::state::DraftEdit::ConfirmInherited(
+                slot.clone(),
+            )))
+        })
+    };
+    html! {
+        <p class="inherited" hidden={!inherited} data-testid={format!("inherited-{slot}")}>
+            <span class="badge near">{ ctx.t(Msg::LastYearData) }</span>
+            <button type="button" class="small" data-testid={format!("confirm-{slot}")} onclick={confirm}>{ ctx.t(Msg::ConfirmValue) }</button>
+        </p>
+    }
+}

@@ -2,7 +2,7 @@
 //! `SetAnswer` / `SetNote` actions; what it shows comes from the core's result.
 
 use super::field::{
-    field_label, messages, messages_dom_id, problem_text, slot_dom_id, warning_text,
+    field_label, inherited_mark, messages, messages_dom_id, problem_text, slot_dom_id, warning_text,
 };
 use super::pick;
 use crate::app::browser::files;
@@ -94,6 +94,12 @@ pub struct ItemCardProps {
     pub warnings: Vec<Warning>,
     /// Evidence files named for this item.
     pub attachments: Vec<crate::core::export::Attachment>,
+    /// Its slots copied from last year and not yet confirmed or changed.
+    #[prop_or_default]
+    pub inherited: Vec<Slot>,
+    /// Last year answered it and this year has not: offer to use last year's answer.
+    #[prop_or_default]
+    pub last_year: bool,
 }
 
 #[component]
@@ -170,6 +176,12 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             </li>
         }
     });
+    let copy_last_year = {
+        let (dispatch, id) = (ctx.dispatch.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(edit(DraftEdit::CopyLastYear(id.clone())))
+        })
+    };
     // The card's own values, so a problem can quote what was typed.
     let answers = Answers {
         values: props
@@ -202,6 +214,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 }
                 { widget(&ctx, &item.kind, &slot, value, part, &label_id, problem.is_some()) }
                 { messages(&dom_id, problem.as_deref(), &notes) }
+                { inherited_mark(&ctx, &slot, props.inherited.contains(&slot)) }
             </div>
         }
     });
@@ -224,6 +237,9 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             if let Some(text) = split_applies(&ctx, &props.checklist, item, props.school_type) {
                 <p class="note" data-testid={format!("split-applies-{id}")}>{ text }</p>
             }
+            <p class="last-year" hidden={!props.last_year}>
+                <button type="button" class="small" data-testid={format!("copy-last-year-{id}")} onclick={copy_last_year}>{ ctx.t(Msg::CopyLastYearAnswer) }</button>
+            </p>
             <div class="parts">{ for parts }</div>
             <div class="evidence">
                 <label for={format!("note-{id}")}>{ ctx.t(Msg::Evidence) }</label>
@@ -447,6 +463,9 @@ pub struct InputFieldProps {
     pub text: String,
     /// What is wrong with the value, already worded (it may quote another field).
     pub error: Option<String>,
+    /// Copied from last year and not yet confirmed or changed.
+    #[prop_or_default]
+    pub inherited: bool,
 }
 
 /// A raw count or amount (students, teachers, areas …) for the computed indicators.
@@ -466,6 +485,7 @@ pub fn InputField(props: &InputFieldProps) -> Html {
             { number_input(&ctx, &props.slot, &props.text, &def.unit, &label_id, props.error.is_some()) }
             <p class="guidance">{ def.hint.as_ref().map(|h| pick(h, ctx.lang)).unwrap_or_default() }</p>
             { messages(&dom_id, props.error.as_deref(), &[]) }
+            { inherited_mark(&ctx, &props.slot, props.inherited) }
         </div>
     }
 }

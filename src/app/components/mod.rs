@@ -2,14 +2,18 @@
 
 mod charts;
 mod checklist_list;
+mod comparison;
 mod field;
 mod header;
 mod item_card;
+mod review;
 mod save_bar;
 
 pub use charts::{area_bars, indicator_chart, radar, ChartProps};
 pub use checklist_list::{checklist_list, pick};
+pub use comparison::comparison;
 pub use field::{field_label, problem_text, slot_dom_id};
 pub use header::header;
 pub use item_card::{outcome_class, outcome_msg, InputField, ItemCard};
+pub use review::{review_section, review_table};
 pub use save_bar::save_bar;

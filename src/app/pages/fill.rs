@@ -147,7 +147,8 @@ pub fn Fill(props: &FillProps) -> Html {
                 };
                 let error = a.invalid.iter().find(|i| i.slot == slot)
                     .map(|i| problem_text(&ctx, checklist, answers, &slot, &i.problem));
-                html! { <InputField key={slot.to_string()} checklist={props.open.checklist.clone()} slot={slot.clone()} {text} {error} /> }
+                let inherited = props.open.draft.inherited.contains(&slot);
+                html! { <InputField key={slot.to_string()} checklist={props.open.checklist.clone()} slot={slot.clone()} {text} {error} {inherited} /> }
             });
             html! {
                 <>
@@ -168,9 +169,13 @@ pub fn Fill(props: &FillProps) -> Html {
                 let warnings = a.warnings.iter().filter(|w| w.slot.id == item.id).cloned().collect::<Vec<_>>();
                 let note = props.open.draft.answers.notes.get(&item.id).cloned().unwrap_or_default();
                 let attachments = props.open.draft.attachments.iter().filter(|a| a.item == item.id).cloned().collect::<Vec<_>>();
+                let draft = &props.open.draft;
+                let inherited = draft.inherited.iter().filter(|s| s.id == item.id).cloned().collect::<Vec<_>>();
+                let last_year = draft.previous.as_ref().is_some_and(|p| p.answers.values.keys().any(|s| s.id == item.id))
+                    && values.iter().all(|(_, v)| v.is_none());
                 html! {
                     <ItemCard key={item.id.clone()} checklist={props.open.checklist.clone()} {loc} school_type={t}
-                        {values} result={r.clone()} {note} {invalid} {warnings} {attachments} />
+                        {values} result={r.clone()} {note} {invalid} {warnings} {attachments} {inherited} {last_year} />
                 }
             });
             html! { <>{ for cards }</> }

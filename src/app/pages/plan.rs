@@ -100,6 +100,7 @@ pub fn Plan(props: &PlanProps) -> Html {
             } else {
                 { plan_table(&ctx, rows.collect::<Html>()) }
             }
+            { crate::app::components::review_section(&ctx, &props.open) }
             <div class="page-actions no-print">
                 <button type="button" class="primary" onclick={ctx.go(Page::Report)}>{ ctx.t(Msg::TabReport) }{ " →" }</button>
             </div>

@@ -4,7 +4,7 @@ use crate::app::edit;
 use crate::app::{Ctx, Open};
 use crate::core::answers::{Slot, Value};
 use crate::core::score::input_slots;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Say};
 use crate::state::draft::ProfileField;
 use crate::state::DraftEdit;
 use crate::state::Page;
@@ -49,6 +49,14 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
             </div>
         }
     };
+    let confirm_all = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(crate::app::edit(
+                crate::state::DraftEdit::ConfirmAllInherited,
+            ))
+        })
+    };
     let types = checklist.doc().school_types.iter().map(|&t| {
         let name = crate::i18n::school_type_name(ctx.lang, t);
         let id = format!(
@@ -84,12 +92,21 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
             };
             let error = props.open.assessment.as_ref().and_then(|a| a.invalid.iter().find(|i| i.slot == slot))
                 .map(|i| problem_text(&ctx, checklist, &draft.answers, &slot, &i.problem));
-            html! { <InputField key={slot.to_string()} checklist={checklist.clone()} slot={slot.clone()} {text} {error} /> }
+            let inherited = draft.inherited.contains(&slot);
+            html! { <InputField key={slot.to_string()} checklist={checklist.clone()} slot={slot.clone()} {text} {error} {inherited} /> }
         }).collect::<Html>()
     });
     html! {
         <section class="page" aria-labelledby="profile-heading" data-testid="profile-page">
             <h3 id="profile-heading">{ ctx.t(Msg::ProfileHeading) }</h3>
+            if let Some(previous) = &draft.previous {
+                <div class="card note no-print" data-testid="last-year-banner">
+                    <p>{ ctx.say(Say::LastYearBanner { year: &previous.reference.school_year, file: &previous.file }) }</p>
+                    <p hidden={draft.inherited.is_empty()}>
+                        <button type="button" data-testid="confirm-all" onclick={confirm_all}>{ ctx.t(Msg::ConfirmAll) }</button>
+                    </p>
+                </div>
+            }
             <div class="form-grid">
                 { text_field(ProfileField::SchoolName, Msg::SchoolName, None) }
                 { text_field(ProfileField::SchoolCode, Msg::SchoolCode, None) }

@@ -188,6 +188,7 @@ pub fn Report(props: &ReportProps) -> Html {
                         { indicator_chart(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
                     }
                 }
+                { crate::app::components::comparison(&ctx, open) }
             </section>
             <section class="report-section">{ basic.unwrap_or_default() }{ items.unwrap_or_default() }</section>
             <section class="report-section">
@@ -198,6 +199,7 @@ pub fn Report(props: &ReportProps) -> Html {
                     { plan_table(&ctx, plan_rows.collect::<Html>()) }
                 }
             </section>
+            { crate::app::components::review_table(&ctx, open) }
             <section class="signatures">
                 <p>{ ctx.t(Msg::SignPrincipal) }{ ctx.lang.colon() }<span class="sign-line"></span></p>
                 <p>{ ctx.t(Msg::SignFiller) }{ ctx.lang.colon() }<span class="sign-line"></span></p>

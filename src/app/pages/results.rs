@@ -1,4 +1,4 @@
-use crate::app::components::{area_bars, indicator_chart, pick, radar, ChartProps};
+use crate::app::components::{area_bars, comparison, indicator_chart, pick, radar, ChartProps};
 use crate::app::{Ctx, Open};
 use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
@@ -55,6 +55,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 { indicator_chart(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
             }
             { shortfalls(&ctx, &props.open) }
+            { comparison(&ctx, &props.open) }
             <div class="page-actions no-print">
                 <button type="button" class="primary" data-testid="to-plan" onclick={ctx.go(Page::Plan)}>{ ctx.t(Msg::TabPlan) }{ " →" }</button>
             </div>

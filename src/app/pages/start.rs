@@ -72,6 +72,7 @@ pub fn Start(props: &StartProps) -> Html {
             </div>
             { draft_list(&ctx, &props.drafts) }
             <super::import::OpenSubmission dropped={(*dropped).clone()} />
+            <StartFromLastYearFile />
             { checklist_list(&ctx) }
             <CountyChecklists />
             <LoadChecklistFile />
@@ -158,6 +159,100 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
             } else {
                 <ul class="draft-list">{ for rows }</ul>
             }
+        </section>
+    }
+}
+
+/// Starts this year's draft from last year's submission file.
+#[component]
+fn StartFromLastYearFile() -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let error = use_state(|| None::<String>);
+    let onchange = {
+        let (dispatch, reader, error, lang) = (
+            ctx.dispatch.clone(),
+            reader.clone(),
+            error.clone(),
+            ctx.lang,
+        );
+        Callback::from(move |e: Event| {
+            let too_large = {
+                let error = error.clone();
+                move |name: String, size: u64| {
+                    let reason = crate::i18n::import_error(
+                        lang,
+                        &crate::core::export::ImportError::TooLarge {
+                            size: size as usize,
+                            limit: crate::core::export::MAX_EXPORT_BYTES,
+                        },
+                    );
+                    error.set(Some(
+                        Say::ImportRejected {
+                            file: &name,
+                            reason: &reason,
+                        }
+                        .text(lang),
+                    ));
+                }
+            };
+            let (dispatch, error) = (dispatch.clone(), error.clone());
+            *reader.borrow_mut() = files::read_picked(
+                &e,
+                crate::core::export::MAX_EXPORT_BYTES as u64,
+                too_large,
+                move |name, bytes| {
+                    let (dispatch, error) = (dispatch.clone(), error.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let county: Vec<(String, String)> = drafts::county_checklists()
+                            .await
+                            .into_iter()
+                            .map(|k| (k.checklist.doc().id.clone(), k.text))
+                            .collect();
+                        let started = crate::state::last_year::start_from_file(
+                            clock::new_draft_id(),
+                            &name,
+                            &bytes,
+                            &crate::core::builtin::builtins().unwrap_or_default(),
+                            &county,
+                            clock::now().as_str(),
+                        );
+                        use crate::state::last_year::StartError;
+                        match started {
+                            Ok(draft) => {
+                                error.set(None);
+                                dispatch.dispatch(Action::StartedFromLastYear {
+                                    draft: Box::new(draft),
+                                });
+                            }
+                            Err(e) => {
+                                let reason = match e {
+                                    StartError::File(e) => crate::i18n::import_error(lang, &e),
+                                    StartError::NoChecklist { id } => {
+                                        Say::StartNoChecklist { id: &id }.text(lang)
+                                    }
+                                };
+                                error.set(Some(
+                                    Say::ImportRejected {
+                                        file: &name,
+                                        reason: &reason,
+                                    }
+                                    .text(lang),
+                                ));
+                            }
+                        }
+                    });
+                },
+            );
+        })
+    };
+    html! {
+        <section class="card load-file">
+            <label for="last-year-file" class="button">{ ctx.t(Msg::StartFromLastYear) }</label>
+            <input id="last-year-file" class="visually-hidden" type="file" accept=".json,application/json"
+                data-testid="last-year-file" {onchange} aria-describedby="last-year-file-hint" />
+            <p id="last-year-file-hint" class="muted">{ ctx.t(Msg::StartFromLastYearHint) }</p>
+            <p class="error" role="alert" data-testid="last-year-error" hidden={error.is_none()}>{ (*error).clone().unwrap_or_default() }</p>
         </section>
     }
 }

@@ -17,6 +17,14 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Earlier versions of the built-ins, kept so county mode and the command line can still read
+/// files made with them (last year's submissions): never offered for a new self-assessment.
+/// When a built-in's version changes, its previous file moves to `checklists/archive/`.
+pub const ARCHIVED: &[(&str, &str)] = &[(
+    "archive/zlpj-school-2026.3.json",
+    include_str!("../../../../checklists/archive/zlpj-school-2026.3.json"),
+)];
+
 type Parsed = Result<Vec<Checklist>, (&'static str, ChecklistErrors)>;
 
 /// Every built-in checklist, checked, parsed once for the life of the program (it was parsed
@@ -43,4 +51,14 @@ pub fn builtins() -> Result<Vec<Checklist>, (&'static str, ChecklistErrors)> {
 /// The built-in checklist with this id.
 pub fn builtin(id: &str) -> Option<&'static Checklist> {
     builtin_set().ok()?.iter().find(|c| c.doc().id == id)
+}
+
+/// The built-ins and their archived earlier versions: every checklist a submission file can
+/// have been made with here, for reading and verifying files (county mode, the command line).
+pub fn readable() -> Result<Vec<Checklist>, (&'static str, ChecklistErrors)> {
+    let mut all = builtins()?;
+    for (name, text) in ARCHIVED {
+        all.push(Checklist::from_json(text).map_err(|e| (*name, e))?);
+    }
+    Ok(all)
 }

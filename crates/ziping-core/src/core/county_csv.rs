@@ -6,7 +6,7 @@ use crate::core::aggregate::{Conflict, CountyReport, FileStatus, SchoolRow, Side
 use crate::core::format;
 use crate::core::model::SchoolType;
 use crate::core::score::Outcome;
-use crate::i18n::{Lang, Msg, Say};
+use crate::i18n::{change_msg, Lang, Msg, Say};
 
 const BOM: &str = "\u{feff}";
 
@@ -147,8 +147,10 @@ fn indicator_columns(lang: Lang, report: &CountyReport) -> Vec<(String, Side, St
     columns
 }
 
-/// One row per file: who, its status, its checklist version, enrolment per side, score and
-/// grade, each resource indicator per side as a number (and its outcome), the school rule.
+/// One row per file: who, its status, its checklist version and school year, enrolment per
+/// side, score and grade, the school rule, whether it reports on last year's 整改 rows, each
+/// resource indicator per side as a number (and its outcome); when the batch holds two years of
+/// a school, last year's score and grade, and each indicator's value last year and how it moved.
 pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
     let columns = indicator_columns(lang, report);
     let mut header: Vec<String> = [
@@ -161,6 +163,7 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         Msg::ColType,
         Msg::ChecklistLabel,
         Msg::ChecklistVersion,
+        Msg::SchoolYear,
         Msg::CsvEnrolmentPrimary,
         Msg::CsvEnrolmentJunior,
         Msg::CsvScore,
@@ -172,27 +175,94 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         Msg::CsvAnswered,
         Msg::CsvErrors,
         Msg::CsvExported,
+        Msg::CsvFollowUp,
     ]
     .iter()
     .map(|m| m.text(lang).to_string())
     .collect();
+    // Last year's columns when the batch holds two years of a school.
+    let two_years = report.schools.iter().any(|s| s.last_year.is_some());
+    if two_years {
+        header.extend(
+            [
+                Msg::CsvLastYearFile,
+                Msg::CsvLastYearScore,
+                Msg::CsvLastYearMax,
+                Msg::CsvLastYearGrade,
+                Msg::CsvScoreChange,
+            ]
+            .iter()
+            .map(|m| m.text(lang).to_string()),
+        );
+    }
     for (_, _, name, _) in &columns {
         header.push(name.clone());
         header.push(Say::CsvOutcomeOf { column: name }.text(lang));
+        if two_years {
+            header.push(Say::CsvLastYearOf { column: name }.text(lang));
+            header.push(Say::CsvChangeOf { column: name }.text(lang));
+        }
     }
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(&header);
-    for s in &report.schools {
-        let _ = w.write_record(school_record(lang, s, &columns));
+    for (n, s) in report.schools.iter().enumerate() {
+        let change = two_years.then(|| report.change_of(n)).flatten();
+        let last = change.as_ref().map(|c| &report.schools[c.last]);
+        let mut record = school_record(lang, s);
+        if two_years {
+            record.extend(match (&change, last) {
+                (Some(c), Some(l)) => vec![
+                    cell(&l.file),
+                    fixed(Some(l.earned), 2),
+                    fixed(Some(l.max), 2),
+                    cell(&grade_text(lang, l)),
+                    change_msg(c.total).text(lang).to_string(),
+                ],
+                _ => vec![String::new(); 5],
+            });
+        }
+        let side_of = |p| s.school_type.and_then(|t| Side::of(t, p));
+        for (item, side, _, decimals) in &columns {
+            let c = s
+                .indicators
+                .iter()
+                .find(|c| &c.item == item && side_of(c.part) == Some(*side));
+            record.push(fixed(c.and_then(|c| c.value), *decimals));
+            record.push(
+                c.map(|c| outcome_name(lang, c.outcome).to_string())
+                    .unwrap_or_default(),
+            );
+            if two_years {
+                let moved = change.as_ref().and_then(|ch| {
+                    ch.indicators
+                        .iter()
+                        .find(|i| &i.item == item && side_of(i.part) == Some(*side))
+                });
+                record.push(fixed(moved.and_then(|i| i.last), *decimals));
+                record.push(
+                    moved
+                        .map(|i| change_msg(i.change).text(lang).to_string())
+                        .unwrap_or_default(),
+                );
+            }
+        }
+        let _ = w.write_record(record);
     }
     finish(w)
 }
 
-fn school_record(
-    lang: Lang,
-    s: &SchoolRow,
-    columns: &[(String, Side, String, usize)],
-) -> Vec<String> {
+fn grade_text(lang: Lang, s: &SchoolRow) -> String {
+    s.grade
+        .as_ref()
+        .map(|g| match lang {
+            Lang::Zh => g.zh.clone(),
+            Lang::En => g.en.clone(),
+        })
+        .unwrap_or_default()
+}
+
+/// A file's cells before the indicator columns.
+fn school_record(lang: Lang, s: &SchoolRow) -> Vec<String> {
     let (status, detail) = status_text(lang, &s.status);
     let readable = !matches!(s.status, FileStatus::Invalid { .. });
     let side_of = |p| s.school_type.and_then(|t| Side::of(t, p));
@@ -220,16 +290,9 @@ fn school_record(
             })
             .unwrap_or_default()
     };
-    let grade = s
-        .grade
-        .as_ref()
-        .map(|g| match lang {
-            Lang::Zh => g.zh.clone(),
-            Lang::En => g.en.clone(),
-        })
-        .unwrap_or_default();
+    let grade = grade_text(lang, s);
     let yes_no = |b: bool| if b { Msg::Yes } else { Msg::No }.text(lang).to_string();
-    let mut record = vec![
+    vec![
         cell(&s.file),
         status.to_string(),
         cell(&detail),
@@ -239,6 +302,7 @@ fn school_record(
         type_name(lang, s.school_type).to_string(),
         cell(&s.checklist),
         cell(&s.version),
+        cell(&s.school_year),
         enrolment(Side::Primary),
         enrolment(Side::Junior),
         if readable {
@@ -266,22 +330,11 @@ fn school_record(
             .map(|c| c.errors.to_string())
             .unwrap_or_default(),
         cell(&s.exported),
-    ];
-    for (item, side, _, decimals) in columns {
-        let c = s
-            .indicators
-            .iter()
-            .find(|c| &c.item == item && side_of(c.part) == Some(*side));
-        record.push(fixed(c.and_then(|c| c.value), *decimals));
-        record.push(
-            c.map(|c| outcome_name(lang, c.outcome).to_string())
-                .unwrap_or_default(),
-        );
-    }
-    record
+        cell(&crate::i18n::follow_up_text(lang, &s.follow_up)),
+    ]
 }
 
-/// One row per checklist version, indicator and side: schools counted and left out, students,
+/// One row per checklist version, school year, indicator and side: schools counted and left out, students,
 /// weighted mean and SD, 差异系数, the limit and whether it is within, schools meeting the
 /// threshold.
 pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
@@ -289,6 +342,7 @@ pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
     let header: Vec<&str> = [
         Msg::ChecklistLabel,
         Msg::ChecklistVersion,
+        Msg::SchoolYear,
         Msg::CsvIndicatorId,
         Msg::ColIndicator,
         Msg::CsvUnit,
@@ -328,6 +382,7 @@ pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
         let _ = w.write_record([
             cell(&f.checklist),
             cell(&f.version),
+            cell(&f.school_year),
             cell(&f.item),
             cell(title),
             crate::i18n::unit(lang, &f.unit).to_string(),

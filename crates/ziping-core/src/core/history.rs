@@ -342,3 +342,35 @@ pub fn next_school_year(year: &str) -> String {
         _ => year.to_string(),
     }
 }
+
+/// A school year as the county groups it: "2025-2026", "2025—2026学年" and "２０２５－２０２６"
+/// are one year, written "2025-2026"; anything else is kept as typed (NFKC, no spaces), so two
+/// spellings the county cannot read as one year stay apart rather than merging.
+pub fn canonical_school_year(year: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let text: String = year.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let digits: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match digits.as_slice() {
+        [a, b] if *a > 999 && *b == a + 1 => format!("{a}-{b}"),
+        [a] if *a > 999 && text.chars().filter(char::is_ascii_digit).count() == 4 => a.to_string(),
+        _ => text,
+    }
+}
+
+/// The school year before a canonical one ("2026-2027" → "2025-2026", "2026" → "2025"); `None`
+/// for a year the county cannot read as one.
+pub fn year_before(canonical: &str) -> Option<String> {
+    let years: Vec<u32> = canonical
+        .split('-')
+        .map(|s| s.parse().ok())
+        .collect::<Option<_>>()?;
+    match years.as_slice() {
+        [a, b] if *a > 1000 && *b == a + 1 => Some(format!("{}-{}", a - 1, b - 1)),
+        [a] if *a > 1000 => Some((a - 1).to_string()),
+        _ => None,
+    }
+}

@@ -435,7 +435,9 @@ impl TableView {
                         s.school_name.clone(),
                         s.school_code.clone(),
                         s.file.clone(),
+                        s.school_year.clone(),
                         status_line(lang, &s.status),
+                        crate::i18n::follow_up_text(lang, &s.follow_up),
                     ]
                     .iter()
                     .any(|t| t.to_lowercase().contains(&needle))
@@ -635,6 +637,7 @@ mod tests {
                     school_code: String::new(),
                     county: "示例县".into(),
                     school_type: crate::core::model::SchoolType::Primary,
+                    school_year: "2026-2027".into(),
                     checklist: stamp.clone(),
                     exported: "2026-11-20T10:00:00+08:00".into(),
                     digest: name.into(),
@@ -653,6 +656,9 @@ mod tests {
                     indicators: vec![],
                     groups: vec![],
                     rates: vec![],
+                    plan_rows: 0,
+                    previous: None,
+                    review: Default::default(),
                 }),
             }),
         };

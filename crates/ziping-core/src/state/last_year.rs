@@ -161,3 +161,75 @@ impl Draft {
             .count()
     }
 }
+
+/// Why a draft cannot start from a file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StartError {
+    /// The file is not a readable submission.
+    File(crate::core::export::ImportError),
+    /// Neither a built-in nor a county checklist on this computer has the file's checklist id.
+    NoChecklist { id: String },
+}
+
+/// This year's draft from last year's file (`bytes`, named `file`): verified and re-scored
+/// when its checklist is known here, else compared as the file stored it (its digest still
+/// checked); this year's checklist is the built-in of the same id, else a county checklist of
+/// that id kept here (`county`: name and text).
+pub fn start_from_file(
+    id: String,
+    file: &str,
+    bytes: &[u8],
+    builtins: &[Checklist],
+    county: &[(String, String)],
+    now: &str,
+) -> Result<Draft, StartError> {
+    let export = crate::core::export::read(bytes).map_err(StartError::File)?;
+    let county_checklists: Vec<(String, String, Checklist)> = county
+        .iter()
+        .filter_map(|(n, t)| {
+            Checklist::from_json(t)
+                .ok()
+                .map(|c| (n.clone(), t.clone(), c))
+        })
+        .collect();
+    let mut known: Vec<Checklist> = builtins.to_vec();
+    known.extend(county_checklists.iter().map(|(_, _, c)| c.clone()));
+    let result = match crate::core::export::verify(bytes, &known) {
+        Ok(v) => YearResult::of(&v.recomputed),
+        Err(_) => YearResult::from_stored(&export.result).map_err(|problem| {
+            StartError::File(crate::core::export::ImportError::Field {
+                path: "result".into(),
+                problem,
+            })
+        })?,
+    };
+    let wanted = &export.checklist.id;
+    let (checklist, source) = if let Some(c) = builtins.iter().find(|c| &c.doc().id == wanted) {
+        (c.clone(), ChecklistSource::Builtin { id: wanted.clone() })
+    } else if let Some((name, text, c)) = county_checklists
+        .iter()
+        .filter(|(_, _, c)| &c.doc().id == wanted)
+        .max_by(|a, b| a.2.doc().version.cmp(&b.2.doc().version))
+    {
+        (
+            c.clone(),
+            ChecklistSource::File {
+                name: name.clone(),
+                text: text.clone(),
+            },
+        )
+    } else {
+        return Err(StartError::NoChecklist { id: wanted.clone() });
+    };
+    Ok(Draft::from_last_year(
+        id,
+        LastYear {
+            file,
+            export: &export,
+            result,
+        },
+        &checklist,
+        source,
+        now,
+    ))
+}

@@ -57,6 +57,9 @@ pub struct SchoolFacts {
     pub school_code: String,
     pub county: String,
     pub school_type: SchoolType,
+    /// 学年, as the county groups it (`canonical_school_year`): a school's files of two years
+    /// are two years, not copies.
+    pub school_year: String,
     pub checklist: ChecklistStamp,
     /// RFC 3339, as the file says.
     pub exported: String,
@@ -78,6 +81,37 @@ pub struct SchoolFacts {
     /// The school rule (e.g. ≥ 6 of 7, the rest ≥ 85%) per part.
     pub groups: Vec<(Part, Option<bool>)>,
     pub rates: Vec<RateShare>,
+    /// Rows of the file's own 整改清单.
+    pub plan_rows: usize,
+    /// The file of last year it continues (its digest), if any.
+    pub previous: Option<String>,
+    /// Last year's 整改 rows it reports on (上年整改落实情况), by status.
+    pub review: ReviewCounts,
+}
+
+/// Last year's 整改 rows a file reports on, by how far each got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewCounts {
+    pub rows: usize,
+    pub done: usize,
+    pub in_progress: usize,
+    pub not_started: usize,
+    /// Rows the school has not said anything about yet.
+    pub unset: usize,
+}
+
+impl ReviewCounts {
+    pub fn of(rows: &[crate::core::school::ReviewRow]) -> ReviewCounts {
+        use crate::core::school::ReviewStatus as S;
+        let count = |s: S| rows.iter().filter(|r| r.status == s).count();
+        ReviewCounts {
+            rows: rows.len(),
+            done: count(S::Done),
+            in_progress: count(S::InProgress),
+            not_started: count(S::NotStarted),
+            unset: count(S::Unset),
+        }
+    }
 }
 
 impl SchoolFacts {
@@ -152,6 +186,7 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
         school_code: profile.school_code.clone(),
         county: profile.county.clone(),
         school_type,
+        school_year: crate::core::history::canonical_school_year(&profile.school_year),
         checklist: v.export.checklist.clone(),
         exported: v.export.exported.clone(),
         digest: v.export.digest.clone(),
@@ -165,6 +200,9 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
         enrolment,
         indicators,
         groups: a.groups.iter().map(|g| (g.part, g.holds)).collect(),
+        plan_rows: v.export.plan.len(),
+        previous: v.export.previous.as_ref().map(|p| p.digest.clone()),
+        review: ReviewCounts::of(&v.export.review),
     })
 }
 

@@ -8,20 +8,25 @@ use crate::core::checklist::Checklist;
 use crate::core::model::{Comparison, ItemKind, Scope, Text};
 use crate::core::score::Outcome;
 
-/// The counted schools grouped by the checklist version they were made with.
+/// The counted schools grouped by the checklist version they were made with and their school
+/// year (figures of two versions or two years are never pooled).
 fn by_version<'a>(
     counted: &[(&'a SchoolFacts, &'a Checklist)],
-) -> Vec<(&'a Checklist, Vec<&'a SchoolFacts>)> {
-    let mut groups: Vec<(&Checklist, Vec<&SchoolFacts>)> = Vec::new();
+) -> Vec<(&'a Checklist, String, Vec<&'a SchoolFacts>)> {
+    let mut groups: Vec<(&Checklist, String, Vec<&SchoolFacts>)> = Vec::new();
     for &(f, c) in counted {
-        match groups.iter_mut().find(|(g, _)| g.sha256() == c.sha256()) {
-            Some((_, members)) => members.push(f),
-            None => groups.push((c, vec![f])),
+        match groups
+            .iter_mut()
+            .find(|(g, year, _)| g.sha256() == c.sha256() && *year == f.school_year)
+        {
+            Some((_, _, members)) => members.push(f),
+            None => groups.push((c, f.school_year.clone(), vec![f])),
         }
     }
-    groups.sort_by(|(a, _), (b, _)| {
-        (&a.doc().id, &a.doc().version, a.sha256()).cmp(&(
+    groups.sort_by(|(a, a_year, _), (b, b_year, _)| {
+        (&a.doc().id, a_year, &a.doc().version, a.sha256()).cmp(&(
             &b.doc().id,
+            b_year,
             &b.doc().version,
             b.sha256(),
         ))
@@ -54,12 +59,12 @@ pub(super) fn figures(
 ) -> (Vec<CountyFigure>, Vec<RuleCount>) {
     let mut figures = Vec::new();
     let mut rule = Vec::new();
-    for (checklist, members) in by_version(counted) {
+    for (checklist, school_year, members) in by_version(counted) {
         let doc = checklist.doc();
         let items: Vec<&String> = doc.group_rules.iter().flat_map(|g| &g.items).collect();
         for side in [Side::Primary, Side::Junior] {
             for item in &items {
-                if let Some(f) = figure(checklist, &members, item, side) {
+                if let Some(f) = figure(checklist, &school_year, &members, item, side) {
                     figures.push(f);
                 }
             }
@@ -76,6 +81,7 @@ pub(super) fn figures(
                 rule.push(RuleCount {
                     checklist: doc.id.clone(),
                     version: doc.version.clone(),
+                    school_year: school_year.clone(),
                     side,
                     meeting: groups.iter().filter(|h| **h == Some(true)).count(),
                     schools: groups.len(),
@@ -89,6 +95,7 @@ pub(super) fn figures(
 /// One indicator on one side: `None` when no school has a part on that side.
 fn figure(
     checklist: &Checklist,
+    school_year: &str,
     members: &[&SchoolFacts],
     item: &str,
     side: Side,
@@ -123,6 +130,7 @@ fn figure(
     Some(CountyFigure {
         checklist: checklist.doc().id.clone(),
         version: checklist.doc().version.clone(),
+        school_year: school_year.to_string(),
         item: item.to_string(),
         title,
         unit,
@@ -142,7 +150,7 @@ fn figure(
 /// each school reports.
 pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<CountyRate> {
     let mut out = Vec::new();
-    for (checklist, members) in by_version(counted) {
+    for (checklist, school_year, members) in by_version(counted) {
         for (_, item) in checklist
             .items()
             .filter(|(_, i)| i.scope == Scope::CountyRate)
@@ -153,6 +161,7 @@ pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<County
                 CountyRate {
                     checklist: checklist.doc().id.clone(),
                     version: checklist.doc().version.clone(),
+                    school_year: school_year.clone(),
                     item: item.id.clone(),
                     title: title.clone(),
                     unit: unit.clone(),

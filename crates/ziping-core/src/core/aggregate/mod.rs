@@ -13,10 +13,12 @@ pub mod identity;
 mod schools;
 mod spread;
 mod table;
+mod years;
 
-pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, SchoolFacts};
+pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, ReviewCounts, SchoolFacts};
 pub use spread::{weighted_cv, Spread};
 pub use table::{indicator_rows, IndicatorRow};
+pub use years::{FollowUp, IndicatorChange, SchoolChange};
 
 use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
@@ -83,6 +85,8 @@ pub struct SchoolRow {
     pub school_type: Option<SchoolType>,
     pub checklist: String,
     pub version: String,
+    /// 学年, as the county groups it ("2025-2026").
+    pub school_year: String,
     /// Students per part (the whole school, or each part of a 九年一贯制 school); `None` where
     /// the enrolment entered cannot be used.
     pub enrolment: Vec<(Part, Option<f64>)>,
@@ -97,6 +101,13 @@ pub struct SchoolRow {
     pub rule: Vec<(Part, Option<bool>)>,
     pub completion: Option<Completion>,
     pub exported: String,
+    /// Rows of its own 整改清单.
+    pub plan_rows: usize,
+    /// The same school's counted row of the year before (the file this one continues, else
+    /// its file of the previous school year), if the batch has it. Counted rows only.
+    pub last_year: Option<usize>,
+    /// Whether it reports on last year's 整改 rows. Counted rows only.
+    pub follow_up: FollowUp,
 }
 
 /// Why files of one school cannot both count, and the officer must pick.
@@ -203,6 +214,8 @@ impl FileStatus {
 pub struct CountyFigure {
     pub checklist: String,
     pub version: String,
+    /// 学年: figures are per school year, side by side when the files span two.
+    pub school_year: String,
     pub item: String,
     /// The indicator's name and unit, from its checklist.
     pub title: Text,
@@ -227,6 +240,8 @@ pub struct CountyFigure {
 pub struct RuleCount {
     pub checklist: String,
     pub version: String,
+    /// 学年: figures are per school year, side by side when the files span two.
+    pub school_year: String,
     pub side: Side,
     pub meeting: usize,
     pub schools: usize,
@@ -239,6 +254,8 @@ pub struct RuleCount {
 pub struct CountyRate {
     pub checklist: String,
     pub version: String,
+    /// 学年: figures are per school year, side by side when the files span two.
+    pub school_year: String,
     pub item: String,
     pub title: Text,
     pub unit: String,
@@ -331,6 +348,8 @@ pub fn aggregate(
         };
         rows.push(row);
     }
+    let facts: Vec<Option<&SchoolFacts>> = files.iter().map(|f| f.facts.as_ref().ok()).collect();
+    years::link(&mut rows, &facts);
     let (figures, rule) = figures::figures(&counted);
     CountyReport {
         schools: rows,
@@ -367,6 +386,7 @@ impl SchoolRow {
             school_type: None,
             checklist: String::new(),
             version: String::new(),
+            school_year: String::new(),
             enrolment: Vec::new(),
             earned: 0.0,
             max: 0.0,
@@ -376,6 +396,9 @@ impl SchoolRow {
             rule: Vec::new(),
             completion: None,
             exported: String::new(),
+            plan_rows: 0,
+            last_year: None,
+            follow_up: FollowUp::NotDue,
         }
     }
 
@@ -406,6 +429,7 @@ impl SchoolRow {
             school_type: Some(f.school_type),
             checklist: f.checklist.id.clone(),
             version: f.checklist.version.clone(),
+            school_year: f.school_year.clone(),
             enrolment: f.enrolment.clone(),
             earned: f.earned,
             max: f.max,
@@ -415,6 +439,9 @@ impl SchoolRow {
             rule: f.groups.clone(),
             completion: Some(f.completion),
             exported: f.exported.clone(),
+            plan_rows: f.plan_rows,
+            last_year: None,
+            follow_up: FollowUp::NotDue,
         }
     }
 }

@@ -24,11 +24,12 @@ pub(super) fn decide(
 ) {
     let now = millis(options.now).unwrap_or(i64::MAX);
     let mut facts: Vec<Option<&SchoolFacts>> = vec![None; files.len()];
-    let mut by_checklist: BTreeMap<&str, Vec<(usize, Who)>> = BTreeMap::new();
+    // Per checklist and school year: a school's files of two years are two years.
+    let mut by_checklist: BTreeMap<(&str, &str), Vec<(usize, Who)>> = BTreeMap::new();
     for &(n, f, c) in readable {
         facts[n] = Some(f);
         by_checklist
-            .entry(c.doc().id.as_str())
+            .entry((c.doc().id.as_str(), f.school_year.as_str()))
             .or_default()
             .push((n, Who::new(&f.school_code, &f.school_name, &f.county)));
     }

@@ -19,6 +19,8 @@ pub struct IndicatorRow {
     pub counted: bool,
     pub checklist: Option<String>,
     pub version: Option<String>,
+    /// 学年, as the county groups it ("2025-2026"): figures are per year.
+    pub school_year: Option<String>,
     /// `primary`, `junior`, `nine_year`.
     pub school_type: Option<&'static str>,
     pub indicator: Option<String>,
@@ -101,6 +103,7 @@ pub fn indicator_rows(report: &CountyReport) -> Vec<IndicatorRow> {
             counted: s.status.counted(),
             checklist: (!s.checklist.is_empty()).then(|| s.checklist.clone()),
             version: (!s.version.is_empty()).then(|| s.version.clone()),
+            school_year: (!s.school_year.is_empty()).then(|| s.school_year.clone()),
             school_type: s.school_type.map(type_code),
             indicator: None,
             part: None,
