@@ -44,6 +44,20 @@ test("this year from last year's file: copied, checked, compared, reviewed, expo
     assert.equal(await thisYear.inputValue(), "39.4");
     assert.ok(await page.getByTestId("inherited-myopia_rate_this_year").isHidden(), "changed: no longer marked");
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "input-myopia_rate_this_year", "focus stayed");
+    // Last year's file predates the fitness rates as raw data: nothing to copy, so the school
+    // types last year's rates once, and this year's.
+    for (const [id, value] of [
+      ["fitness_pass_rate_last_year", "95.5"],
+      ["fitness_pass_rate_this_year", "96.2"],
+      ["fitness_good_rate_last_year", "52"],
+      ["fitness_good_rate_this_year", "54.5"],
+    ]) {
+      const input = page.getByTestId(`input-${id}`);
+      assert.equal(await input.inputValue(), "", `${id}: not in last year's file`);
+      await input.click();
+      await page.keyboard.type(value, { delay: 20 });
+      assert.equal(await input.inputValue(), value);
+    }
 
     // Items: last year's answers reused where nothing changed, section by section.
     const sections = await page.locator(".area-nav button").count();
@@ -62,6 +76,8 @@ test("this year from last year's file: copied, checked, compared, reviewed, expo
     assert.match(await page.getByTestId("comparison-summary").textContent(), /已达标 \d+ 项（上年未达标），新增未达标 \d+ 项/);
     const scored = last.result.areas.filter((a) => (a.tally ?? a).max > 0).length;
     assert.equal(await page.getByTestId("comparison-chart").locator("rect.last-year").count(), scored, "one bar per area with points, for last year");
+    // Items of this year's checklist version that last year's did not have are listed as new.
+    assert.match(await page.getByTestId("change-B5.1.16").textContent(), /本年新增条目/);
     await screenshot(page, "last-year-results-zh");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "last-year-results-zh-390");

@@ -103,6 +103,13 @@ const THRESHOLDS: &[(&str, &str, &str, &str, f64, &str)] = &[
     ("zlpj-school", "B5.1.7", "primary", "ge", 0.5, "个百分点"),
     ("zlpj-school", "B5.1.7", "junior", "ge", 0.5, "个百分点"),
     ("zlpj-school", "B5.1.7", "nine_year", "ge", 0.5, "个百分点"),
+    // 篇三 第8项: the fitness rates "并逐年提高": this year above last year.
+    ("zlpj-school", "B5.1.16", "primary", "gt", 0.0, "个百分点"),
+    ("zlpj-school", "B5.1.16", "junior", "gt", 0.0, "个百分点"),
+    ("zlpj-school", "B5.1.16", "nine_year", "gt", 0.0, "个百分点"),
+    ("zlpj-school", "B5.1.17", "primary", "gt", 0.0, "个百分点"),
+    ("zlpj-school", "B5.1.17", "junior", "gt", 0.0, "个百分点"),
+    ("zlpj-school", "B5.1.17", "nine_year", "gt", 0.0, "个百分点"),
     ("zlpj-school", "B5.1.11", "primary", "ge", 10.0, "小时"),
     ("zlpj-school", "B5.1.11", "junior", "ge", 9.0, "小时"),
 ];
@@ -319,7 +326,7 @@ fn citations_point_where_the_text_is() {
             "homework limits are in 篇四: {id}"
         );
     }
-    for id in ["B5.1.5", "B5.1.6", "B5.1.7"] {
+    for id in ["B5.1.5", "B5.1.6", "B5.1.7", "B5.1.16", "B5.1.17"] {
         let c = clause(id).clause;
         assert!(
             c.starts_with("篇三 第8项") && c.contains("地方目标"),

@@ -60,6 +60,19 @@ fn the_profile_and_raw_data_are_copied_and_marked_the_answers_are_not() {
         last.answers.get(&Slot::whole("myopia_rate_this_year"))
     );
     assert!(d.inherited.contains(&Slot::whole("myopia_rate_last_year")));
+    // So are the fitness rates, which the source wants higher every year (篇三 第8项).
+    for (last_year, this_year) in [
+        ("fitness_pass_rate_last_year", "fitness_pass_rate_this_year"),
+        ("fitness_good_rate_last_year", "fitness_good_rate_this_year"),
+    ] {
+        assert_eq!(
+            d.answers.get(&Slot::whole(last_year)),
+            last.answers.get(&Slot::whole(this_year)),
+            "{last_year}"
+        );
+        // This year's rate starts as last year's, marked until the school types this year's.
+        assert!(d.inherited.contains(&Slot::whole(this_year)));
+    }
     // Items are judged afresh: none is copied.
     assert!(d.answers.get(&Slot::whole("B1.1.1")).is_none());
     assert_eq!(d.review.len(), last.plan.len());

@@ -20,10 +20,16 @@ pub const FILES: &[(&str, &str)] = &[
 /// Earlier versions of the built-ins, kept so county mode and the command line can still read
 /// files made with them (last year's submissions): never offered for a new self-assessment.
 /// When a built-in's version changes, its previous file moves to `checklists/archive/`.
-pub const ARCHIVED: &[(&str, &str)] = &[(
-    "archive/zlpj-school-2026.3.json",
-    include_str!("../../../../checklists/archive/zlpj-school-2026.3.json"),
-)];
+pub const ARCHIVED: &[(&str, &str)] = &[
+    (
+        "archive/zlpj-school-2026.3.json",
+        include_str!("../../../../checklists/archive/zlpj-school-2026.3.json"),
+    ),
+    (
+        "archive/zlpj-school-2026.4.json",
+        include_str!("../../../../checklists/archive/zlpj-school-2026.4.json"),
+    ),
+];
 
 type Parsed = Result<Vec<Checklist>, (&'static str, ChecklistErrors)>;
 

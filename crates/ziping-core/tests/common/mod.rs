@@ -150,6 +150,10 @@ pub fn example_school(c: &Checklist, t: SchoolType) -> Answers {
             "training_funds" => 60_000.0,
             "myopia_rate_last_year" => 41.2,
             "myopia_rate_this_year" => 40.1,
+            "fitness_pass_rate_last_year" => 96.0,
+            "fitness_pass_rate_this_year" => 97.0,
+            "fitness_good_rate_last_year" => 55.0,
+            "fitness_good_rate_this_year" => 58.0,
             other => panic!("example school has no value for input {other}"),
         };
         a.set(slot, Value::Number(v.round().to_string()));
