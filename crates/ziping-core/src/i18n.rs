@@ -414,6 +414,146 @@ catalogue! {
     ColScoreChange => "与上年比较", "Against last year";
     ColIndicatorChanges => "资源配置指标变化", "Resource indicators";
     NoLastYearFile => "本批没有上年文件", "no file of last year in this batch";
+    EditorLink => "制作县级清单", "Make a county checklist";
+    EditorLinkText => "从内置清单或已载入的清单出发，改成本县的清单（标题、达标线、依据），保存为清单文件发给各校。", "Start from a built-in or loaded checklist and make it your county's (title, thresholds, sources); save it as a checklist file for the schools.";
+    EditorHeading => "制作县级清单", "Make a county checklist";
+    EditorIntro => "从一份清单出发修改：每次修改都即时按载入清单文件的同一套规则检查；没有问题时可保存为清单文件发给各校。清单草稿自动保存在本机浏览器中。", "Start from a checklist and change it: every change is checked at once with the same checks as loading a checklist file; once nothing is wrong, save it as a checklist file for the schools. Checklist drafts are saved in this browser as you go.";
+    EditorDrafts => "本机的清单草稿", "Checklist drafts on this computer";
+    EditorNoDrafts => "还没有清单草稿。", "No checklist drafts yet.";
+    EditorStartFrom => "从这份清单开始", "Start from";
+    EditorStart => "开始制作", "Start";
+    EditorOpen => "继续编辑", "Continue";
+    EditorDeleteConfirm => "删除这份清单草稿？已保存的清单文件和已在本机使用的清单不受影响。", "Delete this checklist draft? Checklist files already saved, and checklists in use here, are not affected.";
+    EditorAllDrafts => "全部清单草稿", "All checklist drafts";
+    EditorToCounty => "县级汇总", "County summary";
+    EditorTabs => "清单草稿的视图", "Views of the checklist draft";
+    EditorTabEdit => "编辑", "Edit";
+    EditorTabPreview => "预览", "Preview";
+    EditorTabDiff => "与原清单的差异", "Changes from the original";
+    EditorTree => "清单结构", "Structure";
+    EditorMeta => "清单信息", "About the checklist";
+    EditorZh => "（中文）", " (Chinese)";
+    EditorEn => "（英文）", " (English)";
+    EditorFieldId => "清单编号（英文字母、数字和连字符）", "Checklist id (letters, digits and hyphens)";
+    EditorFieldVersion => "版本", "Version";
+    EditorFieldTitle => "标题", "Title";
+    EditorFieldDescription => "说明", "Description";
+    EditorFieldIssuer => "发布单位", "Issued by";
+    EditorFieldVetoGrade => "有一票否决项未达标时的等级", "Grade when a veto item is not met";
+    EditorSources => "依据文件", "Source documents";
+    EditorSourceTitle => "文件名称", "Title";
+    EditorSourceDocNo => "文号", "Document number";
+    EditorAddSource => "添加依据文件", "Add a source document";
+    EditorGrades => "等级", "Grades";
+    EditorGradeLabel => "等级名称", "Grade";
+    EditorGradeMin => "最低得分率（%）", "Lowest score (%)";
+    EditorAddGrade => "添加等级", "Add a grade";
+    EditorRemoveGrade => "删除此等级", "Remove this grade";
+    EditorGroups => "组合规则", "Group rules";
+    EditorGroupTitle => "规则名称", "Rule";
+    EditorGroupItems => "包含的项目编号（用顿号或逗号分隔）", "Item ids (separated by commas)";
+    EditorGroupMinPass => "至少达标的项数", "At least this many met";
+    EditorGroupFloor => "其余各项不低于达标线的（%）", "The others at least this share of their threshold (%)";
+    EditorSplit => "九年一贯制学校共用资源的分摊权重", "Split of a nine-year school's shared resources";
+    EditorSplitPrimary => "小学部权重", "Primary weight";
+    EditorSplitJunior => "初中部权重", "Junior weight";
+    EditorArea => "领域", "Area";
+    EditorAreaTitle => "领域名称", "Area";
+    EditorAreaPassRate => "领域达标所需得分率（%，可空）", "Share of points the area needs (%, may be empty)";
+    EditorAddArea => "添加领域", "Add an area";
+    EditorIndicator => "指标", "Indicator";
+    EditorIndicatorTitle => "指标名称", "Indicator";
+    EditorAddIndicator => "在本领域添加指标", "Add an indicator to this area";
+    EditorItem => "项目", "Item";
+    EditorItemId => "项目编号", "Item id";
+    EditorItemText => "项目内容", "Text";
+    EditorItemGuidance => "填写说明", "Guidance";
+    EditorItemPoints => "分值", "Points";
+    EditorItemUnit => "单位", "Unit";
+    EditorItemKind => "类型", "Kind";
+    EditorItemSource => "依据文件", "Source document";
+    EditorItemClause => "条款", "Clause";
+    EditorItemVeto => "一票否决项（未达标则整体评为上面设定的等级）", "Veto item (if not met, the whole school gets the veto grade)";
+    EditorAddYesNo => "添加“达标/未达标”项", "Add a met / not met item";
+    EditorAddNumber => "添加数值项", "Add a number item";
+    EditorMoveUp => "上移", "Move up";
+    EditorMoveDown => "下移", "Move down";
+    EditorRemove => "删除", "Remove";
+    EditorRemoveConfirm => "删除它（及其包含的全部内容）？可在“与原清单的差异”中看到删除了什么。", "Remove it (with everything in it)? The changes view lists what was removed.";
+    EditorRules => "达标线（按学校类型）", "Thresholds by school type";
+    EditorRuleOp => "比较方式", "Comparison";
+    EditorRuleValue => "达标值", "Value";
+    EditorRuleMax => "上限", "Maximum";
+    EditorComputedNote => "计算项：由清单中的公式从学校填写的基础数据算出，这里可以改达标线、分值和依据。", "Computed item: worked out by the checklist's formula from the school's data; its thresholds, points and source can be changed here.";
+    OpNone => "不适用于此类学校", "Does not apply";
+    OpGe => "不低于（≥）", "At least (≥)";
+    OpGt => "高于（>）", "More than (>)";
+    OpLe => "不高于（≤）", "At most (≤)";
+    OpLt => "低于（<）", "Less than (<)";
+    OpBetween => "介于（含两端）", "Between (inclusive)";
+    KindYesNo => "达标/未达标", "Met / not met";
+    KindLevels => "等级", "Levels";
+    KindNumber => "数值", "Number";
+    KindComputed => "计算", "Computed";
+    KindFlag => "情况", "Flag";
+    KindText => "文字", "Text";
+    EditorProblems => "需要更正的地方", "To correct";
+    EditorNoProblems => "没有问题：可以保存为清单文件。", "Nothing to correct: it can be saved as a checklist file.";
+    EditorSave => "保存清单文件", "Save the checklist file";
+    EditorUseHere => "在本机使用", "Use on this computer";
+    EditorUsedHere => "已在本机使用：在本机新建自评草稿和县级汇总时都可以用它。", "In use on this computer: new drafts and the county summary here can use it.";
+    EditorCantSave => "清单还有需要更正的地方，不能保存为正式文件。", "The checklist still has things to correct: it cannot be saved as a final file.";
+    EditorCsvExport => "导出表格（CSV）", "Export as a table (CSV)";
+    EditorCsvImport => "从表格导入（CSV）", "Import from a table (CSV)";
+    EditorCsvImported => "已从表格导入，修改都在“与原清单的差异”中列出。", "Imported from the table; the changes view lists every change.";
+    EditorCsvHint => "表格每行一个项目，可在 Excel 中修改文字、分值、达标线（如 ≥ 60、1 ~ 2，空白为不适用）、依据和条款，另存为 CSV 后导入。", "One row per item: change texts, points, thresholds (≥ 60, 1 ~ 2; empty: does not apply), sources and clauses in Excel, save as CSV and import.";
+    EditorCsvRejected => "表格没有导入，清单草稿没有改变：", "The table was not imported; the draft is unchanged:";
+    EditorPreviewIntro => "一所测试学校按这份清单填写时看到的样子。这里填写的内容不保存。", "What a school sees when it fills in this checklist. Nothing entered here is kept.";
+    EditorPreviewType => "测试学校的类型", "Test school type";
+    EditorPreviewSchool => "测试学校", "Test school";
+    EditorPreviewBroken => "清单还有需要更正的地方，改好后才能预览。", "Correct the checklist first; then it can be previewed.";
+    EditorDiffIntro => "与出发时的清单相比的全部修改，可打印留存。", "Every change against the checklist this one started from, printable for the record.";
+    EditorDiffEmpty => "与原清单相同。", "The same as the original.";
+    EditorDiffWhere => "位置", "Where";
+    EditorDiffWhat => "修改", "Change";
+    EditorDiffPrint => "打印差异", "Print the changes";
+    EditorPlaceChecklist => "清单", "Checklist";
+    EditorPlaceSplit => "分摊权重", "Split";
+    DiffAdded => "新增", "added";
+    DiffRemoved => "删除", "removed";
+    DiffReordered => "顺序调整", "reordered";
+    DiffNone => "无", "none";
+    FieldNameId => "编号", "id";
+    FieldNameVersion => "版本", "version";
+    FieldNameTitle => "标题", "title";
+    FieldNameDescription => "说明", "description";
+    FieldNameIssuer => "发布单位", "issuer";
+    FieldNameVetoGrade => "一票否决等级", "veto grade";
+    FieldNameText => "内容", "text";
+    FieldNameGuidance => "填写说明", "guidance";
+    FieldNamePoints => "分值", "points";
+    FieldNameUnit => "单位", "unit";
+    FieldNameSource => "依据文件", "source";
+    FieldNameClause => "条款", "clause";
+    FieldNameVeto => "一票否决", "veto";
+    FieldNameKind => "类型", "kind";
+    FieldNameAppliesTo => "适用学校", "applies to";
+    FieldNamePassRate => "达标得分率", "pass rate";
+    FieldNameLabel => "名称", "label";
+    FieldNameMinPercent => "最低得分率", "lowest score";
+    FieldNameMinPass => "至少达标项数", "at least met";
+    FieldNameFloorRatio => "其余项下限", "floor";
+    FieldNameItems => "包含项目", "items";
+    FieldNamePrimaryWeight => "小学部权重", "primary weight";
+    FieldNameJuniorWeight => "初中部权重", "junior weight";
+    FieldNameIndicator => "所属指标", "indicator";
+    FieldNameArea => "所属领域", "area";
+    FieldNameDocNo => "文号", "document number";
+    CsvNotUtf8 => "表格不是 UTF-8 编码：在 Excel 中“另存为”时请选择“CSV UTF-8（逗号分隔）”", "the table is not UTF-8: in Excel, Save As “CSV UTF-8 (Comma delimited)”";
+    CsvMissingColumn => "缺少这一列", "this column is missing";
+    CsvNoRows => "表格中没有项目行", "the table has no item rows";
+    CsvEmpty => "不能为空", "must not be empty";
+    CsvRuleNotAllowed => "这类项目没有达标线，这一格须为空", "this kind of item has no threshold: leave the cell empty";
 }
 
 sayings! {
@@ -514,6 +654,30 @@ sayings! {
     ChecklistMinPass { min_pass, items } => "要求至少 {min_pass} 项达标，但只列出 {items} 项", "requires {min_pass} to be met but lists only {items}";
     ChecklistNotCanonical { reason } => "清单无法写成规范 JSON：{reason}", "the checklist cannot be written as canonical JSON: {reason}";
     ChecklistMoreProblems { total, more } => "另有 {more} 处，共 {total} 处问题", "and {more} more ({total} in all)";
+    EditorHash { version, hash } => "版本 {version} · 内容校验码 {hash}", "version {version} · content hash {hash}";
+    EditorProblemCount { count } => "{count} 处需要更正", "{count} to correct";
+    EditorSavedFile { name } => "已保存清单文件 {name}。各校载入后可核对版本和校验码。", "Saved the checklist file {name}. Schools can check its version and hash after loading it.";
+    EditorDraftLine { title, version, updated } => "{title} · 版本 {version} · 修改于 {updated}", "{title} · version {version} · changed {updated}";
+    EditorProblemAt { place, problem } => "{place}：{problem}", "{place}: {problem}";
+    PlaceArea { id, title } => "领域 {id} {title}", "Area {id} {title}";
+    PlaceIndicator { id, title } => "指标 {id} {title}", "Indicator {id} {title}";
+    PlaceItem { id, text } => "项目 {id} {text}", "Item {id} {text}";
+    PlaceGrade { id, label } => "等级 {id} {label}", "Grade {id} {label}";
+    PlaceGroupRule { id } => "组合规则 {id}", "Group rule {id}";
+    PlaceSource { id } => "依据文件 {id}", "Source {id}";
+    DiffChanged { field, old, new } => "{field}：{old} → {new}", "{field}: {old} → {new}";
+    DiffRule { school_type, old, new } => "{school_type}达标线：{old} → {new}", "{school_type} threshold: {old} → {new}";
+    CsvProblemAt { row, column, problem } => "第 {row} 行“{column}”列：{problem}", "row {row}, column “{column}”: {problem}";
+    CsvProblemRow { row, problem } => "第 {row} 行：{problem}", "row {row}: {problem}";
+    CsvNotCsv { detail } => "不是可读取的 CSV 表格（{detail}）", "not a readable CSV table ({detail})";
+    CsvUnknownColumn { header } => "不认识的列“{header}”", "an unknown column “{header}”";
+    CsvBadRule { text } => "“{text}”不是达标线：写成 ≥ 60、> 0、≤ 90、< 5 或 1 ~ 2，空白表示不适用", "“{text}” is not a threshold: write ≥ 60, > 0, ≤ 90, < 5 or 1 ~ 2; empty means it does not apply";
+    CsvBadKind { text } => "“{text}”不是项目类型：写是否、等级、数值、计算、情况或文字", "“{text}” is not a kind: write 是否, 等级, 数值, 计算, 情况 or 文字";
+    CsvKindChanged { item } => "不能在表格中改变项目 {item} 的类型（它的公式或等级会丢失）：请在应用中删除后重新添加", "the kind of item {item} cannot change in the table (its formula or levels would be lost): remove and add it in the app";
+    CsvKindOnlyInApp { item } => "新项目 {item} 的类型只能在应用中添加", "new item {item} is of a kind only the app can add";
+    CsvDuplicateItem { item } => "项目编号 {item} 出现了两次", "item id {item} appears twice";
+    CsvNameDiffers { id } => "{id} 的名称与前面的行不同", "the name of {id} differs from earlier rows";
+    CsvIndicatorMoved { id } => "指标 {id} 出现在两个领域下", "indicator {id} appears under two areas";
 }
 
 /// A unit of measure in the interface language (checklist data writes units in Chinese).
@@ -554,6 +718,196 @@ impl Lang {
 }
 
 /// The name of a school type.
+/// The name of a rule's comparison, in words.
+pub fn op_msg(op: Option<crate::state::editor::Op>) -> Msg {
+    use crate::state::editor::Op;
+    match op {
+        None => Msg::OpNone,
+        Some(Op::Ge) => Msg::OpGe,
+        Some(Op::Gt) => Msg::OpGt,
+        Some(Op::Le) => Msg::OpLe,
+        Some(Op::Lt) => Msg::OpLt,
+        Some(Op::Between) => Msg::OpBetween,
+    }
+}
+
+/// The name of an item's kind.
+pub fn kind_msg(kind: &crate::core::model::ItemKind) -> Msg {
+    use crate::core::model::ItemKind;
+    match kind {
+        ItemKind::YesNo { .. } => Msg::KindYesNo,
+        ItemKind::Levels { .. } => Msg::KindLevels,
+        ItemKind::Number { .. } => Msg::KindNumber,
+        ItemKind::Computed { .. } => Msg::KindComputed,
+        ItemKind::Flag => Msg::KindFlag,
+        ItemKind::Text => Msg::KindText,
+    }
+}
+
+/// The name of a field a checklist difference is in.
+pub fn diff_field_msg(f: crate::core::checklist_diff::Field) -> Msg {
+    use crate::core::checklist_diff::Field as F;
+    match f {
+        F::Id => Msg::FieldNameId,
+        F::Version => Msg::FieldNameVersion,
+        F::Title => Msg::FieldNameTitle,
+        F::Description => Msg::FieldNameDescription,
+        F::Issuer => Msg::FieldNameIssuer,
+        F::VetoGrade => Msg::FieldNameVetoGrade,
+        F::Text => Msg::FieldNameText,
+        F::Guidance => Msg::FieldNameGuidance,
+        F::Points => Msg::FieldNamePoints,
+        F::Unit => Msg::FieldNameUnit,
+        F::Source => Msg::FieldNameSource,
+        F::Clause => Msg::FieldNameClause,
+        F::Veto => Msg::FieldNameVeto,
+        F::Kind => Msg::FieldNameKind,
+        F::AppliesTo => Msg::FieldNameAppliesTo,
+        F::PassRate => Msg::FieldNamePassRate,
+        F::Label => Msg::FieldNameLabel,
+        F::MinPercent => Msg::FieldNameMinPercent,
+        F::MinPass => Msg::FieldNameMinPass,
+        F::FloorRatio => Msg::FieldNameFloorRatio,
+        F::Items => Msg::FieldNameItems,
+        F::PrimaryWeight => Msg::FieldNamePrimaryWeight,
+        F::JuniorWeight => Msg::FieldNameJuniorWeight,
+        F::Indicator => Msg::FieldNameIndicator,
+        F::Area => Msg::FieldNameArea,
+        F::DocNo => Msg::FieldNameDocNo,
+    }
+}
+
+/// Where a checklist difference is, as people name it ("项目 B5.1.1 …").
+pub fn diff_place(lang: Lang, place: &crate::core::checklist_diff::Place) -> String {
+    use crate::core::checklist_diff::Place as P;
+    let pick = |t: &crate::core::model::Text| match lang {
+        Lang::Zh => t.zh.clone(),
+        Lang::En if t.en.is_empty() => t.zh.clone(),
+        Lang::En => t.en.clone(),
+    };
+    match place {
+        P::Checklist => Msg::EditorPlaceChecklist.text(lang).into(),
+        P::Split => Msg::EditorPlaceSplit.text(lang).into(),
+        P::Area { id, title } => Say::PlaceArea {
+            id,
+            title: &pick(title),
+        }
+        .text(lang),
+        P::Indicator { id, title } => Say::PlaceIndicator {
+            id,
+            title: &pick(title),
+        }
+        .text(lang),
+        P::Item { id, text } => Say::PlaceItem {
+            id,
+            text: &pick(text),
+        }
+        .text(lang),
+        P::Grade { id, label } => Say::PlaceGrade {
+            id,
+            label: &pick(label),
+        }
+        .text(lang),
+        P::GroupRule { id } => Say::PlaceGroupRule { id }.text(lang),
+        P::Source { id } => Say::PlaceSource { id }.text(lang),
+    }
+}
+
+/// What a checklist difference is, in words ("达标线：≥ 60 → ≥ 90").
+pub fn diff_change(lang: Lang, change: &crate::core::checklist_diff::Change) -> String {
+    use crate::core::checklist_diff::{Change as C, Field};
+    let kind_word = |code: &str| match code {
+        "yes_no" => Msg::KindYesNo.text(lang).to_string(),
+        "levels" => Msg::KindLevels.text(lang).into(),
+        "number" => Msg::KindNumber.text(lang).into(),
+        "computed" => Msg::KindComputed.text(lang).into(),
+        "flag" => Msg::KindFlag.text(lang).into(),
+        "text" => Msg::KindText.text(lang).into(),
+        other => other.into(),
+    };
+    let none = || Msg::DiffNone.text(lang).to_string();
+    match change {
+        C::Added => Msg::DiffAdded.text(lang).into(),
+        C::Removed => Msg::DiffRemoved.text(lang).into(),
+        C::Reordered => Msg::DiffReordered.text(lang).into(),
+        C::Changed {
+            field,
+            lang: text_lang,
+            old,
+            new,
+        } => {
+            let mut name = diff_field_msg(*field).text(lang).to_string();
+            if let Some(l) = text_lang {
+                name.push_str(match l {
+                    Lang::Zh => Msg::EditorZh.text(lang),
+                    Lang::En => Msg::EditorEn.text(lang),
+                });
+            }
+            let shown = |v: &str| match (field, v) {
+                (_, "") => none(),
+                (Field::Kind, code) => kind_word(code),
+                (_, v) => v.to_string(),
+            };
+            Say::DiffChanged {
+                field: &name,
+                old: &shown(old),
+                new: &shown(new),
+            }
+            .text(lang)
+        }
+        C::Rule {
+            school_type,
+            old,
+            new,
+        } => {
+            let rule = |c: &Option<crate::core::model::Comparison>| {
+                c.map(|c| c.describe()).unwrap_or_else(none)
+            };
+            Say::DiffRule {
+                school_type: school_type_name(lang, *school_type),
+                old: &rule(old),
+                new: &rule(new),
+            }
+            .text(lang)
+        }
+    }
+}
+
+/// A problem of a checklist table, with its row and column.
+pub fn csv_problem(lang: Lang, p: &crate::core::checklist_csv::CsvProblem) -> String {
+    use crate::core::checklist_csv::CsvIssue as I;
+    let problem = match &p.issue {
+        I::NotCsv { detail } => Say::CsvNotCsv { detail }.text(lang),
+        I::UnknownColumn { header } => Say::CsvUnknownColumn { header }.text(lang),
+        I::MissingColumn => Msg::CsvMissingColumn.text(lang).into(),
+        I::NoRows => Msg::CsvNoRows.text(lang).into(),
+        I::Empty => Msg::CsvEmpty.text(lang).into(),
+        I::NotANumber { text } => Say::NotANumber { typed: text }.text(lang),
+        I::BadRule { text } => Say::CsvBadRule { text }.text(lang),
+        I::BadKind { text } => Say::CsvBadKind { text }.text(lang),
+        I::KindChanged { item } => Say::CsvKindChanged { item }.text(lang),
+        I::KindOnlyInApp { item } => Say::CsvKindOnlyInApp { item }.text(lang),
+        I::RuleNotAllowed => Msg::CsvRuleNotAllowed.text(lang).into(),
+        I::DuplicateItem { item } => Say::CsvDuplicateItem { item }.text(lang),
+        I::NameDiffers { id } => Say::CsvNameDiffers { id }.text(lang),
+        I::IndicatorMoved { id } => Say::CsvIndicatorMoved { id }.text(lang),
+    };
+    let row = p.row.to_string();
+    match p.column {
+        Some(c) => Say::CsvProblemAt {
+            row: &row,
+            column: c.header(),
+            problem: &problem,
+        }
+        .text(lang),
+        None => Say::CsvProblemRow {
+            row: &row,
+            problem: &problem,
+        }
+        .text(lang),
+    }
+}
+
 pub fn school_type_name(lang: Lang, t: crate::core::model::SchoolType) -> &'static str {
     use crate::core::model::SchoolType;
     match t {

@@ -438,7 +438,22 @@ impl Validator {
             );
             self.check_item(c, &path, item);
         }
+        // What people read a checklist by has a Chinese name (English falls back to it).
+        if d.title.zh.trim().is_empty() {
+            self.issue("title.zh", Problem::Empty);
+        }
         for (a, area) in d.areas.iter().enumerate() {
+            if area.title.zh.trim().is_empty() {
+                self.issue(format!("areas[{a}].title.zh"), Problem::Empty);
+            }
+            for (i, indicator) in area.indicators.iter().enumerate() {
+                if indicator.title.zh.trim().is_empty() {
+                    self.issue(
+                        format!("areas[{a}].indicators[{i}].title.zh"),
+                        Problem::Empty,
+                    );
+                }
+            }
             if let Some(rate) = area.pass_rate {
                 self.range(
                     format!("areas[{a}].pass_rate"),
@@ -457,6 +472,9 @@ impl Validator {
         let mut ids = Seen::new();
         for (n, band) in d.grades.iter().enumerate() {
             self.unique(&mut ids, &band.id, format!("grades[{n}].id"));
+            if band.label.zh.trim().is_empty() {
+                self.issue(format!("grades[{n}].label.zh"), Problem::Empty);
+            }
             let p = band.min_percent;
             self.range(
                 format!("grades[{n}].min_percent"),

@@ -8,6 +8,8 @@ pub mod answers;
 pub mod builtin;
 pub mod canonical;
 pub mod checklist;
+pub mod checklist_csv;
+pub mod checklist_diff;
 pub mod county_csv;
 pub mod export;
 pub mod filename;

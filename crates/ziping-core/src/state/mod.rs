@@ -7,6 +7,7 @@
 pub mod check;
 pub mod county;
 pub mod draft;
+pub mod editor;
 pub mod last_year;
 
 use crate::core::answers::{Slot, Value};

@@ -1,0 +1,469 @@
+//! 制作县级清单 in the core: a county's variant made by edits alone equals the published file;
+//! numbers typed wrong are kept and named; the diff says what changed; the spreadsheet round
+//! trip gives the same checklist, and a broken table is reported by row and column.
+
+mod common;
+
+use common::root;
+use ziping_core::core::builtin::{builtin, readable};
+use ziping_core::core::checklist::Checklist;
+use ziping_core::core::checklist_csv::{from_csv, to_csv, Col, CsvIssue};
+use ziping_core::core::checklist_diff::{diff, Change, Field, Place};
+use ziping_core::core::model::{ChecklistDoc, Comparison, SchoolType};
+use ziping_core::i18n::Lang;
+use ziping_core::state::editor::{
+    ChecklistDraft, ChecklistEdit, DraftProblem, ItemField, Loc, NewItem, Node, Op, Target,
+};
+
+const NOW: &str = "2026-11-30T10:00:00+08:00";
+
+fn hengyang() -> Checklist {
+    Checklist::from_json(
+        &std::fs::read_to_string(root("checklists/zlpj-school-hengyang.json")).unwrap(),
+    )
+    .unwrap()
+}
+
+fn loc_of(doc: &ChecklistDoc, id: &str) -> Loc {
+    for (a, area) in doc.areas.iter().enumerate() {
+        for (i, ind) in area.indicators.iter().enumerate() {
+            if let Some(k) = ind.items.iter().position(|it| it.id == id) {
+                return Loc {
+                    area: a,
+                    indicator: i,
+                    item: k,
+                };
+            }
+        }
+    }
+    panic!("no item {id}")
+}
+
+fn set(d: &mut ChecklistDraft, target: Target, value: &str) {
+    d.apply(ChecklistEdit::Set(target, value.into()), NOW);
+}
+
+#[test]
+fn the_hengyang_variant_made_by_edits_is_the_published_file() {
+    let base = builtin("zlpj-school").unwrap().doc();
+    let want = hengyang();
+    let w = want.doc();
+    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    set(&mut d, Target::Id, &w.id);
+    for l in [Lang::Zh, Lang::En] {
+        let pick = |t: &ziping_core::core::model::Text| match l {
+            Lang::Zh => t.zh.clone(),
+            Lang::En => t.en.clone(),
+        };
+        set(&mut d, Target::Title(l), &pick(&w.title));
+        set(
+            &mut d,
+            Target::Description(l),
+            &pick(w.description.as_ref().unwrap()),
+        );
+        set(&mut d, Target::Issuer(l), &pick(&w.issuer));
+    }
+    let pe = loc_of(&d.doc, "B5.1.1");
+    let target_item = want.item("B5.1.1").unwrap();
+    let guidance = target_item.guidance.as_ref().unwrap();
+    set(
+        &mut d,
+        Target::Item(pe, ItemField::Guidance(Lang::Zh)),
+        &guidance.zh,
+    );
+    set(
+        &mut d,
+        Target::Item(pe, ItemField::Guidance(Lang::En)),
+        &guidance.en,
+    );
+    d.apply(
+        ChecklistEdit::SetSource(pe, target_item.source.source.clone()),
+        NOW,
+    );
+    set(
+        &mut d,
+        Target::Item(pe, ItemField::Clause),
+        &target_item.source.clause,
+    );
+    for t in SchoolType::ALL {
+        // Typed as a principal types: full-width digits.
+        set(&mut d, Target::Item(pe, ItemField::RuleValue(t)), "９０");
+    }
+    assert_eq!(d.problems(), vec![]);
+    let made = d.finished().unwrap();
+    assert_eq!(made.sha256(), want.sha256(), "the same content hash");
+    assert_eq!(made.doc(), want.doc());
+    assert!(d.revision > 10);
+
+    // The differences, as the office keeps them.
+    let changes = diff(&d.base, &d.doc);
+    let rules: Vec<(SchoolType, Option<Comparison>, Option<Comparison>)> = changes
+        .iter()
+        .filter(|c| matches!(&c.place, Place::Item { id, .. } if id == "B5.1.1"))
+        .filter_map(|c| match c.change {
+            Change::Rule {
+                school_type,
+                old,
+                new,
+            } => Some((school_type, old, new)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rules.len(), 3);
+    assert!(rules
+        .iter()
+        .all(|(_, old, new)| *old == Some(Comparison::Ge { value: 60.0 })
+            && *new == Some(Comparison::Ge { value: 90.0 })));
+    assert!(changes.iter().any(|c| c.place == Place::Checklist
+        && matches!(&c.change, Change::Changed { field: Field::Id, new, .. } if new == "zlpj-school-hengyang")));
+    assert!(
+        !changes.iter().any(|c| matches!(
+            c.change,
+            Change::Added | Change::Removed | Change::Reordered
+        )),
+        "{changes:?}"
+    );
+}
+
+#[test]
+fn a_number_typed_wrong_is_kept_as_typed_and_named_until_it_is_a_number() {
+    let base = builtin("zlpj-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    let pe = loc_of(&d.doc, "B5.1.1");
+    let points = Target::Item(pe, ItemField::Points);
+    let before = d.item(pe).unwrap().points;
+    set(&mut d, points, "3分");
+    assert_eq!(d.shown(points), "3分", "kept as typed");
+    assert_eq!(
+        d.item(pe).unwrap().points,
+        before,
+        "the checklist keeps its number"
+    );
+    assert_eq!(
+        d.problems(),
+        vec![DraftProblem::NotANumber {
+            path: points.path(),
+            text: "3分".into()
+        }]
+    );
+    assert!(d.finished().is_err(), "not publishable");
+    // Moving the item up keeps the text with its item.
+    d.apply(ChecklistEdit::Move(Node::Item(pe), false), NOW);
+    let moved = Loc {
+        item: pe.item + 1,
+        ..pe
+    };
+    assert_eq!(d.item(moved).unwrap().id, "B5.1.1");
+    assert_eq!(d.shown(Target::Item(moved, ItemField::Points)), "3分");
+    set(&mut d, Target::Item(moved, ItemField::Points), "４");
+    assert_eq!(d.item(moved).unwrap().points, 4.0);
+    assert!(d.problems().is_empty(), "{:?}", d.problems());
+
+    // An empty text is what loading the file would refuse, pointing at the field.
+    set(&mut d, Target::Item(moved, ItemField::Text(Lang::Zh)), "");
+    let problems = d.problems();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].path(),
+        Target::Item(moved, ItemField::Text(Lang::Zh)).path()
+    );
+}
+
+#[test]
+fn items_are_added_removed_and_rules_changed_in_words() {
+    let base = builtin("yzjh-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("c2".into(), base, NOW);
+    let r1 = loc_of(&d.doc, "R1");
+    // Removing an item of the resource rule takes it out of the rule too.
+    d.apply(ChecklistEdit::Remove(Node::Item(r1)), NOW);
+    assert!(!d.doc.group_rules[0].items.contains(&"R1".to_string()));
+    // A new number item in the first indicator: its rule per school type.
+    d.apply(ChecklistEdit::AddItem(0, 0, NewItem::Number), NOW);
+    let new = Loc {
+        area: 0,
+        indicator: 0,
+        item: d.doc.areas[0].indicators[0].items.len() - 1,
+    };
+    let id = d.item(new).unwrap().id.clone();
+    set(
+        &mut d,
+        Target::Item(new, ItemField::Text(Lang::Zh)),
+        "每百名学生拥有心理健康教师数",
+    );
+    set(&mut d, Target::Item(new, ItemField::Clause), "县文件第3条");
+    set(&mut d, Target::Item(new, ItemField::Unit), "人");
+    d.apply(
+        ChecklistEdit::SetOp(new, SchoolType::Junior, Some(Op::Between)),
+        NOW,
+    );
+    set(
+        &mut d,
+        Target::Item(new, ItemField::RuleMax(SchoolType::Junior)),
+        "2",
+    );
+    set(
+        &mut d,
+        Target::Item(new, ItemField::RuleValue(SchoolType::Junior)),
+        "0.5",
+    );
+    let item = d.item(new).unwrap();
+    match &item.kind {
+        ziping_core::core::model::ItemKind::Number { rule, .. } => {
+            assert_eq!(
+                rule.junior,
+                Some(Comparison::Between { min: 0.5, max: 2.0 })
+            );
+            assert_eq!(rule.primary, Some(Comparison::Ge { value: 0.0 }));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(d.problems().is_empty(), "{:?}", d.problems());
+    let changes = diff(&d.base, &d.doc);
+    assert!(changes.iter().any(
+        |c| matches!(&c.place, Place::Item { id: i, .. } if *i == id) && c.change == Change::Added
+    ));
+    assert!(changes
+        .iter()
+        .any(|c| matches!(&c.place, Place::Item { id, .. } if id == "R1")
+            && c.change == Change::Removed));
+}
+
+#[test]
+fn every_checklist_goes_to_a_spreadsheet_and_back_unchanged() {
+    let mut all = readable().unwrap();
+    all.push(hengyang());
+    for c in &all {
+        let csv = to_csv(c.doc());
+        assert!(csv.starts_with('\u{feff}'));
+        let back = from_csv(c.doc(), &csv).unwrap_or_else(|e| panic!("{}: {e:?}", c.doc().id));
+        assert_eq!(&back, c.doc(), "{} {}", c.doc().id, c.doc().version);
+    }
+}
+
+#[test]
+fn a_table_edited_in_excel_comes_back_with_its_changes() {
+    let base = builtin("zlpj-school").unwrap().doc();
+    let csv = to_csv(base);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |c: Col| headers.iter().position(|h| h == c.header()).unwrap();
+    let mut rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let pe = rows
+        .iter()
+        .position(|r| &r[col(Col::Id)] == "B5.1.1")
+        .unwrap();
+    let mut row: Vec<String> = rows[pe].iter().map(str::to_string).collect();
+    row[col(Col::Primary)] = "≥90".into();
+    row[col(Col::Junior)] = ">= 90".into();
+    row[col(Col::NineYear)] = "≥ ９０".into();
+    rows[pe] = csv::StringRecord::from(row);
+    // A row moved to the end of its indicator; an item deleted.
+    let gone = rows
+        .iter()
+        .position(|r| &r[col(Col::Id)] == "B5.1.14")
+        .unwrap();
+    rows.remove(gone);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&headers).unwrap();
+    for r in &rows {
+        w.write_record(r).unwrap();
+    }
+    let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    let doc = from_csv(base, &text).unwrap();
+    let c = Checklist::try_from(doc.clone()).unwrap();
+    match &c.item("B5.1.1").unwrap().kind {
+        ziping_core::core::model::ItemKind::Number { rule, .. } => {
+            for r in [rule.primary, rule.junior, rule.nine_year] {
+                assert_eq!(r, Some(Comparison::Ge { value: 90.0 }));
+            }
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(c.item("B5.1.14").is_none());
+    // What a row cannot say is kept: the computed item's formula.
+    assert_eq!(
+        c.item("B5.1.7").unwrap().kind,
+        base_item(base, "B5.1.7").kind
+    );
+}
+
+fn base_item(doc: &ChecklistDoc, id: &str) -> ziping_core::core::model::Item {
+    let l = loc_of(doc, id);
+    doc.areas[l.area].indicators[l.indicator].items[l.item].clone()
+}
+
+#[test]
+fn a_broken_table_is_reported_by_row_and_column() {
+    let base = builtin("zlpj-school").unwrap().doc();
+    let csv = to_csv(base);
+    let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
+    let header: Vec<&str> = lines[0].trim_start_matches('\u{feff}').split(',').collect();
+    let at = |c: Col| header.iter().position(|h| *h == c.header()).unwrap();
+    let (points, primary, kind) = (at(Col::Points), at(Col::Primary), at(Col::Kind));
+    // Row 2 (the first item): points "三"; the B5.1.1 row: rule "大于90"; B5.1.7 (computed)
+    // made a yes/no item; the first row again (a duplicate id).
+    let edit = |line: &str, column: usize, value: &str| {
+        let mut cells: Vec<String> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(line.as_bytes())
+            .records()
+            .next()
+            .unwrap()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
+        cells[column] = value.into();
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(&cells).unwrap();
+        String::from_utf8(w.into_inner().unwrap())
+            .unwrap()
+            .trim_end()
+            .to_string()
+    };
+    let find = |lines: &[String], id: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(&format!(",{id},")))
+            .unwrap()
+    };
+    lines[1] = edit(&lines[1], points, "三");
+    let pe = find(&lines, "B5.1.1");
+    lines[pe] = edit(&lines[pe], primary, "大于90");
+    let myopia = find(&lines, "B5.1.7");
+    lines[myopia] = edit(&lines[myopia], kind, "是否");
+    let first = lines[1].clone();
+    lines.push(first);
+    let problems = from_csv(base, &lines.join("\n")).unwrap_err();
+    let got: Vec<(usize, Option<Col>)> = problems.iter().map(|p| (p.row, p.column)).collect();
+    assert!(got.contains(&(2, Some(Col::Points))), "{problems:?}");
+    assert!(got.contains(&(pe + 1, Some(Col::Primary))), "{problems:?}");
+    assert!(got.contains(&(myopia + 1, Some(Col::Kind))), "{problems:?}");
+    assert!(got.contains(&(lines.len(), Some(Col::Id))), "{problems:?}");
+    assert!(problems.iter().any(|p| p.issue
+        == CsvIssue::BadRule {
+            text: "大于90".into()
+        }));
+
+    // Worded for the officer: the row as the spreadsheet numbers it, the column's header.
+    let pe_problem = problems.iter().find(|p| p.row == pe + 1).unwrap();
+    assert_eq!(
+        ziping_core::i18n::csv_problem(Lang::Zh, pe_problem),
+        format!("第 {} 行“小学标准”列：“大于90”不是达标线：写成 ≥ 60、> 0、≤ 90、< 5 或 1 ~ 2，空白表示不适用", pe + 1)
+    );
+    assert!(
+        ziping_core::i18n::csv_problem(Lang::En, pe_problem).starts_with(&format!(
+            "row {}, column “小学标准”: “大于90” is not a threshold",
+            pe + 1
+        ))
+    );
+
+    // A table that is not this template: the headers are named.
+    let problems = from_csv(base, "名称,分数\n体育,3\n").unwrap_err();
+    assert!(problems.iter().any(|p| p.issue
+        == CsvIssue::UnknownColumn {
+            header: "名称".into()
+        }));
+    assert!(problems
+        .iter()
+        .any(|p| p.column == Some(Col::Id) && p.issue == CsvIssue::MissingColumn));
+}
+
+#[test]
+fn a_changed_checklist_under_a_known_id_and_version_is_refused_beside_it() {
+    use ziping_core::core::checklist::add_to_set;
+    let base = builtin("zlpj-school").unwrap();
+    let known = vec![base.clone(), hengyang()];
+    let mut d = ChecklistDraft::new("c1".into(), base.doc(), NOW);
+    // Unchanged: the same checklist, no clash.
+    assert_eq!(
+        add_to_set(&mut known.clone(), d.finished().unwrap()),
+        Ok(false)
+    );
+    let pe = loc_of(&d.doc, "B5.1.1");
+    set(
+        &mut d,
+        Target::Item(pe, ItemField::RuleValue(SchoolType::Primary)),
+        "90",
+    );
+    assert!(add_to_set(&mut known.clone(), d.finished().unwrap()).is_err());
+    // A new version is a new checklist.
+    set(&mut d, Target::Version, "2026.5-1");
+    assert_eq!(
+        add_to_set(&mut known.clone(), d.finished().unwrap()),
+        Ok(true)
+    );
+}
+
+#[test]
+fn the_changes_read_as_the_office_records_them() {
+    use ziping_core::i18n::{diff_change, diff_place};
+    let base = builtin("zlpj-school").unwrap().doc();
+    let changes = diff(base, hengyang().doc());
+    let lines: Vec<String> = changes
+        .iter()
+        .map(|c| {
+            format!(
+                "{} | {}",
+                diff_place(Lang::Zh, &c.place),
+                diff_change(Lang::Zh, &c.change)
+            )
+        })
+        .collect();
+    for t in ["小学", "初中", "九年一贯制"] {
+        assert!(
+            lines.contains(&format!(
+                "项目 B5.1.1 学生每天在校体育活动时间 | {t}达标线：≥ 60 → ≥ 90"
+            )),
+            "{lines:#?}"
+        );
+    }
+    assert!(lines.contains(&"清单 | 编号：zlpj-school → zlpj-school-hengyang".to_string()));
+    assert!(lines.iter().any(
+        |l| l.starts_with("项目 B5.1.1 学生每天在校体育活动时间 | 条款：")
+            && l.ends_with("→ 任务1(3)")
+    ));
+    let english = diff_change(
+        Lang::En,
+        &changes
+            .iter()
+            .find(|c| matches!(c.change, Change::Rule { .. }))
+            .unwrap()
+            .change,
+    );
+    assert_eq!(english, "Primary threshold: ≥ 60 → ≥ 90");
+}
+
+#[test]
+fn a_new_area_and_indicator_need_names_before_the_checklist_is_published() {
+    let base = builtin("zlpj-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    set(&mut d, Target::Version, "2026.5-x");
+    d.apply(ChecklistEdit::AddArea, NOW);
+    let a = d.doc.areas.len() - 1;
+    let paths: Vec<String> = d.problems().iter().map(|p| p.path().to_string()).collect();
+    assert!(paths.contains(&format!("areas[{a}].title.zh")), "{paths:?}");
+    assert!(
+        paths.contains(&format!("areas[{a}].indicators[0].title.zh")),
+        "{paths:?}"
+    );
+    set(&mut d, Target::AreaTitle(a, Lang::Zh), "县本特色");
+    set(&mut d, Target::IndicatorTitle(a, 0, Lang::Zh), "劳动教育");
+    d.apply(ChecklistEdit::AddItem(a, 0, NewItem::YesNo), NOW);
+    let item = Loc {
+        area: a,
+        indicator: 0,
+        item: 0,
+    };
+    set(
+        &mut d,
+        Target::Item(item, ItemField::Text(Lang::Zh)),
+        "每周劳动课不少于1课时",
+    );
+    set(&mut d, Target::Item(item, ItemField::Clause), "县任务2");
+    assert_eq!(d.problems(), vec![]);
+    // The checklist's own title too.
+    set(&mut d, Target::Title(Lang::Zh), " ");
+    let paths: Vec<String> = d.problems().iter().map(|p| p.path().to_string()).collect();
+    assert_eq!(paths, vec!["title.zh".to_string()]);
+}
