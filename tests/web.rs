@@ -84,6 +84,25 @@ async fn drafts_are_saved_listed_and_deleted_in_indexeddb() {
 }
 
 #[wasm_bindgen_test]
+async fn checklist_drafts_are_saved_listed_and_deleted_in_indexeddb() {
+    use ziping::state::editor::{ChecklistDraft, ChecklistEdit, Target};
+    let base = ziping::core::builtin::builtin("zlpj-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("web-c".into(), base, "2026-11-30T10:00:00+08:00");
+    d.apply(
+        ChecklistEdit::Set(Target::Version, "2026.5-衡阳".into()),
+        "2026-11-30T10:01:00+08:00",
+    );
+    assert!(drafts::save_checklist_draft(&d).await);
+    let listed = drafts::checklist_drafts().await;
+    assert_eq!(listed.iter().find(|x| x.id == "web-c"), Some(&d));
+    assert!(drafts::delete_checklist_draft("web-c").await);
+    assert!(!drafts::checklist_drafts()
+        .await
+        .iter()
+        .any(|x| x.id == "web-c"));
+}
+
+#[wasm_bindgen_test]
 async fn a_save_never_overwrites_a_newer_revision_from_another_tab() {
     let base = Draft::new(
         "web-b".into(),

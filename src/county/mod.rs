@@ -3,6 +3,7 @@
 //! `worker`); the page aggregates their facts and draws the report (`page`, `figures`,
 //! `table`). Everything it decides is in `ziping-core` (`state::county`, `core::aggregate`).
 
+mod editor;
 mod figures;
 mod page;
 mod pool;
@@ -25,14 +26,38 @@ fn CountyApp() -> Html {
         lang: store.0.prefs.lang,
         dispatch: store.dispatcher(),
     };
+    // `#checklist` is 制作县级清单; anything else the county summary. The page underneath is
+    // kept mounted, so files read stay read while a checklist is made.
+    let making = use_state(making_checklist);
+    {
+        let making = making.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    making.set(making_checklist())
+                });
+            move || drop(listener)
+        });
+    }
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>
             { components::header(&ctx) }
-            <main id="main" tabindex="-1"><page::County /></main>
+            <main id="main" tabindex="-1">
+                <div hidden={*making}><page::County /></div>
+                if *making { <editor::ChecklistEditor /> }
+            </main>
             <footer class="app-footer">{ ctx.t(Msg::FooterNote) }</footer>
         </ContextProvider<Ctx>>
     }
+}
+
+/// Whether the address asks for 制作县级清单 (`county/#checklist`).
+fn making_checklist() -> bool {
+    gloo::utils::window()
+        .location()
+        .hash()
+        .is_ok_and(|h| h == "#checklist")
 }
 
 /// Mounts county mode on `<body>`.

@@ -459,6 +459,7 @@ pub fn County() -> Html {
             <div class="county-side no-print">
                 <p class="meta">{ ctx.t(Msg::CountyChecklists) }</p>
                 <ul data-testid="county-checklists">{ for checklists }</ul>
+                <p><a class="button" data-testid="county-make-checklist" href="#checklist">{ ctx.t(Msg::EditorLink) }</a></p>
             </div>
             <div class="county-progress no-print" data-testid="county-reading" hidden={!reading}>
                 <label for="county-progress">{ ctx.say(Say::CountyProgress { done: &done.to_string(), total: &total.to_string() }) }</label>

@@ -4,6 +4,7 @@
 use super::tabs;
 use crate::core::checklist::Checklist;
 use crate::state::draft::{ChecklistSource, Draft, DraftSummary};
+use crate::state::editor::ChecklistDraft;
 use crate::state::Prefs;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -161,6 +162,34 @@ pub async fn county_checklists() -> Vec<KnownChecklist> {
         }
     }
     out
+}
+
+/// Every checklist draft (制作县级清单) in this browser, newest first; unreadable ones left out.
+pub async fn checklist_drafts() -> Vec<ChecklistDraft> {
+    let Ok(values) = run(idb_all("checklist_drafts")).await else {
+        return Vec::new();
+    };
+    let mut list: Vec<ChecklistDraft> = js_sys::Array::from(&values)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .filter_map(|json| serde_json::from_str(&json).ok())
+        .collect();
+    list.sort_by(|a, b| b.updated.cmp(&a.updated));
+    list
+}
+
+/// Stores a checklist draft (strict durability: on disk when this returns true).
+pub async fn save_checklist_draft(draft: &ChecklistDraft) -> bool {
+    let Ok(json) = serde_json::to_string(draft) else {
+        return false;
+    };
+    run(idb_put("checklist_drafts", &draft.id, &json))
+        .await
+        .is_ok()
+}
+
+pub async fn delete_checklist_draft(id: &str) -> bool {
+    run(idb_delete("checklist_drafts", id)).await.is_ok()
 }
 
 /// Remembers the draft and page to return to.

@@ -6,7 +6,8 @@
 
 const DB = "ziping";
 // 2: the "checklists" store (county checklists loaded in this browser).
-const VERSION = 2;
+// 3: the "checklist_drafts" store (county checklists being made, 制作县级清单).
+const VERSION = 3;
 let opening = null;
 
 function open() {
@@ -15,11 +16,16 @@ function open() {
       const req = indexedDB.open(DB, VERSION);
       req.onupgradeneeded = () => {
         const db = req.result;
-        for (const store of ["drafts", "summaries", "meta", "checklists"]) {
+        for (const store of ["drafts", "summaries", "meta", "checklists", "checklist_drafts"]) {
           if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
         }
       };
-      req.onsuccess = () => resolve(req.result);
+      req.onsuccess = () => {
+        const db = req.result;
+        // A newer version of ziping opened in another tab: let it upgrade, reopen next time.
+        db.onversionchange = () => { db.close(); opening = null; };
+        resolve(db);
+      };
       req.onerror = () => reject(req.error);
       req.onblocked = () => reject(new Error("database blocked"));
     });

@@ -9,6 +9,8 @@ mod results;
 mod start;
 mod workspace;
 
+pub use fill::Fill;
 pub use report::Report;
+pub use results::Results;
 pub use start::Start;
 pub use workspace::Workspace;

@@ -67,7 +67,10 @@ pub fn Start(props: &StartProps) -> Html {
                 <article class="card" data-testid="role-county">
                     <h3>{ ctx.t(Msg::RoleCounty) }</h3>
                     <p>{ ctx.t(Msg::RoleCountyText) }</p>
-                    <p><a class="button primary" data-testid="county-mode" href="county/">{ ctx.t(Msg::CountyEnter) }</a></p>
+                    <p class="page-actions">
+                        <a class="button primary" data-testid="county-mode" href="county/">{ ctx.t(Msg::CountyEnter) }</a>
+                        <a class="button" data-testid="make-checklist" href="county/#checklist" title={ctx.t(Msg::EditorLinkText)}>{ ctx.t(Msg::EditorLink) }</a>
+                    </p>
                 </article>
             </div>
             { draft_list(&ctx, &props.drafts) }

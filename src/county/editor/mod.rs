@@ -1,0 +1,441 @@
+//! 制作县级清单: a county officer makes the county's own checklist from a built-in or loaded
+//! one, offline. The draft (`state::editor::ChecklistDraft`) is kept in this browser as it is
+//! edited; every edit is checked as a loaded file is; the finished checklist is saved as a
+//! file for the schools, used here, or taken to a spreadsheet and back. The views: the form
+//! (`form`), a preview as a school fills it in and the changes from the original (`views`).
+
+mod form;
+mod views;
+
+use crate::app::browser::{clock, drafts, files, page};
+use crate::app::components::pick;
+use crate::app::{Ctx, Shared};
+use crate::core::checklist::{add_to_set, Checklist};
+use crate::core::checklist_csv::{from_csv, to_csv};
+use crate::core::filename::join_parts;
+use crate::core::model::ChecklistDoc;
+use crate::i18n::{checklist_problem, csv_problem, Msg, Say};
+use crate::state::editor::{checklist_file, ChecklistDraft, ChecklistEdit, DraftProblem};
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// The view of an open checklist draft.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum View {
+    Edit,
+    Preview,
+    Diff,
+}
+
+/// The open checklist draft. Edits go through [`ChecklistDraft::apply`]; each is stamped with
+/// the clock's time.
+#[derive(Clone, Default, PartialEq)]
+struct Editing(Option<Rc<ChecklistDraft>>);
+
+enum EditorAction {
+    Open(Box<ChecklistDraft>),
+    Edit(ChecklistEdit),
+    Import(Box<ChecklistDoc>),
+    Close,
+}
+
+impl Reducible for Editing {
+    type Action = EditorAction;
+
+    fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
+        let now = clock::now();
+        let changed = |f: &dyn Fn(&mut ChecklistDraft)| {
+            let Some(d) = &self.0 else {
+                return self.clone();
+            };
+            let mut next = (**d).clone();
+            f(&mut next);
+            if next.revision == d.revision {
+                self.clone()
+            } else {
+                Rc::new(Editing(Some(Rc::new(next))))
+            }
+        };
+        match action {
+            EditorAction::Open(d) => Rc::new(Editing(Some(Rc::new(*d)))),
+            EditorAction::Close => Rc::new(Editing(None)),
+            EditorAction::Edit(edit) => changed(&|d| d.apply(edit.clone(), now.as_str())),
+            EditorAction::Import(doc) => changed(&|d| d.import((*doc).clone(), now.as_str())),
+        }
+    }
+}
+
+/// A problem in words, with the path of the field it is in.
+#[derive(Clone, PartialEq)]
+pub struct Shown {
+    pub path: String,
+    pub text: String,
+}
+
+/// Every problem of the draft in the interface language: what stops it being published.
+fn problems_of(ctx: &Ctx, d: &ChecklistDraft, known: &[Checklist]) -> Vec<Shown> {
+    let mut out: Vec<Shown> = d
+        .problems()
+        .into_iter()
+        .map(|p| Shown {
+            path: p.path().to_string(),
+            text: match &p {
+                DraftProblem::NotANumber { text, .. } => ctx.say(Say::NotANumber { typed: text }),
+                DraftProblem::Check(issue) => checklist_problem(ctx.lang, &issue.problem),
+            },
+        })
+        .collect();
+    // A checklist ziping or this browser knows under the same id and version, with other
+    // content: schools and the county would mix the two.
+    if out.is_empty() {
+        if let Ok(made) = d.finished() {
+            if let Err(clash) = add_to_set(&mut known.to_vec(), made) {
+                out.push(Shown {
+                    path: "version".into(),
+                    text: ctx.say(Say::ChecklistClash {
+                        id: &clash.id,
+                        version: &clash.version,
+                    }),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Writes the open draft to this browser after every change: one write at a time, the
+/// newest revision last (a revision never waits for a timer, so closing the tab loses nothing
+/// that was written before the last keystroke's write began).
+#[derive(Default)]
+struct Saver {
+    latest: Option<Rc<ChecklistDraft>>,
+    busy: bool,
+}
+
+fn save_next(saver: Rc<RefCell<Saver>>, status: UseStateHandle<SaveState>) {
+    let next = {
+        let mut s = saver.borrow_mut();
+        if s.busy {
+            return;
+        }
+        let next = s.latest.take();
+        s.busy = next.is_some();
+        next
+    };
+    let Some(draft) = next else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = drafts::save_checklist_draft(&draft).await;
+        saver.borrow_mut().busy = false;
+        status.set(if ok {
+            SaveState::Saved(clock::clock_now())
+        } else {
+            SaveState::Failed
+        });
+        save_next(saver, status);
+    });
+}
+
+#[derive(Clone, PartialEq)]
+enum SaveState {
+    Unchanged,
+    Saved(String),
+    Failed,
+}
+
+#[component]
+pub fn ChecklistEditor() -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by CountyApp");
+    let editing = use_reducer(Editing::default);
+    let view = use_state(|| View::Edit);
+    let status = use_state(|| SaveState::Unchanged);
+    let notice = use_state(|| None::<(bool, Vec<String>)>);
+    let saver = use_mut_ref(Saver::default);
+    // Checklists known here (built in, archived, loaded in this browser): a new version of one
+    // must not reuse its id and version.
+    let known = use_state(|| crate::core::builtin::readable().unwrap_or_default());
+    {
+        let known = known.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut all = crate::core::builtin::readable().unwrap_or_default();
+                for k in drafts::county_checklists().await {
+                    let _ = add_to_set(&mut all, k.checklist);
+                }
+                known.set(all);
+            });
+        });
+    }
+    // Every revision is stored as soon as it exists.
+    {
+        let (saver, status) = (saver.clone(), status.clone());
+        let key = editing.0.as_ref().map(|d| (d.id.clone(), d.revision));
+        let draft = editing.0.clone();
+        use_effect_with(key, move |_| {
+            if let Some(d) = draft {
+                if d.revision > 0 {
+                    saver.borrow_mut().latest = Some(d);
+                    save_next(saver, status);
+                }
+            }
+        });
+    }
+    let Some(draft) = editing.0.clone() else {
+        let on_open = {
+            let (editing, status, notice, view) = (
+                editing.dispatcher(),
+                status.clone(),
+                notice.clone(),
+                view.clone(),
+            );
+            Callback::from(move |d: ChecklistDraft| {
+                status.set(SaveState::Unchanged);
+                notice.set(None);
+                view.set(View::Edit);
+                editing.dispatch(EditorAction::Open(Box::new(d)));
+            })
+        };
+        return html! { <views::DraftList {on_open} /> };
+    };
+    let problems = problems_of(&ctx, &draft, &known);
+    let finished = if problems.is_empty() {
+        draft.finished().ok().map(Rc::new)
+    } else {
+        None
+    };
+    let d = &draft.doc;
+    // A built-in checklist unchanged is there already: nothing to keep.
+    let builtin = finished.as_ref().is_some_and(|c| {
+        crate::core::builtin::readable()
+            .unwrap_or_default()
+            .iter()
+            .any(|b| b.is(&c.doc().id, &c.doc().version, c.sha256()))
+    });
+    let on_edit = {
+        let dispatch = editing.dispatcher();
+        Callback::from(move |e: ChecklistEdit| dispatch.dispatch(EditorAction::Edit(e)))
+    };
+    let close = {
+        let dispatch = editing.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(EditorAction::Close))
+    };
+    let file_name =
+        |what: &str, ext: &str| join_parts(&[&d.id, &d.version, what], "checklist", ext);
+    let save_file = {
+        let (finished, name, notice, lang) = (
+            finished.clone(),
+            file_name("", "json"),
+            notice.clone(),
+            ctx.lang,
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(c) = &finished else { return };
+            if let Ok(text) = checklist_file(c) {
+                if files::download(&name, &text, "application/json").is_ok() {
+                    notice.set(Some((
+                        false,
+                        vec![Say::EditorSavedFile { name: &name }.text(lang)],
+                    )));
+                }
+            }
+        })
+    };
+    let use_here = {
+        let (finished, notice, known, lang) =
+            (finished.clone(), notice.clone(), known.clone(), ctx.lang);
+        Callback::from(move |_: MouseEvent| {
+            let Some(c) = finished.clone() else { return };
+            let (notice, known) = (notice.clone(), known.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = match checklist_file(&c) {
+                    Ok(text) => drafts::save_county_checklist(&c, &text).await,
+                    Err(_) => false,
+                };
+                let mut all = (*known).clone();
+                let _ = add_to_set(&mut all, (*c).clone());
+                known.set(all);
+                notice.set(Some((
+                    !saved,
+                    vec![if saved {
+                        Msg::EditorUsedHere
+                    } else {
+                        Msg::SaveFailed
+                    }
+                    .text(lang)
+                    .to_string()],
+                )));
+            });
+        })
+    };
+    let csv_export = {
+        let (doc, name) = (draft.doc.clone(), file_name("", "csv"));
+        Callback::from(move |_: MouseEvent| {
+            let _ = files::download(&name, &to_csv(&doc), "text/csv;charset=utf-8");
+        })
+    };
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let csv_import = {
+        let (dispatch, base, notice, reader, lang) = (
+            editing.dispatcher(),
+            draft.doc.clone(),
+            notice.clone(),
+            reader.clone(),
+            ctx.lang,
+        );
+        Callback::from(move |e: Event| {
+            let (dispatch, base, notice, notice2) = (
+                dispatch.clone(),
+                base.clone(),
+                notice.clone(),
+                notice.clone(),
+            );
+            *reader.borrow_mut() = files::read_picked(
+                &e,
+                crate::core::export::MAX_EXPORT_BYTES as u64,
+                move |name, size| {
+                    notice2.set(Some((
+                        true,
+                        vec![format!(
+                            "{name}{}{}",
+                            lang.colon(),
+                            Say::ImportTooLarge {
+                                size_kb: &(size / 1024).to_string(),
+                                limit_kb: &(crate::core::export::MAX_EXPORT_BYTES / 1024)
+                                    .to_string(),
+                            }
+                            .text(lang)
+                        )],
+                    )))
+                },
+                move |name, bytes| {
+                    let Ok(text) = String::from_utf8(bytes) else {
+                        notice.set(Some((
+                            true,
+                            vec![format!(
+                                "{name}{}{}",
+                                lang.colon(),
+                                Msg::CsvNotUtf8.text(lang)
+                            )],
+                        )));
+                        return;
+                    };
+                    match from_csv(&base, &text) {
+                        Ok(doc) => {
+                            dispatch.dispatch(EditorAction::Import(Box::new(doc)));
+                            notice.set(Some((
+                                false,
+                                vec![Msg::EditorCsvImported.text(lang).into()],
+                            )));
+                        }
+                        Err(problems) => {
+                            let mut lines = vec![format!(
+                                "{name}{}{}",
+                                lang.colon(),
+                                Msg::EditorCsvRejected.text(lang)
+                            )];
+                            lines.extend(problems.iter().map(|p| csv_problem(lang, p)));
+                            notice.set(Some((true, lines)));
+                        }
+                    }
+                },
+            );
+        })
+    };
+    let delete = {
+        let (dispatch, id, lang) = (editing.dispatcher(), draft.id.clone(), ctx.lang);
+        Callback::from(move |_: MouseEvent| {
+            if page::confirm(Msg::EditorDeleteConfirm.text(lang)) {
+                let (dispatch, id) = (dispatch.clone(), id.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    drafts::delete_checklist_draft(&id).await;
+                    dispatch.dispatch(EditorAction::Close);
+                });
+            }
+        })
+    };
+    let save_status = match &*status {
+        SaveState::Unchanged => html! { <span class="save" data-testid="ed-save-status"></span> },
+        SaveState::Saved(at) => {
+            html! { <span class="save ok" data-testid="ed-save-status">{ ctx.say(Say::SavedAt { time: at }) }</span> }
+        }
+        SaveState::Failed => {
+            html! { <span class="save failed" role="alert" data-testid="ed-save-status">{ ctx.t(Msg::SaveFailed) }</span> }
+        }
+    };
+    let tabs = [
+        (View::Edit, Msg::EditorTabEdit, "ed-tab-edit"),
+        (View::Preview, Msg::EditorTabPreview, "ed-tab-preview"),
+        (View::Diff, Msg::EditorTabDiff, "ed-tab-diff"),
+    ];
+    let body = match *view {
+        View::Edit => html! {
+            <form::Form draft={Shared(draft.clone())} problems={Shared(Rc::new(problems.clone()))} on_edit={on_edit} />
+        },
+        View::Preview => match &finished {
+            Some(c) => html! { <views::Preview checklist={Shared(c.clone())} /> },
+            None => {
+                html! { <p class="status" role="status" data-testid="ed-preview-broken">{ ctx.t(Msg::EditorPreviewBroken) }</p> }
+            }
+        },
+        View::Diff => html! { <views::Changes draft={Shared(draft.clone())} /> },
+    };
+    let (notice_error, notice_lines) = (*notice).clone().unwrap_or_default();
+    html! {
+        <section class="page editor" data-testid="editor" aria-labelledby="editor-heading">
+            <div class="workspace-head no-print">
+                <button type="button" class="link" data-testid="ed-back" onclick={close}>{ "← " }{ ctx.t(Msg::EditorAllDrafts) }</button>
+                <div>
+                    <h2 id="editor-heading" data-testid="ed-heading">{ pick(&d.title, ctx.lang) }</h2>
+                    <p class="meta" data-testid="ed-hash">
+                        if let Some(c) = &finished {
+                            { ctx.say(Say::EditorHash { version: &c.doc().version, hash: c.sha256() }) }
+                        } else {
+                            { ctx.say(Say::EditorProblemCount { count: &problems.len().to_string() }) }
+                        }
+                    </p>
+                </div>
+                <div class="head-actions">{ save_status }</div>
+            </div>
+            <div class="page-actions no-print">
+                <button type="button" class="primary" data-testid="ed-save-file" onclick={save_file}
+                    disabled={finished.is_none()} aria-describedby="ed-save-why">{ ctx.t(Msg::EditorSave) }</button>
+                <button type="button" data-testid="ed-use-here" onclick={use_here} disabled={finished.is_none() || builtin}>{ ctx.t(Msg::EditorUseHere) }</button>
+                <button type="button" data-testid="ed-csv-export" onclick={csv_export}>{ ctx.t(Msg::EditorCsvExport) }</button>
+                <input id="ed-csv-file" class="visually-hidden file-picker" type="file" accept=".csv,text/csv"
+                    data-testid="ed-csv-file" onchange={csv_import} aria-describedby="ed-csv-hint" />
+                <label for="ed-csv-file" class="button">{ ctx.t(Msg::EditorCsvImport) }</label>
+                <button type="button" class="danger" data-testid="ed-delete" onclick={delete}>{ ctx.t(Msg::Delete) }</button>
+            </div>
+            <p id="ed-save-why" class="muted no-print" hidden={finished.is_some()}>{ ctx.t(Msg::EditorCantSave) }</p>
+            <p id="ed-csv-hint" class="muted no-print">{ ctx.t(Msg::EditorCsvHint) }</p>
+            <div class={classes!("no-print", "card", notice_error.then_some("warning"))} role="status" aria-live="polite"
+                data-testid="ed-notice" hidden={notice_lines.is_empty()}>
+                { for notice_lines.iter().map(|l| html! { <p>{ l }</p> }) }
+            </div>
+            <nav class="tabs no-print" aria-label={ctx.t(Msg::EditorTabs)}>
+                { for tabs.iter().map(|(v, msg, testid)| {
+                    let current = *v == *view;
+                    let onclick = { let (view, v) = (view.clone(), *v); Callback::from(move |_: MouseEvent| view.set(v)) };
+                    html! {
+                        <button type="button" class={classes!("tab", current.then_some("current"))} data-testid={*testid}
+                            aria-current={current.then_some("page")} {onclick}>{ ctx.t(*msg) }</button>
+                    }
+                }) }
+            </nav>
+            { body }
+        </section>
+    }
+}
+
+/// The drafts list's start: a new draft from a checklist, stored at once.
+fn start_from(base: &ChecklistDoc) -> ChecklistDraft {
+    ChecklistDraft::new(clock::new_draft_id(), base, clock::now().as_str())
+}
+
+/// The value of a `<select>` that changed.
+fn selected(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}

@@ -1,0 +1,221 @@
+// 制作县级清单 as a county officer makes one: the 衡阳 variant of the built-in 办学质量
+// checklist through the form alone (typed with the keyboard, mistakes included), checked
+// against the published file; kept in the browser across a reload; out to a spreadsheet and
+// back; then a principal fills a draft with the saved file.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gotoStart, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
+import { checkAccessibility } from "./principal.mjs";
+
+const session = sharedSession();
+const HENGYANG = JSON.parse(readFileSync(join(ROOT, "checklists/zlpj-school-hengyang.json"), "utf8"));
+// The content hash of the published file, as the schools' submissions record it.
+const COUNTY = join(ROOT, "tests/corpus/county");
+const HASH = JSON.parse(readFileSync(join(COUNTY, readdirSync(COUNTY).find((f) => f.includes("hengyang"))), "utf8")).checklist.sha256;
+
+function item(doc, id) {
+  for (const a of doc.areas) for (const i of a.indicators) for (const it of i.items) if (it.id === id) return it;
+  throw new Error(`no item ${id}`);
+}
+
+/** Replaces a field's text the way a person does: click, select all, type. */
+async function retype(page, testid, text, delay = 15) {
+  const field = page.getByTestId(testid);
+  await field.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text, { delay });
+  assert.equal(await field.inputValue(), text, `${testid} shows what was typed`);
+  assert.equal(await field.evaluate((el) => el === document.activeElement), true, `${testid} keeps the focus`);
+}
+
+/** A checklist without the values a missing field defaults to. */
+function withoutDefaults(v) {
+  if (Array.isArray(v)) return v.map(withoutDefaults);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v)
+      .filter(([, x]) => x !== false && x !== null && !(Array.isArray(x) && x.length === 0))
+      .map(([k, x]) => [k, withoutDefaults(x)]));
+  }
+  return v;
+}
+
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
+  return { name: file.suggestedFilename(), path: await file.path() };
+}
+
+test("a county officer makes the 衡阳 checklist in the app; a principal fills a draft with it", { timeout: 240000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
+    await page.getByTestId("make-checklist").click();
+    await page.getByTestId("editor-start").waitFor();
+    await page.getByTestId("ed-drafts-empty").waitFor();
+    const bases = await page.getByTestId("ed-base").locator("option").allTextContents();
+    await page.getByTestId("ed-base").selectOption(String(bases.findIndex((o) => o.endsWith("· zlpj-school"))));
+    await page.getByTestId("ed-start").click();
+    await page.getByTestId("editor").waitFor();
+    const count = page.getByTestId("ed-problem-count");
+    assert.equal(await count.textContent(), "没有问题：可以保存为清单文件。");
+
+    // Unchanged, it is the built-in checklist: saving it under the same id and version with
+    // other content would give schools two checklists under one name.
+    await page.getByTestId("ed-node-B5.1.1").click();
+    assert.match(await page.getByTestId("ed-form-heading").textContent(), /项目 B5\.1\.1/);
+    await retype(page, "ed-rule-value-primary", "75");
+    await count.getByText("1 处需要更正").waitFor();
+    assert.match(await page.getByTestId("ed-problems").textContent(), /zlpj-school 版本 2026\.5 已经载入，但内容不同/);
+    assert.equal(await page.getByTestId("ed-save-file").isDisabled(), true);
+
+    // The checklist's own fields.
+    await page.getByTestId("ed-node-meta").click();
+    await retype(page, "ed-id", HENGYANG.id);
+    for (const l of ["zh", "en"]) {
+      await retype(page, `ed-title-${l}`, HENGYANG.title[l], 5);
+      await retype(page, `ed-issuer-${l}`, HENGYANG.issuer[l], 5);
+      await retype(page, `ed-description-${l}`, HENGYANG.description[l], 2);
+    }
+    await count.getByText("没有问题").waitFor();
+
+    // B5.1.1: 90 minutes for every school type, typed through mistakes.
+    await page.getByTestId("ed-node-B5.1.1").click();
+    const want = item(HENGYANG, "B5.1.1");
+    for (const l of ["zh", "en"]) await retype(page, `ed-item-guidance-${l}`, want.guidance[l], 5);
+    await page.getByTestId("ed-item-source").selectOption(want.source.source);
+    await retype(page, "ed-item-clause", want.source.clause);
+    // A letter: kept as typed, named under the field, saving refused; then corrected.
+    await retype(page, "ed-rule-value-primary", "9o", 60);
+    const primary = page.getByTestId("ed-rule-value-primary");
+    assert.equal(await primary.getAttribute("aria-invalid"), "true");
+    const message = page.locator(`#${await primary.getAttribute("aria-describedby")}`);
+    assert.match(await message.textContent(), /“9o”不是数字/);
+    assert.equal(await page.getByTestId("ed-save-file").isDisabled(), true);
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("0", { delay: 60 });
+    assert.equal(await primary.inputValue(), "90");
+    assert.equal(await primary.getAttribute("aria-invalid"), null);
+    assert.equal(await primary.evaluate((el) => el === document.activeElement), true);
+    // A minus sign first, then the number: the field keeps every keystroke.
+    await retype(page, "ed-rule-value-junior", "-", 60);
+    await page.keyboard.press("Backspace");
+    await page.keyboard.type("90", { delay: 60 });
+    assert.equal(await page.getByTestId("ed-rule-value-junior").inputValue(), "90");
+    // Full-width digits, as a Chinese input method types them.
+    await retype(page, "ed-rule-value-nine_year", "９０", 60);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.getByTestId("ed-rule-value-nine_year").inputValue(), "90");
+
+    // Points typed wrong on another item: a problem in the list leads to the field.
+    await page.getByTestId("ed-node-B5.1.2").click();
+    const points = await page.getByTestId("ed-item-points").inputValue();
+    await retype(page, "ed-item-points", "abc", 40);
+    await page.getByTestId("ed-node-meta").click();
+    await count.getByText("1 处需要更正").waitFor();
+    await page.getByTestId("ed-problem").click();
+    assert.equal(await page.getByTestId("ed-item-points").evaluate((el) => el === document.activeElement), true, "the problem leads to its field");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type(points, { delay: 40 });
+    await count.getByText("没有问题").waitFor();
+
+    // The published file's content, hash shown for the schools to check.
+    assert.match(await page.getByTestId("ed-hash").textContent(), new RegExp(HASH));
+    await screenshot(page, "editor-1280-zh");
+    await checkAccessibility(page, "editor form");
+
+    // The changes against the original, for the office's record.
+    await page.getByTestId("ed-tab-diff").click();
+    const diff = await page.getByTestId("ed-diff").textContent();
+    for (const type of ["小学", "初中", "九年一贯制"]) assert.match(diff, new RegExp(`${type}达标线：≥ 60 → ≥ 90`));
+    assert.match(diff, /编号：zlpj-school → zlpj-school-hengyang/);
+    assert.match(diff, /条款：.* → 任务1\(3\)/);
+    await screenshot(page, "editor-diff-1280-zh");
+    await checkAccessibility(page, "editor changes");
+
+    // The preview: the checklist as a school fills it in.
+    await page.getByTestId("ed-tab-preview").click();
+    await page.getByTestId("ed-preview").getByTestId("fill-page").waitFor();
+    await screenshot(page, "editor-preview-1280-zh");
+
+    // Saved as a file: the published checklist.
+    const saved = await download(page, () => page.getByTestId("ed-save-file").click());
+    assert.equal(saved.name, "zlpj-school-hengyang-2026_5.json");
+    // The same content (the hash above is of it); the file also spells out the defaults
+    // that the hand-written one leaves out (allow_na: false …).
+    assert.deepEqual(withoutDefaults(JSON.parse(readFileSync(saved.path, "utf8"))), withoutDefaults(HENGYANG));
+
+    // Kept in this browser: a reload finds the draft as it was.
+    await page.reload();
+    await page.getByTestId("editor-start").waitFor();
+    await page.getByTestId("ed-draft-row").first().getByTestId("ed-draft-open").click();
+    assert.match(await page.getByTestId("ed-hash").textContent(), new RegExp(HASH));
+
+    // To a spreadsheet and back: unchanged; a broken table is refused by row and column.
+    await page.getByTestId("ed-tab-edit").click();
+    const csv = await download(page, () => page.getByTestId("ed-csv-export").click());
+    assert.equal(csv.name, "zlpj-school-hengyang-2026_5.csv");
+    await page.getByTestId("ed-csv-file").setInputFiles({ name: csv.name, mimeType: "text/csv", buffer: readFileSync(csv.path) });
+    await page.getByTestId("ed-notice").getByText("已从表格导入").waitFor();
+    assert.match(await page.getByTestId("ed-hash").textContent(), new RegExp(HASH));
+    const table = readFileSync(csv.path, "utf8").split("\n");
+    const row = table.findIndex((l) => l.includes(",B5.1.1,"));
+    table[row] = table[row].replace(/≥ 90/, "至少90");
+    await page.getByTestId("ed-csv-file").setInputFiles({ name: "改过.csv", mimeType: "text/csv", buffer: Buffer.from(table.join("\n")) });
+    await page.getByTestId("ed-notice").getByText(`第 ${row + 1} 行“小学标准”列：“至少90”不是达标线`).waitFor();
+    assert.match(await page.getByTestId("ed-hash").textContent(), new RegExp(HASH), "nothing changed");
+
+    // Used on this computer: new drafts here can start from it.
+    await page.getByTestId("ed-use-here").click();
+    await page.getByTestId("ed-notice").getByText("已在本机使用").waitFor();
+
+    // A principal fills a draft with the saved file.
+    await page.goto(session.server.url);
+    await page.getByTestId("start-page").waitFor();
+    await page.getByTestId("county-checklist-zlpj-school-hengyang").waitFor();
+    await page.getByTestId("checklist-file").setInputFiles(saved.path);
+    await page.getByTestId("profile-page").waitFor();
+    await page.getByTestId("profile-school_name").fill("衡阳县第二中学");
+    await page.getByTestId("type-junior").check();
+    await page.getByTestId("tab-fill").click();
+    const area = await page.locator('[data-testid^="section-"]').filter({ hasText: "学生发展" }).first();
+    await area.click();
+    const minutes = page.getByTestId("input-B5.1.1");
+    await minutes.click();
+    await page.keyboard.type("75", { delay: 60 });
+    await page.getByTestId("item-B5.1.1").getByText("未达标").waitFor();
+    assert.match(await page.getByTestId("item-B5.1.1").textContent(), /≥ 90/);
+    await page.close();
+  });
+});
+
+test("制作县级清单 at 390 px and in English", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${session.server.url}county/#checklist`);
+    await page.getByTestId("editor-start").waitFor();
+    await page.getByTestId("ed-start").click();
+    await page.getByTestId("editor").waitFor();
+    // By keyboard: a part of the structure is chosen with Enter; its form's heading takes the
+    // focus, the fields follow with Tab.
+    await page.getByTestId("ed-node-R1").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("ed-form-heading").getByText("项目 R1").waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "ed-form-heading");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "ed-item-id");
+    await screenshot(page, "editor-390-zh");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page does not scroll sideways (${width} px)`);
+    await page.getByTestId("lang-toggle").click();
+    await page.getByTestId("ed-problem-count").getByText("Nothing to correct").waitFor();
+    await screenshot(page, "editor-390-en");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, "editor-1280-en");
+    await page.getByTestId("ed-back").click();
+    await page.getByTestId("ed-draft-row").first().waitFor();
+    await page.close();
+  });
+});
