@@ -214,8 +214,16 @@ test("制作县级清单 at 390 px and in English", { timeout: 120000 }, async (
     await screenshot(page, "editor-390-en");
     await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, "editor-1280-en");
-    await page.getByTestId("ed-back").click();
-    await page.getByTestId("ed-draft-row").first().waitFor();
+    // Typed, then deleted at once (after confirming): the draft does not come back.
+    await page.getByTestId("ed-node-meta").click();
+    await retype(page, "ed-version", "2026.3-草稿", 20);
+    const rows = page.getByTestId("ed-draft-row");
+    page.once("dialog", (d) => d.accept());
+    await page.getByTestId("ed-delete").click();
+    await page.getByTestId("editor-start").waitFor();
+    await page.reload();
+    await page.locator('[data-testid="ed-draft-row"], [data-testid="ed-drafts-empty"]').first().waitFor();
+    assert.equal(await rows.filter({ hasText: "2026.3-草稿" }).count(), 0, "the deleted draft stays deleted");
     await page.close();
   });
 });

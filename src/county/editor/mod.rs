@@ -112,6 +112,8 @@ fn problems_of(ctx: &Ctx, d: &ChecklistDraft, known: &[Checklist]) -> Vec<Shown>
 struct Saver {
     latest: Option<Rc<ChecklistDraft>>,
     busy: bool,
+    /// A draft deleted: a write of it still waiting must not bring it back.
+    deleted: Option<String>,
 }
 
 fn save_next(saver: Rc<RefCell<Saver>>, status: UseStateHandle<SaveState>) {
@@ -120,7 +122,8 @@ fn save_next(saver: Rc<RefCell<Saver>>, status: UseStateHandle<SaveState>) {
         if s.busy {
             return;
         }
-        let next = s.latest.take();
+        let deleted = s.deleted.clone();
+        let next = s.latest.take().filter(|d| Some(&d.id) != deleted.as_ref());
         s.busy = next.is_some();
         next
     };
@@ -345,9 +348,16 @@ pub fn ChecklistEditor() -> Html {
         })
     };
     let delete = {
-        let (dispatch, id, lang) = (editing.dispatcher(), draft.id.clone(), ctx.lang);
+        let (dispatch, id, lang, saver) = (
+            editing.dispatcher(),
+            draft.id.clone(),
+            ctx.lang,
+            saver.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             if page::confirm(Msg::EditorDeleteConfirm.text(lang)) {
+                // A write under way finishes first (IndexedDB runs them in order); none follows.
+                saver.borrow_mut().deleted = Some(id.clone());
                 let (dispatch, id) = (dispatch.clone(), id.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     drafts::delete_checklist_draft(&id).await;

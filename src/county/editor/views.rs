@@ -171,8 +171,11 @@ pub fn Preview(props: &PreviewProps) -> Html {
             dispatch.dispatch(Action::Go(Page::Fill { area: 0 }));
         });
     }
-    if store.0.prefs.lang != outer.lang {
-        store.dispatch(Action::SetLang(outer.lang));
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with(outer.lang, move |lang| {
+            dispatch.dispatch(Action::SetLang(*lang))
+        });
     }
     let open = use_open_draft(&store.0);
     let ctx = Ctx {
