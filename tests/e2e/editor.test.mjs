@@ -227,3 +227,36 @@ test("制作县级清单 at 390 px and in English", { timeout: 120000 }, async (
     await page.close();
   });
 });
+
+test("a levels item: its levels follow its points, each level's name and criteria are edited", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await page.goto(`${session.server.url}county/#checklist`);
+    await page.getByTestId("editor-start").waitFor();
+    const bases = await page.getByTestId("ed-base").locator("option").allTextContents();
+    await page.getByTestId("ed-base").selectOption(String(bases.findIndex((o) => o.endsWith("· zlpj-school"))));
+    await page.getByTestId("ed-start").click();
+    await page.getByTestId("ed-node-B1.1.1").click();
+    const levels = JSON.parse(readFileSync(join(ROOT, "checklists/zlpj-school.json"), "utf8"));
+    const b111 = item(levels, "B1.1.1");
+    const points = b111.kind.levels.map((l) => l.points);
+    // Twice the points: every level's points doubled.
+    await retype(page, "ed-item-points", String(b111.points * 2), 60);
+    for (const [k, p] of points.entries()) {
+      assert.equal(await page.getByTestId(`ed-level-points-${k}`).inputValue(), String(p * 2));
+    }
+    await retype(page, `ed-level-label-1-zh`, "基本落实", 30);
+    await retype(page, `ed-level-description-1-zh`, "有制度，记录不全。", 30);
+    // The best level short of the item's points: named at the top of the item's form.
+    await retype(page, "ed-level-points-0", "1", 60);
+    await page.getByTestId("ed-form-problems").getByText("最高等级的得分须等于本项分值").waitFor();
+    await retype(page, "ed-level-points-0", String(points[0] * 2), 60);
+    await page.getByTestId("ed-form-problems").getByText("最高等级的得分须等于本项分值").waitFor({ state: "detached" });
+    await screenshot(page, "editor-levels-1280-zh");
+    await page.getByTestId("ed-tab-diff").click();
+    const diff = await page.getByTestId("ed-diff").textContent();
+    assert.match(diff, new RegExp(`项目 B1.1.1 · 等级 ${b111.kind.levels[1].id} 基本落实`));
+    assert.match(diff, /等级名称（中文）|名称（中文）：/);
+    await page.close();
+  });
+});

@@ -484,6 +484,11 @@ catalogue! {
     EditorRuleOp => "比较方式", "Comparison";
     EditorRuleValue => "达标值", "Value";
     EditorRuleMax => "上限", "Maximum";
+    EditorLevels => "等级及判断要点", "Levels and their criteria";
+    EditorLevelLabel => "等级名称", "Level";
+    EditorLevelPoints => "得分", "Points";
+    EditorLevelDescription => "判断要点", "Criteria";
+    EditorLevelsNote => "最高等级的得分须等于本项分值；改本项分值时，各等级得分按比例随之改变。", "The best level earns the item's points; when the item's points change, every level's points follow in proportion.";
     EditorComputedNote => "计算项：由清单中的公式从学校填写的基础数据算出，这里可以改达标线、分值和依据。", "Computed item: worked out by the checklist's formula from the school's data; its thresholds, points and source can be changed here.";
     OpNone => "不适用于此类学校", "Does not apply";
     OpGe => "不低于（≥）", "At least (≥)";
@@ -662,6 +667,7 @@ sayings! {
     PlaceArea { id, title } => "领域 {id} {title}", "Area {id} {title}";
     PlaceIndicator { id, title } => "指标 {id} {title}", "Indicator {id} {title}";
     PlaceItem { id, text } => "项目 {id} {text}", "Item {id} {text}";
+    PlaceLevel { item, id, label } => "项目 {item} · 等级 {id} {label}", "Item {item} · level {id} {label}";
     PlaceGrade { id, label } => "等级 {id} {label}", "Grade {id} {label}";
     PlaceGroupRule { id } => "组合规则 {id}", "Group rule {id}";
     PlaceSource { id } => "依据文件 {id}", "Source {id}";
@@ -801,6 +807,12 @@ pub fn diff_place(lang: Lang, place: &crate::core::checklist_diff::Place) -> Str
         P::Item { id, text } => Say::PlaceItem {
             id,
             text: &pick(text),
+        }
+        .text(lang),
+        P::Level { item, id, label } => Say::PlaceLevel {
+            item,
+            id,
+            label: &pick(label),
         }
         .text(lang),
         P::Grade { id, label } => Say::PlaceGrade {

@@ -467,3 +467,97 @@ fn a_new_area_and_indicator_need_names_before_the_checklist_is_published() {
     let paths: Vec<String> = d.problems().iter().map(|p| p.path().to_string()).collect();
     assert_eq!(paths, vec!["title.zh".to_string()]);
 }
+
+#[test]
+fn a_levels_item_keeps_its_levels_in_proportion_and_each_level_is_edited() {
+    let base = builtin("zlpj-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    set(&mut d, Target::Version, "2026.5-x");
+    let at = loc_of(&d.doc, "B1.1.1");
+    let levels = |d: &ChecklistDraft| match &d.item(at).unwrap().kind {
+        ziping_core::core::model::ItemKind::Levels { levels, .. } => {
+            levels.iter().map(|l| l.points).collect::<Vec<f64>>()
+        }
+        _ => panic!("B1.1.1 is a levels item"),
+    };
+    let before = levels(&d);
+    let best = before[0];
+    assert_eq!(d.item(at).unwrap().points, best);
+    // Points 0 on the way to 0.5: the levels keep their proportions, nothing is lost.
+    set(&mut d, Target::Item(at, ItemField::Points), "0");
+    set(&mut d, Target::Item(at, ItemField::Points), "0.5");
+    let after: Vec<f64> = levels(&d);
+    let want: Vec<f64> = before.iter().map(|p| p / best * 0.5).collect();
+    assert_eq!(after, want);
+    set(
+        &mut d,
+        Target::Item(at, ItemField::Points),
+        &best.to_string(),
+    );
+    assert_eq!(levels(&d), before);
+    assert_eq!(d.problems(), vec![]);
+
+    // A level's name, criteria and points.
+    set(
+        &mut d,
+        Target::Item(at, ItemField::LevelLabel(1, Lang::Zh)),
+        "基本落实",
+    );
+    set(
+        &mut d,
+        Target::Item(at, ItemField::LevelDescription(1, Lang::Zh)),
+        "有制度，记录不全。",
+    );
+    set(&mut d, Target::Item(at, ItemField::LevelPoints(1)), "1");
+    assert_eq!(d.shown(Target::Item(at, ItemField::LevelPoints(1))), "1");
+    assert_eq!(d.problems(), vec![]);
+    // The best level must earn the item's points: named until it does.
+    set(&mut d, Target::Item(at, ItemField::LevelPoints(0)), "3");
+    assert!(d
+        .problems()
+        .iter()
+        .any(|p| p.path() == format!("{}.kind.levels", at.path())));
+    set(
+        &mut d,
+        Target::Item(at, ItemField::LevelPoints(0)),
+        &best.to_string(),
+    );
+    assert_eq!(d.problems(), vec![]);
+
+    let changes = diff(&d.base, &d.doc);
+    let level_changes: Vec<&Change> = changes
+        .iter()
+        .filter(|c| matches!(&c.place, Place::Level { item, id, .. } if item == "B1.1.1" && id == &base_level_id(base, "B1.1.1", 1)))
+        .map(|c| &c.change)
+        .collect();
+    assert!(
+        level_changes.iter().any(
+            |c| matches!(c, Change::Changed { field: Field::Label, new, .. } if new == "基本落实")
+        ),
+        "{changes:?}"
+    );
+    assert!(
+        level_changes
+            .iter()
+            .any(|c| matches!(c, Change::Changed { field: Field::Points, new, .. } if new == "1")),
+        "{changes:?}"
+    );
+    assert!(
+        level_changes.iter().any(|c| matches!(
+            c,
+            Change::Changed {
+                field: Field::Description,
+                ..
+            }
+        )),
+        "{changes:?}"
+    );
+}
+
+fn base_level_id(doc: &ChecklistDoc, item: &str, k: usize) -> String {
+    let at = loc_of(doc, item);
+    match &doc.areas[at.area].indicators[at.indicator].items[at.item].kind {
+        ziping_core::core::model::ItemKind::Levels { levels, .. } => levels[k].id.clone(),
+        _ => panic!("{item} is a levels item"),
+    }
+}

@@ -111,6 +111,10 @@ pub fn field_name(ctx: &Ctx, path: &str) -> Option<String> {
         None => ("", stem),
     };
     let msg = match (node, list, field) {
+        (Some(Node::Item(_)), "kind.levels", "label") => Msg::EditorLevelLabel,
+        (Some(Node::Item(_)), "kind.levels", "description") => Msg::EditorLevelDescription,
+        (Some(Node::Item(_)), "kind.levels", "points") => Msg::EditorLevelPoints,
+        (Some(Node::Item(_)), _, "kind.levels") => Msg::EditorLevels,
         (Some(Node::Item(_)), _, "id") => Msg::EditorItemId,
         (Some(Node::Item(_)), _, "text") => Msg::EditorItemText,
         (Some(Node::Item(_)), _, "guidance") => Msg::EditorItemGuidance,
@@ -647,6 +651,35 @@ pub fn Form(props: &FormProps) -> Html {
                 shown.push(f(ItemField::RuleValue(t)));
                 shown.push(f(ItemField::RuleMax(t)));
             }
+            let levels = match &item.kind {
+                ItemKind::Levels { levels, .. } => levels.as_slice(),
+                _ => &[],
+            };
+            for k in 0..levels.len() {
+                shown.push(f(ItemField::LevelPoints(k)));
+                for l in [Lang::Zh, Lang::En] {
+                    shown.push(f(ItemField::LevelLabel(k, l)));
+                    shown.push(f(ItemField::LevelDescription(k, l)));
+                }
+            }
+            let levels = (!levels.is_empty()).then(|| {
+                html! {
+                    <>
+                        <h4>{ ctx.t(Msg::EditorLevels) }</h4>
+                        <p class="muted">{ ctx.t(Msg::EditorLevelsNote) }</p>
+                        { for levels.iter().enumerate().map(|(k, level)| html! {
+                            <fieldset class="ed-group" key={level.id.clone()}>
+                                <legend>{ &level.id }</legend>
+                                <div class="form-grid">
+                                    { both(&|l| f(ItemField::LevelLabel(k, l)), Msg::EditorLevelLabel, &format!("ed-level-label-{k}"), false) }
+                                    { field(f(ItemField::LevelPoints(k)), ctx.t(Msg::EditorLevelPoints).into(), &format!("ed-level-points-{k}"), false) }
+                                </div>
+                                { both(&|l| f(ItemField::LevelDescription(k, l)), Msg::EditorLevelDescription, &format!("ed-level-description-{k}"), true) }
+                            </fieldset>
+                        }) }
+                    </>
+                }
+            });
             let unit = match &item.kind {
                 ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit.as_str(),
                 _ => "",
@@ -748,6 +781,7 @@ pub fn Form(props: &FormProps) -> Html {
                         </p>
                     }
                     { rules.unwrap_or_default() }
+                    { levels.unwrap_or_default() }
                     { move_buttons(n, Node::Item(up), Node::Item(down), Some(Node::Indicator(loc.area, loc.indicator)), loc.item == 0, loc.item + 1 == count) }
                 </>
             }

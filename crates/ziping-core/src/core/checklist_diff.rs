@@ -48,13 +48,35 @@ pub enum Field {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Place {
     Checklist,
-    Area { id: String, title: Text },
-    Indicator { id: String, title: Text },
-    Item { id: String, text: Text },
-    Grade { id: String, label: Text },
-    GroupRule { id: String },
+    Area {
+        id: String,
+        title: Text,
+    },
+    Indicator {
+        id: String,
+        title: Text,
+    },
+    Item {
+        id: String,
+        text: Text,
+    },
+    /// A level of a levels item (达标 / 基本达标 …), by its id.
+    Level {
+        item: String,
+        id: String,
+        label: Text,
+    },
+    Grade {
+        id: String,
+        label: Text,
+    },
+    GroupRule {
+        id: String,
+    },
     Split,
-    Source { id: String },
+    Source {
+        id: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -409,6 +431,29 @@ pub fn diff(old: &ChecklistDoc, new: &ChecklistDoc) -> Vec<Difference> {
                         new: get(nr),
                     },
                 );
+            }
+        }
+        if let (ItemKind::Levels { levels: ol, .. }, ItemKind::Levels { levels: nl, .. }) =
+            (&o.kind, &n.kind)
+        {
+            let level_place = |l: &crate::core::model::Level| Place::Level {
+                item: n.id.clone(),
+                id: l.id.clone(),
+                label: l.label.clone(),
+            };
+            for l in nl {
+                let place = level_place(l);
+                match ol.iter().find(|x| x.id == l.id) {
+                    None => d.push(&place, Change::Added),
+                    Some(x) => {
+                        d.text(&place, Field::Label, &x.label, &l.label);
+                        d.optional_text(&place, Field::Description, &x.description, &l.description);
+                        d.value(&place, Field::Points, number(x.points), number(l.points));
+                    }
+                }
+            }
+            for x in ol.iter().filter(|x| !nl.iter().any(|l| l.id == x.id)) {
+                d.push(&level_place(x), Change::Removed);
             }
         }
     }

@@ -124,6 +124,10 @@ pub enum ItemField {
     RuleValue(SchoolType),
     /// A range's maximum for a school type.
     RuleMax(SchoolType),
+    /// A level's name, criteria (判断要点) and points (by the level's place in the list).
+    LevelLabel(usize, Lang),
+    LevelDescription(usize, Lang),
+    LevelPoints(usize),
 }
 
 /// A text or number field of the checklist.
@@ -195,6 +199,13 @@ impl Target {
                     ItemField::Clause => format!("{base}.source.clause"),
                     ItemField::RuleValue(t) => format!("{base}.kind.rule.{}", type_key(t)),
                     ItemField::RuleMax(t) => format!("{base}.kind.rule.{}.max", type_key(t)),
+                    ItemField::LevelLabel(k, l) => {
+                        format!("{base}.kind.levels[{k}].label.{}", lang_key(l))
+                    }
+                    ItemField::LevelDescription(k, l) => {
+                        format!("{base}.kind.levels[{k}].description.{}", lang_key(l))
+                    }
+                    ItemField::LevelPoints(k) => format!("{base}.kind.levels[{k}].points"),
                 }
             }
             Target::GradeLabel(g, l) => format!("grades[{g}].label.{}", lang_key(l)),
@@ -217,7 +228,10 @@ impl Target {
             Target::AreaPassRate(_)
                 | Target::Item(
                     _,
-                    ItemField::Points | ItemField::RuleValue(_) | ItemField::RuleMax(_)
+                    ItemField::Points
+                        | ItemField::RuleValue(_)
+                        | ItemField::RuleMax(_)
+                        | ItemField::LevelPoints(_)
                 )
                 | Target::GradeMin(_)
                 | Target::GroupMinPass(_)
@@ -334,6 +348,25 @@ pub fn rule_for(rule: &Thresholds, t: SchoolType) -> Option<&Comparison> {
 }
 
 /// A number for a field, shown as people write it.
+fn level_of(kind: &ItemKind, k: usize) -> Option<&crate::core::model::Level> {
+    match kind {
+        ItemKind::Levels { levels, .. } => levels.get(k),
+        _ => None,
+    }
+}
+
+fn level_mut(kind: &mut ItemKind, k: usize) -> Option<&mut crate::core::model::Level> {
+    match kind {
+        ItemKind::Levels { levels, .. } => levels.get_mut(k),
+        _ => None,
+    }
+}
+
+/// A number as the checklist keeps it: at most four decimals (what a form shows).
+fn rounded(n: f64) -> f64 {
+    (n * 10_000.0).round() / 10_000.0
+}
+
 fn shown_number(n: f64) -> String {
     crate::core::rules::fmt_num(n)
 }
@@ -479,6 +512,16 @@ impl ChecklistDraft {
                             Comparison::Between { max, .. } => Some(shown_number(max)),
                             _ => None,
                         })
+                        .unwrap_or_default(),
+                    ItemField::LevelLabel(k, l) => level_of(&item.kind, k)
+                        .map(|x| text_of(&x.label, l).to_string())
+                        .unwrap_or_default(),
+                    ItemField::LevelDescription(k, l) => level_of(&item.kind, k)
+                        .and_then(|x| x.description.as_ref())
+                        .map(|t| text_of(t, l).to_string())
+                        .unwrap_or_default(),
+                    ItemField::LevelPoints(k) => level_of(&item.kind, k)
+                        .map(|x| shown_number(x.points))
                         .unwrap_or_default(),
                 }
             }
@@ -838,7 +881,18 @@ impl ChecklistDraft {
                         _ => return false,
                     },
                     ItemField::Clause => item.source.clause = value,
-                    ItemField::Points | ItemField::RuleValue(_) | ItemField::RuleMax(_) => {
+                    ItemField::LevelLabel(k, l) => match level_mut(&mut item.kind, k) {
+                        Some(x) => *text_mut(&mut x.label, l) = value,
+                        None => return false,
+                    },
+                    ItemField::LevelDescription(k, l) => match level_mut(&mut item.kind, k) {
+                        Some(x) => set_optional(&mut x.description, l, value),
+                        None => return false,
+                    },
+                    ItemField::Points
+                    | ItemField::RuleValue(_)
+                    | ItemField::RuleMax(_)
+                    | ItemField::LevelPoints(_) => {
                         unreachable!("numbers are set above")
                     }
                 }
@@ -881,7 +935,25 @@ impl ChecklistDraft {
                     return;
                 };
                 match field {
-                    ItemField::Points => item.points = n,
+                    ItemField::Points => {
+                        item.points = n;
+                        // A levels item's levels follow its points in proportion to its best
+                        // level (not to the points before: a 0 typed on the way to 0.5 loses
+                        // nothing).
+                        if let ItemKind::Levels { levels, .. } = &mut item.kind {
+                            let best = levels.iter().map(|l| l.points).fold(0.0, f64::max);
+                            if best > 0.0 && n > 0.0 {
+                                for l in levels.iter_mut() {
+                                    l.points = rounded(l.points / best * n);
+                                }
+                            }
+                        }
+                    }
+                    ItemField::LevelPoints(k) => {
+                        if let Some(x) = level_mut(&mut item.kind, k) {
+                            x.points = n;
+                        }
+                    }
                     ItemField::RuleValue(t) | ItemField::RuleMax(t) => {
                         let Some(rule) = rule_mut(&mut item.kind) else {
                             return;
