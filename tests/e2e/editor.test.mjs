@@ -196,6 +196,15 @@ test("制作县级清单 at 390 px and in English", { timeout: 120000 }, async (
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${session.server.url}county/#checklist`);
     await page.getByTestId("editor-start").waitFor();
+    // From a checklist file: a broken one is refused by name with its reason; a good one opens.
+    await page.getByTestId("ed-from-file").setInputFiles({ name: "=坏清单.json", mimeType: "application/json", buffer: Buffer.from('{"format": "ziping.checklist/1",') });
+    await page.getByTestId("ed-from-file-error").getByText(/=坏清单\.json.*不是有效的清单文件/).waitFor();
+    await screenshot(page, "editor-start-390-zh");
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, "the start of 制作县级清单 does not scroll sideways");
+    await page.getByTestId("ed-from-file").setInputFiles(join(ROOT, "checklists/zlpj-school-hengyang.json"));
+    await page.getByTestId("ed-heading").getByText("衡阳市任务清单版").waitFor();
+    await page.getByTestId("ed-back").click();
+    await page.getByTestId("editor-start").waitFor();
     await page.getByTestId("ed-start").click();
     await page.getByTestId("editor").waitFor();
     // By keyboard: a part of the structure is chosen with Enter; its form's heading takes the
@@ -233,6 +242,9 @@ test("a levels item: its levels follow its points, each level's name and criteri
   await withFailureShot(t, page, async () => {
     await page.goto(`${session.server.url}county/#checklist`);
     await page.getByTestId("editor-start").waitFor();
+    // In Chinese (the language is kept from an earlier test's toggle).
+    if ((await page.getByTestId("lang-toggle").textContent()).trim() === "中文") await page.getByTestId("lang-toggle").click();
+    await page.getByTestId("editor-start").getByText("制作县级清单").first().waitFor();
     const bases = await page.getByTestId("ed-base").locator("option").allTextContents();
     await page.getByTestId("ed-base").selectOption(String(bases.findIndex((o) => o.endsWith("· zlpj-school"))));
     await page.getByTestId("ed-start").click();

@@ -422,6 +422,7 @@ catalogue! {
     EditorNoDrafts => "还没有清单草稿。", "No checklist drafts yet.";
     EditorStartFrom => "从这份清单开始", "Start from";
     EditorStart => "开始制作", "Start";
+    EditorStartFromFile => "从清单文件开始…", "Start from a checklist file…";
     EditorOpen => "继续编辑", "Continue";
     EditorDeleteConfirm => "删除这份清单草稿？已保存的清单文件和已在本机使用的清单不受影响。", "Delete this checklist draft? Checklist files already saved, and checklists in use here, are not affected.";
     EditorAllDrafts => "全部清单草稿", "All checklist drafts";
@@ -554,6 +555,8 @@ catalogue! {
     FieldNameIndicator => "所属指标", "indicator";
     FieldNameArea => "所属领域", "area";
     FieldNameDocNo => "文号", "document number";
+    JsonTruncated => "文件在中途结束（不完整）", "the file ends too soon (it is incomplete)";
+    JsonSyntax => "此处不是有效的 JSON 写法（可能被改动过）", "not valid JSON here (it may have been changed)";
     CsvNotUtf8 => "表格不是 UTF-8 编码：在 Excel 中“另存为”时请选择“CSV UTF-8（逗号分隔）”", "the table is not UTF-8: in Excel, Save As “CSV UTF-8 (Comma delimited)”";
     CsvMissingColumn => "缺少这一列", "this column is missing";
     CsvNoRows => "表格中没有项目行", "the table has no item rows";
@@ -998,6 +1001,8 @@ pub fn field_problem(lang: Lang, p: &crate::core::json::FieldProblem) -> String 
         P::Unknown { field } => Say::FieldUnknown { field }.text(lang),
         P::UnknownValue { value } => Say::FieldUnknownValue { value }.text(lang),
         P::WrongType { detail } => Say::FieldWrongType { detail }.text(lang),
+        P::Truncated => Msg::JsonTruncated.text(lang).into(),
+        P::Syntax => Msg::JsonSyntax.text(lang).into(),
         P::Other { detail } => detail.clone(),
     }
 }

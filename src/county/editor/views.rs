@@ -11,7 +11,7 @@ use crate::core::checklist::Checklist;
 use crate::core::checklist_diff::{diff, Change, Field};
 use crate::core::model::SchoolType;
 use crate::core::school::ProfileField;
-use crate::i18n::{diff_change, diff_place, school_type_name, Msg, Say};
+use crate::i18n::{checklist_errors, diff_change, diff_place, school_type_name, Msg, Say};
 use crate::state::draft::ChecklistSource;
 use crate::state::editor::ChecklistDraft;
 use crate::state::{Action, AppState, DraftEdit, Page, Prefs};
@@ -66,6 +66,60 @@ pub fn DraftList(props: &DraftListProps) -> Html {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| chosen.set(selected(&e).parse().unwrap_or(0)))
     };
+    // A checklist file (last year's county checklist, another county's): read and checked as
+    // loading it anywhere would, then a draft starts from it.
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let file_error = use_state(|| None::<String>);
+    let from_file = {
+        let (on_open, reader, file_error, lang) = (
+            props.on_open.clone(),
+            reader.clone(),
+            file_error.clone(),
+            ctx.lang,
+        );
+        Callback::from(move |e: Event| {
+            let reject = {
+                let file_error = file_error.clone();
+                move |file: String, reason: String| {
+                    file_error.set(Some(
+                        Say::ChecklistRejected {
+                            file: &file,
+                            reason: &reason,
+                        }
+                        .text(lang),
+                    ))
+                }
+            };
+            let too_large = {
+                let reject = reject.clone();
+                move |name: String, size: u64| {
+                    reject(name, format!("{} MB > 2 MB", size / 1024 / 1024))
+                }
+            };
+            let (on_open, file_error) = (on_open.clone(), file_error.clone());
+            *reader.borrow_mut() = crate::app::browser::files::read_picked(
+                &e,
+                2 * 1024 * 1024,
+                too_large,
+                move |name, bytes| {
+                    let Ok(text) = String::from_utf8(bytes) else {
+                        return reject(name, Msg::NotUtf8Text.text(lang).into());
+                    };
+                    match Checklist::from_json(&text) {
+                        Ok(c) => {
+                            file_error.set(None);
+                            let d = start_from(c.doc());
+                            wasm_bindgen_futures::spawn_local(async move {
+                                drafts::save_checklist_draft(&d).await;
+                                on_open.emit(d);
+                            });
+                        }
+                        Err(errors) => reject(name, checklist_errors(lang, &errors)),
+                    }
+                },
+            );
+        })
+    };
     let rows = (*list).clone().unwrap_or_default().into_iter().map(|d| {
         let open = {
             let (on_open, d) = (props.on_open.clone(), d.clone());
@@ -113,7 +167,11 @@ pub fn DraftList(props: &DraftListProps) -> Html {
                 </select>
                 <div class="page-actions">
                     <button type="button" class="primary" data-testid="ed-start" onclick={start}>{ ctx.t(Msg::EditorStart) }</button>
+                    <input id="ed-from-file" class="visually-hidden file-picker" type="file" accept=".json,application/json"
+                        data-testid="ed-from-file" onchange={from_file} />
+                    <label for="ed-from-file" class="button">{ ctx.t(Msg::EditorStartFromFile) }</label>
                 </div>
+                <p class="error" role="alert" data-testid="ed-from-file-error" hidden={file_error.is_none()}>{ (*file_error).clone().unwrap_or_default() }</p>
             </div>
             <h3>{ ctx.t(Msg::EditorDrafts) }</h3>
             if list.as_ref().is_some_and(|l| l.is_empty()) {

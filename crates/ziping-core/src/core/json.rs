@@ -13,6 +13,12 @@ pub enum FieldProblem {
     /// A value of the wrong JSON type (a string where a number belongs …); `detail` is serde's.
     #[error("wrong type: {detail}")]
     WrongType { detail: String },
+    /// The text ends before the JSON does (a file cut short).
+    #[error("the file ends too soon")]
+    Truncated,
+    /// Not JSON where it stands (a stray comma, a missing quote).
+    #[error("not valid JSON")]
+    Syntax,
     #[error("{detail}")]
     Other { detail: String },
 }
@@ -21,6 +27,11 @@ impl FieldProblem {
     /// Sorts serde's error into its kind. serde_json keeps only a message, so its wording is
     /// read here once (tests pin each kind to a real serde error).
     pub fn from_serde(e: &serde_json::Error) -> FieldProblem {
+        match e.classify() {
+            serde_json::error::Category::Eof => return FieldProblem::Truncated,
+            serde_json::error::Category::Syntax => return FieldProblem::Syntax,
+            _ => {}
+        }
         let message = e.to_string();
         // serde_json appends " at line L column C"; the kind and the name come before it.
         let message = match message.rfind(" at line ") {
@@ -94,5 +105,12 @@ mod tests {
             problem(r#"{"count":-1,"kind":"primary"}"#),
             FieldProblem::WrongType { .. }
         ));
+        // Not JSON at all: a file cut short, and one written wrong. Named, not serde's English.
+        assert_eq!(problem(r#"{"count": 1,"#), FieldProblem::Truncated);
+        assert_eq!(problem(r#"{"count": 1,,}"#), FieldProblem::Syntax);
+        assert_eq!(
+            crate::i18n::field_problem(crate::i18n::Lang::Zh, &FieldProblem::Truncated),
+            "文件在中途结束（不完整）"
+        );
     }
 }
