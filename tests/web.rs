@@ -92,9 +92,34 @@ async fn checklist_drafts_are_saved_listed_and_deleted_in_indexeddb() {
         ChecklistEdit::Set(Target::Version, "2026.5-衡阳".into()),
         "2026-11-30T10:01:00+08:00",
     );
-    assert!(drafts::save_checklist_draft(&d).await);
+    assert_eq!(
+        drafts::save_checklist_draft(&d, None).await,
+        SaveOutcome::Saved
+    );
+    assert_eq!(
+        drafts::load_checklist_draft("web-c").await.as_ref(),
+        Some(&d)
+    );
+    // Another tab's newer revision is never overwritten from an older base.
+    let mut theirs = d.clone();
+    theirs.apply(
+        ChecklistEdit::Set(Target::Version, "2026.5-其他".into()),
+        "2026-11-30T10:02:00+08:00",
+    );
+    assert_eq!(
+        drafts::save_checklist_draft(&theirs, Some(d.revision)).await,
+        SaveOutcome::Saved
+    );
+    assert_eq!(
+        drafts::save_checklist_draft(&d, Some(d.revision)).await,
+        SaveOutcome::Newer(theirs.revision)
+    );
+    assert_eq!(
+        drafts::load_checklist_draft("web-c").await,
+        Some(theirs.clone())
+    );
     let listed = drafts::checklist_drafts().await;
-    assert_eq!(listed.iter().find(|x| x.id == "web-c"), Some(&d));
+    assert_eq!(listed.iter().find(|x| x.id == "web-c"), Some(&theirs));
     assert!(drafts::delete_checklist_draft("web-c").await);
     assert!(!drafts::checklist_drafts()
         .await

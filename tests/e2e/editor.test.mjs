@@ -272,3 +272,44 @@ test("a levels item: its levels follow its points, each level's name and criteri
     await page.close();
   });
 });
+
+test("two tabs on one checklist draft: the newer work is never overwritten", { timeout: 120000 }, async (t) => {
+  const a = await session.browser.context.newPage();
+  const b = await session.browser.context.newPage();
+  await withFailureShot(t, b, async () => {
+    await a.goto(`${session.server.url}county/#checklist`);
+    if ((await a.getByTestId("lang-toggle").textContent()).trim() === "中文") await a.getByTestId("lang-toggle").click();
+    await a.getByTestId("ed-start").click();
+    await a.getByTestId("ed-node-meta").click();
+    await retype(a, "ed-version", "2026.3-甲", 30);
+    await a.getByTestId("ed-save-status").getByText("已保存").waitFor();
+
+    await b.goto(`${session.server.url}county/#checklist`);
+    await b.getByTestId("ed-draft-row").filter({ hasText: "2026.3-甲" }).getByTestId("ed-draft-open").click();
+    await b.getByTestId("ed-node-meta").click();
+    assert.equal(await b.getByTestId("ed-version").inputValue(), "2026.3-甲");
+
+    // A goes on; B, still at the older revision, types too: B stops saving and asks.
+    await a.getByTestId("ed-version").click();
+    await a.keyboard.press("End");
+    await a.keyboard.type("乙", { delay: 30 });
+    await a.getByTestId("ed-save-status").getByText("已保存").waitFor();
+    await b.getByTestId("ed-version").click();
+    await b.keyboard.press("End");
+    await b.keyboard.type("丙", { delay: 30 });
+    await b.getByTestId("ed-save-status").getByText("本页暂停保存").waitFor();
+    await screenshot(b, "editor-conflict-1280-zh");
+
+    // B takes A's version (after confirming): A's work is there, nothing of it lost.
+    b.once("dialog", (d) => d.accept());
+    await b.getByTestId("ed-load-theirs").click();
+    await b.getByTestId("ed-node-meta").click();
+    await b.getByTestId("ed-version").waitFor();
+    assert.equal(await b.getByTestId("ed-version").inputValue(), "2026.3-甲乙");
+    // And A goes on saving.
+    await a.keyboard.type("丁", { delay: 30 });
+    await a.getByTestId("ed-save-status").getByText("已保存").waitFor();
+    await a.close();
+    await b.close();
+  });
+});

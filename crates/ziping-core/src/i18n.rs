@@ -508,6 +508,9 @@ catalogue! {
     EditorSave => "保存清单文件", "Save the checklist file";
     EditorUseHere => "在本机使用", "Use on this computer";
     EditorUsedHere => "已在本机使用：在本机新建自评草稿和县级汇总时都可以用它。", "In use on this computer: new drafts and the county summary here can use it.";
+    EditorConflict => "这份清单草稿已在另一个标签页中修改并保存。为避免覆盖较新的内容，本页暂停保存。", "This checklist draft was changed and saved in another tab. To avoid overwriting newer work, this tab has stopped saving.";
+    EditorKeepMine => "保留本页的修改并覆盖", "Keep this tab's changes and overwrite";
+    EditorLoadTheirsConfirm => "载入另一个标签页保存的版本？本页未保存的修改会被放弃。", "Load the version saved in the other tab? This tab's unsaved changes are dropped.";
     EditorCantSave => "清单还有需要更正的地方，不能保存为正式文件。", "The checklist still has things to correct: it cannot be saved as a final file.";
     EditorCsvExport => "导出表格（CSV）", "Export as a table (CSV)";
     EditorCsvImport => "从表格导入（CSV）", "Import from a table (CSV)";

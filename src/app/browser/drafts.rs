@@ -27,6 +27,14 @@ extern "C" {
         summary: &str,
         base: Option<f64>,
     ) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbSaveRevision, catch)]
+    fn idb_save_revision(
+        store: &str,
+        id: &str,
+        json: &str,
+        revision: f64,
+        base: Option<f64>,
+    ) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbDeleteDraft, catch)]
     fn idb_delete_draft(id: &str) -> Result<js_sys::Promise, JsValue>;
 }
@@ -178,14 +186,34 @@ pub async fn checklist_drafts() -> Vec<ChecklistDraft> {
     list
 }
 
-/// Stores a checklist draft (strict durability: on disk when this returns true).
-pub async fn save_checklist_draft(draft: &ChecklistDraft) -> bool {
+/// Stores a checklist draft (strict durability) unless storage holds a revision newer than
+/// `base`, the one this tab last stored or read (`None`: never stored).
+pub async fn save_checklist_draft(draft: &ChecklistDraft, base: Option<u64>) -> SaveOutcome {
     let Ok(json) = serde_json::to_string(draft) else {
-        return false;
+        return SaveOutcome::Failed;
     };
-    run(idb_put("checklist_drafts", &draft.id, &json))
+    let saved = idb_save_revision(
+        "checklist_drafts",
+        &draft.id,
+        &json,
+        draft.revision as f64,
+        base.map(|b| b as f64),
+    );
+    match run(saved).await {
+        Ok(v) => match v.as_f64() {
+            Some(theirs) => SaveOutcome::Newer(theirs as u64),
+            None => SaveOutcome::Saved,
+        },
+        Err(_) => SaveOutcome::Failed,
+    }
+}
+
+pub async fn load_checklist_draft(id: &str) -> Option<ChecklistDraft> {
+    let json = run(idb_get("checklist_drafts", id))
         .await
-        .is_ok()
+        .ok()?
+        .as_string()?;
+    serde_json::from_str(&json).ok()
 }
 
 pub async fn delete_checklist_draft(id: &str) -> bool {

@@ -91,6 +91,25 @@ export async function idbSaveDraft(id, json, revision, summaryJson, base) {
   return null;
 }
 
+/**
+ * Saves `json` under `id` in `store` with its revision, unless the stored revision is newer
+ * than `base` (another tab's; `base` undefined: never saved from here). Resolves to null when
+ * saved, or to the newer revision found (nothing written).
+ */
+export async function idbSaveRevision(store, id, json, revision, base) {
+  const db = await open();
+  const tx = db.transaction(store, "readwrite", { durability: "strict" });
+  const records = tx.objectStore(store);
+  const stored = await request(records.get(id));
+  if (stored && base !== undefined && stored.revision > base) {
+    tx.abort();
+    return stored.revision;
+  }
+  records.put({ json, revision }, id);
+  await done(tx);
+  return null;
+}
+
 export async function idbDeleteDraft(id) {
   const db = await open();
   const tx = db.transaction(["drafts", "summaries"], "readwrite", { durability: "strict" });

@@ -7,6 +7,7 @@
 mod form;
 mod views;
 
+use crate::app::browser::drafts::SaveOutcome;
 use crate::app::browser::{clock, drafts, files, page};
 use crate::app::components::pick;
 use crate::app::{Ctx, Shared};
@@ -107,11 +108,16 @@ fn problems_of(ctx: &Ctx, d: &ChecklistDraft, known: &[Checklist]) -> Vec<Shown>
 
 /// Writes the open draft to this browser after every change: one write at a time, the
 /// newest revision last (a revision never waits for a timer, so closing the tab loses nothing
-/// that was written before the last keystroke's write began).
+/// that was written before the last keystroke's write began). A write never overwrites a newer
+/// revision another tab stored: saving stops until the officer decides.
 #[derive(Default)]
 struct Saver {
     latest: Option<Rc<ChecklistDraft>>,
     busy: bool,
+    /// The revision this tab last stored or read (`None`: never stored).
+    base: Option<u64>,
+    /// Another tab stored a newer revision: nothing is written until the officer decides.
+    blocked: bool,
     /// A draft deleted: a write of it still waiting must not bring it back.
     deleted: Option<String>,
 }
@@ -122,21 +128,36 @@ fn save_next(saver: Rc<RefCell<Saver>>, status: UseStateHandle<SaveState>) {
         if s.busy {
             return;
         }
+        if s.blocked {
+            return;
+        }
         let deleted = s.deleted.clone();
         let next = s.latest.take().filter(|d| Some(&d.id) != deleted.as_ref());
         s.busy = next.is_some();
-        next
+        next.map(|d| (d, s.base))
     };
-    let Some(draft) = next else {
+    let Some((draft, base)) = next else {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let ok = drafts::save_checklist_draft(&draft).await;
-        saver.borrow_mut().busy = false;
-        status.set(if ok {
-            SaveState::Saved(clock::clock_now())
-        } else {
-            SaveState::Failed
+        let outcome = drafts::save_checklist_draft(&draft, base).await;
+        {
+            let mut s = saver.borrow_mut();
+            s.busy = false;
+            match outcome {
+                SaveOutcome::Saved => s.base = Some(draft.revision),
+                SaveOutcome::Newer(_) => {
+                    s.blocked = true;
+                    // This tab's newest revision waits for the officer's decision.
+                    s.latest.get_or_insert(draft.clone());
+                }
+                SaveOutcome::Failed => {}
+            }
+        }
+        status.set(match outcome {
+            SaveOutcome::Saved => SaveState::Saved(clock::clock_now()),
+            SaveOutcome::Newer(theirs) => SaveState::Conflict(theirs),
+            SaveOutcome::Failed => SaveState::Failed,
         });
         save_next(saver, status);
     });
@@ -147,6 +168,8 @@ enum SaveState {
     Unchanged,
     Saved(String),
     Failed,
+    /// Another tab stored this revision of the draft, newer than this tab's.
+    Conflict(u64),
 }
 
 #[component]
@@ -194,7 +217,12 @@ pub fn ChecklistEditor() -> Html {
                 notice.clone(),
                 view.clone(),
             );
+            let saver = saver.clone();
             Callback::from(move |d: ChecklistDraft| {
+                *saver.borrow_mut() = Saver {
+                    base: Some(d.revision),
+                    ..Saver::default()
+                };
                 status.set(SaveState::Unchanged);
                 notice.set(None);
                 view.set(View::Edit);
@@ -373,6 +401,59 @@ pub fn ChecklistEditor() -> Html {
         }
         SaveState::Failed => {
             html! { <span class="save failed" role="alert" data-testid="ed-save-status">{ ctx.t(Msg::SaveFailed) }</span> }
+        }
+        SaveState::Conflict(_) => {
+            // Theirs: this tab's changes since its last save are dropped (asked first).
+            let load_theirs = {
+                let (dispatch, saver, status, id, lang) = (
+                    editing.dispatcher(),
+                    saver.clone(),
+                    status.clone(),
+                    draft.id.clone(),
+                    ctx.lang,
+                );
+                Callback::from(move |_: MouseEvent| {
+                    if !page::confirm(Msg::EditorLoadTheirsConfirm.text(lang)) {
+                        return;
+                    }
+                    let (dispatch, saver, status, id) =
+                        (dispatch.clone(), saver.clone(), status.clone(), id.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Some(theirs) = drafts::load_checklist_draft(&id).await {
+                            *saver.borrow_mut() = Saver {
+                                base: Some(theirs.revision),
+                                ..Saver::default()
+                            };
+                            status.set(SaveState::Unchanged);
+                            dispatch.dispatch(EditorAction::Open(Box::new(theirs)));
+                        }
+                    });
+                })
+            };
+            // Mine: the next write goes over theirs.
+            let keep_mine = {
+                let (saver, status) = (saver.clone(), status.clone());
+                let theirs = match &*status {
+                    SaveState::Conflict(t) => *t,
+                    _ => 0,
+                };
+                Callback::from(move |_: MouseEvent| {
+                    {
+                        let mut s = saver.borrow_mut();
+                        s.base = Some(theirs);
+                        s.blocked = false;
+                    }
+                    save_next(saver.clone(), status.clone());
+                })
+            };
+            html! {
+                <span class="save failed" role="alert" data-testid="ed-save-status">
+                    { ctx.t(Msg::EditorConflict) }{ " " }
+                    <button type="button" data-testid="ed-load-theirs" onclick={load_theirs}>{ ctx.t(Msg::LoadTheirs) }</button>
+                    { " " }
+                    <button type="button" data-testid="ed-keep-mine" onclick={keep_mine}>{ ctx.t(Msg::EditorKeepMine) }</button>
+                </span>
+            }
         }
     };
     let tabs = [

@@ -57,7 +57,7 @@ pub fn DraftList(props: &DraftListProps) -> Html {
             let d = start_from(base.doc());
             let on_open = on_open.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                drafts::save_checklist_draft(&d).await;
+                drafts::save_checklist_draft(&d, None).await;
                 on_open.emit(d);
             });
         })
@@ -110,7 +110,7 @@ pub fn DraftList(props: &DraftListProps) -> Html {
                             file_error.set(None);
                             let d = start_from(c.doc());
                             wasm_bindgen_futures::spawn_local(async move {
-                                drafts::save_checklist_draft(&d).await;
+                                drafts::save_checklist_draft(&d, None).await;
                                 on_open.emit(d);
                             });
                         }
