@@ -215,6 +215,17 @@ test("制作县级清单 at 390 px and in English", { timeout: 120000 }, async (
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "ed-form-heading");
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "ed-item-id");
+    // A 九年一贯制 school without a rule of its own is judged part by part: said so.
+    const nine = page.getByTestId("ed-rule-op-nine_year");
+    assert.equal(await nine.inputValue(), "");
+    assert.match(await nine.locator("option:checked").textContent(), /分学部判断/);
+    // Not for 初中, then for 初中 again: its threshold is still there.
+    const junior = await page.getByTestId("ed-rule-value-junior").inputValue();
+    await page.getByTestId("ed-applies-junior").click();
+    await page.getByTestId("ed-rule-op-junior").waitFor({ state: "detached" });
+    await page.getByTestId("ed-applies-junior").click();
+    assert.equal(await page.getByTestId("ed-rule-value-junior").inputValue(), junior);
+    await page.getByTestId("ed-problem-count").getByText("没有问题").waitFor();
     await screenshot(page, "editor-390-zh");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `the page does not scroll sideways (${width} px)`);

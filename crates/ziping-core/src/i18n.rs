@@ -491,7 +491,10 @@ catalogue! {
     EditorLevelDescription => "判断要点", "Criteria";
     EditorLevelsNote => "最高等级的得分须等于本项分值；改本项分值时，各等级得分按比例随之改变。", "The best level earns the item's points; when the item's points change, every level's points follow in proportion.";
     EditorComputedNote => "计算项：由清单中的公式从学校填写的基础数据算出，这里可以改达标线、分值和依据。", "Computed item: worked out by the checklist's formula from the school's data; its thresholds, points and source can be changed here.";
-    OpNone => "不适用于此类学校", "Does not apply";
+    OpUnset => "（未设达标线）", "(no threshold)";
+    OpPerPart => "分学部判断（小学部、初中部各按其标准）", "By part (each part by its own standard)";
+    EditorAppliesTo => "适用学校", "Applies to";
+    EditorAppliesAll => "全部", "all";
     OpGe => "不低于（≥）", "At least (≥)";
     OpGt => "高于（>）", "More than (>)";
     OpLe => "不高于（≤）", "At most (≤)";
@@ -734,12 +737,22 @@ impl Lang {
 pub fn op_msg(op: Option<crate::state::editor::Op>) -> Msg {
     use crate::state::editor::Op;
     match op {
-        None => Msg::OpNone,
+        None => Msg::OpUnset,
         Some(Op::Ge) => Msg::OpGe,
         Some(Op::Gt) => Msg::OpGt,
         Some(Op::Le) => Msg::OpLe,
         Some(Op::Lt) => Msg::OpLt,
         Some(Op::Between) => Msg::OpBetween,
+    }
+}
+
+/// A school type as the checklist format writes it.
+fn type_code(t: crate::core::model::SchoolType) -> &'static str {
+    use crate::core::model::SchoolType;
+    match t {
+        SchoolType::Primary => "primary",
+        SchoolType::Junior => "junior",
+        SchoolType::NineYear => "nine_year",
     }
 }
 
@@ -862,8 +875,19 @@ pub fn diff_change(lang: Lang, change: &crate::core::checklist_diff::Change) -> 
                 });
             }
             let shown = |v: &str| match (field, v) {
+                (Field::AppliesTo, "") => Msg::EditorAppliesAll.text(lang).to_string(),
                 (_, "") => none(),
                 (Field::Kind, code) => kind_word(code),
+                (Field::AppliesTo, codes) => codes
+                    .split(',')
+                    .map(|c| {
+                        crate::core::model::SchoolType::ALL
+                            .into_iter()
+                            .find(|t| type_code(*t) == c)
+                            .map_or(c, |t| school_type_name(lang, t))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(Msg::ListSeparator.text(lang)),
                 (_, v) => v.to_string(),
             };
             Say::DiffChanged {

@@ -561,3 +561,63 @@ fn base_level_id(doc: &ChecklistDoc, item: &str, k: usize) -> String {
         _ => panic!("{item} is a levels item"),
     }
 }
+
+#[test]
+fn which_schools_an_item_applies_to_is_chosen_per_type() {
+    use ziping_core::i18n::diff_change;
+    let base = builtin("yzjh-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    set(&mut d, Target::Version, "2026.3-x");
+    let r1 = loc_of(&d.doc, "R1");
+    assert!(d.applies(r1, SchoolType::Junior));
+    // Not for 初中: listed without it; its rule is kept (nothing typed is lost).
+    d.apply(
+        ChecklistEdit::SetApplies(r1, SchoolType::Junior, false),
+        NOW,
+    );
+    assert!(!d.applies(r1, SchoolType::Junior));
+    assert_eq!(
+        d.item(r1).unwrap().applies_to,
+        Some(vec![SchoolType::Primary, SchoolType::NineYear])
+    );
+    assert_eq!(d.problems(), vec![]);
+    let change = diff(&d.base, &d.doc)
+        .into_iter()
+        .find(|c| {
+            matches!(
+                c.change,
+                Change::Changed {
+                    field: Field::AppliesTo,
+                    ..
+                }
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        diff_change(Lang::Zh, &change.change),
+        "适用学校：全部 → 小学、九年一贯制"
+    );
+    // Back for every type: no list at all, as the built-in has it.
+    d.apply(ChecklistEdit::SetApplies(r1, SchoolType::Junior, true), NOW);
+    assert_eq!(d.item(r1).unwrap().applies_to, None);
+    assert_eq!(d.doc, d.base.clone().tap_version("2026.3-x"));
+    // For no type at all: named.
+    for t in SchoolType::ALL {
+        d.apply(ChecklistEdit::SetApplies(r1, t, false), NOW);
+    }
+    assert!(d
+        .problems()
+        .iter()
+        .any(|p| p.path() == format!("{}.applies_to", r1.path())));
+}
+
+trait TapVersion {
+    fn tap_version(self, v: &str) -> Self;
+}
+
+impl TapVersion for ChecklistDoc {
+    fn tap_version(mut self, v: &str) -> Self {
+        self.version = v.into();
+        self
+    }
+}

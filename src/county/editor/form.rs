@@ -123,6 +123,7 @@ pub fn field_name(ctx: &Ctx, path: &str) -> Option<String> {
         (Some(Node::Item(_)), _, "source.clause") => Msg::EditorItemClause,
         (Some(Node::Item(_)), _, "source" | "source.source") => Msg::EditorItemSource,
         (Some(Node::Item(_)), _, "veto") => Msg::FieldNameVeto,
+        (Some(Node::Item(_)), _, "applies_to") => Msg::EditorAppliesTo,
         (Some(Node::Item(_)), _, rule) if rule.starts_with("kind.rule") => {
             let t = SchoolType::ALL
                 .into_iter()
@@ -457,8 +458,9 @@ pub fn Form(props: &FormProps) -> Html {
         </div>
     };
     // Problems of a part that no field of its form shows (a rule missing for a school type).
-    let others = |n: Node, shown: &[Target]| {
-        let paths: Vec<String> = shown.iter().map(Target::path).collect();
+    let others = |n: Node, shown: &[Target], extra: &[&str]| {
+        let mut paths: Vec<String> = shown.iter().map(Target::path).collect();
+        paths.extend(extra.iter().map(|p| p.to_string()));
         let list: Vec<&Shown> = props
             .problems
             .iter()
@@ -571,7 +573,7 @@ pub fn Form(props: &FormProps) -> Html {
             html! {
                 <>
                     { heading(node_name(&ctx, doc, Some(n))) }
-                    { others(n, &shown) }
+                    { others(n, &shown, &[]) }
                     <div class="form-grid">
                         { both(&|l| Target::AreaTitle(a, l), Msg::EditorAreaTitle, "ed-area-title", false) }
                         { field(Target::AreaPassRate(a), ctx.t(Msg::EditorAreaPassRate).into(), "ed-area-pass-rate", false) }
@@ -608,7 +610,7 @@ pub fn Form(props: &FormProps) -> Html {
             html! {
                 <>
                     { heading(node_name(&ctx, doc, Some(n))) }
-                    { others(n, &shown) }
+                    { others(n, &shown, &[]) }
                     <div class="form-grid">{ both(&|l| Target::IndicatorTitle(a, i, l), Msg::EditorIndicatorTitle, "ed-indicator-title", false) }</div>
                     <ul class="ed-children">
                         { for ind.items.iter().enumerate().map(|(k, it)| html! {
@@ -685,8 +687,15 @@ pub fn Form(props: &FormProps) -> Html {
                 _ => "",
             };
             let rules = rule.map(|r| {
-                let rows = doc.school_types.iter().map(|&t| {
+                let rows = doc.school_types.iter().filter(|t| d.applies(loc, **t)).map(|&t| {
                     let op = rule_for(r, t).map(Op::of);
+                    // No rule: a 九年一贯制 school is then judged part by part; for the others
+                    // it is a problem the checks name (shown as such, never offered).
+                    let no_rule = if t == SchoolType::NineYear {
+                        Some(Msg::OpPerPart)
+                    } else {
+                        op.is_none().then_some(Msg::OpUnset)
+                    };
                     let onchange = {
                         let on_edit = props.on_edit.clone();
                         Callback::from(move |e: Event| {
@@ -701,8 +710,11 @@ pub fn Form(props: &FormProps) -> Html {
                             <div class="input-field">
                                 <label for={select_id.clone()}>{ ctx.t(Msg::EditorRuleOp) }</label>
                                 <select id={select_id.clone()} data-testid={select_id} {onchange}>
-                                    { for std::iter::once(None).chain(Op::ALL.into_iter().map(Some)).map(|o| html! {
-                                        <option value={o.map(Op::code).unwrap_or("")} selected={o == op}>{ ctx.t(op_msg(o)) }</option>
+                                    if let Some(msg) = no_rule {
+                                        <option value="" selected={op.is_none()}>{ ctx.t(msg) }</option>
+                                    }
+                                    { for Op::ALL.into_iter().map(|o| html! {
+                                        <option value={o.code()} selected={Some(o) == op}>{ ctx.t(op_msg(Some(o))) }</option>
                                     }) }
                                 </select>
                             </div>
@@ -725,6 +737,40 @@ pub fn Form(props: &FormProps) -> Html {
                     </>
                 }
             });
+            // Which school types the item applies to.
+            let applies_path = format!("{}.applies_to", loc.path());
+            let applies_id = dom_id(&applies_path);
+            let applies_error = props
+                .problems
+                .iter()
+                .find(|p| p.path == applies_path)
+                .map(|p| p.text.clone());
+            let applies = html! {
+                <fieldset class="ed-group" id={applies_id.clone()} tabindex="-1"
+                    aria-invalid={applies_error.is_some().then_some("true")}
+                    aria-describedby={crate::app::components::messages_dom_id(&applies_id)}>
+                    <legend>{ ctx.t(Msg::EditorAppliesTo) }</legend>
+                    <div class="choices">
+                        { for doc.school_types.iter().map(|&t| {
+                            let id = format!("ed-applies-{}", type_key(t));
+                            let onchange = {
+                                let on_edit = props.on_edit.clone();
+                                Callback::from(move |e: Event| {
+                                    let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                                    on_edit.emit(ChecklistEdit::SetApplies(loc, t, on))
+                                })
+                            };
+                            html! {
+                                <label class="choice" for={id.clone()}>
+                                    <input id={id.clone()} type="checkbox" data-testid={id} checked={d.applies(loc, t)} {onchange} />
+                                    { school_type_name(ctx.lang, t) }
+                                </label>
+                            }
+                        }) }
+                    </div>
+                    { messages(&applies_id, applies_error.as_deref(), &[]) }
+                </fieldset>
+            };
             let on_source = {
                 let on_edit = props.on_edit.clone();
                 Callback::from(move |e: Event| {
@@ -751,7 +797,7 @@ pub fn Form(props: &FormProps) -> Html {
             html! {
                 <>
                     { heading(format!("{} · {}", node_name(&ctx, doc, Some(n)), ctx.t(kind_msg(&item.kind)))) }
-                    { others(n, &shown) }
+                    { others(n, &shown, &[applies_path.as_str()]) }
                     <div class="form-grid">
                         { field(f(ItemField::Id), ctx.t(Msg::EditorItemId).into(), "ed-item-id", false) }
                         { field(f(ItemField::Points), ctx.t(Msg::EditorItemPoints).into(), "ed-item-points", false) }
@@ -780,6 +826,7 @@ pub fn Form(props: &FormProps) -> Html {
                             </label>
                         </p>
                     }
+                    { applies }
                     { rules.unwrap_or_default() }
                     { levels.unwrap_or_default() }
                     { move_buttons(n, Node::Item(up), Node::Item(down), Some(Node::Indicator(loc.area, loc.indicator)), loc.item == 0, loc.item + 1 == count) }

@@ -267,6 +267,8 @@ pub enum ChecklistEdit {
     /// An item's rule for a school type: its comparison, or none (the item does not apply).
     SetOp(Loc, SchoolType, Option<Op>),
     SetVeto(Loc, bool),
+    /// Whether an item applies to a school type (its rule for the type is kept either way).
+    SetApplies(Loc, SchoolType, bool),
     /// An item's source document (by the source's id).
     SetSource(Loc, String),
     /// A new area after the last, a new indicator at the end of an area, a new item at the
@@ -408,6 +410,12 @@ impl ChecklistDraft {
             updated: now.into(),
             revision: 0,
         }
+    }
+
+    /// Whether the item at `loc` applies to school type `t`.
+    pub fn applies(&self, loc: Loc, t: SchoolType) -> bool {
+        self.item(loc)
+            .is_some_and(|i| i.applies_to.as_ref().is_none_or(|ts| ts.contains(&t)))
     }
 
     pub fn item(&self, loc: Loc) -> Option<&Item> {
@@ -625,6 +633,25 @@ impl ChecklistDraft {
                 *s = op.map(|o| o.with(s.as_ref()));
                 let base = Target::Item(loc, ItemField::RuleValue(t)).path();
                 self.typed.retain(|k, _| !k.starts_with(&base));
+                true
+            }
+            ChecklistEdit::SetApplies(loc, t, on) => {
+                let all = self.doc.school_types.clone();
+                let Some(item) = self.item_mut(loc) else {
+                    return false;
+                };
+                let now = item.applies_to.clone().unwrap_or_else(|| all.clone());
+                // In the checklist's order of types; every type is no list at all.
+                let next: Vec<SchoolType> = all
+                    .iter()
+                    .copied()
+                    .filter(|x| if *x == t { on } else { now.contains(x) })
+                    .collect();
+                let next = (next != all).then_some(next);
+                if next == item.applies_to {
+                    return false;
+                }
+                item.applies_to = next;
                 true
             }
             ChecklistEdit::SetVeto(loc, veto) => match self.item_mut(loc) {
