@@ -112,6 +112,8 @@ fn problems_of(ctx: &Ctx, d: &ChecklistDraft, known: &[Checklist]) -> Vec<Shown>
 /// revision another tab stored: saving stops until the officer decides.
 #[derive(Default)]
 struct Saver {
+    /// The draft open in this tab (a write of another, finishing late, changes nothing here).
+    id: Option<String>,
     latest: Option<Rc<ChecklistDraft>>,
     busy: bool,
     /// The revision this tab last stored or read (`None`: never stored).
@@ -144,6 +146,10 @@ fn save_next(saver: Rc<RefCell<Saver>>, status: UseStateHandle<SaveState>) {
         {
             let mut s = saver.borrow_mut();
             s.busy = false;
+            if s.id.as_deref() != Some(draft.id.as_str()) {
+                drop(s);
+                return save_next(saver, status);
+            }
             match outcome {
                 SaveOutcome::Saved => s.base = Some(draft.revision),
                 SaveOutcome::Newer(_) => {
@@ -220,6 +226,7 @@ pub fn ChecklistEditor() -> Html {
             let saver = saver.clone();
             Callback::from(move |d: ChecklistDraft| {
                 *saver.borrow_mut() = Saver {
+                    id: Some(d.id.clone()),
                     base: Some(d.revision),
                     ..Saver::default()
                 };
@@ -421,6 +428,7 @@ pub fn ChecklistEditor() -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         if let Some(theirs) = drafts::load_checklist_draft(&id).await {
                             *saver.borrow_mut() = Saver {
+                                id: Some(theirs.id.clone()),
                                 base: Some(theirs.revision),
                                 ..Saver::default()
                             };
