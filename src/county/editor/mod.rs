@@ -92,7 +92,12 @@ fn problems_of(ctx: &Ctx, d: &ChecklistDraft, known: &[Checklist]) -> Vec<Shown>
     // content: schools and the county would mix the two.
     if out.is_empty() {
         if let Ok(made) = d.finished() {
-            if let Err(clash) = add_to_set(&mut known.to_vec(), made) {
+            let mut named: Vec<Checklist> = known
+                .iter()
+                .filter(|k| k.doc().id == made.doc().id && k.doc().version == made.doc().version)
+                .cloned()
+                .collect();
+            if let Err(clash) = add_to_set(&mut named, made) {
                 out.push(Shown {
                     path: "version".into(),
                     text: ctx.say(Say::ChecklistClash {
@@ -215,6 +220,26 @@ pub fn ChecklistEditor() -> Html {
             }
         });
     }
+    // The checks run once per revision (and language, and checklists known), not per render.
+    let checked = {
+        let key = (
+            editing.0.as_ref().map(|d| (d.id.clone(), d.revision)),
+            ctx.lang,
+            known.len(),
+        );
+        let (draft, known, ctx) = (editing.0.clone(), known.clone(), ctx.clone());
+        use_memo(key, move |_| {
+            draft.map(|d| {
+                let problems = problems_of(&ctx, &d, &known);
+                let finished = if problems.is_empty() {
+                    d.finished().ok().map(Rc::new)
+                } else {
+                    None
+                };
+                (problems, finished)
+            })
+        })
+    };
     let Some(draft) = editing.0.clone() else {
         let on_open = {
             let (editing, status, notice, view) = (
@@ -238,19 +263,13 @@ pub fn ChecklistEditor() -> Html {
         };
         return html! { <views::DraftList {on_open} /> };
     };
-    let problems = problems_of(&ctx, &draft, &known);
-    let finished = if problems.is_empty() {
-        draft.finished().ok().map(Rc::new)
-    } else {
-        None
-    };
+    let (problems, finished) = (*checked).clone().unwrap_or_default();
     let d = &draft.doc;
-    // A built-in checklist unchanged is there already: nothing to keep.
-    let builtin = finished.as_ref().is_some_and(|c| {
-        crate::core::builtin::readable()
-            .unwrap_or_default()
+    // A checklist this browser has already (built in, or used here): nothing to keep.
+    let known_here = finished.as_ref().is_some_and(|c| {
+        known
             .iter()
-            .any(|b| b.is(&c.doc().id, &c.doc().version, c.sha256()))
+            .any(|k| k.is(&c.doc().id, &c.doc().version, c.sha256()))
     });
     let on_edit = {
         let dispatch = editing.dispatcher();
@@ -501,7 +520,7 @@ pub fn ChecklistEditor() -> Html {
             <div class="page-actions no-print">
                 <button type="button" class="primary" data-testid="ed-save-file" onclick={save_file}
                     disabled={finished.is_none()} aria-describedby="ed-save-why">{ ctx.t(Msg::EditorSave) }</button>
-                <button type="button" data-testid="ed-use-here" onclick={use_here} disabled={finished.is_none() || builtin}>{ ctx.t(Msg::EditorUseHere) }</button>
+                <button type="button" data-testid="ed-use-here" onclick={use_here} disabled={finished.is_none() || known_here}>{ ctx.t(Msg::EditorUseHere) }</button>
                 <button type="button" data-testid="ed-csv-export" onclick={csv_export}>{ ctx.t(Msg::EditorCsvExport) }</button>
                 <input id="ed-csv-file" class="visually-hidden file-picker" type="file" accept=".csv,text/csv"
                     data-testid="ed-csv-file" onchange={csv_import} aria-describedby="ed-csv-hint" />
