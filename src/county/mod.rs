@@ -28,13 +28,20 @@ fn CountyApp() -> Html {
     };
     // `#checklist` is 制作县级清单; anything else the county summary. The page underneath is
     // kept mounted, so files read stay read while a checklist is made.
-    let making = use_state(making_checklist);
+    let making = use_state(|| making_checklist().unwrap_or(false));
+    // How many times the summary has been shown again (it re-reads the checklists kept here).
+    let shown = use_mut_ref(|| 0u32);
     {
-        let making = making.clone();
+        let (making, shown) = (making.clone(), shown.clone());
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    making.set(making_checklist())
+                    if let Some(now) = making_checklist() {
+                        if !now {
+                            *shown.borrow_mut() += 1;
+                        }
+                        making.set(now);
+                    }
                 });
             move || drop(listener)
         });
@@ -44,7 +51,7 @@ fn CountyApp() -> Html {
             <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>
             { components::header(&ctx) }
             <main id="main" tabindex="-1">
-                <div hidden={*making}><page::County /></div>
+                <div hidden={*making}><page::County shown={*shown.borrow()} /></div>
                 if *making { <editor::ChecklistEditor /> }
             </main>
             <footer class="app-footer">{ ctx.t(Msg::FooterNote) }</footer>
@@ -52,12 +59,14 @@ fn CountyApp() -> Html {
     }
 }
 
-/// Whether the address asks for 制作县级清单 (`county/#checklist`).
-fn making_checklist() -> bool {
-    gloo::utils::window()
-        .location()
-        .hash()
-        .is_ok_and(|h| h == "#checklist")
+/// Whether the address asks for 制作县级清单 (`county/#checklist`) or the summary (no hash);
+/// `None` for another anchor (the skip link's `#main`), which changes neither.
+fn making_checklist() -> Option<bool> {
+    match gloo::utils::window().location().hash().ok()?.as_str() {
+        "#checklist" => Some(true),
+        "" | "#" => Some(false),
+        _ => None,
+    }
 }
 
 /// Mounts county mode on `<body>`.

@@ -84,8 +84,14 @@ fn hand_out(work: Rc<RefCell<Work>>) {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct CountyProps {
+    /// How many times the page has been shown (it stays mounted under 制作县级清单).
+    pub shown: u32,
+}
+
 #[component]
-pub fn County() -> Html {
+pub fn County(props: &CountyProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by CountyApp");
     let work: Rc<RefCell<Work>> = use_mut_ref(|| Work {
         batch: Batch::new(readable().unwrap_or_default()),
@@ -182,11 +188,16 @@ pub fn County() -> Html {
             }
         })
     };
-    // The workers start with the page; the county checklists this browser keeps join them.
+    // The workers start with the page.
     {
-        let (work, start_pool, refresh) = (work.clone(), start_pool.clone(), refresh.clone());
-        use_effect_with((), move |_| {
-            start_pool();
+        let start_pool = start_pool.clone();
+        use_effect_with((), move |_| start_pool());
+    }
+    // The county checklists this browser keeps join them: when the page opens, and again each
+    // time it is shown (制作县级清单 may have added one meanwhile).
+    {
+        let (work, refresh) = (work.clone(), refresh.clone());
+        use_effect_with(props.shown, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let mut added = false;
                 for known in drafts::county_checklists().await {

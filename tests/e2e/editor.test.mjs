@@ -169,6 +169,16 @@ test("a county officer makes the 衡阳 checklist in the app; a principal fills 
     // Used on this computer: new drafts here can start from it.
     await page.getByTestId("ed-use-here").click();
     await page.getByTestId("ed-notice").getByText("已在本机使用").waitFor();
+    // The skip link is an anchor, not a way out of 制作县级清单.
+    await page.locator(".skip-link").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("editor").waitFor();
+    // Back in the county summary, a school's file made with it is read with it.
+    await page.getByTestId("ed-back").click();
+    await page.getByTestId("ed-to-county").click();
+    await page.getByTestId("county-page").waitFor();
+    await page.getByTestId("county-files").setInputFiles(join(COUNTY, readdirSync(COUNTY).find((f) => f.includes("hengyang"))));
+    await page.getByTestId("county-summary").getByText("正常 1").waitFor();
 
     // A principal fills a draft with the saved file.
     await page.goto(session.server.url);
