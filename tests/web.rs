@@ -128,6 +128,20 @@ async fn checklist_drafts_are_saved_listed_and_deleted_in_indexeddb() {
 }
 
 #[wasm_bindgen_test]
+fn a_table_saved_in_the_chinese_code_page_is_read() {
+    use ziping::app::browser::files::text_of;
+    // "标准,≥ 90" as Excel writes plain CSV on a Chinese Windows (GBK).
+    let gbk = [0xB1, 0xEA, 0xD7, 0xBC, b',', 0xA1, 0xDD, b' ', b'9', b'0'];
+    assert_eq!(text_of(&gbk).as_deref(), Some("标准,≥ 90"));
+    assert_eq!(
+        text_of("\u{feff}标准".as_bytes()).as_deref(),
+        Some("\u{feff}标准")
+    );
+    // Neither UTF-8 nor GBK: refused, not guessed.
+    assert_eq!(text_of(&[0x81, 0x20]), None);
+}
+
+#[wasm_bindgen_test]
 async fn a_save_never_overwrites_a_newer_revision_from_another_tab() {
     let base = Draft::new(
         "web-b".into(),

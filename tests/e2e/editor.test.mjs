@@ -4,7 +4,8 @@
 // back; then a principal fills a draft with the saved file.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gotoStart, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
@@ -165,6 +166,12 @@ test("a county officer makes the 衡阳 checklist in the app; a principal fills 
     await page.getByTestId("ed-csv-file").setInputFiles({ name: "改过.csv", mimeType: "text/csv", buffer: Buffer.from(table.join("\n")) });
     await page.getByTestId("ed-notice").getByText(`第 ${row + 1} 行“小学标准”列：“至少90”不是达标线`).waitFor();
     assert.match(await page.getByTestId("ed-hash").textContent(), new RegExp(HASH), "nothing changed");
+    // Saved again by Excel as plain "CSV" on a Chinese Windows: GBK, no BOM. Read the same.
+    const gbk = join(mkdtempSync(join(tmpdir(), "ziping-gbk-")), "衡阳清单.csv");
+    execFileSync("python3", ["-c", "import sys; open(sys.argv[2], 'wb').write(open(sys.argv[1], encoding='utf-8-sig').read().encode('gb18030'))", csv.path, gbk]);
+    await page.getByTestId("ed-csv-file").setInputFiles(gbk);
+    await page.getByTestId("ed-notice").getByText("已从表格导入").waitFor();
+    assert.match(await page.getByTestId("ed-hash").textContent(), new RegExp(HASH));
 
     // Used on this computer: new drafts here can start from it.
     await page.getByTestId("ed-use-here").click();

@@ -36,6 +36,21 @@ pub fn read_picked_typed(
     }))
 }
 
+/// A text file's text as a spreadsheet or editor saved it: UTF-8 (with or without a BOM) as it
+/// is; otherwise GBK, which Excel writes for plain "CSV" on a Chinese Windows, decoded by the
+/// browser (its decoder, not a table in this bundle). `None` when it is neither.
+pub fn text_of(bytes: &[u8]) -> Option<String> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(text.to_string());
+    }
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options("gbk", &options)
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
+}
+
 /// The files of a file input or a drop, as a list.
 pub fn list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     files

@@ -368,7 +368,7 @@ pub fn ChecklistEditor() -> Html {
                     )))
                 },
                 move |name, bytes| {
-                    let Ok(text) = String::from_utf8(bytes) else {
+                    let Some(text) = files::text_of(&bytes) else {
                         notice.set(Some((
                             true,
                             vec![format!(
