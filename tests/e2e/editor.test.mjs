@@ -293,6 +293,20 @@ test("a levels item: its levels follow its points, each level's name and criteri
     await retype(page, "ed-level-points-0", String(points[0] * 2), 60);
     await page.getByTestId("ed-form-problems").getByText("最高等级的得分须等于本项分值").waitFor({ state: "detached" });
     await screenshot(page, "editor-levels-1280-zh");
+    // A group rule of the county's own: at least 2 of 3 PE items met.
+    await page.getByTestId("ed-node-meta").click();
+    await page.getByTestId("ed-add-group").click();
+    await page.getByTestId("ed-node-meta").click();
+    await retype(page, "ed-group-title-0-zh", "体育与健康至少2项达标", 20);
+    await retype(page, "ed-group-items-0", "B5.1.1、B5.1.4、B5.1.5", 20);
+    await retype(page, "ed-group-min-0", "2", 40);
+    await retype(page, "ed-group-clause-0", "县任务5", 20);
+    await page.getByTestId("ed-problem-count").getByText("1 处需要更正").waitFor(); // only the clash: same id and version
+    await retype(page, "ed-version", "2026.5-县", 20);
+    await page.getByTestId("ed-problem-count").getByText("没有问题").waitFor();
+    await page.getByTestId("ed-tab-diff").click();
+    assert.match(await page.getByTestId("ed-diff").textContent(), /组合规则 GR1新增/);
+    await page.getByTestId("ed-tab-edit").click();
     await page.getByTestId("ed-tab-diff").click();
     const diff = await page.getByTestId("ed-diff").textContent();
     assert.match(diff, new RegExp(`项目 B1.1.1 · 等级 ${b111.kind.levels[1].id} 基本落实`));

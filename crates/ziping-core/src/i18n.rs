@@ -451,6 +451,9 @@ catalogue! {
     EditorAddGrade => "添加等级", "Add a grade";
     EditorRemoveGrade => "删除此等级", "Remove this grade";
     EditorGroups => "组合规则", "Group rules";
+    EditorGroupsNote => "对几项有达标线的项目的整体要求，如“7 项中至少 6 项达标，其余不低于标准的 85%”。", "A rule over several items with thresholds, such as “at least 6 of these 7 met, the others at least 85 % of their standard”.";
+    EditorAddGroup => "添加组合规则", "Add a group rule";
+    EditorRemoveGroup => "删除此规则", "Remove this rule";
     EditorGroupTitle => "规则名称", "Rule";
     EditorGroupItems => "包含的项目编号（用顿号或逗号分隔）", "Item ids (separated by commas)";
     EditorGroupMinPass => "至少达标的项数", "At least this many met";

@@ -621,3 +621,55 @@ impl TapVersion for ChecklistDoc {
         self
     }
 }
+
+#[test]
+fn a_county_adds_a_group_rule_of_its_own_and_removes_one() {
+    let base = builtin("zlpj-school").unwrap().doc();
+    assert!(base.group_rules.is_empty());
+    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    set(&mut d, Target::Version, "2026.5-x");
+    d.apply(ChecklistEdit::AddGroupRule, NOW);
+    assert_eq!(d.doc.group_rules.len(), 1);
+    // A new rule names what it still needs: a name, items, a clause.
+    let paths: Vec<String> = d.problems().iter().map(|p| p.path().to_string()).collect();
+    assert!(
+        paths.iter().any(|p| p.starts_with("group_rules[0]")),
+        "{paths:?}"
+    );
+    set(
+        &mut d,
+        Target::GroupTitle(0, Lang::Zh),
+        "体育与健康至少2项达标",
+    );
+    set(&mut d, Target::GroupItems(0), "B5.1.1、B5.1.4，B5.1.5");
+    set(&mut d, Target::GroupMinPass(0), "2");
+    set(&mut d, Target::GroupFloor(0), "85");
+    d.apply(ChecklistEdit::SetGroupSource(0, "seed000".into()), NOW);
+    set(&mut d, Target::GroupClause(0), "县任务5");
+    assert_eq!(d.problems(), vec![]);
+    let rule = &d.doc.group_rules[0];
+    assert_eq!(rule.items, vec!["B5.1.1", "B5.1.4", "B5.1.5"]);
+    assert_eq!((rule.min_pass, rule.floor_ratio), (2, 0.85));
+    assert_eq!(rule.source.source, "seed000");
+    assert_eq!(d.shown(Target::GroupClause(0)), "县任务5");
+    assert!(diff(&d.base, &d.doc).iter().any(
+        |c| matches!(&c.place, Place::GroupRule { id } if id == &rule.id)
+            && c.change == Change::Added
+    ));
+
+    // The 6-of-7 rule of 优质均衡: its clause changed, and the changes say so.
+    let yzjh = builtin("yzjh-school").unwrap().doc();
+    let mut y = ChecklistDraft::new("c2".into(), yzjh, NOW);
+    set(&mut y, Target::GroupClause(0), "县文件第2条");
+    assert!(diff(&y.base, &y.doc).iter().any(|c| matches!(&c.change, Change::Changed { field: Field::Clause, new, .. } if new == "县文件第2条")));
+    // A number typed wrong in a second rule stays with that rule when the first goes.
+    d.apply(ChecklistEdit::AddGroupRule, NOW);
+    set(&mut d, Target::GroupMinPass(1), "两");
+    d.apply(ChecklistEdit::RemoveGroupRule(0), NOW);
+    assert_eq!(d.doc.group_rules.len(), 1);
+    assert_eq!(d.shown(Target::GroupMinPass(0)), "两");
+    d.apply(ChecklistEdit::RemoveGroupRule(0), NOW);
+    assert!(d.doc.group_rules.is_empty());
+    assert!(d.typed.is_empty());
+    assert_eq!(d.problems(), vec![]);
+}

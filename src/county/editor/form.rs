@@ -153,6 +153,8 @@ pub fn field_name(ctx: &Ctx, path: &str) -> Option<String> {
         (None, "group_rules", "items") => Msg::EditorGroupItems,
         (None, "group_rules", "min_pass") => Msg::EditorGroupMinPass,
         (None, "group_rules", "floor_ratio") => Msg::EditorGroupFloor,
+        (None, "group_rules", "source.clause") => Msg::EditorItemClause,
+        (None, "group_rules", "source") => Msg::EditorItemSource,
         (None, "split", "primary_weight") | (None, "", "split.primary_weight") => {
             Msg::EditorSplitPrimary
         }
@@ -523,7 +525,20 @@ pub fn Form(props: &FormProps) -> Html {
                             { field(Target::GroupItems(g), ctx.t(Msg::EditorGroupItems).into(), &format!("ed-group-items-{g}"), false) }
                             { field(Target::GroupMinPass(g), ctx.t(Msg::EditorGroupMinPass).into(), &format!("ed-group-min-{g}"), false) }
                             { field(Target::GroupFloor(g), ctx.t(Msg::EditorGroupFloor).into(), &format!("ed-group-floor-{g}"), false) }
+                            <div class="input-field">
+                                <label for={format!("ed-group-source-{g}")}>{ ctx.t(Msg::EditorItemSource) }</label>
+                                <select id={format!("ed-group-source-{g}")} data-testid={format!("ed-group-source-{g}")} onchange={{
+                                    let on_edit = props.on_edit.clone();
+                                    Callback::from(move |e: Event| on_edit.emit(ChecklistEdit::SetGroupSource(g, selected(&e))))
+                                }}>
+                                    { for doc.sources.iter().map(|s| html! {
+                                        <option value={s.id.clone()} selected={s.id == rule.source.source}>{ format!("{} {}", s.title, s.doc_no.clone().unwrap_or_default()) }</option>
+                                    }) }
+                                </select>
+                            </div>
+                            { field(Target::GroupClause(g), ctx.t(Msg::EditorItemClause).into(), &format!("ed-group-clause-{g}"), false) }
                         </div>
+                        <button type="button" class="danger" data-testid={format!("ed-remove-group-{g}")} onclick={edit_and_choose(ChecklistEdit::RemoveGroupRule(g), None)}>{ ctx.t(Msg::EditorRemoveGroup) }</button>
                     </fieldset>
                 }
             });
@@ -545,10 +560,10 @@ pub fn Form(props: &FormProps) -> Html {
                     <h4>{ ctx.t(Msg::EditorGrades) }</h4>
                     { for grades }
                     <button type="button" data-testid="ed-add-grade" onclick={add(ChecklistEdit::AddGrade, None)}>{ ctx.t(Msg::EditorAddGrade) }</button>
-                    if !doc.group_rules.is_empty() {
-                        <h4>{ ctx.t(Msg::EditorGroups) }</h4>
-                        { for groups }
-                    }
+                    <h4>{ ctx.t(Msg::EditorGroups) }</h4>
+                    <p class="muted">{ ctx.t(Msg::EditorGroupsNote) }</p>
+                    { for groups }
+                    <button type="button" data-testid="ed-add-group" onclick={add(ChecklistEdit::AddGroupRule, None)}>{ ctx.t(Msg::EditorAddGroup) }</button>
                     if doc.split.is_some() {
                         <h4>{ ctx.t(Msg::EditorSplit) }</h4>
                         <div class="form-grid">

@@ -515,6 +515,18 @@ pub fn diff(old: &ChecklistDoc, new: &ChecklistDoc) -> Vec<Difference> {
                     percent(Some(o.floor_ratio)),
                     percent(Some(g.floor_ratio)),
                 );
+                d.value(
+                    &place,
+                    Field::Source,
+                    o.source.source.clone(),
+                    g.source.source.clone(),
+                );
+                d.value(
+                    &place,
+                    Field::Clause,
+                    o.source.clause.clone(),
+                    g.source.clause.clone(),
+                );
             }
         }
     }

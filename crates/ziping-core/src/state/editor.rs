@@ -152,6 +152,8 @@ pub enum Target {
     GroupMinPass(usize),
     /// The floor of a group rule in percent (85).
     GroupFloor(usize),
+    /// The clause of a group rule's source.
+    GroupClause(usize),
     SplitPrimary,
     SplitJunior,
     SourceTitle(usize),
@@ -214,6 +216,7 @@ impl Target {
             Target::GroupItems(g) => format!("group_rules[{g}].items"),
             Target::GroupMinPass(g) => format!("group_rules[{g}].min_pass"),
             Target::GroupFloor(g) => format!("group_rules[{g}].floor_ratio"),
+            Target::GroupClause(g) => format!("group_rules[{g}].source.clause"),
             Target::SplitPrimary => "split.primary_weight".into(),
             Target::SplitJunior => "split.junior_weight".into(),
             Target::SourceTitle(s) => format!("sources[{s}].title"),
@@ -281,6 +284,11 @@ pub enum ChecklistEdit {
     Move(Node, bool),
     AddGrade,
     RemoveGrade(usize),
+    /// A rule over several items ("at least N of these met, the others at least X % of their
+    /// threshold"), and its source document (by the source's id).
+    AddGroupRule,
+    RemoveGroupRule(usize),
+    SetGroupSource(usize, String),
     /// A source document of the county's own (its title and number are then set).
     AddSource,
 }
@@ -553,6 +561,11 @@ impl ChecklistDraft {
                 .get(g)
                 .map(|x| x.items.join("、"))
                 .unwrap_or_default(),
+            Target::GroupClause(g) => d
+                .group_rules
+                .get(g)
+                .map(|x| x.source.clause.clone())
+                .unwrap_or_default(),
             Target::GroupMinPass(g) => d
                 .group_rules
                 .get(g)
@@ -609,7 +622,10 @@ impl ChecklistDraft {
     fn change(&mut self, edit: ChecklistEdit) -> bool {
         let structural = matches!(
             edit,
-            ChecklistEdit::Remove(_) | ChecklistEdit::Move(..) | ChecklistEdit::RemoveGrade(_)
+            ChecklistEdit::Remove(_)
+                | ChecklistEdit::Move(..)
+                | ChecklistEdit::RemoveGrade(_)
+                | ChecklistEdit::RemoveGroupRule(_)
         );
         let anchored = structural.then(|| self.anchored());
         let changed = self.change_doc(edit);
@@ -826,6 +842,45 @@ impl ChecklistDraft {
                 true
             }
             ChecklistEdit::RemoveGrade(_) => false,
+            ChecklistEdit::AddGroupRule => {
+                let mut taken = self.all_ids();
+                taken.extend(self.doc.group_rules.iter().map(|g| g.id.clone()));
+                let source = self
+                    .doc
+                    .sources
+                    .first()
+                    .map(|s| s.id.clone())
+                    .unwrap_or_default();
+                self.doc.group_rules.push(crate::core::model::GroupRule {
+                    id: fresh_id(&taken, "GR"),
+                    title: Text {
+                        zh: String::new(),
+                        en: String::new(),
+                    },
+                    items: Vec::new(),
+                    min_pass: 0,
+                    floor_ratio: 0.85,
+                    source: SourceRef {
+                        source,
+                        clause: String::new(),
+                        verified: true,
+                    },
+                    fail_grade: None,
+                });
+                true
+            }
+            ChecklistEdit::RemoveGroupRule(g) if g < self.doc.group_rules.len() => {
+                self.doc.group_rules.remove(g);
+                true
+            }
+            ChecklistEdit::RemoveGroupRule(_) => false,
+            ChecklistEdit::SetGroupSource(g, source) => match self.doc.group_rules.get_mut(g) {
+                Some(rule) if rule.source.source != source => {
+                    rule.source.source = source;
+                    true
+                }
+                _ => false,
+            },
             ChecklistEdit::AddSource => {
                 let taken: Vec<String> = self.doc.sources.iter().map(|s| s.id.clone()).collect();
                 self.doc.sources.push(Source {
@@ -934,6 +989,10 @@ impl ChecklistDraft {
             },
             Target::GroupItems(g) => match d.group_rules.get_mut(g) {
                 Some(x) => x.items = split_ids(&value),
+                None => return false,
+            },
+            Target::GroupClause(g) => match d.group_rules.get_mut(g) {
+                Some(x) => x.source.clause = value,
                 None => return false,
             },
             Target::SourceTitle(s) => match d.sources.get_mut(s) {
@@ -1070,6 +1129,7 @@ enum Anchor {
     Indicator(String),
     Item(String),
     Grade(String),
+    Group(String),
     /// A field whose path no edit renumbers (the checklist's own, a group rule's, the split's).
     Fixed(String),
 }
@@ -1105,6 +1165,11 @@ fn anchor_of(doc: &ChecklistDoc, path: &str) -> (Anchor, String) {
             return (Anchor::Grade(grade.id.clone()), rest.into());
         }
     }
+    if let Some((g, rest)) = index(path, "group_rules") {
+        if let Some(rule) = doc.group_rules.get(g) {
+            return (Anchor::Group(rule.id.clone()), rest.into());
+        }
+    }
     (Anchor::Fixed(path.into()), String::new())
 }
 
@@ -1116,6 +1181,11 @@ fn path_of(doc: &ChecklistDoc, anchor: &Anchor) -> Option<String> {
             .iter()
             .position(|g| &g.id == id)
             .map(|g| format!("grades[{g}]")),
+        Anchor::Group(id) => doc
+            .group_rules
+            .iter()
+            .position(|g| &g.id == id)
+            .map(|g| format!("group_rules[{g}]")),
         Anchor::Area(id) => doc
             .areas
             .iter()
