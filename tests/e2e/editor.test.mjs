@@ -138,7 +138,13 @@ test("a county officer makes the 衡阳 checklist in the app; a principal fills 
     // The preview: the checklist as a school fills it in.
     await page.getByTestId("ed-tab-preview").click();
     await page.getByTestId("ed-preview").getByTestId("fill-page").waitFor();
+    // The test school has answered everything; its result is there at once.
+    await page.getByTestId("overall-progress").getByText(/已填 (\d+)\/\1$/).waitFor();
     await screenshot(page, "editor-preview-1280-zh");
+    await page.getByTestId("ed-preview-results").click();
+    await page.getByTestId("results-page").getByTestId("total").waitFor();
+    assert.equal(await page.getByTestId("provisional").count(), 0, "a complete test school's result is final");
+    await screenshot(page, "editor-preview-results-1280-zh");
 
     // Saved as a file: the published checklist.
     const saved = await download(page, () => page.getByTestId("ed-save-file").click());

@@ -1,13 +1,15 @@
 //! Generated schools, for benchmarks and tests at scale (a county, a province): each a distinct
 //! school with its own code, county, type, enrolment and resources, answered in full against
-//! the built-in 优质均衡 checklist and exported as a real submission. The app never uses it.
+//! the built-in 优质均衡 checklist and exported as a real submission. And one test school for
+//! any checklist ([`test_school`]), which 制作县级清单's preview fills in.
 
 use crate::core::answers::{Answers, Slot, Value};
 use crate::core::checklist::Checklist;
 use crate::core::export::{export, file_name, to_text, Export, Submission};
-use crate::core::model::{ItemKind, SchoolType};
+use crate::core::model::{Comparison, ItemKind, SchoolType};
 use crate::core::school::Profile;
 use crate::core::score::{input_slots, item_parts};
+use std::collections::BTreeMap;
 
 /// A small deterministic generator (SplitMix64), so the same `n` is always the same school.
 struct Mix(u64);
@@ -114,4 +116,83 @@ pub fn school(checklist: &Checklist, n: usize, counties: usize) -> (String, Expo
 pub fn school_file(checklist: &Checklist, n: usize, counties: usize) -> (String, String) {
     let (name, doc) = school(checklist, n, counties);
     (name, to_text(&doc).expect("a generated school serialises"))
+}
+
+/// A complete, valid set of answers to `checklist` for a school of type `t`, whatever the
+/// checklist: every input entered within its limits (whole where whole, at least its
+/// minimum, at most the input it cannot exceed, percentages within 0–100), every item
+/// answered (达标, the best level, a number that meets its rule, facts "no"). A preview's test
+/// school: not every indicator computed from it is met.
+pub fn test_school(checklist: &Checklist, t: SchoolType) -> Answers {
+    let doc = checklist.doc();
+    let mut answers = Answers::default();
+    let mut values: BTreeMap<(String, crate::core::answers::Part), f64> = BTreeMap::new();
+    fn value_of(
+        doc: &crate::core::model::ChecklistDoc,
+        id: &str,
+        part: crate::core::answers::Part,
+        values: &mut BTreeMap<(String, crate::core::answers::Part), f64>,
+        depth: usize,
+    ) -> f64 {
+        if let Some(v) = values.get(&(id.to_string(), part)) {
+            return *v;
+        }
+        let Some(input) = doc.inputs.iter().find(|i| i.id == id) else {
+            return 0.0;
+        };
+        let mut v = if input.unit.contains('%') {
+            80.0
+        } else {
+            match (&input.at_most, depth) {
+                // Nine tenths of what it cannot exceed (a chain of them is followed a few steps).
+                (Some(other), d) if d < 8 => value_of(doc, other, part, values, d + 1) * 0.9,
+                _ => 600.0,
+            }
+        };
+        if let Some(min) = input.min {
+            v = v.max(min);
+        }
+        if input.integer {
+            v = v.floor();
+        }
+        values.insert((id.to_string(), part), v);
+        v
+    }
+    for slot in input_slots(checklist, t) {
+        let v = value_of(doc, &slot.id, slot.part, &mut values, 0);
+        answers.set(slot, Value::Number(crate::core::rules::fmt_num(v)));
+    }
+    for (_, item) in checklist.items() {
+        for (part, rule) in item_parts(item, t) {
+            let value = match &item.kind {
+                ItemKind::YesNo { .. } => Value::Yes,
+                ItemKind::Flag => Value::No,
+                ItemKind::Text => Value::Text("—".into()),
+                ItemKind::Levels { levels, .. } => {
+                    match levels.iter().max_by(|a, b| a.points.total_cmp(&b.points)) {
+                        Some(best) => Value::Level(best.id.clone()),
+                        None => continue,
+                    }
+                }
+                ItemKind::Number { unit, .. } => {
+                    let v = match rule {
+                        Some(Comparison::Ge { value }) | Some(Comparison::Le { value }) => value,
+                        Some(Comparison::Gt { value }) => value + 1.0,
+                        Some(Comparison::Lt { value }) => (value - 1.0).max(0.0),
+                        Some(Comparison::Between { min, .. }) => min,
+                        None => 1.0,
+                    };
+                    let v = if unit.contains('%') {
+                        v.clamp(0.0, 100.0)
+                    } else {
+                        v.max(0.0)
+                    };
+                    Value::Number(crate::core::rules::fmt_num(v))
+                }
+                ItemKind::Computed { .. } => continue,
+            };
+            answers.set(Slot::new(&item.id, part), value);
+        }
+    }
+    answers
 }

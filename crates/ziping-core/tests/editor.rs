@@ -673,3 +673,26 @@ fn a_county_adds_a_group_rule_of_its_own_and_removes_one() {
     assert!(d.typed.is_empty());
     assert_eq!(d.problems(), vec![]);
 }
+
+#[test]
+fn the_preview_test_school_is_complete_and_valid_for_every_checklist_and_type() {
+    use ziping_core::core::score::assess;
+    use ziping_core::sample::test_school;
+    use ziping_core::state::check::{attention, Tally};
+    let mut all = readable().unwrap();
+    all.push(hengyang());
+    for c in &all {
+        for &t in &c.doc().school_types {
+            let answers = test_school(c, t);
+            let a = assess(c, t, &answers);
+            let tally = Tally::of(&attention(c, t, &a));
+            assert!(
+                tally.is_complete(),
+                "{} {t:?}: {tally:?} invalid {:?} missing {:?}",
+                c.doc().id,
+                a.invalid,
+                a.missing
+            );
+        }
+    }
+}

@@ -226,6 +226,14 @@ pub fn Preview(props: &PreviewProps) -> Html {
             ] {
                 dispatch.dispatch(crate::app::edit(edit));
             }
+            // Filled in, so the computed indicators and the result show at once; the officer
+            // can change any of it.
+            for (slot, value) in ziping_core::sample::test_school(&c, t).values {
+                dispatch.dispatch(crate::app::edit(DraftEdit::SetAnswer {
+                    slot,
+                    value: Some(value),
+                }));
+            }
             dispatch.dispatch(Action::Go(Page::Fill { area: 0 }));
         });
     }
