@@ -124,8 +124,8 @@ catalogue! {
     RolePrincipalText => "填写自评清单、查看得分、制定整改清单、打印自评报告、导出报送文件。",
         "Fill in the checklist, see the scores, plan improvements, print the report, export the file to send.";
     RoleCounty => "县教育局", "County education office";
-    RoleCountyText => "导入各校报送文件，逐一校验并重新计算，汇总全县差异系数。",
-        "Import every school's file, verify and recompute each, and aggregate the county's difference coefficients.";
+    RoleCountyText => "导入各校报送文件，逐一校验并重新计算，汇总全县差异系数；制作本县的评估清单发给各校。",
+        "Import every school's file, verify and recompute each, and aggregate the county's difference coefficients; make the county's own checklist for its schools.";
     OfflineReady => "已可离线使用：断网后仍能打开本工具。", "Ready offline: this tool opens without a network.";
     OfflinePending => "首次打开后即可离线使用。", "Works offline after the first visit.";
     PrivacyNote => "所有数据只保存在本机浏览器中，不会上传到任何服务器。", "All data stays in this browser; nothing is uploaded anywhere.";
