@@ -310,8 +310,15 @@ test("a levels item: its levels follow its points, each level's name and criteri
     await page.getByTestId("ed-problem-count").getByText("1 处需要更正").waitFor(); // only the clash: same id and version
     await retype(page, "ed-version", "2026.5-县", 20);
     await page.getByTestId("ed-problem-count").getByText("没有问题").waitFor();
+    // A met / not met item made a number item with a threshold.
+    await page.getByTestId("ed-node-B5.1.2").click();
+    await page.getByTestId("ed-item-kind").selectOption("number");
+    await retype(page, "ed-item-unit", "节/周", 30);
+    for (const type of ["primary", "junior", "nine_year"]) await retype(page, `ed-rule-value-${type}`, "3", 40);
+    await page.getByTestId("ed-problem-count").getByText("没有问题").waitFor();
     await page.getByTestId("ed-tab-diff").click();
     assert.match(await page.getByTestId("ed-diff").textContent(), /组合规则 GR1新增/);
+    assert.match(await page.getByTestId("ed-diff").textContent(), /类型：达标\/未达标 → 数值/);
     await page.getByTestId("ed-tab-edit").click();
     await page.getByTestId("ed-tab-diff").click();
     const diff = await page.getByTestId("ed-diff").textContent();

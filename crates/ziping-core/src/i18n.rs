@@ -483,6 +483,7 @@ catalogue! {
     EditorMoveUp => "上移", "Move up";
     EditorMoveDown => "下移", "Move down";
     EditorRemove => "删除", "Remove";
+    EditorKindConfirm => "改为“达标/未达标”项？本项的单位和各类学校的达标线会被删除。", "Make it a met / not met item? Its unit and thresholds are removed.";
     EditorRemoveConfirm => "删除它（及其包含的全部内容）？可在“与原清单的差异”中看到删除了什么。", "Remove it (with everything in it)? The changes view lists what was removed.";
     EditorRules => "达标线（按学校类型）", "Thresholds by school type";
     EditorRuleOp => "比较方式", "Comparison";

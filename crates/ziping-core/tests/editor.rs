@@ -696,3 +696,52 @@ fn the_preview_test_school_is_complete_and_valid_for_every_checklist_and_type() 
         }
     }
 }
+
+#[test]
+fn a_met_or_not_item_becomes_a_number_item_and_back() {
+    use ziping_core::core::model::ItemKind;
+    use ziping_core::i18n::diff_change;
+    let base = builtin("zlpj-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    set(&mut d, Target::Version, "2026.5-x");
+    let at = loc_of(&d.doc, "B5.1.2");
+    assert!(matches!(d.item(at).unwrap().kind, ItemKind::YesNo { .. }));
+    d.apply(ChecklistEdit::SetKind(at, NewItem::Number), NOW);
+    assert!(matches!(d.item(at).unwrap().kind, ItemKind::Number { .. }));
+    set(&mut d, Target::Item(at, ItemField::Unit), "节/周");
+    for t in SchoolType::ALL {
+        set(&mut d, Target::Item(at, ItemField::RuleValue(t)), "3");
+    }
+    assert_eq!(d.problems(), vec![]);
+    let kind = diff(&d.base, &d.doc)
+        .into_iter()
+        .find(|c| {
+            matches!(
+                c.change,
+                Change::Changed {
+                    field: Field::Kind,
+                    ..
+                }
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        diff_change(Lang::Zh, &kind.change),
+        "类型：达标/未达标 → 数值"
+    );
+    // A number typed wrong in its rule goes with the rule.
+    set(
+        &mut d,
+        Target::Item(at, ItemField::RuleValue(SchoolType::Junior)),
+        "三",
+    );
+    d.apply(ChecklistEdit::SetKind(at, NewItem::YesNo), NOW);
+    assert!(matches!(d.item(at).unwrap().kind, ItemKind::YesNo { .. }));
+    assert!(d.typed.is_empty());
+    assert_eq!(d.problems(), vec![]);
+    // A computed item keeps its formula: not a kind a form changes.
+    let computed = loc_of(&d.doc, "B5.1.5");
+    let before = d.revision;
+    d.apply(ChecklistEdit::SetKind(computed, NewItem::YesNo), NOW);
+    assert_eq!(d.revision, before);
+}

@@ -786,6 +786,29 @@ pub fn Form(props: &FormProps) -> Html {
                     { messages(&applies_id, applies_error.as_deref(), &[]) }
                 </fieldset>
             };
+            // 达标/未达标 and number items can become each other; other kinds keep theirs.
+            let changeable = match item.kind {
+                ItemKind::YesNo { .. } => Some(NewItem::YesNo),
+                ItemKind::Number { .. } => Some(NewItem::Number),
+                _ => None,
+            };
+            let on_kind = {
+                let (on_edit, lang) = (props.on_edit.clone(), ctx.lang);
+                Callback::from(move |e: Event| {
+                    let kind = if selected(&e) == "number" {
+                        NewItem::Number
+                    } else {
+                        // Its thresholds go: asked first (the select goes back if not).
+                        if !page::confirm(Msg::EditorKindConfirm.text(lang)) {
+                            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                                .set_value("number");
+                            return;
+                        }
+                        NewItem::YesNo
+                    };
+                    on_edit.emit(ChecklistEdit::SetKind(loc, kind))
+                })
+            };
             let on_source = {
                 let on_edit = props.on_edit.clone();
                 Callback::from(move |e: Event| {
@@ -816,6 +839,15 @@ pub fn Form(props: &FormProps) -> Html {
                     <div class="form-grid">
                         { field(f(ItemField::Id), ctx.t(Msg::EditorItemId).into(), "ed-item-id", false) }
                         { field(f(ItemField::Points), ctx.t(Msg::EditorItemPoints).into(), "ed-item-points", false) }
+                        if let Some(now) = changeable {
+                            <div class="input-field">
+                                <label for="ed-item-kind">{ ctx.t(Msg::EditorItemKind) }</label>
+                                <select id="ed-item-kind" data-testid="ed-item-kind" onchange={on_kind}>
+                                    <option value="yes_no" selected={now == NewItem::YesNo}>{ ctx.t(Msg::KindYesNo) }</option>
+                                    <option value="number" selected={now == NewItem::Number}>{ ctx.t(Msg::KindNumber) }</option>
+                                </select>
+                            </div>
+                        }
                         if rule.is_some() {
                             { field(f(ItemField::Unit), ctx.t(Msg::EditorItemUnit).into(), "ed-item-unit", false) }
                         }

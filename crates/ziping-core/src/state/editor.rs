@@ -270,6 +270,10 @@ pub enum ChecklistEdit {
     /// An item's rule for a school type: its comparison, or none (the item does not apply).
     SetOp(Loc, SchoolType, Option<Op>),
     SetVeto(Loc, bool),
+    /// Makes a 达标/未达标 item a number item (a rule "≥ 0" per school type, to be set) or a
+    /// number item a 达标/未达标 one (its rule goes). Other kinds keep theirs: a formula or
+    /// levels are not made in a form.
+    SetKind(Loc, NewItem),
     /// Whether an item applies to a school type (its rule for the type is kept either way).
     SetApplies(Loc, SchoolType, bool),
     /// An item's source document (by the source's id).
@@ -346,6 +350,23 @@ fn slot(rule: &mut Thresholds, t: SchoolType) -> &mut Option<Comparison> {
         SchoolType::Primary => &mut rule.primary,
         SchoolType::Junior => &mut rule.junior,
         SchoolType::NineYear => &mut rule.nine_year,
+    }
+}
+
+/// A new item's kind: 达标/未达标, or a number with "≥ 0" for every school type (to be set).
+fn new_kind(kind: NewItem, types: &[SchoolType]) -> ItemKind {
+    match kind {
+        NewItem::YesNo => ItemKind::YesNo { allow_na: false },
+        NewItem::Number => {
+            let mut rule = Thresholds::default();
+            for &t in types {
+                *slot(&mut rule, t) = Some(Comparison::Ge { value: 0.0 });
+            }
+            ItemKind::Number {
+                unit: String::new(),
+                rule,
+            }
+        }
     }
 }
 
@@ -651,6 +672,20 @@ impl ChecklistDraft {
                 self.typed.retain(|k, _| !k.starts_with(&base));
                 true
             }
+            ChecklistEdit::SetKind(loc, kind) => {
+                let types = self.doc.school_types.clone();
+                let Some(item) = self.item_mut(loc) else {
+                    return false;
+                };
+                item.kind = match (&item.kind, kind) {
+                    (ItemKind::YesNo { .. }, NewItem::Number) => new_kind(NewItem::Number, &types),
+                    (ItemKind::Number { .. }, NewItem::YesNo) => new_kind(NewItem::YesNo, &types),
+                    _ => return false,
+                };
+                let rule = format!("{}.kind.", loc.path());
+                self.typed.retain(|k, _| !k.starts_with(&rule));
+                true
+            }
             ChecklistEdit::SetApplies(loc, t, on) => {
                 let all = self.doc.school_types.clone();
                 let Some(item) = self.item_mut(loc) else {
@@ -740,19 +775,7 @@ impl ChecklistDraft {
                     return false;
                 };
                 let id = fresh_id(&taken, &format!("{}.", indicator.id));
-                let kind = match kind {
-                    NewItem::YesNo => ItemKind::YesNo { allow_na: false },
-                    NewItem::Number => {
-                        let mut rule = Thresholds::default();
-                        for t in types {
-                            *slot(&mut rule, t) = Some(Comparison::Ge { value: 0.0 });
-                        }
-                        ItemKind::Number {
-                            unit: String::new(),
-                            rule,
-                        }
-                    }
-                };
+                let kind = new_kind(kind, &types);
                 indicator.items.push(Item {
                     id,
                     text: Text {
