@@ -507,7 +507,7 @@ pub fn ChecklistEditor() -> Html {
                 <button type="button" class="link" data-testid="ed-back" onclick={close}>{ "← " }{ ctx.t(Msg::EditorAllDrafts) }</button>
                 <div>
                     <h2 id="editor-heading" data-testid="ed-heading">{ pick(&d.title, ctx.lang) }</h2>
-                    <p class="meta" data-testid="ed-hash">
+                    <p class="meta hash" data-testid="ed-hash">
                         if let Some(c) = &finished {
                             { ctx.say(Say::EditorHash { version: &c.doc().version, hash: c.sha256() }) }
                         } else {
