@@ -745,3 +745,78 @@ fn a_met_or_not_item_becomes_a_number_item_and_back() {
     d.apply(ChecklistEdit::SetKind(computed, NewItem::YesNo), NOW);
     assert_eq!(d.revision, before);
 }
+
+mod saving {
+    use ziping_core::state::editor::{EditorSave, Saving, Written};
+
+    #[test]
+    fn one_write_at_a_time_and_the_newest_revision_last() {
+        let mut s = Saving::opened("c1", 3);
+        assert_eq!(s.due(), None, "nothing changed yet");
+        s.changed("c1", 3);
+        assert_eq!(s.due(), None, "the revision stored is not written again");
+        s.changed("c1", 4);
+        assert_eq!(s.due(), Some((4, Some(3))));
+        // Typing goes on while 4 is written: 5 and 6 wait, only the newest is written next.
+        s.changed("c1", 5);
+        s.changed("c1", 6);
+        assert_eq!(s.due(), None, "one write at a time");
+        s.written("c1", 4, Written::Saved { at: "10:01".into() });
+        assert_eq!(s.status, EditorSave::Saved { at: "10:01".into() });
+        assert_eq!(s.due(), Some((6, Some(4))));
+        s.written("c1", 6, Written::Saved { at: "10:02".into() });
+        assert_eq!(s.due(), None);
+    }
+
+    #[test]
+    fn another_tabs_newer_revision_stops_saving_until_the_officer_decides() {
+        let mut s = Saving::opened("c1", 3);
+        s.changed("c1", 4);
+        assert_eq!(s.due(), Some((4, Some(3))));
+        s.written("c1", 4, Written::Newer { theirs: 7 });
+        assert_eq!(s.status, EditorSave::Conflict { theirs: 7 });
+        s.changed("c1", 5);
+        assert_eq!(s.due(), None, "stopped");
+        // Keep mine: the newest revision goes over theirs.
+        s.keep_mine();
+        assert_eq!(s.due(), Some((5, Some(7))));
+        s.written("c1", 5, Written::Saved { at: "10:03".into() });
+        assert_eq!(s.status, EditorSave::Saved { at: "10:03".into() });
+    }
+
+    #[test]
+    fn a_refused_write_waits_and_a_failed_one_is_said() {
+        let mut s = Saving::opened("c1", 0);
+        s.changed("c1", 1);
+        assert_eq!(s.due(), Some((1, Some(0))));
+        s.written("c1", 1, Written::Failed);
+        assert_eq!(s.status, EditorSave::Failed);
+        // The next change is tried again.
+        s.changed("c1", 2);
+        assert_eq!(s.due(), Some((2, Some(0))));
+    }
+
+    #[test]
+    fn a_deleted_draft_is_not_written_again_and_another_drafts_late_write_changes_nothing() {
+        let mut s = Saving::opened("c1", 0);
+        s.changed("c1", 1);
+        assert_eq!(s.due(), Some((1, Some(0))));
+        s.changed("c1", 2);
+        s.deleted();
+        s.written("c1", 1, Written::Saved { at: "10:04".into() });
+        assert_eq!(
+            s.due(),
+            None,
+            "revision 2 of a deleted draft is never written"
+        );
+        // Another draft opened while a write of the first was under way.
+        let mut s = Saving::opened("c1", 0);
+        s.changed("c1", 1);
+        assert_eq!(s.due(), Some((1, Some(0))));
+        s = Saving::opened("c2", 9);
+        s.written("c1", 1, Written::Newer { theirs: 5 });
+        assert_eq!(s.status, EditorSave::Unchanged);
+        s.changed("c2", 10);
+        assert_eq!(s.due(), Some((10, Some(9))));
+    }
+}

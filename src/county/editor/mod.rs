@@ -16,7 +16,9 @@ use crate::core::checklist_csv::{from_csv, to_csv};
 use crate::core::filename::join_parts;
 use crate::core::model::ChecklistDoc;
 use crate::i18n::{checklist_problem, csv_problem, Msg, Say};
-use crate::state::editor::{checklist_file, ChecklistDraft, ChecklistEdit, DraftProblem};
+use crate::state::editor::{
+    checklist_file, ChecklistDraft, ChecklistEdit, DraftProblem, EditorSave, Saving, Written,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -111,76 +113,42 @@ fn problems_of(ctx: &Ctx, d: &ChecklistDraft, known: &[Checklist]) -> Vec<Shown>
     out
 }
 
-/// Writes the open draft to this browser after every change: one write at a time, the
-/// newest revision last (a revision never waits for a timer, so closing the tab loses nothing
-/// that was written before the last keystroke's write began). A write never overwrites a newer
-/// revision another tab stored: saving stops until the officer decides.
+/// The open draft and its saving (decided by `state::editor::Saving`): what a write needs.
 #[derive(Default)]
 struct Saver {
-    /// The draft open in this tab (a write of another, finishing late, changes nothing here).
-    id: Option<String>,
+    saving: Saving,
+    /// The newest revision of the open draft (what a write writes).
     latest: Option<Rc<ChecklistDraft>>,
-    busy: bool,
-    /// The revision this tab last stored or read (`None`: never stored).
-    base: Option<u64>,
-    /// Another tab stored a newer revision: nothing is written until the officer decides.
-    blocked: bool,
-    /// A draft deleted: a write of it still waiting must not bring it back.
-    deleted: Option<String>,
 }
 
-fn save_next(saver: Rc<RefCell<Saver>>, status: UseStateHandle<SaveState>) {
-    let next = {
+/// Writes what the saving says is due, then reports how it ended and looks again.
+fn pump(saver: Rc<RefCell<Saver>>, status: UseStateHandle<EditorSave>) {
+    let due = {
         let mut s = saver.borrow_mut();
-        if s.busy {
-            return;
+        match s.latest.clone() {
+            Some(latest) => s.saving.due().map(|(_, base)| (base, latest)),
+            None => None,
         }
-        if s.blocked {
-            return;
-        }
-        let deleted = s.deleted.clone();
-        let next = s.latest.take().filter(|d| Some(&d.id) != deleted.as_ref());
-        s.busy = next.is_some();
-        next.map(|d| (d, s.base))
     };
-    let Some((draft, base)) = next else {
+    let Some((base, draft)) = due else {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let outcome = drafts::save_checklist_draft(&draft, base).await;
-        {
+        let outcome = match drafts::save_checklist_draft(&draft, base).await {
+            SaveOutcome::Saved => Written::Saved {
+                at: clock::clock_now(),
+            },
+            SaveOutcome::Newer(theirs) => Written::Newer { theirs },
+            SaveOutcome::Failed => Written::Failed,
+        };
+        let now = {
             let mut s = saver.borrow_mut();
-            s.busy = false;
-            if s.id.as_deref() != Some(draft.id.as_str()) {
-                drop(s);
-                return save_next(saver, status);
-            }
-            match outcome {
-                SaveOutcome::Saved => s.base = Some(draft.revision),
-                SaveOutcome::Newer(_) => {
-                    s.blocked = true;
-                    // This tab's newest revision waits for the officer's decision.
-                    s.latest.get_or_insert(draft.clone());
-                }
-                SaveOutcome::Failed => {}
-            }
-        }
-        status.set(match outcome {
-            SaveOutcome::Saved => SaveState::Saved(clock::clock_now()),
-            SaveOutcome::Newer(theirs) => SaveState::Conflict(theirs),
-            SaveOutcome::Failed => SaveState::Failed,
-        });
-        save_next(saver, status);
+            s.saving.written(&draft.id, draft.revision, outcome);
+            s.saving.status.clone()
+        };
+        status.set(now);
+        pump(saver, status);
     });
-}
-
-#[derive(Clone, PartialEq)]
-enum SaveState {
-    Unchanged,
-    Saved(String),
-    Failed,
-    /// Another tab stored this revision of the draft, newer than this tab's.
-    Conflict(u64),
 }
 
 #[component]
@@ -188,7 +156,7 @@ pub fn ChecklistEditor() -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by CountyApp");
     let editing = use_reducer(Editing::default);
     let view = use_state(|| View::Edit);
-    let status = use_state(|| SaveState::Unchanged);
+    let status = use_state(|| EditorSave::Unchanged);
     let notice = use_state(|| None::<(bool, Vec<String>)>);
     let saver = use_mut_ref(Saver::default);
     // Checklists known here (built in, archived, loaded in this browser): a new version of one
@@ -213,10 +181,12 @@ pub fn ChecklistEditor() -> Html {
         let draft = editing.0.clone();
         use_effect_with(key, move |_| {
             if let Some(d) = draft {
-                if d.revision > 0 {
-                    saver.borrow_mut().latest = Some(d);
-                    save_next(saver, status);
+                {
+                    let mut s = saver.borrow_mut();
+                    s.saving.changed(&d.id, d.revision);
+                    s.latest = Some(d);
                 }
+                pump(saver, status);
             }
         });
     }
@@ -251,11 +221,10 @@ pub fn ChecklistEditor() -> Html {
             let saver = saver.clone();
             Callback::from(move |d: ChecklistDraft| {
                 *saver.borrow_mut() = Saver {
-                    id: Some(d.id.clone()),
-                    base: Some(d.revision),
-                    ..Saver::default()
+                    saving: Saving::opened(&d.id, d.revision),
+                    latest: None,
                 };
-                status.set(SaveState::Unchanged);
+                status.set(EditorSave::Unchanged);
                 notice.set(None);
                 view.set(View::Edit);
                 editing.dispatch(EditorAction::Open(Box::new(d)));
@@ -411,7 +380,7 @@ pub fn ChecklistEditor() -> Html {
         Callback::from(move |_: MouseEvent| {
             if page::confirm(Msg::EditorDeleteConfirm.text(lang)) {
                 // A write under way finishes first (IndexedDB runs them in order); none follows.
-                saver.borrow_mut().deleted = Some(id.clone());
+                saver.borrow_mut().saving.deleted();
                 let (dispatch, id) = (dispatch.clone(), id.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     drafts::delete_checklist_draft(&id).await;
@@ -421,14 +390,14 @@ pub fn ChecklistEditor() -> Html {
         })
     };
     let save_status = match &*status {
-        SaveState::Unchanged => html! { <span class="save" data-testid="ed-save-status"></span> },
-        SaveState::Saved(at) => {
+        EditorSave::Unchanged => html! { <span class="save" data-testid="ed-save-status"></span> },
+        EditorSave::Saved { at } => {
             html! { <span class="save ok" data-testid="ed-save-status">{ ctx.say(Say::SavedAt { time: at }) }</span> }
         }
-        SaveState::Failed => {
+        EditorSave::Failed => {
             html! { <span class="save failed" role="alert" data-testid="ed-save-status">{ ctx.t(Msg::SaveFailed) }</span> }
         }
-        SaveState::Conflict(_) => {
+        EditorSave::Conflict { .. } => {
             // Theirs: this tab's changes since its last save are dropped (asked first).
             let load_theirs = {
                 let (dispatch, saver, status, id, lang) = (
@@ -447,11 +416,10 @@ pub fn ChecklistEditor() -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         if let Some(theirs) = drafts::load_checklist_draft(&id).await {
                             *saver.borrow_mut() = Saver {
-                                id: Some(theirs.id.clone()),
-                                base: Some(theirs.revision),
-                                ..Saver::default()
+                                saving: Saving::opened(&theirs.id, theirs.revision),
+                                latest: None,
                             };
-                            status.set(SaveState::Unchanged);
+                            status.set(EditorSave::Unchanged);
                             dispatch.dispatch(EditorAction::Open(Box::new(theirs)));
                         }
                     });
@@ -460,17 +428,9 @@ pub fn ChecklistEditor() -> Html {
             // Mine: the next write goes over theirs.
             let keep_mine = {
                 let (saver, status) = (saver.clone(), status.clone());
-                let theirs = match &*status {
-                    SaveState::Conflict(t) => *t,
-                    _ => 0,
-                };
                 Callback::from(move |_: MouseEvent| {
-                    {
-                        let mut s = saver.borrow_mut();
-                        s.base = Some(theirs);
-                        s.blocked = false;
-                    }
-                    save_next(saver.clone(), status.clone());
+                    saver.borrow_mut().saving.keep_mine();
+                    pump(saver.clone(), status.clone());
                 })
             };
             html! {
