@@ -4,7 +4,7 @@
 // release build in dist/.
 //   node scripts/bench-editor.mjs [KEYSTROKES]
 // Prints p50 / p95 / max of keydown → next animation frame and the long tasks (> 50 ms).
-import { launch, serve } from "../tests/e2e/helpers.mjs";
+import { keystrokeTimes, launch, serve, timeKeystrokes } from "../tests/e2e/helpers.mjs";
 
 const KEYSTROKES = Number(process.argv[2] || 200);
 const server = await serve();
@@ -17,15 +17,7 @@ try {
   await page.getByTestId("ed-base").selectOption(String(bases.findIndex((o) => o.endsWith("· zlpj-school"))));
   await page.getByTestId("ed-start").click();
   await page.getByTestId("ed-node-B5.1.1").click();
-  await page.evaluate(() => {
-    window.__keys = [];
-    window.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: "longtask" });
-    document.addEventListener("keydown", () => {
-      const t0 = performance.now();
-      requestAnimationFrame(() => window.__keys.push(performance.now() - t0));
-    }, true);
-  });
+  await timeKeystrokes(page);
   let typed = 0;
   for (let k = 0; typed < KEYSTROKES; k++) {
     // A guidance text, then a threshold: texts and numbers, valid and not.
@@ -36,12 +28,10 @@ try {
     typed += text.length + 1;
   }
   await page.waitForTimeout(1000);
-  const result = await page.evaluate(() => ({ times: window.__keys, longTasks: window.__longTasks }));
-  const t = result.times.sort((a, b) => a - b);
-  const pct = (p) => t[Math.min(t.length - 1, Math.floor((t.length - 1) * p))];
+  const { times: t, pct, longTasks } = await keystrokeTimes(page);
   console.log(`制作县级清单, zlpj-school (78 items); keystrokes with a keydown (characters typed as text send none): ${t.length}`);
   console.log(`keydown → next frame: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${t[t.length - 1].toFixed(1)} ms`);
-  console.log(`long tasks (> 50 ms): ${result.longTasks.length}${result.longTasks.length ? `, longest ${Math.max(...result.longTasks).toFixed(0)} ms` : ""}`);
+  console.log(`long tasks (> 50 ms): ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ""}`);
 } finally {
   await browser.cleanup();
   await server.stop();

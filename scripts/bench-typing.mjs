@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serve } from "../tests/e2e/helpers.mjs";
+import { keystrokeTimes, launch, serve, timeKeystrokes } from "../tests/e2e/helpers.mjs";
 
 const KEYSTROKES = Number(process.argv[2] || 300);
 const AREAS = 4;
@@ -58,15 +58,7 @@ try {
   await page.getByTestId("section-1").click(); // area 1 (section 0 is the raw data)
   // Real keystrokes (Playwright's keyboard, as a person types): from each keydown to the
   // next animation frame, by which the engine has re-scored and the page is updated.
-  await page.evaluate(() => {
-    window.__keys = [];
-    window.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: "longtask" });
-    document.addEventListener("keydown", () => {
-      const t0 = performance.now();
-      requestAnimationFrame(() => window.__keys.push(performance.now() - t0));
-    }, true);
-  });
+  await timeKeystrokes(page);
   const inputs = page.locator('.area-content input[data-testid^="input-"]');
   const count = await inputs.count();
   let typed = 0;
@@ -80,12 +72,10 @@ try {
     typed += value.length + 2;
   }
   await page.waitForTimeout(1200); // let the last save finish inside the window
-  const result = await page.evaluate(() => ({ times: window.__keys, longTasks: window.__longTasks }));
-  const t = result.times.sort((a, b) => a - b);
-  const pct = (p) => t[Math.min(t.length - 1, Math.floor((t.length - 1) * p))];
+  const { times: t, pct, longTasks } = await keystrokeTimes(page);
   console.log(`checklist: ${AREAS * PER_AREA} items; keystrokes: ${t.length}`);
   console.log(`keydown → next frame: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${t[t.length - 1].toFixed(1)} ms (target p95 ≤ 16 ms)`);
-  console.log(`long tasks (> 50 ms) during the run, saves included: ${result.longTasks.length}${result.longTasks.length ? `, longest ${Math.max(...result.longTasks).toFixed(0)} ms` : ""}`);
+  console.log(`long tasks (> 50 ms) during the run, saves included: ${longTasks.length}${longTasks.length ? `, longest ${Math.max(...longTasks).toFixed(0)} ms` : ""}`);
   await page.getByTestId("save-status").locator(".save.ok").waitFor({ timeout: 5000 });
   console.log(`saved: ${await page.getByTestId("save-status").textContent()}`);
   // Reopening: the app returns to the draft's fill page after a reload.

@@ -113,3 +113,27 @@ export function sharedSession() {
   });
   return session;
 }
+
+/**
+ * For the typing benchmarks: from now on, times every keydown to the next animation frame (by
+ * which the page is updated) and records the main thread's long tasks (> 50 ms).
+ */
+export async function timeKeystrokes(page) {
+  await page.evaluate(() => {
+    window.__keys = [];
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: "longtask" });
+    document.addEventListener("keydown", () => {
+      const t0 = performance.now();
+      requestAnimationFrame(() => window.__keys.push(performance.now() - t0));
+    }, true);
+  });
+}
+
+/** What `timeKeystrokes` recorded: the times sorted, a percentile of them, the long tasks. */
+export async function keystrokeTimes(page) {
+  const result = await page.evaluate(() => ({ times: window.__keys, longTasks: window.__longTasks }));
+  const times = result.times.sort((a, b) => a - b);
+  const pct = (p) => times[Math.min(times.length - 1, Math.floor((times.length - 1) * p))];
+  return { times, pct, longTasks: result.longTasks };
+}

@@ -750,16 +750,6 @@ pub fn op_msg(op: Option<crate::state::editor::Op>) -> Msg {
     }
 }
 
-/// A school type as the checklist format writes it.
-fn type_code(t: crate::core::model::SchoolType) -> &'static str {
-    use crate::core::model::SchoolType;
-    match t {
-        SchoolType::Primary => "primary",
-        SchoolType::Junior => "junior",
-        SchoolType::NineYear => "nine_year",
-    }
-}
-
 /// The name of an item's kind.
 pub fn kind_msg(kind: &crate::core::model::ItemKind) -> Msg {
     use crate::core::model::ItemKind;
@@ -887,7 +877,7 @@ pub fn diff_change(lang: Lang, change: &crate::core::checklist_diff::Change) -> 
                     .map(|c| {
                         crate::core::model::SchoolType::ALL
                             .into_iter()
-                            .find(|t| type_code(*t) == c)
+                            .find(|t| t.code() == c)
                             .map_or(c, |t| school_type_name(lang, t))
                     })
                     .collect::<Vec<_>>()

@@ -46,18 +46,35 @@ async fn run(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsVal
 /// Where the user was (the draft and page), kept in IndexedDB so a killed browser returns there.
 const PLACE_KEY: &str = "place";
 
+/// Every JSON text in `store`; none when storage cannot be read.
+async fn texts(store: &str) -> Vec<String> {
+    match run(idb_all(store)).await {
+        Ok(values) => js_sys::Array::from(&values)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Every record of `store` that reads as a `T` (the unreadable left out), newest first by
+/// `updated`.
+async fn newest_first<T: serde::de::DeserializeOwned>(
+    store: &str,
+    updated: impl Fn(&T) -> &str,
+) -> Vec<T> {
+    let mut list: Vec<T> = texts(store)
+        .await
+        .iter()
+        .filter_map(|json| serde_json::from_str(json).ok())
+        .collect();
+    list.sort_by(|a, b| updated(b).cmp(updated(a)));
+    list
+}
+
 /// The list of stored drafts, newest first; empty when storage cannot be read.
 pub async fn list() -> Vec<DraftSummary> {
-    let Ok(values) = run(idb_all("summaries")).await else {
-        return Vec::new();
-    };
-    let mut list: Vec<DraftSummary> = js_sys::Array::from(&values)
-        .iter()
-        .filter_map(|v| v.as_string())
-        .filter_map(|json| serde_json::from_str(&json).ok())
-        .collect();
-    list.sort_by(|a, b| b.updated.cmp(&a.updated));
-    list
+    newest_first("summaries", |d: &DraftSummary| &d.updated).await
 }
 
 pub async fn load(id: &str) -> Option<Draft> {
@@ -139,14 +156,11 @@ pub struct KnownChecklist {
 /// Every county checklist in this browser: the ones loaded, and the ones drafts were made
 /// with. Each once, unreadable ones left out.
 pub async fn county_checklists() -> Vec<KnownChecklist> {
-    let mut texts: Vec<(String, bool)> = match run(idb_all("checklists")).await {
-        Ok(values) => js_sys::Array::from(&values)
-            .iter()
-            .filter_map(|v| v.as_string())
-            .map(|t| (t, true))
-            .collect(),
-        Err(_) => Vec::new(),
-    };
+    let mut texts: Vec<(String, bool)> = texts("checklists")
+        .await
+        .into_iter()
+        .map(|t| (t, true))
+        .collect();
     for summary in list().await {
         if let Some(Draft {
             checklist: ChecklistSource::File { text, .. },
@@ -174,16 +188,7 @@ pub async fn county_checklists() -> Vec<KnownChecklist> {
 
 /// Every checklist draft (制作县级清单) in this browser, newest first; unreadable ones left out.
 pub async fn checklist_drafts() -> Vec<ChecklistDraft> {
-    let Ok(values) = run(idb_all("checklist_drafts")).await else {
-        return Vec::new();
-    };
-    let mut list: Vec<ChecklistDraft> = js_sys::Array::from(&values)
-        .iter()
-        .filter_map(|v| v.as_string())
-        .filter_map(|json| serde_json::from_str(&json).ok())
-        .collect();
-    list.sort_by(|a, b| b.updated.cmp(&a.updated));
-    list
+    newest_first("checklist_drafts", |d: &ChecklistDraft| &d.updated).await
 }
 
 /// Stores a checklist draft (strict durability) unless storage holds a revision newer than

@@ -10,7 +10,7 @@ mod review;
 mod save_bar;
 
 pub use charts::{area_bars, indicator_chart, radar, ChartProps};
-pub use checklist_list::{checklist_list, pick};
+pub use checklist_list::{checklist_list, pick, read_checklist_file};
 pub use comparison::comparison;
 pub use field::{field_label, messages, messages_dom_id, problem_text, slot_dom_id};
 pub use header::header;

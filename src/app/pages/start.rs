@@ -1,8 +1,7 @@
 use crate::app::browser::{clock, drafts, files, page};
 use crate::app::components::checklist_list;
 use crate::app::Ctx;
-use crate::core::checklist::Checklist;
-use crate::i18n::{checklist_errors, Msg, Say};
+use crate::i18n::{Msg, Say};
 use crate::state::draft::{ChecklistSource, DraftSummary};
 use crate::state::{Action, Notice};
 use gloo::file::callbacks::FileReader;
@@ -10,7 +9,6 @@ use gloo::file::File;
 use yew::prelude::*;
 
 /// Checklist files larger than this are refused before reading (the built-ins are ~50 KB).
-const MAX_CHECKLIST_BYTES: u64 = 2 * 1024 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
@@ -290,20 +288,11 @@ fn LoadChecklistFile() -> Html {
                     }));
                 }
             };
-            let too_large = {
-                let reject = reject.clone();
-                move |name: String, size: u64| {
-                    reject(name, format!("{} MB > 2 MB", size / 1024 / 1024))
-                }
-            };
             let (dispatch, error) = (dispatch.clone(), error.clone());
             *reader.borrow_mut() =
-                files::read_picked(&e, MAX_CHECKLIST_BYTES, too_large, move |name, bytes| {
-                    let Ok(text) = String::from_utf8(bytes) else {
-                        return reject(name, Msg::NotUtf8Text.text(lang).into());
-                    };
-                    match Checklist::from_json(&text) {
-                        Ok(c) => {
+                crate::app::components::read_checklist_file(&e, lang, move |read| {
+                    match read {
+                        Ok((name, text, c)) => {
                             // A county's copy must not share a built-in's id and version.
                             let mut known = crate::core::builtin::builtins().unwrap_or_default();
                             if let Err(clash) =
@@ -329,7 +318,7 @@ fn LoadChecklistFile() -> Html {
                                 });
                             });
                         }
-                        Err(errors) => reject(name, checklist_errors(lang, &errors)),
+                        Err((name, reason)) => reject(name, reason),
                     }
                 });
         })

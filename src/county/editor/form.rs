@@ -127,7 +127,7 @@ pub fn field_name(ctx: &Ctx, path: &str) -> Option<String> {
         (Some(Node::Item(_)), _, rule) if rule.starts_with("kind.rule") => {
             let t = SchoolType::ALL
                 .into_iter()
-                .find(|t| rule.contains(type_key(*t)));
+                .find(|t| rule.contains(t.code()));
             let what = if rule.ends_with(".max") {
                 Msg::EditorRuleMax
             } else {
@@ -186,14 +186,6 @@ fn lang_suffix(lang: Lang, of: Lang) -> &'static str {
     match of {
         Lang::Zh => Msg::EditorZh.text(lang),
         Lang::En => Msg::EditorEn.text(lang),
-    }
-}
-
-fn type_key(t: SchoolType) -> &'static str {
-    match t {
-        SchoolType::Primary => "primary",
-        SchoolType::Junior => "junior",
-        SchoolType::NineYear => "nine_year",
     }
 }
 
@@ -717,7 +709,7 @@ pub fn Form(props: &FormProps) -> Html {
                             on_edit.emit(ChecklistEdit::SetOp(loc, t, Op::from_code(&selected(&e))))
                         })
                     };
-                    let key = type_key(t);
+                    let key = t.code();
                     let select_id = format!("ed-rule-op-{key}");
                     html! {
                         <fieldset class="ed-rule" key={key}>
@@ -767,7 +759,7 @@ pub fn Form(props: &FormProps) -> Html {
                     <legend>{ ctx.t(Msg::EditorAppliesTo) }</legend>
                     <div class="choices">
                         { for doc.school_types.iter().map(|&t| {
-                            let id = format!("ed-applies-{}", type_key(t));
+                            let id = format!("ed-applies-{}", t.code());
                             let onchange = {
                                 let on_edit = props.on_edit.clone();
                                 Callback::from(move |e: Event| {

@@ -3,7 +3,7 @@
 
 use super::{selected, start_from};
 use crate::app::browser::{clock, drafts, page};
-use crate::app::components::pick;
+use crate::app::components::{pick, read_checklist_file};
 use crate::app::hooks::use_open_draft;
 use crate::app::pages::{Fill, Results};
 use crate::app::{Ctx, Shared, Store};
@@ -11,7 +11,7 @@ use crate::core::checklist::Checklist;
 use crate::core::checklist_diff::{diff, Change, Field};
 use crate::core::model::SchoolType;
 use crate::core::school::ProfileField;
-use crate::i18n::{checklist_errors, diff_change, diff_place, school_type_name, Msg, Say};
+use crate::i18n::{diff_change, diff_place, school_type_name, Msg, Say};
 use crate::state::draft::ChecklistSource;
 use crate::state::editor::ChecklistDraft;
 use crate::state::{Action, AppState, DraftEdit, Page, Prefs};
@@ -90,34 +90,18 @@ pub fn DraftList(props: &DraftListProps) -> Html {
                     ))
                 }
             };
-            let too_large = {
-                let reject = reject.clone();
-                move |name: String, size: u64| {
-                    reject(name, format!("{} MB > 2 MB", size / 1024 / 1024))
-                }
-            };
             let (on_open, file_error) = (on_open.clone(), file_error.clone());
-            *reader.borrow_mut() = crate::app::browser::files::read_picked(
-                &e,
-                2 * 1024 * 1024,
-                too_large,
-                move |name, bytes| {
-                    let Ok(text) = String::from_utf8(bytes) else {
-                        return reject(name, Msg::NotUtf8Text.text(lang).into());
-                    };
-                    match Checklist::from_json(&text) {
-                        Ok(c) => {
-                            file_error.set(None);
-                            let d = start_from(c.doc());
-                            wasm_bindgen_futures::spawn_local(async move {
-                                drafts::save_checklist_draft(&d, None).await;
-                                on_open.emit(d);
-                            });
-                        }
-                        Err(errors) => reject(name, checklist_errors(lang, &errors)),
-                    }
-                },
-            );
+            *reader.borrow_mut() = read_checklist_file(&e, lang, move |read| match read {
+                Ok((_, _, c)) => {
+                    file_error.set(None);
+                    let d = start_from(c.doc());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        drafts::save_checklist_draft(&d, None).await;
+                        on_open.emit(d);
+                    });
+                }
+                Err((name, reason)) => reject(name, reason),
+            });
         })
     };
     let rows = (*list).clone().unwrap_or_default().into_iter().map(|d| {

@@ -7,8 +7,7 @@
 use crate::core::answers::parse_number;
 use crate::core::county_csv::cell;
 use crate::core::model::{
-    Area, ChecklistDoc, Comparison, Indicator, Item, ItemKind, SchoolType, SourceRef, Text,
-    Thresholds,
+    Area, ChecklistDoc, Comparison, Indicator, Item, ItemKind, SchoolType, Text, Thresholds,
 };
 use serde::Serialize;
 
@@ -265,17 +264,6 @@ fn parse_kind(text: &str) -> Option<&'static str> {
         "情况" | "flag" => Some("flag"),
         "文字" | "text" => Some("text"),
         _ => None,
-    }
-}
-
-fn kind_code(kind: &ItemKind) -> &'static str {
-    match kind {
-        ItemKind::YesNo { .. } => "yes_no",
-        ItemKind::Levels { .. } => "levels",
-        ItemKind::Number { .. } => "number",
-        ItemKind::Computed { .. } => "computed",
-        ItemKind::Flag => "flag",
-        ItemKind::Text => "text",
     }
 }
 
@@ -543,7 +531,7 @@ fn read_item(
         .find(|(_, _, it)| it.id == id)
         .map(|x| x.2);
     let mut item = match from {
-        Some(it) if kind_code(&it.kind) != kind => {
+        Some(it) if it.kind.code() != kind => {
             problems.push(problem(
                 Col::Kind,
                 CsvIssue::KindChanged { item: id.into() },
@@ -568,26 +556,7 @@ fn read_item(
                     return None;
                 }
             };
-            Item {
-                id: id.into(),
-                text: Text {
-                    zh: String::new(),
-                    en: String::new(),
-                },
-                guidance: None,
-                points: 0.0,
-                applies_to: None,
-                when: None,
-                veto: false,
-                scope: Default::default(),
-                cap: None,
-                source: SourceRef {
-                    source: String::new(),
-                    clause: String::new(),
-                    verified: true,
-                },
-                kind,
-            }
+            Item::blank(id.into(), kind)
         }
     };
     item.text = Text {

@@ -3,7 +3,8 @@
 //! matched by id; a changed id is a removal and an addition.
 
 use crate::core::model::{
-    Area, ChecklistDoc, Comparison, Indicator, Item, ItemKind, SchoolType, Text, Thresholds,
+    Area, ChecklistDoc, Comparison, Indicator, Item, ItemKind, SchoolType, SourceRef, Text,
+    Thresholds,
 };
 use crate::core::rules::fmt_num;
 use crate::i18n::Lang;
@@ -150,6 +151,12 @@ impl Diff {
         }
     }
 
+    /// A source document and clause cited.
+    fn source(&mut self, place: &Place, old: &SourceRef, new: &SourceRef) {
+        self.value(place, Field::Source, old.source.clone(), new.source.clone());
+        self.value(place, Field::Clause, old.clause.clone(), new.clause.clone());
+    }
+
     fn optional_text(
         &mut self,
         place: &Place,
@@ -157,10 +164,7 @@ impl Diff {
         old: &Option<Text>,
         new: &Option<Text>,
     ) {
-        let empty = Text {
-            zh: String::new(),
-            en: String::new(),
-        };
+        let empty = Text::default();
         self.text(
             place,
             field,
@@ -193,29 +197,9 @@ fn unit_of(kind: &ItemKind) -> &str {
     }
 }
 
-fn kind_code(kind: &ItemKind) -> &'static str {
-    match kind {
-        ItemKind::YesNo { .. } => "yes_no",
-        ItemKind::Levels { .. } => "levels",
-        ItemKind::Number { .. } => "number",
-        ItemKind::Computed { .. } => "computed",
-        ItemKind::Flag => "flag",
-        ItemKind::Text => "text",
-    }
-}
-
 fn types(t: &Option<Vec<SchoolType>>) -> String {
     t.as_ref()
-        .map(|ts| {
-            ts.iter()
-                .map(|t| match t {
-                    SchoolType::Primary => "primary",
-                    SchoolType::Junior => "junior",
-                    SchoolType::NineYear => "nine_year",
-                })
-                .collect::<Vec<_>>()
-                .join(",")
-        })
+        .map(|ts| ts.iter().map(|t| t.code()).collect::<Vec<_>>().join(","))
         .unwrap_or_default()
 }
 
@@ -383,8 +367,8 @@ pub fn diff(old: &ChecklistDoc, new: &ChecklistDoc) -> Vec<Difference> {
         d.value(
             &place,
             Field::Kind,
-            kind_code(&o.kind).into(),
-            kind_code(&n.kind).into(),
+            o.kind.code().into(),
+            n.kind.code().into(),
         );
         d.value(
             &place,
@@ -399,18 +383,7 @@ pub fn diff(old: &ChecklistDoc, new: &ChecklistDoc) -> Vec<Difference> {
             types(&n.applies_to),
         );
         d.value(&place, Field::Veto, o.veto.to_string(), n.veto.to_string());
-        d.value(
-            &place,
-            Field::Source,
-            o.source.source.clone(),
-            n.source.source.clone(),
-        );
-        d.value(
-            &place,
-            Field::Clause,
-            o.source.clause.clone(),
-            n.source.clause.clone(),
-        );
+        d.source(&place, &o.source, &n.source);
         let none = Thresholds::default();
         let (or, nr) = (
             rule_of(&o.kind).unwrap_or(&none),
@@ -515,18 +488,7 @@ pub fn diff(old: &ChecklistDoc, new: &ChecklistDoc) -> Vec<Difference> {
                     percent(Some(o.floor_ratio)),
                     percent(Some(g.floor_ratio)),
                 );
-                d.value(
-                    &place,
-                    Field::Source,
-                    o.source.source.clone(),
-                    g.source.source.clone(),
-                );
-                d.value(
-                    &place,
-                    Field::Clause,
-                    o.source.clause.clone(),
-                    g.source.clause.clone(),
-                );
+                d.source(&place, &o.source, &g.source);
             }
         }
     }

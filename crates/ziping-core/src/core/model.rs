@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 /// The `format` value every checklist file carries.
 pub const CHECKLIST_FORMAT: &str = "ziping.checklist/1";
 
-/// A text in both interface languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A text in both interface languages (`Text::default()`: empty in both).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: String,
@@ -34,6 +34,15 @@ impl SchoolType {
         SchoolType::Junior,
         SchoolType::NineYear,
     ];
+
+    /// Its name in the checklist format (`primary`, `junior`, `nine_year`).
+    pub fn code(self) -> &'static str {
+        match self {
+            SchoolType::Primary => "primary",
+            SchoolType::Junior => "junior",
+            SchoolType::NineYear => "nine_year",
+        }
+    }
 }
 
 /// A checklist: areas → indicators → items, plus the rules that span items.
@@ -206,6 +215,30 @@ pub struct Item {
     pub kind: ItemKind,
 }
 
+impl Item {
+    /// A new item of `kind`: no text, no points, no source yet (the checks name each until
+    /// it is filled in).
+    pub fn blank(id: String, kind: ItemKind) -> Item {
+        Item {
+            id,
+            text: Text::default(),
+            guidance: None,
+            points: 0.0,
+            applies_to: None,
+            when: None,
+            veto: false,
+            scope: Scope::School,
+            cap: None,
+            source: SourceRef {
+                source: String::new(),
+                clause: String::new(),
+                verified: true,
+            },
+            kind,
+        }
+    }
+}
+
 /// Whom an item's requirement is about.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -262,6 +295,20 @@ pub enum ItemKind {
     Flag,
     /// Free text (a description, a list): never scored, never missing.
     Text,
+}
+
+impl ItemKind {
+    /// Its name in the checklist format (`yes_no`, `levels`, `number`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ItemKind::YesNo { .. } => "yes_no",
+            ItemKind::Levels { .. } => "levels",
+            ItemKind::Number { .. } => "number",
+            ItemKind::Computed { .. } => "computed",
+            ItemKind::Flag => "flag",
+            ItemKind::Text => "text",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -167,14 +167,6 @@ fn lang_key(lang: Lang) -> &'static str {
     }
 }
 
-fn type_key(t: SchoolType) -> &'static str {
-    match t {
-        SchoolType::Primary => "primary",
-        SchoolType::Junior => "junior",
-        SchoolType::NineYear => "nine_year",
-    }
-}
-
 impl Target {
     /// The field's JSON path, as the checks name it.
     pub fn path(&self) -> String {
@@ -199,8 +191,8 @@ impl Target {
                     ItemField::Points => format!("{base}.points"),
                     ItemField::Unit => format!("{base}.kind.unit"),
                     ItemField::Clause => format!("{base}.source.clause"),
-                    ItemField::RuleValue(t) => format!("{base}.kind.rule.{}", type_key(t)),
-                    ItemField::RuleMax(t) => format!("{base}.kind.rule.{}.max", type_key(t)),
+                    ItemField::RuleValue(t) => format!("{base}.kind.rule.{}", t.code()),
+                    ItemField::RuleMax(t) => format!("{base}.kind.rule.{}.max", t.code()),
                     ItemField::LevelLabel(k, l) => {
                         format!("{base}.kind.levels[{k}].label.{}", lang_key(l))
                     }
@@ -321,10 +313,7 @@ fn text_of(text: &Text, lang: Lang) -> &str {
 
 /// Sets one language of an optional text; both empty is no text.
 fn set_optional(text: &mut Option<Text>, lang: Lang, value: String) {
-    let t = text.get_or_insert_with(|| Text {
-        zh: String::new(),
-        en: String::new(),
-    });
+    let t = text.get_or_insert_with(Text::default);
     *text_mut(t, lang) = value;
     if t.zh.is_empty() && t.en.is_empty() {
         *text = None;
@@ -725,17 +714,11 @@ impl ChecklistDraft {
                 let indicator_id = format!("{area_id}.1");
                 self.doc.areas.push(Area {
                     id: area_id,
-                    title: Text {
-                        zh: String::new(),
-                        en: String::new(),
-                    },
+                    title: Text::default(),
                     pass_rate: None,
                     indicators: vec![Indicator {
                         id: indicator_id,
-                        title: Text {
-                            zh: String::new(),
-                            en: String::new(),
-                        },
+                        title: Text::default(),
                         items: Vec::new(),
                     }],
                 });
@@ -749,10 +732,7 @@ impl ChecklistDraft {
                 let id = fresh_id(&taken, &format!("{}.", area.id));
                 area.indicators.push(Indicator {
                     id,
-                    title: Text {
-                        zh: String::new(),
-                        en: String::new(),
-                    },
+                    title: Text::default(),
                     items: Vec::new(),
                 });
                 true
@@ -776,26 +756,10 @@ impl ChecklistDraft {
                 };
                 let id = fresh_id(&taken, &format!("{}.", indicator.id));
                 let kind = new_kind(kind, &types);
-                indicator.items.push(Item {
-                    id,
-                    text: Text {
-                        zh: String::new(),
-                        en: String::new(),
-                    },
-                    guidance: None,
-                    points: 1.0,
-                    applies_to: None,
-                    when: None,
-                    veto: false,
-                    scope: Default::default(),
-                    cap: None,
-                    source: SourceRef {
-                        source,
-                        clause: String::new(),
-                        verified: true,
-                    },
-                    kind,
-                });
+                let mut item = Item::blank(id, kind);
+                item.points = 1.0;
+                item.source.source = source;
+                indicator.items.push(item);
                 true
             }
             ChecklistEdit::Remove(node) => {
@@ -852,10 +816,7 @@ impl ChecklistDraft {
                 let taken: Vec<String> = self.doc.grades.iter().map(|g| g.id.clone()).collect();
                 self.doc.grades.push(GradeBand {
                     id: fresh_id(&taken, "grade"),
-                    label: Text {
-                        zh: String::new(),
-                        en: String::new(),
-                    },
+                    label: Text::default(),
                     min_percent: 0.0,
                 });
                 true
@@ -876,10 +837,7 @@ impl ChecklistDraft {
                     .unwrap_or_default();
                 self.doc.group_rules.push(crate::core::model::GroupRule {
                     id: fresh_id(&taken, "GR"),
-                    title: Text {
-                        zh: String::new(),
-                        en: String::new(),
-                    },
+                    title: Text::default(),
                     items: Vec::new(),
                     min_pass: 0,
                     floor_ratio: 0.85,

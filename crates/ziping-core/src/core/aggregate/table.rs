@@ -40,14 +40,6 @@ pub struct IndicatorRow {
     pub outcome: Option<&'static str>,
 }
 
-fn type_code(t: SchoolType) -> &'static str {
-    match t {
-        SchoolType::Primary => "primary",
-        SchoolType::Junior => "junior",
-        SchoolType::NineYear => "nine_year",
-    }
-}
-
 fn part_code(p: Part) -> &'static str {
     match p {
         Part::Whole => "whole",
@@ -104,7 +96,7 @@ pub fn indicator_rows(report: &CountyReport) -> Vec<IndicatorRow> {
             checklist: (!s.checklist.is_empty()).then(|| s.checklist.clone()),
             version: (!s.version.is_empty()).then(|| s.version.clone()),
             school_year: (!s.school_year.is_empty()).then(|| s.school_year.clone()),
-            school_type: s.school_type.map(type_code),
+            school_type: s.school_type.map(SchoolType::code),
             indicator: None,
             part: None,
             side: None,
