@@ -87,6 +87,8 @@ fn main() {
         now: "2100-01-01T00:00:00+00:00",
         county: None,
         picks: &[],
+        settings: None,
+        assigned: &[],
     };
     let report = aggregate(
         &inputs.iter().collect::<Vec<_>>(),

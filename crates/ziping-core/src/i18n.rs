@@ -32,6 +32,9 @@ impl Lang {
     }
 }
 
+mod roster;
+pub use roster::{roster_problem, settings_problem, settings_problems};
+
 macro_rules! catalogue {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// A key into the catalogue.
@@ -181,6 +184,19 @@ catalogue! {
     StatusFutureTimeDetail => "导出时间晚于现在（电脑时钟有误或文件被改过），暂不计入；确认无误后可选定计入", "exported later than now (a wrong clock or an edited file); not counted unless you choose it";
     StatusOtherCounty => "其他县", "other county";
     StatusOtherCountyDetail => "不属于正在汇总的县，不计入", "not in the county being aggregated; not counted";
+    StatusUnidentified => "无法识别", "unidentified";
+    StatusUnidentifiedDetail => "文件既没有学校名称也没有学校代码，无法判断是哪所学校，不计入", "the file has neither a school name nor a school code, so whose it is cannot be told; not counted";
+    StatusNotInRoster => "不在名册", "not in roster";
+    StatusNotInRosterDetail => "学校代码不在本县学校名册中，不计入：请把文件归到名册中的学校，或把学校加入名册", "the school code is not in the county's roster; not counted: assign the file to a roster school, or add the school to the roster";
+    StatusChecklistNotAccepted => "清单未采用", "checklist not accepted";
+    StatusOtherYear => "非评估学年", "other school year";
+    StatusMissing => "未报送", "not submitted";
+    RosterNoRows => "名册中没有学校", "the roster lists no school";
+    RosterNoName => "没有学校名称", "no school name";
+    SettingsNoCounty => "请填写县（区）名称", "enter the county's name";
+    SettingsNoYear => "请填写本次评估的学年", "enter the school year being assessed";
+    SettingsNoChecklist => "请至少选择一个本县采用的评估清单", "choose at least one checklist the county accepts";
+    SettingsTooLarge => "设置文件太大", "the settings file is too large";
     StatusInvalid => "无效", "invalid";
     Yes => "是", "yes";
     No => "否", "no";
@@ -605,6 +621,19 @@ sayings! {
     ConflictSameTime { with } => "与 {with} 导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time as {with} with other content, so neither is newer: choose the file to count";
     ChecklistClash { id, version } => "评估清单 {id} 版本 {version} 已经载入，但内容不同：同名同版本的清单必须完全相同，请县里给改动后的清单换一个版本号", "checklist {id} version {version} is already loaded with other content: a checklist's id and version must name one content; give the changed one a new version";
     CountyMixed { counties } => "这些文件来自多个县（{counties}）：汇总混合了不同的县，可只汇总其中一个县", "these files come from more than one county ({counties}): the figures mix counties; you can aggregate one county";
+    RosterPlaceholderCode { text } => "“{text}”不是学校代码（像是占位的“无”“0”“/”之类）", "“{text}” is not a school code (it only holds the place of one, like 无, 0 or /)";
+    RosterDuplicateCode { text, row } => "学校代码“{text}”与第 {row} 行重复", "the school code “{text}” is the same as in row {row}";
+    RosterBadSchoolType { text } => "“{text}”不是学校类型：请填“小学”“初中”或“九年一贯制”", "“{text}” is not a school type: use 小学, 初中 or 九年一贯制";
+    RosterBadStudents { text } => "“{text}”不是在校生人数：请填整数，或留空", "“{text}” is not a number of students: a whole number, or leave it empty";
+    RosterRowProblem { row, problem } => "名册第 {row} 所学校：{problem}", "roster school {row}: {problem}";
+    SettingsNotJson { problem } => "不是县级设置文件：{problem}", "not a county settings file: {problem}";
+    SettingsWrongFormat { found } => "不是县级设置文件（格式为“{found}”）", "not a county settings file (its format is “{found}”)";
+    SettingsUnknownChecklist { id, version } => "本县采用的清单“{id}”{version} 版在本机找不到：请先载入这个清单文件", "the accepted checklist “{id}” version {version} is not known here: load its file first";
+    ListedMore { shown, more } => "{shown} 等（另有 {more} 个）", "{shown} and {more} more";
+    StatusChecklistNotAcceptedDetail { id, version } => "文件使用的清单“{id}”{version} 版未被本县采用，不计入", "made with checklist “{id}” version {version}, which the county has not accepted; not counted";
+    StatusOtherYearDetail { year } => "学年“{year}”不在本县本次评估的学年之内，不计入", "the school year “{year}” is not one the county is assessing; not counted";
+    ImportBadSchoolYear { year } => "学年“{year}”无法识别：请写成“2026-2027”这样的两个相邻年份", "the school year “{year}” cannot be read: write it as two consecutive years such as “2026-2027”";
+    ImportNumberTooPrecise { number } => "数字 {number} 超出可精确保存的范围（±2^53），文件可能被改动过", "the number {number} is beyond what can be kept exactly (±2^53); the file may have been altered";
     CliSummary { files, invalid } => "共 {files} 个文件，{invalid} 个无效", "{files} files, {invalid} invalid";
     RefusedTooLarge { size_mb, limit_mb } => "文件太大（{size_mb} MB，上限 {limit_mb} MB），未读取", "too large ({size_mb} MB; the limit is {limit_mb} MB): not read";
     RefusedBadChecklist { reason } => "评估清单文件有误：{reason}", "a checklist file with problems: {reason}";
@@ -638,6 +667,7 @@ sayings! {
     ProblemNegative { typed } => "“{typed}”是负数：这里不能小于 0。", "“{typed}” is negative: this cannot be less than 0.";
     ProblemNotWhole { typed } => "“{typed}”不是整数：人数、间数、班数须为整数。", "“{typed}” is not a whole number: people, rooms and classes are counted whole.";
     ProblemBelowMin { typed, min } => "“{typed}”小于 {min}：生均、比例等指标要用它作除数。若学校没有这一学段，请在“基本信息”中改选学校类型。", "“{typed}” is less than {min}: per-student and other ratios divide by it. If the school has no such part, change the school type under Profile.";
+    ProblemPercentSign { typed } => "“{typed}”带有百分号，但这一项填的是数量而不是比率：请只填数字。", "“{typed}” has a percent sign, but this is a count, not a rate: type the number only.";
     ProblemAbovePercent { typed } => "“{typed}”超过 100%。", "“{typed}” is more than 100%.";
     ProblemExceeds { typed, bound, bound_value } => "“{typed}”大于“{bound}”（{bound_value}），这不可能：请核对这两项。", "“{typed}” is more than “{bound}” ({bound_value}), which cannot be: please check both.";
     ChartScale { floor, axis } => "（虚线为标准的 {floor}，实线为标准；横轴到标准的 {axis}）", "(dashed: {floor} of the standard; solid: the standard; the axis runs to {axis} of it)";
@@ -664,6 +694,7 @@ sayings! {
     ChecklistDuplicateId { id } => "编号“{id}”重复", "the id “{id}” is used twice";
     ChecklistUnknownRef { what, id } => "引用了不存在的{what}“{id}”", "refers to an unknown {what} “{id}”";
     ChecklistReservedAt { id } => "编号“{id}”含有“@”：它在答案中用来标记九年一贯制学校的学部，编号中不能使用", "the id “{id}” contains “@”, which marks the parts of a nine-year school in answers";
+    ChecklistHiddenCharacters { value, hidden } => "“{value}”含有看不见的字符（{hidden}）：清单编号和版本只能用看得见的字符，首尾不能有空格", "“{value}” contains characters that cannot be seen ({hidden}): a checklist's id and version use visible characters only, with no space at either end";
     ChecklistOutOfRange { value, allowed } => "数值 {value} 超出允许范围（应{allowed}）", "the value {value} is out of range (it must be {allowed})";
     ChecklistNotAnAnswer { item, value } => "“{value}”不是评估项“{item}”的答案", "“{value}” is not an answer of item “{item}”";
     ChecklistNoRuleFor { school_type } => "本项适用于{school_type}学校，却没有对应的达标线", "the item applies to {school_type} schools but has no rule for them";
@@ -1065,6 +1096,8 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
         }
         E::NoSchoolType => Msg::ImportNoSchoolType.text(lang).into(),
         E::Unreadable { reason } => Say::ImportUnreadable { reason }.text(lang),
+        E::BadSchoolYear { year } => Say::ImportBadSchoolYear { year }.text(lang),
+        E::NumberTooPrecise { number } => Say::ImportNumberTooPrecise { number }.text(lang),
         E::SchoolTypeNotCovered { school_type } => Say::ImportTypeNotCovered {
             school_type: school_type_name(lang, *school_type),
         }
@@ -1102,6 +1135,15 @@ pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> Str
         }
         .text(lang),
         P::ReservedCharacter(id) => Say::ChecklistReservedAt { id }.text(lang),
+        P::HiddenCharacters { value, hidden } => Say::ChecklistHiddenCharacters {
+            value: &value.escape_debug().to_string(),
+            hidden: &hidden
+                .iter()
+                .map(|c| format!("U+{:04X}", u32::from(*c)))
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+        .text(lang),
         P::OutOfRange { allowed, value } => Say::ChecklistOutOfRange {
             value: &num(*value),
             allowed: match allowed {
@@ -1295,6 +1337,10 @@ mod tests {
                 id: "x1".into(),
             },
             P::ReservedCharacter("x1".into()),
+            P::HiddenCharacters {
+                value: "1\u{200B}".into(),
+                hidden: vec!['\u{200B}'],
+            },
             P::OutOfRange {
                 allowed: Allowed::LevelPoints,
                 value: 2.0,

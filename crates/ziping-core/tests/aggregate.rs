@@ -20,53 +20,6 @@ use ziping_core::i18n::Lang;
 const NOW: &str = "2026-11-25T12:00:00+08:00";
 const T1: &str = "2026-11-20T10:00:00+08:00";
 
-/// A school's file: `edit` changes the profile and answers of a compliant 小学.
-fn file(
-    name: &str,
-    checklist: &Checklist,
-    exported: &str,
-    edit: impl FnOnce(&mut Profile, &mut Answers),
-) -> (Profile, Answers, String, String) {
-    let mut answers = example_school(checklist, SchoolType::Primary);
-    let mut profile = Profile {
-        school_name: format!("学校{name}"),
-        school_code: format!("43070000{name}"),
-        county: "示例县".into(),
-        school_type: Some(SchoolType::Primary),
-        school_year: "2026-2027".into(),
-        filled_by: "测试".into(),
-    };
-    edit(&mut profile, &mut answers);
-    (
-        profile,
-        answers,
-        exported.to_string(),
-        format!("{name}.json"),
-    )
-}
-
-fn read(
-    parts: (Profile, Answers, String, String),
-    checklist: &Checklist,
-    known: &[Checklist],
-) -> FileFacts {
-    let (profile, answers, exported, name) = parts;
-    let doc = export(&Submission {
-        checklist,
-        profile: &profile,
-        answers: &answers,
-        plan: &[],
-        attachments: &[],
-        created: EXAMPLE_CREATED,
-        exported: &exported,
-        app_version: "test",
-        previous: None,
-        review: &[],
-    })
-    .unwrap();
-    reduce(&name, to_text(&doc).unwrap().as_bytes(), known)
-}
-
 /// A 小学 with `students` and `per100` teachers above the degree per 100 students.
 fn school(name: &str, students: u32, per100: u32, exported: &str) -> FileFacts {
     let c = builtin("yzjh-school");
@@ -85,6 +38,8 @@ fn run(files: &[FileFacts], checklists: &[Checklist], picks: &[String]) -> Count
         now: NOW,
         county: None,
         picks,
+        settings: None,
+        assigned: &[],
     };
     aggregate(
         &files.iter().collect::<Vec<_>>(),
@@ -182,10 +137,17 @@ fn one_code_with_two_names_is_a_conflict_until_the_officer_picks() {
         );
     }
     assert_eq!(r1(&r).schools, 1, "neither counts until one is picked");
+    // Picking C's file settles C; D is another school's file and stays in conflict (it was
+    // once turned into C's duplicate, and D vanished from the figures).
     let r = run(&files, &known, &["C.json".into()]);
     assert_eq!(status(&r, "C.json"), FileStatus::Ok);
-    assert!(matches!(status(&r, "D.json"), FileStatus::Duplicate { .. }));
+    assert!(matches!(status(&r, "D.json"), FileStatus::Conflict { .. }));
     assert_eq!(r1(&r).schools, 2);
+    // Picking D's too: both schools count.
+    let r = run(&files, &known, &["C.json".into(), "D.json".into()]);
+    assert_eq!(status(&r, "D.json"), FileStatus::Ok);
+    assert_eq!(r1(&r).schools, 3);
+    assert!(r.pick_clashes.is_empty());
 }
 
 #[test]
@@ -307,6 +269,8 @@ fn two_counties_are_named_and_can_be_told_apart() {
         now: NOW,
         county: Some("示例县"),
         picks: &[],
+        settings: None,
+        assigned: &[],
     };
     let r = aggregate(&files.iter().collect::<Vec<_>>(), &known, &options, |e| {
         e.to_string()

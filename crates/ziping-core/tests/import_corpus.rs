@@ -358,6 +358,15 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             })),
             "field:checklist",
         ),
+        (
+            // 2^53 + 1 reads as 2^53 in every JSON reader and in the digest's canonical form,
+            // so the digest cannot tell it from 2^53: refused.
+            "59-integer-beyond-2-53.json",
+            sealed(edited(|v| {
+                v["result"]["total"]["earned"] = serde_json::json!(9_007_199_254_740_993_u64);
+            })),
+            "number_too_precise",
+        ),
     ]
 }
 
@@ -381,6 +390,8 @@ fn kind(result: &Result<ziping_core::core::export::Verified, ImportError>) -> St
         Err(ImportError::NoSchoolType) => "no_school_type".into(),
         Err(ImportError::SchoolTypeNotCovered { .. }) => "school_type_not_covered".into(),
         Err(ImportError::Unreadable { .. }) => "unreadable".into(),
+        Err(ImportError::BadSchoolYear { .. }) => "bad_school_year".into(),
+        Err(ImportError::NumberTooPrecise { .. }) => "number_too_precise".into(),
     }
 }
 

@@ -324,6 +324,8 @@ fn next_year_fixtures_are_produced_by_the_code() {
         now: "2027-12-01T00:00:00+08:00",
         county: None,
         picks: &[],
+        settings: None,
+        assigned: &[],
     };
     let r = aggregate(&facts.iter().collect::<Vec<_>>(), &known, &options, |e| {
         e.to_string()

@@ -88,6 +88,7 @@ fn problem_only(
             min: &fmt_num(*min),
         }),
         ValueProblem::AbovePercent => ctx.say(Say::ProblemAbovePercent { typed: &text }),
+        ValueProblem::PercentSign => ctx.say(Say::ProblemPercentSign { typed: &text }),
         ValueProblem::Exceeds { other } => {
             let bound = match checklist.input(other).map(|d| d.scope) {
                 Some(crate::core::model::InputScope::Shared) => Slot::whole(other),

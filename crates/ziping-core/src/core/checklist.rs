@@ -121,6 +121,27 @@ pub enum Problem {
     MinPassTooHigh { min_pass: usize, items: usize },
     #[error("the checklist cannot be written as canonical JSON: {0}")]
     NotCanonical(String),
+    /// An id or version with characters a person cannot see or that look like another
+    /// (zero-width, control, bidi, a leading or trailing space): `2026.3` + U+200B would pass
+    /// for the built-in. `hidden` are the code points, in order.
+    #[error("'{value}' contains hidden characters {hidden:?}")]
+    HiddenCharacters { value: String, hidden: Vec<char> },
+}
+
+/// The characters of an id or version that a person cannot see: invisible format and control
+/// characters anywhere, white space at either end, and any white space other than a plain space.
+pub fn hidden_characters(value: &str) -> Vec<char> {
+    let trimmed = value.trim();
+    let (lead, trail) = (
+        value.len() - value.trim_start().len(),
+        value.len() - value.trim_end().len(),
+    );
+    let mut hidden: Vec<char> = value[..lead].chars().collect();
+    hidden.extend(trimmed.chars().filter(|&c| {
+        crate::core::aggregate::identity::is_invisible(c) || (c.is_whitespace() && c != ' ')
+    }));
+    hidden.extend(value[value.len() - trail..].chars());
+    hidden
 }
 
 /// Every problem found in a checklist file (all of them, so an author fixes them in one go).
@@ -164,6 +185,8 @@ pub struct Checklist {
 impl Checklist {
     /// Reads and checks a checklist file.
     pub fn from_json(text: &str) -> Result<Checklist, ChecklistErrors> {
+        // A byte-order mark, as Windows editors write one (submissions allow it too).
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let doc: ChecklistDoc = serde_json::from_str(text).map_err(|e| {
             ChecklistErrors(vec![ChecklistIssue {
                 path: "$".into(),
@@ -416,8 +439,17 @@ impl Validator {
             );
         }
         for (field, value) in [("id", &d.id), ("version", &d.version)] {
+            let hidden = hidden_characters(value);
             if value.trim().is_empty() {
                 self.issue(field, Problem::Empty);
+            } else if !hidden.is_empty() {
+                self.issue(
+                    field,
+                    Problem::HiddenCharacters {
+                        value: value.clone(),
+                        hidden,
+                    },
+                );
             } else if value.contains('@') {
                 self.issue(field, Problem::ReservedCharacter(value.clone()));
             }

@@ -86,11 +86,11 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
                 Say::StatusDuplicateKept { kept }.text(lang)
             },
         ),
-        FileStatus::Conflict { reason, with } => {
-            let with = with.join(Msg::ListSeparator.text(lang));
+        FileStatus::Conflict { reason, with, .. } => {
+            let with = listed(lang, with);
             let detail = match reason {
                 Conflict::SameCodeOtherName { names } => Say::ConflictCodeNames {
-                    names: &names.join(Msg::ListSeparator.text(lang)),
+                    names: &listed(lang, names),
                     with: &with,
                 }
                 .text(lang),
@@ -98,6 +98,22 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
             };
             (Msg::StatusConflict.text(lang), detail)
         }
+        FileStatus::Unidentified => (
+            Msg::StatusUnidentified.text(lang),
+            Msg::StatusUnidentifiedDetail.text(lang).into(),
+        ),
+        FileStatus::NotInRoster => (
+            Msg::StatusNotInRoster.text(lang),
+            Msg::StatusNotInRosterDetail.text(lang).into(),
+        ),
+        FileStatus::ChecklistNotAccepted { id, version } => (
+            Msg::StatusChecklistNotAccepted.text(lang),
+            Say::StatusChecklistNotAcceptedDetail { id, version }.text(lang),
+        ),
+        FileStatus::OtherYear { year } => (
+            Msg::StatusOtherYear.text(lang),
+            Say::StatusOtherYearDetail { year }.text(lang),
+        ),
         FileStatus::FutureTime => (
             Msg::StatusFutureTime.text(lang),
             Msg::StatusFutureTimeDetail.text(lang).into(),
@@ -107,6 +123,20 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
             Msg::StatusOtherCountyDetail.text(lang).into(),
         ),
         FileStatus::Invalid { error } => (Msg::StatusInvalid.text(lang), error.clone()),
+    }
+}
+
+/// A few of a long list, and how many more ("a、b、c 等 12 个").
+pub fn listed(lang: Lang, list: &crate::core::aggregate::Listed) -> String {
+    let shown = list.shown.join(Msg::ListSeparator.text(lang));
+    if list.more == 0 {
+        shown
+    } else {
+        Say::ListedMore {
+            shown: &shown,
+            more: &list.more.to_string(),
+        }
+        .text(lang)
     }
 }
 

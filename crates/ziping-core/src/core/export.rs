@@ -170,6 +170,13 @@ pub enum ImportError {
     /// The file could not be read at all (a permission, a broken link, not a regular file).
     #[error("the file could not be read: {reason}")]
     Unreadable { reason: String },
+    /// A 学年 the county cannot read as one school year (`canonical_school_year`).
+    #[error("the school year '{year}' is not a school year such as 2026-2027")]
+    BadSchoolYear { year: String },
+    /// An integer beyond ±2^53: JSON readers (and the digest's canonical form) keep it as the
+    /// nearest double, so a changed digit would go unseen.
+    #[error("the number {number} is too large to be kept exactly")]
+    NumberTooPrecise { number: String },
     #[error("the checklist does not cover this school type ({school_type:?})")]
     SchoolTypeNotCovered {
         school_type: crate::core::model::SchoolType,
@@ -505,6 +512,7 @@ pub fn read(bytes: &[u8]) -> Result<Export, ImportError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    exact_integers(text)?;
     // First only the format (a pass over the text that keeps nothing else), so an older or
     // newer file gets its own answer; then the document straight into its type.
     let format = format_of(text)?;
@@ -523,6 +531,53 @@ pub fn read(bytes: &[u8]) -> Result<Export, ImportError> {
         _ => return Err(ImportError::UnknownFormat { found: format }),
     };
     Ok(export)
+}
+
+/// Every integer in the text fits a double exactly (|n| ≤ 2^53): beyond that, 9007199254740993
+/// and 9007199254740992 are one number to JSON readers and to the digest, so a changed digit
+/// would not be detected. One pass over the bytes, skipping strings.
+fn exact_integers(text: &str) -> Result<(), ImportError> {
+    const LIMIT: u64 = 1 << 53;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut in_string = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len()
+                    && matches!(bytes[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+                {
+                    i += 1;
+                }
+                let token = &text[start..i];
+                let digits = token.trim_start_matches('-');
+                let integer = digits.bytes().all(|d| d.is_ascii_digit());
+                let too_large = digits.len() > 16 || digits.parse::<u64>().is_ok_and(|n| n > LIMIT);
+                if integer && too_large {
+                    return Err(ImportError::NumberTooPrecise {
+                        number: token.to_string(),
+                    });
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
 }
 
 /// A file's times are RFC 3339 and its digest is the one its content gives.

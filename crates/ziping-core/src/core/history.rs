@@ -343,22 +343,37 @@ pub fn next_school_year(year: &str) -> String {
     }
 }
 
-/// A school year as the county groups it: "2025-2026", "2025—2026学年" and "２０２５－２０２６"
-/// are one year, written "2025-2026"; anything else is kept as typed (NFKC, no spaces), so two
-/// spellings the county cannot read as one year stay apart rather than merging.
-pub fn canonical_school_year(year: &str) -> String {
+/// The one place a typed 学年 becomes the county's year: `2026-2027`, `2026-27`, `2026/2027`,
+/// `2026—2027学年`, full-width digits and spaces all read as "2026-2027". Anything else (a lone
+/// `2026`, which could be either of two school years; years that do not follow each other;
+/// words) is `None`: the county refuses the file rather than keep a "year" of its own that
+/// would leave an outdated file counted.
+pub fn canonical_school_year(year: &str) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
     let text: String = year.nfkc().filter(|c| !c.is_whitespace()).collect();
-    let digits: Vec<u32> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    match digits.as_slice() {
-        [a, b] if *a > 999 && *b == a + 1 => format!("{a}-{b}"),
-        [a] if *a > 999 && text.chars().filter(char::is_ascii_digit).count() == 4 => a.to_string(),
-        _ => text,
+    let text = ["学年度", "学年", "年度"]
+        .iter()
+        .find_map(|s| text.strip_suffix(s))
+        .unwrap_or(&text);
+    let (a, b) = text.split_once(['-', '–', '—', '―', '~', '/', '至', '到', '－'])?;
+    let b = b.trim_start_matches(['-', '–', '—', '―']);
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(a) || !digits(b) || a.len() != 4 {
+        return None;
     }
+    let first: u32 = a.parse().ok()?;
+    let second: u32 = match b.len() {
+        4 => b.parse().ok()?,
+        2 => first / 100 * 100 + b.parse::<u32>().ok()?,
+        _ => return None,
+    };
+    // "2099-00": the century turns.
+    let second = if b.len() == 2 && second < first {
+        second + 100
+    } else {
+        second
+    };
+    (first >= 1900 && second == first + 1).then(|| format!("{first}-{second}"))
 }
 
 /// The school year before a canonical one ("2026-2027" → "2025-2026", "2026" → "2025"); `None`

@@ -2,7 +2,9 @@
 //! checklists known, the files refused with their reasons, and the officer's choices. Pure:
 //! the page reads files and hands their bytes here.
 
-use crate::core::aggregate::{aggregate, reduce, CountyReport, FileFacts, FileStatus, Options};
+use crate::core::aggregate::{
+    aggregate, reduce, CountyReport, CountySettings, FileFacts, FileStatus, Options,
+};
 use crate::core::checklist::{add_to_set, Checklist};
 use crate::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
 use crate::core::model::CHECKLIST_FORMAT;
@@ -114,7 +116,10 @@ pub enum Added {
     Submission,
     /// The same file (the same digest, or the same bytes) is in the batch already: counted once.
     Again,
-    /// A new checklist: every file is to be read again with it.
+    /// A new checklist, waiting for the officer to accept it (待确认): until then no file
+    /// counts with it.
+    ChecklistAwaiting,
+    /// A checklist accepted: every file is to be read again with it.
     Checklist,
     /// A checklist already known (same id, version and content).
     ChecklistAgain,
@@ -144,6 +149,13 @@ pub struct Batch {
     pub picks: Vec<String>,
     /// The county aggregated, when the files come from several.
     pub county: Option<String>,
+    /// Checklists found among the files, not used until the officer accepts one (a school
+    /// could send a checklist of its own with every threshold at 0.01).
+    pub awaiting: Vec<Checklist>,
+    /// The county's settings (县级设置), if it has made them.
+    pub settings: Option<CountySettings>,
+    /// Files the officer assigned to a roster school: (file name, roster code).
+    pub assigned: Vec<(String, String)>,
     next_id: u32,
     /// Goes up when every file is to be read again (a checklist arrived): a reply to an earlier
     /// reading is then stale.
@@ -291,17 +303,79 @@ impl Batch {
                 })
             }
         };
-        match add_to_set(&mut self.checklists, checklist.clone()) {
-            Ok(true) => {
-                self.county_checklists.push(checklist);
-                Added::Checklist
-            }
+        // Known here already (the same content) is nothing new; the same id and version with
+        // other content is refused; anything else waits for the officer.
+        let mut probe = self.checklists.clone();
+        match add_to_set(&mut probe, checklist.clone()) {
             Ok(false) => Added::ChecklistAgain,
             Err(clash) => Added::Refused(Refusal::ChecklistClash {
                 id: clash.id,
                 version: clash.version,
             }),
+            Ok(true) => {
+                if self
+                    .awaiting
+                    .iter()
+                    .any(|c| c.sha256() == checklist.sha256())
+                {
+                    return Added::ChecklistAgain;
+                }
+                if let Err(clash) = add_to_set(&mut self.awaiting.clone(), checklist.clone()) {
+                    return Added::Refused(Refusal::ChecklistClash {
+                        id: clash.id,
+                        version: clash.version,
+                    });
+                }
+                self.awaiting.push(checklist);
+                Added::ChecklistAwaiting
+            }
         }
+    }
+
+    /// The officer accepts a checklist found among the files (by its content hash): it is
+    /// known from now on, counts in the settings if there are any, and every file is to be read
+    /// again. The checklist, for the shell to keep in this browser.
+    pub fn accept_checklist(&mut self, sha256: &str) -> Option<Checklist> {
+        let at = self.awaiting.iter().position(|c| c.sha256() == sha256)?;
+        let checklist = self.awaiting.remove(at);
+        if add_to_set(&mut self.checklists, checklist.clone()).ok()? {
+            self.county_checklists.push(checklist.clone());
+        }
+        if let Some(s) = &mut self.settings {
+            s.accept(&checklist, false);
+        }
+        self.reread();
+        Some(checklist)
+    }
+
+    /// The officer does not want a checklist found among the files: it leaves the list.
+    pub fn dismiss_checklist(&mut self, sha256: &str) {
+        self.awaiting.retain(|c| c.sha256() != sha256);
+    }
+
+    /// Counts a file for a roster school (its code was not in the roster, or it had none).
+    pub fn assign(&mut self, file: &str, code: &str) {
+        self.assigned.retain(|(f, _)| f != file);
+        self.assigned.push((file.to_string(), code.to_string()));
+    }
+
+    /// The checklists this batch reads with: the known ones and the county's own from the
+    /// settings (a settings file brought from another computer carries them).
+    pub fn use_settings(&mut self, settings: Option<CountySettings>) -> bool {
+        let mut added = false;
+        if let Some(s) = &settings {
+            for c in &s.county_checklists {
+                if matches!(add_to_set(&mut self.checklists, c.clone()), Ok(true)) {
+                    self.county_checklists.push(c.clone());
+                    added = true;
+                }
+            }
+        }
+        self.settings = settings;
+        if added {
+            self.reread();
+        }
+        added
     }
 
     /// Every file is to be read again (a checklist was added): their facts are dropped, and
@@ -342,6 +416,7 @@ impl Batch {
         self.pending.clear();
         self.refused.clear();
         self.picks.clear();
+        self.assigned.clear();
         self.county = None;
     }
 
@@ -373,6 +448,8 @@ impl Batch {
             now,
             county: self.county.as_deref(),
             picks: &self.picks,
+            settings: self.settings.as_ref(),
+            assigned: &self.assigned,
         };
         aggregate(&facts, &self.checklists, &options, |e: &ImportError| {
             import_error(lang, e)
@@ -473,7 +550,7 @@ pub fn status_line(lang: Lang, status: &FileStatus) -> String {
 }
 
 /// How many files have each status, in the order the summary names them.
-pub fn status_counts(report: &CountyReport) -> [(Msg, usize); 8] {
+pub fn status_counts(report: &CountyReport) -> [(Msg, usize); 12] {
     let count = |f: fn(&FileStatus) -> bool| report.schools.iter().filter(|s| f(&s.status)).count();
     [
         (Msg::StatusOk, count(|s| matches!(s, FileStatus::Ok))),
@@ -504,6 +581,22 @@ pub fn status_counts(report: &CountyReport) -> [(Msg, usize); 8] {
         (
             Msg::StatusInvalid,
             count(|s| matches!(s, FileStatus::Invalid { .. })),
+        ),
+        (
+            Msg::StatusUnidentified,
+            count(|s| matches!(s, FileStatus::Unidentified)),
+        ),
+        (
+            Msg::StatusNotInRoster,
+            count(|s| matches!(s, FileStatus::NotInRoster)),
+        ),
+        (
+            Msg::StatusChecklistNotAccepted,
+            count(|s| matches!(s, FileStatus::ChecklistNotAccepted { .. })),
+        ),
+        (
+            Msg::StatusOtherYear,
+            count(|s| matches!(s, FileStatus::OtherYear { .. })),
         ),
     ]
 }
@@ -584,7 +677,17 @@ mod tests {
         let mut b = Batch::new(builtins().unwrap());
         assert_eq!(add(&mut b, "school.json", &example()), Added::Submission);
         let text = include_str!("../../../../checklists/zlpj-school-hengyang.json");
-        assert_eq!(add(&mut b, "衡阳.json", text.as_bytes()), Added::Checklist);
+        assert_eq!(
+            add(&mut b, "衡阳.json", text.as_bytes()),
+            Added::ChecklistAwaiting
+        );
+        // Never used before the officer accepts it.
+        assert_eq!(b.pending_count(), 0);
+        assert_eq!(b.awaiting.len(), 1);
+        assert!(b.county_checklists.is_empty());
+        let sha = b.awaiting[0].sha256().to_string();
+        assert!(b.accept_checklist(&sha).is_some());
+        assert!(b.awaiting.is_empty());
         // Every file is read again with the new checklist; a reply to the earlier reading is
         // stale, even if it arrives after the checklist.
         assert_eq!(b.pending_count(), 1);

@@ -189,9 +189,10 @@ pub fn example_school(c: &Checklist, t: SchoolType) -> Answers {
     a
 }
 
+use ziping_core::core::aggregate::{reduce, FileFacts};
 use ziping_core::core::builtin::builtins;
 use ziping_core::core::checklist::Checklist as BuiltChecklist;
-use ziping_core::core::export::{export, Export, Submission};
+use ziping_core::core::export::{export, to_text, Export, Submission};
 use ziping_core::core::school::{PlanRow, Profile};
 use ziping_core::core::score::assess;
 use ziping_core::state::draft::shortfall_problem;
@@ -299,4 +300,51 @@ pub fn example_exports() -> Vec<Export> {
             .unwrap()
         })
         .collect()
+}
+
+/// A school's file: `edit` changes the profile and answers of a compliant 小学.
+pub fn file(
+    name: &str,
+    checklist: &Checklist,
+    exported: &str,
+    edit: impl FnOnce(&mut Profile, &mut Answers),
+) -> (Profile, Answers, String, String) {
+    let mut answers = example_school(checklist, SchoolType::Primary);
+    let mut profile = Profile {
+        school_name: format!("学校{name}"),
+        school_code: format!("43070000{name}"),
+        county: "示例县".into(),
+        school_type: Some(SchoolType::Primary),
+        school_year: "2026-2027".into(),
+        filled_by: "测试".into(),
+    };
+    edit(&mut profile, &mut answers);
+    (
+        profile,
+        answers,
+        exported.to_string(),
+        format!("{name}.json"),
+    )
+}
+
+pub fn read(
+    parts: (Profile, Answers, String, String),
+    checklist: &Checklist,
+    known: &[Checklist],
+) -> FileFacts {
+    let (profile, answers, exported, name) = parts;
+    let doc = export(&Submission {
+        checklist,
+        profile: &profile,
+        answers: &answers,
+        plan: &[],
+        attachments: &[],
+        created: EXAMPLE_CREATED,
+        exported: &exported,
+        app_version: "test",
+        previous: None,
+        review: &[],
+    })
+    .unwrap();
+    reduce(&name, to_text(&doc).unwrap().as_bytes(), known)
 }

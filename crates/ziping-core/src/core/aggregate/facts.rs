@@ -181,12 +181,16 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
         .iter()
         .map(|&p| (p, enrolment(v, checklist, school_type, p)))
         .collect();
+    let school_year = crate::core::history::canonical_school_year(&profile.school_year)
+        .ok_or_else(|| ImportError::BadSchoolYear {
+            year: profile.school_year.clone(),
+        })?;
     Ok(SchoolFacts {
         school_name: profile.school_name.clone(),
         school_code: profile.school_code.clone(),
-        county: profile.county.clone(),
+        county: super::identity::county_name(&profile.county),
         school_type,
-        school_year: crate::core::history::canonical_school_year(&profile.school_year),
+        school_year,
         checklist: v.export.checklist.clone(),
         exported: v.export.exported.clone(),
         digest: v.export.digest.clone(),

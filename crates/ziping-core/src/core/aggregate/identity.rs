@@ -16,7 +16,64 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
-fn is_invisible(c: char) -> bool {
+/// A county's name as shown and grouped everywhere (county mode, the CLI, the province
+/// table): NFKC, invisible characters and white space removed, so "示例县 " and "示例县" are one
+/// county in every figure and in docs/province.md's SQL.
+pub fn county_name(text: &str) -> String {
+    text.nfkc()
+        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .collect()
+}
+
+/// A school code as compared: normalised, and empty when what was typed only holds the place
+/// of a code (无, 0, /, N/A, one character repeated …): 300 schools that typed 无 are 300
+/// schools, not one school in conflict with itself.
+pub fn school_code(text: &str) -> String {
+    let code = normalize(text);
+    if is_placeholder(&code) {
+        String::new()
+    } else {
+        code
+    }
+}
+
+/// Words schools type where they have no code (compared after [`normalize`]).
+const PLACEHOLDERS: &[&str] = &[
+    "无",
+    "空",
+    "暂无",
+    "没有",
+    "待定",
+    "未知",
+    "不详",
+    "未填",
+    "无代码",
+    "待补",
+    "略",
+    "NA",
+    "N/A",
+    "NULL",
+    "NONE",
+    "NIL",
+    "UNKNOWN",
+    "TBD",
+    "TODO",
+];
+
+/// A normalised code that is no code: empty, a placeholder word, no letter or digit at all
+/// (`/`, `-`, `——`), or one character repeated (`0`, `0000000000`, `x`).
+pub fn is_placeholder(code: &str) -> bool {
+    let mut chars = code.chars();
+    let Some(first) = chars.next() else {
+        return true;
+    };
+    PLACEHOLDERS.contains(&code)
+        || !code.chars().any(char::is_alphanumeric)
+        || code.chars().all(|c| c == first)
+}
+
+/// A character a person cannot see: zero-width, bidi and other format characters, controls.
+pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
@@ -34,7 +91,7 @@ pub struct Who {
 impl Who {
     pub fn new(code: &str, name: &str, county: &str) -> Who {
         Who {
-            code: normalize(code),
+            code: school_code(code),
             name: normalize(name),
             county: normalize(county),
         }
@@ -89,5 +146,29 @@ mod tests {
             (4, Who::new("", "城关一小", "汉寿县")),
         ];
         assert_eq!(group(&who), vec![vec![0, 2, 3, 1], vec![4]]);
+    }
+
+    #[test]
+    fn placeholders_are_no_code_and_real_codes_are_codes() {
+        for p in [
+            "无",
+            "0",
+            "/",
+            "-",
+            "空",
+            "暂无",
+            "N/A",
+            "0000000000",
+            "1111",
+            "——",
+            " ｎｕｌｌ ",
+        ] {
+            assert_eq!(school_code(p), "", "{p:?}");
+        }
+        for c in ["4307250001", "CG01", "01", "城关一小"] {
+            assert_eq!(school_code(c), normalize(c), "{c:?}");
+        }
+        assert_eq!(county_name(" 示例\u{200B}县 "), "示例县");
+        assert_eq!(county_name("ＡＢ县"), "AB县");
     }
 }

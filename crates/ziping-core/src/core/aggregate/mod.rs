@@ -11,11 +11,13 @@ mod facts;
 mod figures;
 pub mod identity;
 mod schools;
+pub mod settings;
 mod spread;
 mod table;
 mod years;
 
 pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, ReviewCounts, SchoolFacts};
+pub use settings::{CountySettings, RosterIssue, RosterSchool, SettingsDraft, SettingsProblem};
 pub use spread::{weighted_cv, Spread};
 pub use table::{indicator_rows, IndicatorRow};
 pub use years::{FollowUp, IndicatorChange, SchoolChange};
@@ -72,6 +74,74 @@ pub struct Options<'a> {
     /// Files the officer chose to count for their school (resolving a conflict, or accepting
     /// a file dated in the future), by file name.
     pub picks: &'a [String],
+    /// The county's settings: its name, the school years and checklists that count, its
+    /// roster. Without them every known checklist and year counts and there is no roster.
+    pub settings: Option<&'a CountySettings>,
+    /// Files the officer assigned to a roster school (file name, the roster's code): a file
+    /// whose code is not in the roster, or that has none.
+    pub assigned: &'a [(String, String)],
+}
+
+/// A few of a list that can be long: what a file's status shows of the other files or names
+/// it concerns, so each status stays small however many files share a school (3,000 files
+/// with one code once made 393 MB of messages).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    pub shown: Vec<String>,
+    /// How many more there are.
+    pub more: usize,
+}
+
+impl Listed {
+    /// How many a status shows.
+    pub const SHOWN: usize = 3;
+
+    pub fn of(all: impl IntoIterator<Item = String>) -> Listed {
+        let mut listed = Listed::default();
+        for item in all {
+            if listed.shown.len() < Listed::SHOWN {
+                listed.shown.push(item);
+            } else {
+                listed.more += 1;
+            }
+        }
+        listed
+    }
+}
+
+/// Files of one school that cannot all count until the officer picks: the whole list, once
+/// per group (a file's status names its group).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConflictGroup {
+    pub reason: Conflict,
+    pub files: Vec<String>,
+}
+
+/// How a file stands against the county's roster.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RosterMatch {
+    /// The roster's code and name for the school.
+    pub code: String,
+    pub name: String,
+    pub township: String,
+    /// The file's school name differs from the roster's.
+    pub name_differs: bool,
+    /// The file's school type differs from the roster's (a school that changed its type
+    /// would be judged by other thresholds): the roster's type.
+    pub type_differs: Option<SchoolType>,
+    /// The officer assigned the file to this school.
+    pub assigned: bool,
+}
+
+/// A school of the roster with no counted file for a school year and checklist (未报送).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MissingSchool {
+    pub school_year: String,
+    pub checklist: String,
+    pub code: String,
+    pub name: String,
+    pub township: String,
+    pub school_type: SchoolType,
 }
 
 /// One file's line in the school table.
@@ -108,6 +178,8 @@ pub struct SchoolRow {
     pub last_year: Option<usize>,
     /// Whether it reports on last year's 整改 rows. Counted rows only.
     pub follow_up: FollowUp,
+    /// The roster's school for this file, when the county has a roster and the file is in it.
+    pub roster: Option<RosterMatch>,
 }
 
 /// Why files of one school cannot both count, and the officer must pick.
@@ -115,7 +187,7 @@ pub struct SchoolRow {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Conflict {
     /// One school code, different school names: a typo in a code, or two schools.
-    SameCodeOtherName { names: Vec<String> },
+    SameCodeOtherName { names: Listed },
     /// Exported at the same moment with different content: which is newer cannot be told.
     SameTimeOtherContent,
 }
@@ -140,10 +212,27 @@ pub enum FileStatus {
         kept: String,
         identical: bool,
     },
-    /// Not counted until the officer picks one of `with` or this one.
+    /// Not counted until the officer picks one of `with` or this one. `group` is its place
+    /// in the report's `conflicts`, which lists every file of the group once.
     Conflict {
         reason: Conflict,
-        with: Vec<String>,
+        group: usize,
+        with: Listed,
+    },
+    /// Neither a school name nor a school code: whose file it is cannot be told. Not counted
+    /// (with a roster the officer can assign it to a school).
+    Unidentified,
+    /// With a roster: the school's code is not in it. Not counted until the officer assigns
+    /// the file to a roster school or adds the school.
+    NotInRoster,
+    /// Made with a checklist the county has not accepted. Not counted.
+    ChecklistNotAccepted {
+        id: String,
+        version: String,
+    },
+    /// A school year the county is not assessing. Not counted.
+    OtherYear {
+        year: String,
     },
     /// Exported after the aggregation's "now": a wrong clock, or an edited file. Not counted
     /// unless the officer picks it.
@@ -175,9 +264,13 @@ impl FileStatus {
             | FileStatus::ResultDiffers
             | FileStatus::Duplicate { .. }
             | FileStatus::OtherCounty => Severity::Note,
-            FileStatus::Conflict { .. } | FileStatus::FutureTime | FileStatus::Invalid { .. } => {
-                Severity::Act
-            }
+            FileStatus::OtherYear { .. } => Severity::Note,
+            FileStatus::Conflict { .. }
+            | FileStatus::FutureTime
+            | FileStatus::Invalid { .. }
+            | FileStatus::Unidentified
+            | FileStatus::NotInRoster
+            | FileStatus::ChecklistNotAccepted { .. } => Severity::Act,
         }
     }
 
@@ -192,6 +285,10 @@ impl FileStatus {
             FileStatus::FutureTime => "future_time",
             FileStatus::OtherCounty => "other_county",
             FileStatus::Invalid { .. } => "invalid",
+            FileStatus::Unidentified => "unidentified",
+            FileStatus::NotInRoster => "not_in_roster",
+            FileStatus::ChecklistNotAccepted { .. } => "checklist_not_accepted",
+            FileStatus::OtherYear { .. } => "other_year",
         }
     }
 
@@ -277,8 +374,16 @@ pub struct CountyReport {
     pub county_rates: Vec<CountyRate>,
     /// The counties the readable files name (as written in the first file of each), sorted.
     pub counties: Vec<String>,
-    /// The county aggregated, if one was chosen.
+    /// The county aggregated, if one was chosen (or set in the settings).
     pub county: Option<String>,
+    /// Every group of files in conflict, each file once.
+    pub conflicts: Vec<ConflictGroup>,
+    /// Two files picked for one school (the first picked counts; the second is a duplicate).
+    pub pick_clashes: Vec<(String, String)>,
+    /// With a roster: its schools with no counted file, per school year and checklist.
+    pub missing: Vec<MissingSchool>,
+    /// With a roster: how many schools it lists.
+    pub roster_schools: usize,
 }
 
 impl CountyReport {
@@ -286,51 +391,121 @@ impl CountyReport {
     pub fn mixes_counties(&self) -> bool {
         self.county.is_none() && self.counties.len() > 1
     }
+
+    /// Files left uncounted that the officer has to act on (冲突, 时间异常, 不在名册, 清单未采用,
+    /// 无法识别, unusable files).
+    pub fn uncounted_for_action(&self) -> usize {
+        self.schools
+            .iter()
+            .filter(|s| s.status.severity() == Severity::Act)
+            .count()
+    }
 }
 
 /// Aggregates the files' facts: `describe` words an import error (the app and the CLI each
-/// choose their language). Checklists are matched by id, version and content hash.
+/// choose their language). Checklists are matched by id, version and content hash; with the
+/// county's settings, only the checklists and school years it accepts count, and with its
+/// roster only the schools it lists.
 pub fn aggregate(
     files: &[&FileFacts],
     checklists: &[Checklist],
     options: &Options,
     describe: impl Fn(&ImportError) -> String,
 ) -> CountyReport {
+    let settings = options.settings;
+    let known: Vec<&Checklist> = checklists
+        .iter()
+        .chain(settings.iter().flat_map(|s| &s.county_checklists))
+        .collect();
     let checklist_of = |f: &SchoolFacts| {
         let named = &f.checklist;
-        checklists
+        known
             .iter()
+            .copied()
             .find(|c| c.is(&named.id, &named.version, &named.sha256))
     };
-    let county = options.county.map(identity::normalize);
-    // Each readable file with its checklist; every other file gets its status now.
+    let county_chosen = options
+        .county
+        .map(str::to_string)
+        .or_else(|| settings.map(|s| s.county.clone()));
+    let county = county_chosen.as_deref().map(identity::normalize);
+    let assigned: std::collections::BTreeMap<&str, &str> = options
+        .assigned
+        .iter()
+        .map(|(f, c)| (f.as_str(), c.as_str()))
+        .collect();
+    // Each readable file with its checklist and roster row; every other file gets its status
+    // now.
     let mut statuses: Vec<Option<FileStatus>> = vec![None; files.len()];
-    let mut readable: Vec<(usize, &SchoolFacts, &Checklist)> = Vec::new();
+    let mut readable: Vec<schools::Readable> = Vec::new();
+    let mut roster_rows: Vec<Option<(usize, bool)>> = vec![None; files.len()];
     for (n, file) in files.iter().enumerate() {
-        match &file.facts {
-            Err(e) => statuses[n] = Some(FileStatus::Invalid { error: describe(e) }),
-            Ok(f) => match checklist_of(f) {
-                None => {
-                    let e = ImportError::UnknownChecklist {
-                        id: f.checklist.id.clone(),
-                        version: f.checklist.version.clone(),
-                    };
-                    statuses[n] = Some(FileStatus::Invalid {
-                        error: describe(&e),
-                    });
-                }
-                Some(_)
-                    if county
-                        .as_ref()
-                        .is_some_and(|c| &identity::normalize(&f.county) != c) =>
+        let f = match &file.facts {
+            Err(e) => {
+                statuses[n] = Some(FileStatus::Invalid { error: describe(e) });
+                continue;
+            }
+            Ok(f) => f,
+        };
+        let Some(c) = checklist_of(f) else {
+            let e = ImportError::UnknownChecklist {
+                id: f.checklist.id.clone(),
+                version: f.checklist.version.clone(),
+            };
+            statuses[n] = Some(FileStatus::Invalid {
+                error: describe(&e),
+            });
+            continue;
+        };
+        let other_county = county
+            .as_ref()
+            .is_some_and(|c| &identity::normalize(&f.county) != c);
+        let roster =
+            settings
+                .filter(|s| s.has_roster())
+                .map(|s| match assigned.get(file.file.as_str()) {
+                    Some(code) => s.roster_row(code).map(|row| (row, true)),
+                    None => s.roster_row(&f.school_code).map(|row| (row, false)),
+                });
+        let status = match (settings, roster) {
+            (Some(s), _) if !s.accepts(&f.checklist) => Some(FileStatus::ChecklistNotAccepted {
+                id: f.checklist.id.clone(),
+                version: f.checklist.version.clone(),
+            }),
+            (Some(s), _) if !s.school_years.contains(&f.school_year) => {
+                Some(FileStatus::OtherYear {
+                    year: f.school_year.clone(),
+                })
+            }
+            // In the roster: the county's school, however the file spells the county.
+            (_, Some(Some(row))) => {
+                roster_rows[n] = Some(row);
+                None
+            }
+            _ if other_county => Some(FileStatus::OtherCounty),
+            (_, Some(None)) => Some(
+                if identity::school_code(&f.school_code).is_empty()
+                    && identity::normalize(&f.school_name).is_empty()
                 {
-                    statuses[n] = Some(FileStatus::OtherCounty)
-                }
-                Some(c) => readable.push((n, f, c)),
-            },
+                    FileStatus::Unidentified
+                } else {
+                    FileStatus::NotInRoster
+                },
+            ),
+            _ => None,
+        };
+        match status {
+            Some(s) => statuses[n] = Some(s),
+            None => readable.push(schools::Readable {
+                n,
+                facts: f,
+                checklist: c,
+                roster_code: roster_rows[n]
+                    .and_then(|(row, _)| settings.map(|s| s.roster[row].code.as_str())),
+            }),
         }
     }
-    schools::decide(files, &readable, options, &mut statuses);
+    let decided = schools::decide(files, &readable, options, &mut statuses);
 
     let mut rows = Vec::with_capacity(files.len());
     let mut counted: Vec<(&SchoolFacts, &Checklist)> = Vec::new();
@@ -342,7 +517,11 @@ pub fn aggregate(
                 if let (true, Some(c)) = (status.counted(), checklist) {
                     counted.push((f, c));
                 }
-                SchoolRow::of(&file.file, status, f, checklist)
+                let mut row = SchoolRow::of(&file.file, status, f, checklist);
+                row.roster = roster_rows[n]
+                    .zip(settings)
+                    .map(|((r, assigned), s)| RosterMatch::of(&s.roster[r], f, assigned));
+                row
             }
             Err(_) => SchoolRow::unreadable(&file.file, status),
         };
@@ -351,14 +530,87 @@ pub fn aggregate(
     let facts: Vec<Option<&SchoolFacts>> = files.iter().map(|f| f.facts.as_ref().ok()).collect();
     years::link(&mut rows, &facts);
     let (figures, rule) = figures::figures(&counted);
+    let missing = settings
+        .map(|s| missing(s, &known, &rows))
+        .unwrap_or_default();
     CountyReport {
         schools: rows,
         figures,
         rule,
         county_rates: figures::county_rates(&counted),
         counties: counties(files),
-        county: options.county.map(str::to_string),
+        county: county_chosen,
+        conflicts: decided.conflicts,
+        pick_clashes: decided.pick_clashes,
+        missing,
+        roster_schools: settings.map_or(0, |s| s.roster.len()),
     }
+}
+
+impl RosterMatch {
+    fn of(school: &RosterSchool, f: &SchoolFacts, assigned: bool) -> RosterMatch {
+        RosterMatch {
+            code: school.code.clone(),
+            name: school.name.clone(),
+            township: school.township.clone(),
+            name_differs: identity::normalize(&school.name) != identity::normalize(&f.school_name),
+            type_differs: (school.school_type != f.school_type).then_some(school.school_type),
+            assigned,
+        }
+    }
+}
+
+/// The roster's schools with no counted file, per school year assessed and checklist id
+/// accepted (a checklist that does not cover the school's type expects no file from it).
+fn missing(
+    settings: &CountySettings,
+    known: &[&Checklist],
+    rows: &[SchoolRow],
+) -> Vec<MissingSchool> {
+    use std::collections::BTreeSet;
+    let mut reported: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+    for r in rows.iter().filter(|r| r.status.counted()) {
+        if let Some(m) = &r.roster {
+            reported.insert((
+                r.school_year.as_str(),
+                r.checklist.as_str(),
+                m.code.as_str(),
+            ));
+        }
+    }
+    // Each accepted checklist id once, with the school types its versions cover.
+    let mut ids: Vec<(&str, BTreeSet<SchoolType>)> = Vec::new();
+    for a in &settings.accepted {
+        let types: BTreeSet<SchoolType> = known
+            .iter()
+            .find(|c| c.is(&a.id, &a.version, &a.sha256))
+            .map(|c| c.doc().school_types.iter().copied().collect())
+            .unwrap_or_default();
+        match ids.iter_mut().find(|(id, _)| *id == a.id) {
+            Some((_, t)) => t.extend(types),
+            None => ids.push((a.id.as_str(), types)),
+        }
+    }
+    let mut out = Vec::new();
+    for year in &settings.school_years {
+        for (id, types) in &ids {
+            for school in &settings.roster {
+                if types.contains(&school.school_type)
+                    && !reported.contains(&(year.as_str(), *id, school.code.as_str()))
+                {
+                    out.push(MissingSchool {
+                        school_year: year.clone(),
+                        checklist: id.to_string(),
+                        code: school.code.clone(),
+                        name: school.name.clone(),
+                        township: school.township.clone(),
+                        school_type: school.school_type,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The counties the readable files name, each once (compared normalised, written as in the
@@ -399,6 +651,7 @@ impl SchoolRow {
             plan_rows: 0,
             last_year: None,
             follow_up: FollowUp::NotDue,
+            roster: None,
         }
     }
 
@@ -442,6 +695,7 @@ impl SchoolRow {
             plan_rows: f.plan_rows,
             last_year: None,
             follow_up: FollowUp::NotDue,
+            roster: None,
         }
     }
 }

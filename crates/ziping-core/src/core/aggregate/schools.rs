@@ -1,9 +1,10 @@
 //! Which file counts for each school: the one the officer picked, else the newest; none while
 //! the files disagree about who the school is or two equally new files differ. Linear in the
-//! files apart from sorting (a province has 10,000 schools).
+//! files apart from sorting (a province has 10,000 schools): a conflict names a few of its
+//! files, and the report lists each group once.
 
-use super::identity::{group, Who};
-use super::{Conflict, FileFacts, FileStatus, Options, SchoolFacts};
+use super::identity::{group, normalize, Who};
+use super::{Conflict, ConflictGroup, FileFacts, FileStatus, Listed, Options, SchoolFacts};
 use crate::core::checklist::Checklist;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,54 +14,80 @@ fn millis(time: &str) -> Option<i64> {
         .map(|t| t.timestamp_millis())
 }
 
-/// For every school (per checklist id), which of its files counts: the one the officer
-/// picked, else the newest; none while the files disagree about who the school is or two
-/// equally new files differ. Files dated after "now" are flagged.
+/// A file that can count: its place in the batch, facts, checklist, and the roster's code for
+/// its school (which then is who it is, whatever code it typed).
+pub(super) struct Readable<'a> {
+    pub n: usize,
+    pub facts: &'a SchoolFacts,
+    pub checklist: &'a Checklist,
+    pub roster_code: Option<&'a str>,
+}
+
+/// What deciding found beside each file's status.
+#[derive(Default)]
+pub(super) struct Decided {
+    pub conflicts: Vec<ConflictGroup>,
+    pub pick_clashes: Vec<(String, String)>,
+}
+
+/// For every school (per checklist id and school year), which of its files counts: the one
+/// the officer picked, else the newest; none while the files disagree about who the school is
+/// or two equally new files differ. Files dated after "now" are flagged; a file with neither
+/// name nor code is unidentified.
 pub(super) fn decide(
     files: &[&FileFacts],
-    readable: &[(usize, &SchoolFacts, &Checklist)],
+    readable: &[Readable],
     options: &Options,
     statuses: &mut [Option<FileStatus>],
-) {
+) -> Decided {
     let now = millis(options.now).unwrap_or(i64::MAX);
     let mut facts: Vec<Option<&SchoolFacts>> = vec![None; files.len()];
     // Per checklist and school year: a school's files of two years are two years.
     let mut by_checklist: BTreeMap<(&str, &str), Vec<(usize, Who)>> = BTreeMap::new();
-    for &(n, f, c) in readable {
-        facts[n] = Some(f);
+    for r in readable {
+        facts[r.n] = Some(r.facts);
+        let f = r.facts;
+        let who = Who::new(
+            r.roster_code.unwrap_or(&f.school_code),
+            &f.school_name,
+            &f.county,
+        );
+        if who.code.is_empty() && who.name.is_empty() {
+            statuses[r.n] = Some(FileStatus::Unidentified);
+            continue;
+        }
         by_checklist
-            .entry((c.doc().id.as_str(), f.school_year.as_str()))
+            .entry((r.checklist.doc().id.as_str(), f.school_year.as_str()))
             .or_default()
-            .push((n, Who::new(&f.school_code, &f.school_name, &f.county)));
+            .push((r.n, who));
     }
     let picks: BTreeSet<&str> = options.picks.iter().map(String::as_str).collect();
-    let school = School {
+    let mut school = School {
         files,
         facts: &facts,
         now,
+        decided: Decided::default(),
     };
     for who in by_checklist.values() {
-        let coded: BTreeMap<usize, &Who> = who
-            .iter()
-            .filter(|(_, w)| !w.code.is_empty())
-            .map(|(n, w)| (*n, w))
-            .collect();
+        let of: BTreeMap<usize, &Who> = who.iter().map(|(n, w)| (*n, w)).collect();
         for members in group(who) {
-            let picked = members
+            let picked: Vec<usize> = members
                 .iter()
                 .copied()
-                .find(|&m| picks.contains(files[m].file.as_str()));
-            match picked {
-                Some(kept) => school.kept(kept, &members, statuses),
-                None => school.decide(&members, &coded, statuses),
+                .filter(|&m| picks.contains(files[m].file.as_str()))
+                .collect();
+            if picked.is_empty() {
+                school.decide(&members, &of, statuses);
+            } else {
+                school.settle(&members, &picked, &of, statuses);
             }
         }
     }
     // A counted file is Ok, or says what is off about it.
-    for &(n, f, _) in readable {
-        if statuses[n].is_none() {
-            let c = f.completion;
-            statuses[n] = Some(if !f.result_matches {
+    for r in readable {
+        if statuses[r.n].is_none() {
+            let c = r.facts.completion;
+            statuses[r.n] = Some(if !r.facts.result_matches {
                 FileStatus::ResultDiffers
             } else if !c.is_complete() {
                 FileStatus::Incomplete {
@@ -73,13 +100,15 @@ pub(super) fn decide(
             });
         }
     }
+    school.decided
 }
 
-/// What deciding one school's files needs: their names, facts and "now".
+/// What deciding one school's files needs: their names, facts and "now"; and what it found.
 struct School<'a> {
     files: &'a [&'a FileFacts],
     facts: &'a [Option<&'a SchoolFacts>],
     now: i64,
+    decided: Decided,
 }
 
 impl School<'_> {
@@ -105,42 +134,99 @@ impl School<'_> {
         }
     }
 
-    fn others(&self, m: usize, among: &[usize]) -> Vec<String> {
-        among
-            .iter()
-            .filter(|&&o| o != m)
-            .map(|&o| self.name(o))
-            .collect()
+    /// Every file of `among` is in one conflict for `reason`: the group is listed once, and
+    /// each file's status names a few of the others.
+    fn conflict(&mut self, reason: Conflict, among: &[usize], statuses: &mut [Option<FileStatus>]) {
+        let group = self.decided.conflicts.len();
+        for &m in among {
+            statuses[m] = Some(FileStatus::Conflict {
+                reason: reason.clone(),
+                group,
+                with: Listed::of(among.iter().filter(|&&o| o != m).map(|&o| self.name(o))),
+            });
+        }
+        self.decided.conflicts.push(ConflictGroup {
+            reason,
+            files: among.iter().map(|&m| self.name(m)).collect(),
+        });
+    }
+
+    /// The school names of `members` as the files write them, each once.
+    fn names(&self, members: &[usize]) -> Listed {
+        let mut shown: BTreeSet<String> = BTreeSet::new();
+        let mut names = Vec::new();
+        for f in members.iter().filter_map(|&m| self.facts[m]) {
+            if shown.insert(normalize(&f.school_name)) {
+                names.push(f.school_name.clone());
+            }
+        }
+        Listed::of(names)
+    }
+
+    /// The officer picked files of this group: each pick settles the files with its school
+    /// name (and those without a name); a second pick for the same school is a clash, the
+    /// first counts. Files under the same code with another name stay in conflict until one
+    /// of them is picked too: a pick never makes another school's file a duplicate.
+    fn settle(
+        &mut self,
+        members: &[usize],
+        picked: &[usize],
+        who: &BTreeMap<usize, &Who>,
+        statuses: &mut [Option<FileStatus>],
+    ) {
+        let name = |m: usize| who.get(&m).map_or("", |w| w.name.as_str());
+        let mut settled: BTreeMap<&str, usize> = BTreeMap::new();
+        for &p in picked {
+            match settled.get(name(p)) {
+                Some(&first) => self
+                    .decided
+                    .pick_clashes
+                    .push((self.name(first), self.name(p))),
+                None => {
+                    settled.insert(name(p), p);
+                }
+            }
+        }
+        let nameless_to = settled.values().next().copied();
+        let mut rest = Vec::new();
+        for (&n, &kept) in &settled {
+            let same: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&m| name(m) == n || (name(m).is_empty() && Some(kept) == nameless_to))
+                .collect();
+            self.kept(kept, &same, statuses);
+        }
+        for &m in members {
+            let is_settled =
+                settled.contains_key(name(m)) || (name(m).is_empty() && nameless_to.is_some());
+            if !is_settled {
+                rest.push(m);
+            }
+        }
+        if !rest.is_empty() {
+            let names = self.names(members);
+            self.conflict(Conflict::SameCodeOtherName { names }, &rest, statuses);
+        }
     }
 
     /// No pick: one code with two names is a 冲突; otherwise the newest file counts, files
     /// from the future are flagged, and two equally new files that differ are a 冲突.
     fn decide(
-        &self,
+        &mut self,
         members: &[usize],
-        coded: &BTreeMap<usize, &Who>,
+        who: &BTreeMap<usize, &Who>,
         statuses: &mut [Option<FileStatus>],
     ) {
         let names: BTreeSet<&str> = members
             .iter()
-            .filter_map(|m| coded.get(m))
+            .filter_map(|m| who.get(m))
+            .filter(|w| !w.code.is_empty() && !w.name.is_empty())
             .map(|w| w.name.as_str())
             .collect();
         if names.len() > 1 {
-            let mut shown: Vec<String> = Vec::new();
-            for f in members.iter().filter_map(|&m| self.facts[m]) {
-                if !shown.contains(&f.school_name) {
-                    shown.push(f.school_name.clone());
-                }
-            }
-            for &m in members {
-                statuses[m] = Some(FileStatus::Conflict {
-                    reason: Conflict::SameCodeOtherName {
-                        names: shown.clone(),
-                    },
-                    with: self.others(m, members),
-                });
-            }
+            let names = self.names(members);
+            self.conflict(Conflict::SameCodeOtherName { names }, members, statuses);
             return;
         }
         let (future, present): (Vec<usize>, Vec<usize>) = members
@@ -159,19 +245,13 @@ impl School<'_> {
             .collect();
         let digests: BTreeSet<&str> = tied.iter().filter_map(|&m| self.digest(m)).collect();
         if digests.len() > 1 {
-            for &m in &present {
-                statuses[m] = Some(if tied.contains(&m) {
-                    FileStatus::Conflict {
-                        reason: Conflict::SameTimeOtherContent,
-                        with: self.others(m, &tied),
-                    }
-                } else {
-                    FileStatus::Duplicate {
-                        kept: self.name(tied[0]),
-                        identical: false,
-                    }
+            for &m in present.iter().filter(|m| !tied.contains(m)) {
+                statuses[m] = Some(FileStatus::Duplicate {
+                    kept: self.name(tied[0]),
+                    identical: false,
                 });
             }
+            self.conflict(Conflict::SameTimeOtherContent, &tied, statuses);
             return;
         }
         self.kept(tied[0], &present, statuses);

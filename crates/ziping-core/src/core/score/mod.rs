@@ -315,14 +315,14 @@ impl<'a> Engine<'a> {
                             match parse_number(text)
                                 .map_err(|error| ValueProblem::Number { error })
                                 .and_then(|n| {
-                                    quantity(
-                                        n,
-                                        &Quantity {
-                                            integer: false,
-                                            min: None,
-                                            unit,
-                                        },
-                                    )
+                                    let rule = Quantity {
+                                        integer: false,
+                                        min: None,
+                                        unit,
+                                    };
+                                    quantity(n, &rule).and_then(|n| {
+                                        percent_only_for_rates(text, &rule).map(|()| n)
+                                    })
                                 }) {
                                 Ok(n) => Computed::Value(n),
                                 Err(problem) => {
@@ -605,7 +605,8 @@ impl<'a> Engine<'a> {
                 None => continue,
                 Some(Value::Number(text)) => parse_number(text)
                     .map_err(|error| ValueProblem::Number { error })
-                    .and_then(|n| quantity(n, &rule)),
+                    .and_then(|n| quantity(n, &rule))
+                    .and_then(|n| percent_only_for_rates(text, &rule).map(|()| n)),
                 Some(_) => Err(ValueProblem::WrongKind),
             };
             match checked {
@@ -660,6 +661,16 @@ fn quantity(n: f64, rule: &Quantity) -> Result<f64, ValueProblem> {
         Err(ValueProblem::AbovePercent)
     } else {
         Ok(n)
+    }
+}
+
+/// A `%` typed after a count (`800%` students) is refused, never read as 800 people: percent
+/// signs belong to rates only.
+fn percent_only_for_rates(text: &str, rule: &Quantity) -> Result<(), ValueProblem> {
+    if rule.unit != "%" && text.contains(['%', '％']) {
+        Err(ValueProblem::PercentSign)
+    } else {
+        Ok(())
     }
 }
 

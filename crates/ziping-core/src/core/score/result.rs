@@ -215,6 +215,8 @@ pub enum ValueProblem {
     NotWhole,
     /// A percentage over 100.
     AbovePercent,
+    /// A percent sign after a value that is not a rate (`800%` students).
+    PercentSign,
     /// A part larger than its whole (teachers with a certificate than teachers).
     Exceeds {
         other: String,

@@ -1,0 +1,88 @@
+//! The words for the county's settings and roster: their problems, each with its place.
+
+use super::{field_problem, Lang, Msg, Say};
+use crate::core::aggregate::{RosterIssue, SettingsProblem};
+use crate::core::roster_csv::{RosterCsvIssue, RosterProblem};
+
+/// A problem of a roster table, with its row and column.
+pub fn roster_problem(lang: Lang, p: &RosterProblem) -> String {
+    use RosterCsvIssue as I;
+    let problem = match &p.issue {
+        I::NotCsv { detail } => Say::CsvNotCsv { detail }.text(lang),
+        I::UnknownColumn { header } => Say::CsvUnknownColumn { header }.text(lang),
+        I::MissingColumn => Msg::CsvMissingColumn.text(lang).into(),
+        I::NoRows => Msg::RosterNoRows.text(lang).into(),
+        I::Empty => Msg::CsvEmpty.text(lang).into(),
+        I::PlaceholderCode { text } => Say::RosterPlaceholderCode { text }.text(lang),
+        I::DuplicateCode { text, row } => Say::RosterDuplicateCode {
+            text,
+            row: &row.to_string(),
+        }
+        .text(lang),
+        I::BadSchoolType { text } => Say::RosterBadSchoolType { text }.text(lang),
+        I::BadStudents { text } => Say::RosterBadStudents { text }.text(lang),
+    };
+    let row = p.row.to_string();
+    match p.column {
+        Some(c) => Say::CsvProblemAt {
+            row: &row,
+            column: c.header(),
+            problem: &problem,
+        }
+        .text(lang),
+        None => Say::CsvProblemRow {
+            row: &row,
+            problem: &problem,
+        }
+        .text(lang),
+    }
+}
+
+/// A problem of the county's settings (a settings file, or what the officer entered).
+pub fn settings_problem(lang: Lang, p: &SettingsProblem) -> String {
+    use SettingsProblem as P;
+    match p {
+        P::Json(problem) => Say::SettingsNotJson {
+            problem: &field_problem(lang, problem),
+        }
+        .text(lang),
+        P::WrongFormat { found } => Say::SettingsWrongFormat { found }.text(lang),
+        P::NoCounty => Msg::SettingsNoCounty.text(lang).into(),
+        P::NoYear => Msg::SettingsNoYear.text(lang).into(),
+        P::BadYear { year } => Say::ImportBadSchoolYear { year }.text(lang),
+        P::NoChecklist => Msg::SettingsNoChecklist.text(lang).into(),
+        P::UnknownChecklist { id, version } => {
+            Say::SettingsUnknownChecklist { id, version }.text(lang)
+        }
+        P::BadChecklist { errors } => Say::RefusedBadChecklist {
+            reason: &super::checklist_errors(lang, errors),
+        }
+        .text(lang),
+        P::Roster { row, issue } => {
+            let problem = match issue {
+                RosterIssue::NoCode { text } => Say::RosterPlaceholderCode { text }.text(lang),
+                RosterIssue::DuplicateCode { code, other } => Say::RosterDuplicateCode {
+                    text: code,
+                    row: &other.to_string(),
+                }
+                .text(lang),
+                RosterIssue::NoName => Msg::RosterNoName.text(lang).into(),
+            };
+            Say::RosterRowProblem {
+                row: &row.to_string(),
+                problem: &problem,
+            }
+            .text(lang)
+        }
+        P::TooLarge => Msg::SettingsTooLarge.text(lang).into(),
+    }
+}
+
+/// Every problem of the settings, one per line.
+pub fn settings_problems(lang: Lang, problems: &[SettingsProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| settings_problem(lang, p))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
