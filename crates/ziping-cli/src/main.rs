@@ -7,23 +7,33 @@
 //!
 //! Everything printed that comes from a file (school names, file names) has its control
 //! characters escaped, so a name cannot forge lines or send terminal escapes.
+//!
+//! Exit codes: 0 every file counted or rightly left out (a duplicate, another county); 1 some
+//! file cannot be used or is left uncounted until the officer acts (冲突, 时间异常, 不在名册,
+//! 清单未采用, 无法识别), or `verify` found a file that fails; 2 the command cannot run (a
+//! settings or checklist file that cannot be used, an output that cannot be written, a pick
+//! that names no file or two files of one school); 3 `score`: the stored result differs.
 
 fn main() -> std::process::ExitCode {
     cli::main()
 }
 
+mod io;
 mod table;
 
 mod cli {
+    use crate::io::{note, read_bounded, write_atomic, Out, ReadError};
     use clap::{Parser, Subcommand};
     use rayon::prelude::*;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
-    use ziping_core::core::aggregate::{reduce, FileFacts};
+    use ziping_core::core::aggregate::settings::MAX_SETTINGS_BYTES;
+    use ziping_core::core::aggregate::{reduce, CountySettings, FileFacts};
     use ziping_core::core::builtin::readable;
     use ziping_core::core::checklist::{add_to_set, Checklist};
     use ziping_core::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
-    use ziping_core::i18n::{checklist_errors, import_error, Lang, Msg, Say};
+    use ziping_core::i18n::{checklist_errors, import_error, settings_problems, Lang, Msg, Say};
+    use ziping_core::state::county::MAX_CHECKLIST_BYTES;
 
     /// Text from a file, safe to print: control characters (newline, tab, ESC …) and bidi
     /// overrides as `\u{…}` escapes.
@@ -53,6 +63,10 @@ mod cli {
         /// A checklist file to use besides the built-ins (a county's own checklist).
         #[arg(long, global = true, value_name = "PATH")]
         checklist: Vec<PathBuf>,
+        /// The county's settings (县级设置, saved from county mode): its roster, the checklists
+        /// and school years that count. `aggregate` and `table` then judge every file by them.
+        #[arg(long, global = true, value_name = "FILE")]
+        county_settings: Option<PathBuf>,
         #[command(subcommand)]
         command: Command,
     }
@@ -107,8 +121,7 @@ mod cli {
             }
         };
         for path in &args.checklist {
-            let loaded = std::fs::read_to_string(path)
-                .map_err(|e| e.to_string())
+            let loaded = read_text(path, MAX_CHECKLIST_BYTES, lang)
                 .and_then(|t| Checklist::from_json(&t).map_err(|e| checklist_errors(lang, &e)))
                 .and_then(|c| {
                     add_to_set(&mut checklists, c).map_err(|clash| {
@@ -120,8 +133,39 @@ mod cli {
                     })
                 });
             if let Err(reason) = loaded {
-                eprintln!("{}: {reason}", printable(&path.display().to_string()));
+                note(&format!(
+                    "{}: {}",
+                    printable(&path.display().to_string()),
+                    printable(&reason)
+                ));
                 return ExitCode::from(2);
+            }
+        }
+        let settings = match &args.county_settings {
+            None => None,
+            Some(path) => {
+                match read_text(path, MAX_SETTINGS_BYTES, lang).and_then(|t| {
+                    CountySettings::from_json(&t, &checklists)
+                        .map_err(|p| settings_problems(lang, &p))
+                }) {
+                    Ok(s) => Some(s),
+                    Err(reason) => {
+                        for line in reason.lines() {
+                            note(&format!(
+                                "{}: {}",
+                                printable(&path.display().to_string()),
+                                printable(line)
+                            ));
+                        }
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+        };
+        // The county's own checklists travel in its settings.
+        if let Some(s) = &settings {
+            for c in &s.county_checklists {
+                let _ = add_to_set(&mut checklists, c.clone());
             }
         }
         match args.command {
@@ -135,16 +179,29 @@ mod cli {
                 pick,
             } => aggregate(
                 &files_or_dirs,
-                &checklists,
+                &Rules {
+                    checklists: &checklists,
+                    settings: settings.as_ref(),
+                    county: county.as_deref(),
+                    picks: &pick,
+                },
                 lang,
                 Outputs { csv, json },
-                county.as_deref(),
-                &pick,
             ),
             Command::Table {
                 files_or_dirs,
                 parquet,
-            } => table(&files_or_dirs, &checklists, lang, &parquet),
+            } => table(
+                &files_or_dirs,
+                &Rules {
+                    checklists: &checklists,
+                    settings: settings.as_ref(),
+                    county: None,
+                    picks: &[],
+                },
+                lang,
+                &parquet,
+            ),
         }
     }
 
@@ -154,24 +211,42 @@ mod cli {
         verify(&read_bytes(path)?, checklists)
     }
 
-    /// A file's bytes, if it is a regular file no larger than a submission can be.
+    /// A file's bytes, if it is a regular file no larger than a submission can be (bounded by
+    /// what is read, not only by what the metadata says).
     fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
-        let unreadable = |e: std::io::Error| ImportError::Unreadable {
-            reason: e.to_string(),
-        };
-        let meta = std::fs::metadata(path).map_err(unreadable)?;
-        if !meta.is_file() {
-            return Err(ImportError::Unreadable {
+        read_bounded(path, MAX_EXPORT_BYTES).map_err(|e| match e {
+            ReadError::NotAFile => ImportError::Unreadable {
                 reason: "not a regular file".into(),
-            });
-        }
-        if meta.len() > MAX_EXPORT_BYTES as u64 {
-            return Err(ImportError::TooLarge {
-                size: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+            },
+            ReadError::TooLarge { size } => ImportError::TooLarge {
+                size: usize::try_from(size).unwrap_or(usize::MAX),
                 limit: MAX_EXPORT_BYTES,
-            });
-        }
-        std::fs::read(path).map_err(unreadable)
+            },
+            ReadError::Io(e) => ImportError::Unreadable {
+                reason: e.to_string(),
+            },
+        })
+    }
+
+    /// A settings or checklist file's text: a regular file, at most `limit` bytes, UTF-8.
+    fn read_text(path: &Path, limit: usize, lang: Lang) -> Result<String, String> {
+        let bytes = read_bounded(path, limit).map_err(|e| match e {
+            ReadError::NotAFile => Msg::CliSkippedNotFile.text(lang).to_string(),
+            ReadError::TooLarge { size } => import_error(
+                lang,
+                &ImportError::TooLarge {
+                    size: usize::try_from(size).unwrap_or(usize::MAX),
+                    limit,
+                },
+            ),
+            ReadError::Io(e) => import_error(
+                lang,
+                &ImportError::Unreadable {
+                    reason: e.to_string(),
+                },
+            ),
+        })?;
+        String::from_utf8(bytes).map_err(|_| import_error(lang, &ImportError::NotUtf8))
     }
 
     /// One file read, verified, re-scored and reduced to the facts the county needs; the
@@ -193,35 +268,40 @@ mod cli {
     }
 
     fn verify_files(files: &[PathBuf], checklists: &[Checklist], lang: Lang) -> ExitCode {
+        let mut out = Out::new();
         let mut failed = 0;
         for path in files {
             match check(path, checklists, lang) {
                 Ok(v) if v.result_matches() => {
                     let e = &v.export;
-                    println!(
+                    out.line(&format!(
                         "OK\t{}\t{}\t{}\t{}/{}",
                         printable(&path.display().to_string()),
                         printable(&e.profile.school_name),
                         printable(&e.checklist.id),
                         v.recomputed.total.earned,
                         v.recomputed.total.max
-                    );
+                    ));
                 }
                 Ok(_) => {
                     failed += 1;
                     let why = Msg::StatusResultDiffersDetail.text(lang);
-                    println!("FAIL\t{}\t{why}", printable(&path.display().to_string()));
+                    out.line(&format!(
+                        "FAIL\t{}\t{why}",
+                        printable(&path.display().to_string())
+                    ));
                 }
                 Err(reason) => {
                     failed += 1;
-                    println!(
+                    out.line(&format!(
                         "FAIL\t{}\t{}",
                         printable(&path.display().to_string()),
                         printable(&reason)
-                    );
+                    ));
                 }
             }
         }
+        out.finish();
         if failed > 0 {
             ExitCode::from(1)
         } else {
@@ -276,11 +356,11 @@ mod cli {
                 out.push(path.to_path_buf());
             }
         } else if named || path.extension().is_some() {
-            eprintln!(
+            note(&format!(
                 "{}: {}",
                 printable(&path.display().to_string()),
                 Msg::CliSkippedNotFile.text(lang)
-            );
+            ));
         }
     }
 
@@ -299,64 +379,190 @@ mod cli {
             .unwrap_or_default()
     }
 
-    /// Every file read and reduced in parallel (only facts stay in memory), and aggregated.
+    /// What decides which files count: the checklists known, the county's settings, the county
+    /// chosen and the officer's picks.
+    struct Rules<'a> {
+        checklists: &'a [Checklist],
+        settings: Option<&'a CountySettings>,
+        county: Option<&'a str>,
+        picks: &'a [String],
+    }
+
+    /// The canonical path of a file, to compare what the officer typed with what was read.
+    fn canonical(path: &Path) -> Option<PathBuf> {
+        std::fs::canonicalize(path).ok()
+    }
+
+    /// Every file read and reduced in parallel (only facts stay in memory), and aggregated. The
+    /// picks are matched to the files by canonical path (`./a.json` is `a.json`); a pick that
+    /// names no file read is an error, never silently ignored.
     fn report(
-        paths: &[PathBuf],
-        checklists: &[Checklist],
+        files: &[PathBuf],
+        rules: &Rules,
         lang: Lang,
-        county: Option<&str>,
-        picks: &[String],
-    ) -> ziping_core::core::aggregate::CountyReport {
+    ) -> Result<ziping_core::core::aggregate::CountyReport, String> {
         use ziping_core::core::aggregate::{aggregate, Options};
-        let files = collect(paths, lang);
         let inputs: Vec<FileFacts> = files
             .par_iter()
-            .map(|f| read_and_reduce(f, checklists))
+            .map(|f| read_and_reduce(f, rules.checklists))
             .collect();
+        let by_path: std::collections::BTreeMap<PathBuf, String> = files
+            .iter()
+            .filter_map(|f| canonical(f).map(|c| (c, f.display().to_string())))
+            .collect();
+        let mut picks = Vec::new();
+        for pick in rules.picks {
+            let named = canonical(Path::new(pick)).and_then(|c| by_path.get(&c));
+            match named {
+                Some(name) => picks.push(name.clone()),
+                None => {
+                    return Err(Say::CliPickUnknown {
+                        file: &printable(pick),
+                    }
+                    .text(lang))
+                }
+            }
+        }
         let now = now_rfc3339();
         let options = Options {
             now: &now,
-            county,
-            picks,
+            county: rules.county,
+            picks: &picks,
+            settings: rules.settings,
+            assigned: &[],
         };
         let refs: Vec<&FileFacts> = inputs.iter().collect();
-        aggregate(&refs, checklists, &options, |e| import_error(lang, e))
+        let report = aggregate(&refs, rules.checklists, &options, |e| import_error(lang, e));
+        if let Some((first, second)) = report.pick_clashes.first() {
+            return Err(Say::CliPickTwice {
+                first: &printable(first),
+                second: &printable(second),
+            }
+            .text(lang));
+        }
+        Ok(report)
     }
 
-    fn table(paths: &[PathBuf], checklists: &[Checklist], lang: Lang, out: &Path) -> ExitCode {
-        let report = report(paths, checklists, lang, None, &[]);
+    fn table(paths: &[PathBuf], rules: &Rules, lang: Lang, out: &Path) -> ExitCode {
+        let files = collect(paths, lang);
+        if let Err(e) = not_an_input(&[out], &files, lang) {
+            note(&e);
+            return ExitCode::from(2);
+        }
+        let report = match report(&files, rules, lang) {
+            Ok(r) => r,
+            Err(e) => {
+                note(&e);
+                return ExitCode::from(2);
+            }
+        };
         let rows = ziping_core::core::aggregate::indicator_rows(&report);
         match crate::table::write_parquet(&rows, out) {
             Ok(()) => {
-                eprintln!(
-                    "{}",
-                    Say::TableWritten {
+                note(
+                    &Say::TableWritten {
                         rows: &rows.len().to_string(),
                         files: &report.schools.len().to_string(),
                         file: &printable(&out.display().to_string()),
                     }
-                    .text(lang)
+                    .text(lang),
                 );
                 ExitCode::SUCCESS
             }
             Err(reason) => {
-                eprintln!("{}: {reason}", printable(&out.display().to_string()));
+                note(&format!(
+                    "{}: {}",
+                    printable(&out.display().to_string()),
+                    printable(&reason)
+                ));
                 ExitCode::from(2)
             }
         }
     }
 
-    fn aggregate(
-        paths: &[PathBuf],
-        checklists: &[Checklist],
+    /// An output must never be one of the files read (`--csv` pointed at a submission).
+    fn not_an_input(outputs: &[&Path], inputs: &[PathBuf], lang: Lang) -> Result<(), String> {
+        let read: std::collections::BTreeSet<PathBuf> =
+            inputs.iter().filter_map(|f| canonical(f)).collect();
+        for out in outputs {
+            if canonical(out).is_some_and(|c| read.contains(&c)) {
+                return Err(Say::CliOutputIsInput {
+                    file: &printable(&out.display().to_string()),
+                }
+                .text(lang));
+            }
+        }
+        Ok(())
+    }
+
+    /// The outputs `--csv` and `--json` ask for: (path, contents).
+    fn output_files(
+        outputs: &Outputs,
+        report: &ziping_core::core::aggregate::CountyReport,
         lang: Lang,
-        outputs: Outputs,
-        county: Option<&str>,
-        picks: &[String],
-    ) -> ExitCode {
+    ) -> Vec<(PathBuf, Vec<u8>)> {
+        use ziping_core::core::county_csv::{figures_csv, schools_csv};
+        let mut out = Vec::new();
+        if let Some(csv) = &outputs.csv {
+            out.push((csv.clone(), schools_csv(report, lang).into_bytes()));
+            out.push((county_csv_path(csv), figures_csv(report, lang).into_bytes()));
+        }
+        if let Some(json) = &outputs.json {
+            out.push((
+                json.clone(),
+                serde_json::to_string_pretty(report)
+                    .unwrap_or_default()
+                    .into_bytes(),
+            ));
+        }
+        out
+    }
+
+    /// `OUT.csv` → `OUT-county.csv`, beside it.
+    fn county_csv_path(out: &Path) -> PathBuf {
+        out.with_file_name(format!(
+            "{}-county.csv",
+            out.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ))
+    }
+
+    fn aggregate(paths: &[PathBuf], rules: &Rules, lang: Lang, outputs: Outputs) -> ExitCode {
         use ziping_core::core::aggregate::{FileStatus, Spread};
         use ziping_core::core::format;
-        let report = report(paths, checklists, lang, county, picks);
+        let files = collect(paths, lang);
+        let wanted: Vec<PathBuf> = outputs
+            .csv
+            .iter()
+            .flat_map(|c| [c.clone(), county_csv_path(c)])
+            .chain(outputs.json.clone())
+            .collect();
+        let wanted_refs: Vec<&Path> = wanted.iter().map(PathBuf::as_path).collect();
+        if let Err(e) = not_an_input(&wanted_refs, &files, lang) {
+            note(&e);
+            return ExitCode::from(2);
+        }
+        let report = match report(&files, rules, lang) {
+            Ok(r) => r,
+            Err(e) => {
+                note(&e);
+                return ExitCode::from(2);
+            }
+        };
+        // The files first: a closed standard output (`| head`) must not cost the tables.
+        let mut failed_write = false;
+        for (path, bytes) in output_files(&outputs, &report, lang) {
+            if let Err(e) = write_atomic(&path, &bytes) {
+                note(&format!(
+                    "{}: {}",
+                    printable(&path.display().to_string()),
+                    printable(&e.to_string())
+                ));
+                failed_write = true;
+            }
+        }
+        let mut out = Out::new();
         let header = [
             Msg::ChecklistLabel,
             Msg::ChecklistVersion,
@@ -371,7 +577,7 @@ mod cli {
         ]
         .map(|m| m.text(lang))
         .join("\t");
-        println!("{header}");
+        out.line(&header);
         for f in &report.figures {
             let (cv, within) = match f.spread {
                 Spread::Computed { cv, .. } => (
@@ -389,7 +595,7 @@ mod cli {
                 Spread::NoStudents => (Msg::CountyNoStudents.text(lang).into(), String::new()),
                 Spread::ZeroMean => (Msg::CountyZeroMean.text(lang).into(), String::new()),
             };
-            println!(
+            out.line(&format!(
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{cv}\t{}\t{within}",
                 printable(&f.checklist),
                 printable(&f.version),
@@ -399,67 +605,66 @@ mod cli {
                 f.schools,
                 f.left_out,
                 format::fixed(f.limit, 2),
-            );
+            ));
         }
-        // Every file that does not simply count, with why.
+        out.finish();
+        // Every file that does not simply count, with why; a conflict once per group, with
+        // all its files (linear in the files, however many share a code).
         for s in report.schools.iter().filter(|s| s.status != FileStatus::Ok) {
+            if matches!(s.status, FileStatus::Conflict { .. }) {
+                continue;
+            }
             let (word, detail) = ziping_core::core::county_csv::status_text(lang, &s.status);
-            eprintln!("{word}\t{}\t{}", printable(&s.file), printable(&detail));
+            note(&format!(
+                "{word}\t{}\t{}",
+                printable(&s.file),
+                printable(&detail)
+            ));
+        }
+        for g in &report.conflicts {
+            let status = FileStatus::Conflict {
+                reason: g.reason.clone(),
+                group: 0,
+                with: Default::default(),
+            };
+            let (word, _) = ziping_core::core::county_csv::status_text(lang, &status);
+            let files: Vec<String> = g.files.iter().map(|f| printable(f)).collect();
+            note(&format!(
+                "{word}\t{}\t{}",
+                files.join("\t"),
+                printable(&ziping_core::i18n::conflict_reason(lang, &g.reason))
+            ));
+        }
+        for m in &report.missing {
+            note(&format!(
+                "{}\t{}\t{}\t{}\t{}",
+                Msg::StatusMissing.text(lang),
+                printable(&m.code),
+                printable(&m.name),
+                printable(&m.checklist),
+                printable(&m.school_year)
+            ));
         }
         if report.mixes_counties() {
-            eprintln!(
-                "{}",
-                Say::CountyMixed {
-                    counties: &printable(&report.counties.join("、"))
+            note(
+                &Say::CountyMixed {
+                    counties: &printable(&report.counties.join("、")),
                 }
-                .text(lang)
+                .text(lang),
             );
         }
-        let bad = report
-            .schools
-            .iter()
-            .filter(|s| matches!(s.status, FileStatus::Invalid { .. }))
-            .count();
-        eprintln!(
-            "{}",
-            Say::CliSummary {
+        let uncounted = report.uncounted_for_action();
+        note(
+            &Say::CliSummaryUncounted {
                 files: &report.schools.len().to_string(),
-                invalid: &bad.to_string()
+                uncounted: &uncounted.to_string(),
+                missing: &report.missing.len().to_string(),
             }
-            .text(lang)
+            .text(lang),
         );
-        if let Some(out) = outputs.csv {
-            let county = out.with_file_name(format!(
-                "{}-county.csv",
-                out.file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ));
-            let written = std::fs::write(
-                &out,
-                ziping_core::core::county_csv::schools_csv(&report, lang),
-            )
-            .and_then(|_| {
-                std::fs::write(
-                    &county,
-                    ziping_core::core::county_csv::figures_csv(&report, lang),
-                )
-            });
-            if let Err(e) = written {
-                eprintln!("{}: {e}", printable(&out.display().to_string()));
-                return ExitCode::from(2);
-            }
-        }
-        if let Some(out) = outputs.json {
-            let written = serde_json::to_string_pretty(&report)
-                .map_err(std::io::Error::other)
-                .and_then(|text| std::fs::write(&out, text));
-            if let Err(e) = written {
-                eprintln!("{}: {e}", printable(&out.display().to_string()));
-                return ExitCode::from(2);
-            }
-        }
-        if bad > 0 {
+        if failed_write {
+            ExitCode::from(2)
+        } else if uncounted > 0 {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
@@ -470,7 +675,11 @@ mod cli {
         let v = match check(path, checklists, lang) {
             Ok(v) => v,
             Err(reason) => {
-                eprintln!("{}: {reason}", path.display());
+                note(&format!(
+                    "{}: {}",
+                    printable(&path.display().to_string()),
+                    printable(&reason)
+                ));
                 return ExitCode::from(1);
             }
         };
@@ -482,15 +691,17 @@ mod cli {
             "matches_file": matches,
             "result": v.recomputed,
         });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        let mut stdout = Out::new();
+        stdout.line(&serde_json::to_string_pretty(&out).unwrap_or_default());
+        stdout.finish();
         if matches {
             ExitCode::SUCCESS
         } else {
-            eprintln!(
+            note(&format!(
                 "{}: {}",
-                path.display(),
+                printable(&path.display().to_string()),
                 Msg::StatusResultDiffersDetail.text(lang)
-            );
+            ));
             ExitCode::from(3)
         }
     }

@@ -71,8 +71,9 @@ pub fn write_parquet(rows: &[IndicatorRow], path: &Path) -> Result<(), String> {
             .set_compression(Compression::SNAPPY)
             .build(),
     );
-    let file = std::fs::File::create(path).map_err(|e| e.to_string())?;
-    let mut writer = SerializedFileWriter::new(file, schema, props).map_err(|e| e.to_string())?;
+    // Written in memory, then to disk whole (a failed write leaves the previous table).
+    let mut writer =
+        SerializedFileWriter::new(Vec::new(), schema, props).map_err(|e| e.to_string())?;
     let err = |e: parquet::errors::ParquetError| e.to_string();
     for group in rows.chunks(ROW_GROUP) {
         let mut rg = writer.next_row_group().map_err(err)?;
@@ -147,6 +148,6 @@ pub fn write_parquet(rows: &[IndicatorRow], path: &Path) -> Result<(), String> {
         }
         rg.close().map_err(err)?;
     }
-    writer.close().map_err(err)?;
-    Ok(())
+    let bytes = writer.into_inner().map_err(err)?;
+    crate::io::write_atomic(path, &bytes).map_err(|e| e.to_string())
 }

@@ -227,6 +227,8 @@ fn the_command_line_writes_the_same_figures() {
         now: "2100-01-01T00:00:00+00:00",
         county: None,
         picks: &[],
+        settings: None,
+        assigned: &[],
     };
     let report = ziping_core::core::aggregate::aggregate(
         &files.iter().collect::<Vec<_>>(),
@@ -306,4 +308,286 @@ fn english_output_has_no_chinese_outside_the_data() {
     );
     assert!(said.contains("invalid"), "{said}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The example files written into a fresh folder, under their own names.
+fn example_folder(tag: &str) -> std::path::PathBuf {
+    let dir = temp_dir(tag);
+    for doc in common::example_exports() {
+        std::fs::write(
+            dir.join(ziping_core::core::export::file_name(&doc)),
+            to_text(&doc).unwrap(),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_closed_standard_output_costs_neither_the_tables_nor_a_panic() {
+    let dir = example_folder("pipe");
+    let csv = dir.join("out.csv");
+    let json = dir.join("out.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ziping"))
+        .args([
+            "aggregate",
+            dir.to_str().unwrap(),
+            "--csv",
+            csv.to_str().unwrap(),
+            "--json",
+            json.to_str().unwrap(),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before a line is read (`| head -0`).
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(std::fs::read_to_string(&csv)
+        .unwrap()
+        .contains("城关镇第一小学"));
+    assert!(dir.join("out-county.csv").exists());
+    assert!(std::fs::read_to_string(&json)
+        .unwrap()
+        .contains("\"schools\""));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_write_keeps_the_previous_table_and_leaves_no_part_of_the_new_one() {
+    let dir = example_folder("full");
+    let out_dir = temp_dir("full-out");
+    let csv = out_dir.join("out.csv");
+    std::fs::write(&csv, "previous table\n").unwrap();
+    // A file size limit stands in for a full disk: every write past 1 KB fails (EFBIG).
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f 1; exec '{}' aggregate '{}' --csv '{}'",
+            env!("CARGO_BIN_EXE_ziping"),
+            dir.display(),
+            csv.display()
+        ))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("out.csv"), "the error names the file: {err}");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "previous table\n");
+    let left: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        left.iter().all(|n| !n.contains("partial")),
+        "no partial file: {left:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&out_dir).unwrap();
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn reads_are_bounded_by_what_is_read_and_odd_checklists_never_hang() {
+    // /proc files say they are empty; this one is as large as the address space and was
+    // read until memory ran out. Now the read stops at the limit (here the kernel refuses the
+    // read first): a line for the file, no hang.
+    let (code, out, _) = ziping(&["verify", "/proc/self/pagemap"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("FAIL\t/proc/self/pagemap\t"), "{out}");
+    let dir = temp_dir("odd-checklist");
+    let fifo = dir.join("c.json");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    for odd in ["/dev/zero", fifo.to_str().unwrap()] {
+        let (code, _, err) = ziping(&["--checklist", odd, "verify", "x.json"]);
+        assert_eq!(code, 2, "{odd}: {err}");
+        assert!(err.contains("不是普通文件"), "{odd}: {err}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_command_escapes_what_comes_from_a_file() {
+    let dir = temp_dir("escape");
+    let bad = dir.join("bad\u{1b}[2J\nname.json");
+    std::fs::write(&bad, "{").unwrap();
+    let (_, out, err) = ziping(&["score", bad.to_str().unwrap()]);
+    assert!(
+        !out.contains('\u{1b}') && !err.contains('\u{1b}'),
+        "{err:?}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    let checklist = dir.join("checklist\u{1b}]0;title\u{7}.json");
+    std::fs::write(&checklist, "{\"format\": \"\u{1b}[31m\"}").unwrap();
+    let (code, _, err) = ziping(&["--checklist", checklist.to_str().unwrap(), "verify", "x"]);
+    assert_eq!(code, 2);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn picks_are_matched_by_path_and_must_name_one_file_per_school() {
+    let dir = example_folder("picks");
+    let first = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let name = first.file_name().unwrap().to_str().unwrap().to_string();
+    // The same file, written another way.
+    let other_way = format!("{}/./{name}", dir.display());
+    let (code, _, err) = ziping(&["aggregate", dir.to_str().unwrap(), "--pick", &other_way]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = ziping(&["aggregate", dir.to_str().unwrap(), "--pick", "nothing.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("nothing.json"), "{err}");
+    // A second file of the same school, picked too.
+    let copy = dir.join("copy.json");
+    let text = std::fs::read_to_string(&first).unwrap();
+    let doc: ziping_core::core::export::Export = serde_json::from_str(&text).unwrap();
+    let c = common::builtin(&doc.checklist.id);
+    let again = ziping_core::core::export::export(&ziping_core::core::export::Submission {
+        checklist: &c,
+        profile: &doc.profile,
+        answers: &doc.answers,
+        plan: &[],
+        attachments: &doc.attachments,
+        created: &doc.created,
+        exported: "2026-11-21T10:00:00+08:00",
+        app_version: "test",
+        previous: None,
+        review: &[],
+    })
+    .unwrap();
+    std::fs::write(&copy, to_text(&again).unwrap()).unwrap();
+    let (code, _, err) = ziping(&[
+        "aggregate",
+        dir.to_str().unwrap(),
+        "--pick",
+        first.to_str().unwrap(),
+        "--pick",
+        copy.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("只能选定一个"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_output_never_overwrites_a_file_read_and_uncounted_files_exit_1() {
+    let dir = example_folder("overwrite");
+    let first = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let before = std::fs::read(&first).unwrap();
+    let (code, _, err) = ziping(&[
+        "aggregate",
+        dir.to_str().unwrap(),
+        "--json",
+        first.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(std::fs::read(&first).unwrap(), before);
+    // Two files with one code and two names: a 冲突, one line for the group, exit 1.
+    let text = String::from_utf8(before).unwrap();
+    let doc: ziping_core::core::export::Export = serde_json::from_str(&text).unwrap();
+    let c = common::builtin(&doc.checklist.id);
+    let mut profile = doc.profile.clone();
+    profile.school_name = "另一所学校".into();
+    let other = ziping_core::core::export::export(&ziping_core::core::export::Submission {
+        checklist: &c,
+        profile: &profile,
+        answers: &doc.answers,
+        plan: &[],
+        attachments: &doc.attachments,
+        created: &doc.created,
+        exported: &doc.exported,
+        app_version: "test",
+        previous: None,
+        review: &[],
+    })
+    .unwrap();
+    std::fs::write(dir.join("other.json"), to_text(&other).unwrap()).unwrap();
+    let (code, _, err) = ziping(&["aggregate", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("冲突")).count(),
+        1,
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn county_settings_judge_the_files_by_the_countys_roster() {
+    use ziping_core::core::aggregate::{CountySettings, RosterSchool, SettingsDraft};
+    use ziping_core::core::model::SchoolType;
+    let dir = example_folder("settings");
+    let known = builtins().unwrap();
+    let settings = CountySettings::new(
+        SettingsDraft {
+            county: "示例县".into(),
+            school_years: vec!["2026-2027".into()],
+            accepted: known.iter().map(ziping_core::core::export::stamp).collect(),
+            county_checklists: vec![],
+            roster: vec![
+                RosterSchool {
+                    code: "4307250001".into(),
+                    name: "城关镇第一小学".into(),
+                    school_type: SchoolType::Primary,
+                    township: "城关镇".into(),
+                    students: None,
+                },
+                RosterSchool {
+                    code: "4307259999".into(),
+                    name: "没交文件的小学".into(),
+                    school_type: SchoolType::Primary,
+                    township: "桃花乡".into(),
+                    students: None,
+                },
+            ],
+        },
+        &known,
+    )
+    .unwrap();
+    let file = temp_dir("settings-file").join("县级设置.json");
+    std::fs::write(&file, settings.to_json()).unwrap();
+    let csv = temp_dir("settings-out").join("out.csv");
+    let (code, _, err) = ziping(&[
+        "--county-settings",
+        file.to_str().unwrap(),
+        "aggregate",
+        dir.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "files not in the roster: {err}");
+    assert!(err.contains("不在名册"), "{err}");
+    assert!(err.contains("未报送\t4307259999\t没交文件的小学"), "{err}");
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        table.contains("未报送") && table.contains("不在名册"),
+        "{table}"
+    );
+    std::fs::write(&file, "{\"format\": \"ziping.county-settings/1\"}").unwrap();
+    let (code, _, err) = ziping(&[
+        "--county-settings",
+        file.to_str().unwrap(),
+        "aggregate",
+        "x",
+    ]);
+    assert_eq!(code, 2, "{err}");
 }

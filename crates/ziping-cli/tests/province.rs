@@ -104,6 +104,8 @@ fn every_countys_figures_on_duckdb_equal_zipings_own() {
             now: "2100-01-01T00:00:00+00:00",
             county: Some(&county),
             picks: &[],
+            settings: None,
+            assigned: &[],
         };
         let report = aggregate(&refs, &checklists, &options, |e| e.to_string());
         for f in &report.figures {

@@ -191,7 +191,14 @@ catalogue! {
     StatusChecklistNotAccepted => "清单未采用", "checklist not accepted";
     StatusOtherYear => "非评估学年", "other school year";
     StatusMissing => "未报送", "not submitted";
+    ConflictSameTimeOnly => "导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time with other content, so neither is newer: choose the file to count";
     RosterNoRows => "名册中没有学校", "the roster lists no school";
+    CsvRosterCode => "名册学校代码", "Roster code";
+    CsvRosterName => "名册学校名称", "Roster name";
+    CsvTownship => "乡镇", "Township";
+    CsvRosterCheck => "与名册核对", "Against the roster";
+    RosterNameDiffers => "校名与名册不同", "name differs from the roster";
+    RosterAssigned => "由县里归入名册学校", "assigned to a roster school by the county";
     RosterNoName => "没有学校名称", "no school name";
     SettingsNoCounty => "请填写县（区）名称", "enter the county's name";
     SettingsNoYear => "请填写本次评估的学年", "enter the school year being assessed";
@@ -629,11 +636,18 @@ sayings! {
     SettingsNotJson { problem } => "不是县级设置文件：{problem}", "not a county settings file: {problem}";
     SettingsWrongFormat { found } => "不是县级设置文件（格式为“{found}”）", "not a county settings file (its format is “{found}”)";
     SettingsUnknownChecklist { id, version } => "本县采用的清单“{id}”{version} 版在本机找不到：请先载入这个清单文件", "the accepted checklist “{id}” version {version} is not known here: load its file first";
+    RosterTypeDiffers { roster } => "学校类型与名册不同（名册为{roster}）", "school type differs from the roster ({roster} there)";
+    MissingDetail { checklist, year } => "名册中的学校没有计入的“{checklist}”{year} 学年文件", "a roster school with no counted {checklist} file for {year}";
+    ConflictCodeNamesOnly { names } => "同一学校代码下的校名不同（{names}）：请核对代码，选定要计入的文件", "one school code with different names ({names}): check the code and choose the file to count";
     ListedMore { shown, more } => "{shown} 等（另有 {more} 个）", "{shown} and {more} more";
     StatusChecklistNotAcceptedDetail { id, version } => "文件使用的清单“{id}”{version} 版未被本县采用，不计入", "made with checklist “{id}” version {version}, which the county has not accepted; not counted";
     StatusOtherYearDetail { year } => "学年“{year}”不在本县本次评估的学年之内，不计入", "the school year “{year}” is not one the county is assessing; not counted";
     ImportBadSchoolYear { year } => "学年“{year}”无法识别：请写成“2026-2027”这样的两个相邻年份", "the school year “{year}” cannot be read: write it as two consecutive years such as “2026-2027”";
     ImportNumberTooPrecise { number } => "数字 {number} 超出可精确保存的范围（±2^53），文件可能被改动过", "the number {number} is beyond what can be kept exactly (±2^53); the file may have been altered";
+    CliSummaryUncounted { files, uncounted, missing } => "共 {files} 个文件，{uncounted} 个未计入、需要处理；名册中未报送 {missing} 项", "{files} files, {uncounted} not counted and needing action; {missing} roster entries not submitted";
+    CliPickUnknown { file } => "--pick 指定的文件“{file}”不在本次读取的文件中", "--pick names “{file}”, which is not among the files read";
+    CliPickTwice { first, second } => "“{first}”和“{second}”是同一所学校的文件，只能选定一个", "“{first}” and “{second}” are files of one school: pick only one";
+    CliOutputIsInput { file } => "输出文件“{file}”是要读取的文件之一，不能覆盖", "the output “{file}” is one of the files read; it is never overwritten";
     CliSummary { files, invalid } => "共 {files} 个文件，{invalid} 个无效", "{files} files, {invalid} invalid";
     RefusedTooLarge { size_mb, limit_mb } => "文件太大（{size_mb} MB，上限 {limit_mb} MB），未读取", "too large ({size_mb} MB; the limit is {limit_mb} MB): not read";
     RefusedBadChecklist { reason } => "评估清单文件有误：{reason}", "a checklist file with problems: {reason}";
@@ -1102,6 +1116,18 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
             school_type: school_type_name(lang, *school_type),
         }
         .text(lang),
+    }
+}
+
+/// Why files are in conflict, without naming the files (the command line lists them).
+pub fn conflict_reason(lang: Lang, reason: &crate::core::aggregate::Conflict) -> String {
+    use crate::core::aggregate::Conflict;
+    match reason {
+        Conflict::SameCodeOtherName { names } => Say::ConflictCodeNamesOnly {
+            names: &crate::core::county_csv::listed(lang, names),
+        }
+        .text(lang),
+        Conflict::SameTimeOtherContent => Msg::ConflictSameTimeOnly.text(lang).into(),
     }
 }
 

@@ -532,3 +532,58 @@ mod with_settings {
         );
     }
 }
+
+#[test]
+fn the_school_csv_carries_the_roster_and_the_missing_schools() {
+    use ziping_core::core::aggregate::{CountySettings, RosterSchool, SettingsDraft};
+    use ziping_core::core::model::SchoolType;
+    let roster = |code: &str, name: &str| RosterSchool {
+        code: code.into(),
+        name: name.into(),
+        school_type: SchoolType::Primary,
+        township: "桃花乡".into(),
+        students: None,
+    };
+    let s = CountySettings::new(
+        SettingsDraft {
+            county: "示例县".into(),
+            school_years: vec!["2026-2027".into()],
+            accepted: vec![ziping_core::core::export::stamp(&yzjh())],
+            county_checklists: vec![],
+            roster: vec![roster("43070000A", "学校A"), roster("0099", "没交的学校")],
+        },
+        &builtins().unwrap(),
+    )
+    .unwrap();
+    let files = [school("A", |_| {}), school("X", |_| {})];
+    let options = Options {
+        now: NOW,
+        county: None,
+        picks: &[],
+        settings: Some(&s),
+        assigned: &[],
+    };
+    let r = aggregate(
+        &files.iter().collect::<Vec<_>>(),
+        &builtins().unwrap(),
+        &options,
+        |e| e.to_string(),
+    );
+    let csv = ziping_core::core::county_csv::schools_csv(&r, ziping_core::i18n::Lang::Zh);
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let missing = rows.iter().find(|r| r[col("状态")] == "未报送").unwrap();
+    assert_eq!(missing[col("学校代码")], "'0099");
+    assert_eq!(missing[col("乡镇")], "桃花乡");
+    let x = rows.iter().find(|r| r[0] == "X.json").unwrap();
+    assert_eq!(x[col("状态")], "不在名册");
+    let a = rows.iter().find(|r| r[0] == "A.json").unwrap();
+    assert_eq!(a[col("名册学校代码")], "43070000A");
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+}

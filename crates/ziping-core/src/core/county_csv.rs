@@ -210,6 +210,21 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
     .iter()
     .map(|m| m.text(lang).to_string())
     .collect();
+    // The roster's columns when the county has one, after the file's own.
+    let base = header.len();
+    let roster = report.roster_schools > 0;
+    if roster {
+        header.extend(
+            [
+                Msg::CsvRosterCode,
+                Msg::CsvRosterName,
+                Msg::CsvTownship,
+                Msg::CsvRosterCheck,
+            ]
+            .iter()
+            .map(|m| m.text(lang).to_string()),
+        );
+    }
     // Last year's columns when the batch holds two years of a school.
     let two_years = report.schools.iter().any(|s| s.last_year.is_some());
     if two_years {
@@ -239,6 +254,9 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         let change = two_years.then(|| report.change_of(n)).flatten();
         let last = change.as_ref().map(|c| &report.schools[c.last]);
         let mut record = school_record(lang, s);
+        if roster {
+            record.extend(roster_cells(lang, s));
+        }
         if two_years {
             record.extend(match (&change, last) {
                 (Some(c), Some(l)) => vec![
@@ -278,7 +296,57 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         }
         let _ = w.write_record(record);
     }
+    // The roster's schools that sent nothing that counts: what the officer chases first.
+    let county = report.county.clone().unwrap_or_default();
+    for m in &report.missing {
+        let mut record = vec![String::new(); header.len()];
+        record[1] = Msg::StatusMissing.text(lang).to_string();
+        record[2] = Say::MissingDetail {
+            checklist: &m.checklist,
+            year: &m.school_year,
+        }
+        .text(lang);
+        record[3] = cell(&county);
+        record[4] = cell(&m.code);
+        record[5] = cell(&m.name);
+        record[6] = type_name(lang, Some(m.school_type)).to_string();
+        record[7] = cell(&m.checklist);
+        record[9] = cell(&m.school_year);
+        record[base] = cell(&m.code);
+        record[base + 1] = cell(&m.name);
+        record[base + 2] = cell(&m.township);
+        let _ = w.write_record(record);
+    }
     finish(w)
+}
+
+/// How a file stands against the roster, in four cells: the roster's code, name, township and
+/// what differs.
+fn roster_cells(lang: Lang, s: &SchoolRow) -> Vec<String> {
+    let Some(m) = &s.roster else {
+        return vec![String::new(); 4];
+    };
+    let mut notes: Vec<String> = Vec::new();
+    if m.name_differs {
+        notes.push(Msg::RosterNameDiffers.text(lang).into());
+    }
+    if let Some(t) = m.type_differs {
+        notes.push(
+            Say::RosterTypeDiffers {
+                roster: type_name(lang, Some(t)),
+            }
+            .text(lang),
+        );
+    }
+    if m.assigned {
+        notes.push(Msg::RosterAssigned.text(lang).into());
+    }
+    vec![
+        cell(&m.code),
+        cell(&m.name),
+        cell(&m.township),
+        cell(&notes.join(Msg::ListSeparator.text(lang))),
+    ]
 }
 
 fn grade_text(lang: Lang, s: &SchoolRow) -> String {
