@@ -7,6 +7,7 @@ mod editor;
 mod figures;
 mod page;
 mod pool;
+mod settings;
 mod table;
 pub mod worker;
 

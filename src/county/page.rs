@@ -5,11 +5,12 @@
 
 use super::figures::{by_year, county_rates, figures, follow_ups};
 use super::pool::Pool;
+use super::settings::SettingsPanel;
 use super::table::SchoolsTable;
 use crate::app::browser::{clock, drafts, files, page};
 use crate::app::pages::Report;
 use crate::app::{Ctx, Open, Shared};
-use crate::core::aggregate::CountyReport;
+use crate::core::aggregate::{CountyReport, CountySettings, RosterSchool};
 use crate::core::builtin::readable;
 use crate::core::county_csv::{figures_csv, schools_csv};
 use crate::core::export::Verified;
@@ -84,6 +85,22 @@ fn hand_out(work: Rc<RefCell<Work>>) {
     }
 }
 
+/// The workers learn the county checklists known now, and every file still to be read goes
+/// out to them.
+fn reread_with_checklists(work: &Rc<RefCell<Work>>) {
+    let start = {
+        let mut w = work.borrow_mut();
+        let texts = w.batch.county_checklist_texts();
+        if let Some(pool) = &w.pool {
+            pool.set_checklists(&texts);
+        }
+        send_pending(&mut w)
+    };
+    if start {
+        hand_out(work.clone());
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct CountyProps {
     /// How many times the page has been shown (it stays mounted under 制作县级清单).
@@ -107,6 +124,8 @@ pub fn County(props: &CountyProps) -> Html {
     let no_workers = use_state(|| false);
     let viewing = use_state(|| None::<String>);
     let opened = use_state(|| None::<Open>);
+    let settings = use_state(|| None::<Shared<CountySettings>>);
+    let import_problem = use_state(|| None::<AttrValue>);
     let lang = ctx.lang;
 
     // Draws what the batch holds now: the progress while files are out, the report once none is.
@@ -136,14 +155,9 @@ pub fn County(props: &CountyProps) -> Html {
                 if added != Added::Submission && added != Added::Stale {
                     w.handles.remove(&id);
                 }
+                // A checklist among the files waits for the officer (待确认): nothing is read
+                // again with it until it is accepted.
                 if added == Added::Checklist {
-                    if let Some(c) = w.batch.county_checklists.last().cloned() {
-                        wasm_bindgen_futures::spawn_local(async move {
-                            if let Ok(text) = serde_json::to_string(c.doc()) {
-                                drafts::save_county_checklist(&c, &text).await;
-                            }
-                        });
-                    }
                     let texts = w.batch.county_checklist_texts();
                     if let Some(pool) = &w.pool {
                         pool.set_checklists(&texts);
@@ -162,7 +176,7 @@ pub fn County(props: &CountyProps) -> Html {
                     clock::millis() - w.drawn > PROGRESS_EVERY_MS,
                 )
             };
-            if done || due || added == Added::Checklist {
+            if done || due || added == Added::Checklist || added == Added::ChecklistAwaiting {
                 work.borrow_mut().drawn = clock::millis();
                 refresh();
             }
@@ -221,6 +235,126 @@ pub fn County(props: &CountyProps) -> Html {
             });
         });
     }
+    // The county's settings kept in this browser apply from the start.
+    let apply_settings: Rc<dyn Fn(Option<CountySettings>)> = {
+        let (work, refresh, settings) = (work.clone(), refresh.clone(), settings.clone());
+        Rc::new(move |s: Option<CountySettings>| {
+            let shared = s.clone().map(|s| Shared(Rc::new(s)));
+            let added = work.borrow_mut().batch.use_settings(s);
+            if added {
+                reread_with_checklists(&work);
+            }
+            settings.set(shared);
+            refresh();
+        })
+    };
+    {
+        let (work, apply_settings) = (work.clone(), apply_settings.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(text) = drafts::county_settings_text().await {
+                    let known = work.borrow().batch.checklists.clone();
+                    if let Ok(s) = CountySettings::from_json(&text, &known) {
+                        apply_settings(Some(s));
+                    }
+                }
+            });
+        });
+    }
+    let on_save_settings = {
+        let apply_settings = apply_settings.clone();
+        Callback::from(move |s: Option<CountySettings>| {
+            let kept = s.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                drafts::save_county_settings(kept.as_ref()).await;
+            });
+            apply_settings(s);
+        })
+    };
+    let on_import_settings = {
+        let (work, on_save_settings, import_problem) = (
+            work.clone(),
+            on_save_settings.clone(),
+            import_problem.clone(),
+        );
+        Callback::from(move |text: String| {
+            let known = work.borrow().batch.checklists.clone();
+            match CountySettings::from_json(&text, &known) {
+                Ok(s) => {
+                    import_problem.set(None);
+                    on_save_settings.emit(Some(s));
+                }
+                Err(p) => import_problem.set(Some(AttrValue::from(format!(
+                    "{}{}",
+                    Msg::SettingsImportRefused.text(lang),
+                    crate::i18n::settings_problems(lang, &p).replace('\n', "；")
+                )))),
+            }
+        })
+    };
+    // A checklist found among the files, accepted by the officer: kept in this browser, in
+    // the settings if there are any, and every file read again with it.
+    let accept_checklist = {
+        let (work, refresh, settings) = (work.clone(), refresh.clone(), settings.clone());
+        Callback::from(move |sha: String| {
+            let (accepted, kept) = {
+                let mut w = work.borrow_mut();
+                let c = w.batch.accept_checklist(&sha);
+                (c, w.batch.settings.clone())
+            };
+            if let Some(c) = accepted {
+                let has_settings = kept.is_some();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(text) = serde_json::to_string(c.doc()) {
+                        drafts::save_county_checklist(&c, &text).await;
+                    }
+                    if has_settings {
+                        drafts::save_county_settings(kept.as_ref()).await;
+                    }
+                });
+                settings.set(
+                    work.borrow()
+                        .batch
+                        .settings
+                        .clone()
+                        .map(|s| Shared(Rc::new(s))),
+                );
+                reread_with_checklists(&work);
+            }
+            refresh();
+        })
+    };
+    let dismiss_checklist = {
+        let (work, refresh) = (work.clone(), refresh.clone());
+        Callback::from(move |sha: String| {
+            work.borrow_mut().batch.dismiss_checklist(&sha);
+            refresh();
+        })
+    };
+    let assign = {
+        let (work, refresh) = (work.clone(), refresh.clone());
+        Callback::from(move |(file, code): (String, String)| {
+            work.borrow_mut().batch.assign(&file, &code);
+            refresh();
+        })
+    };
+    // A file 不在名册 whose school the county knows: the school joins the roster.
+    let add_to_roster = {
+        let (work, apply_settings) = (work.clone(), apply_settings.clone());
+        Callback::from(move |school: RosterSchool| {
+            let next = work.borrow().batch.settings.clone().and_then(|mut s| {
+                s.add_school(school).ok()?;
+                Some(s)
+            });
+            if let Some(s) = next {
+                let kept = s.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    drafts::save_county_settings(Some(&kept)).await;
+                });
+                apply_settings(Some(s));
+            }
+        })
+    };
     let add_files = {
         let (work, refresh) = (work.clone(), refresh.clone());
         Callback::from(move |list: Vec<web_sys::File>| {
@@ -365,6 +499,33 @@ pub fn County(props: &CountyProps) -> Html {
             </li>
         }
     });
+    let awaiting = b.awaiting.iter().map(|c| {
+        let d = c.doc();
+        let sha = c.sha256().to_string();
+        let accept = {
+            let (accept, sha) = (accept_checklist.clone(), sha.clone());
+            Callback::from(move |_: MouseEvent| accept.emit(sha.clone()))
+        };
+        let dismiss = {
+            let (dismiss, sha) = (dismiss_checklist.clone(), sha.clone());
+            Callback::from(move |_: MouseEvent| dismiss.emit(sha.clone()))
+        };
+        html! {
+            <li data-testid="awaiting-checklist">
+                { crate::app::components::pick(&d.title, ctx.lang) }{ " · " }<code>{ &d.id }</code>{ " · " }{ ctx.t(Msg::ChecklistVersion) }{ " " }<code>{ d.version.escape_debug().to_string() }</code>
+                { " · " }<code>{ sha.get(..12).unwrap_or_default() }</code>{ " " }
+                <button type="button" class="small" data-testid="awaiting-accept" onclick={accept}>{ ctx.t(Msg::AwaitingAccept) }</button>
+                <button type="button" class="small" data-testid="awaiting-dismiss" onclick={dismiss}>{ ctx.t(Msg::AwaitingDismiss) }</button>
+            </li>
+        }
+    });
+    let known: Vec<(crate::core::checklist::Checklist, bool)> = {
+        let built_in = readable().unwrap_or_default();
+        b.checklists
+            .iter()
+            .map(|c| (c.clone(), built_in.iter().any(|x| x.sha256() == c.sha256())))
+            .collect()
+    };
     let refused = b.refused.iter().map(|(name, r)| {
         html! { <li>{ name }{ ctx.lang.colon() }{ r.text(ctx.lang) }</li> }
     });
@@ -380,10 +541,15 @@ pub fn County(props: &CountyProps) -> Html {
                 .map(|(m, n)| format!("{} {n}", ctx.t(*m)))
                 .collect::<Vec<_>>()
                 .join(ctx.t(Msg::ListSeparator));
-            let summary = ctx.say(Say::CountySummary {
+            let mut summary = ctx.say(Say::CountySummary {
                 files: &r.schools.len().to_string(),
                 counts: &counts,
             });
+            if r.roster_schools > 0 {
+                summary.push_str(&ctx.say(Say::SummaryMissing {
+                    count: &r.missing.len().to_string(),
+                }));
+            }
             let today = clock::now().date().to_string();
             let county_name = r
                 .county
@@ -446,7 +612,9 @@ pub fn County(props: &CountyProps) -> Html {
                         { follow_ups(&ctx, &r.follow_ups_wanting().map(|(_, s)| s).collect::<Vec<_>>()) }
                     }
                     { county_rates(&ctx, r) }
-                    <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()} />
+                    { missing_schools(&ctx, r) }
+                    <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()}
+                        roster={settings.as_ref().filter(|s| s.0.has_roster()).cloned()} on_assign={assign.clone()} on_add_to_roster={add_to_roster.clone()} />
                 </>
             }
         }
@@ -467,6 +635,13 @@ pub fn County(props: &CountyProps) -> Html {
                 <button type="button" data-testid="county-clear" onclick={clear} disabled={b.is_empty() && b.refused.is_empty()}>{ ctx.t(Msg::CountyClear) }</button>
             </div>
             <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>
+            <SettingsPanel known={Shared(Rc::new(known))} settings={(*settings).clone()} on_save={on_save_settings}
+                on_import={on_import_settings} import_problem={(*import_problem).clone()} />
+            <div class="card warning no-print" data-testid="county-awaiting" hidden={b.awaiting.is_empty()}>
+                <p class="meta">{ ctx.t(Msg::AwaitingHeading) }</p>
+                <p>{ ctx.t(Msg::AwaitingWarning) }</p>
+                <ul>{ for awaiting }</ul>
+            </div>
             <div class="county-side no-print">
                 <p class="meta">{ ctx.t(Msg::CountyChecklists) }</p>
                 <ul data-testid="county-checklists">{ for checklists }</ul>
@@ -482,6 +657,35 @@ pub fn County(props: &CountyProps) -> Html {
                 <ul class="refused" data-testid="county-refused">{ for refused }</ul>
             </div>
             { body }
+        </section>
+    }
+}
+
+/// The roster's schools with no counted file (未报送): what the officer chases first. Printed.
+fn missing_schools(ctx: &Ctx, r: &CountyReport) -> Html {
+    if r.roster_schools == 0 {
+        return html! {};
+    }
+    let rows = r.missing.iter().map(|m| {
+        html! {
+            <tr data-testid="missing-row">
+                <td>{ &m.code }</td><td>{ &m.name }</td><td>{ &m.township }</td>
+                <td>{ crate::i18n::school_type_name(ctx.lang, m.school_type) }</td>
+                <td>{ &m.checklist }</td><td class="nowrap">{ &m.school_year }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section aria-labelledby="missing-heading" data-testid="county-missing">
+            <h3 id="missing-heading">{ ctx.t(Msg::MissingHeading) }{ " · " }{ ctx.say(Say::MissingCount { count: &r.missing.len().to_string() }) }</h3>
+            <div class="table-scroll" hidden={r.missing.is_empty()}><table class="list-table missing-table">
+                <thead><tr>
+                    <th scope="col">{ ctx.t(Msg::SchoolCode) }</th><th scope="col">{ ctx.t(Msg::SchoolName) }</th>
+                    <th scope="col">{ ctx.t(Msg::CsvTownship) }</th><th scope="col">{ ctx.t(Msg::ColType) }</th>
+                    <th scope="col">{ ctx.t(Msg::ChecklistLabel) }</th><th scope="col">{ ctx.t(Msg::SchoolYear) }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table></div>
         </section>
     }
 }

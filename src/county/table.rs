@@ -35,6 +35,12 @@ pub(super) struct SchoolsTableProps {
     pub on_open: Callback<String>,
     /// The officer picks the file that counts for its school.
     pub on_pick: Callback<String>,
+    /// The county's settings, when it has a roster: files not in it can be assigned to one of
+    /// its schools, or their school added to it.
+    pub roster: Option<Shared<crate::core::aggregate::CountySettings>>,
+    /// (file, roster code): the file counts for that roster school.
+    pub on_assign: Callback<(String, String)>,
+    pub on_add_to_roster: Callback<crate::core::aggregate::RosterSchool>,
 }
 
 #[component]
@@ -131,6 +137,9 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
         let indicators = s.indicators.iter().map(|c| html! {
             <span class={classes!("badge", outcome_class(c.outcome))} title={format!("{} {}", c.item, c.value.map(|v| format::fixed(v, 2)).unwrap_or_default())}>{ &c.item }</span>
         });
+        let roster_note = s.roster.as_ref().map(|m| roster_note(ctx, m));
+        let outside = props.roster.is_some()
+            && matches!(s.status, FileStatus::NotInRoster | FileStatus::Unidentified);
         html! {
             <tr key={s.file.clone()} data-testid="county-row">
                 <td>{ &s.file }</td>
@@ -139,6 +148,8 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
                     if can_pick {
                         <button type="button" class="small no-print" data-testid={format!("pick-{}", s.file)} onclick={choose}>{ ctx.t(Msg::CountyPickThis) }</button>
                     }
+                    if let Some(note) = roster_note { <p class="near" data-testid="row-roster">{ note }</p> }
+                    if outside { { assign_controls(ctx, s, &props.on_assign, &props.on_add_to_roster) } }
                 </td>
                 <td>
                     if valid { <button type="button" class="link" data-testid="open-school" onclick={open}>{ &s.school_name }</button> }
@@ -152,8 +163,16 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
             </tr>
         }
     });
+    let roster_codes = props.roster.as_ref().map(|s| {
+        html! {
+            <datalist id="roster-codes">
+                { for s.0.roster.iter().map(|r| html! { <option value={r.code.clone()}>{ format!("{} {}", r.code, r.name) }</option> }) }
+            </datalist>
+        }
+    });
     html! {
         <section aria-labelledby="schools-heading">
+            { for roster_codes }
             <h3 id="schools-heading">{ ctx.t(Msg::CountySchools) }</h3>
             <div class="input-field no-print">
                 <label for="county-filter">{ ctx.t(Msg::CountyFilter) }</label>
@@ -182,6 +201,68 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
                 <button type="button" data-testid="page-next" disabled={current_page + 1 >= pages} onclick={go(current_page + 1)}>{ ctx.t(Msg::NextPage) }</button>
             </nav>
         </section>
+    }
+}
+
+/// What differs between a file and its roster school (校名, 类型, assigned by the county).
+fn roster_note(ctx: &Ctx, m: &crate::core::aggregate::RosterMatch) -> String {
+    let mut notes: Vec<String> = Vec::new();
+    if m.name_differs {
+        notes.push(ctx.say(Say::RosterNameIs { name: &m.name }));
+    }
+    if let Some(t) = m.type_differs {
+        notes.push(ctx.say(Say::RosterTypeDiffers {
+            roster: crate::i18n::school_type_name(ctx.lang, t),
+        }));
+    }
+    if m.assigned {
+        notes.push(ctx.t(Msg::RosterAssigned).to_string());
+    }
+    notes.join(ctx.t(Msg::ListSeparator))
+}
+
+/// For a file not in the roster: a roster code to count it for, or its school into the roster.
+fn assign_controls(
+    ctx: &Ctx,
+    s: &SchoolRow,
+    on_assign: &Callback<(String, String)>,
+    on_add: &Callback<crate::core::aggregate::RosterSchool>,
+) -> Html {
+    let input_id = format!("assign-{}", s.file);
+    let assign = {
+        let (on_assign, file, input_id) = (on_assign.clone(), s.file.clone(), input_id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let code = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&input_id))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(e).ok())
+                .map(|i| i.value())
+                .unwrap_or_default();
+            if !code.trim().is_empty() {
+                on_assign.emit((file.clone(), code.trim().to_string()));
+            }
+        })
+    };
+    let addable = crate::state::county_settings::addable(s).map(|(code, name, school_type)| {
+        let on_add = on_add.clone();
+        let add = Callback::from(move |_: MouseEvent| {
+            on_add.emit(crate::core::aggregate::RosterSchool {
+                code: code.clone(),
+                name: name.clone(),
+                school_type,
+                township: String::new(),
+                students: None,
+            })
+        });
+        html! { <button type="button" class="small" data-testid={format!("add-to-roster-{}", s.file)} onclick={add}>{ ctx.t(Msg::AddToRoster) }</button> }
+    });
+    html! {
+        <div class="assign no-print">
+            <label for={input_id.clone()}>{ ctx.t(Msg::AssignTo) }</label>
+            <input id={input_id.clone()} type="text" list="roster-codes" data-testid={format!("assign-code-{}", s.file)} />
+            <button type="button" class="small" data-testid={format!("assign-{}", s.file)} onclick={assign}>{ ctx.t(Msg::AssignButton) }</button>
+            { for addable }
+        </div>
     }
 }
 

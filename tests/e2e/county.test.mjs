@@ -48,7 +48,14 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
       examples[0],
     ];
     await page.getByTestId("county-files").setInputFiles(second);
+    // The checklist dropped among the files waits for the officer (a school could send one of
+    // its own): until accepted, the school that used it cannot be read.
+    await summary.getByText("共 6 个文件：正常 2、冲突 2、无效 2。").waitFor();
+    const awaiting = page.getByTestId("county-awaiting");
+    assert.match(await awaiting.textContent(), /衡阳[\s\S]*zlpj-school-hengyang/);
+    await awaiting.getByTestId("awaiting-accept").click();
     await summary.getByText("共 6 个文件：正常 3、冲突 2、无效 1。").waitFor();
+    assert.ok(await awaiting.isHidden());
     assert.match(await page.getByTestId("county-checklists").textContent(), /衡阳/);
     assert.match(await page.getByTestId("county-refused").textContent(), /README\.md：不是 \.json 文件，未读取/);
     const hengyang = page.getByTestId("county-row").filter({ hasText: "衡阳县第一中学" });

@@ -33,7 +33,7 @@ impl Lang {
 }
 
 mod roster;
-pub use roster::{roster_problem, settings_problem, settings_problems};
+pub use roster::{roster_issue, roster_problem, settings_problem, settings_problems};
 
 macro_rules! catalogue {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
@@ -200,6 +200,38 @@ catalogue! {
     RosterNameDiffers => "校名与名册不同", "name differs from the roster";
     RosterAssigned => "由县里归入名册学校", "assigned to a roster school by the county";
     RosterNoName => "没有学校名称", "no school name";
+    RosterNoType => "请选择学校类型", "choose the school type";
+    ChooseOne => "请选择", "Choose";
+    SettingsImportRefused => "设置文件未导入：", "The settings file was not read: ";
+    SettingsHeading => "县级设置", "County settings";
+    SettingsNone => "未设置：所有已知清单、所有学年都计入，没有学校名册", "none: every known checklist and school year counts, and there is no roster";
+    SettingsIntro => "由县里决定哪些清单、哪些学年、哪些学校计入汇总；学校报送的文件改变不了这些规则。设置保存在本浏览器，也可导出为文件，明年或在另一台电脑上导入（命令行用 --county-settings 读取同一个文件）。", "The county decides which checklists, school years and schools count; nothing a school sends changes that. Settings are kept in this browser and can be saved as a file for next year or another computer (the command line reads the same file with --county-settings).";
+    SettingsCounty => "县（区）名称", "County";
+    SettingsYears => "本次评估的学年", "School years assessed";
+    SettingsYearsHint => "写成“2026-2027”；多个学年用“、”隔开（与上年比较时两年都要写）", "Write “2026-2027”; separate several years with commas (both years, to compare with last year)";
+    SettingsChecklists => "本县采用的评估清单（只有勾选的清单计入）", "Checklists the county accepts (only these count)";
+    SettingsCountyOwn => "本县清单", "county checklist";
+    RosterDownload => "下载名册表格（CSV）", "Download the roster table (CSV)";
+    RosterUpload => "从表格导入名册", "Read the roster from a table";
+    RosterRefused => "名册表格有问题，未导入（原名册不变）：", "The roster table has problems and was not read (the roster is unchanged):";
+    RosterAdd => "添加学校", "Add school";
+    SettingsNotSaved => "设置有问题，未保存：", "The settings have problems and were not saved:";
+    SettingsSaved => "设置已保存，汇总已按新设置重新计算", "Settings saved; the figures follow them now";
+    SettingsSave => "保存设置", "Save settings";
+    SettingsExport => "导出设置文件", "Save settings as a file";
+    SettingsImport => "导入设置文件", "Open a settings file";
+    SettingsStop => "不再使用设置", "Stop using settings";
+    SettingsStopConfirm => "不再使用县级设置？所有已知清单都将计入，名册不再使用（可以先导出设置文件）。", "Stop using the county settings? Every known checklist will count and the roster will not be used (you can save the settings as a file first).";
+    SettingsFileName => "县级设置", "county-settings";
+    RosterFileName => "学校名册", "school-roster";
+    AwaitingHeading => "待确认的清单（随学校文件一起拖入）", "Checklists to confirm (found among the school files)";
+    AwaitingWarning => "学校可能改动了清单里的标准。只有县里确认采用后才会用它计分，请先核对来源和内容校验值。", "A school could have changed the thresholds in a checklist. It is used only once the county accepts it: check where it came from and its content hash first.";
+    AwaitingAccept => "采用", "Accept";
+    AwaitingDismiss => "不采用", "Do not accept";
+    MissingHeading => "名册中未报送的学校", "Roster schools that have not submitted";
+    AssignTo => "归入名册学校", "Assign to a roster school";
+    AssignButton => "归入", "Assign";
+    AddToRoster => "把这所学校加入名册", "Add this school to the roster";
     SettingsNoCounty => "请填写县（区）名称", "enter the county's name";
     SettingsNoYear => "请填写本次评估的学年", "enter the school year being assessed";
     SettingsNoChecklist => "请至少选择一个本县采用的评估清单", "choose at least one checklist the county accepts";
@@ -639,6 +671,14 @@ sayings! {
     RosterTypeDiffers { roster } => "学校类型与名册不同（名册为{roster}）", "school type differs from the roster ({roster} there)";
     MissingDetail { checklist, year } => "名册中的学校没有计入的“{checklist}”{year} 学年文件", "a roster school with no counted {checklist} file for {year}";
     ConflictCodeNamesOnly { names } => "同一学校代码下的校名不同（{names}）：请核对代码，选定要计入的文件", "one school code with different names ({names}): check the code and choose the file to count";
+    RosterNameIs { name } => "名册中的校名为“{name}”", "the roster calls it “{name}”";
+    RosterRemove { school } => "从名册中删除{school}", "remove {school} from the roster";
+    SettingsInUse { county, years, schools, checklists } => "{county}，{years}学年，名册 {schools} 所学校，采用 {checklists} 个清单", "{county}, {years}, {schools} schools in the roster, {checklists} checklists accepted";
+    RosterHeading { schools } => "学校名册（{schools} 所）", "School roster ({schools} schools)";
+    RosterRead { file, schools } => "已从“{file}”读入名册（{schools} 所学校），保存设置后生效", "read the roster from “{file}” ({schools} schools); it applies once the settings are saved";
+    RosterMore { more } => "另有 {more} 所未列出", "{more} more not listed";
+    MissingCount { count } => "{count} 项未报送", "{count} not submitted";
+    SummaryMissing { count } => "名册中 {count} 项未报送。", " {count} roster entries not submitted.";
     ListedMore { shown, more } => "{shown} 等（另有 {more} 个）", "{shown} and {more} more";
     StatusChecklistNotAcceptedDetail { id, version } => "文件使用的清单“{id}”{version} 版未被本县采用，不计入", "made with checklist “{id}” version {version}, which the county has not accepted; not counted";
     StatusOtherYearDetail { year } => "学年“{year}”不在本县本次评估的学年之内，不计入", "the school year “{year}” is not one the county is assessing; not counted";

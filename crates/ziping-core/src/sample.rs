@@ -32,6 +32,17 @@ impl Mix {
 /// School `n` of a province of `counties` counties, as a submission of `checklist` (the
 /// built-in `yzjh-school`): file name and document.
 pub fn school(checklist: &Checklist, n: usize, counties: usize) -> (String, Export) {
+    school_coded(checklist, n, counties, None)
+}
+
+/// School `n`, its code replaced by `code` (a placeholder such as 无, for the benchmark of
+/// many schools that typed one).
+pub fn school_coded(
+    checklist: &Checklist,
+    n: usize,
+    counties: usize,
+    code: Option<&str>,
+) -> (String, Export) {
     let mut mix = Mix(n as u64);
     let t = [
         SchoolType::Primary,
@@ -88,7 +99,7 @@ pub fn school(checklist: &Checklist, n: usize, counties: usize) -> (String, Expo
     }
     let profile = Profile {
         school_name: format!("示例{county}县第{n}学校"),
-        school_code: format!("43{county:04}{n:06}"),
+        school_code: code.map_or_else(|| format!("43{county:04}{n:06}"), str::to_string),
         county: format!("示例{county}县"),
         school_type: Some(t),
         school_year: "2026-2027".into(),
@@ -114,7 +125,17 @@ pub fn school(checklist: &Checklist, n: usize, counties: usize) -> (String, Expo
 
 /// School `n`'s file name and text.
 pub fn school_file(checklist: &Checklist, n: usize, counties: usize) -> (String, String) {
-    let (name, doc) = school(checklist, n, counties);
+    school_file_coded(checklist, n, counties, None)
+}
+
+/// School `n`'s file name and text, its code replaced by `code`.
+pub fn school_file_coded(
+    checklist: &Checklist,
+    n: usize,
+    counties: usize,
+    code: Option<&str>,
+) -> (String, String) {
+    let (name, doc) = school_coded(checklist, n, counties, code);
     (name, to_text(&doc).expect("a generated school serialises"))
 }
 

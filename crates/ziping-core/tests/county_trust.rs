@@ -500,15 +500,20 @@ mod with_settings {
         // digits, a type spelled out, students with a thousands separator, an empty line.
         let table = "学校代码,学校名称,学校类型,乡镇,在校生数\n\
                      '0123,城关一小,小学,城关镇,\"1,200\"\n\
+                     '4309,城关二小,小学,城关镇,\n\
                      ４３０７,城关中学,初级中学,城关镇,\n\
                      ,,,,\n\
                      4308,桃花学校,九年一贯制学校,桃花乡,300\n";
         let schools = roster_csv::from_csv(table).unwrap();
-        assert_eq!(schools.len(), 3);
+        assert_eq!(schools.len(), 4);
         assert_eq!(schools[0].code, "0123");
+        assert_eq!(
+            schools[1].code, "4309",
+            "an apostrophe typed before a code is not kept"
+        );
         assert_eq!(schools[0].students, Some(1200));
-        assert_eq!(schools[1].school_type, SchoolType::Junior);
-        assert_eq!(schools[2].school_type, SchoolType::NineYear);
+        assert_eq!(schools[2].school_type, SchoolType::Junior);
+        assert_eq!(schools[3].school_type, SchoolType::NineYear);
         let broken = "学校代码,学校名称,学校类型\n无,某校,小学\n4307,,高中\n4307,乙校,小学\n1,丙校,小学,,800%\n";
         let problems = roster_csv::from_csv(broken).unwrap_err();
         let words: Vec<String> = problems

@@ -237,3 +237,23 @@ pub async fn load_place() -> Option<Prefs> {
     let json = run(idb_get("meta", PLACE_KEY)).await.ok()?.as_string()?;
     serde_json::from_str(&json).ok()
 }
+
+/// Where the county's settings (县级设置) are kept: one record in the "meta" store.
+const SETTINGS_KEY: &str = "county_settings";
+
+/// Keeps the county's settings (strict durability), or forgets them (`None`).
+pub async fn save_county_settings(
+    settings: Option<&crate::core::aggregate::CountySettings>,
+) -> bool {
+    match settings {
+        Some(s) => run(idb_put("meta", SETTINGS_KEY, &s.to_json()))
+            .await
+            .is_ok(),
+        None => run(idb_delete("meta", SETTINGS_KEY)).await.is_ok(),
+    }
+}
+
+/// The settings file text kept in this browser, if any.
+pub async fn county_settings_text() -> Option<String> {
+    run(idb_get("meta", SETTINGS_KEY)).await.ok()?.as_string()
+}

@@ -43,6 +43,11 @@ impl SchoolType {
             SchoolType::NineYear => "nine_year",
         }
     }
+
+    /// The type with this format name, if any.
+    pub fn from_code(code: &str) -> Option<SchoolType> {
+        SchoolType::ALL.into_iter().find(|t| t.code() == code)
+    }
 }
 
 /// A checklist: areas → indicators → items, plus the rules that span items.

@@ -219,8 +219,9 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        // A leading `'` is how a spreadsheet user keeps a code as text; it is never part of it.
         let (code, name, kind, township, students) = (
-            get(RosterCol::Code),
+            get(RosterCol::Code).trim_start_matches('\'').to_string(),
             get(RosterCol::Name),
             get(RosterCol::SchoolType),
             get(RosterCol::Township),

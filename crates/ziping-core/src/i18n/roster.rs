@@ -58,23 +58,26 @@ pub fn settings_problem(lang: Lang, p: &SettingsProblem) -> String {
             reason: &super::checklist_errors(lang, errors),
         }
         .text(lang),
-        P::Roster { row, issue } => {
-            let problem = match issue {
-                RosterIssue::NoCode { text } => Say::RosterPlaceholderCode { text }.text(lang),
-                RosterIssue::DuplicateCode { code, other } => Say::RosterDuplicateCode {
-                    text: code,
-                    row: &other.to_string(),
-                }
-                .text(lang),
-                RosterIssue::NoName => Msg::RosterNoName.text(lang).into(),
-            };
-            Say::RosterRowProblem {
-                row: &row.to_string(),
-                problem: &problem,
-            }
-            .text(lang)
+        P::Roster { row, issue } => Say::RosterRowProblem {
+            row: &row.to_string(),
+            problem: &roster_issue(lang, issue),
         }
+        .text(lang),
         P::TooLarge => Msg::SettingsTooLarge.text(lang).into(),
+    }
+}
+
+/// Why a school typed into the roster was not added.
+pub fn roster_issue(lang: Lang, issue: &RosterIssue) -> String {
+    match issue {
+        RosterIssue::NoCode { text } => Say::RosterPlaceholderCode { text }.text(lang),
+        RosterIssue::DuplicateCode { code, other } => Say::RosterDuplicateCode {
+            text: code,
+            row: &other.to_string(),
+        }
+        .text(lang),
+        RosterIssue::NoName => Msg::RosterNoName.text(lang).into(),
+        RosterIssue::NoType => Msg::RosterNoType.text(lang).into(),
     }
 }
 

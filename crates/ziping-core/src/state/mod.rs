@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod county;
+pub mod county_settings;
 pub mod draft;
 pub mod editor;
 pub mod last_year;

@@ -89,6 +89,8 @@ pub enum RosterIssue {
         other: usize,
     },
     NoName,
+    /// No school type chosen.
+    NoType,
 }
 
 /// The county's settings, checked: every accepted checklist is known, every roster code is a
