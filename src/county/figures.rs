@@ -40,7 +40,7 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
         }
     });
     let rule = r.rule.iter().map(|c| html! {
-        <li>{ format!("{} {} {}", c.version, c.school_year, ctx.say(Say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string() })) }</li>
+        <li>{ format!("{} {} {}", c.version, c.school_year, ctx.say(Say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string(), rule: &c.terms.iter().map(|t| crate::i18n::rule_terms(ctx.lang, t)).collect::<Vec<_>>().join(ctx.t(Msg::ListSeparator)) })) }</li>
     });
     html! {
         <section aria-labelledby="figures-heading">
@@ -158,7 +158,8 @@ fn cv_chart(ctx: &Ctx, r: &CountyReport) -> Html {
 }
 
 /// Every school's value of each indicator as a share of its threshold: one dot per school
-/// (part), the threshold (100%) and the 85% floor as lines. Duplicates and invalid files are
+/// (part), the threshold (100%) as a line and each row's group-rule floor (its checklist's own) as
+/// a mark on the row. Duplicates and invalid files are
 /// left out, as in the figures.
 /// Above this many schools in a row, the values chart counts schools per stretch of the axis.
 const MAX_DOTS: usize = 150;
@@ -170,7 +171,7 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
     /// The row's side, and its year when the batch holds two.
     type RowOf = (Side, String);
     let years = r.school_years().len() > 1;
-    let mut rows: Vec<(String, RowOf, Vec<Dot>)> = Vec::new();
+    let mut rows: Vec<(String, RowOf, Vec<Dot>, Option<f64>)> = Vec::new();
     for f in &r.figures {
         let mut dots = Vec::new();
         for s in r.schools.iter().filter(|s| {
@@ -205,7 +206,7 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
             } else {
                 String::new()
             };
-            rows.push((f.item.clone(), (f.side, year), dots));
+            rows.push((f.item.clone(), (f.side, year), dots, f.floor));
         }
     }
     if rows.is_empty() {
@@ -214,7 +215,8 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
     let (label_w, plot_w, row_h, max) = (if years { 190.0 } else { 120.0 }, 400.0, 24.0, 2.0);
     let x = |v: f64| label_w + plot_w * (v / max).clamp(0.0, 1.0);
     let height = row_h * rows.len() as f64 + 24.0;
-    let body = rows.iter().enumerate().map(|(n, (item, (side, year), dots))| {
+    let floors: Vec<f64> = rows.iter().filter_map(|r| r.3).collect();
+    let body = rows.iter().enumerate().map(|(n, (item, (side, year), dots, floor))| {
         let y = 20.0 + n as f64 * row_h + row_h / 2.0;
         // A dot per school while they can be told apart; beyond that, how many schools fall
         // in each stretch of the axis (a province's thousands of dots would be one smear).
@@ -238,7 +240,7 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
                 .filter(|(_, &c)| c > 0)
                 .map(|(b, &c)| {
                     let centre = (b as f64 + 0.5) / BINS as f64 * max;
-                    let class = if centre >= 1.0 { "ok" } else if centre >= 0.85 { "near" } else { "bad" };
+                    let class = if centre >= 1.0 { "ok" } else if floor.is_some_and(|f| centre >= f) { "near" } else { "bad" };
                     let h = (row_h - 6.0) * c as f64 / most;
                     html! {
                         <rect x={(label_w + b as f64 * width).to_string()} y={(y + (row_h - 6.0) / 2.0 - h).to_string()}
@@ -253,6 +255,9 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
             <g>
                 <text x="0" y={(y + 4.0).to_string()} class="chart-label">{ format!("{item} {}{year}", side_name(ctx, *side)) }</text>
                 <line x1={label_w.to_string()} x2={(label_w + plot_w).to_string()} y1={y.to_string()} y2={y.to_string()} class="axis" />
+                if let Some(f) = floor {
+                    <line x1={x(*f).to_string()} x2={x(*f).to_string()} y1={(y - row_h / 2.0 + 3.0).to_string()} y2={(y + row_h / 2.0 - 3.0).to_string()} class="floor-line" />
+                }
                 { marks }
             </g>
         }
@@ -261,12 +266,10 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
         <figure>
             <svg class="chart" viewBox={format!("0 0 640 {height}")} role="img" aria-label={ctx.t(Msg::ResourceChart)} data-testid="values-chart">
                 <text x={x(1.0).to_string()} y="12" text-anchor="middle" class="chart-value">{ ctx.t(Msg::ThresholdLabel) }</text>
-                <text x={x(0.85).to_string()} y="12" text-anchor="end" class="chart-value">{ ctx.t(Msg::FloorLabel) }</text>
                 <line x1={x(1.0).to_string()} x2={x(1.0).to_string()} y1="16" y2={(height - 4.0).to_string()} class="pass-line" />
-                <line x1={x(0.85).to_string()} x2={x(0.85).to_string()} y1="16" y2={(height - 4.0).to_string()} class="floor-line" />
                 { for body }
             </svg>
-            <figcaption>{ ctx.t(Msg::CountyValuesCaption) }</figcaption>
+            <figcaption>{ ctx.say(Say::CountyValuesCaption { floors: &crate::i18n::floors_text(ctx.lang, &floors) }) }</figcaption>
         </figure>
     }
 }

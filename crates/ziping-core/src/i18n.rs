@@ -169,7 +169,7 @@ catalogue! {
     CountyCsvSchools => "下载学校表（CSV）", "Download the school table (CSV)";
     CountyCsvFigures => "下载差异系数表（CSV）", "Download the county figures (CSV)";
     CountyPrint => "打印汇总", "Print the summary";
-    CountyValuesCaption => "各校指标值占标准的比例（每个点是一所学校；竖线为标准和85%线）", "Each school's value as a share of the threshold (one dot per school; lines at the threshold and 85%)";
+
     CountyOneSchool => "只有一所学校", "one school only";
     CountyNoData => "无数据", "no data";
     CountyNoStudents => "在校生数为0", "no students";
@@ -247,8 +247,8 @@ catalogue! {
     CsvEnrolmentJunior => "在校生数（初中）", "Students (junior)";
     CsvScore => "得分", "Score";
     CsvMax => "满分", "Maximum";
-    CsvRulePrimary => "至少6项达标规则（小学）", "6-of-7 rule (primary)";
-    CsvRuleJunior => "至少6项达标规则（初中）", "6-of-7 rule (junior)";
+    CsvRulePrimary => "组合规则（小学）", "Group rules (primary)";
+    CsvRuleJunior => "组合规则（初中）", "Group rules (junior)";
     CsvAnswered => "已答/应答", "Answered/required";
     CsvErrors => "填写有误", "Errors";
     CsvExported => "导出时间", "Exported";
@@ -269,7 +269,7 @@ catalogue! {
     ColType => "类型", "Type";
     ColEnrolment => "在校生", "Students";
     ColScore => "得分", "Score";
-    ColRule => "6项规则", "6-of-7 rule";
+    ColRule => "组合规则", "Group rules";
     ColIndicator => "指标", "Indicator";
     ColSide => "学段", "Level";
     ColSchools => "学校数", "Schools";
@@ -337,7 +337,7 @@ catalogue! {
     FlagNo => "否", "No";
     CurrentValue => "当前值", "Value";
     OutcomeMet => "达标", "Met";
-    OutcomeNear => "未达标（不低于标准的85%）", "Not met (at least 85% of it)";
+    OutcomeNear => "未达标（不低于下限）", "Not met (above the floor)";
     OutcomeNotMet => "未达标", "Not met";
     OutcomePartial => "部分达标", "Partly met";
     OutcomeMissing => "未填写", "Not answered";
@@ -366,7 +366,7 @@ catalogue! {
     RadarTitle => "各部分得分率", "Share of points by area";
     ResourceChart => "资源配置指标与标准对比", "Resource indicators against their thresholds";
     ThresholdLabel => "标准", "Threshold";
-    FloorLabel => "85%线", "85% line";
+
     ShortfallsHeading => "未达标事项", "Shortfalls";
     NoShortfalls => "没有未达标事项。", "No shortfalls.";
     GroupHolds => "符合", "holds";
@@ -506,7 +506,7 @@ catalogue! {
     EditorAddGrade => "添加等级", "Add a grade";
     EditorRemoveGrade => "删除此等级", "Remove this grade";
     EditorGroups => "组合规则", "Group rules";
-    EditorGroupsNote => "对几项有达标线的项目的整体要求，如“7 项中至少 6 项达标，其余不低于标准的 85%”。", "A rule over several items with thresholds, such as “at least 6 of these 7 met, the others at least 85 % of their standard”.";
+    EditorGroupsNote => "对几项有达标线的项目的整体要求：其中至少几项达标，其余不低于标准的一定比例（下限）。", "A rule over several items with thresholds: at least so many of them met, the others at least a share (the floor) of their standard.";
     EditorAddGroup => "添加组合规则", "Add a group rule";
     EditorRemoveGroup => "删除此规则", "Remove this rule";
     EditorGroupTitle => "规则名称", "Rule";
@@ -651,7 +651,11 @@ sayings! {
     ScoreChange { last, this, points } => "{last} → {this}（{points} 分）", "{last} → {this} ({points} points)";
     GradeChange { last, this } => "等级：{last} → {this}", "Grade: {last} → {this}";
     IndicatorChanged { item, change } => "{item}：{change}", "{item}: {change}";
-    CountyRuleMet { side, schools, meeting } => "{side}：{schools} 所中有 {meeting} 所符合“至少6项达标、其余不低于85%”", "{side}: of {schools} schools, {meeting} meet the 6-of-7 rule";
+    CountyRuleMet { side, schools, meeting, rule } => "{side}：{schools} 所中有 {meeting} 所符合“{rule}”", "{side}: of {schools} schools, {meeting} meet “{rule}”";
+    RuleTermsText { items, min_pass, floor } => "{items} 项中至少 {min_pass} 项达标、其余不低于标准的 {floor}%", "at least {min_pass} of {items} met, the others at least {floor}% of their standard";
+    OutcomeNearFloor { floor } => "未达标（不低于标准的{floor}%）", "Not met (at least {floor}% of it)";
+    FloorLine { floor } => "{floor}%线", "{floor}% line";
+    CountyValuesCaption { floors } => "各校指标值占标准的比例（每个点是一所学校；长竖线为标准，每行的短竖线为该项组合规则的下限：{floors}）", "Each school's value as a share of the threshold (one dot per school; the long line is the threshold, each row's short line its group rule's floor: {floors})";
     CountyCvLimit { limit } => "限值 {limit}", "limit {limit}";
     StatusIncompleteDetail { answered, required, errors } => "已答 {answered} 项，共 {required} 项；填写有误 {errors} 处。已填的指标计入汇总，未填的不计入。", "{answered} of {required} answered; {errors} errors. The indicators it has are counted, the others are not.";
     StatusDuplicateKept { kept } => "同一学校另有文件“{kept}”被计入（较新或已选定），本文件不计入", "another file of this school, “{kept}”, counts (newer or chosen); this one does not";
@@ -1159,6 +1163,58 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
     }
 }
 
+/// A share as a percentage for people (0.85 → "85", 0.825 → "82.5").
+fn percent(share: f64) -> String {
+    crate::core::rules::fmt_num((share * 1000.0).round() / 10.0)
+}
+
+/// A group rule's terms in words, with its own numbers ("7 项中至少 6 项达标、其余不低于标准的 85%").
+pub fn rule_terms(lang: Lang, t: &crate::core::aggregate::RuleTerms) -> String {
+    Say::RuleTermsText {
+        items: &t.items.to_string(),
+        min_pass: &t.min_pass.to_string(),
+        floor: &percent(t.floor_ratio),
+    }
+    .text(lang)
+}
+
+/// An outcome in words; "near" with the floor of the rule that judges the item, when known.
+pub fn outcome_words(lang: Lang, o: crate::core::score::Outcome, floor: Option<f64>) -> String {
+    use crate::core::score::Outcome;
+    match (o, floor) {
+        (Outcome::Near, Some(f)) => Say::OutcomeNearFloor { floor: &percent(f) }.text(lang),
+        (Outcome::Met, _) => Msg::OutcomeMet.text(lang).into(),
+        (Outcome::Near, None) => Msg::OutcomeNear.text(lang).into(),
+        (Outcome::NotMet, _) => Msg::OutcomeNotMet.text(lang).into(),
+        (Outcome::Partial, _) => Msg::OutcomePartial.text(lang).into(),
+        (Outcome::NotApplicable, _) => Msg::OutcomeNa.text(lang).into(),
+        (Outcome::Noted, _) => Msg::OutcomeNoted.text(lang).into(),
+        (Outcome::Missing, _) => Msg::OutcomeMissing.text(lang).into(),
+        (Outcome::Invalid, _) => Msg::OutcomeInvalid.text(lang).into(),
+        (Outcome::Undefined, _) => Msg::OutcomeUndefined.text(lang).into(),
+    }
+}
+
+/// A floor for people: "85%线".
+pub fn floor_line(lang: Lang, floor: f64) -> String {
+    Say::FloorLine {
+        floor: &percent(floor),
+    }
+    .text(lang)
+}
+
+/// The distinct floors of a set of rules, in words ("80%、85%").
+pub fn floors_text(lang: Lang, floors: &[f64]) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for f in floors {
+        let p = format!("{}%", percent(*f));
+        if !seen.contains(&p) {
+            seen.push(p);
+        }
+    }
+    seen.join(Msg::ListSeparator.text(lang))
+}
+
 /// Why files are in conflict, without naming the files (the command line lists them).
 pub fn conflict_reason(lang: Lang, reason: &crate::core::aggregate::Conflict) -> String {
     use crate::core::aggregate::Conflict;
@@ -1320,11 +1376,9 @@ mod tests {
             side: "Primary",
             schools: "7",
             meeting: "5",
+            rule: "r",
         };
-        assert_eq!(
-            rule.text(Lang::En),
-            "Primary: of 7 schools, 5 meet the 6-of-7 rule"
-        );
+        assert_eq!(rule.text(Lang::En), "Primary: of 7 schools, 5 meet “r”");
         // A value that looks like a placeholder stays as typed.
         assert_eq!(
             Say::NotANumber { typed: "{typed}" }

@@ -155,7 +155,7 @@ pub fn radar(ctx: &Ctx, props: &ChartProps) -> Html {
 }
 
 /// Every indicator of the group rules (the 7 resource indicators) as value ÷ threshold, with
-/// the threshold (100%) and the 85% floor marked.
+/// the threshold (100%) and each item's group-rule floor (the checklist's own, e.g. 85%) marked.
 pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
     let doc = props.checklist.doc();
     let ids: Vec<&String> = doc.group_rules.iter().flat_map(|g| &g.items).collect();
@@ -170,6 +170,7 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
         ) else {
             continue;
         };
+        let floor = props.checklist.group_of(id).map(|g| g.floor_ratio);
         for p in &result.parts {
             let suffix = crate::i18n::part_suffix(ctx.lang, p.part);
             // The id and the part first: cut short, the 小学 and 初中 rows still differ.
@@ -178,14 +179,16 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
                 format!("{}{suffix} {name}", item.id),
                 format!("{}{suffix} {}", item.id, short_label(name)),
                 p.clone(),
+                floor,
             ));
         }
     }
-    let floor = doc.group_rules.first().map_or(0.85, |g| g.floor_ratio);
+    let floors: Vec<f64> = rows.iter().filter_map(|r| r.3).collect();
     let max_ratio = 1.5;
     let at = |ratio: f64| ratio / max_ratio;
-    let marks = [(at(floor), "floor-line"), (at(1.0), "pass-line")];
-    let bars = rows.iter().map(|(label, short, p)| {
+    let bars = rows.iter().map(|(label, short, p, floor)| {
+        let mut marks = vec![(at(1.0), "pass-line")];
+        marks.extend(floor.map(|f| (at(f), "floor-line")));
         html! {
             <li class="hbar-row">
                 <span class="hbar-label" title={label.clone()}>{ short }</span>
@@ -194,12 +197,16 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
             </li>
         }
     });
-    let floor_pct = format!("{:.0}%", floor * 100.0);
+    let floor_pct = crate::i18n::floors_text(ctx.lang, &floors);
+    let floor_label = match floors.first() {
+        Some(f) if floors.iter().all(|g| g == f) => crate::i18n::floor_line(ctx.lang, *f),
+        _ => floor_pct.clone(),
+    };
     html! {
         <div class="indicator-chart" data-testid="indicator-chart">
             <p class="chart-legend">
                 <span class="legend pass">{ ctx.t(Msg::ThresholdLabel) }</span>
-                <span class="legend floor">{ ctx.t(Msg::FloorLabel) }</span>
+                <span class="legend floor" hidden={floors.is_empty()}>{ floor_label }</span>
                 <span class="muted">{ ctx.say(Say::ChartScale { floor: &floor_pct, axis: &format!("{:.0}%", max_ratio * 100.0) }) }</span>
             </p>
             <ul class="hbars" aria-label={ctx.t(Msg::ResourceChart)}>{ for bars }</ul>

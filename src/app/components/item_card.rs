@@ -229,7 +229,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                         <span class="tag">{ ctx.say(Say::PointsLabel { points: &format!("{}/{}", fmt_num(props.result.earned), fmt_num(item.points)) }) }</span>
                     }
                     if let Some(o) = worst {
-                        <span class={classes!("badge", outcome_class(o))} data-testid="outcome">{ ctx.t(outcome_msg(o)) }</span>
+                        <span class={classes!("badge", outcome_class(o))} data-testid="outcome">{ crate::i18n::outcome_words(ctx.lang, o, props.checklist.group_of(id).map(|g| g.floor_ratio)) }</span>
                     }
                 </div>
             </header>

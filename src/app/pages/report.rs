@@ -1,9 +1,7 @@
 use super::plan::plan_table;
 use super::results::summary;
 use crate::app::browser::{clock, page};
-use crate::app::components::{
-    area_bars, indicator_chart, outcome_class, outcome_msg, pick, radar, ChartProps,
-};
+use crate::app::components::{area_bars, indicator_chart, outcome_class, pick, radar, ChartProps};
 use crate::app::{Ctx, Open};
 use crate::core::answers::parse_number;
 use crate::core::answers::{Slot, Value};
@@ -99,7 +97,7 @@ pub fn Report(props: &ReportProps) -> Html {
                             <td rowspan={n_parts.to_string()}>{ &item.id }{ " " }{ pick(&item.text, ctx.lang) }</td>
                         }
                         <td>{ part }{ answer_text(&ctx, item, value, &p) }</td>
-                        <td class={outcome_class(p.outcome)}>{ ctx.t(outcome_msg(p.outcome)) }</td>
+                        <td class={outcome_class(p.outcome)}>{ crate::i18n::outcome_words(ctx.lang, p.outcome, checklist.group_of(&item.id).map(|g| g.floor_ratio)) }</td>
                         if first { <td rowspan={n_parts.to_string()}>{ note }</td> }
                     </tr>
                 }

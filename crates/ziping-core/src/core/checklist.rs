@@ -204,6 +204,14 @@ impl Checklist {
         &self.doc
     }
 
+    /// The group rule an item is judged under (the first that lists it), with its own floor.
+    pub fn group_of(&self, item: &str) -> Option<&crate::core::model::GroupRule> {
+        self.doc
+            .group_rules
+            .iter()
+            .find(|g| g.items.iter().any(|i| i == item))
+    }
+
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.item_loc(id).map(|loc| self.item_at(loc))
     }

@@ -488,13 +488,12 @@ pub fn shortfall_text(checklist: &Checklist, s: &Shortfall, lang: Lang) -> Strin
                 gap: &gap,
             }
             .text(lang);
-            if *near {
-                let floor = checklist
-                    .doc()
-                    .group_rules
-                    .iter()
-                    .find(|g| g.items.contains(&s.item))
-                    .map_or(0.85, |g| g.floor_ratio);
+            // Near is only ever said of an item under a group rule, with that rule's floor.
+            if let Some(floor) = checklist
+                .group_of(&s.item)
+                .map(|g| g.floor_ratio)
+                .filter(|_| *near)
+            {
                 text.push_str(
                     &Say::ShortfallNear {
                         floor: &format::fixed(floor * 100.0, 1),
@@ -528,8 +527,8 @@ pub fn shortfall_text(checklist: &Checklist, s: &Shortfall, lang: Lang) -> Strin
                             .map_or_else(|| id.clone(), |i| format!("{id} {}", pick(&i.text)))
                     })
                     .collect();
-                let floor = group.map_or(0.85, |g| g.floor_ratio);
-                let floor = format::fixed(floor * 100.0, 1);
+                let floor =
+                    group.map_or_else(String::new, |g| format::fixed(g.floor_ratio * 100.0, 1));
                 let names = names.join(Msg::ListSeparator.text(lang));
                 let reason = Say::ShortfallBelowFloor {
                     floor: &floor,

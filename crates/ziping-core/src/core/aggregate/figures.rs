@@ -3,7 +3,9 @@
 //! per side, the school rule counts, and the rates the sources set for the county as a whole.
 
 use super::RateShare;
-use super::{weighted_cv, CountyFigure, CountyRate, RuleCount, SchoolFacts, Side, Spread};
+use super::{
+    weighted_cv, CountyFigure, CountyRate, RuleCount, RuleTerms, SchoolFacts, Side, Spread,
+};
 use crate::core::checklist::Checklist;
 use crate::core::model::{Comparison, ItemKind, Scope, Text};
 use crate::core::score::Outcome;
@@ -85,6 +87,7 @@ pub(super) fn figures(
                     side,
                     meeting: groups.iter().filter(|h| **h == Some(true)).count(),
                     schools: groups.len(),
+                    terms: doc.group_rules.iter().map(RuleTerms::of).collect(),
                 });
             }
         }
@@ -142,6 +145,7 @@ fn figure(
         limit: side.limit(),
         within_limit,
         schools_meeting: meeting,
+        floor: checklist.group_of(item).map(|g| g.floor_ratio),
     })
 }
 

@@ -330,6 +330,28 @@ pub struct CountyFigure {
     pub within_limit: Option<bool>,
     /// Schools (parts) whose value reaches the threshold.
     pub schools_meeting: usize,
+    /// The floor (share of the threshold) of the checklist's group rule over this item, e.g.
+    /// 0.85: a value below the threshold but at least this is "near".
+    pub floor: Option<f64>,
+}
+
+/// A group rule's terms as its checklist states them: at least `min_pass` of `items` met, the
+/// others at least `floor_ratio` of their threshold.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RuleTerms {
+    pub min_pass: usize,
+    pub items: usize,
+    pub floor_ratio: f64,
+}
+
+impl RuleTerms {
+    pub fn of(rule: &crate::core::model::GroupRule) -> RuleTerms {
+        RuleTerms {
+            min_pass: rule.min_pass,
+            items: rule.items.len(),
+            floor_ratio: rule.floor_ratio,
+        }
+    }
 }
 
 /// Schools meeting the school rule, per checklist version and side.
@@ -342,6 +364,8 @@ pub struct RuleCount {
     pub side: Side,
     pub meeting: usize,
     pub schools: usize,
+    /// The checklist's group rules, as it states them (a county variant's own numbers).
+    pub terms: Vec<RuleTerms>,
 }
 
 /// A rate the source sets for the county as a whole (an item with `scope: county_rate`),
