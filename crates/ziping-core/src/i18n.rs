@@ -614,6 +614,7 @@ catalogue! {
     FieldNameMinPercent => "最低得分率", "lowest score";
     FieldNameMinPass => "至少达标项数", "at least met";
     FieldNameFloorRatio => "其余项下限", "floor";
+    FieldNameNearScores => "规则满足时，未达标但不低于下限的项目得分", "near items score while the rule holds";
     FieldNameItems => "包含项目", "items";
     FieldNamePrimaryWeight => "小学部权重", "primary weight";
     FieldNameJuniorWeight => "初中部权重", "junior weight";
@@ -876,6 +877,7 @@ pub fn diff_field_msg(f: crate::core::checklist_diff::Field) -> Msg {
         F::MinPercent => Msg::FieldNameMinPercent,
         F::MinPass => Msg::FieldNameMinPass,
         F::FloorRatio => Msg::FieldNameFloorRatio,
+        F::NearScores => Msg::FieldNameNearScores,
         F::Items => Msg::FieldNameItems,
         F::PrimaryWeight => Msg::FieldNamePrimaryWeight,
         F::JuniorWeight => Msg::FieldNameJuniorWeight,

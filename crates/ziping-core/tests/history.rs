@@ -27,6 +27,7 @@ fn the_same_checklist_shows_what_improved_worsened_and_was_resolved() {
     last.set(Slot::whole("S1"), Value::Number("90".into()));
     let mut this = example_school(&c, SchoolType::Primary);
     this.set(Slot::whole("S1"), Value::Number("80".into()));
+    this.set(Slot::whole("Q4"), Value::No);
     let cmp = compare(
         &year(&c, SchoolType::Primary, &last),
         &year(&c, SchoolType::Primary, &this),
@@ -36,10 +37,12 @@ fn the_same_checklist_shows_what_improved_worsened_and_was_resolved() {
     assert_eq!(change(&cmp, "Q2"), Change::Same);
     assert!(!cmp.type_changed);
     assert!(cmp.items.iter().all(|i| !i.threshold_changed));
-    // The areas follow their items: 政府保障程度 (A2) gained, 社会认可度 (A4) lost.
+    // The areas follow their points: 政府保障程度 (A2) gained, 教育质量 (A3) lost (Q4 not met);
+    // 社会认可度 (A4) is the county's and earns a school no points, so it cannot move.
     let area = |id: &str| cmp.areas.iter().find(|a| a.id == id).unwrap().change;
     assert_eq!(area("A2"), Change::Improved);
-    assert_eq!(area("A4"), Change::Worse);
+    assert_eq!(area("A3"), Change::Worse);
+    assert_eq!(area("A4"), Change::Same);
     // An answer still to come is pending, not "worse".
     this.set(Slot::whole("Q2"), Value::Text(String::new()));
     let cmp = compare(

@@ -22,12 +22,20 @@ pub const FILES: &[(&str, &str)] = &[
 /// When a built-in's version changes, its previous file moves to `checklists/archive/`.
 pub const ARCHIVED: &[(&str, &str)] = &[
     (
+        "archive/yzjh-school-2026.3.json",
+        include_str!("../../../../checklists/archive/yzjh-school-2026.3.json"),
+    ),
+    (
         "archive/zlpj-school-2026.3.json",
         include_str!("../../../../checklists/archive/zlpj-school-2026.3.json"),
     ),
     (
         "archive/zlpj-school-2026.4.json",
         include_str!("../../../../checklists/archive/zlpj-school-2026.4.json"),
+    ),
+    (
+        "archive/zlpj-school-2026.5.json",
+        include_str!("../../../../checklists/archive/zlpj-school-2026.5.json"),
     ),
 ];
 

@@ -34,6 +34,8 @@ pub enum Field {
     MinPercent,
     MinPass,
     FloorRatio,
+    /// Whether a near item of a group rule that holds earns its points.
+    NearScores,
     Items,
     PrimaryWeight,
     JuniorWeight,
@@ -487,6 +489,13 @@ pub fn diff(old: &ChecklistDoc, new: &ChecklistDoc) -> Vec<Difference> {
                     Field::FloorRatio,
                     percent(Some(o.floor_ratio)),
                     percent(Some(g.floor_ratio)),
+                );
+                d.value(
+                    &place,
+                    Field::NearScores,
+                    // Language-neutral marks, as the floor is a percentage.
+                    if o.near_scores { "✓" } else { "✗" }.to_string(),
+                    if g.near_scores { "✓" } else { "✗" }.to_string(),
                 );
                 d.source(&place, &o.source, &g.source);
             }

@@ -390,4 +390,10 @@ pub struct GroupRule {
     /// If the rule fails, the grade is at most this band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fail_grade: Option<String>,
+    /// While the rule holds, an item of it that is "near" (below its threshold, at least the
+    /// floor) earns its points: the rule, not the item, is what the source judges (教督〔2017〕6号:
+    /// "至少6项达标、其余不低于85%" is met). Absent in checklists made before 2026.4, which keep
+    /// their scoring.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub near_scores: bool,
 }

@@ -847,6 +847,7 @@ impl ChecklistDraft {
                         verified: true,
                     },
                     fail_grade: None,
+                    near_scores: true,
                 });
                 true
             }

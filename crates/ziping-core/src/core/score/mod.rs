@@ -90,8 +90,9 @@ impl<'a> Engine<'a> {
 
     fn run(mut self) -> Assessment {
         self.check_inputs();
-        let (items, mut shortfalls, vetoes) = self.items_and_shortfalls();
+        let (mut items, mut shortfalls, vetoes) = self.items_and_shortfalls();
         let groups = self.groups(&items, &mut shortfalls);
+        self.near_points(&mut items, &groups);
         let (indicators, areas, total) = self.tallies(&items);
         let percent = (total.max > 0.0).then(|| total.earned / total.max * 100.0);
         let grade = self.grade(percent, &vetoes, &groups, &shortfalls);
@@ -173,6 +174,37 @@ impl<'a> Engine<'a> {
             }
         }
         groups
+    }
+
+    /// A "near" item of a rule that holds and says so (`near_scores`) earns its points in that
+    /// part: a school that meets the rule does not lose its grade for a near miss.
+    fn near_points(&self, items: &mut [ItemResult], groups: &[GroupResult]) {
+        for rule in self
+            .checklist
+            .doc()
+            .group_rules
+            .iter()
+            .filter(|r| r.near_scores)
+        {
+            for g in groups
+                .iter()
+                .filter(|g| g.id == rule.id && g.holds == Some(true))
+            {
+                for item in items.iter_mut().filter(|i| rule.items.contains(&i.id)) {
+                    let share = item.max / item.parts.len().max(1) as f64;
+                    let mut gained = 0.0;
+                    for p in item
+                        .parts
+                        .iter_mut()
+                        .filter(|p| p.part == g.part && p.outcome == Outcome::Near)
+                    {
+                        gained += share - p.earned;
+                        p.earned = share;
+                    }
+                    item.earned += gained;
+                }
+            }
+        }
     }
 
     /// Points per indicator, per area (with its pass rate) and in total.

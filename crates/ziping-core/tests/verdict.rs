@@ -1,0 +1,128 @@
+//! The verdict says what the rules say (issue 15): a school that meets the 办法's resource rule
+//! keeps its grade whatever its type; a school is never capped on a county's figure; the words
+//! about a rule carry the checklist's own numbers.
+
+mod common;
+
+use common::*;
+use ziping_core::core::answers::{parse_number, Answers, Slot, Value};
+use ziping_core::core::checklist::Checklist;
+use ziping_core::core::model::SchoolType;
+use ziping_core::core::score::{assess, Assessment, Outcome};
+
+/// A compliant school of type `t` with R4 (teaching area per student) brought just under its
+/// threshold in one part, above the group rule's floor: "near".
+fn near_miss(c: &Checklist, t: SchoolType) -> (Answers, Assessment) {
+    let mut a = example_school(c, t);
+    let slot = Slot::whole("area_teaching");
+    let Some(Value::Number(text)) = a.get(&slot).cloned() else {
+        panic!("the example school has a teaching area")
+    };
+    let area = parse_number(&text).unwrap();
+    for k in (5..100).rev() {
+        a.set(
+            slot.clone(),
+            Value::Number(format!("{:.0}", area * k as f64 / 100.0)),
+        );
+        let r = assess(c, t, &a);
+        let r4 = r.items.iter().find(|i| i.id == "R4").unwrap();
+        if r4.parts.iter().any(|p| p.outcome == Outcome::Near) {
+            return (a, r);
+        }
+    }
+    panic!("no near miss for {t:?}")
+}
+
+#[test]
+fn a_near_miss_school_of_every_type_meets_the_resource_rule_and_keeps_its_grade() {
+    let c = builtin("yzjh-school");
+    for t in SchoolType::ALL {
+        let (_, r) = near_miss(&c, t);
+        assert!(
+            r.groups.iter().all(|g| g.holds == Some(true)),
+            "{t:?}: {:?}",
+            r.groups
+        );
+        assert_eq!(r.grade.band.as_deref(), Some("met"), "{t:?}: {:?}", r.grade);
+        assert!(r.grade.capped_by.is_empty(), "{t:?}: {:?}", r.grade);
+        // The shortfall is still listed for the 整改清单.
+        assert!(r.shortfalls.iter().any(|s| s.item == "R4"), "{t:?}");
+    }
+}
+
+#[test]
+fn a_school_is_never_capped_or_scored_on_a_county_figure() {
+    let c = builtin("yzjh-school");
+    let mut a = example_school(&c, SchoolType::Primary);
+    // 2 of 40 eligible teachers rotated: 5 %, under the county's 10 %.
+    a.set(
+        Slot::whole("teachers_eligible_exchange"),
+        Value::Number("40".into()),
+    );
+    a.set(Slot::whole("teachers_exchanged"), Value::Number("2".into()));
+    a.set(
+        Slot::whole("teachers_exchanged_backbone"),
+        Value::Number("0".into()),
+    );
+    let r = assess(&c, SchoolType::Primary, &a);
+    let g8 = r.items.iter().find(|i| i.id == "G8").unwrap();
+    assert_eq!(g8.max, 0.0, "reported, not scored");
+    assert_eq!(r.grade.band.as_deref(), Some("met"), "{:?}", r.grade);
+    assert!(
+        !r.grade.capped_by.iter().any(|c| c.starts_with('G')),
+        "{:?}",
+        r.grade
+    );
+    // Every county-level item is marked as such and neither scores nor caps a school.
+    for id in ["G7", "G8", "G9", "G11", "Q1", "S1"] {
+        let item = c.item(id).unwrap();
+        assert!(
+            item.scope == ziping_core::core::model::Scope::CountyRate,
+            "{id}"
+        );
+        assert_eq!(item.points, 0.0, "{id}");
+        assert!(item.cap.is_none() && !item.veto, "{id}");
+    }
+}
+
+#[test]
+fn what_an_item_says_of_a_flat_rate_is_what_it_does() {
+    let c = builtin("zlpj-school");
+    for id in ["B5.1.16", "B5.1.17"] {
+        let item = c.item(id).unwrap();
+        let guidance = item
+            .guidance
+            .as_ref()
+            .map(|g| g.zh.clone())
+            .unwrap_or_default();
+        assert!(!guidance.contains("接近达标"), "{id}: {guidance}");
+    }
+}
+
+#[test]
+fn a_county_rule_of_5_of_7_at_80_percent_is_worded_with_its_own_numbers() {
+    use ziping_core::i18n::{floor_line, outcome_words, rule_terms, Lang};
+    let text = std::fs::read_to_string(root("checklists/yzjh-school.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["id"] = "yzjh-school-county".into();
+    doc["group_rules"][0]["min_pass"] = 5.into();
+    doc["group_rules"][0]["floor_ratio"] = serde_json::json!(0.8);
+    let c = Checklist::from_json(&doc.to_string()).unwrap();
+    let rule = c.group_of("R4").unwrap();
+    let terms = ziping_core::core::aggregate::RuleTerms::of(rule);
+    for lang in [Lang::Zh, Lang::En] {
+        let said = [
+            rule_terms(lang, &terms),
+            outcome_words(lang, Outcome::Near, Some(rule.floor_ratio)),
+            floor_line(lang, rule.floor_ratio),
+        ]
+        .join(" | ");
+        assert!(said.contains("80") && said.contains('5'), "{said}");
+        assert!(!said.contains("85") && !said.contains('6'), "{said}");
+    }
+    // The 整改 text of a near miss quotes 80 %, never 85 %.
+    let (_, r) = near_miss(&c, SchoolType::Primary);
+    let s = r.shortfalls.iter().find(|s| s.item == "R4").unwrap();
+    let (_, words) = ziping_core::state::draft::shortfall_problem(&c, s);
+    assert!(!words.contains("85"), "{words}");
+}
