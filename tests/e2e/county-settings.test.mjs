@@ -75,8 +75,8 @@ test("a county sets its roster and checklists once; a batch shows 待确认, 不
     // The county and its years, typed; a year written its own way is refused with its name.
     await typeInto(page, "settings-county", "示例县");
     await typeInto(page, "settings-years", "2026");
-    await page.getByTestId("accept-yzjh-school-2026.3").check();
-    await page.getByTestId("accept-zlpj-school-2026.5").check();
+    await page.getByTestId("accept-yzjh-school-2026.4").check();
+    await page.getByTestId("accept-zlpj-school-2026.6").check();
     await page.getByTestId("settings-save").click();
     const problems = page.getByTestId("settings-problems");
     await problems.getByText("学年“2026”无法识别").waitFor();

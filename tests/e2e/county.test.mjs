@@ -105,7 +105,7 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
       assert.equal(row.length, header.length);
       if (row[r1]) assert.ok(Number.isFinite(Number(row[r1])), `R1 is a number: ${row[r1]}`);
     }
-    assert.ok(schools.slice(1).some((row) => row[version] === "2026.3"));
+    assert.ok(schools.slice(1).some((row) => row[version] === "2026.4"));
     const figures = readCsv(figuresFile);
     assert.deepEqual(figures[0].slice(0, 5), ["评估清单", "版本", "学年", "指标编号", "指标"]);
 

@@ -68,7 +68,7 @@ test("a county officer makes the 衡阳 checklist in the app; a principal fills 
     assert.match(await page.getByTestId("ed-form-heading").textContent(), /项目 B5\.1\.1/);
     await retype(page, "ed-rule-value-primary", "75");
     await count.getByText("1 处需要更正").waitFor();
-    assert.match(await page.getByTestId("ed-problems").textContent(), /zlpj-school 版本 2026\.5 已经载入，但内容不同/);
+    assert.match(await page.getByTestId("ed-problems").textContent(), /zlpj-school 版本 2026\.6 已经载入，但内容不同/);
     assert.equal(await page.getByTestId("ed-save-file").isDisabled(), true);
 
     // The checklist's own fields.

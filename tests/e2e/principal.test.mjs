@@ -49,10 +49,14 @@ test("a principal walks the whole path and finds everything again after a reload
     await screenshot(page, "principal-fill-zh");
     await checkAccessibility(page, "fill");
 
-    // Results: 92 points possible for a 小学 (Q1 is for 初中), 78 earned.
+    // Results: 75 points possible for a 小学 (the county figures G7–G9, G11, S1 score no
+    // school; Q1 is for 初中), 66 earned: R4 is near and the resource rule holds, so it earns its
+    // points; G2 and G6 are short, which holds the grade at 基本达标.
     await page.getByTestId("tab-results").click();
-    assert.equal(await page.getByTestId("total").textContent(), "78 / 92");
-    assert.equal(await page.getByTestId("grade").textContent(), "未达标");
+    assert.equal(await page.getByTestId("total").textContent(), "66 / 75");
+    assert.equal(await page.getByTestId("grade").textContent(), "基本达标");
+    assert.match(await page.getByTestId("grade-lines").textContent(), /等级线：达标 ≥ 95%、基本达标 ≥ 85%/);
+    assert.match(await page.getByTestId("grade-next").textContent(), /未满足，等级最高为“基本达标”/);
     assert.equal(await page.getByTestId("veto").textContent(), "无一票否决事项");
     assert.equal(await page.getByTestId("provisional").count(), 0);
     assert.match(await page.getByTestId("group-RES").textContent(), /符合/);

@@ -654,14 +654,20 @@ mod cli {
             );
         }
         let uncounted = report.uncounted_for_action();
-        note(
-            &Say::CliSummaryUncounted {
-                files: &report.schools.len().to_string(),
-                uncounted: &uncounted.to_string(),
-                missing: &report.missing.len().to_string(),
-            }
-            .text(lang),
-        );
+        let mut summary = Say::CliSummaryUncounted {
+            files: &report.schools.len().to_string(),
+            uncounted: &uncounted.to_string(),
+        }
+        .text(lang);
+        if report.roster_schools > 0 {
+            summary.push_str(
+                &Say::SummaryMissing {
+                    count: &report.missing.len().to_string(),
+                }
+                .text(lang),
+            );
+        }
+        note(&summary);
         if failed_write {
             ExitCode::from(2)
         } else if uncounted > 0 {

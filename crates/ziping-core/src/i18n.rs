@@ -202,6 +202,9 @@ catalogue! {
     RosterNoName => "没有学校名称", "no school name";
     RosterNoType => "请选择学校类型", "choose the school type";
     ChooseOne => "请选择", "Choose";
+    GradeTop => "已达到最高等级", "The top grade is reached";
+    GradeVetoed => "有一票否决项未达到，不评等级", "A veto item is not met: no grade";
+    EditorNotes => "提醒（不影响保存）：", "Notes (saving is not affected):";
     SettingsImportRefused => "设置文件未导入：", "The settings file was not read: ";
     SettingsHeading => "县级设置", "County settings";
     SettingsNone => "未设置：所有已知清单、所有学年都计入，没有学校名册", "none: every known checklist and school year counts, and there is no roster";
@@ -676,6 +679,11 @@ sayings! {
     RosterTypeDiffers { roster } => "学校类型与名册不同（名册为{roster}）", "school type differs from the roster ({roster} there)";
     MissingDetail { checklist, year } => "名册中的学校没有计入的“{checklist}”{year} 学年文件", "a roster school with no counted {checklist} file for {year}";
     ConflictCodeNamesOnly { names } => "同一学校代码下的校名不同（{names}）：请核对代码，选定要计入的文件", "one school code with different names ({names}): check the code and choose the file to count";
+    EditorStaleNumber { quoted, rule } => "文字中写的是“{quoted}”，而规则现在是“{rule}”：请核对文字", "the text says “{quoted}”, the rule now “{rule}”: check the words";
+    GradeLines { lines } => "等级线：{lines}", "Grade lines: {lines}";
+    GradeLine { band, percent } => "{band} ≥ {percent}%", "{band} ≥ {percent}%";
+    NextPoints { points, band } => "还差 {points} 分达到“{band}”", "{points} more points reach “{band}”";
+    GradeHeld { by, band } => "{by}未满足，等级最高为“{band}”", "{by} not met: the grade is at most “{band}”";
     RosterNameIs { name } => "名册中的校名为“{name}”", "the roster calls it “{name}”";
     RosterRemove { school } => "从名册中删除{school}", "remove {school} from the roster";
     SettingsInUse { county, years, schools, checklists } => "{county}，{years}学年，名册 {schools} 所学校，采用 {checklists} 个清单", "{county}, {years}, {schools} schools in the roster, {checklists} checklists accepted";
@@ -689,7 +697,7 @@ sayings! {
     StatusOtherYearDetail { year } => "学年“{year}”不在本县本次评估的学年之内，不计入", "the school year “{year}” is not one the county is assessing; not counted";
     ImportBadSchoolYear { year } => "学年“{year}”无法识别：请写成“2026-2027”这样的两个相邻年份", "the school year “{year}” cannot be read: write it as two consecutive years such as “2026-2027”";
     ImportNumberTooPrecise { number } => "数字 {number} 超出可精确保存的范围（±2^53），文件可能被改动过", "the number {number} is beyond what can be kept exactly (±2^53); the file may have been altered";
-    CliSummaryUncounted { files, uncounted, missing } => "共 {files} 个文件，{uncounted} 个未计入、需要处理；名册中未报送 {missing} 项", "{files} files, {uncounted} not counted and needing action; {missing} roster entries not submitted";
+    CliSummaryUncounted { files, uncounted } => "共 {files} 个文件，{uncounted} 个未计入、需要处理", "{files} files, {uncounted} not counted and needing action";
     CliPickUnknown { file } => "--pick 指定的文件“{file}”不在本次读取的文件中", "--pick names “{file}”, which is not among the files read";
     CliPickTwice { first, second } => "“{first}”和“{second}”是同一所学校的文件，只能选定一个", "“{first}” and “{second}” are files of one school: pick only one";
     CliOutputIsInput { file } => "输出文件“{file}”是要读取的文件之一，不能覆盖", "the output “{file}” is one of the files read; it is never overwritten";
@@ -1215,6 +1223,71 @@ pub fn floors_text(lang: Lang, floors: &[f64]) -> String {
         }
     }
     seen.join(Msg::ListSeparator.text(lang))
+}
+
+/// The grade's lines and the way to the next grade, in words: "等级线：达标 ≥ 95%、基本达标 ≥ 85%",
+/// then "还差 5 分达到“达标”" or "资源配置…未满足，等级为“未达标”". `None` where nothing is graded.
+pub fn grade_outlook(
+    lang: Lang,
+    checklist: &crate::core::checklist::Checklist,
+    o: &crate::core::score::Outlook,
+) -> (String, Option<String>) {
+    use crate::core::score::Next;
+    let pick = |t: &crate::core::model::Text| match lang {
+        Lang::Zh => t.zh.clone(),
+        Lang::En => t.en.clone(),
+    };
+    let lines = o
+        .lines
+        .iter()
+        .map(|(label, p)| {
+            Say::GradeLine {
+                band: &pick(label),
+                percent: &crate::core::rules::fmt_num(*p),
+            }
+            .text(lang)
+        })
+        .collect::<Vec<_>>()
+        .join(Msg::ListSeparator.text(lang));
+    let lines = Say::GradeLines { lines: &lines }.text(lang);
+    let next = match &o.next {
+        Next::Top => Some(Msg::GradeTop.text(lang).to_string()),
+        Next::Vetoed => Some(Msg::GradeVetoed.text(lang).to_string()),
+        Next::Unknown => None,
+        Next::Points { points, band } => Some(
+            Say::NextPoints {
+                points: &crate::core::rules::fmt_num(*points),
+                band: &pick(band),
+            }
+            .text(lang),
+        ),
+        Next::Held { by, band } => {
+            let doc = checklist.doc();
+            let names: Vec<String> = by
+                .iter()
+                .map(|id| {
+                    doc.group_rules
+                        .iter()
+                        .find(|g| &g.id == id)
+                        .map(|g| format!("“{}”", pick(&g.title)))
+                        .or_else(|| {
+                            checklist
+                                .item(id)
+                                .map(|i| format!("{id} {}", pick(&i.text)))
+                        })
+                        .unwrap_or_else(|| id.clone())
+                })
+                .collect();
+            Some(
+                Say::GradeHeld {
+                    by: &names.join(Msg::ListSeparator.text(lang)),
+                    band: &pick(band),
+                }
+                .text(lang),
+            )
+        }
+    };
+    (lines, next)
 }
 
 /// Why files are in conflict, without naming the files (the command line lists them).

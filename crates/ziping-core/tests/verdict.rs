@@ -126,3 +126,82 @@ fn a_county_rule_of_5_of_7_at_80_percent_is_worded_with_its_own_numbers() {
     let (_, words) = ziping_core::state::draft::shortfall_problem(&c, s);
     assert!(!words.contains("85"), "{words}");
 }
+
+#[test]
+fn the_grade_says_its_lines_and_what_reaches_the_next() {
+    use ziping_core::core::score::{outlook, Next};
+    let c = builtin("yzjh-school");
+    let lines: Vec<f64> = outlook(
+        &c,
+        &assess(
+            &c,
+            SchoolType::Primary,
+            &example_school(&c, SchoolType::Primary),
+        ),
+    )
+    .lines
+    .iter()
+    .map(|(_, p)| *p)
+    .collect();
+    assert_eq!(lines, [95.0, 85.0], "the checklist's own lines");
+    // A school with the resource rule failed is held at 未达标 however many points it has.
+    let mut a = example_school(&c, SchoolType::Primary);
+    a.set(Slot::whole("area_teaching"), Value::Number("100".into()));
+    let r = assess(&c, SchoolType::Primary, &a);
+    match outlook(&c, &r).next {
+        Next::Held { by, band } => {
+            assert_eq!(by, ["RES"]);
+            assert_eq!(band.zh, "未达标");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Short of points (the common test checklist, whose items carry no cap): how many to the
+    // next line, from the checklist's own line.
+    let t = checklist();
+    let mut a = good_primary();
+    a.set(whole("q1"), Value::No);
+    let r = assess(&t, SchoolType::Primary, &a);
+    let next = outlook(&t, &r).next;
+    let Next::Points { points, band } = next else {
+        panic!("{next:?}")
+    };
+    let expected = 0.9 * r.total.max - r.total.earned;
+    assert!(
+        (points - expected).abs() < 0.01 && points > 0.0,
+        "{points} vs {expected}"
+    );
+    assert_eq!(band.zh, "优秀");
+    assert_eq!(
+        outlook(
+            &c,
+            &assess(
+                &c,
+                SchoolType::Primary,
+                &example_school(&c, SchoolType::Primary)
+            )
+        )
+        .next,
+        Next::Top
+    );
+}
+
+#[test]
+fn short_items_that_cap_the_grade_are_named_not_the_points() {
+    use ziping_core::core::score::{outlook, Next};
+    // 88 %, 基本达标, with G6 short: more points would not reach 达标 while G6 caps the grade.
+    let c = builtin("yzjh-school");
+    let mut a = example_school(&c, SchoolType::Primary);
+    a.set(Slot::whole("G6"), Value::Number("46".into()));
+    for id in ["Q6", "Q7"] {
+        a.set(Slot::whole(id), Value::No);
+    }
+    let r = assess(&c, SchoolType::Primary, &a);
+    assert_eq!(r.grade.band.as_deref(), Some("mostly"), "{:?}", r.percent);
+    match outlook(&c, &r).next {
+        Next::Held { by, band } => {
+            assert!(by.contains(&"G6".to_string()), "{by:?}");
+            assert_eq!(band.zh, "基本达标");
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -87,6 +87,11 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
             </li>
         }
     });
+    let (lines, next) = crate::i18n::grade_outlook(
+        ctx.lang,
+        checklist,
+        &crate::core::score::outlook(checklist, &a),
+    );
     html! {
         <div class="summary">
             <div class="stat">
@@ -107,6 +112,10 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
                     <span class="stat-value bad" data-testid="veto">{ ctx.t(Msg::VetoHit) }</span>
                     <span class="stat-sub">{ a.vetoes.iter().map(|s| s.to_string()).collect::<Vec<_>>().join("、") }</span>
                 }
+            </div>
+            <div class="grade-outlook" data-testid="grade-outlook">
+                <p class="muted" data-testid="grade-lines">{ lines }</p>
+                if let Some(next) = next { <p data-testid="grade-next">{ next }</p> }
             </div>
             if !a.groups.is_empty() { <ul class="groups">{ for groups }</ul> }
         </div>

@@ -280,6 +280,8 @@ impl Chosen {
 pub struct FormProps {
     pub draft: Shared<ChecklistDraft>,
     pub problems: Shared<Vec<Shown>>,
+    /// Words that quote other numbers than their rule: notes that lead to their field.
+    pub notes: Shared<Vec<Shown>>,
     pub on_edit: Callback<ChecklistEdit>,
 }
 
@@ -442,6 +444,18 @@ pub fn Form(props: &FormProps) -> Html {
             </button></li>
         }
     });
+    let note_list = props.notes.iter().map(|p| {
+        let at = node_of(&p.path);
+        let jump = {
+            let (chosen, path) = (chosen.clone(), p.path.clone());
+            Callback::from(move |_: MouseEvent| chosen.set(chosen.to(at, true, Some(dom_id(&path)))))
+        };
+        html! {
+            <li><button type="button" class="link" data-testid="ed-note" onclick={jump}>
+                { ctx.say(Say::EditorProblemAt { place: &place_of(&ctx, doc, &p.path), problem: &p.text }) }
+            </button></li>
+        }
+    });
     let count = props.problems.len();
     let problems = html! {
         <div class={classes!("card", "ed-problems", (count > 0).then_some("warning"))} data-testid="ed-problems">
@@ -449,6 +463,10 @@ pub fn Form(props: &FormProps) -> Html {
                 if count == 0 { { ctx.t(Msg::EditorNoProblems) } } else { <strong>{ ctx.t(Msg::EditorProblems) }{ ctx.lang.colon() }{ ctx.say(Say::EditorProblemCount { count: &count.to_string() }) }</strong> }
             </p>
             <ul hidden={count == 0}>{ for problem_list }</ul>
+            <div class="ed-notes" data-testid="ed-notes" hidden={props.notes.is_empty()}>
+                <p class="field-warning">{ ctx.t(Msg::EditorNotes) }</p>
+                <ul>{ for note_list }</ul>
+            </div>
         </div>
     };
     // Problems of a part that no field of its form shows (a rule missing for a school type).

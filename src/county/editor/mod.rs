@@ -113,6 +113,20 @@ fn problems_of(ctx: &Ctx, d: &ChecklistDraft, known: &[Checklist]) -> Vec<Shown>
     out
 }
 
+/// Words that quote numbers other than their group rule's (notes, not problems).
+fn notes_of(ctx: &Ctx, d: &ChecklistDraft) -> Vec<Shown> {
+    crate::state::rule_words::stale_numbers(&d.doc)
+        .into_iter()
+        .map(|s| Shown {
+            text: ctx.say(Say::EditorStaleNumber {
+                quoted: &s.quoted,
+                rule: &s.rule,
+            }),
+            path: s.path,
+        })
+        .collect()
+}
+
 /// The open draft and its saving (decided by `state::editor::Saving`): what a write needs.
 #[derive(Default)]
 struct Saver {
@@ -450,7 +464,8 @@ pub fn ChecklistEditor() -> Html {
     ];
     let body = match *view {
         View::Edit => html! {
-            <form::Form draft={Shared(draft.clone())} problems={Shared(Rc::new(problems.clone()))} on_edit={on_edit} />
+            <form::Form draft={Shared(draft.clone())} problems={Shared(Rc::new(problems.clone()))}
+                notes={Shared(Rc::new(notes_of(&ctx, &draft)))} on_edit={on_edit} />
         },
         View::Preview => match &finished {
             Some(c) => html! { <views::Preview checklist={Shared(c.clone())} /> },

@@ -10,6 +10,7 @@ pub mod county_settings;
 pub mod draft;
 pub mod editor;
 pub mod last_year;
+pub mod rule_words;
 
 use crate::core::answers::{Slot, Value};
 use crate::core::model::SchoolType;

@@ -1,7 +1,9 @@
 //! The scoring engine: a checklist, a school type and answers in; an [`Assessment`] out.
 //! Never panics, whatever the answers: unreadable values are reported, not scored.
 
+mod outlook;
 mod result;
+pub use outlook::{outlook, Next, Outlook};
 
 pub use result::*;
 

@@ -1,0 +1,82 @@
+//! What a grade means and what it would take to reach the next one: the checklist's own grade
+//! lines, and either the points still missing or what holds the grade down (a failed group
+//! rule, a short item that caps it, a veto). Derived from an assessment, never stored.
+
+use super::Assessment;
+use crate::core::checklist::Checklist;
+use crate::core::model::Text;
+
+/// The way to the next grade.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Next {
+    /// The top grade is reached.
+    Top,
+    /// `points` more reach `band`.
+    Points { points: f64, band: Text },
+    /// The points would reach a higher grade, but these (group rules or items, by id) hold it
+    /// at `band`.
+    Held { by: Vec<String>, band: Text },
+    /// A veto item is not met: no grade.
+    Vetoed,
+    /// Not graded yet (nothing answered, or no points).
+    Unknown,
+}
+
+/// The grade lines (highest first) and the way to the next grade.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outlook {
+    pub lines: Vec<(Text, f64)>,
+    pub next: Next,
+}
+
+pub fn outlook(checklist: &Checklist, a: &Assessment) -> Outlook {
+    let doc = checklist.doc();
+    let mut bands: Vec<&crate::core::model::GradeBand> = doc.grades.iter().collect();
+    bands.sort_by(|x, y| y.min_percent.total_cmp(&x.min_percent));
+    let lines = bands
+        .iter()
+        .filter(|b| b.min_percent > 0.0)
+        .map(|b| (b.label.clone(), b.min_percent))
+        .collect();
+    let next = if a.grade.vetoed {
+        Next::Vetoed
+    } else {
+        match (a.percent, a.grade.band.as_ref()) {
+            (Some(_), Some(band)) => {
+                let current = bands.iter().position(|b| &b.id == band);
+                // The lowest band a cap allows (its place among the bands, highest first).
+                let capped_at = a
+                    .grade
+                    .capped_by
+                    .iter()
+                    .filter_map(|id| {
+                        doc.group_rules
+                            .iter()
+                            .find(|g| &g.id == id)
+                            .and_then(|g| g.fail_grade.as_ref())
+                            .or_else(|| checklist.item(id).and_then(|i| i.cap.as_ref()))
+                    })
+                    .filter_map(|b| bands.iter().position(|x| &x.id == b))
+                    .max();
+                match current {
+                    Some(0) => Next::Top,
+                    Some(c) if capped_at.is_some_and(|k| k >= c) => Next::Held {
+                        by: a.grade.capped_by.clone(),
+                        band: bands[c].label.clone(),
+                    },
+                    Some(c) => {
+                        let target = bands[c - 1];
+                        let needed = target.min_percent / 100.0 * a.total.max - a.total.earned;
+                        Next::Points {
+                            points: (needed * 100.0).ceil() / 100.0,
+                            band: target.label.clone(),
+                        }
+                    }
+                    None => Next::Unknown,
+                }
+            }
+            _ => Next::Unknown,
+        }
+    };
+    Outlook { lines, next }
+}
