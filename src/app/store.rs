@@ -95,7 +95,9 @@ impl Open {
     pub fn problems(&self) -> Vec<(String, String)> {
         self.assessment
             .as_ref()
-            .map(|a| crate::state::draft::shortfall_problems(&self.checklist, a))
+            .map(|a| {
+                crate::state::draft::shortfall_problems(&self.checklist, &self.draft.answers, a)
+            })
             .unwrap_or_default()
     }
 

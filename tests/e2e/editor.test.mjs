@@ -148,7 +148,7 @@ test("a county officer makes the 衡阳 checklist in the app; a principal fills 
 
     // Saved as a file: the published checklist.
     const saved = await download(page, () => page.getByTestId("ed-save-file").click());
-    assert.equal(saved.name, "zlpj-school-hengyang-2026_5.json");
+    assert.equal(saved.name, "zlpj-school-hengyang-2026_6.json");
     // The same content (the hash above is of it); the file also spells out the defaults
     // that the hand-written one leaves out (allow_na: false …).
     assert.deepEqual(withoutDefaults(JSON.parse(readFileSync(saved.path, "utf8"))), withoutDefaults(HENGYANG));
@@ -162,7 +162,7 @@ test("a county officer makes the 衡阳 checklist in the app; a principal fills 
     // To a spreadsheet and back: unchanged; a broken table is refused by row and column.
     await page.getByTestId("ed-tab-edit").click();
     const csv = await download(page, () => page.getByTestId("ed-csv-export").click());
-    assert.equal(csv.name, "zlpj-school-hengyang-2026_5.csv");
+    assert.equal(csv.name, "zlpj-school-hengyang-2026_6.csv");
     await page.getByTestId("ed-csv-file").setInputFiles({ name: csv.name, mimeType: "text/csv", buffer: readFileSync(csv.path) });
     await page.getByTestId("ed-notice").getByText("已从表格导入").waitFor();
     assert.match(await page.getByTestId("ed-hash").textContent(), new RegExp(HASH));

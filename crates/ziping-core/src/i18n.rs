@@ -684,6 +684,7 @@ sayings! {
     GradeLine { band, percent } => "{band} ≥ {percent}%", "{band} ≥ {percent}%";
     NextPoints { points, band } => "还差 {points} 分达到“{band}”", "{points} more points reach “{band}”";
     GradeHeld { by, band } => "{by}未满足，等级最高为“{band}”", "{by} not met: the grade is at most “{band}”";
+    ShortfallSchoolTerms { input, required, now } => "（即{input}需 {required}，现有 {now}）", " (that is, {input}: {required} needed, {now} now)";
     RosterNameIs { name } => "名册中的校名为“{name}”", "the roster calls it “{name}”";
     RosterRemove { school } => "从名册中删除{school}", "remove {school} from the roster";
     SettingsInUse { county, years, schools, checklists } => "{county}，{years}学年，名册 {schools} 所学校，采用 {checklists} 个清单", "{county}, {years}, {schools} schools in the roster, {checklists} checklists accepted";

@@ -127,7 +127,7 @@ fn last_years_rows_are_reviewed_and_linked_to_this_years_when_the_shortfall_pers
     }
     let d = s.draft.as_ref().unwrap();
     let t = d.profile.school_type.unwrap();
-    let problems = shortfall_problems(&c, &assess(&c, t, &d.answers));
+    let problems = shortfall_problems(&c, &d.answers, &assess(&c, t, &d.answers));
     let s = s
         .reduce(edit(DraftEdit::GeneratePlan(problems)))
         .reduce(edit(DraftEdit::SetReviewStatus {
@@ -146,7 +146,7 @@ fn last_years_rows_are_reviewed_and_linked_to_this_years_when_the_shortfall_pers
     assert_eq!(d.carried_on(&first).unwrap().from, first.from);
 
     // This year's file records last year's file and the review; the county reads both back.
-    let problems = shortfall_problems(&c, &assess(&c, t, &d.answers));
+    let problems = shortfall_problems(&c, &d.answers, &assess(&c, t, &d.answers));
     let (name, text) = d.submission(&c, &problems, &at(), "test").unwrap();
     assert!(name.contains("2027-2028"));
     let back = read(text.as_bytes()).unwrap();
@@ -288,7 +288,7 @@ fn next_year_fixtures_are_produced_by_the_code() {
             }
         }
         d.inherited.clear();
-        let problems = shortfall_problems(&c, &assess(&c, t, &d.answers));
+        let problems = shortfall_problems(&c, &d.answers, &assess(&c, t, &d.answers));
         d.sync_plan(&problems, true, now.as_str());
         texts.push(d.submission(&c, &problems, &now, "examples").unwrap());
     }

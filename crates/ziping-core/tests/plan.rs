@@ -29,7 +29,7 @@ fn problems(
     assess(c, SchoolType::Primary, &d.answers)
         .shortfalls
         .iter()
-        .map(|s| shortfall_problem(c, s))
+        .map(|s| shortfall_problem(c, &d.answers, s))
         .collect()
 }
 
@@ -104,8 +104,8 @@ fn shortfall_texts_say_which_reason_applies_in_both_languages() {
         .iter()
         .map(|s| {
             (
-                shortfall_text(&c, s, Lang::Zh),
-                shortfall_text(&c, s, Lang::En),
+                shortfall_text(&c, &a, s, Lang::Zh),
+                shortfall_text(&c, &a, s, Lang::En),
             )
         })
         .collect();

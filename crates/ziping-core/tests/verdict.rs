@@ -121,10 +121,26 @@ fn a_county_rule_of_5_of_7_at_80_percent_is_worded_with_its_own_numbers() {
         assert!(!said.contains("85") && !said.contains('6'), "{said}");
     }
     // The 整改 text of a near miss quotes 80 %, never 85 %.
-    let (_, r) = near_miss(&c, SchoolType::Primary);
+    let (answers, r) = near_miss(&c, SchoolType::Primary);
     let s = r.shortfalls.iter().find(|s| s.item == "R4").unwrap();
-    let (_, words) = ziping_core::state::draft::shortfall_problem(&c, s);
+    let (_, words) = ziping_core::state::draft::shortfall_problem(&c, &answers, s);
     assert!(!words.contains("85"), "{words}");
+}
+
+#[test]
+fn a_ratio_short_is_said_in_the_schools_terms() {
+    let c = builtin("yzjh-school");
+    let mut a = example_school(&c, SchoolType::Primary);
+    a.set(Slot::whole("classes"), Value::Number("24".into()));
+    a.set(Slot::whole("music_rooms"), Value::Number("1".into()));
+    let r = assess(&c, SchoolType::Primary, &a);
+    let s = r
+        .shortfalls
+        .iter()
+        .find(|s| s.item == "G1")
+        .expect("G1 short");
+    let text = ziping_core::state::draft::shortfall_text(&c, &a, s, ziping_core::i18n::Lang::Zh);
+    assert!(text.contains("需 2间，现有 1间"), "{text}");
 }
 
 #[test]

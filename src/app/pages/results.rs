@@ -134,8 +134,8 @@ fn shortfalls(ctx: &Ctx, open: &Open) -> Html {
             } else {
                 <ul class="shortfalls" data-testid="shortfalls">
                     { for a.shortfalls.iter().map(|s| {
-                        let (key, _) = shortfall_problem(&open.checklist, s);
-                        let text = shortfall_text(&open.checklist, s, ctx.lang);
+                        let (key, _) = shortfall_problem(&open.checklist, &open.draft.answers, s);
+                        let text = shortfall_text(&open.checklist, &open.draft.answers, s, ctx.lang);
                         html! { <li key={key} class={classes!(s.veto.then_some("veto"))}>{ text }</li> }
                     }) }
                 </ul>

@@ -413,17 +413,108 @@ pub fn completion_percent(a: &Assessment) -> u8 {
 
 /// The key and the prefilled 问题 text of a shortfall, in Chinese (the 整改清单 is a Chinese
 /// document that goes to the county whatever the interface language).
-pub fn shortfall_problem(checklist: &Checklist, s: &Shortfall) -> (String, String) {
+pub fn shortfall_problem(
+    checklist: &Checklist,
+    answers: &crate::core::answers::Answers,
+    s: &Shortfall,
+) -> (String, String) {
     let key = Slot::new(&s.item, s.part).to_string();
-    (key, shortfall_text(checklist, s, Lang::Zh))
+    (key, shortfall_text(checklist, answers, s, Lang::Zh))
 }
 
 /// Every shortfall of an assessment as 整改 rows name them (key, 问题 text).
-pub fn shortfall_problems(checklist: &Checklist, a: &Assessment) -> Vec<(String, String)> {
+pub fn shortfall_problems(
+    checklist: &Checklist,
+    answers: &crate::core::answers::Answers,
+    a: &Assessment,
+) -> Vec<(String, String)> {
     a.shortfalls
         .iter()
-        .map(|s| shortfall_problem(checklist, s))
+        .map(|s| shortfall_problem(checklist, answers, s))
         .collect()
+}
+
+/// A ratio's shortfall in the school's own terms: the numerator the school needs for its
+/// denominator, beside what it has ("音乐专用教室数需 2 间，现有 1 间" rather than only "差0.5间/12班").
+/// For a whole school (a 九年一贯制 part shares inputs by a split: its indicator's terms stay),
+/// a single counted numerator and a rule that asks for at least a value.
+fn school_terms(
+    checklist: &Checklist,
+    answers: &crate::core::answers::Answers,
+    s: &Shortfall,
+    lang: Lang,
+) -> Option<String> {
+    use crate::core::answers::{parse_number, Part, Value};
+    use crate::core::model::Formula;
+    if s.part != Part::Whole {
+        return None;
+    }
+    let ItemKind::Computed {
+        formula:
+            Formula::Ratio {
+                numerator,
+                denominator,
+                scale,
+            },
+        ..
+    } = &checklist.item(&s.item)?.kind
+    else {
+        return None;
+    };
+    let ShortfallDetail::Threshold { rule, .. } = &s.detail else {
+        return None;
+    };
+    let (threshold, strict) = match rule {
+        Comparison::Ge { value } => (*value, false),
+        Comparison::Gt { value } => (*value, true),
+        _ => return None,
+    };
+    let [input] = numerator.as_slice() else {
+        return None;
+    };
+    let def = checklist.input(input)?;
+    let value_of = |id: &str| match answers.get(&Slot::whole(id)) {
+        Some(Value::Number(t)) => parse_number(t).ok(),
+        _ => None,
+    };
+    let mut den = 0.0;
+    for d in denominator {
+        den += value_of(d)?;
+    }
+    let now = value_of(input)?;
+    if den <= 0.0 || *scale <= 0.0 {
+        return None;
+    }
+    let exact = threshold * den / scale;
+    let required = if def.integer {
+        if strict {
+            exact.floor() + 1.0
+        } else {
+            (exact - 1e-9).ceil()
+        }
+    } else {
+        exact
+    };
+    let pick = |t: &crate::core::model::Text| match lang {
+        Lang::Zh => t.zh.clone(),
+        Lang::En if t.en.is_empty() => t.zh.clone(),
+        Lang::En => t.en.clone(),
+    };
+    let amount = |v: f64| {
+        with_unit(
+            lang,
+            format::quantity_against(v, &def.unit, None),
+            &def.unit,
+        )
+    };
+    Some(
+        Say::ShortfallSchoolTerms {
+            input: &pick(&def.label),
+            required: &amount(required),
+            now: &amount(now),
+        }
+        .text(lang),
+    )
 }
 
 /// A value with its unit: "4.5㎡" in Chinese, "4.5 ㎡" in English.
@@ -438,7 +529,21 @@ fn with_unit(lang: Lang, number: String, unit: &str) -> String {
 
 /// What a shortfall is, in `lang`: the item (and part), what is required, what the school has,
 /// and for a group rule which of its reasons applies.
-pub fn shortfall_text(checklist: &Checklist, s: &Shortfall, lang: Lang) -> String {
+pub fn shortfall_text(
+    checklist: &Checklist,
+    answers: &crate::core::answers::Answers,
+    s: &Shortfall,
+    lang: Lang,
+) -> String {
+    let mut text = shortfall_words(checklist, s, lang);
+    if let Some(terms) = school_terms(checklist, answers, s, lang) {
+        text.push_str(&terms);
+    }
+    text
+}
+
+/// A shortfall in the indicator's own terms.
+fn shortfall_words(checklist: &Checklist, s: &Shortfall, lang: Lang) -> String {
     let pick = |t: &crate::core::model::Text| match lang {
         Lang::Zh => t.zh.clone(),
         Lang::En if t.en.is_empty() => t.zh.clone(),

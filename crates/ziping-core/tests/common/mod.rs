@@ -269,9 +269,9 @@ pub fn example_exports() -> Vec<Export> {
                 .enumerate()
                 .map(|(n, s)| PlanRow {
                     id: n as u64 + 1,
-                    from: Some(shortfall_problem(&checklist, s).0),
-                    problem: shortfall_problem(&checklist, s).1,
-                    generated: Some(shortfall_problem(&checklist, s).1),
+                    from: Some(shortfall_problem(&checklist, &answers, s).0),
+                    problem: shortfall_problem(&checklist, &answers, s).1,
+                    generated: Some(shortfall_problem(&checklist, &answers, s).1),
                     measure: "制定专项整改方案".into(),
                     owner: "校长办公室".into(),
                     deadline: "2027-08-31".into(),
