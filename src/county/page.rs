@@ -126,6 +126,8 @@ pub fn County(props: &CountyProps) -> Html {
     let opened = use_state(|| None::<Open>);
     let settings = use_state(|| None::<Shared<CountySettings>>);
     let import_problem = use_state(|| None::<AttrValue>);
+    // Why the last 归入 did nothing (a code not in the roster).
+    let assign_problem = use_state(|| None::<String>);
     let lang = ctx.lang;
 
     // Draws what the batch holds now: the progress while files are out, the report once none is.
@@ -280,6 +282,10 @@ pub fn County(props: &CountyProps) -> Html {
         Callback::from(move |text: String| {
             let known = work.borrow().batch.checklists.clone();
             match CountySettings::from_json(&text, &known) {
+                // Settings kept here are replaced only when the officer says so.
+                Ok(_)
+                    if work.borrow().batch.settings.is_some()
+                        && !page::confirm(Msg::SettingsReplaceConfirm.text(lang)) => {}
                 Ok(s) => {
                     import_problem.set(None);
                     on_save_settings.emit(Some(s));
@@ -332,12 +338,29 @@ pub fn County(props: &CountyProps) -> Html {
         })
     };
     let assign = {
-        let (work, refresh) = (work.clone(), refresh.clone());
+        let (work, refresh, assign_problem) =
+            (work.clone(), refresh.clone(), assign_problem.clone());
         Callback::from(move |(file, code): (String, String)| {
+            let known = work
+                .borrow()
+                .batch
+                .settings
+                .as_ref()
+                .is_some_and(|s| s.roster_row(&code).is_some());
+            if !known {
+                assign_problem.set(Some(Say::AssignUnknown { code: &code }.text(lang)));
+                return;
+            }
+            assign_problem.set(None);
             work.borrow_mut().batch.assign(&file, &code);
             refresh();
         })
     };
+    // The report is worded again in the language chosen (its reasons were worded when made).
+    {
+        let refresh = refresh.clone();
+        use_effect_with(lang, move |_| refresh());
+    }
     // A file 不在名册 whose school the county knows: the school joins the roster.
     let add_to_roster = {
         let (work, apply_settings) = (work.clone(), apply_settings.clone());
@@ -613,6 +636,7 @@ pub fn County(props: &CountyProps) -> Html {
                     }
                     { county_rates(&ctx, r) }
                     { missing_schools(&ctx, r) }
+                    <p class="error no-print" role="alert" data-testid="assign-problem" hidden={assign_problem.is_none()}>{ (*assign_problem).clone().unwrap_or_default() }</p>
                     <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()}
                         roster={settings.as_ref().filter(|s| s.0.has_roster()).cloned()} on_assign={assign.clone()} on_add_to_roster={add_to_roster.clone()} />
                 </>
@@ -668,26 +692,26 @@ fn missing_schools(ctx: &Ctx, r: &CountyReport) -> Html {
     }
     let rows = r.missing.iter().map(|m| {
         html! {
-            <tr data-testid="missing-row">
-                <td>{ &m.code }</td><td>{ &m.name }</td><td>{ &m.township }</td>
-                <td>{ crate::i18n::school_type_name(ctx.lang, m.school_type) }</td>
-                <td>{ &m.checklist }</td><td class="nowrap">{ &m.school_year }</td>
-            </tr>
-        }
+                    <tr data-testid="missing-row">
+                        <td>{ &m.code }</td><td>{ &m.name }</td><td>{ &m.township }</td>
+                        <td>{ crate::i18n::school_type_name(ctx.lang, m.school_type) }</td>
+        <td class="nowrap">{ &m.school_year }</td>
+                    </tr>
+                }
     });
     html! {
-        <section aria-labelledby="missing-heading" data-testid="county-missing">
-            <h3 id="missing-heading">{ ctx.t(Msg::MissingHeading) }{ " · " }{ ctx.say(Say::MissingCount { count: &r.missing.len().to_string() }) }</h3>
-            <div class="table-scroll" hidden={r.missing.is_empty()}><table class="list-table missing-table">
-                <thead><tr>
-                    <th scope="col">{ ctx.t(Msg::SchoolCode) }</th><th scope="col">{ ctx.t(Msg::SchoolName) }</th>
-                    <th scope="col">{ ctx.t(Msg::CsvTownship) }</th><th scope="col">{ ctx.t(Msg::ColType) }</th>
-                    <th scope="col">{ ctx.t(Msg::ChecklistLabel) }</th><th scope="col">{ ctx.t(Msg::SchoolYear) }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table></div>
-        </section>
-    }
+            <section aria-labelledby="missing-heading" data-testid="county-missing">
+                <h3 id="missing-heading">{ ctx.t(Msg::MissingHeading) }{ " · " }{ ctx.say(Say::MissingCount { count: &r.missing.len().to_string() }) }</h3>
+                <div class="table-scroll" hidden={r.missing.is_empty()}><table class="list-table missing-table">
+                    <thead><tr>
+                        <th scope="col">{ ctx.t(Msg::SchoolCode) }</th><th scope="col">{ ctx.t(Msg::SchoolName) }</th>
+                        <th scope="col">{ ctx.t(Msg::CsvTownship) }</th><th scope="col">{ ctx.t(Msg::ColType) }</th>
+    <th scope="col">{ ctx.t(Msg::SchoolYear) }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table></div>
+            </section>
+        }
 }
 
 /// A verified file as an open draft for the report page (not stored; nothing can be edited).

@@ -42,7 +42,8 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by CountyApp");
     let form = use_state(|| SettingsForm::of(props.settings.as_ref().map(|s| &*s.0)));
     let problems = use_state(Vec::new);
-    let table_notice = use_state(|| None::<String>);
+    // The last roster table: read (its name), or not read (why).
+    let table_notice = use_state(|| None::<Result<String, String>>);
     let saved = use_state(|| false);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     // Open while the county has no settings; folded once they are loaded, and as the officer
@@ -160,7 +161,7 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                 &e,
                 crate::core::aggregate::settings::MAX_SETTINGS_BYTES as u64,
                 move |name, size| {
-                    notice2.set(Some(format!(
+                    notice2.set(Some(Err(format!(
                         "{name}{}{}",
                         lang.colon(),
                         Say::ImportTooLarge {
@@ -170,18 +171,18 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                                 .to_string(),
                         }
                         .text(lang)
-                    )))
+                    ))))
                 },
                 move |name, bytes| match files::text_of(&bytes) {
                     Some(text) => {
-                        notice.set(Some(name));
+                        notice.set(Some(Ok(name)));
                         edit(SettingsEdit::RosterTable(text));
                     }
-                    None => notice.set(Some(format!(
+                    None => notice.set(Some(Err(format!(
                         "{name}{}{}",
                         lang.colon(),
                         Msg::CsvNotUtf8.text(lang)
-                    ))),
+                    )))),
                 },
             );
         })
@@ -302,7 +303,8 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                     <label for="roster-file" class="button">{ ctx.t(Msg::RosterUpload) }</label>
                 </div>
                 <div class="field-messages" aria-live="polite" data-testid="roster-problems">
-                    <p class="muted" hidden={table_notice.is_none() || !table_lines.is_empty()}>{ ctx.say(Say::RosterRead { file: table_notice.as_deref().unwrap_or_default(), schools: &f.roster.len().to_string() }) }</p>
+                    <p class="muted" hidden={!matches!(*table_notice, Some(Ok(_))) || !table_lines.is_empty()}>{ ctx.say(Say::RosterRead { file: match &*table_notice { Some(Ok(name)) => name.as_str(), _ => "" }, schools: &f.roster.len().to_string() }) }</p>
+                    <p class="field-error" hidden={!matches!(*table_notice, Some(Err(_)))}>{ match &*table_notice { Some(Err(why)) => format!("{}{why}", ctx.t(Msg::RosterRefused)), _ => String::new() } }</p>
                     <div class="field-error" hidden={table_lines.is_empty()}>
                         <p>{ ctx.t(Msg::RosterRefused) }</p>
                         <ul>{ for table_lines.iter().map(|l| html! { <li>{ l }</li> }) }</ul>

@@ -159,6 +159,13 @@ test("a county sets its roster and checklists once; a batch shows 待确认, 不
       assert.match(err, /不在名册\t.*桃花源中学/);
     }
 
+    // A code that is not in the roster, typed to 归入: said, nothing changes.
+    await taohua.getByTestId(/assign-code-/).click();
+    await page.keyboard.type("4307250777", { delay: 30 });
+    await taohua.getByTestId(/^assign-示例县/).click();
+    await page.getByTestId("assign-problem").getByText("代码“4307250777”不在名册中").waitFor();
+    assert.match(await taohua.getByTestId("row-status").textContent(), /不在名册/);
+
     // The officer recognises 桃花源中学 and adds it to the roster: it counts now.
     await taohua.getByTestId(/add-to-roster-/).click();
     await summary.getByText(/共 3 个文件：正常 3。/).waitFor();

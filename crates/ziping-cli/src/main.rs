@@ -637,11 +637,10 @@ mod cli {
         }
         for m in &report.missing {
             note(&format!(
-                "{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}",
                 Msg::StatusMissing.text(lang),
                 printable(&m.code),
                 printable(&m.name),
-                printable(&m.checklist),
                 printable(&m.school_year)
             ));
         }

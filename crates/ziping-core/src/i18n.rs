@@ -202,6 +202,10 @@ catalogue! {
     RosterNoName => "没有学校名称", "no school name";
     RosterNoType => "请选择学校类型", "choose the school type";
     ChooseOne => "请选择", "Choose";
+    RosterEmptyFile => "文件是空的", "the file is empty";
+    SettingsReplaceConfirm => "用这个文件替换本县现在的设置？现在的设置（和尚未保存的修改）将被替换（可以先导出设置文件）。", "Replace the county's settings with this file? The current settings (and unsaved changes) will be replaced (you can save them as a file first).";
+    SettingsIsSubmission => "这是学校的报送文件，不是县级设置文件：报送文件请用“选择报送文件”添加", "this is a school's submission, not a settings file: add submissions with “Choose submission files”";
+    SettingsIsChecklist => "这是评估清单文件，不是县级设置文件：清单文件可以和报送文件一起拖入，采用后在设置中勾选", "this is a checklist file, not a settings file: drop it with the submissions, accept it, then tick it in the settings";
     GradeTop => "已达到最高等级", "The top grade is reached";
     GradeVetoed => "有一票否决项未达到，不评等级", "A veto item is not met: no grade";
     EditorNotes => "提醒（不影响保存）：", "Notes (saving is not affected):";
@@ -677,7 +681,7 @@ sayings! {
     SettingsWrongFormat { found } => "不是县级设置文件（格式为“{found}”）", "not a county settings file (its format is “{found}”)";
     SettingsUnknownChecklist { id, version } => "本县采用的清单“{id}”{version} 版在本机找不到：请先载入这个清单文件", "the accepted checklist “{id}” version {version} is not known here: load its file first";
     RosterTypeDiffers { roster } => "学校类型与名册不同（名册为{roster}）", "school type differs from the roster ({roster} there)";
-    MissingDetail { checklist, year } => "名册中的学校没有计入的“{checklist}”{year} 学年文件", "a roster school with no counted {checklist} file for {year}";
+    MissingDetail { year } => "名册中的学校没有 {year} 学年计入的文件", "a roster school with no counted file for {year}";
     ConflictCodeNamesOnly { names } => "同一学校代码下的校名不同（{names}）：请核对代码，选定要计入的文件", "one school code with different names ({names}): check the code and choose the file to count";
     EditorStaleNumber { quoted, rule } => "文字中写的是“{quoted}”，而规则现在是“{rule}”：请核对文字", "the text says “{quoted}”, the rule now “{rule}”: check the words";
     GradeLines { lines } => "等级线：{lines}", "Grade lines: {lines}";
@@ -685,6 +689,9 @@ sayings! {
     NextPoints { points, band } => "还差 {points} 分达到“{band}”", "{points} more points reach “{band}”";
     GradeHeld { by, band } => "{by}未满足，等级最高为“{band}”", "{by} not met: the grade is at most “{band}”";
     ShortfallSchoolTerms { input, required, now } => "（即{input}需 {required}，现有 {now}）", " (that is, {input}: {required} needed, {now} now)";
+    RosterBadCode { text } => "“{text}”不像学校代码：Excel 把长数字显示成科学计数法或公式了。请把这一列设为“文本”，重新输入代码后再保存", "“{text}” does not look like a school code: Excel turned a long number into scientific notation or a formula. Format the column as text, type the codes again and save";
+    AssignUnknown { code } => "代码“{code}”不在名册中：请输入名册中某所学校的代码，或把这所学校加入名册", "the code “{code}” is not in the roster: type the code of a roster school, or add this school to the roster";
+    ImportChecklistAwaiting { id, version } => "文件使用的清单“{id}”{version} 版在“待确认的清单”中：县里采用后，这个文件才会计分", "made with checklist “{id}” version {version}, which waits among the checklists to confirm: the file is scored once the county accepts it";
     RosterNameIs { name } => "名册中的校名为“{name}”", "the roster calls it “{name}”";
     RosterRemove { school } => "从名册中删除{school}", "remove {school} from the roster";
     SettingsInUse { county, years, schools, checklists } => "{county}，{years}学年，名册 {schools} 所学校，采用 {checklists} 个清单", "{county}, {years}, {schools} schools in the roster, {checklists} checklists accepted";

@@ -391,7 +391,6 @@ mod with_settings {
             r.missing,
             vec![MissingSchool {
                 school_year: "2026-2027".into(),
-                checklist: "yzjh-school".into(),
                 code: "43070000C".into(),
                 name: "学校C".into(),
                 township: "城关镇".into(),
@@ -408,6 +407,15 @@ mod with_settings {
         assert!(m.assigned && m.name_differs);
         assert_eq!(m.type_differs, Some(SchoolType::Junior));
         assert!(r.missing.is_empty());
+        // A county that accepts two checklists: a school that sent one of them has sent.
+        let both = settings(&[&yzjh(), &builtin("zlpj-school")]);
+        let r = run_with(&files, &both, &[], &[]);
+        let missing: Vec<&str> = r.missing.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(
+            missing,
+            ["43070000C"],
+            "A and B sent yzjh-school only, and have sent"
+        );
     }
 
     #[test]
@@ -456,6 +464,15 @@ mod with_settings {
     fn settings_go_to_a_file_and_back_and_say_what_is_wrong() {
         let s = settings(&[&yzjh()]);
         let again = CountySettings::from_json(&s.to_json(), &builtins().unwrap()).unwrap();
+        // A school's submission or a checklist picked by mistake is named for what it is.
+        let submission = std::fs::read_to_string(root(
+            "examples/示例县-城关镇第一小学-yzjh-school-2026-2027-2026-11-20.json",
+        ))
+        .unwrap();
+        assert_eq!(
+            CountySettings::from_json(&submission, &builtins().unwrap()).unwrap_err(),
+            vec![ziping_core::core::aggregate::SettingsProblem::IsSubmission]
+        );
         assert_eq!(again, s);
         let bom = format!("\u{feff}{}", s.to_json());
         assert!(CountySettings::from_json(&bom, &builtins().unwrap()).is_ok());
@@ -494,8 +511,22 @@ mod with_settings {
     fn the_roster_comes_from_a_spreadsheet_with_problems_by_row_and_column() {
         let template = roster_csv::to_csv(&[]);
         assert!(template.starts_with('\u{feff}'));
-        let schools = roster_csv::from_csv(&template).unwrap();
-        assert_eq!(schools.len(), 1);
+        // Its example row is never read as a school, even if the officer leaves it in.
+        assert!(template.contains(roster_csv::EXAMPLE_MARK));
+        assert!(roster_csv::from_csv(&template).is_err());
+        let kept = format!("{template}4307,城关一小,小学,,\n");
+        assert_eq!(roster_csv::from_csv(&kept).unwrap().len(), 1);
+        // Nothing in the file, or a code Excel mangled: said so.
+        let empty = roster_csv::from_csv("").unwrap_err();
+        assert_eq!(empty[0].issue, roster_csv::RosterCsvIssue::EmptyFile);
+        let mangled = roster_csv::from_csv(
+            "学校代码,学校名称,学校类型\n4.30725E+09,甲校,小学\n=4307,乙校,小学\n",
+        )
+        .unwrap_err();
+        assert!(mangled
+            .iter()
+            .all(|p| matches!(p.issue, roster_csv::RosterCsvIssue::BadCode { .. })));
+        assert_eq!(mangled.len(), 2);
         // As Excel saves it: a code with a leading zero kept by its apostrophe, full-width
         // digits, a type spelled out, students with a thousands separator, an empty line.
         let table = "学校代码,学校名称,学校类型,乡镇,在校生数\n\
@@ -510,6 +541,10 @@ mod with_settings {
         assert_eq!(
             schools[1].code, "4309",
             "an apostrophe typed before a code is not kept"
+        );
+        assert_eq!(
+            schools[2].code, "4307",
+            "full-width digits are kept as ASCII"
         );
         assert_eq!(schools[0].students, Some(1200));
         assert_eq!(schools[2].school_type, SchoolType::Junior);

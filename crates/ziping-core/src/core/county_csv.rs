@@ -302,7 +302,6 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         let mut record = vec![String::new(); header.len()];
         record[1] = Msg::StatusMissing.text(lang).to_string();
         record[2] = Say::MissingDetail {
-            checklist: &m.checklist,
             year: &m.school_year,
         }
         .text(lang);
@@ -310,7 +309,6 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         record[4] = cell(&m.code);
         record[5] = cell(&m.name);
         record[6] = type_name(lang, Some(m.school_type)).to_string();
-        record[7] = cell(&m.checklist);
         record[9] = cell(&m.school_year);
         record[base] = cell(&m.code);
         record[base + 1] = cell(&m.name);

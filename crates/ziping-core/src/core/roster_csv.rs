@@ -79,7 +79,17 @@ pub enum RosterCsvIssue {
     BadStudents {
         text: String,
     },
+    /// A code a spreadsheet changed or would run: scientific notation (`4.30725E+09`, what Excel
+    /// shows for a long number) or a formula (`=…`).
+    BadCode {
+        text: String,
+    },
+    /// The file has nothing in it.
+    EmptyFile,
 }
+
+/// The template's example row says this in its name: a row with it is never read as a school.
+pub const EXAMPLE_MARK: &str = "（示例行，导入时忽略）";
 
 /// The school types as the table writes them, and the other spellings read.
 fn school_type_of(text: &str) -> Option<SchoolType> {
@@ -108,8 +118,8 @@ pub fn to_csv(roster: &[RosterSchool]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(COLUMNS.iter().map(|(_, zh, _)| *zh));
     let example = [RosterSchool {
-        code: "4307250001".into(),
-        name: "城关镇第一小学".into(),
+        code: "4300000001".into(),
+        name: format!("某某小学{EXAMPLE_MARK}"),
         school_type: SchoolType::Primary,
         township: "城关镇".into(),
         students: Some(1200),
@@ -144,6 +154,13 @@ fn uncell(text: &str) -> String {
 /// Reads a roster table: every school, or every problem by row and column.
 pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
     let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(vec![RosterProblem {
+            row: 1,
+            column: None,
+            issue: RosterCsvIssue::EmptyFile,
+        }]);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -216,12 +233,23 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
                 .map(uncell)
                 .unwrap_or_default()
         };
-        if record.iter().all(|c| c.trim().is_empty()) {
+        if record.iter().all(|c| c.trim().is_empty())
+            || record.iter().any(|c| c.contains(EXAMPLE_MARK))
+        {
             continue;
         }
         // A leading `'` is how a spreadsheet user keeps a code as text; it is never part of it.
+        // Full-width digits are kept as the ASCII a file's code is compared with.
         let (code, name, kind, township, students) = (
-            get(RosterCol::Code).trim_start_matches('\'').to_string(),
+            {
+                use unicode_normalization::UnicodeNormalization;
+                get(RosterCol::Code)
+                    .trim_start_matches('\'')
+                    .nfkc()
+                    .collect::<String>()
+                    .trim()
+                    .to_string()
+            },
             get(RosterCol::Name),
             get(RosterCol::SchoolType),
             get(RosterCol::Township),
@@ -229,8 +257,19 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
         );
         let before = problems.len();
         let normal = school_code(&code);
+        let scientific = code.contains(['E', 'e'])
+            && code.contains('.')
+            && code
+                .chars()
+                .all(|c| c.is_ascii_digit() || ".Ee+-".contains(c));
         if code.is_empty() {
             problems.push(problem(row, Some(RosterCol::Code), RosterCsvIssue::Empty));
+        } else if scientific || code.starts_with(['=', '+', '-', '@']) {
+            problems.push(problem(
+                row,
+                Some(RosterCol::Code),
+                RosterCsvIssue::BadCode { text: code.clone() },
+            ));
         } else if normal.is_empty() {
             problems.push(problem(
                 row,

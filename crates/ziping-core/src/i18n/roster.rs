@@ -21,6 +21,8 @@ pub fn roster_problem(lang: Lang, p: &RosterProblem) -> String {
         .text(lang),
         I::BadSchoolType { text } => Say::RosterBadSchoolType { text }.text(lang),
         I::BadStudents { text } => Say::RosterBadStudents { text }.text(lang),
+        I::BadCode { text } => Say::RosterBadCode { text }.text(lang),
+        I::EmptyFile => Msg::RosterEmptyFile.text(lang).into(),
     };
     let row = p.row.to_string();
     match p.column {
@@ -64,6 +66,8 @@ pub fn settings_problem(lang: Lang, p: &SettingsProblem) -> String {
         }
         .text(lang),
         P::TooLarge => Msg::SettingsTooLarge.text(lang).into(),
+        P::IsSubmission => Msg::SettingsIsSubmission.text(lang).into(),
+        P::IsChecklist => Msg::SettingsIsChecklist.text(lang).into(),
     }
 }
 

@@ -451,9 +451,23 @@ impl Batch {
             settings: self.settings.as_ref(),
             assigned: &self.assigned,
         };
-        aggregate(&facts, &self.checklists, &options, |e: &ImportError| {
-            import_error(lang, e)
-        })
+        // A file whose checklist waits for the officer says so, not "load the checklist".
+        let awaiting = |id: &str, version: &str| {
+            self.awaiting
+                .iter()
+                .any(|c| c.doc().id == id && c.doc().version == version)
+        };
+        aggregate(
+            &facts,
+            &self.checklists,
+            &options,
+            |e: &ImportError| match e {
+                ImportError::UnknownChecklist { id, version } if awaiting(id, version) => {
+                    Say::ImportChecklistAwaiting { id, version }.text(lang)
+                }
+                _ => import_error(lang, e),
+            },
+        )
     }
 }
 

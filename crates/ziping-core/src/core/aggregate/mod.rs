@@ -133,11 +133,11 @@ pub struct RosterMatch {
     pub assigned: bool,
 }
 
-/// A school of the roster with no counted file for a school year and checklist (未报送).
+/// A school of the roster with no counted file for a school year (未报送): it sent nothing the
+/// county counts, under any checklist it accepts.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MissingSchool {
     pub school_year: String,
-    pub checklist: String,
     pub code: String,
     pub name: String,
     pub township: String,
@@ -584,53 +584,41 @@ impl RosterMatch {
     }
 }
 
-/// The roster's schools with no counted file, per school year assessed and checklist id
-/// accepted (a checklist that does not cover the school's type expects no file from it).
+/// The roster's schools with no counted file for a school year assessed, under any checklist the
+/// county accepts (a school that sent one is not 未报送; a county that accepts a national checklist
+/// and its own variant expects one of them). Only schools of a type some accepted checklist covers
+/// are expected to send anything.
 fn missing(
     settings: &CountySettings,
     known: &[&Checklist],
     rows: &[SchoolRow],
 ) -> Vec<MissingSchool> {
     use std::collections::BTreeSet;
-    let mut reported: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+    let mut reported: BTreeSet<(&str, &str)> = BTreeSet::new();
     for r in rows.iter().filter(|r| r.status.counted()) {
         if let Some(m) = &r.roster {
-            reported.insert((
-                r.school_year.as_str(),
-                r.checklist.as_str(),
-                m.code.as_str(),
-            ));
+            reported.insert((r.school_year.as_str(), m.code.as_str()));
         }
     }
-    // Each accepted checklist id once, with the school types its versions cover.
-    let mut ids: Vec<(&str, BTreeSet<SchoolType>)> = Vec::new();
-    for a in &settings.accepted {
-        let types: BTreeSet<SchoolType> = known
-            .iter()
-            .find(|c| c.is(&a.id, &a.version, &a.sha256))
-            .map(|c| c.doc().school_types.iter().copied().collect())
-            .unwrap_or_default();
-        match ids.iter_mut().find(|(id, _)| *id == a.id) {
-            Some((_, t)) => t.extend(types),
-            None => ids.push((a.id.as_str(), types)),
-        }
-    }
+    let covered: BTreeSet<SchoolType> = settings
+        .accepted
+        .iter()
+        .filter_map(|a| known.iter().find(|c| c.is(&a.id, &a.version, &a.sha256)))
+        .flat_map(|c| c.doc().school_types.iter().copied())
+        .collect();
     let mut out = Vec::new();
     for year in &settings.school_years {
-        for (id, types) in &ids {
-            for school in &settings.roster {
-                if types.contains(&school.school_type)
-                    && !reported.contains(&(year.as_str(), *id, school.code.as_str()))
-                {
-                    out.push(MissingSchool {
-                        school_year: year.clone(),
-                        checklist: id.to_string(),
-                        code: school.code.clone(),
-                        name: school.name.clone(),
-                        township: school.township.clone(),
-                        school_type: school.school_type,
-                    });
-                }
+        for school in &settings.roster {
+            if covered.contains(&school.school_type)
+                && !reported.contains(&(year.as_str(), school.code.as_str()))
+            {
+                out.push(MissingSchool {
+                    school_year: year.clone(),
+                    code: school.code.clone(),
+                    name: school.name.clone(),
+                    township: school.township.clone(),
+                    school_type: school.school_type,
+                });
             }
         }
     }

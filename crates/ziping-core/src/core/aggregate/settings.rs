@@ -73,6 +73,12 @@ pub enum SettingsProblem {
     Roster { row: usize, issue: RosterIssue },
     #[error("file too large")]
     TooLarge,
+    /// A school's submission picked as a settings file.
+    #[error("a submission, not settings")]
+    IsSubmission,
+    /// A checklist file picked as a settings file.
+    #[error("a checklist, not settings")]
+    IsChecklist,
 }
 
 /// A roster row's problem (row 1 is the first school).
@@ -209,6 +215,18 @@ impl CountySettings {
             return Err(vec![SettingsProblem::TooLarge]);
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        #[derive(Deserialize)]
+        struct Format {
+            format: Option<String>,
+        }
+        if let Ok(Format { format: Some(f) }) = serde_json::from_str::<Format>(text) {
+            if f.starts_with("ziping.export") {
+                return Err(vec![SettingsProblem::IsSubmission]);
+            }
+            if f == crate::core::model::CHECKLIST_FORMAT {
+                return Err(vec![SettingsProblem::IsChecklist]);
+            }
+        }
         let file: SettingsFile = serde_json::from_str(text)
             .map_err(|e| vec![SettingsProblem::Json(FieldProblem::from_serde(&e))])?;
         if file.format != SETTINGS_FORMAT {
