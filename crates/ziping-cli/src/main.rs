@@ -443,18 +443,27 @@ mod cli {
         Ok(report)
     }
 
-    fn table(paths: &[PathBuf], rules: &Rules, lang: Lang, out: &Path) -> ExitCode {
+    /// The files named (folders walked), checked against the outputs to be written, read and
+    /// aggregated; or exit code 2 with the reason said.
+    fn read_all(
+        paths: &[PathBuf],
+        outputs: &[&Path],
+        rules: &Rules,
+        lang: Lang,
+    ) -> Result<ziping_core::core::aggregate::CountyReport, ExitCode> {
         let files = collect(paths, lang);
-        if let Err(e) = not_an_input(&[out], &files, lang) {
-            note(&e);
-            return ExitCode::from(2);
-        }
-        let report = match report(&files, rules, lang) {
-            Ok(r) => r,
-            Err(e) => {
+        not_an_input(outputs, &files, lang)
+            .and_then(|()| report(&files, rules, lang))
+            .map_err(|e| {
                 note(&e);
-                return ExitCode::from(2);
-            }
+                ExitCode::from(2)
+            })
+    }
+
+    fn table(paths: &[PathBuf], rules: &Rules, lang: Lang, out: &Path) -> ExitCode {
+        let report = match read_all(paths, &[out], rules, lang) {
+            Ok(r) => r,
+            Err(code) => return code,
         };
         let rows = ziping_core::core::aggregate::indicator_rows(&report);
         match crate::table::write_parquet(&rows, out) {
@@ -531,7 +540,6 @@ mod cli {
     fn aggregate(paths: &[PathBuf], rules: &Rules, lang: Lang, outputs: Outputs) -> ExitCode {
         use ziping_core::core::aggregate::{FileStatus, Spread};
         use ziping_core::core::format;
-        let files = collect(paths, lang);
         let wanted: Vec<PathBuf> = outputs
             .csv
             .iter()
@@ -539,16 +547,9 @@ mod cli {
             .chain(outputs.json.clone())
             .collect();
         let wanted_refs: Vec<&Path> = wanted.iter().map(PathBuf::as_path).collect();
-        if let Err(e) = not_an_input(&wanted_refs, &files, lang) {
-            note(&e);
-            return ExitCode::from(2);
-        }
-        let report = match report(&files, rules, lang) {
+        let report = match read_all(paths, &wanted_refs, rules, lang) {
             Ok(r) => r,
-            Err(e) => {
-                note(&e);
-                return ExitCode::from(2);
-            }
+            Err(code) => return code,
         };
         // The files first: a closed standard output (`| head`) must not cost the tables.
         let mut failed_write = false;

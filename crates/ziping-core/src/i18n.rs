@@ -1035,19 +1035,20 @@ pub fn csv_problem(lang: Lang, p: &crate::core::checklist_csv::CsvProblem) -> St
         I::NameDiffers { id } => Say::CsvNameDiffers { id }.text(lang),
         I::IndicatorMoved { id } => Say::CsvIndicatorMoved { id }.text(lang),
     };
-    let row = p.row.to_string();
-    match p.column {
-        Some(c) => Say::CsvProblemAt {
+    at_row(lang, p.row, p.column.map(|c| c.header()), &problem)
+}
+
+/// A table's problem with its place: "第 3 行“学校类型”列：…" or "第 3 行：…".
+pub(crate) fn at_row(lang: Lang, row: usize, column: Option<&str>, problem: &str) -> String {
+    let row = row.to_string();
+    match column {
+        Some(column) => Say::CsvProblemAt {
             row: &row,
-            column: c.header(),
-            problem: &problem,
+            column,
+            problem,
         }
         .text(lang),
-        None => Say::CsvProblemRow {
-            row: &row,
-            problem: &problem,
-        }
-        .text(lang),
+        None => Say::CsvProblemRow { row: &row, problem }.text(lang),
     }
 }
 

@@ -24,20 +24,7 @@ pub fn roster_problem(lang: Lang, p: &RosterProblem) -> String {
         I::BadCode { text } => Say::RosterBadCode { text }.text(lang),
         I::EmptyFile => Msg::RosterEmptyFile.text(lang).into(),
     };
-    let row = p.row.to_string();
-    match p.column {
-        Some(c) => Say::CsvProblemAt {
-            row: &row,
-            column: c.header(),
-            problem: &problem,
-        }
-        .text(lang),
-        None => Say::CsvProblemRow {
-            row: &row,
-            problem: &problem,
-        }
-        .text(lang),
-    }
+    super::at_row(lang, p.row, p.column.map(|c| c.header()), &problem)
 }
 
 /// A problem of the county's settings (a settings file, or what the officer entered).
