@@ -262,12 +262,21 @@ fn integers_a_double_cannot_hold_are_refused() {
             "{huge}"
         );
     }
-    // Inside a string, digits are text.
-    let crafted = text.replacen("城关镇第一小学", "城关镇第一小学9007199254740993", 1);
-    assert!(!matches!(
-        read_export(crafted.as_bytes()),
-        Err(ImportError::NumberTooPrecise { .. })
-    ));
+    // Inside a string, digits are text, also after an escaped quote or backslash.
+    for inside in [
+        "城关镇第一小学9007199254740993",
+        "城关镇第一小学\\\"9007199254740993",
+        "城关镇第一小学\\\\\"",
+    ] {
+        let crafted = text.replacen("城关镇第一小学", inside, 1);
+        assert!(
+            !matches!(
+                read_export(crafted.as_bytes()),
+                Err(ImportError::NumberTooPrecise { .. })
+            ),
+            "{inside}"
+        );
+    }
 }
 
 #[test]

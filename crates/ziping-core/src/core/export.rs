@@ -544,12 +544,15 @@ fn exact_integers(text: &str) -> Result<(), ImportError> {
     while i < bytes.len() {
         let b = bytes[i];
         if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' => in_string = false,
-                _ => {}
+            // Straight to the next quote or escape (text is most of a file).
+            match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
+                None => break,
+                Some(k) if bytes[i + k] == b'"' => {
+                    in_string = false;
+                    i += k + 1;
+                }
+                Some(k) => i += k + 2,
             }
-            i += 1;
             continue;
         }
         match b {
