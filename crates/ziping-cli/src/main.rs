@@ -476,7 +476,12 @@ mod cli {
                     }
                     .text(lang),
                 );
-                ExitCode::SUCCESS
+                // The table is written either way; files left for the officer still say 1.
+                if report.uncounted_for_action() > 0 {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                }
             }
             Err(reason) => {
                 note(&format!(

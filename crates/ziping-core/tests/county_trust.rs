@@ -529,13 +529,20 @@ mod with_settings {
         let empty = roster_csv::from_csv("").unwrap_err();
         assert_eq!(empty[0].issue, roster_csv::RosterCsvIssue::EmptyFile);
         let mangled = roster_csv::from_csv(
-            "学校代码,学校名称,学校类型\n4.30725E+09,甲校,小学\n=4307,乙校,小学\n",
+            "学校代码,学校名称,学校类型\n4.30725E+09,甲校,小学\n=4307,乙校,小学\n4E+09,丙校,小学\n",
         )
         .unwrap_err();
         assert!(mangled
             .iter()
             .all(|p| matches!(p.issue, roster_csv::RosterCsvIssue::BadCode { .. })));
-        assert_eq!(mangled.len(), 2);
+        assert_eq!(mangled.len(), 3);
+        let huge = roster_csv::from_csv(
+            "学校代码,学校名称,学校类型,乡镇,在校生数\n4307,甲校,小学,,5000000000\n",
+        );
+        assert!(
+            huge.is_err(),
+            "a number of students no school has is said, not dropped"
+        );
         // As Excel saves it: a code with a leading zero kept by its apostrophe, full-width
         // digits, a type spelled out, students with a thousands separator, an empty line.
         let table = "学校代码,学校名称,学校类型,乡镇,在校生数\n\
@@ -635,4 +642,47 @@ fn the_school_csv_carries_the_roster_and_the_missing_schools() {
     let a = rows.iter().find(|r| r[0] == "A.json").unwrap();
     assert_eq!(a[col("名册学校代码")], "43070000A");
     assert!(rows.iter().all(|r| r.len() == header.len()));
+}
+
+#[test]
+fn a_nameless_file_picked_is_its_whole_groups_school_never_a_second_one() {
+    // A named and a nameless file with one code, exported at the same moment with other
+    // content: one school in conflict. Picking the nameless one settles it; picking both is a
+    // clash, never two schools.
+    let a = school("A", |p| p.school_code = "4307250001".into());
+    let c = yzjh();
+    let b = read(
+        file("B", &c, T1, |p, a| {
+            p.school_code = "4307250001".into();
+            p.school_name = String::new();
+            a.set(Slot::whole("students"), Value::Number("900".into()));
+        }),
+        &c,
+        &builtins().unwrap(),
+    );
+    let files = [a, b];
+    let r = run(&files, &["B.json".to_string()]);
+    assert_eq!(status_of(&r, "B.json"), &FileStatus::Ok);
+    assert!(matches!(
+        status_of(&r, "A.json"),
+        FileStatus::Duplicate { .. }
+    ));
+    let r = run(&files, &["B.json".to_string(), "A.json".to_string()]);
+    assert_eq!(r.schools.iter().filter(|s| s.status.counted()).count(), 1);
+    assert_eq!(r.pick_clashes.len(), 1);
+}
+
+#[test]
+fn the_next_school_year_of_any_year_the_county_reads_is_the_next_one() {
+    use ziping_core::core::history::next_school_year;
+    assert_eq!(next_school_year("2025-2026"), "2026-2027");
+    assert_eq!(next_school_year("2025/2026"), "2026/2027");
+    for typed in [
+        "2025-26",
+        "2025—2026学年",
+        "２０２５－２０２６",
+        "2025 - 2026",
+    ] {
+        assert_eq!(next_school_year(typed), "2026-2027", "{typed:?}");
+    }
 }

@@ -327,19 +327,31 @@ pub fn compare(last: &YearResult, this: &YearResult) -> YearComparison {
     }
 }
 
-/// The school year after `year` ("2025-2026" → "2026-2027"); unchanged unless it is two years
-/// joined by one separator.
+/// The school year after `year` ("2025-2026" → "2026-2027"): kept in the form it was typed when
+/// that is two years joined by one separator, else in the county's form for any year
+/// `canonical_school_year` reads ("2025-26", "2025—2026学年" → "2026-2027"); unchanged only
+/// when it is no school year at all (never last year's year on this year's file).
 pub fn next_school_year(year: &str) -> String {
     let year = year.trim();
+    let canonical_next = || {
+        canonical_school_year(year).and_then(|y| {
+            let (a, b) = y.split_once('-')?;
+            Some(format!(
+                "{}-{}",
+                a.parse::<u32>().ok()? + 1,
+                b.parse::<u32>().ok()? + 1
+            ))
+        })
+    };
     let Some(sep) = year.find(|c: char| !c.is_ascii_digit()) else {
-        return year.to_string();
+        return canonical_next().unwrap_or_else(|| year.to_string());
     };
     let (a, rest) = year.split_at(sep);
     let sep_len = rest.chars().next().map_or(0, char::len_utf8);
     let (sep, b) = rest.split_at(sep_len);
     match (a.parse::<u32>(), b.parse::<u32>()) {
         (Ok(a), Ok(b)) if a > 999 && b == a + 1 => format!("{}{sep}{}", a + 1, b + 1),
-        _ => year.to_string(),
+        _ => canonical_next().unwrap_or_else(|| year.to_string()),
     }
 }
 

@@ -257,8 +257,8 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
         );
         let before = problems.len();
         let normal = school_code(&code);
-        let scientific = code.contains(['E', 'e'])
-            && code.contains('.')
+        // Excel shows a long number as 4.30725E+09 or 4E+09.
+        let scientific = (code.contains("E+") || code.contains("e+"))
             && code
                 .chars()
                 .all(|c| c.is_ascii_digit() || ".Ee+-".contains(c));
@@ -306,7 +306,11 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
         let students = match students.as_str() {
             "" => None,
             t => match crate::core::answers::parse_number(t) {
-                Ok(n) if n >= 0.0 && n.fract() == 0.0 && !t.contains(['%', '％']) => {
+                Ok(n)
+                    if (0.0..=f64::from(u32::MAX)).contains(&n)
+                        && n.fract() == 0.0
+                        && !t.contains(['%', '％']) =>
+                {
                     u32::try_from(n as u64).ok()
                 }
                 _ => {

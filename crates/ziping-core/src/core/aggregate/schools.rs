@@ -139,10 +139,20 @@ impl School<'_> {
     fn conflict(&mut self, reason: Conflict, among: &[usize], statuses: &mut [Option<FileStatus>]) {
         let group = self.decided.conflicts.len();
         for &m in among {
+            // A few of the others, and how many more: constant work per file, so a group of
+            // 20,000 files is not 20,000² names.
+            let mut with = Listed::of(
+                among
+                    .iter()
+                    .filter(|&&o| o != m)
+                    .take(Listed::SHOWN)
+                    .map(|&o| self.name(o)),
+            );
+            with.more = among.len() - 1 - with.shown.len();
             statuses[m] = Some(FileStatus::Conflict {
                 reason: reason.clone(),
                 group,
-                with: Listed::of(among.iter().filter(|&&o| o != m).map(|&o| self.name(o))),
+                with,
             });
         }
         self.decided.conflicts.push(ConflictGroup {
@@ -175,6 +185,15 @@ impl School<'_> {
         statuses: &mut [Option<FileStatus>],
     ) {
         let name = |m: usize| who.get(&m).map_or("", |w| w.name.as_str());
+        // A file without a name picked: it is the school of the whole group (a file without a
+        // name cannot be another school's), and any other pick in the group is a second pick.
+        if let Some(&p) = picked.iter().find(|&&p| name(p).is_empty()) {
+            for &q in picked.iter().filter(|&&q| q != p) {
+                self.decided.pick_clashes.push((self.name(p), self.name(q)));
+            }
+            self.kept(p, members, statuses);
+            return;
+        }
         let mut settled: BTreeMap<&str, usize> = BTreeMap::new();
         for &p in picked {
             match settled.get(name(p)) {
