@@ -185,6 +185,10 @@ fn school_years_are_one_form_or_refused() {
         "２０２６－２０２７",
         "2026至2027学年度",
         " 2026 - 2027 ",
+        "2026-2027年",
+        "2026年-2027年",
+        "2026〜2027",
+        "2026-2027学年第一学期",
     ] {
         assert_eq!(
             canonical_school_year(typed).as_deref(),

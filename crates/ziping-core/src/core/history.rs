@@ -363,11 +363,21 @@ pub fn next_school_year(year: &str) -> String {
 pub fn canonical_school_year(year: &str) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
     let text: String = year.nfkc().filter(|c| !c.is_whitespace()).collect();
-    let text = ["学年度", "学年", "年度"]
-        .iter()
-        .find_map(|s| text.strip_suffix(s))
-        .unwrap_or(&text);
-    let (a, b) = text.split_once(['-', '–', '—', '―', '~', '/', '至', '到', '－'])?;
+    let text = [
+        "学年第一学期",
+        "学年第二学期",
+        "第一学期",
+        "第二学期",
+        "学年度",
+        "学年",
+        "年度",
+    ]
+    .iter()
+    .find_map(|s| text.strip_suffix(s))
+    .unwrap_or(&text);
+    // "2026年-2027年": the 年 after each year says nothing more.
+    let text: String = text.chars().filter(|&c| c != '年').collect();
+    let (a, b) = text.split_once(['-', '–', '—', '―', '~', '〜', '/', '至', '到', '－'])?;
     let b = b.trim_start_matches(['-', '–', '—', '―']);
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if !digits(a) || !digits(b) || a.len() != 4 {
