@@ -123,6 +123,17 @@ test("a typo in a number is named in Chinese, kept as typed, and fixed in place"
   await withFailureShot(t, page, async () => {
     await gotoStart(page, session.server.url);
     await newDraft(page, "yzjh-school", { fields: { school_name: "错字测试小学" }, type: "primary" });
+    // A school year the county could not read is said at once, and fixed in place.
+    const year = page.getByTestId("profile-school_year");
+    await year.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("2026", { delay: 40 });
+    await page.getByTestId("messages-profile-school_year").getByText("学年“2026”无法识别").waitFor();
+    assert.equal(await year.getAttribute("aria-invalid"), "true");
+    await page.keyboard.type("-27", { delay: 40 });
+    assert.equal(await year.inputValue(), "2026-27");
+    assert.equal((await page.getByTestId("messages-profile-school_year").textContent()).trim(), "");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "profile-school_year", "focus stayed");
     await page.getByTestId("tab-fill").click();
     const field = page.getByTestId("input-teachers_backbone");
     await field.click();

@@ -41,11 +41,21 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
                 .unwrap_or_default()
                 .trim_matches('"')
         );
+        // A 学年 the county cannot read is said here, not first at the county (which refuses
+        // the file): a note, never a block, and the message slot is always there.
+        let value = draft.profile.get(field).to_string();
+        let problem = (field == ProfileField::SchoolYear
+            && !value.trim().is_empty()
+            && crate::core::history::canonical_school_year(&value).is_none())
+        .then(|| ctx.say(Say::ImportBadSchoolYear { year: value.trim() }));
         html! {
             <div class="input-field">
                 <label for={id.clone()}>{ ctx.t(msg) }</label>
-                <input id={id.clone()} data-testid={id} type="text" value={draft.profile.get(field).to_string()}
-                    placeholder={hint.map(|h| ctx.t(h))} {oninput} />
+                <input id={id.clone()} data-testid={id.clone()} type="text" value={value.clone()}
+                    placeholder={hint.map(|h| ctx.t(h))} {oninput}
+                    aria-invalid={problem.is_some().then_some("true")}
+                    aria-describedby={crate::app::components::messages_dom_id(&id)} />
+                { crate::app::components::messages(&id, problem.as_deref(), &[]) }
             </div>
         }
     };
