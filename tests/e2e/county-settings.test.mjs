@@ -8,18 +8,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gotoStart, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
+import { gotoStart, readCsv, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
 import { checkAccessibility } from "./principal.mjs";
 
 const EXAMPLES = join(ROOT, "examples");
 const CLI = join(ROOT, "target/debug/ziping");
 const session = sharedSession();
-
-/** Reads a CSV as Excel would (UTF-8 with BOM): rows of cells. */
-function readCsv(file) {
-  const script = "import csv,json,sys\nprint(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))";
-  return JSON.parse(execFileSync("python3", ["-c", script, file]).toString());
-}
 
 /** Writes `text` as a Chinese Windows Excel saves plain CSV: GBK. */
 function writeGbk(file, text) {

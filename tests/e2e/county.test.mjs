@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gotoStart, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
+import { gotoStart, readCsv, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
 import { checkAccessibility } from "./principal.mjs";
 
 const EXAMPLES = join(ROOT, "examples");
@@ -16,12 +16,6 @@ const COUNTY = join(ROOT, "tests/corpus/county");
 const CLI = join(ROOT, "target/debug/ziping");
 
 const session = sharedSession();
-
-/** Reads a CSV as Excel would, with Python's csv module (UTF-8 with BOM): rows of cells. */
-function readCsv(file) {
-  const script = "import csv,json,sys\nprint(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))";
-  return JSON.parse(execFileSync("python3", ["-c", script, file]).toString());
-}
 
 test("a county officer's whole path: a county checklist, two batches, a conflict resolved, both CSVs", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();

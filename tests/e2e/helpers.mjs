@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: serve dist/ on loopback, drive Debian's Chromium
 // with playwright-core, save a screenshot of any failing test under test-results/.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +14,12 @@ const FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
+
+/** Reads a CSV as Excel would, with Python's csv module (UTF-8 with BOM): rows of cells. */
+export function readCsv(file) {
+  const script = "import csv,json,sys\nprint(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))";
+  return JSON.parse(execFileSync("python3", ["-c", script, file]).toString());
+}
 
 /** Starts the static server on a free loopback port; resolves to { url, stop }. */
 export function serve(dir = process.env.ZIPING_DIST || join(ROOT, "dist")) {

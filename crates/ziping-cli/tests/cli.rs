@@ -103,9 +103,14 @@ mod common;
 
 /// A submission of the first example school, renamed.
 fn renamed(name: &str) -> String {
-    use ziping_core::core::export::{export, to_text, Submission};
     let mut doc = common::example_exports().remove(0);
     doc.profile.school_name = name.into();
+    resealed(&doc)
+}
+
+/// A submission sealed again after a change to its fields: a valid file with a new digest.
+fn resealed(doc: &ziping_core::core::export::Export) -> String {
+    use ziping_core::core::export::{export, to_text, Submission};
     let c = common::builtin(&doc.checklist.id);
     let doc = export(&Submission {
         checklist: &c,
@@ -454,22 +459,10 @@ fn picks_are_matched_by_path_and_must_name_one_file_per_school() {
     // A second file of the same school, picked too.
     let copy = dir.join("copy.json");
     let text = std::fs::read_to_string(&first).unwrap();
-    let doc: ziping_core::core::export::Export = serde_json::from_str(&text).unwrap();
-    let c = common::builtin(&doc.checklist.id);
-    let again = ziping_core::core::export::export(&ziping_core::core::export::Submission {
-        checklist: &c,
-        profile: &doc.profile,
-        answers: &doc.answers,
-        plan: &[],
-        attachments: &doc.attachments,
-        created: &doc.created,
-        exported: "2026-11-21T10:00:00+08:00",
-        app_version: "test",
-        previous: None,
-        review: &[],
-    })
-    .unwrap();
-    std::fs::write(&copy, to_text(&again).unwrap()).unwrap();
+    let mut doc: ziping_core::core::export::Export = serde_json::from_str(&text).unwrap();
+    doc.plan.clear();
+    doc.exported = "2026-11-21T10:00:00+08:00".into();
+    std::fs::write(&copy, resealed(&doc)).unwrap();
     let (code, _, err) = ziping(&[
         "aggregate",
         dir.to_str().unwrap(),
@@ -503,24 +496,10 @@ fn an_output_never_overwrites_a_file_read_and_uncounted_files_exit_1() {
     assert_eq!(std::fs::read(&first).unwrap(), before);
     // Two files with one code and two names: a 冲突, one line for the group, exit 1.
     let text = String::from_utf8(before).unwrap();
-    let doc: ziping_core::core::export::Export = serde_json::from_str(&text).unwrap();
-    let c = common::builtin(&doc.checklist.id);
-    let mut profile = doc.profile.clone();
-    profile.school_name = "另一所学校".into();
-    let other = ziping_core::core::export::export(&ziping_core::core::export::Submission {
-        checklist: &c,
-        profile: &profile,
-        answers: &doc.answers,
-        plan: &[],
-        attachments: &doc.attachments,
-        created: &doc.created,
-        exported: &doc.exported,
-        app_version: "test",
-        previous: None,
-        review: &[],
-    })
-    .unwrap();
-    std::fs::write(dir.join("other.json"), to_text(&other).unwrap()).unwrap();
+    let mut doc: ziping_core::core::export::Export = serde_json::from_str(&text).unwrap();
+    doc.plan.clear();
+    doc.profile.school_name = "另一所学校".into();
+    std::fs::write(dir.join("other.json"), resealed(&doc)).unwrap();
     let (code, _, err) = ziping(&["aggregate", dir.to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
     assert_eq!(

@@ -34,19 +34,7 @@ fn school(name: &str, students: u32, per100: u32, exported: &str) -> FileFacts {
 }
 
 fn run(files: &[FileFacts], checklists: &[Checklist], picks: &[String]) -> CountyReport {
-    let options = Options {
-        now: NOW,
-        county: None,
-        picks,
-        settings: None,
-        assigned: &[],
-    };
-    aggregate(
-        &files.iter().collect::<Vec<_>>(),
-        checklists,
-        &options,
-        |e| e.to_string(),
-    )
+    county_report(NOW, files, checklists, picks)
 }
 
 fn status(r: &CountyReport, file: &str) -> FileStatus {

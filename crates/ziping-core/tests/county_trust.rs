@@ -31,19 +31,7 @@ fn school(name: &str, edit: impl FnOnce(&mut ziping_core::core::school::Profile)
 }
 
 fn run(files: &[FileFacts], picks: &[String]) -> CountyReport {
-    let options = Options {
-        now: NOW,
-        county: None,
-        picks,
-        settings: None,
-        assigned: &[],
-    };
-    aggregate(
-        &files.iter().collect::<Vec<_>>(),
-        &builtins().unwrap(),
-        &options,
-        |e| e.to_string(),
-    )
+    county_report(NOW, files, &builtins().unwrap(), picks)
 }
 
 fn status_of<'a>(r: &'a CountyReport, file: &str) -> &'a FileStatus {

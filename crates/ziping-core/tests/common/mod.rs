@@ -348,3 +348,25 @@ pub fn read(
     .unwrap();
     reduce(&name, to_text(&doc).unwrap().as_bytes(), known)
 }
+
+/// The county report of `files` at `now`, without settings, with the officer's `picks`.
+pub fn county_report(
+    now: &str,
+    files: &[FileFacts],
+    checklists: &[Checklist],
+    picks: &[String],
+) -> ziping_core::core::aggregate::CountyReport {
+    let options = ziping_core::core::aggregate::Options {
+        now,
+        county: None,
+        picks,
+        settings: None,
+        assigned: &[],
+    };
+    ziping_core::core::aggregate::aggregate(
+        &files.iter().collect::<Vec<_>>(),
+        checklists,
+        &options,
+        |e| e.to_string(),
+    )
+}
