@@ -3,9 +3,13 @@
 //  - county mode's files (dist/county/) are cached when county mode is first opened, so a
 //    principal never downloads them;
 //  - its version is a hash of every file, county mode's included, so any new build replaces the
-//    caches.
+//    caches;
+// then writes FILE.br (brotli 11) and FILE.gz (gzip 9) beside every text and wasm file, for
+// servers that send a precompressed file when the browser accepts it (scripts/static-server.mjs,
+// deploy/nginx/ziping.conf). A compressed copy that saves nothing is not written.
 //   node scripts/finish-build.mjs DIST BASE_URL
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
@@ -17,7 +21,7 @@ const walk = (dir) => {
   for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) walk(path);
-    else files.push(relative(dist, path).split(sep).join("/"));
+    else if (!/\.(br|gz)$/.test(entry)) files.push(relative(dist, path).split(sep).join("/"));
   }
 };
 walk(dist);
@@ -36,3 +40,25 @@ const sw = template
   .replace("__COUNTY_INDEX__", JSON.stringify(`${base}county/index.html`));
 writeFileSync(join(dist, "sw.js"), sw);
 console.log(`finish-build: sw.js precaches ${urls.length} URLs, county mode ${county.length} on first use, as ziping-${version}`);
+
+const COMPRESS = /\.(html|js|mjs|css|wasm|json|webmanifest|svg|txt)$/;
+let raw = 0, br = 0, gz = 0;
+for (const f of [...all, "sw.js"].filter((f) => COMPRESS.test(f))) {
+  const data = readFileSync(join(dist, f));
+  const brotli = brotliCompressSync(data, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      [constants.BROTLI_PARAM_MODE]: f.endsWith(".wasm") ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
+    },
+  });
+  const gzip = gzipSync(data, { level: 9 });
+  if (gzip.length >= data.length) continue;
+  writeFileSync(join(dist, f + ".gz"), gzip);
+  if (brotli.length < gzip.length) writeFileSync(join(dist, f + ".br"), brotli);
+  raw += data.length;
+  br += Math.min(brotli.length, gzip.length);
+  gz += gzip.length;
+}
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+console.log(`finish-build: precompressed ${kb(raw)} of text and wasm: ${kb(gz)} gzip, ${kb(br)} brotli`);

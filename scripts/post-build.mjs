@@ -1,10 +1,23 @@
 // Trunk post_build hook (see Trunk.toml); runs in Trunk's staging directory before it
-// becomes dist/, for each of the two pages (index.html, county.html). Strict CSP: Trunk writes
-// its wasm loader as an inline <script>; every inline script moves into a content-hashed file,
-// so script-src can stay 'self' (no 'unsafe-inline'). The first one also registers the service
-// worker, which scripts/finish-build.mjs writes once both pages are built.
+// becomes dist/, for each of the two pages (index.html, county.html). It makes the page open on
+// every engine README lists (Chromium 86 and newer, Firefox ESR, Safari 16 and newer) under a
+// strict policy:
+//  1. Strict CSP: Trunk writes its wasm loader as an inline <script>; every inline script moves
+//     into a content-hashed file, so script-src can stay 'self' (no 'unsafe-inline'). The first
+//     one also registers the service worker, which scripts/finish-build.mjs writes once both
+//     pages are built.
+//  2. No top-level await (a syntax error before Chromium 89): the loader's statements run in an
+//     async function; the county worker's loader starts its wasm without awaiting it (the
+//     worker says "ready" when it listens, src/county/pool.rs).
+//  3. The policy each engine understands: the page says 'wasm-unsafe-eval', which Chromium
+//     before 97 does not know, so it forbids compiling WebAssembly at all. compat.js (a classic
+//     script, first in <head>) tries to compile an empty module; where that is forbidden it
+//     moves to legacy.html, the same page whose policy says 'unsafe-eval' instead (what those
+//     engines need for wasm). Engines that know 'wasm-unsafe-eval' never load legacy.html, so
+//     they never allow eval. compat.js also puts a message on the page, instead of a blank
+//     page, when the app cannot start.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -16,9 +29,34 @@ const base = process.env.TRUNK_PUBLIC_URL || "/";
 // County mode is built under <root>/county/; the service worker lives at the root.
 const root = base.replace(/county\/$/, "");
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
+const hashed = (stem, code) => {
+  const name = `${stem}-${sha256(code).slice(0, 16)}.js`;
+  writeFileSync(join(staging, name), code);
+  return name;
+};
+
+const STRICT = "script-src 'self' 'wasm-unsafe-eval'";
+const LEGACY = "script-src 'self' 'unsafe-eval'";
+
+/** Top-level statements after the imports run inside an async function (no top-level await). */
+const withoutTopLevelAwait = (code) => {
+  const lines = code.split("\n");
+  const imports = lines.filter((l) => /^\s*import\s/.test(l));
+  const rest = lines.filter((l) => !/^\s*import\s/.test(l)).join("\n").trim();
+  return (
+    `${imports.join("\n")}\n` +
+    `(async () => {\n${rest}\n})().catch((e) => {\n` +
+    `  dispatchEvent(new CustomEvent("ziping-boot-failed", { detail: String(e && e.message || e) }));\n` +
+    `  throw e;\n});\n`
+  );
+};
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
+if (!html.includes(STRICT)) {
+  console.error(`post-build: index.html's policy must contain "${STRICT}"`);
+  process.exit(1);
+}
 const registerSw =
   `\nif ("serviceWorker" in navigator) {\n` +
   `  navigator.serviceWorker.register("${root}sw.js", { scope: "${root}" })\n` +
@@ -26,9 +64,8 @@ const registerSw =
 let moved = 0;
 html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (_, attrs, body) => {
   const isModule = /type\s*=\s*["']?module/.test(attrs);
-  const code = body + (moved === 0 ? registerSw : "");
-  const name = `boot-${sha256(code).slice(0, 16)}.js`;
-  writeFileSync(join(staging, name), code);
+  const code = (isModule ? withoutTopLevelAwait(body) : body) + (moved === 0 ? registerSw : "");
+  const name = hashed("boot", code);
   moved += 1;
   return `<script${isModule ? ' type="module"' : ""} src="${base}${name}"></script>`;
 });
@@ -36,5 +73,34 @@ if (moved === 0) {
   console.error("post-build: Trunk's inline loader was not found in index.html");
   process.exit(1);
 }
+
+// The county worker's loader (Trunk's data-loader-shim): `await init();` at the top level.
+for (const file of readdirSync(staging).filter((f) => f.endsWith("_loader.js"))) {
+  const path = join(staging, file);
+  const code = readFileSync(path, "utf8");
+  const fixed = code.replace(/await\s+init\(\s*\)\s*;/, "init();");
+  if (fixed === code || /\bawait\b/.test(fixed.replace(/^import[^\n;]*;/gm, ""))) {
+    console.error(`post-build: ${file} is not the loader this step knows (${JSON.stringify(code)})`);
+    process.exit(1);
+  }
+  writeFileSync(path, fixed);
+}
+
+const compat = hashed("compat", readFileSync(new URL("./compat.js", import.meta.url), "utf8"));
+// After the policy's <meta> (a policy governs only what follows it), before every other script.
+html = html.replace(/(<meta http-equiv="Content-Security-Policy"[^>]*>)/, `$1\n  <script src="${base}${compat}"></script>`);
+if (!html.includes(compat)) {
+  console.error("post-build: index.html has no Content-Security-Policy <meta> to put compat.js after");
+  process.exit(1);
+}
+// 4. The principal's page shows its start page before the wasm arrives: static/prerender.html
+//    is the app's own first render for a first visit (tests/e2e/prerender.test.mjs keeps it so),
+//    without test ids or anything that depends on what is kept here. The app mounts in #app and
+//    removes #prerender once it has read the drafts (src/app/mod.rs).
+if (html.includes("ziping-web")) {
+  const prerendered = readFileSync(new URL("../static/prerender.html", import.meta.url), "utf8").trim();
+  html = html.replace(/<body>/, `<body>\n<div id="prerender">${prerendered}</div>\n<div id="app"></div>`);
+}
 writeFileSync(indexPath, html);
-console.log(`post-build: moved ${moved} inline script(s) into files (${base})`);
+writeFileSync(join(staging, "legacy.html"), html.replace(STRICT, LEGACY));
+console.log(`post-build: moved ${moved} inline script(s) into files, wrote legacy.html (${base})`);

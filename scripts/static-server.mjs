@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const args = process.argv.slice(2);
 const flag = (name, dflt) => {
@@ -14,11 +15,16 @@ const root = resolve(args.find((a, i) => !a.startsWith("--") && !(i > 0 && args[
 const host = flag("--host", "127.0.0.1");
 const port = Number(flag("--port", "8080"));
 
-// The same policy as the <meta> in index.html, also sent as a header.
+// The same policy as the <meta> in index.html and county.html, also sent as a header (with
+// frame-ancestors, which a <meta> cannot carry). deploy/nginx/ziping.conf sends the same;
+// tests/e2e/deploy.test.mjs keeps every copy in step.
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
   "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// legacy.html (both pages): the same, for engines that do not know 'wasm-unsafe-eval' and so
+// compile WebAssembly only under 'unsafe-eval' (Chromium before 97; scripts/compat.js).
+export const LEGACY_CSP = CSP.replace("'wasm-unsafe-eval'", "'unsafe-eval'");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -40,10 +46,27 @@ const server = createServer(async (req, res) => {
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error("outside"), { code: "ENOENT" });
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-    const body = await readFile(file);
+    // scripts/build wrote file.br and file.gz beside every text and wasm file: send the
+    // smallest the browser accepts, as nginx's brotli_static and gzip_static do.
+    const accepts = String(req.headers["accept-encoding"] || "");
+    let body = null;
+    let encoding = null;
+    for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+      if (!new RegExp(`\\b${enc}\\b`).test(accepts)) continue;
+      body = await readFile(file + ext).catch(() => null);
+      if (body) {
+        encoding = enc;
+        break;
+      }
+    }
+    body = body || (await readFile(file));
+    const compressible = await stat(file + ".gz").then(() => true, () => false);
     res.writeHead(200, {
       "Content-Type": TYPES[extname(file)] || "application/octet-stream",
-      "Content-Security-Policy": CSP,
+      ...(encoding ? { "Content-Encoding": encoding } : {}),
+      ...(compressible ? { Vary: "Accept-Encoding" } : {}),
+      "Content-Length": body.length,
+      "Content-Security-Policy": file.endsWith("legacy.html") ? LEGACY_CSP : CSP,
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       // The service worker, pages and the county worker (whose names Trunk cannot hash) must
@@ -57,7 +80,8 @@ const server = createServer(async (req, res) => {
   }
 });
 
-server.listen(port, host, () => {
+// Imported (the tests read CSP and LEGACY_CSP), it serves nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) server.listen(port, host, () => {
   // Tests start it with --port 0 and read the chosen port from this line.
   console.log(`ziping: serving ${root} at http://${host}:${server.address().port}/`);
 });

@@ -39,8 +39,11 @@ self.addEventListener("fetch", (event) => {
   const county = url.pathname.startsWith(COUNTY_PREFIX);
   event.respondWith(
     caches.open(VERSION).then(async (cache) => {
-      // A navigation inside the app is one of its two pages.
-      const key = request.mode === "navigate" ? (county ? COUNTY_INDEX : INDEX) : request;
+      // A navigation inside the app is one of its two pages, or the same page for engines
+      // that need the legacy policy (scripts/compat.js sends them to legacy.html).
+      const page = county ? COUNTY_INDEX : INDEX;
+      const legacy = url.pathname.endsWith("/legacy.html");
+      const key = request.mode !== "navigate" ? request : legacy ? page.replace(/index\.html$/, "legacy.html") : page;
       const hit = await cache.match(key, { ignoreSearch: request.mode === "navigate" });
       if (hit) return hit;
       const response = await fetch(request);

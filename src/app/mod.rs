@@ -11,7 +11,7 @@ pub use store::{edit, Ctx, Open, Shared, Store};
 
 use crate::i18n::{Lang, Msg, Say};
 use crate::state::draft::SourceError;
-use crate::state::{Action, AppState, Notice};
+use crate::state::{Action, AppState, Notice, Page};
 use yew::prelude::*;
 
 /// Why a checklist cannot be used, in the interface language.
@@ -37,6 +37,7 @@ pub fn App() -> Html {
         _ => None,
     };
     hooks::use_autosave(state, open, &dispatch);
+    use_take_over(state.loaded);
 
     let ctx = Ctx {
         lang: state.prefs.lang,
@@ -52,6 +53,9 @@ pub fn App() -> Html {
             html! { <pages::Start drafts={state.drafts.clone()} offline_ready={state.offline_ready} /> }
         }
     };
+    // The 整改清单 gets a wider page (a class, not `main:has(.plan)`: Chromium before 105 has no
+    // `:has()`).
+    let wide_plan = matches!(&opened, Some(Ok(_))) && state.page() == Page::Plan;
     let notice = state
         .notice
         .as_ref()
@@ -60,7 +64,7 @@ pub fn App() -> Html {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>
             { components::header(&ctx) }
-            <main id="main" tabindex="-1">{ body }</main>
+            <main id="main" tabindex="-1" class={classes!(wide_plan.then_some("wide-plan"))}>{ body }</main>
             <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 { notice.map(|(n, text)| html! { <span key={n}>{ text }</span> }).unwrap_or_default() }
             </div>
@@ -113,7 +117,29 @@ fn broken_draft(ctx: &Ctx, error: &str) -> Html {
     }
 }
 
-/// Mounts the app on `<body>`.
+/// Mounts the app in `<div id="app">`, which index.html has after `#prerender`: the start page
+/// as the app renders it for a first visit, shown while the wasm downloads (scripts/post-build.mjs
+/// puts `static/prerender.html` there; tests/e2e/prerender.test.mjs keeps it the app's own).
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    let document = gloo::utils::document();
+    let root = document.get_element_by_id("app").unwrap_or_else(|| {
+        let root = document.create_element("div").expect("a div");
+        root.set_id("app");
+        let _ = gloo::utils::body().append_child(&root);
+        root
+    });
+    yew::Renderer::<App>::with_root(root).render();
+}
+
+/// Once the drafts kept here are read, the app replaces the start page shown before it ran
+/// (`#app` is hidden by the stylesheet while `#prerender` is there).
+#[hook]
+fn use_take_over(loaded: bool) {
+    use_effect_with(loaded, |loaded| {
+        if *loaded {
+            if let Some(prerendered) = gloo::utils::document().get_element_by_id("prerender") {
+                prerendered.remove();
+            }
+        }
+    });
 }

@@ -51,7 +51,7 @@ fn CountyApp() -> Html {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>
             { components::header(&ctx) }
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" class="wide-county">
                 <div hidden={*making}><page::County shown={*shown.borrow()} /></div>
                 if *making { <editor::ChecklistEditor /> }
             </main>

@@ -1,0 +1,68 @@
+// First script of both pages (scripts/post-build.mjs puts it there, hashed): a classic script
+// in the oldest JavaScript, so it runs on any engine.
+//  - Where the page's policy ('wasm-unsafe-eval') forbids compiling WebAssembly (Chromium
+//    before 97: 360, QQ and 奇安信 browsers), it moves to legacy.html, the same page with the
+//    policy those engines understand ('unsafe-eval').
+//  - Where the app cannot start (no WebAssembly, no modules, a loader that fails), it says so
+//    on the page instead of leaving it blank. These words are here, not in the catalogue,
+//    because the catalogue lives in the WebAssembly that could not start.
+(function () {
+  var started = false;
+  var shown = false;
+  var path = location.pathname;
+  var legacy = /legacy\.html$/.test(path);
+
+  function say(detail) {
+    if (started || shown) return;
+    shown = true;
+    var show = function () {
+      var box = document.createElement("div");
+      box.className = "boot-error";
+      box.setAttribute("role", "alert");
+      box.setAttribute("data-testid", "boot-error");
+      var lines = [
+        "自评 ziping 无法在这个浏览器中启动。请换用 Chrome、Edge、Firefox 或 Safari 的较新版本，" +
+          "或把 360、QQ、奇安信浏览器切换到「极速模式」（内核版本 86 及以上）。已填写的内容保存在本机，不会丢失。",
+        "ziping cannot start in this browser. Please use a recent Chrome, Edge, Firefox or Safari " +
+          "(Chromium 86 or newer). What you entered is kept on this computer.",
+        detail ? "（" + detail + "）" : ""
+      ];
+      for (var i = 0; i < lines.length; i++) {
+        if (!lines[i]) continue;
+        var p = document.createElement("p");
+        p.appendChild(document.createTextNode(lines[i]));
+        box.appendChild(p);
+      }
+      document.body.insertBefore(box, document.body.firstChild);
+    };
+    if (document.body) show();
+    else document.addEventListener("DOMContentLoaded", show);
+  }
+
+  addEventListener("TrunkApplicationStarted", function () {
+    started = true;
+  });
+  addEventListener("ziping-boot-failed", function (e) {
+    say(e.detail);
+  });
+  addEventListener("error", function (e) {
+    if (e && e.message) say(e.message);
+  });
+
+  if (typeof WebAssembly !== "object" || typeof Promise !== "function") {
+    say("WebAssembly");
+    return;
+  }
+  if (!("noModule" in document.createElement("script"))) {
+    say("ES modules");
+    return;
+  }
+  if (legacy) return;
+  try {
+    // The smallest module: the magic number and version 1.
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  } catch (e) {
+    shown = true; // moving on: the loader's refusal here is expected, not worth a message
+    location.replace(path.replace(/(index\.html)?$/, "legacy.html") + location.search + location.hash);
+  }
+})();

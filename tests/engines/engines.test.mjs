@@ -1,0 +1,95 @@
+// The release build in every engine principals and county offices have (drivers.mjs): the start
+// page in Chinese, a new draft, a number typed key by key, a reload that keeps it, and county
+// mode reading the example files through its workers. Chromium 86 and 92 do not know
+// 'wasm-unsafe-eval': they must land on legacy.html (scripts/compat.js), every newer engine on
+// the page with the strict policy. Screenshots go to test-results/engines/.
+// Run by scripts/test under xvfb-run (WebKit has no headless mode):
+//   xvfb-run -a node --test --test-concurrency=1 tests/engines/
+import assert from "node:assert/strict";
+import { mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { ROOT, serve } from "../e2e/helpers.mjs";
+import { ENGINES, available } from "./drivers.mjs";
+
+const SHOTS = join(ROOT, "test-results/engines");
+const EXAMPLES = join(ROOT, "examples");
+// Engines that know 'wasm-unsafe-eval' (Chromium 97+, Firefox 102+, Safari 16+) never need the
+// legacy page.
+const NEEDS_LEGACY = new Set(["chromium-86", "chromium-92"]);
+const ONLY = process.env.ZIPING_ENGINES ? new Set(process.env.ZIPING_ENGINES.split(",")) : null;
+
+let server;
+before(async () => {
+  server = await serve();
+  mkdirSync(SHOTS, { recursive: true });
+});
+after(() => server.stop());
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(what, check, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await check().catch((e) => e.message);
+    if (last === true) return;
+    await sleep(150);
+  }
+  throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
+}
+
+for (const engine of ENGINES.filter((e) => !ONLY || ONLY.has(e.name))) {
+  test(`${engine.name} (${engine.stands_for}): start, type, reload, county mode`, { timeout: 240000 }, async () => {
+    assert.ok(available(engine), `${engine.name} is not installed (scripts/setup --browser), or no DISPLAY for WebKit`);
+    const b = await engine.launch();
+    const shot = (what) => b.screenshot(join(SHOTS, `${engine.name}-${what}.png`)).catch(() => {});
+    try {
+      console.log(`# ${engine.name}: ${b.version}`);
+      // The start page, in Chinese, on the page with the policy this engine understands.
+      await b.goto(server.url);
+      await b.wait('[data-testid="start-page"]', 60000);
+      const url = await b.url();
+      assert.equal(url.endsWith("/legacy.html"), NEEDS_LEGACY.has(engine.name), `${engine.name} opened ${url}`);
+      assert.equal(await b.eval("document.documentElement.lang"), "zh-CN");
+      assert.match(await b.text('[data-testid="start-page"]'), /[\u4e00-\u9fff]{4}/);
+      assert.equal(await b.eval("!!document.querySelector('[data-testid=\"boot-error\"]')"), false);
+      await shot("start");
+
+      // A new draft; a number typed key by key, then Tab.
+      await b.click('[data-testid="new-yzjh-school"]');
+      await b.wait('[data-testid="profile-page"]');
+      await b.type('[data-testid="profile-school_name"]', "Engine School");
+      await b.click('[data-testid="type-primary"]');
+      await b.click('[data-testid="tab-fill"]');
+      await b.wait('[data-testid="input-students"]');
+      await b.type('[data-testid="input-students"]', "1234");
+      await b.press("Tab");
+      assert.equal(await b.value('[data-testid="input-students"]'), "1234");
+      await shot("fill");
+
+      // Saved within a second or so of the last keystroke; a reload brings it back.
+      await until("the draft saved", async () =>
+        (await b.eval("!!document.querySelector('[data-testid=\"save-status\"] .save.ok')")) || (await b.text('[data-testid="save-status"]')));
+      await b.reload();
+      await b.wait('[data-testid="input-students"]', 60000);
+      assert.equal(await b.value('[data-testid="input-students"]'), "1234", "the number typed survives a reload");
+
+      // County mode: the three example submissions, read by its workers.
+      await b.goto(new URL("county/", server.url).href);
+      await b.wait('[data-testid="county-page"]', 60000);
+      const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith(".json")).sort().map((f) => join(EXAMPLES, f));
+      await b.setFiles('[data-testid="county-files"]', examples);
+      await until("county mode read the files", async () => {
+        const text = await b.text('[data-testid="county-summary"]');
+        return text.includes(`共 ${examples.length} 个文件`) && text.includes(`正常 ${examples.length}`) || text;
+      }, 60000);
+      await shot("county");
+    } catch (e) {
+      await shot("FAILED");
+      if (b.errors.length) console.log(`# ${engine.name} page errors:\n#   ${b.errors.slice(0, 10).join("\n#   ")}`);
+      throw e;
+    } finally {
+      await b.close();
+    }
+  });
+}
