@@ -27,7 +27,9 @@ const walk = (dir) => {
 walk(dist);
 const all = files.filter((f) => f !== "sw.js");
 const county = all.filter((f) => f.startsWith("county/"));
-const precache = all.filter((f) => !f.startsWith("county/"));
+// The PNG icons are for installing to a home screen (the manifest, apple-touch-icon): the
+// browser fetches them then, online; nothing offline needs them, so no visit downloads them.
+const precache = all.filter((f) => !f.startsWith("county/") && !/^icons\/.*\.png$/.test(f));
 const version = sha256(all.map((f) => f + "\0" + sha256(readFileSync(join(dist, f)))).join("\n")).slice(0, 16);
 const urls = [base, ...precache.map((f) => base + f)];
 const template = readFileSync(new URL("./sw.template.js", import.meta.url), "utf8");

@@ -39,13 +39,13 @@ const STRICT = "script-src 'self' 'wasm-unsafe-eval'";
 const LEGACY = "script-src 'self' 'unsafe-eval'";
 
 /** Top-level statements after the imports run inside an async function (no top-level await). */
-const withoutTopLevelAwait = (code) => {
+const withoutTopLevelAwait = (code, first = "") => {
   const lines = code.split("\n");
   const imports = lines.filter((l) => /^\s*import\s/.test(l));
   const rest = lines.filter((l) => !/^\s*import\s/.test(l)).join("\n").trim();
   return (
     `${imports.join("\n")}\n` +
-    `(async () => {\n${rest}\n})().catch((e) => {\n` +
+    `(async () => {\n${first}${rest}\n})().catch((e) => {\n` +
     `  dispatchEvent(new CustomEvent("ziping-boot-failed", { detail: String(e && e.message || e) }));\n` +
     `  throw e;\n});\n`
   );
@@ -61,10 +61,26 @@ const registerSw =
   `\nif ("serviceWorker" in navigator) {\n` +
   `  navigator.serviceWorker.register("${root}sw.js", { scope: "${root}" })\n` +
   `    .catch((e) => console.warn("ziping: service worker not registered", e));\n}\n`;
+// The principal's page has its start page in the HTML (step 4): it paints before the wasm
+// download starts, which would otherwise share a slow line with the stylesheet. So the wasm is
+// not preloaded there, and the loader waits for the first frame (or 250 ms, for a page opened
+// in the background, where frames do not come).
+const principal = html.includes("ziping-web");
+const afterFirstPaint = principal
+  ? "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 250); });\n"
+  : "";
+if (principal) {
+  const before = html;
+  html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, "");
+  if (html === before) {
+    console.error("post-build: the wasm's preload link was not found in index.html");
+    process.exit(1);
+  }
+}
 let moved = 0;
 html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (_, attrs, body) => {
   const isModule = /type\s*=\s*["']?module/.test(attrs);
-  const code = (isModule ? withoutTopLevelAwait(body) : body) + (moved === 0 ? registerSw : "");
+  const code = (isModule ? withoutTopLevelAwait(body, afterFirstPaint) : body) + (moved === 0 ? registerSw : "");
   const name = hashed("boot", code);
   moved += 1;
   return `<script${isModule ? ' type="module"' : ""} src="${base}${name}"></script>`;
@@ -97,7 +113,7 @@ if (!html.includes(compat)) {
 //    is the app's own first render for a first visit (tests/e2e/prerender.test.mjs keeps it so),
 //    without test ids or anything that depends on what is kept here. The app mounts in #app and
 //    removes #prerender once it has read the drafts (src/app/mod.rs).
-if (html.includes("ziping-web")) {
+if (principal) {
   const prerendered = readFileSync(new URL("../static/prerender.html", import.meta.url), "utf8").trim();
   html = html.replace(/<body>/, `<body>\n<div id="prerender">${prerendered}</div>\n<div id="app"></div>`);
 }

@@ -167,7 +167,7 @@ for (const name of ["static-server.mjs", "nginx", "caddy"]) {
           });
         }).on("error", reject);
       });
-    const wasm = readFileSync(join(DIST, "index.html"), "utf8").match(/href="\/(ziping-web-[0-9a-f]+_bg\.wasm)"/)[1];
+    const wasm = readdirSync(DIST).find((f) => /^ziping-web-[0-9a-f]+_bg\.wasm$/.test(f));
     const wasmSize = statSync(join(DIST, wasm)).size;
 
     const start = await get("/", "gzip, deflate, br");

@@ -220,7 +220,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
     });
     html! {
         <article class={classes!("item-card", worst.map(outcome_class))} id={format!("item-{id}")}
-            data-testid={format!("item-{id}")} data-outcome={worst.map(|o| format!("{o:?}").to_lowercase())}>
+            data-testid={format!("item-{id}")} data-outcome={worst.map(|o| format!("{o:?}").to_ascii_lowercase())}>
             <header class="item-head">
                 <h4 id={label_id.clone()}><span class="item-id">{ id }</span>{ " " }{ pick(&item.text, ctx.lang) }</h4>
                 <div class="item-tags">

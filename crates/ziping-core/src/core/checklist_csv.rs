@@ -269,7 +269,7 @@ fn parse_kind(text: &str) -> Option<&'static str> {
 
 fn yes(text: &str) -> bool {
     matches!(
-        text.trim().to_lowercase().as_str(),
+        text.trim().to_ascii_lowercase().as_str(),
         "是" | "yes" | "y" | "1" | "√" | "✓" | "true"
     )
 }

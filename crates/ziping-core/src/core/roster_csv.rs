@@ -93,7 +93,7 @@ pub const EXAMPLE_MARK: &str = "（示例行，导入时忽略）";
 
 /// The school types as the table writes them, and the other spellings read.
 fn school_type_of(text: &str) -> Option<SchoolType> {
-    let t = normalize(text).to_lowercase();
+    let t = normalize(text).to_ascii_lowercase();
     match t.as_str() {
         "小学" | "primary" | "完小" | "完全小学" => Some(SchoolType::Primary),
         "初中" | "junior" | "初级中学" | "初级中学校" => Some(SchoolType::Junior),

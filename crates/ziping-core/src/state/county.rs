@@ -208,7 +208,7 @@ impl Batch {
     /// name or size before anything is read, or taken into the batch under a new id (to be
     /// read and then `receive`d).
     pub fn accept(&mut self, name: &str, size: Option<u64>) -> Option<u32> {
-        let refusal = if !name.to_lowercase().ends_with(".json") {
+        let refusal = if !name.to_ascii_lowercase().ends_with(".json") {
             Some(Refusal::NotJson)
         } else {
             size.filter(|&s| s > MAX_FILE_BYTES as u64)
@@ -517,7 +517,7 @@ impl TableView {
 
     /// The school table's rows to show, in order (indices into `report.schools`).
     pub fn rows(&self, report: &CountyReport, lang: Lang) -> Vec<usize> {
-        let needle = self.filter.trim().to_lowercase();
+        let needle = self.filter.trim().to_ascii_lowercase();
         let mut rows: Vec<usize> = (0..report.schools.len())
             .filter(|&n| {
                 let s = &report.schools[n];
@@ -531,7 +531,7 @@ impl TableView {
                         crate::i18n::follow_up_text(lang, &s.follow_up),
                     ]
                     .iter()
-                    .any(|t| t.to_lowercase().contains(&needle))
+                    .any(|t| t.to_ascii_lowercase().contains(&needle))
             })
             .collect();
         let share = |s: &crate::core::aggregate::SchoolRow| s.earned / s.max.max(1.0);
