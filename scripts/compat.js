@@ -10,7 +10,30 @@
   var started = false;
   var shown = false;
   var path = location.pathname;
-  var legacy = /legacy\.html$/.test(path);
+  var legacy = /(^|\/)legacy\.html$/.test(path);
+  // The same page with the other policy: /county → /county/legacy.html, /x/index.html →
+  // /x/legacy.html, / → /legacy.html.
+  var legacyPath = /\/[^\/]*\.html$/.test(path)
+    ? path.replace(/[^\/]*\.html$/, "legacy.html")
+    : path.replace(/\/?$/, "/legacy.html");
+
+  // The start page in the HTML is for a first visit: someone who chose English, or who has a
+  // draft to return to, sees the app's own first page instead (stored by the app, src/app).
+  try {
+    var prefs = JSON.parse(localStorage.getItem("ziping.prefs.v1") || "null");
+    if (prefs && (prefs.lang === "en" || prefs.last_draft)) {
+      document.documentElement.className += " returning";
+    }
+  } catch (e) {
+    // No storage (a private window that forbids it): the first-visit page is right.
+  }
+  // Until the app runs, a file dropped on the page must not replace it (the browser would
+  // open the file in the tab).
+  var holdDrops = function (e) {
+    if (!started) e.preventDefault();
+  };
+  addEventListener("dragover", holdDrops);
+  addEventListener("drop", holdDrops);
 
   function say(detail) {
     if (started || shown) return;
@@ -45,8 +68,11 @@
   addEventListener("ziping-boot-failed", function (e) {
     say(e.detail);
   });
+  // Only this site's scripts: a script a browser or an extension adds ("Script error.", no
+  // file, or another origin's) says nothing about the app.
   addEventListener("error", function (e) {
-    if (e && e.message) say(e.message);
+    var file = (e && e.filename) || "";
+    if (e && e.message && file.indexOf(location.origin + "/") === 0) say(e.message);
   });
 
   if (typeof WebAssembly !== "object" || typeof Promise !== "function") {
@@ -63,6 +89,6 @@
     new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
   } catch (e) {
     shown = true; // moving on: the loader's refusal here is expected, not worth a message
-    location.replace(path.replace(/(index\.html)?$/, "legacy.html") + location.search + location.hash);
+    location.replace(legacyPath + location.search + location.hash);
   }
 })();

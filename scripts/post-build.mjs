@@ -114,7 +114,11 @@ if (!html.includes(compat)) {
 //    without test ids or anything that depends on what is kept here. The app mounts in #app and
 //    removes #prerender once it has read the drafts (src/app/mod.rs).
 if (principal) {
-  const prerendered = readFileSync(new URL("../static/prerender.html", import.meta.url), "utf8").trim();
+  // Its buttons and file inputs are disabled until the app replaces them: a click would do
+  // nothing, and a file picked there would be lost.
+  const prerendered = readFileSync(new URL("../static/prerender.html", import.meta.url), "utf8")
+    .trim()
+    .replace(/<(button|input)\b/g, "<$1 disabled");
   html = html.replace(/<body>/, `<body>\n<div id="prerender">${prerendered}</div>\n<div id="app"></div>`);
 }
 writeFileSync(indexPath, html);

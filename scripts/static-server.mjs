@@ -42,17 +42,40 @@ const TYPES = {
 
 const server = createServer(async (req, res) => {
   try {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const url = new URL(req.url, "http://x");
+    let path;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("bad request");
+      return;
+    }
     let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error("outside"), { code: "ENOENT" });
-    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+    if (path.includes("\0") || (file !== root && !file.startsWith(root + sep))) throw Object.assign(new Error("outside"), { code: "ENOENT" });
+    if ((await stat(file)).isDirectory()) {
+      // A folder without its slash moves to it, as nginx and Caddy do (its page's relative
+      // addresses need the slash).
+      if (!url.pathname.endsWith("/")) {
+        res.writeHead(301, { Location: url.pathname + "/" + url.search });
+        res.end();
+        return;
+      }
+      file = join(file, "index.html");
+    }
     // scripts/build wrote file.br and file.gz beside every text and wasm file: send the
     // smallest the browser accepts, as nginx's brotli_static and gzip_static do.
-    const accepts = String(req.headers["accept-encoding"] || "");
+    // Accept-Encoding as RFC 9110 reads it: "br;q=0" refuses brotli.
+    const accepted = new Set();
+    for (const part of String(req.headers["accept-encoding"] || "").split(",")) {
+      const [name, ...params] = part.trim().toLowerCase().split(";");
+      const q = params.map((p) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(p)).find(Boolean);
+      if (name && !(q && Number(q[1]) === 0)) accepted.add(name);
+    }
     let body = null;
     let encoding = null;
     for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
-      if (!new RegExp(`\\b${enc}\\b`).test(accepts)) continue;
+      if (!accepted.has(enc)) continue;
       body = await readFile(file + ext).catch(() => null);
       if (body) {
         encoding = enc;

@@ -36,6 +36,12 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  // County mode's folder without its slash: its page's relative addresses (the workers) need
+  // the slash, as a server would add it.
+  if (request.mode === "navigate" && url.pathname === COUNTY_PREFIX.slice(0, -1)) {
+    event.respondWith(Response.redirect(url.origin + COUNTY_PREFIX + url.search, 301));
+    return;
+  }
   const county = url.pathname.startsWith(COUNTY_PREFIX);
   event.respondWith(
     caches.open(VERSION).then(async (cache) => {

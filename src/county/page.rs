@@ -20,8 +20,22 @@ use crate::state::draft::{ChecklistSource, Draft};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+#[wasm_bindgen(module = "/src/county/drop.js")]
+extern "C" {
+    /// The entries of a drop that holds a folder (null for files only).
+    #[wasm_bindgen(js_name = dropEntries)]
+    fn drop_entries(dropped: &web_sys::DataTransfer) -> JsValue;
+    /// Reads the entries, folders at any depth, handing files on in parts; resolves to the
+    /// paths of files that could not be read.
+    #[wasm_bindgen(js_name = readEntries)]
+    fn read_entries(entries: &JsValue, on_part: &js_sys::Function) -> js_sys::Promise;
+}
 
 /// What the page shows: the report of the batch's files.
 #[derive(Clone)]
@@ -46,19 +60,36 @@ struct Work {
     /// Files waiting to be handed to the workers, and whether handing them out is under way.
     outbox: std::collections::VecDeque<u32>,
     handing: bool,
+    /// Files handed to the workers in the batch's generation `sent.0` (not handed again when
+    /// more files join, or a dropped folder arrives part by part).
+    sent: (u32, std::collections::BTreeSet<u32>),
     /// When the files now being read were handed out, and when progress was last drawn.
     started: f64,
     drawn: f64,
 }
 
-/// Files handed to the workers per task. Handing one over costs the page's thread over half a
-/// millisecond (the browser looks at the file on disk): 10,000 at once kept it busy for seconds.
+/// Files handed to the workers per task (starting a read costs this thread about a tenth of a
+/// millisecond); at most as many as the pool has room for (`pool::WINDOW`). When it has none,
+/// handing out stops, and the workers' answers start it again.
 const HANDED_PER_TASK: usize = 60;
 
-/// Every file still to be read goes into the outbox; true if handing out is to start.
+/// Every file still to be read and not handed out in this generation goes into the outbox;
+/// true if handing out is to start.
 fn send_pending(w: &mut Work) -> bool {
-    w.started = clock::millis();
-    w.outbox = w.batch.pending().collect();
+    let generation = w.batch.generation();
+    if w.sent.0 != generation {
+        w.sent = (generation, Default::default());
+    }
+    // The clock starts when the workers were idle (not again for files joining a reading).
+    let idle = !w.handing
+        && w.pool
+            .as_ref()
+            .is_none_or(|p| p.room() == super::pool::WINDOW);
+    if idle {
+        w.started = clock::millis();
+    }
+    let sent = &w.sent.1;
+    w.outbox = w.batch.pending().filter(|id| !sent.contains(id)).collect();
     !w.handing && !w.outbox.is_empty()
 }
 
@@ -67,9 +98,11 @@ fn send_pending(w: &mut Work) -> bool {
 fn hand_out(work: Rc<RefCell<Work>>) {
     let more = {
         let mut w = work.borrow_mut();
-        let ids: Vec<u32> = (0..HANDED_PER_TASK)
+        let room = w.pool.as_ref().map_or(HANDED_PER_TASK, Pool::room);
+        let ids: Vec<u32> = (0..HANDED_PER_TASK.min(room))
             .map_while(|_| w.outbox.pop_front())
             .collect();
+        w.sent.1.extend(ids.iter().copied());
         if let Some(pool) = &w.pool {
             let files: Vec<(u32, &web_sys::File)> = ids
                 .iter()
@@ -77,7 +110,8 @@ fn hand_out(work: Rc<RefCell<Work>>) {
                 .collect();
             pool.send(w.batch.generation(), &files);
         }
-        w.handing = !w.outbox.is_empty();
+        // Full: the answers start handing out again (`on_reply`).
+        w.handing = !w.outbox.is_empty() && room > HANDED_PER_TASK;
         w.handing
     };
     if more {
@@ -116,6 +150,7 @@ pub fn County(props: &CountyProps) -> Html {
         pool: None,
         outbox: Default::default(),
         handing: false,
+        sent: Default::default(),
         started: 0.0,
         drawn: 0.0,
     });
@@ -166,6 +201,14 @@ pub fn County(props: &CountyProps) -> Html {
                     }
                     start = send_pending(&mut w);
                 }
+                // Room again in the pool for files waiting to be handed out.
+                if !w.handing
+                    && !w.outbox.is_empty()
+                    && w.pool.as_ref().is_some_and(|p| p.room() >= HANDED_PER_TASK)
+                {
+                    w.handing = true;
+                    start = true;
+                }
                 added
             };
             if start {
@@ -195,8 +238,10 @@ pub fn County(props: &CountyProps) -> Html {
                 if let Some(pool) = &w.pool {
                     pool.set_checklists(&texts);
                 }
-                // Files picked before the workers were up go out now.
+                // Files picked before the workers were up (or out with workers just stopped)
+                // go out now.
                 w.handing = false;
+                w.sent.1.clear();
                 send_pending(&mut w)
             };
             if start {
@@ -384,7 +429,7 @@ pub fn County(props: &CountyProps) -> Html {
             let start = {
                 let mut w = work.borrow_mut();
                 for file in list {
-                    // Refused by name now, by size in a worker, before anything is read.
+                    // Refused by name now, by size when handed out, before anything is read.
                     if let Some(id) = w.batch.accept(&file.name(), None) {
                         w.handles.insert(id, file);
                     }
@@ -408,11 +453,40 @@ pub fn County(props: &CountyProps) -> Html {
         })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    // Files dropped come as a list; a folder dropped is read through its entries, part by
+    // part (drop.js), and every part joins the batch as it comes.
     let ondrop = {
-        let add_files = add_files.clone();
+        let (add_files, work, refresh) = (add_files.clone(), work.clone(), refresh.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            add_files.emit(files::list(e.data_transfer().and_then(|d| d.files())));
+            let Some(dropped) = e.data_transfer() else {
+                return;
+            };
+            let entries = drop_entries(&dropped);
+            if entries.is_null() {
+                add_files.emit(files::list(dropped.files()));
+                return;
+            }
+            let add_part = add_files.clone();
+            let on_part = Closure::<dyn FnMut(js_sys::Array)>::new(move |part: js_sys::Array| {
+                add_part.emit(part.iter().filter_map(|f| f.dyn_into().ok()).collect());
+            });
+            let reading = JsFuture::from(read_entries(&entries, on_part.as_ref().unchecked_ref()));
+            let (work, refresh) = (work.clone(), refresh.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let unreadable = reading.await.unwrap_or(JsValue::NULL);
+                drop(on_part);
+                let names: Vec<String> = js_sys::Array::from(&unreadable)
+                    .iter()
+                    .filter_map(|n| n.as_string())
+                    .collect();
+                if !names.is_empty() {
+                    for name in names {
+                        work.borrow_mut().batch.unreadable(&name);
+                    }
+                    refresh();
+                }
+            });
         })
     };
     // Stops every worker at once; the files not yet read leave the batch.

@@ -226,3 +226,58 @@ test("two school years: each school beside its last year, the coefficients by ye
   });
   await page.close();
 });
+
+test("a file too large to be a submission is refused with its size, beside a good one", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await page.goto(new URL("county/", session.server.url).href);
+    await page.getByTestId("county-page").waitFor();
+    // A 6 MB file named .json (a video renamed, say): over the 4 MB a submission may be.
+    const dir = mkdtempSync(join(tmpdir(), "ziping-large-"));
+    const large = join(dir, "城关镇中学-录像.json");
+    writeFileSync(large, Buffer.alloc(6 * 1024 * 1024, 0x20));
+    const example = join(EXAMPLES, readdirSync(EXAMPLES).sort()[0]);
+    await page.getByTestId("county-files").setInputFiles([large, example]);
+    await page.getByTestId("county-summary").getByText("共 1 个文件：正常 1。").waitFor();
+    assert.equal(
+      await page.getByTestId("county-refused").textContent(),
+      "城关镇中学-录像.json：文件太大（6 MB，上限 4 MB），未读取",
+    );
+  });
+  await page.close();
+});
+
+test("a folder dropped is read through its entries, subfolders too; files dropped still come as a list", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await page.goto(new URL("county/", session.server.url).href);
+    await page.getByTestId("county-page").waitFor();
+    // 各校/ with two schools' files, and 各校/二组/ with the third and a note.
+    const root = mkdtempSync(join(tmpdir(), "ziping-drop-"));
+    const folder = join(root, "各校");
+    mkdirSync(join(folder, "二组"), { recursive: true });
+    const examples = readdirSync(EXAMPLES).sort();
+    writeFileSync(join(folder, examples[0]), readFileSync(join(EXAMPLES, examples[0])));
+    writeFileSync(join(folder, examples[1]), readFileSync(join(EXAMPLES, examples[1])));
+    writeFileSync(join(folder, "二组", examples[2]), readFileSync(join(EXAMPLES, examples[2])));
+    writeFileSync(join(folder, "二组", "说明.txt"), "各校报送文件");
+    // A real drop (what a person dragging the folder from the file manager makes).
+    const drop = async (files) => {
+      const cdp = await page.context().newCDPSession(page);
+      const box = await page.getByTestId("county-page").boundingBox();
+      const at = { x: box.x + box.width / 2, y: box.y + 40 };
+      const data = { items: [], files, dragOperationsMask: 1 };
+      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+      await cdp.detach();
+    };
+    await drop([folder]);
+    await page.getByTestId("county-summary").getByText("共 3 个文件：正常 3。").waitFor();
+    assert.equal(await page.getByTestId("county-refused").textContent(), "说明.txt：不是 .json 文件，未读取");
+
+    // Files dropped (no folder): a school's file again (counted once) and a damaged one.
+    await drop([join(EXAMPLES, examples[0]), join(CORPUS, "35-digest-one-char.json")]);
+    await page.getByTestId("county-summary").getByText("共 4 个文件：正常 3、无效 1。").waitFor();
+    await screenshot(page, "county-folder-dropped");
+  });
+  await page.close();
+});

@@ -210,8 +210,19 @@ for (const name of ["static-server.mjs", "nginx", "caddy"]) {
     }
     const manifest = await get("/manifest.webmanifest");
     assert.match(manifest.headers.get("content-type"), /^application\/manifest\+json/);
-    const missing = await get("/no-such-file.js");
+    const missing = await get("/no-such-file-0123456789abcdef.js");
     assert.equal(missing.status, 404);
+    // A 404 (a new build half copied) is never kept for a year.
+    assert.doesNotMatch(missing.headers.get("cache-control") || "", /max-age=[1-9]|immutable/);
+
+    // "br;q=0" refuses brotli.
+    const noBrotli = await get(`/${wasm}`, "br;q=0, gzip");
+    assert.equal(noBrotli.headers.get("content-encoding"), "gzip");
+    // County mode's folder without its slash moves to it (its relative addresses need it).
+    const bare = await get("/county", "br");
+    assert.ok([301, 308].includes(bare.status), `/county: ${bare.status}`);
+    assert.equal(new URL(bare.headers.get("location"), base).pathname, "/county/");
+    assert.doesNotMatch(bare.headers.get("cache-control") || "", /immutable/);
   });
 }
 

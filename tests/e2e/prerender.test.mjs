@@ -60,6 +60,11 @@ test("the start page shows before the wasm arrives, and is the app's own", { tim
       await heading.waitFor();
       assert.equal(await heading.textContent(), "开始自评");
       assert.equal(await slow.locator("#app").isVisible(), false, "the app's root waits hidden");
+      // Nothing there can be used before the app runs: a click would do nothing, a file picked
+      // would be lost.
+      const controls = slow.locator("#prerender button, #prerender input");
+      assert.ok((await controls.count()) >= 4);
+      for (const control of await controls.all()) assert.equal(await control.isDisabled(), true);
       await screenshot(slow, "prerender-before-wasm");
 
       // The wasm arrives: the app takes over, one start page on the screen.
@@ -68,6 +73,24 @@ test("the start page shows before the wasm arrives, and is the app's own", { tim
       assert.equal(await slow.locator("#prerender").count(), 0);
       assert.equal(await slow.locator("h2", { hasText: "开始自评" }).count(), 1);
       await slow.close();
+
+      // Someone who chose English (or has a draft to go back to) is not shown the Chinese
+      // first-visit page while the app loads.
+      const english = await fresh.context.newPage();
+      await english.addInitScript(() => localStorage.setItem("ziping.prefs.v1", JSON.stringify({ lang: "en" })));
+      let releaseEnglish;
+      const heldEnglish = new Promise((r) => (releaseEnglish = r));
+      await english.route("**/*.wasm", async (route) => {
+        await heldEnglish;
+        await route.continue().catch(() => {});
+      });
+      await english.goto(server.url);
+      await english.locator("#prerender").waitFor({ state: "attached" });
+      assert.equal(await english.locator("#prerender").isVisible(), false);
+      releaseEnglish();
+      await english.getByTestId("start-page").waitFor();
+      assert.equal(await english.locator("h2").first().textContent(), "Start a self-assessment");
+      await english.close();
     });
   } finally {
     await page.close();

@@ -240,6 +240,12 @@ impl Batch {
         Some(id)
     }
 
+    /// A file the browser could not give (gone from the disk meanwhile, no permission): refused
+    /// as unreadable, by its name, so nothing dropped disappears without a word.
+    pub fn unreadable(&mut self, name: &str) {
+        self.refused.push((name.to_string(), Refusal::Unreadable));
+    }
+
     /// The reading files are handed out under; a worker hands it back with its reply.
     pub fn generation(&self) -> u32 {
         self.generation
