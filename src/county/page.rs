@@ -63,6 +63,10 @@ struct Work {
     /// Files handed to the workers in the batch's generation `sent.0` (not handed again when
     /// more files join, or a dropped folder arrives part by part).
     sent: (u32, std::collections::BTreeSet<u32>),
+    /// Dropped folders still being walked (their files join part by part), and the number
+    /// of the last 清空 or 取消: a walk begun before it hands on nothing more.
+    walks: u32,
+    epoch: u32,
     /// When the files now being read were handed out, and when progress was last drawn.
     started: f64,
     drawn: f64,
@@ -80,17 +84,23 @@ fn send_pending(w: &mut Work) -> bool {
     if w.sent.0 != generation {
         w.sent = (generation, Default::default());
     }
-    // The clock starts when the workers were idle (not again for files joining a reading).
-    let idle = !w.handing
-        && w.pool
-            .as_ref()
-            .is_none_or(|p| p.room() == super::pool::WINDOW);
-    if idle {
+    // The clock starts when the workers were idle (not again for files joining a reading,
+    // nor for the parts of a folder being walked).
+    if idle(w) {
         w.started = clock::millis();
     }
     let sent = &w.sent.1;
     w.outbox = w.batch.pending().filter(|id| !sent.contains(id)).collect();
     !w.handing && !w.outbox.is_empty()
+}
+
+/// Nothing is being read, handed out or walked.
+fn idle(w: &Work) -> bool {
+    !w.handing
+        && w.walks == 0
+        && w.pool
+            .as_ref()
+            .is_none_or(|p| p.room() == super::pool::WINDOW)
 }
 
 /// Hands the next files of the outbox to the workers, then lets the page breathe before the
@@ -103,13 +113,23 @@ fn hand_out(work: Rc<RefCell<Work>>) {
             .map_while(|_| w.outbox.pop_front())
             .collect();
         w.sent.1.extend(ids.iter().copied());
-        if let Some(pool) = &w.pool {
-            let files: Vec<(u32, &web_sys::File)> = ids
-                .iter()
-                .filter_map(|id| w.handles.get(id).map(|f| (*id, f)))
-                .collect();
-            pool.send(w.batch.generation(), &files);
+        let back: Vec<u32> = match &w.pool {
+            Some(pool) => {
+                let files: Vec<(u32, &web_sys::File)> = ids
+                    .iter()
+                    .filter_map(|id| w.handles.get(id).map(|f| (*id, f)))
+                    .collect();
+                let taken = pool.send(w.batch.generation(), &files);
+                // What the pool had no room for (in bytes) waits at the front.
+                files[taken..].iter().map(|(id, _)| *id).collect()
+            }
+            None => Vec::new(),
+        };
+        for id in back.into_iter().rev() {
+            w.sent.1.remove(&id);
+            w.outbox.push_front(id);
         }
+        let room = w.pool.as_ref().map_or(HANDED_PER_TASK, Pool::room);
         // Full: the answers start handing out again (`on_reply`).
         w.handing = !w.outbox.is_empty() && room > HANDED_PER_TASK;
         w.handing
@@ -151,11 +171,14 @@ pub fn County(props: &CountyProps) -> Html {
         outbox: Default::default(),
         handing: false,
         sent: Default::default(),
+        walks: 0,
+        epoch: 0,
         started: 0.0,
         drawn: 0.0,
     });
     let shown = use_state(|| None::<Shown>);
-    let progress = use_state(|| (0usize, 0usize));
+    // Files read, files in the batch, and whether a dropped folder is still being walked.
+    let progress = use_state(|| (0usize, 0usize, false));
     let no_workers = use_state(|| false);
     let viewing = use_state(|| None::<String>);
     let opened = use_state(|| None::<Open>);
@@ -171,8 +194,9 @@ pub fn County(props: &CountyProps) -> Html {
         Rc::new(move || {
             let w = work.borrow();
             let pending = w.batch.pending_count();
-            progress.set((w.batch.len() - pending, w.batch.len()));
-            if pending == 0 {
+            progress.set((w.batch.len() - pending, w.batch.len(), w.walks > 0));
+            // A folder still being walked has more files to come: no report of part of it.
+            if pending == 0 && w.walks == 0 {
                 shown.set((!w.batch.is_empty()).then(|| Shown {
                     report: Rc::new(w.batch.report(clock::now().as_str(), lang)),
                     millis: clock::millis() - w.started,
@@ -467,25 +491,44 @@ pub fn County(props: &CountyProps) -> Html {
                 add_files.emit(files::list(dropped.files()));
                 return;
             }
-            let add_part = add_files.clone();
-            let on_part = Closure::<dyn FnMut(js_sys::Array)>::new(move |part: js_sys::Array| {
-                add_part.emit(part.iter().filter_map(|f| f.dyn_into().ok()).collect());
-            });
+            let epoch = {
+                let mut w = work.borrow_mut();
+                if idle(&w) {
+                    w.started = clock::millis();
+                }
+                w.walks += 1;
+                w.epoch
+            };
+            refresh();
+            let (add_part, part_work) = (add_files.clone(), work.clone());
+            let on_part =
+                Closure::<dyn FnMut(js_sys::Array) -> bool>::new(move |part: js_sys::Array| {
+                    // 清空 or 取消 since the drop: the walk stops.
+                    if part_work.borrow().epoch != epoch {
+                        return false;
+                    }
+                    add_part.emit(part.iter().filter_map(|f| f.dyn_into().ok()).collect());
+                    true
+                });
             let reading = JsFuture::from(read_entries(&entries, on_part.as_ref().unchecked_ref()));
             let (work, refresh) = (work.clone(), refresh.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let unreadable = reading.await.unwrap_or(JsValue::NULL);
                 drop(on_part);
-                let names: Vec<String> = js_sys::Array::from(&unreadable)
-                    .iter()
-                    .filter_map(|n| n.as_string())
-                    .collect();
-                if !names.is_empty() {
-                    for name in names {
-                        work.borrow_mut().batch.unreadable(&name);
+                {
+                    let mut w = work.borrow_mut();
+                    if w.epoch != epoch {
+                        return;
                     }
-                    refresh();
+                    w.walks -= 1;
+                    for name in js_sys::Array::from(&unreadable)
+                        .iter()
+                        .filter_map(|n| n.as_string())
+                    {
+                        w.batch.unreadable(&name);
+                    }
                 }
+                refresh();
             });
         })
     };
@@ -497,6 +540,9 @@ pub fn County(props: &CountyProps) -> Html {
                 let mut w = work.borrow_mut();
                 w.pool = None;
                 w.outbox.clear();
+                // A folder being walked hands on nothing more.
+                w.epoch += 1;
+                w.walks = 0;
                 w.batch.cancel_pending();
                 let kept: std::collections::BTreeSet<u32> = w.batch.files().map(|f| f.id).collect();
                 w.handles.retain(|id, _| kept.contains(id));
@@ -626,8 +672,8 @@ pub fn County(props: &CountyProps) -> Html {
     let refused = b.refused.iter().map(|(name, r)| {
         html! { <li>{ name }{ ctx.lang.colon() }{ r.text(ctx.lang) }</li> }
     });
-    let (done, total) = *progress;
-    let reading = done < total;
+    let (done, total, walking) = *progress;
+    let reading = done < total || walking;
     let body = match (&*shown, reading) {
         (None, _) | (_, true) => html! {},
         (Some(l), false) => {

@@ -5,8 +5,9 @@
 //!
 //! It says `{kind: "ready"}` once it listens (the page holds messages back until then).
 //! Messages in: `{kind: "checklists", texts: [checklist JSON …]}` (the county checklists, besides
-//! the built-ins) and `{kind: "file", id, generation, name, bytes: ArrayBuffer}`. Out: one
-//! `{id, generation, reply}` per file, the reply a `FileReply` as JSON.
+//! the built-ins) and `{kind: "file", id, generation, name, size, bytes: ArrayBuffer}`. Out: one
+//! `{id, generation, size, reply}` per file, the reply a `FileReply` as JSON (the size goes
+//! back for the page's count of bytes out).
 
 use crate::core::builtin::readable;
 use crate::core::checklist::{add_to_set, Checklist};
@@ -65,6 +66,7 @@ pub fn start() {
                     let message = js_sys::Object::new();
                     set(&message, "id", &field(&data, "id"));
                     set(&message, "generation", &field(&data, "generation"));
+                    set(&message, "size", &field(&data, "size"));
                     let json = serde_json::to_string(&reply).unwrap_or_default();
                     set(&message, "reply", &JsValue::from_str(&json));
                     let _ = answer.post_message(&message);

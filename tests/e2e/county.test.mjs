@@ -281,3 +281,49 @@ test("a folder dropped is read through its entries, subfolders too; files droppe
   });
   await page.close();
 });
+
+test("a folder being walked: no report of part of it, and 清空 stops it", { timeout: 180000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await page.goto(new URL("county/", session.server.url).href);
+    await page.getByTestId("county-page").waitFor();
+    // 40 groups of 50 files, each its own (not submissions: read quickly, each counted).
+    const root = mkdtempSync(join(tmpdir(), "ziping-walk-"));
+    const folder = join(root, "全县");
+    for (let g = 0; g < 40; g++) {
+      mkdirSync(join(folder, `第${g}组`), { recursive: true });
+      for (let f = 0; f < 50; f++) writeFileSync(join(folder, `第${g}组`, `学校${f}.json`), JSON.stringify({ group: g, school: f }));
+    }
+    const drop = async () => {
+      const cdp = await page.context().newCDPSession(page);
+      const data = { items: [], files: [folder], dragOperationsMask: 1 };
+      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: 300, y: 200, data });
+      await cdp.detach();
+    };
+
+    // 清空 while the folder is being walked: nothing of it comes back afterwards.
+    await drop();
+    await page.getByTestId("county-reading").waitFor();
+    await page.getByTestId("county-clear").click();
+    await page.waitForTimeout(3000);
+    assert.equal(await page.getByTestId("county-summary").count(), 0, "no batch after 清空");
+    assert.equal(await page.getByTestId("county-reading").isVisible(), false);
+
+    // Dropped again and left alone: the only report is the whole folder's.
+    await drop();
+    const seen = new Set();
+    const end = Date.now() + 120000;
+    for (;;) {
+      const summary = page.getByTestId("county-summary");
+      if (await summary.count()) {
+        const text = await summary.textContent();
+        seen.add(text);
+        if (text.startsWith("共 2000 个文件")) break;
+      }
+      assert.ok(Date.now() < end, `still reading; reports seen: ${[...seen]}`);
+      await page.waitForTimeout(30);
+    }
+    assert.deepEqual([...seen], ["共 2000 个文件：无效 2000。"]);
+  });
+  await page.close();
+});
