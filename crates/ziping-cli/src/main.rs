@@ -14,6 +14,12 @@
 //! settings or checklist file that cannot be used, an output that cannot be written, a pick
 //! that names no file or two files of one school); 3 `score`: the stored result differs.
 
+/// Reading a province's files is allocation after allocation on every core (JSON trees, the
+/// canonical form; glibc's malloc and free were a quarter of the time): with mimalloc,
+/// 100,000 files took 29.8 s and 510 MB on 2 cores instead of 35 s and 617 MB.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::main()
 }
@@ -406,10 +412,15 @@ mod cli {
             .par_iter()
             .map(|f| read_and_reduce(f, rules.checklists))
             .collect();
-        let by_path: std::collections::BTreeMap<PathBuf, String> = files
-            .iter()
-            .filter_map(|f| canonical(f).map(|c| (c, f.display().to_string())))
-            .collect();
+        // Only with picks: resolving 100,000 paths costs seconds of system calls.
+        let by_path: std::collections::BTreeMap<PathBuf, String> = if rules.picks.is_empty() {
+            Default::default()
+        } else {
+            files
+                .iter()
+                .filter_map(|f| canonical(f).map(|c| (c, f.display().to_string())))
+                .collect()
+        };
         let mut picks = Vec::new();
         for pick in rules.picks {
             let named = canonical(Path::new(pick)).and_then(|c| by_path.get(&c));
