@@ -62,3 +62,31 @@ test("no request leaves the page's origin", async (t) => {
     await server.stop();
   }
 });
+
+test("county mode opens offline after one visit, also at /county without its slash", async (t) => {
+  const server = await serve();
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  try {
+    await withFailureShot(t, page, async () => {
+      await page.goto(server.url);
+      await appReady(page);
+      await page.locator('[data-testid="offline-status"][data-ready="true"]').waitFor({ timeout: 20000 });
+      // County mode opened once online: the service worker keeps its files.
+      await page.goto(new URL("county/", server.url).href);
+      await page.getByTestId("county-page").waitFor();
+      await page.waitForTimeout(1500);
+
+      await server.stop();
+      await browser.context.setOffline(true);
+      // Typed without the slash: the service worker moves to county/ (its page's relative
+      // addresses, the workers', need it), not to the principal's page.
+      await page.goto(new URL("county", server.url).href);
+      await page.getByTestId("county-page").waitFor();
+      assert.ok(page.url().endsWith("/county/"), page.url());
+    });
+  } finally {
+    await browser.cleanup();
+    await server.stop().catch(() => {});
+  }
+});
