@@ -38,18 +38,26 @@
   function say(detail) {
     if (started || shown) return;
     shown = true;
+    // A download cut off (a bad line, the server gone) is not the browser's fault.
+    var network = /fetch|network|load failed/i.test(detail || "");
     var show = function () {
       var box = document.createElement("div");
       box.className = "boot-error";
       box.setAttribute("role", "alert");
       box.setAttribute("data-testid", "boot-error");
-      var lines = [
-        "自评 ziping 无法在这个浏览器中启动。请换用 Chrome、Edge、Firefox 或 Safari 的较新版本，" +
-          "或把 360、QQ、奇安信浏览器切换到「极速模式」（内核版本 86 及以上）。已填写的内容保存在本机，不会丢失。",
-        "ziping cannot start in this browser. Please use a recent Chrome, Edge, Firefox or Safari " +
-          "(Chromium 86 or newer). What you entered is kept on this computer.",
-        detail ? "（" + detail + "）" : ""
-      ];
+      var lines = network
+        ? [
+            "自评 ziping 没有下载完整（网络中断或服务器无响应）。请检查网络后刷新页面。已填写的内容保存在本机，不会丢失。",
+            "ziping did not finish downloading (the network or the server dropped). Check the " +
+              "connection and reload the page. What you entered is kept on this computer."
+          ]
+        : [
+            "自评 ziping 无法在这个浏览器中启动。请换用 Chrome、Edge、Firefox 或 Safari 的较新版本，" +
+              "或把 360、QQ、奇安信浏览器切换到「极速模式」（内核版本 86 及以上）。已填写的内容保存在本机，不会丢失。",
+            "ziping cannot start in this browser. Please use a recent Chrome, Edge, Firefox or Safari " +
+              "(Chromium 86 or newer). What you entered is kept on this computer."
+          ];
+      lines.push(detail ? "（" + detail + "）" : "");
       for (var i = 0; i < lines.length; i++) {
         if (!lines[i]) continue;
         var p = document.createElement("p");

@@ -102,3 +102,36 @@ test("the built page has a strict CSP and no inline script", async (t) => {
   });
   await page.close();
 });
+
+test("when the app cannot start, the page says why in Chinese instead of staying blank", async (t) => {
+  // Fresh profiles (no service worker yet).
+  const { launch } = await import("./helpers.mjs");
+  const browser = await launch();
+  try {
+    // The wasm's download cut off: check the network and reload.
+    const cut = await browser.context.newPage();
+    await withFailureShot(t, cut, async () => {
+      await cut.route("**/*.wasm", (route) => route.abort());
+      await cut.goto(session.server.url);
+      const message = cut.getByTestId("boot-error");
+      await message.waitFor();
+      assert.match(await message.textContent(), /没有下载完整.*请检查网络后刷新页面/);
+      assert.equal(await message.getAttribute("role"), "alert");
+      await screenshot(cut, "boot-error-network");
+    });
+    await cut.close();
+    // A browser without WebAssembly: which browser to use instead.
+    const old = await browser.context.newPage();
+    await withFailureShot(t, old, async () => {
+      await old.addInitScript(() => delete window.WebAssembly);
+      await old.goto(session.server.url);
+      const message = old.getByTestId("boot-error");
+      await message.waitFor();
+      assert.match(await message.textContent(), /无法在这个浏览器中启动.*极速模式/);
+      await screenshot(old, "boot-error-browser");
+    });
+    await old.close();
+  } finally {
+    await browser.cleanup();
+  }
+});
