@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch, serve } from "../tests/e2e/helpers.mjs";
+import { dropPaths, launch, serve } from "../tests/e2e/helpers.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -47,9 +47,7 @@ try {
     const t0 = Date.now();
     const p0 = await page.evaluate(() => performance.now());
     if (dropping) {
-      const cdp = await page.context().newCDPSession(page);
-      const data = { items: [], files: [dir], dragOperationsMask: 1 };
-      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: 300, y: 200, data });
+      await dropPaths(page, [dir]);
     } else {
       await page.getByTestId("county-files").setInputFiles(readdirSync(dir).sort().map((f) => join(dir, f)));
     }

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gotoStart, readCsv, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
+import { dropPaths, gotoStart, readCsv, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
 import { checkAccessibility } from "./principal.mjs";
 
 const EXAMPLES = join(ROOT, "examples");
@@ -262,14 +262,7 @@ test("a folder dropped is read through its entries, subfolders too; files droppe
     writeFileSync(join(folder, "二组", examples[2]), readFileSync(join(EXAMPLES, examples[2])));
     writeFileSync(join(folder, "二组", "说明.txt"), "各校报送文件");
     // A real drop (what a person dragging the folder from the file manager makes).
-    const drop = async (files) => {
-      const cdp = await page.context().newCDPSession(page);
-      const box = await page.getByTestId("county-page").boundingBox();
-      const at = { x: box.x + box.width / 2, y: box.y + 40 };
-      const data = { items: [], files, dragOperationsMask: 1 };
-      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
-      await cdp.detach();
-    };
+    const drop = (paths) => dropPaths(page, paths);
     await drop([folder]);
     await page.getByTestId("county-summary").getByText("共 3 个文件：正常 3。").waitFor();
     assert.equal(await page.getByTestId("county-refused").textContent(), "说明.txt：不是 .json 文件，未读取");
@@ -294,12 +287,7 @@ test("a folder being walked: no report of part of it, and 清空 stops it", { ti
       mkdirSync(join(folder, `第${g}组`), { recursive: true });
       for (let f = 0; f < 50; f++) writeFileSync(join(folder, `第${g}组`, `学校${f}.json`), JSON.stringify({ group: g, school: f }));
     }
-    const drop = async () => {
-      const cdp = await page.context().newCDPSession(page);
-      const data = { items: [], files: [folder], dragOperationsMask: 1 };
-      for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x: 300, y: 200, data });
-      await cdp.detach();
-    };
+    const drop = () => dropPaths(page, [folder]);
 
     // 清空 while the folder is being walked: nothing of it comes back afterwards.
     await drop();

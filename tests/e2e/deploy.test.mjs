@@ -77,14 +77,20 @@ http {
 }`;
   writeFileSync(join(dir, "nginx.conf"), conf);
   const child = spawn("/usr/sbin/nginx", ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: ["ignore", "inherit", "inherit"] });
+  return running(child, dir, port, () => readFileSync(join(dir, "error.log"), "utf8"));
+}
+
+/** A server started in `dir` on `port`, once it answers: its address, and how to stop it (and
+ * remove `dir`). If it exits first, the error says why from `log()`. */
+async function running(child, dir, port, log) {
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited: ${readFileSync(join(dir, "error.log"), "utf8")}`);
+    if (child.exitCode !== null) throw new Error(`the server exited: ${log()}`);
     try {
       await fetch(url);
       break;
     } catch (e) {
-      if (i > 100) throw e;
+      if (i > 200) throw e;
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -97,20 +103,6 @@ http {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Waits until `url` answers, or the server has exited (then says why from `log()`). */
-async function answering(url, child, log) {
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited: ${log()}`);
-    try {
-      await fetch(url);
-      return;
-    } catch (e) {
-      if (i > 200) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 }
 
 /** Debian's caddy serving dist/ with ziping.caddy on a loopback port (plain HTTP). */
@@ -124,17 +116,7 @@ async function caddy() {
     env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
   });
   child.stderr.on("data", (d) => (log += d));
-  const url = `http://127.0.0.1:${port}/`;
-  await answering(url, child, () => log);
-  const exited = new Promise((r) => child.once("exit", r));
-  return {
-    url,
-    stop: async () => {
-      child.kill();
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return running(child, dir, port, () => log);
 }
 
 const servers = {};

@@ -81,6 +81,36 @@ export async function withFailureShot(t, page, body) {
   }
 }
 
+/**
+ * Drops `paths` (files or folders) on the page at (x, y) as a person dragging them from the file
+ * manager does: real drag events, so a folder arrives as a folder entry.
+ */
+export async function dropPaths(page, paths, { x = 300, y = 200 } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, x, y, data });
+  await cdp.detach();
+}
+
+/** Holds back every wasm download of `page` until the returned function is called (a line so
+ * slow the app has not arrived). */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
+/** Opens the app at `url` and waits until the service worker controls it (offline from then on). */
+export async function visitOnline(page, url) {
+  await page.goto(url);
+  await appReady(page);
+  await page.locator('[data-testid="offline-status"][data-ready="true"]').waitFor({ timeout: 20000 });
+}
+
 /** Opens the app and goes to the start page (the app reopens the last draft otherwise). */
 export async function gotoStart(page, url) {
   await page.goto(url);

@@ -2,7 +2,7 @@
 // ever leaves the page's origin.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appReady, launch, screenshot, serve, withFailureShot } from "./helpers.mjs";
+import { appReady, launch, screenshot, serve, visitOnline, withFailureShot } from "./helpers.mjs";
 
 test("after one visit the app opens and works with the server gone", async (t) => {
   const server = await serve();
@@ -10,10 +10,8 @@ test("after one visit the app opens and works with the server gone", async (t) =
   const page = await browser.context.newPage();
   try {
     await withFailureShot(t, page, async () => {
-      await page.goto(server.url);
-      await appReady(page);
       // The app says so once the service worker controls the page.
-      await page.locator('[data-testid="offline-status"][data-ready="true"]').waitFor({ timeout: 20000 });
+      await visitOnline(page, server.url);
 
       await server.stop(); // no network at all, not merely a flag
       await browser.context.setOffline(true);
@@ -46,9 +44,7 @@ test("no request leaves the page's origin", async (t) => {
   const page = await browser.context.newPage();
   try {
     await withFailureShot(t, page, async () => {
-      await page.goto(server.url);
-      await appReady(page);
-      await page.locator('[data-testid="offline-status"][data-ready="true"]').waitFor({ timeout: 20000 });
+      await visitOnline(page, server.url);
       await page.getByTestId("lang-toggle").click();
       await page.reload();
       await appReady(page);
@@ -69,9 +65,7 @@ test("county mode opens offline after one visit, also at /county without its sla
   const page = await browser.context.newPage();
   try {
     await withFailureShot(t, page, async () => {
-      await page.goto(server.url);
-      await appReady(page);
-      await page.locator('[data-testid="offline-status"][data-ready="true"]').waitFor({ timeout: 20000 });
+      await visitOnline(page, server.url);
       // County mode opened once online: the service worker keeps its files.
       await page.goto(new URL("county/", server.url).href);
       await page.getByTestId("county-page").waitFor();

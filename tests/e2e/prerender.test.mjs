@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { ROOT, appReady, launch, serve, screenshot, withFailureShot } from "./helpers.mjs";
+import { ROOT, appReady, holdWasm, launch, serve, screenshot, withFailureShot } from "./helpers.mjs";
 
 const SNAPSHOT = join(ROOT, "static/prerender.html");
 
@@ -49,12 +49,7 @@ test("the start page shows before the wasm arrives, and is the app's own", { tim
       const fresh = await launch();
       t.after(() => fresh.cleanup());
       const slow = await fresh.context.newPage();
-      let release;
-      const held = new Promise((r) => (release = r));
-      await slow.route("**/*.wasm", async (route) => {
-        await held;
-        await route.continue().catch(() => {});
-      });
+      const release = await holdWasm(slow);
       await slow.goto(server.url);
       const heading = slow.locator("#prerender h2");
       await heading.waitFor();
@@ -78,12 +73,7 @@ test("the start page shows before the wasm arrives, and is the app's own", { tim
       // first-visit page while the app loads.
       const english = await fresh.context.newPage();
       await english.addInitScript(() => localStorage.setItem("ziping.prefs.v1", JSON.stringify({ lang: "en" })));
-      let releaseEnglish;
-      const heldEnglish = new Promise((r) => (releaseEnglish = r));
-      await english.route("**/*.wasm", async (route) => {
-        await heldEnglish;
-        await route.continue().catch(() => {});
-      });
+      const releaseEnglish = await holdWasm(english);
       await english.goto(server.url);
       await english.locator("#prerender").waitFor({ state: "attached" });
       assert.equal(await english.locator("#prerender").isVisible(), false);

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { appReady, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
+import { appReady, launch, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
 
 const session = sharedSession();
 
@@ -105,7 +105,6 @@ test("the built page has a strict CSP and no inline script", async (t) => {
 
 test("when the app cannot start, the page says why in Chinese instead of staying blank", async (t) => {
   // Fresh profiles (no service worker yet).
-  const { launch } = await import("./helpers.mjs");
   const browser = await launch();
   try {
     // The wasm's download cut off: check the network and reload.

@@ -1,8 +1,8 @@
 // The release build in every engine principals and county offices have (drivers.mjs): the start
 // page in Chinese, a new draft, a number typed key by key, a reload that keeps it, and county
-// mode reading the example files through its workers. Chromium 86 and 92 do not know
-// 'wasm-unsafe-eval': they must land on legacy.html (scripts/compat.js), every newer engine on
-// the page with the strict policy. Screenshots go to test-results/engines/.
+// mode reading the example files through its workers, on its wide page. Chromium 86 and 92 do
+// not know 'wasm-unsafe-eval': they must land on legacy.html (scripts/compat.js), every newer
+// engine on the page with the strict policy. Screenshots go to test-results/engines/.
 // Run by scripts/test under xvfb-run (WebKit has no headless mode):
 //   xvfb-run -a node --test --test-concurrency=1 tests/engines/
 import assert from "node:assert/strict";
@@ -83,6 +83,8 @@ for (const engine of ENGINES.filter((e) => !ONLY || ONLY.has(e.name))) {
         const text = await b.text('[data-testid="county-summary"]');
         return text.includes(`共 ${examples.length} 个文件`) && text.includes(`正常 ${examples.length}`) || text;
       }, 60000);
+      // County mode's wide page (its table) without `:has()`, which Chromium before 105 lacks.
+      assert.equal(await b.eval("getComputedStyle(document.getElementById('main')).maxWidth"), "1280px");
       await shot("county");
     } catch (e) {
       await shot("FAILED");
