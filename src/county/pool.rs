@@ -160,24 +160,22 @@ impl Pool {
             if self.out_bytes.get() >= WINDOW_BYTES {
                 return taken;
             }
+            let on_reply = self.on_reply.clone();
+            // Never read what cannot be a submission (a video named .json): answered by its
+            // size, in a task of its own (the caller is in the middle of handing out).
+            let size = file.size();
+            if size > MAX_FILE_BYTES as f64 {
+                wasm_bindgen_futures::spawn_local(async move {
+                    on_reply(id, generation, FileReply::TooLarge { size: size as u64 });
+                });
+                continue;
+            }
             let n = self.next.get();
             self.next.set((n + 1) % self.members.len());
             let member = self.members[n].clone();
             self.out.set(self.out.get() + 1);
-            let (out, on_reply) = (self.out.clone(), self.on_reply.clone());
-            // Never read what cannot be a submission (a video named .json): answered by size.
-            // Answered in a task of its own: the caller is in the middle of handing out.
-            if file.size() > MAX_FILE_BYTES as f64 {
-                let size = file.size() as u64;
-                wasm_bindgen_futures::spawn_local(async move {
-                    out.set(out.get().saturating_sub(1));
-                    on_reply(id, generation, FileReply::TooLarge { size });
-                });
-                continue;
-            }
-            let size = file.size();
             self.out_bytes.set(self.out_bytes.get() + size);
-            let out_bytes = self.out_bytes.clone();
+            let (out, out_bytes) = (self.out.clone(), self.out_bytes.clone());
             let (reading, name) = (JsFuture::from(file.array_buffer()), file.name());
             wasm_bindgen_futures::spawn_local(async move {
                 match reading.await {

@@ -106,7 +106,19 @@ export function available(engine) {
 
 async function launchPuppeteer(pkg, options) {
   const puppeteer = require(pkg);
-  const browser = await puppeteer.launch({ headless: true, defaultViewport: { width: 1280, height: 900 }, ...options });
+  // Starting the browser is not what is tested: an old Chromium in one process now and then
+  // refuses the first DevTools connection (seen once with 103: ECONNREFUSED after 58 ms), so
+  // a failed start is tried twice more before it counts.
+  let browser;
+  for (let attempt = 1; !browser; attempt++) {
+    try {
+      browser = await puppeteer.launch({ headless: true, defaultViewport: { width: 1280, height: 900 }, ...options });
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.log(`# ${pkg}: starting the browser failed (${e.message}); trying again`);
+      await sleep(1000);
+    }
+  }
   const version = await browser.version();
   let page = await browser.newPage();
   const errors = [];
