@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dropPaths, gotoStart, readCsv, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
+import { dropPaths, gotoStart, openInCalc, readCsv, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
 import { checkAccessibility } from "./principal.mjs";
 
 const EXAMPLES = join(ROOT, "examples");
@@ -132,6 +132,62 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     assert.equal(await page.getByTestId("county-row").count(), 0);
   });
   await page.close();
+});
+
+test("both CSVs open in a spreadsheet as typed: numbers as numbers, codes and names as text, no date, no formula", { timeout: 180000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
+    await page.getByTestId("county-mode").click();
+    await page.getByTestId("county-page").waitFor();
+    // The examples, and a school that typed its code in full-width digits and a name that a
+    // spreadsheet would run as a formula.
+    const examples = readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
+    await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "60-fullwidth-code-formula-name.json")]);
+    await page.getByTestId("county-summary").getByText("共 4 个文件：正常 4。").waitFor();
+    const dir = mkdtempSync(join(tmpdir(), "ziping-calc-csv-"));
+    const save = async (testid) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
+      const file = join(dir, `${testid}.csv`);
+      await download.saveAs(file);
+      return file;
+    };
+    const schoolsFile = await save("csv-schools");
+    const figuresFile = await save("csv-figures");
+    const numeric = (name) => /^(在校生数|得分|满分|已答项数|应答项数|填写有误|未计入学校数|达标学校数|限值|学校数)/.test(name)
+      || /（(?:加权|差异)|保留\d位小数|取整）/.test(name) && !name.endsWith("结果");
+    for (const language of [2052, 1033]) {
+      for (const file of [schoolsFile, figuresFile]) {
+        const rows = openInCalc(file, language);
+        const csv = readCsv(file);
+        const header = rows[0].map((c) => c.text);
+        assert.deepEqual(header, csv[0], "the header as written");
+        rows.slice(1).forEach((row, r) => {
+          row.forEach((c, i) => {
+            const where = `${file} (${language}) row ${r + 2} “${header[i]}”: ${JSON.stringify(c)}`;
+            assert.equal(c.formula, null, `no formula: ${where}`);
+            assert.ok(["", "string", "float"].includes(c.type), `neither a date nor a time: ${where}`);
+            if (numeric(header[i])) {
+              assert.ok(c.type === "float" || c.text === "", `a number: ${where}`);
+            } else {
+              // As written; a name that would run as a formula shows its guarding apostrophe.
+              assert.equal(c.text, csv[r + 1][i], `text kept as written: ${where}`);
+            }
+          });
+        });
+        if (file === schoolsFile) {
+          const col = (name) => header.indexOf(name);
+          assert.ok(col("已答项数") > 0 && col("应答项数") > 0, header.join(" | "));
+          const row = rows.find((cells) => cells.some((c) => c.text.includes("城南小学")));
+          assert.equal(row[col("学校代码")].text, "4307250019", "the code in ASCII digits");
+          assert.equal(row[col("学校名称")].text, `'=HYPERLINK("http://x","城南小学")`);
+          assert.equal(row[col("版本")].text, "2026.4");
+          const outcome = header.findIndex((h) => /^R1 .*结果$/.test(h));
+          assert.ok(rows.slice(1).every((cells) => /^(达标|未达标（不低于标准的85%）|低于下限（不足标准的85%）|)$/.test(cells[outcome]?.text ?? "")), "met / below / below the floor");
+        }
+      }
+    }
+  });
 });
 
 test("files too large are refused by their size, never read", { timeout: 60000 }, async (t) => {

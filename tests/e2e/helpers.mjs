@@ -3,7 +3,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
@@ -172,4 +172,42 @@ export async function keystrokeTimes(page) {
   const times = result.times.sort((a, b) => a - b);
   const pct = (p) => times[Math.min(times.length - 1, Math.floor((times.length - 1) * p))];
   return { times, pct, longTasks: result.longTasks };
+}
+
+/**
+ * Opens a CSV the way a county officer's spreadsheet does: LibreOffice Calc (Debian's
+ * libreoffice-calc-nogui, headless) imports it with its default detection (UTF-8, comma,
+ * "detect special numbers" on, as the import dialog offers it), and the saved flat ODS is read
+ * back cell by cell: rows of { type, text, formula } where type is what Calc made of the cell
+ * (string, float, date, time, percentage, currency, boolean, or "" when empty).
+ */
+export function openInCalc(file, language = 2052) {
+  const out = mkdtempSync(join(tmpdir(), "ziping-calc-"));
+  // Tokens: comma, double quote, UTF-8 (76), from line 1, no column formats, the language
+  // (2052 zh-CN reads "1-2" as a date, 1033 en-US reads "4/30" as one), quoted fields not
+  // forced to text, detect special numbers (dates, times, scientific).
+  execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${out}/profile`,
+    `--infilter=CSV:44,34,76,1,,${language},false,true`, "--convert-to", "fods", "--outdir", out, file], { stdio: "pipe" });
+  const fods = join(out, basename(file).replace(/\.csv$/, ".fods"));
+  const script = `
+import json, sys, xml.etree.ElementTree as ET
+T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+X = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+rows = []
+for row in ET.parse(sys.argv[1]).iter("{%s}table-row" % T):
+    cells = []
+    for c in row:
+        if c.tag not in ("{%s}table-cell" % T, "{%s}covered-table-cell" % T):
+            continue
+        text = "\\n".join("".join(p.itertext()) for p in c.iter("{%s}p" % X))
+        cell = {"type": c.get("{%s}value-type" % O) or "", "text": text, "formula": c.get("{%s}formula" % T)}
+        cells += [cell] * int(c.get("{%s}number-columns-repeated" % T) or 1)
+    while cells and cells[-1]["type"] == "" and not cells[-1]["text"]:
+        cells.pop()
+    rows.append(cells)
+while rows and not rows[-1]:
+    rows.pop()
+print(json.dumps(rows))`;
+  return JSON.parse(execFileSync("python3", ["-c", script, fods], { maxBuffer: 64 << 20 }).toString());
 }

@@ -256,7 +256,8 @@ catalogue! {
     CsvMax => "满分", "Maximum";
     CsvRulePrimary => "组合规则（小学）", "Group rules (primary)";
     CsvRuleJunior => "组合规则（初中）", "Group rules (junior)";
-    CsvAnswered => "已答/应答", "Answered/required";
+    CsvAnswered => "已答项数", "Items answered";
+    CsvRequired => "应答项数", "Items required";
     CsvErrors => "填写有误", "Errors";
     CsvExported => "导出时间", "Exported";
     CsvWhole => "取整", "whole numbers";
@@ -662,6 +663,7 @@ sayings! {
     CountyRuleMet { side, schools, meeting, rule } => "{side}：{schools} 所中有 {meeting} 所符合“{rule}”", "{side}: of {schools} schools, {meeting} meet “{rule}”";
     RuleTermsText { items, min_pass, floor } => "{items} 项中至少 {min_pass} 项达标、其余不低于标准的 {floor}%", "at least {min_pass} of {items} met, the others at least {floor}% of their standard";
     OutcomeNearFloor { floor } => "未达标（不低于标准的{floor}%）", "Not met (at least {floor}% of it)";
+    OutcomeBelowFloor { floor } => "低于下限（不足标准的{floor}%）", "Below the floor (under {floor}% of it)";
     FloorLine { floor } => "{floor}%线", "{floor}% line";
     CountyValuesCaption { floors } => "各校指标值占标准的比例（每个点是一所学校；长竖线为标准，每行的短竖线为该项组合规则的下限：{floors}）", "Each school's value as a share of the threshold (one dot per school; the long line is the threshold, each row's short line its group rule's floor: {floors})";
     CountyCvLimit { limit } => "限值 {limit}", "limit {limit}";
@@ -1195,6 +1197,21 @@ pub fn rule_terms(lang: Lang, t: &crate::core::aggregate::RuleTerms) -> String {
         floor: &percent(t.floor_ratio),
     }
     .text(lang)
+}
+
+/// An outcome in words where the floor matters (the county's school table): met, not met but
+/// at least the floor, or below the floor; other outcomes as [`outcome_words`] says them.
+pub fn outcome_below_floor(
+    lang: Lang,
+    o: crate::core::score::Outcome,
+    floor: Option<f64>,
+) -> String {
+    match (o, floor) {
+        (crate::core::score::Outcome::NotMet, Some(f)) => {
+            Say::OutcomeBelowFloor { floor: &percent(f) }.text(lang)
+        }
+        _ => outcome_words(lang, o, floor),
+    }
 }
 
 /// An outcome in words; "near" with the floor of the rule that judges the item, when known.

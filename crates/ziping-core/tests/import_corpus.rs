@@ -258,6 +258,16 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "ok",
         ),
         (
+            // A school that typed its code in full-width digits and a name a spreadsheet would
+            // run as a formula: accepted; county CSVs write the code in ASCII and never a formula.
+            "60-fullwidth-code-formula-name.json",
+            sealed(edited(|v| {
+                v["profile"]["school_code"] = json!("４３０７２５００１９");
+                v["profile"]["school_name"] = json!("=HYPERLINK(\"http://x\",\"城南小学\")");
+            })),
+            "ok",
+        ),
+        (
             "40-unknown-checklist.json",
             sealed(edited(|v| v["checklist"]["id"] = json!("county-x"))),
             "unknown_checklist",

@@ -5,7 +5,6 @@
 use crate::core::aggregate::{Conflict, CountyReport, FileStatus, SchoolRow, Side, Spread};
 use crate::core::format;
 use crate::core::model::SchoolType;
-use crate::core::score::Outcome;
 use crate::i18n::{change_msg, Lang, Msg, Say};
 
 const BOM: &str = "\u{feff}";
@@ -16,19 +15,54 @@ fn finish(w: csv::Writer<Vec<u8>>) -> String {
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
 }
 
-/// A text cell a spreadsheet shows as text: one starting with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return would be run as a formula (OWASP CSV injection: `=HYPERLINK(…)`, DDE), so
-/// it gets a leading `'`. So does a code of digits with a leading zero, which Excel would
-/// otherwise read as a number and strip.
+/// A text cell a spreadsheet shows as written. One starting with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return would be run as a formula (OWASP CSV injection: `=HYPERLINK(…)`, DDE), so
+/// it gets a leading `'`. So does text a spreadsheet would read as something else: a code of
+/// digits with a leading zero or too long to show whole (Excel shows 12 digits and more as
+/// 4.3E+11), a decimal whose last zero would go (a version "2026.10"), a date or a time
+/// ("4/30", "1-2", "10:30" in a Chinese or US locale) or a percentage. Everything else is
+/// written as it is, so codes, versions and years open as their own text.
 pub fn cell(text: &str) -> String {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let zero_code =
-        text.len() > 1 && text.starts_with('0') && text.chars().all(|c| c.is_ascii_digit());
-    if formula || zero_code {
+    if needs_guard(text) {
         format!("'{text}")
     } else {
         text.to_string()
     }
+}
+
+fn needs_guard(text: &str) -> bool {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        return true;
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(text) {
+        return (text.len() > 1 && text.starts_with('0')) || text.len() > 11;
+    }
+    if let Some((whole, fraction)) = text.split_once('.') {
+        if digits(whole) && digits(fraction) {
+            return fraction.ends_with('0') || whole.len() > 1 && whole.starts_with('0');
+        }
+    }
+    if let Some(number) = text.strip_suffix('%') {
+        return number.parse::<f64>().is_ok();
+    }
+    // Dates and times: two or three groups of digits joined by one of / - . :
+    for separator in ['/', '-', ':', '.'] {
+        let parts: Vec<&str> = text.split(separator).collect();
+        if (2..=3).contains(&parts.len())
+            && parts.iter().all(|p| digits(p) && p.len() <= 4)
+            && parts[1..].iter().any(|p| p.len() <= 2)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A school code as the county writes it: what the school typed, normalised (full-width digits
+/// and letters in ASCII, no spaces or invisible characters), so "４３０７ ２５" is 430725.
+fn code_cell(text: &str) -> String {
+    cell(&crate::core::aggregate::identity::normalize(text))
 }
 
 fn fixed(n: Option<f64>, decimals: usize) -> String {
@@ -41,20 +75,6 @@ use crate::i18n::side_name;
 
 fn type_name(lang: Lang, t: Option<SchoolType>) -> &'static str {
     t.map_or("", |t| crate::i18n::school_type_name(lang, t))
-}
-
-fn outcome_name(lang: Lang, o: Outcome) -> &'static str {
-    match o {
-        Outcome::Met => Msg::OutcomeMet.text(lang),
-        Outcome::Near => Msg::OutcomeNear.text(lang),
-        Outcome::NotMet => Msg::OutcomeNotMet.text(lang),
-        Outcome::Missing => Msg::OutcomeMissing.text(lang),
-        Outcome::Invalid => Msg::OutcomeInvalid.text(lang),
-        Outcome::Undefined => Msg::OutcomeUndefined.text(lang),
-        Outcome::Partial => Msg::OutcomePartial.text(lang),
-        Outcome::NotApplicable => Msg::OutcomeNa.text(lang),
-        Outcome::Noted => Msg::OutcomeNoted.text(lang),
-    }
 }
 
 /// A file's status, in a word, and what it means for this file.
@@ -140,15 +160,22 @@ pub fn listed(lang: Lang, list: &crate::core::aggregate::Listed) -> String {
     }
 }
 
-/// The indicator columns of the school table: (checklist item id, side, name with unit), in
-/// the order of the figures.
-fn indicator_columns(lang: Lang, report: &CountyReport) -> Vec<(String, Side, String, usize)> {
-    let mut columns: Vec<(String, Side, String, usize)> = Vec::new();
+/// An indicator column of the school table.
+struct Column {
+    item: String,
+    side: Side,
+    /// Its name with unit and precision.
+    header: String,
+    decimals: usize,
+    /// The floor of the group rule over it (85 % of the threshold), when one judges it.
+    floor: Option<f64>,
+}
+
+/// The indicator columns of the school table, in the order of the figures.
+fn indicator_columns(lang: Lang, report: &CountyReport) -> Vec<Column> {
+    let mut columns: Vec<Column> = Vec::new();
     for f in &report.figures {
-        if columns
-            .iter()
-            .any(|(i, s, ..)| i == &f.item && *s == f.side)
-        {
+        if columns.iter().any(|c| c.item == f.item && c.side == f.side) {
             continue;
         }
         let title = match lang {
@@ -172,7 +199,13 @@ fn indicator_columns(lang: Lang, report: &CountyReport) -> Vec<(String, Side, St
             precision: &precision,
         }
         .text(lang);
-        columns.push((f.item.clone(), f.side, header, decimals));
+        columns.push(Column {
+            item: f.item.clone(),
+            side: f.side,
+            header,
+            decimals,
+            floor: f.floor,
+        });
     }
     columns
 }
@@ -203,6 +236,7 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         Msg::CsvRulePrimary,
         Msg::CsvRuleJunior,
         Msg::CsvAnswered,
+        Msg::CsvRequired,
         Msg::CsvErrors,
         Msg::CsvExported,
         Msg::CsvFollowUp,
@@ -240,7 +274,7 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
             .map(|m| m.text(lang).to_string()),
         );
     }
-    for (_, _, name, _) in &columns {
+    for Column { header: name, .. } in &columns {
         header.push(name.clone());
         header.push(Say::CsvOutcomeOf { column: name }.text(lang));
         if two_years {
@@ -270,14 +304,15 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
             });
         }
         let side_of = |p| s.school_type.and_then(|t| Side::of(t, p));
-        for (item, side, _, decimals) in &columns {
+        for column in &columns {
+            let (item, side, decimals) = (&column.item, &column.side, &column.decimals);
             let c = s
                 .indicators
                 .iter()
                 .find(|c| &c.item == item && side_of(c.part) == Some(*side));
             record.push(fixed(c.and_then(|c| c.value), *decimals));
             record.push(
-                c.map(|c| outcome_name(lang, c.outcome).to_string())
+                c.map(|c| crate::i18n::outcome_below_floor(lang, c.outcome, column.floor))
                     .unwrap_or_default(),
             );
             if two_years {
@@ -306,11 +341,11 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         }
         .text(lang);
         record[3] = cell(&county);
-        record[4] = cell(&m.code);
+        record[4] = code_cell(&m.code);
         record[5] = cell(&m.name);
         record[6] = type_name(lang, Some(m.school_type)).to_string();
         record[9] = cell(&m.school_year);
-        record[base] = cell(&m.code);
+        record[base] = code_cell(&m.code);
         record[base + 1] = cell(&m.name);
         record[base + 2] = cell(&m.township);
         let _ = w.write_record(record);
@@ -340,7 +375,7 @@ fn roster_cells(lang: Lang, s: &SchoolRow) -> Vec<String> {
         notes.push(Msg::RosterAssigned.text(lang).into());
     }
     vec![
-        cell(&m.code),
+        code_cell(&m.code),
         cell(&m.name),
         cell(&m.township),
         cell(&notes.join(Msg::ListSeparator.text(lang))),
@@ -393,7 +428,7 @@ fn school_record(lang: Lang, s: &SchoolRow) -> Vec<String> {
         status.to_string(),
         cell(&detail),
         cell(&s.county),
-        cell(&s.school_code),
+        code_cell(&s.school_code),
         cell(&s.school_name),
         type_name(lang, s.school_type).to_string(),
         cell(&s.checklist),
@@ -420,7 +455,10 @@ fn school_record(lang: Lang, s: &SchoolRow) -> Vec<String> {
         rule(Side::Primary),
         rule(Side::Junior),
         s.completion
-            .map(|c| format!("{}/{}", c.answered, c.required))
+            .map(|c| c.answered.to_string())
+            .unwrap_or_default(),
+        s.completion
+            .map(|c| c.required.to_string())
             .unwrap_or_default(),
         s.completion
             .map(|c| c.errors.to_string())
@@ -518,5 +556,28 @@ mod tests {
         assert_eq!(cell("4307250001"), "4307250001");
         assert_eq!(cell("城关一小"), "城关一小");
         assert_eq!(cell("0"), "0");
+    }
+
+    #[test]
+    fn text_a_spreadsheet_would_read_as_a_date_or_another_number_is_kept_as_text() {
+        for (text, guarded) in [
+            ("4/30", true),
+            ("1-2", true),
+            ("2026-04", true),
+            ("10:30", true),
+            ("1.2.3", true),
+            ("85%", true),
+            ("2026.10", true),
+            ("430725001912", true),
+            ("2026.4", false),
+            ("2026-2027", false),
+            ("4307250019", false),
+            ("12.5", false),
+            ("城关一小", false),
+            ("未达标（不低于标准的85%）", false),
+            ("2026-11-20T10:00:00+08:00", false),
+        ] {
+            assert_eq!(cell(text).starts_with('\''), guarded, "{text:?}");
+        }
     }
 }
