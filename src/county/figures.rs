@@ -25,10 +25,12 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
             Spread::NoStudents => (String::new(), ctx.t(Msg::CountyNoStudents).into()),
             Spread::ZeroMean => ("0".into(), ctx.t(Msg::CountyZeroMean).into()),
         };
-        let class = match f.within_limit {
-            Some(true) => "ok",
-            Some(false) => "bad",
-            None => "missing",
+        // In words and a mark as well as a colour: a printout in black and white, a reader
+        // who does not see red and green.
+        let (class, verdict) = match f.within_limit {
+            Some(true) => ("ok", format!("✓ {}", ctx.t(Msg::CountyWithin))),
+            Some(false) => ("bad", format!("✗ {}", ctx.t(Msg::CountyBeyond))),
+            None => ("missing", "—".to_string()),
         };
         html! {
             <tr data-testid={format!("figure-{}-{}", f.item, if f.side == Side::Primary { "primary" } else { "junior" })} data-year={f.school_year.clone()}>
@@ -36,6 +38,7 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
                 <td>{ &f.version }</td><td class="nowrap">{ &f.school_year }</td><td>{ side_name(ctx, f.side) }</td>
                 <td>{ f.schools }{ if f.left_out > 0 { ctx.say(Say::CountyLeftOut { schools: &f.left_out.to_string() }) } else { String::new() } }</td>
                 <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.say(Say::CountyCvLimit { limit: &fmt_num(f.limit) }) }</td>
+                <td class={class} data-testid="cv-verdict">{ verdict }</td>
             </tr>
         }
     });
@@ -53,6 +56,7 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
                     <th scope="col">{ ctx.t(Msg::SchoolYear) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
                     <th scope="col">{ ctx.t(Msg::ColSchools) }</th><th scope="col">{ ctx.t(Msg::ColMean) }</th>
                     <th scope="col">{ ctx.t(Msg::ColCv) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColStatus) }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table></div>

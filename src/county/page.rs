@@ -576,15 +576,17 @@ pub fn County(props: &CountyProps) -> Html {
             refresh();
         })
     };
-    let choose_county = {
+    let set_county = {
         let (work, refresh) = (work.clone(), refresh.clone());
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            let v = select.value();
-            work.borrow_mut().batch.county = (!v.is_empty()).then_some(v);
+        Callback::from(move |county: String| {
+            work.borrow_mut().batch.county = (!county.is_empty()).then_some(county);
             refresh();
         })
     };
+    let choose_county = set_county.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        select.value()
+    });
     let open_school = {
         let viewing = viewing.clone();
         Callback::from(move |file: String| viewing.set(Some(file)))
@@ -729,14 +731,29 @@ pub fn County(props: &CountyProps) -> Html {
                         { ctx.say(Say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today }) }
                     </p>
                     <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
-                    if r.mixes_counties() || r.county.is_some() {
-                        <div class="card warning no-print" data-testid="county-mixed">
-                            if r.mixes_counties() {
-                                <p>{ ctx.say(Say::CountyMixed { counties: &r.counties.join(ctx.t(Msg::ListSeparator)) }) }</p>
-                            }
+                    if r.mixes_counties() {
+                        // Files of several counties: which one first, never a mix of them.
+                        <div class="card warning" role="group" aria-labelledby="county-ask-heading" data-testid="county-ask">
+                            <h3 id="county-ask-heading">{ ctx.say(Say::CountyAsk { counties: &r.counties.len().to_string() }) }</h3>
+                            <p>{ ctx.t(Msg::CountyAskWhy) }</p>
+                            <div class="page-actions">
+                                { for r.counties.iter().map(|c| {
+                                    let files = r.files_in(c);
+                                    let choose = { let (set, c) = (set_county.clone(), c.clone()); Callback::from(move |_: MouseEvent| set.emit(c.clone())) };
+                                    html! {
+                                        <button type="button" data-testid="county-option" onclick={choose}>
+                                            { ctx.say(Say::CountyOption { county: c, files: &files.to_string() }) }
+                                        </button>
+                                    }
+                                }) }
+                            </div>
+                        </div>
+                    } else {
+                    if r.county.is_some() && r.counties.len() > 1 {
+                        <div class="card no-print" data-testid="county-mixed">
+                            <p>{ ctx.say(Say::CountyChosen { county: r.county.as_deref().unwrap_or_default(), counties: &r.counties.join(ctx.t(Msg::ListSeparator)) }) }</p>
                             <label for="county-choose">{ ctx.t(Msg::CountyChoose) }</label>
                             <select id="county-choose" data-testid="county-choose" onchange={choose_county}>
-                                <option value="" selected={r.county.is_none()}>{ ctx.t(Msg::CountyAll) }</option>
                                 { for r.counties.iter().map(|c| html! {
                                     <option value={c.clone()} selected={r.county.as_deref() == Some(c.as_str())}>{ c }</option>
                                 }) }
@@ -759,6 +776,7 @@ pub fn County(props: &CountyProps) -> Html {
                     <p class="error no-print" role="alert" data-testid="assign-problem" hidden={assign_problem.is_none()}>{ (*assign_problem).clone().unwrap_or_default() }</p>
                     <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()}
                         roster={settings.as_ref().filter(|s| s.0.has_roster()).cloned()} on_assign={assign.clone()} on_add_to_roster={add_to_roster.clone()} />
+                    }
                 </>
             }
         }

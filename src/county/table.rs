@@ -141,8 +141,9 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
         let outside = props.roster.is_some()
             && matches!(s.status, FileStatus::NotInRoster | FileStatus::Unidentified);
         html! {
-            <tr key={s.file.clone()} data-testid="county-row">
-                <td>{ &s.file }</td>
+            <tr key={s.file.clone()} data-testid="county-row"
+                class={classes!(matches!(s.status, FileStatus::OtherCounty).then_some("other-county"))}>
+                <td class="file-name">{ &s.file }</td>
                 <td class={status_class(&s.status)} data-testid="row-status">
                     { status_line(ctx.lang, &s.status) }
                     if can_pick {

@@ -190,6 +190,57 @@ test("both CSVs open in a spreadsheet as typed: numbers as numbers, codes and na
   });
 });
 
+test("files of two counties: which county is asked first; the printout is that county's, landscape, every cell whole", { timeout: 180000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
+    await page.getByTestId("county-mode").click();
+    await page.getByTestId("county-page").waitFor();
+    const examples = readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
+    await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "61-other-county.json")]);
+    const ask = page.getByTestId("county-ask");
+    await ask.waitFor();
+    assert.match(await ask.innerText(), /这些文件来自 2 个县：请先选择汇总哪个县/);
+    // Nothing mixed is shown or saved before the choice.
+    assert.equal(await page.getByTestId("county-figures").count(), 0);
+    assert.equal(await page.getByTestId("csv-schools").count(), 0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "county-ask-390");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Chosen from the keyboard.
+    await ask.getByTestId("county-option").filter({ hasText: "示例县（3 个文件）" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("county-figures").waitFor();
+    assert.match(await page.getByTestId("county-mixed").innerText(), /正在汇总示例县；这批文件来自 示例县、衡山县/);
+    const other = page.getByTestId("county-row").filter({ hasText: "衡山县城关小学" });
+    assert.match(await other.getByTestId("row-status").innerText(), /其他县/);
+    // Pass and fail in words and marks as well as colour.
+    assert.equal((await page.getByTestId("figure-R1-primary").getByTestId("cv-verdict").innerText()).trim(), "✓ 达到");
+
+    // The printout: A4 landscape, the county's schools only, versions and coefficients whole.
+    await page.emulateMedia({ media: "print" });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: "screen" });
+    mkdirSync(RESULTS, { recursive: true });
+    const file = join(RESULTS, "county-summary-landscape.pdf");
+    writeFileSync(file, pdf);
+    const info = execFileSync("pdfinfo", [file]).toString();
+    const [, w, h] = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
+    assert.ok(Number(w) > Number(h) && Math.abs(Number(w) - 842) < 2, `A4 landscape: ${info}`);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+    assert.ok(!text.includes("衡山县城关小学"), "no other county's school in the printout");
+    assert.match(text, /示例县 · 汇总日期/);
+    assert.match(text, /R1 [^\n]*2026\.4\s+2026-2027\s+小学\s+2\s+[\d.]+\s+0\.111\s+限值 0\.5\s+✓ 达到/, "a figure row on one line");
+    assert.match(text, /2026-2027\s+\d+/, "the school year beside the enrolment, not over it");
+
+    // In English the question and the verdicts are English.
+    await page.getByTestId("lang-toggle").click();
+    assert.equal((await page.getByTestId("figure-R1-primary").getByTestId("cv-verdict").innerText()).trim(), "✓ within");
+    await screenshot(page, "county-chosen-en");
+    await page.getByTestId("lang-toggle").click();
+  });
+});
+
 test("files too large are refused by their size, never read", { timeout: 60000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {

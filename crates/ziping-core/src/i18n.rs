@@ -146,8 +146,10 @@ catalogue! {
     CountyIntro => "把各校的报送文件（可多选，或选择整个文件夹）拖到这里。每个文件都会校验并按原始数据重新计分，再按在校生数加权汇总全县的差异系数。文件只在本机处理。", "Drop the schools' submission files here (several at once, or a whole folder). Each is verified and re-scored from its raw answers, then the county's enrolment-weighted difference coefficients are computed. Files stay on this computer.";
     CountyPickFiles => "选择报送文件", "Choose submission files";
     CountyPickFolder => "选择文件夹", "Choose a folder";
-    CountyChoose => "只汇总一个县：", "Aggregate one county only:";
-    CountyAll => "全部（混合）", "all (mixed)";
+    CountyChoose => "汇总的县：", "County aggregated:";
+    CountyWithin => "达到", "within";
+    CountyBeyond => "未达到", "beyond the limit";
+    CountyAskWhy => "差异系数、达标学校和打印稿都按一个县计算；其他县的文件留在表中，标为“其他县”，不计入。", "The coefficients, the schools meeting the standard and the printout are for one county; the other counties' files stay in the table as “other county”, not counted.";
     CountyClear => "清空", "Clear";
     CountyAddHint => "可以分多次选择或拖入文件，新文件会加入已有的文件；同一个文件只计一次。评估清单文件（县级清单）也可以一起拖入。", "Pick or drop files as often as needed: new files join the ones already here; the same file counts once. County checklist files can be dropped in with them.";
     CountyChecklists => "可用的县级评估清单（内置清单之外）：", "County checklists available (besides the built-ins):";
@@ -674,6 +676,9 @@ sayings! {
     ConflictSameTime { with } => "与 {with} 导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time as {with} with other content, so neither is newer: choose the file to count";
     ChecklistClash { id, version } => "评估清单 {id} 版本 {version} 已经载入，但内容不同：同名同版本的清单必须完全相同，请县里给改动后的清单换一个版本号", "checklist {id} version {version} is already loaded with other content: a checklist's id and version must name one content; give the changed one a new version";
     CountyMixed { counties } => "这些文件来自多个县（{counties}）：汇总混合了不同的县，可只汇总其中一个县", "these files come from more than one county ({counties}): the figures mix counties; you can aggregate one county";
+    CountyAsk { counties } => "这些文件来自 {counties} 个县：请先选择汇总哪个县", "These files come from {counties} counties: choose the county to aggregate first";
+    CountyOption { county, files } => "{county}（{files} 个文件）", "{county} ({files} files)";
+    CountyChosen { county, counties } => "正在汇总{county}；这批文件来自 {counties}。", "Aggregating {county}; the files come from {counties}.";
     RosterPlaceholderCode { text } => "“{text}”不是学校代码（像是占位的“无”“0”“/”之类）", "“{text}” is not a school code (it only holds the place of one, like 无, 0 or /)";
     RosterDuplicateCode { text, row } => "学校代码“{text}”与第 {row} 行重复", "the school code “{text}” is the same as in row {row}";
     RosterBadSchoolType { text } => "“{text}”不是学校类型：请填“小学”“初中”或“九年一贯制”", "“{text}” is not a school type: use 小学, 初中 or 九年一贯制";

@@ -253,6 +253,10 @@ fn two_counties_are_named_and_can_be_told_apart() {
     let r = run(&files, &known, &[]);
     assert!(r.mixes_counties());
     assert_eq!(r.counties, ["汉寿县", "示例县"]);
+    assert_eq!(
+        (r.files_in("汉寿县"), r.files_in(" 示例县")),
+        (1, files.len() - 1)
+    );
     let options = Options {
         now: NOW,
         county: Some("示例县"),

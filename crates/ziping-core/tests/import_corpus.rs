@@ -268,6 +268,16 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "ok",
         ),
         (
+            // A school of another county, in a batch of 示例县's files.
+            "61-other-county.json",
+            sealed(edited(|v| {
+                v["profile"]["county"] = json!("衡山县");
+                v["profile"]["school_code"] = json!("4304230007");
+                v["profile"]["school_name"] = json!("衡山县城关小学");
+            })),
+            "ok",
+        ),
+        (
             "40-unknown-checklist.json",
             sealed(edited(|v| v["checklist"]["id"] = json!("county-x"))),
             "unknown_checklist",

@@ -416,6 +416,15 @@ impl CountyReport {
         self.county.is_none() && self.counties.len() > 1
     }
 
+    /// How many of the files name this county (compared normalised), readable or not.
+    pub fn files_in(&self, county: &str) -> usize {
+        let county = identity::normalize(county);
+        self.schools
+            .iter()
+            .filter(|s| identity::normalize(&s.county) == county)
+            .count()
+    }
+
     /// Files left uncounted that the officer has to act on (冲突, 时间异常, 不在名册, 清单未采用,
     /// 无法识别, unusable files).
     pub fn uncounted_for_action(&self) -> usize {
