@@ -101,6 +101,8 @@ for (const [lang, width] of [["zh", 1280], ["zh", 390], ["en", 390]]) {
       await tabTo(page, "check");
       await page.keyboard.press("Enter");
       await page.getByTestId("announcer").getByText(lang === "zh" ? "检查完毕：全部已填写，没有需要更正的内容。" : "Check complete: everything is filled in and readable.").waitFor();
+      assert.equal(await page.getByTestId("check-summary").innerText(), lang === "zh" ? "✓ 全部填写完毕。" : "✓ Everything is filled in.");
+      await screenshot(page, `keyboard-check-${lang}-${width}`);
 
       // 整改清单: generate, then type a measure.
       await tabTo(page, "tab-plan", { back: true });

@@ -24,15 +24,30 @@ test("a principal walks the whole path and finds everything again after a reload
     await waitSaved(page);
     await checkAccessibility(page, "profile");
 
-    // 检查 on an empty form says how much is left and moves focus to the first gap.
+    // 检查 on an empty form: a panel says how much is left, where, each place a link; the page
+    // does not move until the principal follows one (and it is still announced).
     await page.getByTestId("tab-fill").click();
-    await page.getByTestId("check").click();
-    await page.getByTestId("announcer").getByText(/检查：0 处填写有误，\d+ 项未填写，0 处提醒；已跳到第一处：/).waitFor();
-    assert.match(await page.evaluate(() => document.activeElement?.id || ""), /^slot-/);
+    const sectionBefore = await page.getByTestId("section-title").textContent();
+    await page.getByTestId("check").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("announcer").getByText(/检查：0 处填写有误，\d+ 项未填写，0 处提醒；第一处：/).waitFor();
+    const panel = page.getByTestId("check-panel");
+    assert.match(await panel.getByTestId("check-summary").innerText(), /^0 处填写有误，\d+ 项未填写，0 处提醒。/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "check-panel");
+    assert.equal(await page.getByTestId("section-title").textContent(), sectionBefore, "the page stays where it was");
+    const places = await panel.getByTestId("check-place").count();
+    assert.ok(places > 5, `places listed: ${places}`);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "check-place");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => /^slot-/.test(document.activeElement?.id || ""));
+    await screenshot(page, "check-panel-zh");
 
     await fillEverything(page, { inputs: PRIMARY_INPUTS, numbers: PRIMARY_NUMBERS, notMet: PRIMARY_NOT_MET });
     await page.getByTestId("check").click();
     await page.getByTestId("announcer").getByText("检查完毕：全部已填写，没有需要更正的内容。").waitFor();
+    assert.equal(await panel.getByTestId("check-summary").innerText(), "✓ 全部填写完毕。");
+    assert.equal(await panel.getByTestId("check-place").count(), 0);
     const progress = await page.getByTestId("overall-progress").textContent();
     const [done, total] = progress.match(/(\d+)\/(\d+)/).slice(1).map(Number);
     assert.equal(done, total, progress);
@@ -82,6 +97,42 @@ test("a principal walks the whole path and finds everything again after a reload
     await page.getByTestId("plan-generate").click();
     assert.equal(await page.getByTestId("plan-row").count(), 4);
     assert.equal(await page.getByTestId("plan-1-owner").inputValue(), "总务处");
+
+    // × on a filled row, from the keyboard: 撤销 (focused at once) brings it back as it was.
+    await page.getByTestId("plan-remove-1").focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await page.getByTestId("plan-row").count(), 3);
+    assert.match(await page.getByTestId("plan-undo").innerText(), /已删除第 1 行：/);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "plan-undo-button");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.getByTestId("plan-row").count(), 4);
+    assert.equal(await page.getByTestId("plan-1-owner").inputValue(), "总务处");
+    assert.equal(await page.getByTestId("plan-row").first().getByTestId("plan-1-measure").count(), 1, "back in its place");
+    // Deleted and not undone: 生成 does not bring it back (the principal meant it), but the
+    // shortfall is still unmet, so the page says so and offers the row back.
+    await page.getByTestId("plan-remove-2").click();
+    await page.getByTestId("plan-generate").click();
+    assert.equal(await page.getByTestId("plan-row").count(), 3);
+    await page.getByTestId("plan-dismissed").getByText(/有 1 项仍未达标的事项，其整改行已被删除/).waitFor();
+    await screenshot(page, "principal-plan-dismissed-zh");
+    await page.getByTestId("plan-bring-back").click();
+    assert.equal(await page.getByTestId("plan-row").count(), 4);
+    assert.equal(await page.getByTestId("plan-dismissed").count(), 0);
+    assert.equal(await page.getByTestId("plan-undo").count(), 0, "nothing left to undo: the row is back");
+
+    // 完成时限 typed key by key: a year no plan can mean is named, the value kept as given.
+    const deadline = page.locator('input[data-testid$="-deadline"]').nth(1);
+    const deadlineId = await deadline.getAttribute("data-testid");
+    // (Chromium's date field starts at its month part: "2027-02-28" typed there gives the
+    // year 70228, as a principal found.)
+    await deadline.click({ position: { x: 5, y: 5 } });
+    await page.keyboard.type("2027-02-28", { delay: 40 });
+    await page.keyboard.press("Tab");
+    const absurd = await deadline.inputValue();
+    assert.match(await page.getByTestId(`messages-${deadlineId}`).innerText(), /完成时限的年份 \d+ 不合理：请填 2026 至 2036 年之间的日期/, `value ${absurd}`);
+    assert.equal(await deadline.getAttribute("aria-invalid"), "true");
+    await deadline.fill("2027-06-30");
+    assert.equal((await page.getByTestId(`messages-${deadlineId}`).innerText()).trim(), "");
     await screenshot(page, "principal-plan-zh");
     await checkAccessibility(page, "plan");
 
@@ -150,8 +201,13 @@ test("a typo in a number is named in Chinese, kept as typed, and fixed in place"
     await page.getByTestId("fill-page").waitFor();
     assert.equal(await page.getByTestId("input-teachers_backbone").inputValue(), "12人", "what was typed is kept");
     await page.getByTestId("check").click();
+    await page.getByTestId("announcer").getByText(/检查：1 处填写有误，\d+ 项未填写，0 处提醒；第一处：在校学生数/).waitFor();
+    // The panel lists the first gap first and names the wrong value; its link goes there.
+    const places = page.getByTestId("check-panel").getByTestId("check-place");
+    assert.match(await places.first().innerText(), /基础数据 · 在校学生数/);
+    assert.ok((await places.allInnerTexts()).some((p) => /“12人”不是数字/.test(p)));
+    await places.first().click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), "slot-students", "the first gap comes first");
-    await page.getByTestId("announcer").getByText(/检查：1 处填写有误，\d+ 项未填写，0 处提醒；已跳到第一处：在校学生数/).waitFor();
     await page.getByTestId("input-teachers_backbone").click();
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.type("１２", { delay: 40 });
@@ -195,6 +251,31 @@ test("every page in English, for a look", async (t) => {
     await page.getByTestId("tab-results").click();
     await screenshot(page, "principal-results-en");
     await checkAccessibility(page, "results (en)");
+
+    // The printed plan in English: every header and cell within its column.
+    await page.getByTestId("tab-plan").click();
+    await page.getByTestId("plan-add").click();
+    await page.getByTestId("plan-1-owner").click();
+    await page.keyboard.type("General Affairs Office", { delay: 20 });
+    await page.getByTestId("plan-1-deadline").fill("2027-08-31");
+    await page.getByTestId("tab-report").click();
+    await page.getByTestId("report-page").waitFor();
+    // The page as printed: A4 less its margins (182 mm ≈ 688 px) wide.
+    await page.setViewportSize({ width: 688, height: 1000 });
+    await page.emulateMedia({ media: "print" });
+    const overflowing = await page.evaluate(() => [...document.querySelectorAll(".plan-table th, .plan-table td")]
+      .filter((c) => c.getClientRects().length && c.scrollWidth > c.clientWidth + 1)
+      .map((c) => `${c.textContent.trim()} (${c.scrollWidth} > ${c.clientWidth})`));
+    assert.deepEqual(overflowing, [], "nothing in the printed plan runs into the next column");
+    const dateLines = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents([...document.querySelectorAll(".plan-table td:nth-child(5)")].find((s) => s.textContent.trim()));
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    assert.equal(dateLines, 1, "the deadline prints on one line");
+    writeFileSync(join(RESULTS, "report-en.pdf"), await page.pdf({ format: "A4", printBackground: true }));
+    await page.emulateMedia({ media: "screen" });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId("lang-toggle").click();
   });
   await page.close();

@@ -85,7 +85,8 @@ macro_rules! sayings {
 }
 
 /// Puts each value where its `{name}` stands, in one pass (a value is never read as a
-/// placeholder).
+/// placeholder); `{name|one|other}` puts `one` when the value of `name` is 1, else `other` (an
+/// English noun after its count: "{rows} {rows|row|rows}").
 fn render(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -94,8 +95,16 @@ fn render(template: &str, values: &[(&str, &str)]) -> String {
         let after = &rest[open + 1..];
         match after.find('}').map(|close| (&after[..close], close)) {
             Some((name, close)) => {
+                // `{name|one|other}`: a noun that agrees with the count `name`.
+                let (name, forms) = match name.split_once('|') {
+                    Some((name, forms)) => (name, forms.split_once('|')),
+                    None => (name, None),
+                };
                 match values.iter().find(|(n, _)| *n == name) {
-                    Some((_, v)) => out.push_str(v),
+                    Some((_, v)) => match forms {
+                        Some((one, other)) => out.push_str(if *v == "1" { one } else { other }),
+                        None => out.push_str(v),
+                    },
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -334,9 +343,16 @@ catalogue! {
     BasicData => "基础数据", "Basic data";
     BasicDataIntro => "以下原始数据用于计算各项指标。九年一贯制学校分小学部、初中部填写的，请分别填写；共用的场地、设备等填写全校数，系统按在校生数分摊。", "These raw figures are used to compute the indicators. Nine-year schools enter per-part figures for each part; shared rooms and equipment are entered for the whole school and split by enrolment.";
     CheckButton => "检查", "Check";
+    CheckHeading => "检查结果", "Check";
+    CheckAllDone => "全部填写完毕。", "Everything is filled in.";
+    CheckKindError => "有误", "error";
+    CheckKindMissing => "未填", "unanswered";
+    CheckKindWarning => "提醒", "note";
+    Close => "关闭", "Close";
+    ColonSeparator => "：", ": ";
     CheckDone => "检查完毕：全部已填写，没有需要更正的内容。", "Check complete: everything is filled in and readable.";
     Requirement => "要求", "Requirement";
-    SourceLabel => "出处", "Source";
+    SourceLabel => "出处", "Source (cited as published, in Chinese)";
     Unverified => "待核实", "unverified";
     Evidence => "佐证说明", "Evidence";
     EvidenceHint => "可填写佐证材料名称、存放位置或说明", "Name the evidence, where it is kept, or explain";
@@ -387,6 +403,9 @@ catalogue! {
     PlanHeading => "整改清单", "Action plan";
     PlanIntro => "根据未达标事项生成整改清单，再逐行填写整改措施、责任人和完成时限。", "Generate rows from the shortfalls, then fill in measures, owners and deadlines.";
     GeneratePlan => "根据未达标事项生成", "Generate from shortfalls";
+    Undo => "撤销", "Undo";
+    DeadlineNotADate => "完成时限不是有效日期：请按 年-月-日 填写，如 2027-06-30", "this deadline is not a date: write year-month-day, e.g. 2027-06-30";
+    PlanBringBack => "恢复这些行", "Bring these rows back";
     RowResolved => "已达标：这一行的问题已不存在，可以删除。", "Met now: this row's shortfall is gone; you may remove it.";
     AddRow => "增加一行", "Add a row";
     RemoveRow => "删除此行", "Remove this row";
@@ -647,37 +666,37 @@ sayings! {
     ComparisonSummary { resolved, newly_short, improved, worse } => "已达标 {resolved} 项（上年未达标），新增未达标 {newly_short} 项，进步 {improved} 项，退步 {worse} 项。", "{resolved} resolved, {newly_short} newly short, {improved} improved, {worse} worse.";
     StartNoChecklist { id } => "本机没有评估清单 {id}：请先在首页“载入县级评估清单文件”载入本学年的清单，再选择上年的报送文件。", "This computer has no checklist {id}: load this year's checklist file first (“Load a county checklist file”), then choose last year's file.";
     CarriedOn { row } => "本年仍未达标，见本年整改清单第 {row} 行。", "Still short this year: see row {row} of this year's plan.";
-    Unreviewed { rows } => "还有 {rows} 条上年整改未说明落实情况。", "{rows} rows of last year's plan have no status yet.";
-    TableWritten { rows, files, file } => "已写出 {rows} 行（{files} 个文件）到 {file}", "Wrote {rows} rows ({files} files) to {file}";
-    CountyProgress { done, total } => "已读取并校验 {done} / {total} 个文件", "Read and verified {done} of {total} files";
+    Unreviewed { rows } => "还有 {rows} 条上年整改未说明落实情况。", "{rows} {rows|row|rows} of last year's plan have no status yet.";
+    TableWritten { rows, files, file } => "已写出 {rows} 行（{files} 个文件）到 {file}", "Wrote {rows} {rows|row|rows} ({files} {files|file|files}) to {file}";
+    CountyProgress { done, total } => "已读取并校验 {done} / {total} 个文件", "Read and verified {done} of {total} {total|file|files}";
     PageOf { page, pages } => "第 {page} / {pages} 页", "Page {page} of {pages}";
-    CountySchoolsInBin { schools } => "{schools} 所学校", "{schools} schools";
-    CountySummary { files, counts } => "共 {files} 个文件：{counts}。", "{files} files: {counts}.";
+    CountySchoolsInBin { schools } => "{schools} 所学校", "{schools} {schools|school|schools}";
+    CountySummary { files, counts } => "共 {files} 个文件：{counts}。", "{files} {files|file|files}: {counts}.";
     CountyPrintHead { county, date } => "县（市、区）：{county} · 汇总日期：{date}", "County: {county} · Aggregated on {date}";
     CountyLeftOut { schools } => "（另有 {schools} 所缺数据未计入）", " ({schools} more left out: no data)";
-    FollowUpReported { rows, said, done } => "上年整改 {rows} 条，已说明 {said} 条（已完成 {done} 条）", "{rows} rows last year: {said} reported on ({done} done)";
-    FollowUpMissing { rows } => "上年有 {rows} 条整改，本年文件未报告落实情况（不是从上年文件开始填写的）", "{rows} rows last year, not reported on (this year's file was not started from last year's)";
+    FollowUpReported { rows, said, done } => "上年整改 {rows} 条，已说明 {said} 条（已完成 {done} 条）", "{rows} {rows|row|rows} last year: {said} reported on ({done} done)";
+    FollowUpMissing { rows } => "上年有 {rows} 条整改，本年文件未报告落实情况（不是从上年文件开始填写的）", "{rows} {rows|row|rows} last year, not reported on (this year's file was not started from last year's)";
     CsvLastYearOf { column } => "{column}（上年）", "{column} (last year)";
     CsvChangeOf { column } => "{column}（变化）", "{column} (change)";
-    ScoreChange { last, this, points } => "{last} → {this}（{points} 分）", "{last} → {this} ({points} points)";
+    ScoreChange { last, this, points } => "{last} → {this}（{points} 分）", "{last} → {this} ({points} {points|point|points})";
     GradeChange { last, this } => "等级：{last} → {this}", "Grade: {last} → {this}";
     IndicatorChanged { item, change } => "{item}：{change}", "{item}: {change}";
-    CountyRuleMet { side, schools, meeting, rule } => "{side}：{schools} 所中有 {meeting} 所符合“{rule}”", "{side}: of {schools} schools, {meeting} meet “{rule}”";
+    CountyRuleMet { side, schools, meeting, rule } => "{side}：{schools} 所中有 {meeting} 所符合“{rule}”", "{side}: of {schools} {schools|school|schools}, {meeting} {meeting|meets|meet} “{rule}”";
     RuleTermsText { items, min_pass, floor } => "{items} 项中至少 {min_pass} 项达标、其余不低于标准的 {floor}%", "at least {min_pass} of {items} met, the others at least {floor}% of their standard";
     OutcomeNearFloor { floor } => "未达标（不低于标准的{floor}%）", "Not met (at least {floor}% of it)";
     OutcomeBelowFloor { floor } => "低于下限（不足标准的{floor}%）", "Below the floor (under {floor}% of it)";
     FloorLine { floor } => "{floor}%线", "{floor}% line";
     CountyValuesCaption { floors } => "各校指标值占标准的比例（每个点是一所学校；长竖线为标准，每行的短竖线为该项组合规则的下限：{floors}）", "Each school's value as a share of the threshold (one dot per school; the long line is the threshold, each row's short line its group rule's floor: {floors})";
     CountyCvLimit { limit } => "限值 {limit}", "limit {limit}";
-    StatusIncompleteDetail { answered, required, errors } => "已答 {answered} 项，共 {required} 项；填写有误 {errors} 处。已填的指标计入汇总，未填的不计入。", "{answered} of {required} answered; {errors} errors. The indicators it has are counted, the others are not.";
+    StatusIncompleteDetail { answered, required, errors } => "已答 {answered} 项，共 {required} 项；填写有误 {errors} 处。已填的指标计入汇总，未填的不计入。", "{answered} of {required} answered; {errors} {errors|error|errors}. The indicators it has are counted, the others are not.";
     StatusDuplicateKept { kept } => "同一学校另有文件“{kept}”被计入（较新或已选定），本文件不计入", "another file of this school, “{kept}”, counts (newer or chosen); this one does not";
     StatusDuplicateSame { kept } => "与文件“{kept}”内容完全相同，只计一次", "the same content as “{kept}”: counted once";
     ConflictCodeNames { names, with } => "同一学校代码下的校名不同（{names}），与 {with} 冲突：请核对代码，选定要计入的文件", "one school code with different names ({names}), in conflict with {with}: check the code and choose the file to count";
     ConflictSameTime { with } => "与 {with} 导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time as {with} with other content, so neither is newer: choose the file to count";
     ChecklistClash { id, version } => "评估清单 {id} 版本 {version} 已经载入，但内容不同：同名同版本的清单必须完全相同，请县里给改动后的清单换一个版本号", "checklist {id} version {version} is already loaded with other content: a checklist's id and version must name one content; give the changed one a new version";
     CountyMixed { counties } => "这些文件来自多个县（{counties}）：汇总混合了不同的县，可只汇总其中一个县", "these files come from more than one county ({counties}): the figures mix counties; you can aggregate one county";
-    CountyAsk { counties } => "这些文件来自 {counties} 个县：请先选择汇总哪个县", "These files come from {counties} counties: choose the county to aggregate first";
-    CountyOption { county, files } => "{county}（{files} 个文件）", "{county} ({files} files)";
+    CountyAsk { counties } => "这些文件来自 {counties} 个县：请先选择汇总哪个县", "These files come from {counties} {counties|county|counties}: choose the county to aggregate first";
+    CountyOption { county, files } => "{county}（{files} 个文件）", "{county} ({files} {files|file|files})";
     CountyChosen { county, counties } => "正在汇总{county}；这批文件来自 {counties}。", "Aggregating {county}; the files come from {counties}.";
     RosterPlaceholderCode { text } => "“{text}”不是学校代码（像是占位的“无”“0”“/”之类）", "“{text}” is not a school code (it only holds the place of one, like 无, 0 or /)";
     RosterDuplicateCode { text, row } => "学校代码“{text}”与第 {row} 行重复", "the school code “{text}” is the same as in row {row}";
@@ -701,9 +720,9 @@ sayings! {
     ImportChecklistAwaiting { id, version } => "文件使用的清单“{id}”{version} 版在“待确认的清单”中：县里采用后，这个文件才会计分", "made with checklist “{id}” version {version}, which waits among the checklists to confirm: the file is scored once the county accepts it";
     RosterNameIs { name } => "名册中的校名为“{name}”", "the roster calls it “{name}”";
     RosterRemove { school } => "从名册中删除{school}", "remove {school} from the roster";
-    SettingsInUse { county, years, schools, checklists } => "{county}，{years}学年，名册 {schools} 所学校，采用 {checklists} 个清单", "{county}, {years}, {schools} schools in the roster, {checklists} checklists accepted";
-    RosterHeading { schools } => "学校名册（{schools} 所）", "School roster ({schools} schools)";
-    RosterRead { file, schools } => "已从“{file}”读入名册（{schools} 所学校），保存设置后生效", "read the roster from “{file}” ({schools} schools); it applies once the settings are saved";
+    SettingsInUse { county, years, schools, checklists } => "{county}，{years}学年，名册 {schools} 所学校，采用 {checklists} 个清单", "{county}, {years}, {schools} {schools|school|schools} in the roster, {checklists} {checklists|checklist|checklists} accepted";
+    RosterHeading { schools } => "学校名册（{schools} 所）", "School roster ({schools} {schools|school|schools})";
+    RosterRead { file, schools } => "已从“{file}”读入名册（{schools} 所学校），保存设置后生效", "read the roster from “{file}” ({schools} {schools|school|schools}); it applies once the settings are saved";
     RosterMore { more } => "另有 {more} 所未列出", "{more} more not listed";
     MissingCount { count } => "{count} 项未报送", "{count} not submitted";
     SummaryMissing { count } => "名册中 {count} 项未报送。", " {count} roster entries not submitted.";
@@ -712,15 +731,15 @@ sayings! {
     StatusOtherYearDetail { year } => "学年“{year}”不在本县本次评估的学年之内，不计入", "the school year “{year}” is not one the county is assessing; not counted";
     ImportBadSchoolYear { year } => "学年“{year}”无法识别：请写成“2026-2027”这样的两个相邻年份", "the school year “{year}” cannot be read: write it as two consecutive years such as “2026-2027”";
     ImportNumberTooPrecise { number } => "数字 {number} 超出可精确保存的范围（±2^53），文件可能被改动过", "the number {number} is beyond what can be kept exactly (±2^53); the file may have been altered";
-    CliSummaryUncounted { files, uncounted } => "共 {files} 个文件，{uncounted} 个未计入、需要处理", "{files} files, {uncounted} not counted and needing action";
+    CliSummaryUncounted { files, uncounted } => "共 {files} 个文件，{uncounted} 个未计入、需要处理", "{files} {files|file|files}, {uncounted} not counted and needing action";
     CliPickUnknown { file } => "--pick 指定的文件“{file}”不在本次读取的文件中", "--pick names “{file}”, which is not among the files read";
     CliPickTwice { first, second } => "“{first}”和“{second}”是同一所学校的文件，只能选定一个", "“{first}” and “{second}” are files of one school: pick only one";
     CliOutputIsInput { file } => "输出文件“{file}”是要读取的文件之一，不能覆盖", "the output “{file}” is one of the files read; it is never overwritten";
-    CliSummary { files, invalid } => "共 {files} 个文件，{invalid} 个无效", "{files} files, {invalid} invalid";
+    CliSummary { files, invalid } => "共 {files} 个文件，{invalid} 个无效", "{files} {files|file|files}, {invalid} invalid";
     RefusedTooLarge { size_mb, limit_mb } => "文件太大（{size_mb} MB，上限 {limit_mb} MB），未读取", "too large ({size_mb} MB; the limit is {limit_mb} MB): not read";
     RefusedBadChecklist { reason } => "评估清单文件有误：{reason}", "a checklist file with problems: {reason}";
     CsvIndicatorColumn { id, title, side, unit, precision } => "{id} {title}（{side}，{unit}，{precision}）", "{id} {title} ({side}, {unit}, {precision})";
-    CsvDecimals { decimals } => "保留{decimals}位小数", "{decimals} decimals";
+    CsvDecimals { decimals } => "保留{decimals}位小数", "{decimals} {decimals|decimal|decimals}";
     CsvOutcomeOf { column } => "{column} 结果", "{column} outcome";
     ReadOnlyReport { school } => "只读查看：{school}", "Read-only: {school}";
     ExportDone { file } => "已导出报送文件“{file}”。", "Exported the submission file “{file}”.";
@@ -733,10 +752,15 @@ sayings! {
     SplitNow { primary_share, junior_share } => "按现在填写的学生数：小学部分得 {primary_share}，初中部分得 {junior_share}。", "With the enrolment entered now: the primary part gets {primary_share}, the junior part {junior_share}.";
     SplitApplies { primary_weight, junior_weight } => "含按在校生数加权分摊的共用资源（小学 : 初中 = {primary_weight} : {junior_weight}），见“基础数据”中的说明。", "Uses shared resources split by weighted enrolment (primary : junior = {primary_weight} : {junior_weight}); see the note under Basic data.";
     ProgressLabel { done, total } => "已填 {done}/{total}", "{done}/{total} done";
-    CheckRemaining { errors, missing, warnings, first } => "检查：{errors} 处填写有误，{missing} 项未填写，{warnings} 处提醒；已跳到第一处：{first}", "Check: {errors} errors, {missing} unanswered, {warnings} notes; moved to the first: {first}";
-    CheckOnlyWarnings { warnings, first } => "检查：全部已填写，没有错误；有 {warnings} 处提醒，已跳到第一处：{first}", "Check: everything is answered with no errors; {warnings} notes, moved to the first: {first}";
+    DeadlineYear { year, from, to } => "完成时限的年份 {year} 不合理：请填 {from} 至 {to} 年之间的日期（年-月-日）", "the year {year} of this deadline is not plausible: give a date from {from} to {to} (year-month-day)";
+    PlanRowRemoved { row, problem } => "已删除第 {row} 行：{problem}", "Row {row} removed: {problem}";
+    PlanDismissedUnmet { count } => "有 {count} 项仍未达标的事项，其整改行已被删除，不在整改清单和报告中。", "{count} {count|shortfall is|shortfalls are} still unmet but {count|its row was|their rows were} removed: {count|it is|they are} not in the plan or the report.";
+    CheckCounts { errors, missing, warnings } => "{errors} 处填写有误，{missing} 项未填写，{warnings} 处提醒。点下面的一处即可跳到该处。", "{errors} {errors|error|errors}, {missing} unanswered, {warnings} {warnings|note|notes}. Each place below takes you to its field.";
+    CheckMore { count } => "另有 {count} 处未列出：改好上面的之后会列出。", "{count} more not listed: they appear as the ones above are fixed.";
+    CheckRemaining { errors, missing, warnings, first } => "检查：{errors} 处填写有误，{missing} 项未填写，{warnings} 处提醒；第一处：{first}", "Check: {errors} {errors|error|errors}, {missing} unanswered, {warnings} {warnings|note|notes}; the first: {first}";
+    CheckOnlyWarnings { warnings, first } => "检查：全部已填写，没有错误；有 {warnings} 处提醒，第一处：{first}", "Check: everything is answered with no errors; {warnings} {warnings|note|notes}, the first: {first}";
     OfThreshold { share } => "为标准的 {share}", "{share} of the threshold";
-    PointsLabel { points } => "{points} 分", "{points} points";
+    PointsLabel { points } => "{points} 分", "{points} {points|point|points}";
     ProblemIn { field, problem } => "{field}：{problem}", "{field}: {problem}";
     ShortfallLevel { chosen, best } => "自评为“{chosen}”，未达到“{best}”", "rated “{chosen}”, short of “{best}”";
     ShortfallThreshold { required, now, gap } => "要求{required}，现为{now}，差{gap}", "required {required}, now {now}, short by {gap}";
@@ -753,10 +777,10 @@ sayings! {
     ProblemAbovePercent { typed } => "“{typed}”超过 100%。", "“{typed}” is more than 100%.";
     ProblemExceeds { typed, bound, bound_value } => "“{typed}”大于“{bound}”（{bound_value}），这不可能：请核对这两项。", "“{typed}” is more than “{bound}” ({bound_value}), which cannot be: please check both.";
     ChartScale { floor, axis } => "（虚线为标准的 {floor}，实线为标准；横轴到标准的 {axis}）", "(dashed: {floor} of the standard; solid: the standard; the axis runs to {axis} of it)";
-    GroupCount { total, met, required } => "{total}项中{met}项达标（要求至少{required}项）", "of {total} indicators, {met} met (at least {required} required)";
+    GroupCount { total, met, required } => "{total}项中{met}项达标（要求至少{required}项）", "of {total} {total|indicator|indicators}, {met} met (at least {required} required)";
     ExportFailed { reason } => "报送文件没有导出：{reason}。草稿没有改变。", "The submission file was not written: {reason}. The draft is unchanged.";
-    ExportIncomplete { errors, missing } => "这份自评还没有完成：{errors} 处填写有误，{missing} 项未填写。\n导出的文件会注明完成情况，县里会看到“未完成”。\n仍要导出吗？", "This self-assessment is not complete: {errors} errors, {missing} unanswered.\nThe file records how complete it is; the county will see it as incomplete.\nExport anyway?";
-    PlanGenerated { added } => "已根据未达标事项新增 {added} 行。", "Added {added} rows from the shortfalls.";
+    ExportIncomplete { errors, missing } => "这份自评还没有完成：{errors} 处填写有误，{missing} 项未填写。\n导出的文件会注明完成情况，县里会看到“未完成”。\n仍要导出吗？", "This self-assessment is not complete: {errors} {errors|error|errors}, {missing} unanswered.\nThe file records how complete it is; the county will see it as incomplete.\nExport anyway?";
+    PlanGenerated { added } => "已根据未达标事项新增 {added} 行。", "Added {added} {added|row|rows} from the shortfalls.";
     FieldMissing { field } => "缺少字段 {field}", "the field {field} is missing";
     FieldUnknown { field } => "多出了不认识的字段 {field}", "an unknown field {field}";
     FieldUnknownValue { value } => "取值“{value}”不在允许的范围内", "the value “{value}” is not one of those allowed";
@@ -1204,6 +1228,20 @@ pub fn rule_terms(lang: Lang, t: &crate::core::aggregate::RuleTerms) -> String {
     .text(lang)
 }
 
+/// What is wrong with a 完成时限, in words.
+pub fn deadline_problem_text(lang: Lang, p: crate::core::school::DeadlineProblem) -> String {
+    use crate::core::school::DeadlineProblem;
+    match p {
+        DeadlineProblem::NotADate => Msg::DeadlineNotADate.text(lang).into(),
+        DeadlineProblem::YearOutOfRange { year, from, to } => Say::DeadlineYear {
+            year: &year.to_string(),
+            from: &from.to_string(),
+            to: &to.to_string(),
+        }
+        .text(lang),
+    }
+}
+
 /// An outcome in words where the floor matters (the county's school table): met, not met but
 /// at least the floor, or below the floor; other outcomes as [`outcome_words`] says them.
 pub fn outcome_below_floor(
@@ -1508,7 +1546,8 @@ mod tests {
                     let close = after
                         .find('}')
                         .unwrap_or_else(|| panic!("{key} {lang}: unclosed {{"));
-                    used.push(&after[..close]);
+                    let name = &after[..close];
+                    used.push(name.split_once('|').map_or(name, |(n, _)| n));
                     rest = &after[close + 1..];
                 }
                 for name in &used {
@@ -1527,6 +1566,58 @@ mod tests {
                 assert!(
                     !key.text(lang).contains("{}"),
                     "{key:?} still takes positional values"
+                );
+            }
+        }
+    }
+
+    /// English counts agree with their nouns: "1 error", "2 errors", "1 county".
+    #[test]
+    fn english_counts_take_the_plural_only_when_more_than_one() {
+        let counts = |e: &str, m: &str, w: &str| {
+            Say::CheckCounts {
+                errors: e,
+                missing: m,
+                warnings: w,
+            }
+            .text(Lang::En)
+        };
+        assert!(counts("1", "0", "2").starts_with("1 error, 0 unanswered, 2 notes."));
+        assert!(counts("3", "1", "1").starts_with("3 errors, 1 unanswered, 1 note."));
+        assert_eq!(
+            Say::CountyAsk { counties: "1" }.text(Lang::En),
+            "These files come from 1 county: choose the county to aggregate first"
+        );
+        assert_eq!(
+            Say::CountySchoolsInBin { schools: "1" }.text(Lang::En),
+            "1 school"
+        );
+        // Every English template that counts a noun says it in the singular for 1.
+        for (key, _, en, fields) in Say::TEMPLATES {
+            let one: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|f| (*f, if *f == "school_type" { "primary" } else { "1" }))
+                .collect();
+            let text = render(en, &one);
+            for noun in [
+                "errors",
+                "schools",
+                "files",
+                "rows",
+                "counties",
+                "points",
+                "notes",
+                "items",
+                "checklists",
+                "indicators",
+                "decimals",
+                "students",
+                "teachers",
+                "classes",
+            ] {
+                assert!(
+                    !text.contains(&format!("1 {noun}")),
+                    "{key}: “{text}” says 1 {noun}"
                 );
             }
         }

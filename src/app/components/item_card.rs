@@ -257,7 +257,8 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             </div>
             <details class="source">
                 <summary>{ ctx.t(Msg::SourceLabel) }</summary>
-                <p>
+                // Cited as published: in Chinese whatever the interface language.
+                <p lang="zh-CN">
                     { source.map(|s| format!("《{}》{} ", s.title, s.doc_no.as_deref().unwrap_or(""))).unwrap_or_default() }
                     { &item.source.clause }
                     if !item.source.verified || source.is_some_and(|s| !s.verified) {

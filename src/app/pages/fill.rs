@@ -1,10 +1,13 @@
 use crate::app::browser::page;
-use crate::app::components::{field_label, pick, problem_text, slot_dom_id, InputField, ItemCard};
+
+use crate::app::components::{
+    field_label, pick, problem_text, slot_dom_id, warning_text, InputField, ItemCard,
+};
 use crate::app::{Ctx, Open};
 use crate::core::answers::{Slot, Value};
 use crate::core::score::input_slots;
 use crate::i18n::{Msg, Say};
-use crate::state::check::{attention, progress, sections, Section, Tally};
+use crate::state::check::{attention, progress, sections, Concern, Section, Tally};
 use crate::state::{Action, Notice, Page};
 use yew::prelude::*;
 
@@ -54,11 +57,31 @@ fn split_note(ctx: &Ctx, open: &Open, t: crate::core::model::SchoolType) -> Html
     }
 }
 
+/// Places listed by 检查 at most; the count says how many more.
+const CHECK_LIST_MAX: usize = 30;
+
+/// A place 检查 lists: its field and, for a value that cannot be used or a note, what is wrong.
+fn place_text(ctx: &Ctx, open: &Open, a: &crate::core::score::Assessment, slot: Slot) -> String {
+    if let Some(i) = a.invalid.iter().find(|i| i.slot == slot) {
+        return problem_text(ctx, &open.checklist, &open.draft.answers, &slot, &i.problem);
+    }
+    let label = field_label(ctx, &open.checklist, &slot);
+    match a.warnings.iter().find(|w| w.slot == slot) {
+        Some(w) => format!(
+            "{label}{}{}",
+            ctx.t(Msg::ColonSeparator),
+            warning_text(ctx, &w.kind)
+        ),
+        None => label,
+    }
+}
+
 /// 逐项填写: the area navigation with progress, the items of one area, and 检查.
 #[component]
 pub fn Fill(props: &FillProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
     let focus_target = use_state(|| None::<String>);
+    let checked = use_state(|| false);
     // A new section starts at its heading, not at the button that led here (the heading is
     // announced; the first field is one Tab away). Before the 检查 target below, which wins.
     use_effect_with(props.section, |_| page::focus("section-heading"));
@@ -92,39 +115,83 @@ pub fn Fill(props: &FillProps) -> Html {
         .iter()
         .map(|s| progress(checklist, t, answers, &a, *s))
         .fold((0, 0), |(d, t), (d2, t2)| (d + d2, t + t2));
+    // 检查 opens a panel that stays, counting live as the principal fixes what it lists; the
+    // page does not move: each place is a link to its field.
     let check = {
-        let (open, dispatch, a, focus_target, ctx2) = (
+        let (open, dispatch, a, checked, ctx2, focus_target) = (
             props.open.clone(),
             ctx.dispatch.clone(),
             a.clone(),
-            focus_target.clone(),
+            checked.clone(),
             ctx.clone(),
+            focus_target.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let list = attention(&open.checklist, t, &a);
-            let first = list.first().map(|x| {
-                let text = match a.invalid.iter().find(|i| i.slot == x.slot) {
-                    Some(i) => problem_text(
-                        &ctx2,
-                        &open.checklist,
-                        &open.draft.answers,
-                        &x.slot,
-                        &i.problem,
-                    ),
-                    None => field_label(&ctx2, &open.checklist, &x.slot),
-                };
-                (x.section, x.slot.clone(), text)
-            });
-            if let Some((section, slot, _)) = &first {
-                dispatch.dispatch(Action::Go(Page::Fill { area: *section }));
-                focus_target.set(Some(slot_dom_id(slot)));
-            }
+            let first = list
+                .first()
+                .map(|x| place_text(&ctx2, &open, &a, x.slot.clone()));
+            checked.set(true);
+            focus_target.set(Some("check-panel".to_string()));
             dispatch.dispatch(Action::Notify(Notice::Check {
                 tally: Tally::of(&list),
-                first: first.map(|(_, _, text)| text),
+                first,
             }));
         })
     };
+    let panel = checked.then(|| {
+        let list = attention(checklist, t, &a);
+        let tally = Tally::of(&list);
+        let close = {
+            let checked = checked.clone();
+            Callback::from(move |_: MouseEvent| checked.set(false))
+        };
+        let shown = list.iter().take(CHECK_LIST_MAX).map(|x| {
+            let go = {
+                let (dispatch, focus_target, section, id) =
+                    (ctx.dispatch.clone(), focus_target.clone(), x.section, slot_dom_id(&x.slot));
+                Callback::from(move |_: MouseEvent| {
+                    dispatch.dispatch(Action::Go(Page::Fill { area: section }));
+                    focus_target.set(Some(id.clone()));
+                })
+            };
+            let (class, kind) = match x.concern {
+                Concern::Error => ("bad", ctx.t(Msg::CheckKindError)),
+                Concern::Missing => ("missing", ctx.t(Msg::CheckKindMissing)),
+                Concern::Warning => ("near", ctx.t(Msg::CheckKindWarning)),
+            };
+            html! {
+                <li>
+                    <span class={classes!("badge", class)}>{ kind }</span>{ " " }
+                    <button type="button" class="link" data-testid="check-place" onclick={go}>
+                        { section_title(all[x.section]) }{ " · " }{ place_text(&ctx, &props.open, &a, x.slot.clone()) }
+                    </button>
+                </li>
+            }
+        });
+        let more = list.len().saturating_sub(CHECK_LIST_MAX);
+        html! {
+            <div class={classes!("card", "check-panel", if tally.is_complete() { "done" } else { "open" })}
+                id="check-panel" tabindex="-1" role="region" aria-labelledby="check-heading" data-testid="check-panel">
+                <h3 id="check-heading">{ ctx.t(Msg::CheckHeading) }</h3>
+                if list.is_empty() {
+                    <p class="ok-line" data-testid="check-summary">{ "✓ " }{ ctx.t(Msg::CheckAllDone) }</p>
+                } else {
+                    <p data-testid="check-summary">
+                        if tally.is_complete() { { "✓ " }{ ctx.t(Msg::CheckAllDone) }{ " " } }
+                        { ctx.say(Say::CheckCounts {
+                            errors: &tally.errors.to_string(),
+                            missing: &tally.missing.to_string(),
+                            warnings: &tally.warnings.to_string(),
+                        }) }
+                    </p>
+                    <ul class="check-list">{ for shown }</ul>
+                    if more > 0 { <p class="muted">{ ctx.say(Say::CheckMore { count: &more.to_string() }) }</p> }
+                }
+                <button type="button" class="small" data-testid="check-close" onclick={close}>{ ctx.t(Msg::Close) }</button>
+            </div>
+        }
+    });
     let nav = all.iter().enumerate().map(|(n, s)| {
         let (done, total) = progress(checklist, t, answers, &a, *s);
         let is_current = n == current;
@@ -187,6 +254,7 @@ pub fn Fill(props: &FillProps) -> Html {
                 <span data-testid="overall-progress">{ ctx.say(Say::ProgressLabel { done: &done_all.to_string(), total: &total_all.to_string() }) }</span>
                 <button type="button" class="primary" data-testid="check" onclick={check}>{ ctx.t(Msg::CheckButton) }</button>
             </div>
+            { for panel }
             <div class="fill-layout">
                 <nav class="area-nav" aria-label={ctx.t(Msg::TabFill)}><ol>{ for nav }</ol></nav>
                 <div class="area-content">

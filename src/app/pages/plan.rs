@@ -1,6 +1,9 @@
+use crate::app::browser::page;
+use crate::app::components::{messages, messages_dom_id};
 use crate::app::edit;
 use crate::app::{Ctx, Open};
-use crate::i18n::Msg;
+use crate::core::school::{deadline_problem, deadline_years, PlanRow};
+use crate::i18n::{Msg, Say};
 use crate::state::draft::{PlanField, RowStatus};
 use crate::state::DraftEdit;
 use crate::state::Page;
@@ -34,6 +37,40 @@ pub fn Plan(props: &PlanProps) -> Html {
             dispatch.dispatch(edit(DraftEdit::GeneratePlan(problems.clone())));
         })
     };
+    // Where focus goes once the page has drawn it (撤销 after a removal, the row after 撤销).
+    let focus_target = use_state(|| None::<String>);
+    {
+        let focus_target = focus_target.clone();
+        use_effect_with((*focus_target).clone(), move |target| {
+            if let Some(id) = target {
+                page::focus(id);
+                focus_target.set(None);
+            }
+        });
+    }
+    // The row last removed, for 撤销 (until another is removed or the page is left).
+    let removed = use_state(|| None::<(usize, PlanRow)>);
+    let undo = {
+        let (dispatch, removed, focus_target) =
+            (ctx.dispatch.clone(), removed.clone(), focus_target.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some((at, row)) = (*removed).clone() {
+                let focus = format!("plan-{}-problem", row.id);
+                dispatch.dispatch(edit(DraftEdit::RestorePlanRow { at, row }));
+                removed.set(None);
+                focus_target.set(Some(focus));
+            }
+        })
+    };
+    let dismissed = props.open.draft.dismissed_unmet(&problems).len();
+    let bring_back = {
+        let (dispatch, problems, removed) =
+            (ctx.dispatch.clone(), problems.clone(), removed.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(edit(DraftEdit::BringBackPlanRows(problems.clone())));
+            removed.set(None);
+        })
+    };
     let add = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(edit(DraftEdit::AddPlanRow)))
@@ -45,6 +82,7 @@ pub fn Plan(props: &PlanProps) -> Html {
         (PlanField::Deadline, Msg::DeadlineCol),
         (PlanField::Progress, Msg::ProgressCol),
     ];
+    let school_year = props.open.draft.profile.school_year.as_str();
     let rows = props.open.draft.plan.iter().enumerate().map(|(n, row)| {
         let id = row.id;
         let cells = columns.iter().map(|(field, msg)| {
@@ -58,7 +96,17 @@ pub fn Plan(props: &PlanProps) -> Html {
                     let el: HtmlInputElement = e.target_unchecked_into();
                     dispatch.dispatch(edit(DraftEdit::SetPlanField { id, field, value: el.value() }));
                 });
-                html! { <input type="date" id={dom_id.clone()} data-testid={dom_id} aria-label={label} {value} {oninput} /> }
+                // The year checked against the school year; the value is kept as given.
+                let error = deadline_problem(&value, school_year).map(|p| crate::i18n::deadline_problem_text(ctx.lang, p));
+                let (from, to) = deadline_years(school_year);
+                html! {
+                    <>
+                        <input type="date" id={dom_id.clone()} data-testid={dom_id.clone()} aria-label={label} {value} {oninput}
+                            min={format!("{from}-01-01")} max={format!("{to}-12-31")}
+                            aria-invalid={error.is_some().then_some("true")} aria-describedby={messages_dom_id(&dom_id)} />
+                        { messages(&dom_id, error.as_deref(), &[]) }
+                    </>
+                }
             } else {
                 let oninput = Callback::from(move |e: InputEvent| {
                     let el: HtmlTextAreaElement = e.target_unchecked_into();
@@ -70,8 +118,14 @@ pub fn Plan(props: &PlanProps) -> Html {
         });
         let resolved = row.status(&problems) == RowStatus::Resolved;
         let remove = {
-            let dispatch = ctx.dispatch.clone();
-            Callback::from(move |_: MouseEvent| dispatch.dispatch(edit(DraftEdit::RemovePlanRow(id))))
+            let (dispatch, removed, row, focus_target) =
+                (ctx.dispatch.clone(), removed.clone(), row.clone(), focus_target.clone());
+            Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(edit(DraftEdit::RemovePlanRow(id)));
+                removed.set(Some((n, row.clone())));
+                // The button is gone with its row: focus goes to 撤销.
+                focus_target.set(Some("plan-undo-button".to_string()));
+            })
         };
         html! {
             <tr key={id} data-testid="plan-row" class={classes!(resolved.then_some("resolved"))}>
@@ -95,6 +149,18 @@ pub fn Plan(props: &PlanProps) -> Html {
                 <button type="button" class="primary" data-testid="plan-generate" onclick={generate}>{ ctx.t(Msg::GeneratePlan) }</button>
                 <button type="button" data-testid="plan-add" onclick={add}>{ ctx.t(Msg::AddRow) }</button>
             </div>
+            if let Some((at, row)) = &*removed {
+                <div class="card undo no-print" role="status" data-testid="plan-undo">
+                    <span>{ ctx.say(Say::PlanRowRemoved { row: &(at + 1).to_string(), problem: &short(&row.problem) }) }</span>
+                    <button type="button" id="plan-undo-button" data-testid="plan-undo-button" onclick={undo}>{ ctx.t(Msg::Undo) }</button>
+                </div>
+            }
+            if dismissed > 0 {
+                <p class="note no-print" data-testid="plan-dismissed">
+                    { ctx.say(Say::PlanDismissedUnmet { count: &dismissed.to_string() }) }{ " " }
+                    <button type="button" class="small" data-testid="plan-bring-back" onclick={bring_back}>{ ctx.t(Msg::PlanBringBack) }</button>
+                </p>
+            }
             if props.open.draft.plan.is_empty() {
                 <p class="muted" data-testid="plan-empty">{ ctx.t(Msg::PlanEmpty) }</p>
             } else {
@@ -105,6 +171,17 @@ pub fn Plan(props: &PlanProps) -> Html {
                 <button type="button" class="primary" onclick={ctx.go(Page::Report)}>{ ctx.t(Msg::TabReport) }{ " →" }</button>
             </div>
         </section>
+    }
+}
+
+/// A row's 问题 in a line: its first 30 characters.
+fn short(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(30).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
     }
 }
 

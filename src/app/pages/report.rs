@@ -154,7 +154,7 @@ pub fn Report(props: &ReportProps) -> Html {
     let plan_rows = plan.iter().enumerate().map(|(n, r)| html! {
         <tr>
             <td class="num">{ n + 1 }</td><td>{ &r.problem }</td><td>{ &r.measure }</td>
-            <td>{ &r.owner }</td><td>{ &r.deadline }</td><td>{ &r.progress }</td><td class="no-print"></td>
+            <td>{ &r.owner }</td><td class="nowrap">{ &r.deadline }</td><td>{ &r.progress }</td><td class="no-print"></td>
         </tr>
     });
     html! {

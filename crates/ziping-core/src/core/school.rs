@@ -192,3 +192,96 @@ pub enum ReviewField {
     Done,
     Evidence,
 }
+
+/// What is wrong with a 完成时限 as the date field gives it (`YYYY-MM-DD`; a browser gives a
+/// year of more digits as typed, `+070228-02-28` or `70228-02-28`, when keys meant for the
+/// month land in the year). An empty deadline is no problem (not yet set).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeadlineProblem {
+    /// Not a date at all.
+    NotADate,
+    /// A date, but its year is not one a plan made this school year can mean.
+    YearOutOfRange { year: i64, from: i32, to: i32 },
+}
+
+/// The years a deadline may fall in: from the school year's first calendar year to ten years
+/// after it (2000–2100 while the school year is unknown).
+pub fn deadline_years(school_year: &str) -> (i32, i32) {
+    crate::core::history::canonical_school_year(school_year)
+        .and_then(|y| y.get(..4).and_then(|y| y.parse::<i32>().ok()))
+        .map_or((2000, 2100), |start| (start, start + 10))
+}
+
+pub fn deadline_problem(deadline: &str, school_year: &str) -> Option<DeadlineProblem> {
+    let text = deadline.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    let mut parts = digits.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Some(DeadlineProblem::NotADate);
+    };
+    let number = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i64>().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(y), number(m), number(d)) else {
+        return Some(DeadlineProblem::NotADate);
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return Some(DeadlineProblem::NotADate);
+    }
+    let (from, to) = deadline_years(school_year);
+    (year < i64::from(from) || year > i64::from(to)).then_some(DeadlineProblem::YearOutOfRange {
+        year,
+        from,
+        to,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deadline_in_an_absurd_year_is_named_and_a_plausible_one_passes() {
+        assert_eq!(deadline_problem("", "2026-2027"), None);
+        assert_eq!(deadline_problem("2027-02-28", "2026-2027"), None);
+        assert_eq!(deadline_problem("2036-12-31", "2026—2027学年"), None);
+        assert_eq!(
+            deadline_problem("+070228-02-28", "2026-2027"),
+            Some(DeadlineProblem::YearOutOfRange {
+                year: 70228,
+                from: 2026,
+                to: 2036
+            })
+        );
+        assert_eq!(
+            deadline_problem("70228-02-28", "2026-2027"),
+            Some(DeadlineProblem::YearOutOfRange {
+                year: 70228,
+                from: 2026,
+                to: 2036
+            })
+        );
+        assert!(matches!(
+            deadline_problem("0202-02-28", "2026-2027"),
+            Some(DeadlineProblem::YearOutOfRange { year: 202, .. })
+        ));
+        assert_eq!(
+            deadline_problem("2027-13-01", "2026-2027"),
+            Some(DeadlineProblem::NotADate)
+        );
+        assert_eq!(
+            deadline_problem("明年", "2026-2027"),
+            Some(DeadlineProblem::NotADate)
+        );
+        // The school year not yet typed: a wide range, still not 70228.
+        assert_eq!(deadline_problem("2031-06-30", ""), None);
+        assert!(deadline_problem("70228-02-28", "").is_some());
+    }
+}

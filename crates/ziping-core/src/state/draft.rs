@@ -194,18 +194,57 @@ impl Draft {
         self.touch(now);
     }
 
-    /// Removes a row; a generated one is remembered, so it is not generated again.
-    pub fn remove_plan_row(&mut self, id: u64, now: &str) {
-        let Some(n) = self.plan.iter().position(|r| r.id == id) else {
-            return;
-        };
+    /// Removes a row; a generated one is remembered, so it is not generated again. Returns
+    /// where it was and the row, for 撤销 ([`Draft::restore_plan_row`]).
+    pub fn remove_plan_row(&mut self, id: u64, now: &str) -> Option<(usize, PlanRow)> {
+        let n = self.plan.iter().position(|r| r.id == id)?;
         let row = self.plan.remove(n);
-        if let Some(key) = row.from {
-            if !self.plan_dismissed.contains(&key) {
-                self.plan_dismissed.push(key);
+        if let Some(key) = &row.from {
+            if !self.plan_dismissed.contains(key) {
+                self.plan_dismissed.push(key.clone());
             }
         }
         self.touch(now);
+        Some((n, row))
+    }
+
+    /// 撤销 a removal: the row back at its place, as it was, and its shortfall no longer
+    /// dismissed. Nothing happens if a row with its id, or for its shortfall, is already there
+    /// (brought back meanwhile).
+    pub fn restore_plan_row(&mut self, at: usize, row: PlanRow, now: &str) {
+        if self
+            .plan
+            .iter()
+            .any(|r| r.id == row.id || (r.from.is_some() && r.from == row.from))
+        {
+            return;
+        }
+        if let Some(key) = &row.from {
+            self.plan_dismissed.retain(|k| k != key);
+        }
+        self.plan.insert(at.min(self.plan.len()), row);
+        self.touch(now);
+    }
+
+    /// Shortfalls still unmet whose generated row the school deleted (keys, in the order of
+    /// `problems`): the plan page offers to bring them back.
+    pub fn dismissed_unmet(&self, problems: &[(String, String)]) -> Vec<String> {
+        problems
+            .iter()
+            .filter(|(key, _)| self.plan_dismissed.contains(key))
+            .map(|(key, _)| key.clone())
+            .collect()
+    }
+
+    /// A row again for every deleted shortfall that is still unmet; returns how many.
+    pub fn bring_back_dismissed(&mut self, problems: &[(String, String)], now: &str) -> usize {
+        let unmet = self.dismissed_unmet(problems);
+        if unmet.is_empty() {
+            return 0;
+        }
+        // sync_plan adds a row for each (none of them has one) and marks the change.
+        self.plan_dismissed.retain(|k| !unmet.contains(k));
+        self.sync_plan(problems, true, now)
     }
 
     pub fn set_plan_field(&mut self, id: u64, field: PlanField, value: String, now: &str) {
@@ -761,6 +800,65 @@ mod tests {
         // Removing a row the school wrote remembers nothing.
         d.remove_plan_row(3, "t");
         assert_eq!(d.plan_dismissed, ["R1"]);
+    }
+
+    #[test]
+    fn a_removed_row_comes_back_where_it_was_with_what_was_typed() {
+        let problems = vec![
+            ("R1".to_string(), "问题一".to_string()),
+            ("G6".to_string(), "问题二".to_string()),
+        ];
+        let mut d = draft();
+        d.sync_plan(&problems, true, "t");
+        d.set_plan_field(1, PlanField::Measure, "新建综合楼".into(), "t");
+        let before = d.plan.clone();
+        let (at, row) = d.remove_plan_row(1, "t").expect("row 1 exists");
+        assert_eq!(at, 0);
+        assert_eq!(d.plan_dismissed, ["R1"]);
+        d.restore_plan_row(at, row, "t");
+        assert_eq!(d.plan, before, "the same row, in the same place");
+        assert!(
+            d.plan_dismissed.is_empty(),
+            "generated again if deleted again later"
+        );
+        // Restoring twice does not make two rows.
+        let (at, row) = d.remove_plan_row(2, "t").unwrap();
+        d.restore_plan_row(at, row.clone(), "t");
+        d.restore_plan_row(at, row, "t");
+        assert_eq!(d.plan.len(), 2);
+        // Brought back by 恢复这些行 before 撤销: still one row for the shortfall.
+        let (at, row) = d.remove_plan_row(1, "t").unwrap();
+        assert_eq!(d.bring_back_dismissed(&problems, "t"), 1);
+        d.restore_plan_row(at, row, "t");
+        assert_eq!(
+            d.plan
+                .iter()
+                .filter(|r| r.from.as_deref() == Some("R1"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn deleted_rows_of_shortfalls_still_unmet_can_be_brought_back() {
+        let problems = vec![
+            ("R1".to_string(), "问题一".to_string()),
+            ("G6".to_string(), "问题二".to_string()),
+        ];
+        let mut d = draft();
+        d.sync_plan(&problems, true, "t");
+        d.remove_plan_row(1, "t");
+        d.remove_plan_row(2, "t");
+        // G6 is met now: only R1 is still a shortfall without a row.
+        let now = vec![("R1".to_string(), "问题一（新）".to_string())];
+        assert_eq!(d.dismissed_unmet(&now), ["R1"]);
+        assert_eq!(d.bring_back_dismissed(&now, "t"), 1);
+        assert_eq!(
+            rows(&d, &now),
+            [("问题一（新）".to_string(), RowStatus::Open)]
+        );
+        assert_eq!(d.plan_dismissed, ["G6"], "a met shortfall stays dismissed");
+        assert!(d.dismissed_unmet(&now).is_empty());
     }
 
     #[test]

@@ -168,6 +168,13 @@ pub enum DraftEdit {
     },
     AddPlanRow,
     RemovePlanRow(u64),
+    /// 撤销 a removal: the row as it was, at its place.
+    RestorePlanRow {
+        at: usize,
+        row: crate::core::school::PlanRow,
+    },
+    /// Rows again for the deleted shortfalls that are still unmet.
+    BringBackPlanRows(Vec<(String, String)>),
     SetPlanField {
         id: u64,
         field: PlanField,
@@ -433,7 +440,14 @@ impl AppState {
                 d.remove_attachment(&item, &sha256, now)
             }
             DraftEdit::AddPlanRow => d.add_plan_row(now),
-            DraftEdit::RemovePlanRow(id) => d.remove_plan_row(id, now),
+            DraftEdit::RemovePlanRow(id) => {
+                d.remove_plan_row(id, now);
+            }
+            DraftEdit::RestorePlanRow { at, row } => d.restore_plan_row(at, row, now),
+            DraftEdit::BringBackPlanRows(problems) => {
+                let added = d.bring_back_dismissed(&problems, now);
+                self.apply(Action::Notify(Notice::PlanGenerated { added }));
+            }
             DraftEdit::SetPlanField { id, field, value } => d.set_plan_field(id, field, value, now),
             DraftEdit::GeneratePlan(problems) => {
                 let added = d.sync_plan(&problems, true, now);
