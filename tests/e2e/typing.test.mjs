@@ -87,6 +87,23 @@ test("every keystroke lands and focus stays, through wrong values on the way", a
     await page.keyboard.type("24", { delay: DELAY });
     await expectField(page, "input-classes", "24", { invalid: false });
 
+    // Unlikely beside the others, but possible: a note to look again, never an error.
+    await retype(page, "input-classes", "1200");
+    await expectField(page, "input-classes", "1200", { invalid: false, message: /请核对：按在校学生数算，平均每班 0\.83 人（不影响计分）/ });
+    await retype(page, "input-classes", "24");
+    await expectField(page, "input-classes", "24", { invalid: false });
+    assert.equal((await page.getByTestId("messages-slot-classes").textContent()).trim(), "", "the note goes with the slip");
+    // 250 meant as 万元 in a field of 元.
+    await retype(page, "input-equipment_value", "250");
+    await expectField(page, "input-equipment_value", "250", { invalid: false, message: /生均只有 0\.25 元。本栏单位是元，按万元填写的请乘以 10000/ });
+    // 检查 lists it as a note (提醒), beside what is missing.
+    await page.getByTestId("check").click();
+    const notePlace = page.getByTestId("check-panel").getByTestId("check-place").filter({ hasText: "教学仪器设备值：请核对" });
+    assert.equal(await notePlace.count(), 1);
+    await retype(page, "input-equipment_value", "2500000");
+    await expectField(page, "input-equipment_value", "2500000", { invalid: false });
+    assert.equal(await notePlace.count(), 0, "the panel follows the typing");
+
     // A decimal comma is refused (it used to read 95,5 as 955); full-width digits are fine.
     await retype(page, "input-area_teaching", "4500,5");
     await expectField(page, "input-area_teaching", "4500,5", { invalid: true, message: /逗号不是千位分隔/ });

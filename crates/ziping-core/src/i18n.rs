@@ -753,6 +753,11 @@ sayings! {
     SplitApplies { primary_weight, junior_weight } => "含按在校生数加权分摊的共用资源（小学 : 初中 = {primary_weight} : {junior_weight}），见“基础数据”中的说明。", "Uses shared resources split by weighted enrolment (primary : junior = {primary_weight} : {junior_weight}); see the note under Basic data.";
     ProgressLabel { done, total } => "已填 {done}/{total}", "{done}/{total} done";
     DeadlineYear { year, from, to } => "完成时限的年份 {year} 不合理：请填 {from} 至 {to} 年之间的日期（年-月-日）", "the year {year} of this deadline is not plausible: give a date from {from} to {to} (year-month-day)";
+    UnlikelyPerClass { value } => "请核对：按在校学生数算，平均每班 {value} 人（不影响计分）", "Please check: that is {value} pupils per class on average (scores are not affected)";
+    UnlikelyPerTeacher { value } => "请核对：按在校学生数算，平均每名专任教师 {value} 名学生（不影响计分）", "Please check: that is {value} pupils per full-time teacher (scores are not affected)";
+    UnlikelyArea { value } => "请核对：生均 {value} ㎡，单位是平方米吗？（不影响计分）", "Please check: that is {value} ㎡ per pupil; is it in square metres? (scores are not affected)";
+    UnlikelyYuanLow { value } => "请核对：生均只有 {value} 元。本栏单位是元，按万元填写的请乘以 10000（不影响计分）", "Please check: only {value} yuan per pupil. This field is in yuan: an amount in 万元 (10,000 yuan) must be multiplied by 10,000 (scores are not affected)";
+    UnlikelyYuanHigh { value } => "请核对：生均 {value} 元，是否多填了位数？（不影响计分）", "Please check: {value} yuan per pupil; an extra digit? (scores are not affected)";
     PlanRowRemoved { row, problem } => "已删除第 {row} 行：{problem}", "Row {row} removed: {problem}";
     PlanDismissedUnmet { count } => "有 {count} 项仍未达标的事项，其整改行已被删除，不在整改清单和报告中。", "{count} {count|shortfall is|shortfalls are} still unmet but {count|its row was|their rows were} removed: {count|it is|they are} not in the plan or the report.";
     CheckCounts { errors, missing, warnings } => "{errors} 处填写有误，{missing} 项未填写，{warnings} 处提醒。点下面的一处即可跳到该处。", "{errors} {errors|error|errors}, {missing} unanswered, {warnings} {warnings|note|notes}. Each place below takes you to its field.";
@@ -1226,6 +1231,21 @@ pub fn rule_terms(lang: Lang, t: &crate::core::aggregate::RuleTerms) -> String {
         floor: &percent(t.floor_ratio),
     }
     .text(lang)
+}
+
+/// A 数据合理性提醒 in words: the figure, and what to look at again.
+pub fn unlikely_text(lang: Lang, u: crate::core::plausible::Unlikely) -> String {
+    use crate::core::plausible::{Unlikely, YUAN_PER_PUPIL};
+    let n = |x: f64| crate::core::format::fixed(x, if x < 10.0 { 2 } else { 0 });
+    match u {
+        Unlikely::PupilsPerClass(x) => Say::UnlikelyPerClass { value: &n(x) }.text(lang),
+        Unlikely::PupilsPerTeacher(x) => Say::UnlikelyPerTeacher { value: &n(x) }.text(lang),
+        Unlikely::AreaPerPupil(x) => Say::UnlikelyArea { value: &n(x) }.text(lang),
+        Unlikely::YuanPerPupil(x) if x < YUAN_PER_PUPIL.0 => {
+            Say::UnlikelyYuanLow { value: &n(x) }.text(lang)
+        }
+        Unlikely::YuanPerPupil(x) => Say::UnlikelyYuanHigh { value: &n(x) }.text(lang),
+    }
 }
 
 /// What is wrong with a 完成时限, in words.

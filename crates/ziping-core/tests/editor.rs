@@ -685,7 +685,7 @@ fn the_preview_test_school_is_complete_and_valid_for_every_checklist_and_type() 
         for &t in &c.doc().school_types {
             let answers = test_school(c, t);
             let a = assess(c, t, &answers);
-            let tally = Tally::of(&attention(c, t, &a));
+            let tally = Tally::of(&attention(c, t, &answers, &a));
             assert!(
                 tally.is_complete(),
                 "{} {t:?}: {tally:?} invalid {:?} missing {:?}",

@@ -467,6 +467,9 @@ pub struct InputFieldProps {
     /// Copied from last year and not yet confirmed or changed.
     #[prop_or_default]
     pub inherited: bool,
+    /// 数据合理性提醒, worded: the value is usable but unlikely beside the others.
+    #[prop_or_default]
+    pub notes: Vec<String>,
 }
 
 /// A raw count or amount (students, teachers, areas …) for the computed indicators.
@@ -485,7 +488,7 @@ pub fn InputField(props: &InputFieldProps) -> Html {
             </label>
             { number_input(&ctx, &props.slot, &props.text, &def.unit, &label_id, props.error.is_some()) }
             <p class="guidance">{ def.hint.as_ref().map(|h| pick(h, ctx.lang)).unwrap_or_default() }</p>
-            { messages(&dom_id, props.error.as_deref(), &[]) }
+            { messages(&dom_id, props.error.as_deref(), &props.notes) }
             { inherited_mark(&ctx, &props.slot, props.inherited) }
         </div>
     }

@@ -66,12 +66,19 @@ fn place_text(ctx: &Ctx, open: &Open, a: &crate::core::score::Assessment, slot: 
         return problem_text(ctx, &open.checklist, &open.draft.answers, &slot, &i.problem);
     }
     let label = field_label(ctx, &open.checklist, &slot);
-    match a.warnings.iter().find(|w| w.slot == slot) {
-        Some(w) => format!(
-            "{label}{}{}",
-            ctx.t(Msg::ColonSeparator),
-            warning_text(ctx, &w.kind)
-        ),
+    let unlikely = || {
+        let t = open.school_type()?;
+        crate::core::plausible::notes(&open.checklist, t, &open.draft.answers)
+            .into_iter()
+            .find(|n| n.slot == slot)
+            .map(|n| crate::i18n::unlikely_text(ctx.lang, n.unlikely))
+    };
+    let note = match a.warnings.iter().find(|w| w.slot == slot) {
+        Some(w) => Some(warning_text(ctx, &w.kind)),
+        None => unlikely(),
+    };
+    match note {
+        Some(note) => format!("{label}{}{note}", ctx.t(Msg::ColonSeparator)),
         None => label,
     }
 }
@@ -127,7 +134,7 @@ pub fn Fill(props: &FillProps) -> Html {
             focus_target.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let list = attention(&open.checklist, t, &a);
+            let list = attention(&open.checklist, t, &open.draft.answers, &a);
             let first = list
                 .first()
                 .map(|x| place_text(&ctx2, &open, &a, x.slot.clone()));
@@ -140,7 +147,7 @@ pub fn Fill(props: &FillProps) -> Html {
         })
     };
     let panel = checked.then(|| {
-        let list = attention(checklist, t, &a);
+        let list = attention(checklist, t, answers, &a);
         let tally = Tally::of(&list);
         let close = {
             let checked = checked.clone();
@@ -207,7 +214,10 @@ pub fn Fill(props: &FillProps) -> Html {
     });
     let content = match section {
         Section::Inputs => {
+            let unlikely = crate::core::plausible::notes(checklist, t, answers);
             let fields = input_slots(&props.open.checklist, t).into_iter().map(|slot| {
+                let notes = unlikely.iter().filter(|n| n.slot == slot)
+                    .map(|n| crate::i18n::unlikely_text(ctx.lang, n.unlikely)).collect::<Vec<_>>();
                 let text = match props.open.draft.answers.get(&slot) {
                     Some(Value::Number(t)) => t.clone(),
                     _ => String::new(),
@@ -215,7 +225,7 @@ pub fn Fill(props: &FillProps) -> Html {
                 let error = a.invalid.iter().find(|i| i.slot == slot)
                     .map(|i| problem_text(&ctx, checklist, answers, &slot, &i.problem));
                 let inherited = props.open.draft.inherited.contains(&slot);
-                html! { <InputField key={slot.to_string()} checklist={props.open.checklist.clone()} slot={slot.clone()} {text} {error} {inherited} /> }
+                html! { <InputField key={slot.to_string()} checklist={props.open.checklist.clone()} slot={slot.clone()} {text} {error} {notes} {inherited} /> }
             });
             html! {
                 <>

@@ -38,7 +38,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             // An incomplete form is exported only when the principal says so.
             if let (Some(t), Some(a)) = (open.school_type(), &open.assessment) {
-                let tally = Tally::of(&attention(&open.checklist, t, a));
+                let tally = Tally::of(&attention(&open.checklist, t, &open.draft.answers, a));
                 let ask = Say::ExportIncomplete {
                     errors: &tally.errors.to_string(),
                     missing: &tally.missing.to_string(),

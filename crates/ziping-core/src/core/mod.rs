@@ -18,6 +18,7 @@ pub mod history;
 pub mod json;
 pub mod model;
 mod model_raw;
+pub mod plausible;
 pub mod roster_csv;
 pub mod rules;
 pub mod school;

@@ -43,8 +43,15 @@ pub struct Attention {
     pub concern: Concern,
 }
 
-/// Everything that needs attention, in screen order (section by section, field by field).
-pub fn attention(checklist: &Checklist, t: SchoolType, a: &Assessment) -> Vec<Attention> {
+/// Everything that needs attention, in screen order (section by section, field by field); a
+/// raw figure unlikely beside the others ([`crate::core::plausible`]) is a warning.
+pub fn attention(
+    checklist: &Checklist,
+    t: SchoolType,
+    answers: &Answers,
+    a: &Assessment,
+) -> Vec<Attention> {
+    let unlikely = crate::core::plausible::notes(checklist, t, answers);
     let invalid = |s: &Slot| a.invalid.iter().any(|i| &i.slot == s);
     let missing = |s: &Slot| a.missing.binary_search(s).is_ok();
     let warned = |s: &Slot| a.warnings.iter().any(|w| &w.slot == s);
@@ -66,6 +73,8 @@ pub fn attention(checklist: &Checklist, t: SchoolType, a: &Assessment) -> Vec<At
                         Some(Concern::Error)
                     } else if missing(&slot) {
                         Some(Concern::Missing)
+                    } else if unlikely.iter().any(|n| n.slot == slot) {
+                        Some(Concern::Warning)
                     } else {
                         None
                     };
@@ -191,7 +200,7 @@ mod tests {
             answers.values.insert(Slot::whole(id), num(v).unwrap());
         }
         let a = assess(&c, SchoolType::Primary, &answers);
-        let list = attention(&c, SchoolType::Primary, &a);
+        let list = attention(&c, SchoolType::Primary, &answers, &a);
         let errors: Vec<String> = list
             .iter()
             .filter(|x| x.concern == Concern::Error)
@@ -227,7 +236,7 @@ mod tests {
             Value::Number("600.5".into()),
         );
         let a = assess(&c, SchoolType::NineYear, &answers);
-        let list = attention(&c, SchoolType::NineYear, &a);
+        let list = attention(&c, SchoolType::NineYear, &answers, &a);
         assert_eq!(list[0].slot, Slot::new("students", Part::Junior));
         assert_eq!(list[0].concern, Concern::Error);
         let (done, total) = progress(&c, SchoolType::NineYear, &answers, &a, Section::Inputs);
