@@ -140,6 +140,12 @@ test("a county officer makes the 衡阳 checklist in the app; a principal fills 
     await page.getByTestId("ed-preview").getByTestId("fill-page").waitFor();
     // The test school has answered everything; its result is there at once.
     await page.getByTestId("overall-progress").getByText(/已填 (\d+)\/\1$/).waitFor();
+    // A school an officer recognises: 600 pupils, their budget in the millions, nothing to
+    // look at twice (it had 600 of everything: 1 元 of budget per pupil).
+    const preview = page.getByTestId("ed-preview");
+    assert.equal(await preview.getByTestId("input-students").inputValue(), "600");
+    assert.equal(await preview.getByTestId("input-public_funds_budget").inputValue(), "600000");
+    assert.equal(await preview.getByText(/请核对/).count(), 0, "no 数据合理性提醒 on the test school");
     await screenshot(page, "editor-preview-1280-zh");
     await page.getByTestId("ed-preview-results").click();
     await page.getByTestId("results-page").getByTestId("total").waitFor();

@@ -608,7 +608,7 @@ catalogue! {
     EditorCsvImported => "已从表格导入，修改都在“与原清单的差异”中列出。", "Imported from the table; the changes view lists every change.";
     EditorCsvHint => "表格每行一个项目，可在 Excel 中修改文字、分值、达标线（如 ≥ 60、1 ~ 2，空白为不适用）、依据和条款，另存为 CSV 后导入。", "One row per item: change texts, points, thresholds (≥ 60, 1 ~ 2; empty: does not apply), sources and clauses in Excel, save as CSV and import.";
     EditorCsvRejected => "表格没有导入，清单草稿没有改变：", "The table was not imported; the draft is unchanged:";
-    EditorPreviewIntro => "一所测试学校按这份清单填写时看到的样子：已填入一套测试数据（每项都有答案，不一定都达标），可以改动试算。这里填写的内容不保存。", "What a school sees when it fills in this checklist: a test school with every item answered (not all met); change anything to try. Nothing entered here is kept.";
+    EditorPreviewIntro => "一所测试学校按这份清单填写时看到的样子：已填入一所常见规模学校的测试数据（小学 600 人、初中 900 人，每项都有答案，各项计算指标正好达到或略高于标准），改动达标线或数据即可看出影响。这里填写的内容不保存。", "What a school sees when it fills in this checklist: a test school of a common size (600 pupils in a primary school, 900 in a junior one) with every item answered and every computed indicator at its threshold or just past it, so a changed threshold or figure shows at once. Nothing entered here is kept.";
     EditorPreviewType => "测试学校的类型", "Test school type";
     EditorPreviewSchool => "测试学校", "Test school";
     EditorPreviewBroken => "清单还有需要更正的地方，改好后才能预览。", "Correct the checklist first; then it can be previewed.";

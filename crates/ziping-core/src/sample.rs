@@ -140,48 +140,226 @@ pub fn school_file_coded(
 }
 
 /// A complete, valid set of answers to `checklist` for a school of type `t`, whatever the
-/// checklist: every input entered within its limits (whole where whole, at least its
-/// minimum, at most the input it cannot exceed, percentages within 0–100), every item
-/// answered (达标, the best level, a number that meets its rule, facts "no"). A preview's test
-/// school: not every indicator computed from it is met.
+/// checklist, that an officer recognises as a school: 600 pupils in a 小学, 900 in a 初中 (a
+/// 九年一贯制 school 600 in each part), 40 or 45 to a class, one teacher to 15 pupils, and every computed
+/// indicator at its threshold (just past it where the figure must be whole), so the preview
+/// shows what a changed rule does. Every input within its limits (whole where whole, at least
+/// its minimum, at most what it cannot exceed, percentages within 0–100), every item answered
+/// (达标, the best level, a number that meets its rule, facts "no").
 pub fn test_school(checklist: &Checklist, t: SchoolType) -> Answers {
+    use crate::core::answers::Part;
+    use crate::core::model::{Formula, InputScope};
     let doc = checklist.doc();
     let mut answers = Answers::default();
-    let mut values: BTreeMap<(String, crate::core::answers::Part), f64> = BTreeMap::new();
-    fn value_of(
-        doc: &crate::core::model::ChecklistDoc,
-        id: &str,
-        part: crate::core::answers::Part,
-        values: &mut BTreeMap<(String, crate::core::answers::Part), f64>,
-        depth: usize,
-    ) -> f64 {
-        if let Some(v) = values.get(&(id.to_string(), part)) {
-            return *v;
-        }
-        let Some(input) = doc.inputs.iter().find(|i| i.id == id) else {
-            return 0.0;
+    let enrolment = doc
+        .split
+        .as_ref()
+        .map(|s| s.enrolment_input.clone())
+        .unwrap_or_else(|| "students".into());
+    let slots = input_slots(checklist, t);
+    // The pupils of a part (or of the whole school, for figures it shares).
+    let pupils = |part: Part| match (t, part) {
+        (SchoolType::Junior, _) => 900.0,
+        (SchoolType::NineYear, Part::Whole) => 1200.0,
+        (SchoolType::NineYear, Part::Junior) => 600.0,
+        _ => 600.0,
+    };
+    let per_class = |part: Part| match (t, part) {
+        (SchoolType::Junior, _) | (SchoolType::NineYear, Part::Junior) => 45.0,
+        _ => 40.0,
+    };
+    // A plausible figure for any input, by what it counts; the indicators then set theirs.
+    let mut values: BTreeMap<Slot, f64> = BTreeMap::new();
+    for slot in &slots {
+        let Some(input) = checklist.input(&slot.id) else {
+            continue;
         };
-        let mut v = if input.unit.contains('%') {
-            80.0
-        } else {
-            match (&input.at_most, depth) {
-                // Nine tenths of what it cannot exceed (a chain of them is followed a few steps).
-                (Some(other), d) if d < 8 => value_of(doc, other, part, values, d + 1) * 0.9,
-                _ => 600.0,
+        let n: f64 = pupils(slot.part);
+        let v = match (slot.id.as_str(), input.unit.as_str()) {
+            (id, _) if id == enrolment => n,
+            ("classes", _) => (n / per_class(slot.part)).ceil(),
+            (_, u) if u.contains('%') => 80.0,
+            (_, "人") => (n / 15.0).ceil(),
+            (_, "㎡") => n * 6.0,
+            (_, "元") => n * 1000.0,
+            (_, "间" | "个" | "班") => (n / 40.0).ceil(),
+            _ => (n / 15.0).ceil(),
+        };
+        values.insert(slot.clone(), v);
+    }
+    // Each ratio's numerator at the threshold, in the checklist's order (a numerator set once
+    // stays: it may be another ratio's denominator).
+    let mut pinned: Vec<Slot> = Vec::new();
+    for (_, item) in checklist.items() {
+        let ItemKind::Computed { formula, .. } = &item.kind else {
+            continue;
+        };
+        // A sum is a ratio over nothing: the inputs add up to the threshold.
+        let none: Vec<String> = Vec::new();
+        let (numerator, denominator, scale) = match formula {
+            Formula::Ratio {
+                numerator,
+                denominator,
+                scale,
+            } => (numerator, denominator, *scale),
+            Formula::Sum { inputs } => (inputs, &none, 1.0),
+            Formula::Difference { .. } => continue,
+        };
+        // Set for every part first: a shared figure serves both parts of the item.
+        let mut item_tops: Vec<Slot> = Vec::new();
+        for (part, rule) in item_parts(item, t) {
+            let Some(threshold) = rule.and_then(|r| match r {
+                Comparison::Ge { value } => Some(value),
+                // Just past a strict threshold.
+                Comparison::Gt { value } => Some(value * 1.01 + 0.01),
+                Comparison::Between { min, max } => Some((min + max) / 2.0),
+                Comparison::Le { .. } | Comparison::Lt { .. } => None,
+            }) else {
+                continue;
+            };
+            // The slots an input of this part is entered in (the whole school: both parts).
+            let slots_of = |id: &str| -> Vec<Slot> {
+                slots
+                    .iter()
+                    .filter(|s| {
+                        s.id == id
+                            && (part == Part::Whole || s.part == part || s.part == Part::Whole)
+                    })
+                    .cloned()
+                    .collect()
+            };
+            let below: f64 = if denominator.is_empty() {
+                1.0
+            } else {
+                denominator
+                    .iter()
+                    .flat_map(|id| slots_of(id))
+                    .filter_map(|s| values.get(&s))
+                    .sum()
+            };
+            let tops: Vec<Slot> = numerator
+                .iter()
+                .flat_map(|id| slots_of(id))
+                .filter(|s| !pinned.contains(s))
+                .collect();
+            if below <= 0.0 || scale <= 0.0 || tops.is_empty() {
+                continue;
             }
+            let target = threshold * below / scale;
+            for (k, s) in tops.iter().enumerate() {
+                // Several inputs add up (outdoor and indoor sports areas): the first most.
+                let share = if tops.len() == 1 {
+                    1.0
+                } else if k == 0 {
+                    0.8
+                } else {
+                    0.2 / (tops.len() - 1) as f64
+                };
+                // A figure a 九年一贯制 school shares is split by weighted enrolment: enough of
+                // it for this part's share to reach the threshold, the larger need of the two.
+                let shared = checklist
+                    .input(&s.id)
+                    .is_some_and(|i| i.scope == InputScope::Shared)
+                    && t == SchoolType::NineYear
+                    && part != Part::Whole;
+                let want = match (&doc.split, shared) {
+                    (Some(split), true) => {
+                        let weighted = split.primary_weight * pupils(Part::Primary)
+                            + split.junior_weight * pupils(Part::Junior);
+                        let w = if part == Part::Primary {
+                            split.primary_weight
+                        } else {
+                            split.junior_weight
+                        };
+                        threshold / scale * weighted / w * share
+                    }
+                    _ => target * share,
+                };
+                let v = values.entry(s.clone()).or_insert(0.0);
+                *v = if item_tops.contains(s) {
+                    v.max(want)
+                } else {
+                    want
+                };
+            }
+            item_tops.extend(tops);
+        }
+        pinned.extend(item_tops);
+    }
+    // Differences after the rest (a rate that must also reach a threshold of its own is set
+    // by then): the other rate of the pair moves by the threshold.
+    for (_, item) in checklist.items() {
+        let ItemKind::Computed {
+            formula:
+                Formula::Difference {
+                    minuend,
+                    subtrahend,
+                },
+            ..
+        } = &item.kind
+        else {
+            continue;
         };
+        for (part, rule) in item_parts(item, t) {
+            // Past a strict threshold by half a point (fitness up by more than 0).
+            let step = match rule {
+                Some(Comparison::Ge { value }) => value.max(0.0),
+                Some(Comparison::Gt { value }) => value.max(0.0) + 0.5,
+                _ => continue,
+            };
+            let slot = |id: &str| {
+                slots
+                    .iter()
+                    .find(|s| s.id == id && (s.part == part || s.part == Part::Whole))
+                    .cloned()
+            };
+            let (Some(m), Some(s)) = (slot(minuend), slot(subtrahend)) else {
+                continue;
+            };
+            if pinned.contains(&m) {
+                let high = values.get(&m).copied().unwrap_or(0.0);
+                values.insert(s.clone(), (high - step).max(0.0));
+            } else {
+                let low = values.get(&s).copied().unwrap_or(0.0).min(100.0 - step);
+                values.insert(s.clone(), low);
+                values.insert(m.clone(), low + step);
+            }
+            pinned.extend([m, s]);
+        }
+    }
+    // Within each input's limits: whole, at least its minimum, at most what it cannot exceed.
+    for slot in &slots {
+        let Some(input) = checklist.input(&slot.id) else {
+            continue;
+        };
+        let mut v = values.get(slot).copied().unwrap_or(0.0);
+        if input.integer {
+            v = v.ceil();
+        }
         if let Some(min) = input.min {
             v = v.max(min);
         }
-        if input.integer {
-            v = v.floor();
+        if input.unit.contains('%') {
+            v = v.clamp(0.0, 100.0);
         }
-        values.insert((id.to_string(), part), v);
-        v
-    }
-    for slot in input_slots(checklist, t) {
-        let v = value_of(doc, &slot.id, slot.part, &mut values, 0);
-        answers.set(slot, Value::Number(crate::core::rules::fmt_num(v)));
+        if let Some(other) = &input.at_most {
+            let cap = slots
+                .iter()
+                .find(|s| &s.id == other && (s.part == slot.part || s.part == Part::Whole))
+                .and_then(|s| values.get(s))
+                .copied();
+            if let Some(cap) = cap {
+                v = v.min(cap);
+            }
+        }
+        // Money and areas rounded as people write them.
+        if !input.integer && v >= 100.0 {
+            v = v.ceil();
+        } else if !input.integer {
+            v = (v * 100.0).ceil() / 100.0;
+        }
+        values.insert(slot.clone(), v);
+        answers.set(slot.clone(), Value::Number(crate::core::rules::fmt_num(v)));
     }
     for (_, item) in checklist.items() {
         for (part, rule) in item_parts(item, t) {

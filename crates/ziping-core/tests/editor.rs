@@ -697,6 +697,58 @@ fn the_preview_test_school_is_complete_and_valid_for_every_checklist_and_type() 
     }
 }
 
+/// The preview's test school is a school an officer recognises: no 数据合理性提醒, and every
+/// computed indicator at its threshold or just past it (met, and a stricter rule would fail
+/// it), so a changed threshold shows in the preview.
+#[test]
+fn the_preview_test_school_is_plausible_and_sits_at_the_thresholds() {
+    use ziping_core::core::model::{Comparison, ItemKind};
+    use ziping_core::core::plausible::notes;
+    use ziping_core::core::score::{assess, Outcome};
+    use ziping_core::sample::test_school;
+    let mut all = readable().unwrap();
+    all.push(hengyang());
+    for c in &all {
+        for &t in &c.doc().school_types {
+            let answers = test_school(c, t);
+            assert_eq!(notes(c, t, &answers), [], "{} {t:?}", c.doc().id);
+            let a = assess(c, t, &answers);
+            for ((_, item), r) in c.items().zip(&a.items) {
+                if !matches!(item.kind, ItemKind::Computed { .. }) || !r.applicable {
+                    continue;
+                }
+                for p in &r.parts {
+                    let (Some(v), Some(rule)) = (p.value, p.rule) else {
+                        continue;
+                    };
+                    assert_eq!(
+                        p.outcome,
+                        Outcome::Met,
+                        "{} {t:?} {}: {v}",
+                        c.doc().id,
+                        item.id
+                    );
+                    // Within a whole person or room of it (6 teachers exchanged, 1.2 of them
+                    // backbone, is 2: 33 % against 20 %).
+                    let near = |th: f64| v >= th && v <= th * 1.7 + 1.0;
+                    let at = match rule {
+                        Comparison::Ge { value } | Comparison::Gt { value } => near(value),
+                        // A ceiling (school size ≤ 2000): well under it is what a school is.
+                        Comparison::Le { .. } | Comparison::Lt { .. } => true,
+                        Comparison::Between { min, max } => v >= min && v <= max,
+                    };
+                    assert!(
+                        at,
+                        "{} {t:?} {}: {v} is far from {rule:?}",
+                        c.doc().id,
+                        item.id
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn a_met_or_not_item_becomes_a_number_item_and_back() {
     use ziping_core::core::model::ItemKind;
