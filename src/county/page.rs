@@ -15,7 +15,7 @@ use crate::core::builtin::readable;
 use crate::core::county_csv::{figures_csv, schools_csv};
 use crate::core::export::Verified;
 use crate::i18n::{Msg, Say};
-use crate::state::county::{status_counts, Added, Batch, FileReply};
+use crate::state::county::{status_counts, Added, Batch, FileReply, MAX_FILE_BYTES};
 use crate::state::draft::{ChecklistSource, Draft};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -70,6 +70,10 @@ struct Work {
     /// When the files now being read were handed out, and when progress was last drawn.
     started: f64,
     drawn: f64,
+    /// The batch kept in this browser has been read back (until then nothing is saved over
+    /// it), and the officer's choices as last saved.
+    restored: bool,
+    saved_choices: String,
 }
 
 /// Files handed to the workers per task (starting a read costs this thread about a tenth of a
@@ -175,7 +179,11 @@ pub fn County(props: &CountyProps) -> Html {
         epoch: 0,
         started: 0.0,
         drawn: 0.0,
+        restored: false,
+        saved_choices: String::new(),
     });
+    // How many files came back from this browser's storage when the page opened.
+    let restored = use_state(|| None::<usize>);
     let shown = use_state(|| None::<Shown>);
     // Files read, files in the batch, and whether a dropped folder is still being walked.
     let progress = use_state(|| (0usize, 0usize, false));
@@ -192,6 +200,18 @@ pub fn County(props: &CountyProps) -> Html {
     let refresh: Rc<dyn Fn()> = {
         let (work, shown, progress) = (work.clone(), shown.clone(), progress.clone());
         Rc::new(move || {
+            // The officer's choices kept as they change (picks, county, assignments).
+            {
+                let mut w = work.borrow_mut();
+                let choices = w.batch.choices();
+                let json = serde_json::to_string(&choices).unwrap_or_default();
+                if w.restored && json != w.saved_choices {
+                    w.saved_choices = json;
+                    wasm_bindgen_futures::spawn_local(async move {
+                        drafts::save_batch_choices(&choices).await;
+                    });
+                }
+            }
             let w = work.borrow();
             let pending = w.batch.pending_count();
             progress.set((w.batch.len() - pending, w.batch.len(), w.walks > 0));
@@ -447,26 +467,63 @@ pub fn County(props: &CountyProps) -> Html {
             }
         })
     };
-    let add_files = {
+    // Files join the batch; with `keep`, they are also kept in this browser (until 清空), so a
+    // reload or a closed tab finds the batch again.
+    let add: Rc<dyn Fn(Vec<web_sys::File>, bool)> = {
         let (work, refresh) = (work.clone(), refresh.clone());
-        Callback::from(move |list: Vec<web_sys::File>| {
+        Rc::new(move |list: Vec<web_sys::File>, keep: bool| {
+            let mut accepted = Vec::new();
             let start = {
                 let mut w = work.borrow_mut();
                 for file in list {
                     // Refused by name now, by size when handed out, before anything is read.
                     if let Some(id) = w.batch.accept(&file.name(), None) {
+                        if file.size() <= MAX_FILE_BYTES as f64 {
+                            accepted.push(file.clone());
+                        }
                         w.handles.insert(id, file);
                     }
                 }
                 w.drawn = clock::millis();
                 send_pending(&mut w)
             };
+            if keep && !accepted.is_empty() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    drafts::keep_county_files(&accepted).await;
+                });
+            }
             if start {
                 hand_out(work.clone());
             }
             refresh();
         })
     };
+    let add_files = {
+        let add = add.clone();
+        Callback::from(move |list: Vec<web_sys::File>| add(list, true))
+    };
+    // The batch kept in this browser comes back when the page opens: its files are read again
+    // (nothing read before is trusted), then the officer's choices apply.
+    {
+        let (work, add, refresh, restored) =
+            (work.clone(), add.clone(), refresh.clone(), restored.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let files = drafts::county_files().await;
+                let choices = drafts::batch_choices().await;
+                if !files.is_empty() {
+                    restored.set(Some(files.len()));
+                    add(files, false);
+                }
+                {
+                    let mut w = work.borrow_mut();
+                    w.batch.restore_choices(choices);
+                    w.restored = true;
+                }
+                refresh();
+            });
+        });
+    }
     let on_pick = {
         let add_files = add_files.clone();
         Callback::from(move |e: Event| {
@@ -551,21 +608,38 @@ pub fn County(props: &CountyProps) -> Html {
         })
     };
     let cancel = {
-        let (stop, refresh) = (stop.clone(), refresh.clone());
+        let (work, stop, refresh) = (work.clone(), stop.clone(), refresh.clone());
         Callback::from(move |_: MouseEvent| {
             stop();
+            // The files not read leave what this browser keeps too.
+            let w = work.borrow();
+            if w.restored {
+                let files: Vec<web_sys::File> = w.handles.values().cloned().collect();
+                wasm_bindgen_futures::spawn_local(async move {
+                    drafts::replace_county_files(&files).await;
+                });
+            }
+            drop(w);
             refresh();
         })
     };
     let clear = {
-        let (work, stop, refresh) = (work.clone(), stop.clone(), refresh.clone());
+        let (work, stop, refresh, restored) = (
+            work.clone(),
+            stop.clone(),
+            refresh.clone(),
+            restored.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             stop();
             {
                 let mut w = work.borrow_mut();
                 w.batch.clear();
                 w.handles.clear();
+                w.saved_choices.clear();
             }
+            restored.set(None);
+            wasm_bindgen_futures::spawn_local(drafts::clear_county_batch());
             refresh();
         })
     };
@@ -731,6 +805,9 @@ pub fn County(props: &CountyProps) -> Html {
                         { ctx.say(Say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today }) }
                     </p>
                     <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
+                    if let Some(n) = *restored {
+                        <p class="muted no-print" data-testid="county-restored">{ ctx.say(Say::CountyRestored { files: &n.to_string() }) }</p>
+                    }
                     if r.mixes_counties() {
                         // Files of several counties: which one first, never a mix of them.
                         <div class="card warning" role="group" aria-labelledby="county-ask-heading" data-testid="county-ask">

@@ -241,6 +241,47 @@ test("files of two counties: which county is asked first; the printout is that c
   });
 });
 
+test("the batch is kept in this browser: a reload finds the files read again and the officer's choices; 清空 forgets them", { timeout: 180000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
+    await page.getByTestId("county-mode").click();
+    await page.getByTestId("county-page").waitFor();
+    // Two counties' files, the county chosen; a conflict, one file picked.
+    const examples = readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
+    await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "61-other-county.json"), join(CORPUS, "55-huge-points.json")]);
+    await page.getByTestId("county-ask").getByTestId("county-option").filter({ hasText: "示例县" }).click();
+    const summary = page.getByTestId("county-summary");
+    await summary.getByText("共 5 个文件：正常 2、冲突 2、其他县 1。").waitFor();
+    const first = readdirSync(EXAMPLES).sort()[0];
+    await page.getByTestId(`pick-${first}`).click();
+    await summary.getByText("共 5 个文件：正常 3、重复 1、其他县 1。").waitFor();
+    const before = await page.getByTestId("county-figures").innerText();
+
+    // The tab closed by mistake, or the computer restarted.
+    await page.reload();
+    await page.getByTestId("county-page").waitFor();
+    await summary.getByText("共 5 个文件：正常 3、重复 1、其他县 1。").waitFor();
+    assert.match(await page.getByTestId("county-restored").innerText(), /这批 5 个文件是上次在本浏览器中汇总的/);
+    assert.equal(await page.getByTestId("county-figures").innerText(), before, "the same figures");
+    assert.equal(await page.getByTestId("county-choose").inputValue(), "示例县");
+    // Another file joins the kept ones.
+    await page.getByTestId("county-files").setInputFiles([join(CORPUS, "60-fullwidth-code-formula-name.json")]);
+    await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
+    await page.reload();
+    await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
+
+    // 清空, from the keyboard: nothing comes back.
+    await page.getByTestId("county-clear").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => !document.querySelector("[data-testid=county-summary]"));
+    await page.reload();
+    await page.getByTestId("county-page").waitFor();
+    await page.waitForTimeout(1000);
+    assert.equal(await summary.count(), 0, "the batch is gone");
+  });
+});
+
 test("files too large are refused by their size, never read", { timeout: 60000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
@@ -337,6 +378,7 @@ test("two school years: each school beside its last year, the coefficients by ye
 test("a file too large to be a submission is refused with its size, beside a good one", { timeout: 120000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
     await page.goto(new URL("county/", session.server.url).href);
     await page.getByTestId("county-page").waitFor();
     // A 6 MB file named .json (a video renamed, say): over the 4 MB a submission may be.
@@ -357,6 +399,7 @@ test("a file too large to be a submission is refused with its size, beside a goo
 test("a folder dropped is read through its entries, subfolders too; files dropped still come as a list", { timeout: 120000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
     await page.goto(new URL("county/", session.server.url).href);
     await page.getByTestId("county-page").waitFor();
     // 各校/ with two schools' files, and 各校/二组/ with the third and a note.
@@ -385,6 +428,7 @@ test("a folder dropped is read through its entries, subfolders too; files droppe
 test("a folder being walked: no report of part of it, and 清空 stops it", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
     await page.goto(new URL("county/", session.server.url).href);
     await page.getByTestId("county-page").waitFor();
     // 40 groups of 50 files, each its own (not submissions: read quickly, each counted).

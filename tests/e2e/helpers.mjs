@@ -117,6 +117,27 @@ export async function gotoStart(page, url) {
   await page.locator('[data-testid="start-page"], [data-testid="workspace"]').first().waitFor({ timeout: 20000 });
   if (await page.getByTestId("workspace").count()) await page.getByTestId("back-to-start").click();
   await appReady(page);
+  await forgetCountyBatch(page);
+}
+
+/**
+ * County mode keeps its batch in the browser until 清空; the tests of a file share a browser
+ * profile, so each starts without the last one's batch.
+ */
+export async function forgetCountyBatch(page) {
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open("ziping");
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains("county_files")) { db.close(); resolve(); return; }
+      const tx = db.transaction(["county_files", "meta"], "readwrite");
+      tx.objectStore("county_files").clear();
+      tx.objectStore("meta").delete("county_batch");
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
 }
 
 /** Waits until the Yew app has rendered its start page. */

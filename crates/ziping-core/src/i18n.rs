@@ -695,6 +695,7 @@ sayings! {
     ConflictSameTime { with } => "与 {with} 导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time as {with} with other content, so neither is newer: choose the file to count";
     ChecklistClash { id, version } => "评估清单 {id} 版本 {version} 已经载入，但内容不同：同名同版本的清单必须完全相同，请县里给改动后的清单换一个版本号", "checklist {id} version {version} is already loaded with other content: a checklist's id and version must name one content; give the changed one a new version";
     CountyMixed { counties } => "这些文件来自多个县（{counties}）：汇总混合了不同的县，可只汇总其中一个县", "these files come from more than one county ({counties}): the figures mix counties; you can aggregate one county";
+    CountyRestored { files } => "这批 {files} 个文件是上次在本浏览器中汇总的，已重新校验和计分；点“清空”即从本浏览器删除。", "These {files} {files|file was|files were} aggregated here last time, kept in this browser, and are checked and scored again; “Clear” removes them from this browser.";
     CountyAsk { counties } => "这些文件来自 {counties} 个县：请先选择汇总哪个县", "These files come from {counties} {counties|county|counties}: choose the county to aggregate first";
     CountyOption { county, files } => "{county}（{files} 个文件）", "{county} ({files} {files|file|files})";
     CountyChosen { county, counties } => "正在汇总{county}；这批文件来自 {counties}。", "Aggregating {county}; the files come from {counties}.";

@@ -7,6 +7,7 @@ use crate::state::draft::{ChecklistSource, Draft, DraftSummary};
 use crate::state::editor::ChecklistDraft;
 use crate::state::Prefs;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(module = "/src/app/browser/idb.js")]
@@ -37,6 +38,62 @@ extern "C" {
     ) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbDeleteDraft, catch)]
     fn idb_delete_draft(id: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbAddCountyFiles, catch)]
+    fn idb_add_county_files(files: &js_sys::Array) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbCountyFiles, catch)]
+    fn idb_county_files() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbClearCountyFiles, catch)]
+    fn idb_clear_county_files() -> Result<js_sys::Promise, JsValue>;
+}
+
+/// County mode's batch: its officer's choices (picks, county, assignments) under this key of
+/// "meta", its files in "county_files".
+const BATCH_CHOICES_KEY: &str = "county_batch";
+
+/// Keeps files that joined county mode's batch; false when the browser refused.
+pub async fn keep_county_files(files: &[web_sys::File]) -> bool {
+    let list: js_sys::Array = files.iter().collect();
+    run(idb_add_county_files(&list)).await.is_ok()
+}
+
+/// The batch's kept files, in the order they came.
+pub async fn county_files() -> Vec<web_sys::File> {
+    match run(idb_county_files()).await {
+        Ok(values) => js_sys::Array::from(&values)
+            .iter()
+            .filter_map(|v| v.dyn_into::<web_sys::File>().ok())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The kept files are these now (files left out of the batch are forgotten).
+pub async fn replace_county_files(files: &[web_sys::File]) {
+    if run(idb_clear_county_files()).await.is_ok() && !files.is_empty() {
+        keep_county_files(files).await;
+    }
+}
+
+/// 清空: the kept files and choices go.
+pub async fn clear_county_batch() {
+    let _ = run(idb_clear_county_files()).await;
+    let _ = run(idb_delete("meta", BATCH_CHOICES_KEY)).await;
+}
+
+pub async fn save_batch_choices(choices: &crate::state::county::BatchChoices) {
+    if let Ok(json) = serde_json::to_string(choices) {
+        let _ = run(idb_put("meta", BATCH_CHOICES_KEY, &json)).await;
+    }
+}
+
+pub async fn batch_choices() -> crate::state::county::BatchChoices {
+    match run(idb_get("meta", BATCH_CHOICES_KEY)).await {
+        Ok(v) => v
+            .as_string()
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default(),
+        Err(_) => Default::default(),
+    }
 }
 
 async fn run(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {

@@ -7,7 +7,8 @@
 const DB = "ziping";
 // 2: the "checklists" store (county checklists loaded in this browser).
 // 3: the "checklist_drafts" store (county checklists being made, 制作县级清单).
-const VERSION = 3;
+// 4: the "county_files" store (county mode's batch: the files themselves, in arrival order).
+const VERSION = 4;
 let opening = null;
 
 function open() {
@@ -18,6 +19,9 @@ function open() {
         const db = req.result;
         for (const store of ["drafts", "summaries", "meta", "checklists", "checklist_drafts"]) {
           if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
+        }
+        if (!db.objectStoreNames.contains("county_files")) {
+          db.createObjectStore("county_files", { autoIncrement: true });
         }
       };
       req.onsuccess = () => {
@@ -122,5 +126,31 @@ export async function idbDelete(store, key) {
   const db = await open();
   const tx = db.transaction(store, "readwrite", { durability: "strict" });
   tx.objectStore(store).delete(key);
+  await done(tx);
+}
+
+/**
+ * County mode's batch: the files dropped or picked, kept as the browser's own File objects
+ * (IndexedDB stores their bytes), in the order they came, until 清空. Rejects when the browser
+ * refuses (quota, private mode): the batch then lives only as long as the page.
+ */
+export async function idbAddCountyFiles(files) {
+  const db = await open();
+  const tx = db.transaction("county_files", "readwrite", { durability: "strict" });
+  const store = tx.objectStore("county_files");
+  for (const file of files) store.add(file);
+  await done(tx);
+}
+
+/** The batch's files in the order they came (an empty list when none or unreadable). */
+export async function idbCountyFiles() {
+  const db = await open();
+  return request(db.transaction("county_files").objectStore("county_files").getAll());
+}
+
+export async function idbClearCountyFiles() {
+  const db = await open();
+  const tx = db.transaction("county_files", "readwrite", { durability: "strict" });
+  tx.objectStore("county_files").clear();
   await done(tx);
 }

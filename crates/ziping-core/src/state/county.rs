@@ -36,6 +36,18 @@ pub struct BatchFile {
     pub facts: Option<FileFacts>,
 }
 
+/// The officer's decisions about a batch: picks, the county aggregated, files assigned to
+/// roster schools. Stored as JSON; a field a later version adds reads as empty here.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchChoices {
+    #[serde(default)]
+    pub picks: Vec<String>,
+    #[serde(default)]
+    pub county: Option<String>,
+    #[serde(default)]
+    pub assigned: Vec<(String, String)>,
+}
+
 /// Why a file is not in the batch.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
@@ -426,6 +438,24 @@ impl Batch {
         self.county = None;
     }
 
+    /// What the officer decided about this batch, kept beside its files in the browser so a
+    /// reload (or a closed tab) finds the batch as it was.
+    pub fn choices(&self) -> BatchChoices {
+        BatchChoices {
+            picks: self.picks.clone(),
+            county: self.county.clone(),
+            assigned: self.assigned.clone(),
+        }
+    }
+
+    /// The officer's decisions back, once the same files are in the batch again (they are
+    /// kept by file name, which the same files in the same order get again).
+    pub fn restore_choices(&mut self, choices: BatchChoices) {
+        self.picks = choices.picks;
+        self.county = choices.county;
+        self.assigned = choices.assigned;
+    }
+
     /// Counts this file for its school (a 冲突 resolved, a future date accepted).
     pub fn pick(&mut self, file: &str) {
         if !self.picks.iter().any(|p| p == file) {
@@ -656,6 +686,34 @@ mod tests {
         b.clear();
         assert_eq!(b.receive(0, 0, FileReply::Unreadable), Added::Stale);
         assert!(b.is_empty() && b.refused.is_empty());
+    }
+
+    #[test]
+    fn the_officers_choices_come_back_with_the_same_files_after_a_reload() {
+        let mut b = Batch::new(builtins().unwrap());
+        add(&mut b, "a.json", &example());
+        add(&mut b, "a.json", b"{}");
+        b.pick("a.json (2)");
+        b.county = Some("示例县".into());
+        b.assign("a.json", "4307250001");
+        let kept = serde_json::to_string(&b.choices()).unwrap();
+        // The page again: the same files in the same order, then the choices.
+        let mut again = Batch::new(builtins().unwrap());
+        add(&mut again, "a.json", &example());
+        add(&mut again, "a.json", b"{}");
+        again.restore_choices(serde_json::from_str(&kept).unwrap());
+        assert_eq!(again.choices(), b.choices());
+        assert_eq!(
+            again.report("2026-12-01T00:00:00+08:00", Lang::Zh),
+            b.report("2026-12-01T00:00:00+08:00", Lang::Zh)
+        );
+        // 清空 forgets them.
+        again.clear();
+        assert_eq!(again.choices(), BatchChoices::default());
+        // Stored by a later version with more in it: what this one knows is read.
+        let later: BatchChoices =
+            serde_json::from_str(r#"{"picks":["x.json"],"visits":[1]}"#).unwrap();
+        assert_eq!(later.picks, ["x.json"]);
     }
 
     #[test]
