@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { gotoStart, screenshot, sharedSession, withFailureShot } from "./helpers.mjs";
-import { newDraft } from "./principal.mjs";
+import { newDraft, waitSaved } from "./principal.mjs";
 
 const session = sharedSession();
 const DELAY = 40;
@@ -95,14 +95,31 @@ test("every keystroke lands and focus stays, through wrong values on the way", a
     assert.equal((await page.getByTestId("messages-slot-classes").textContent()).trim(), "", "the note goes with the slip");
     // 250 meant as 万元 in a field of 元.
     await retype(page, "input-equipment_value", "250");
-    await expectField(page, "input-equipment_value", "250", { invalid: false, message: /生均只有 0\.25 元。本栏单位是元，按万元填写的请乘以 10000/ });
+    await expectField(page, "input-equipment_value", "250", { invalid: false, message: /生均只有 0\.25 元。按万元填写的，请把右边的单位选为“万元”/ });
     // 检查 lists it as a note (提醒), beside what is missing.
     await page.getByTestId("check").click();
     const notePlace = page.getByTestId("check-panel").getByTestId("check-place").filter({ hasText: "教学仪器设备值：请核对" });
     assert.equal(await notePlace.count(), 1);
-    await retype(page, "input-equipment_value", "2500000");
-    await expectField(page, "input-equipment_value", "2500000", { invalid: false });
+    // The amount is in 万元 on the school's papers: the unit chosen from the keyboard, the
+    // number kept as typed, the note gone, the indicator computed in 元.
+    await page.getByTestId("unit-equipment_value").focus();
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await page.getByTestId("unit-equipment_value").inputValue(), "wan");
+    assert.equal(await page.getByTestId("input-equipment_value").inputValue(), "250");
+    await page.waitForFunction(() => document.querySelector('[data-testid="messages-slot-equipment_value"]').textContent.trim() === "");
     assert.equal(await notePlace.count(), 0, "the panel follows the typing");
+    await waitSaved(page);
+    await page.reload();
+    await page.getByTestId("fill-page").waitFor();
+    assert.equal(await page.getByTestId("unit-equipment_value").inputValue(), "wan", "kept");
+    assert.equal(await page.getByTestId("input-equipment_value").inputValue(), "250");
+    await page.getByTestId("section-1").click();
+    assert.match(await page.getByTestId("item-R6").textContent(), /2500 元/, "250 万元 for 1000 pupils: 2500 元 each");
+    // The report prints it as typed, with its unit.
+    await page.getByTestId("tab-report").click();
+    assert.equal(await page.getByTestId("report-input-equipment_value").textContent(), "250 万元");
+    await page.getByTestId("tab-fill").click();
+    await page.getByTestId("section-0").click();
 
     // A decimal comma is refused (it used to read 95,5 as 955); full-width digits are fine.
     await retype(page, "input-area_teaching", "4500,5");

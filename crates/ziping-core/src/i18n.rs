@@ -404,6 +404,7 @@ catalogue! {
     PlanIntro => "根据未达标事项生成整改清单，再逐行填写整改措施、责任人和完成时限。", "Generate rows from the shortfalls, then fill in measures, owners and deadlines.";
     GeneratePlan => "根据未达标事项生成", "Generate from shortfalls";
     Undo => "撤销", "Undo";
+    MoneyUnitLabel => "金额单位", "Unit of the amount";
     DeadlineNotADate => "完成时限不是有效日期：请按 年-月-日 填写，如 2027-06-30", "this deadline is not a date: write year-month-day, e.g. 2027-06-30";
     PlanBringBack => "恢复这些行", "Bring these rows back";
     RowResolved => "已达标：这一行的问题已不存在，可以删除。", "Met now: this row's shortfall is gone; you may remove it.";
@@ -757,7 +758,7 @@ sayings! {
     UnlikelyPerClass { value } => "请核对：按在校学生数算，平均每班 {value} 人（不影响计分）", "Please check: that is {value} pupils per class on average (scores are not affected)";
     UnlikelyPerTeacher { value } => "请核对：按在校学生数算，平均每名专任教师 {value} 名学生（不影响计分）", "Please check: that is {value} pupils per full-time teacher (scores are not affected)";
     UnlikelyArea { value } => "请核对：生均 {value} ㎡，单位是平方米吗？（不影响计分）", "Please check: that is {value} ㎡ per pupil; is it in square metres? (scores are not affected)";
-    UnlikelyYuanLow { value } => "请核对：生均只有 {value} 元。本栏单位是元，按万元填写的请乘以 10000（不影响计分）", "Please check: only {value} yuan per pupil. This field is in yuan: an amount in 万元 (10,000 yuan) must be multiplied by 10,000 (scores are not affected)";
+    UnlikelyYuanLow { value } => "请核对：生均只有 {value} 元。按万元填写的，请把右边的单位选为“万元”（不影响计分）", "Please check: only {value} yuan per pupil. If the amount is in 万元 (10,000 yuan), choose that unit beside the field (scores are not affected)";
     UnlikelyYuanHigh { value } => "请核对：生均 {value} 元，是否多填了位数？（不影响计分）", "Please check: {value} yuan per pupil; an extra digit? (scores are not affected)";
     PlanRowRemoved { row, problem } => "已删除第 {row} 行：{problem}", "Row {row} removed: {problem}";
     PlanDismissedUnmet { count } => "有 {count} 项仍未达标的事项，其整改行已被删除，不在整改清单和报告中。", "{count} {count|shortfall is|shortfalls are} still unmet but {count|its row was|their rows were} removed: {count|it is|they are} not in the plan or the report.";
@@ -855,6 +856,7 @@ pub fn unit(lang: Lang, unit: &str) -> &str {
         "间" => "rooms",
         "个" => "",
         "元" => "yuan",
+        "万元" => "× 10,000 yuan",
         "间/12班" => "rooms per 12 classes",
         "个百分点" => "points",
         other => other,

@@ -429,3 +429,30 @@ fn result_serializes_as_a_json_object() {
     assert!(json.is_object());
     assert_eq!(json["total"]["earned"], serde_json::json!(r.total.earned));
 }
+
+/// An amount typed in 万元 counts as that many times 10,000 元: the same indicator, the same
+/// score, the text kept as typed.
+#[test]
+fn money_typed_in_wan_yuan_scores_as_the_same_amount_in_yuan() {
+    use ziping_core::core::answers::{Slot, Value};
+    use ziping_core::core::model::SchoolType;
+    use ziping_core::core::score::assess;
+    let c = ziping_core::core::builtin::builtins()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.doc().id == "yzjh-school")
+        .unwrap();
+    let t = SchoolType::Primary;
+    let mut yuan = ziping_core::sample::test_school(&c, t);
+    let slot = Slot::whole("equipment_value");
+    yuan.set(slot.clone(), Value::Number("1,234,500".into()));
+    let mut wan = yuan.clone();
+    wan.set(slot.clone(), Value::Number("123.45".into()));
+    wan.set_wan_yuan(slot.clone(), true);
+    let (a, b) = (assess(&c, t, &yuan), assess(&c, t, &wan));
+    assert_eq!(a, b);
+    // Typed in 万元 but left in 元: 123.45 元 is far short.
+    let mut slip = wan.clone();
+    slip.set_wan_yuan(slot, false);
+    assert_ne!(assess(&c, t, &slip).total, a.total);
+}

@@ -374,3 +374,34 @@ fn next_year_fixtures_are_produced_by_the_code() {
     assert_eq!(r1(3, Part::Whole), Change::Improved);
     assert_eq!(r1(5, Part::Primary), Change::NewlyShort);
 }
+
+/// An amount typed in 万元 last year comes back in 万元, as typed.
+#[test]
+fn an_amount_typed_in_wan_yuan_last_year_is_still_in_wan_yuan() {
+    let mut last = example_exports()
+        .into_iter()
+        .find(|e| e.checklist.id == "zlpj-school")
+        .unwrap();
+    let budget = Slot::whole("public_funds_budget");
+    last.answers
+        .set(budget.clone(), Value::Number("180".into()));
+    last.answers.set_wan_yuan(budget.clone(), true);
+    let c = builtin("zlpj-school");
+    let result = YearResult::from_stored(&last.result).unwrap();
+    let d = Draft::from_last_year(
+        "d3".into(),
+        LastYear {
+            file: "last.json",
+            export: &last,
+            result,
+        },
+        &c,
+        ChecklistSource::Builtin {
+            id: "zlpj-school".into(),
+        },
+        at().as_str(),
+    );
+    assert_eq!(d.answers.get(&budget), Some(&Value::Number("180".into())));
+    assert!(d.answers.wan_yuan.contains(&budget));
+    assert_eq!(d.answers.number(&budget), Some(Ok(1_800_000.0)));
+}

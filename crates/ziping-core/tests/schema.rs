@@ -100,6 +100,10 @@ fn the_example_submissions_validate_against_the_export_schema() {
         let doc: Value =
             serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
         assert_eq!(errors(&v, &doc), Vec::<String>::new());
+        // An amount typed in 万元, as the app writes it.
+        let mut wan = doc.clone();
+        wan["answers"]["wan_yuan"] = serde_json::json!(["equipment_value"]);
+        assert_eq!(errors(&v, &wan), Vec::<String>::new());
         let mut bad = doc.clone();
         bad["profile"]["school_type"] = "senior".into();
         assert!(

@@ -189,7 +189,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             .iter()
             .filter_map(|(s, v)| Some((s.clone(), v.clone()?)))
             .collect(),
-        notes: Default::default(),
+        ..Answers::default()
     };
     let parts = props.result.parts.iter().map(|part| {
         let slot = Slot::new(id, part.part);
@@ -457,6 +457,38 @@ fn number_input(
     }
 }
 
+/// An amount of money, typed in 元 or 万元 as the school's papers give it: the unit is chosen
+/// beside the field and kept with the answer; the number stays as typed.
+fn money_input(
+    ctx: &Ctx,
+    slot: &Slot,
+    text: &str,
+    wan: bool,
+    label_id: &str,
+    invalid: bool,
+) -> Html {
+    let field = number_input(ctx, slot, text, "", label_id, invalid);
+    let onchange = {
+        let (dispatch, slot) = (ctx.dispatch.clone(), slot.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            dispatch.dispatch(edit(DraftEdit::SetWanYuan {
+                slot: slot.clone(),
+                wan: select.value() == "wan",
+            }))
+        })
+    };
+    html! {
+        <span class="money-field">
+            { field }
+            <select class="money-unit" aria-label={ctx.t(Msg::MoneyUnitLabel)} data-testid={format!("unit-{slot}")} {onchange}>
+                <option value="yuan" selected={!wan}>{ crate::i18n::unit(ctx.lang, "元") }</option>
+                <option value="wan" selected={wan}>{ crate::i18n::unit(ctx.lang, "万元") }</option>
+            </select>
+        </span>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct InputFieldProps {
     pub checklist: Shared<Checklist>,
@@ -470,6 +502,9 @@ pub struct InputFieldProps {
     /// 数据合理性提醒, worded: the value is usable but unlikely beside the others.
     #[prop_or_default]
     pub notes: Vec<String>,
+    /// An amount of money typed in 万元 rather than 元.
+    #[prop_or_default]
+    pub wan: bool,
 }
 
 /// A raw count or amount (students, teachers, areas …) for the computed indicators.
@@ -486,7 +521,11 @@ pub fn InputField(props: &InputFieldProps) -> Html {
             <label id={label_id.clone()} for={dom_id.clone()}>
                 { field_label(&ctx, &props.checklist, &props.slot) }
             </label>
-            { number_input(&ctx, &props.slot, &props.text, &def.unit, &label_id, props.error.is_some()) }
+            if def.unit == "元" {
+                { money_input(&ctx, &props.slot, &props.text, props.wan, &label_id, props.error.is_some()) }
+            } else {
+                { number_input(&ctx, &props.slot, &props.text, &def.unit, &label_id, props.error.is_some()) }
+            }
             <p class="guidance">{ def.hint.as_ref().map(|h| pick(h, ctx.lang)).unwrap_or_default() }</p>
             { messages(&dom_id, props.error.as_deref(), &props.notes) }
             { inherited_mark(&ctx, &props.slot, props.inherited) }

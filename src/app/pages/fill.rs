@@ -225,7 +225,8 @@ pub fn Fill(props: &FillProps) -> Html {
                 let error = a.invalid.iter().find(|i| i.slot == slot)
                     .map(|i| problem_text(&ctx, checklist, answers, &slot, &i.problem));
                 let inherited = props.open.draft.inherited.contains(&slot);
-                html! { <InputField key={slot.to_string()} checklist={props.open.checklist.clone()} slot={slot.clone()} {text} {error} {notes} {inherited} /> }
+                let wan = answers.wan_yuan.contains(&slot);
+                html! { <InputField key={slot.to_string()} checklist={props.open.checklist.clone()} slot={slot.clone()} {text} {error} {notes} {inherited} {wan} /> }
             });
             html! {
                 <>

@@ -125,7 +125,11 @@ pub fn Report(props: &ReportProps) -> Html {
         .map(|t| {
             let rows = input_slots(checklist, t).into_iter().map(|slot| {
             let def = checklist.input(&slot.id);
-            let unit = def.map_or("", |d| d.unit.as_str());
+            // An amount typed in 万元 prints in 万元, as typed.
+            let unit = match def.map(|d| d.unit.as_str()) {
+                Some("元") if draft.answers.wan_yuan.contains(&slot) => "万元",
+                other => other.unwrap_or(""),
+            };
             let value = match draft.answers.get(&slot) {
                 Some(Value::Number(typed)) => number_text(&ctx, typed, unit, None),
                 _ => "—".into(),

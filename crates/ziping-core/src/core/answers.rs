@@ -2,7 +2,7 @@
 //! one part of a 九年一贯制 school), kept exactly as entered.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -162,6 +162,11 @@ pub struct Answers {
     /// 佐证说明: the evidence note per item.
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
+    /// Amounts of money the school typed in 万元 (10,000 元), by slot. The text stays as typed;
+    /// checks, formulas and the county read the amount in 元 ([`Answers::number`]). Absent when
+    /// empty, so files without one are as before.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub wan_yuan: BTreeSet<Slot>,
 }
 
 impl Answers {
@@ -173,6 +178,37 @@ impl Answers {
     /// engine asks hundreds of times per keystroke).
     pub fn get_at(&self, id: &str, part: Part) -> Option<&Value> {
         self.values.get(&(id, part) as &dyn SlotKey)
+    }
+
+    /// The number in a slot as checks and formulas read it: in 元 where it was typed in 万元.
+    /// `None` when the slot holds no number.
+    pub fn number(&self, slot: &Slot) -> Option<Result<f64, NumberError>> {
+        match self.get(slot)? {
+            Value::Number(text) => Some(self.number_typed(slot, text)),
+            _ => None,
+        }
+    }
+
+    /// `text`, typed in `slot`, as checks and formulas read it.
+    pub fn number_typed(&self, slot: &Slot, text: &str) -> Result<f64, NumberError> {
+        let n = parse_number(text)?;
+        if !self.wan_yuan.contains(slot) {
+            return Ok(n);
+        }
+        let yuan = n * 10_000.0;
+        if yuan.abs() > MAX_NUMBER {
+            return Err(NumberError::TooLarge { text: text.into() });
+        }
+        Ok(yuan)
+    }
+
+    /// Whether the amount in `slot` is typed in 万元 (else in the unit the checklist gives).
+    pub fn set_wan_yuan(&mut self, slot: Slot, wan: bool) {
+        if wan {
+            self.wan_yuan.insert(slot);
+        } else {
+            self.wan_yuan.remove(&slot);
+        }
     }
 
     /// Sets a value; an empty number or text clears the slot (nothing entered).
@@ -261,6 +297,30 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_amount_typed_in_wan_yuan_is_read_in_yuan_and_kept_as_typed() {
+        let mut a = Answers::default();
+        let slot = Slot::whole("equipment_value");
+        a.set(slot.clone(), Value::Number("２５０".into()));
+        assert_eq!(a.number(&slot), Some(Ok(250.0)));
+        a.set_wan_yuan(slot.clone(), true);
+        assert_eq!(a.number(&slot), Some(Ok(2_500_000.0)));
+        assert_eq!(
+            a.get(&slot),
+            Some(&Value::Number("２５０".into())),
+            "as typed"
+        );
+        assert!(matches!(
+            a.number_typed(&slot, "200000000"),
+            Err(NumberError::TooLarge { .. })
+        ));
+        // Stored only when used: a file without it is as before.
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.contains(r#""wan_yuan":["equipment_value"]"#), "{json}");
+        a.set_wan_yuan(slot.clone(), false);
+        assert!(!serde_json::to_string(&a).unwrap().contains("wan_yuan"));
+    }
+
     use super::*;
 
     #[test]

@@ -7,7 +7,7 @@
 //! pupils per class, 4.5 ㎡ of teaching rooms per pupil, some thousands of 元 of equipment per
 //! pupil), so a note is almost always a typing slip: a missing or extra digit, the wrong unit.
 
-use crate::core::answers::{parse_number, Answers, Part, Slot, Value};
+use crate::core::answers::{Answers, Part, Slot};
 use crate::core::checklist::Checklist;
 use crate::core::model::{InputScope, SchoolType};
 use crate::core::score::input_slots;
@@ -49,9 +49,11 @@ pub fn notes(checklist: &Checklist, school_type: SchoolType, answers: &Answers) 
     if checklist.input(enrolment).is_none() {
         return Vec::new();
     }
-    let value = |slot: &Slot| match answers.get(slot) {
-        Some(Value::Number(t)) => parse_number(t).ok().filter(|v| v.is_finite()),
-        _ => None,
+    let value = |slot: &Slot| {
+        answers
+            .number(slot)
+            .and_then(Result::ok)
+            .filter(|v| v.is_finite())
     };
     let slots = input_slots(checklist, school_type);
     let pupils_of = |part: Part| -> Option<f64> {
@@ -106,6 +108,7 @@ pub fn notes(checklist: &Checklist, school_type: SchoolType, answers: &Answers) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::answers::Value;
     use crate::core::builtin::builtins;
 
     fn answers(values: &[(&str, Part, &str)]) -> Answers {
@@ -157,6 +160,12 @@ mod tests {
                 ("equipment_value", Unlikely::YuanPerPupil(250.0 / 600.0)),
             ]
         );
+        // The same amount typed in 万元: read in 元, no note.
+        let mut wan = unlikely.clone();
+        wan.set_wan_yuan(Slot::whole("equipment_value"), true);
+        assert!(!notes(&c, SchoolType::Primary, &wan)
+            .iter()
+            .any(|n| n.slot.id == "equipment_value"));
         // Nothing to compare with: no note.
         let alone = answers(&[("classes", w, "1200")]);
         assert_eq!(notes(&c, SchoolType::Primary, &alone), []);

@@ -154,6 +154,17 @@ impl Draft {
         self.touch(now);
     }
 
+    /// The amount in `slot` typed in 万元 (or back in 元): what was typed stays; a value copied
+    /// from last year is confirmed by it, as by any edit.
+    pub fn set_wan_yuan(&mut self, slot: Slot, wan: bool, now: &str) {
+        if self.answers.wan_yuan.contains(&slot) == wan {
+            return;
+        }
+        self.inherited.remove(&slot);
+        self.answers.set_wan_yuan(slot, wan);
+        self.touch(now);
+    }
+
     pub fn set_note(&mut self, item: String, note: String, now: &str) {
         if note.trim().is_empty() {
             self.answers.notes.remove(&item);

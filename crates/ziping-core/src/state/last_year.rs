@@ -65,6 +65,10 @@ impl Draft {
                 };
                 let to = Slot::new(&input.id, part);
                 draft.answers.set(to.clone(), value.clone());
+                // An amount typed in 万元 last year is still in 万元.
+                if e.answers.wan_yuan.contains(slot) {
+                    draft.answers.set_wan_yuan(to.clone(), true);
+                }
                 draft.inherited.insert(to);
             }
         }
@@ -122,9 +126,17 @@ impl Draft {
         if copied.is_empty() {
             return;
         }
+        let wan: Vec<Slot> = copied
+            .iter()
+            .filter(|(s, _)| previous.answers.wan_yuan.contains(s))
+            .map(|(s, _)| s.clone())
+            .collect();
         for (slot, value) in copied {
             self.answers.set(slot.clone(), value);
             self.inherited.insert(slot);
+        }
+        for slot in wan {
+            self.answers.set_wan_yuan(slot, true);
         }
         self.touch(now);
     }

@@ -161,6 +161,11 @@ pub enum DraftEdit {
         item: String,
         note: String,
     },
+    /// Whether an amount of money is typed in 万元 (its text stays as typed).
+    SetWanYuan {
+        slot: Slot,
+        wan: bool,
+    },
     AddAttachment(crate::core::export::Attachment),
     RemoveAttachment {
         item: String,
@@ -435,6 +440,7 @@ impl AppState {
             DraftEdit::SetSchoolType(school_type) => d.set_school_type(school_type, now),
             DraftEdit::SetAnswer { slot, value } => d.set_answer(slot, value, now),
             DraftEdit::SetNote { item, note } => d.set_note(item, note, now),
+            DraftEdit::SetWanYuan { slot, wan } => d.set_wan_yuan(slot, wan, now),
             DraftEdit::AddAttachment(attachment) => d.add_attachment(attachment, now),
             DraftEdit::RemoveAttachment { item, sha256 } => {
                 d.remove_attachment(&item, &sha256, now)

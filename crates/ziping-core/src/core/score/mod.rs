@@ -609,7 +609,7 @@ impl<'a> Engine<'a> {
                 } else {
                     match self.answers.get(&slot) {
                         None => Lookup::Missing,
-                        Some(Value::Number(text)) => match parse_number(text) {
+                        Some(Value::Number(text)) => match self.answers.number_typed(&slot, text) {
                             Ok(n) => Lookup::Value(n),
                             Err(_) => Lookup::Invalid,
                         },
@@ -637,7 +637,9 @@ impl<'a> Engine<'a> {
             };
             let checked = match self.answers.get(&slot) {
                 None => continue,
-                Some(Value::Number(text)) => parse_number(text)
+                Some(Value::Number(text)) => self
+                    .answers
+                    .number_typed(&slot, text)
                     .map_err(|error| ValueProblem::Number { error })
                     .and_then(|n| quantity(n, &rule))
                     .and_then(|n| percent_only_for_rates(text, &rule).map(|()| n)),
