@@ -17,13 +17,21 @@ const CLI = join(ROOT, "target/debug/ziping");
 
 const session = sharedSession();
 
+/** The example submissions, sorted by name. */
+const exampleFiles = () => readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
+
+/** Opens county mode the way an officer does: from the start page, without a kept batch. */
+async function openCountyMode(page) {
+  await gotoStart(page, session.server.url);
+  await page.getByTestId("county-mode").click();
+  await page.getByTestId("county-page").waitFor();
+}
+
 test("a county officer's whole path: a county checklist, two batches, a conflict resolved, both CSVs", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, session.server.url);
-    await page.getByTestId("county-mode").click();
-    await page.getByTestId("county-page").waitFor();
-    const examples = readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
+    await openCountyMode(page);
+    const examples = exampleFiles();
     const summary = page.getByTestId("county-summary");
 
     // First batch: the three examples and a damaged file.
@@ -137,12 +145,10 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
 test("both CSVs open in a spreadsheet as typed: numbers as numbers, codes and names as text, no date, no formula", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, session.server.url);
-    await page.getByTestId("county-mode").click();
-    await page.getByTestId("county-page").waitFor();
+    await openCountyMode(page);
     // The examples, and a school that typed its code in full-width digits and a name that a
     // spreadsheet would run as a formula.
-    const examples = readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
+    const examples = exampleFiles();
     await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "60-fullwidth-code-formula-name.json")]);
     await page.getByTestId("county-summary").getByText("共 4 个文件：正常 4。").waitFor();
     const dir = mkdtempSync(join(tmpdir(), "ziping-calc-csv-"));
@@ -193,10 +199,8 @@ test("both CSVs open in a spreadsheet as typed: numbers as numbers, codes and na
 test("files of two counties: which county is asked first; the printout is that county's, landscape, every cell whole", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, session.server.url);
-    await page.getByTestId("county-mode").click();
-    await page.getByTestId("county-page").waitFor();
-    const examples = readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
+    await openCountyMode(page);
+    const examples = exampleFiles();
     await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "61-other-county.json")]);
     const ask = page.getByTestId("county-ask");
     await ask.waitFor();
@@ -244,11 +248,9 @@ test("files of two counties: which county is asked first; the printout is that c
 test("the batch is kept in this browser: a reload finds the files read again and the officer's choices; 清空 forgets them", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, session.server.url);
-    await page.getByTestId("county-mode").click();
-    await page.getByTestId("county-page").waitFor();
+    await openCountyMode(page);
     // Two counties' files, the county chosen; a conflict, one file picked.
-    const examples = readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
+    const examples = exampleFiles();
     await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "61-other-county.json"), join(CORPUS, "55-huge-points.json")]);
     await page.getByTestId("county-ask").getByTestId("county-option").filter({ hasText: "示例县" }).click();
     const summary = page.getByTestId("county-summary");
@@ -302,9 +304,7 @@ test("two school years: each school beside its last year, the coefficients by ye
   await withFailureShot(t, page, async () => {
     // This year's files were exported in November 2027: the officer aggregates after that.
     await page.clock.setFixedTime(new Date("2027-12-01T10:00:00+08:00"));
-    await gotoStart(page, session.server.url);
-    await page.getByTestId("county-mode").click();
-    await page.getByTestId("county-page").waitFor();
+    await openCountyMode(page);
     const summary = page.getByTestId("county-summary");
     // Last year's files picked, this year's dropped on the page.
     await page.getByTestId("county-files").setInputFiles(readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f)));

@@ -34,7 +34,8 @@ async function layoutProblems(page) {
       const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
       if (tops.size > 1) problems.push(`the button “${text}” wraps over ${tops.size} lines`);
     }
-    for (const el of document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=file]), textarea, select")) {
+    // (A unit chosen beside an amount, 元 / 万元, needs only the width of its words.)
+    for (const el of document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=file]), textarea, select:not(.money-unit)")) {
       const r = el.getBoundingClientRect();
       if (r.width > 0 && r.width < 120 && !el.closest(".no-print[hidden]")) {
         problems.push(`${el.dataset.testid || el.id} is ${Math.round(r.width)} px wide`);

@@ -24,17 +24,26 @@ fn edit(edit: DraftEdit) -> Action {
 
 /// Last year's 办学质量 example (it has 近视率 and a 整改清单) as this year's draft.
 fn this_year() -> (Draft, ziping_core::core::export::Export) {
-    let last = example_exports()
+    let last = last_year();
+    (from_last_year(&last), last)
+}
+
+fn last_year() -> ziping_core::core::export::Export {
+    example_exports()
         .into_iter()
         .find(|e| e.checklist.id == "zlpj-school")
-        .unwrap();
+        .unwrap()
+}
+
+/// This year's draft started from `last`.
+fn from_last_year(last: &ziping_core::core::export::Export) -> Draft {
     let c = builtin("zlpj-school");
     let result = YearResult::from_stored(&last.result).unwrap();
-    let draft = Draft::from_last_year(
+    Draft::from_last_year(
         "d2".into(),
         LastYear {
             file: "last.json",
-            export: &last,
+            export: last,
             result,
         },
         &c,
@@ -42,8 +51,7 @@ fn this_year() -> (Draft, ziping_core::core::export::Export) {
             id: "zlpj-school".into(),
         },
         at().as_str(),
-    );
-    (draft, last)
+    )
 }
 
 #[test]
@@ -378,29 +386,12 @@ fn next_year_fixtures_are_produced_by_the_code() {
 /// An amount typed in 万元 last year comes back in 万元, as typed.
 #[test]
 fn an_amount_typed_in_wan_yuan_last_year_is_still_in_wan_yuan() {
-    let mut last = example_exports()
-        .into_iter()
-        .find(|e| e.checklist.id == "zlpj-school")
-        .unwrap();
+    let mut last = last_year();
     let budget = Slot::whole("public_funds_budget");
     last.answers
         .set(budget.clone(), Value::Number("180".into()));
     last.answers.set_wan_yuan(budget.clone(), true);
-    let c = builtin("zlpj-school");
-    let result = YearResult::from_stored(&last.result).unwrap();
-    let d = Draft::from_last_year(
-        "d3".into(),
-        LastYear {
-            file: "last.json",
-            export: &last,
-            result,
-        },
-        &c,
-        ChecklistSource::Builtin {
-            id: "zlpj-school".into(),
-        },
-        at().as_str(),
-    );
+    let d = from_last_year(&last);
     assert_eq!(d.answers.get(&budget), Some(&Value::Number("180".into())));
     assert!(d.answers.wan_yuan.contains(&budget));
     assert_eq!(d.answers.number(&budget), Some(Ok(1_800_000.0)));
