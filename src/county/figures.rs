@@ -38,7 +38,7 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
                 <td>{ &f.version }</td><td class="nowrap">{ &f.school_year }</td><td>{ side_name(ctx, f.side) }</td>
                 <td>{ f.schools }{ if f.left_out > 0 { ctx.say(Say::CountyLeftOut { schools: &f.left_out.to_string() }) } else { String::new() } }</td>
                 <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.say(Say::CountyCvLimit { limit: &fmt_num(f.limit) }) }</td>
-                <td class={class} data-testid="cv-verdict">{ verdict }</td>
+                <td class={classes!(class, "nowrap")} data-testid="cv-verdict">{ verdict }</td>
             </tr>
         }
     });

@@ -631,6 +631,11 @@ pub fn County(props: &CountyProps) -> Html {
             restored.clone(),
         );
         Callback::from(move |_: MouseEvent| {
+            // The batch is kept in this browser: clearing it is asked once.
+            let has_files = !work.borrow().batch.is_empty();
+            if has_files && !page::confirm(Msg::CountyClearConfirm.text(lang)) {
+                return;
+            }
             stop();
             {
                 let mut w = work.borrow_mut();
@@ -655,6 +660,34 @@ pub fn County(props: &CountyProps) -> Html {
         Callback::from(move |county: String| {
             work.borrow_mut().batch.county = (!county.is_empty()).then_some(county);
             refresh();
+        })
+    };
+    // Where focus goes once drawn: the county question when files of several counties came
+    // (it is below the settings), the county chosen once answered (the buttons are gone).
+    let focus_target = use_state(|| None::<&'static str>);
+    {
+        let focus_target = focus_target.clone();
+        use_effect_with(*focus_target, move |target| {
+            if let Some(id) = target {
+                page::focus(id);
+                focus_target.set(None);
+            }
+        });
+    }
+    let asks = shown.as_ref().is_some_and(|l| l.report.mixes_counties());
+    {
+        let focus_target = focus_target.clone();
+        use_effect_with(asks, move |asks| {
+            if *asks {
+                focus_target.set(Some("county-ask-heading"));
+            }
+        });
+    }
+    let answer_county = {
+        let (set_county, focus_target) = (set_county.clone(), focus_target.clone());
+        Callback::from(move |county: String| {
+            set_county.emit(county);
+            focus_target.set(Some("county-choose"));
         })
     };
     let choose_county = set_county.reform(|e: Event| {
@@ -811,12 +844,12 @@ pub fn County(props: &CountyProps) -> Html {
                     if r.mixes_counties() {
                         // Files of several counties: which one first, never a mix of them.
                         <div class="card warning" role="group" aria-labelledby="county-ask-heading" data-testid="county-ask">
-                            <h3 id="county-ask-heading">{ ctx.say(Say::CountyAsk { counties: &r.counties.len().to_string() }) }</h3>
+                            <h3 id="county-ask-heading" tabindex="-1">{ ctx.say(Say::CountyAsk { counties: &r.counties.len().to_string() }) }</h3>
                             <p>{ ctx.t(Msg::CountyAskWhy) }</p>
                             <div class="page-actions">
                                 { for r.counties.iter().map(|c| {
                                     let files = r.files_in(c);
-                                    let choose = { let (set, c) = (set_county.clone(), c.clone()); Callback::from(move |_: MouseEvent| set.emit(c.clone())) };
+                                    let choose = { let (set, c) = (answer_county.clone(), c.clone()); Callback::from(move |_: MouseEvent| set.emit(c.clone())) };
                                     html! {
                                         <button type="button" data-testid="county-option" onclick={choose}>
                                             { ctx.say(Say::CountyOption { county: c, files: &files.to_string() }) }

@@ -135,9 +135,15 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     await page.getByTestId("back-to-county").click();
     await page.getByTestId("county-table").waitFor();
 
-    // 清空 empties the batch.
+    // 清空 asks first (the batch is kept in this browser): no keeps it, yes empties it.
+    const answers = [false, true];
+    const asked = [];
+    page.on("dialog", (d) => { asked.push(d.message()); return answers.shift() ? d.accept() : d.dismiss(); });
+    await page.getByTestId("county-clear").click();
+    assert.ok((await page.getByTestId("county-row").count()) > 0, "kept when the officer says no");
     await page.getByTestId("county-clear").click();
     assert.equal(await page.getByTestId("county-row").count(), 0);
+    assert.match(asked[0], /^清空这批文件？/);
   });
   await page.close();
 });
@@ -201,10 +207,13 @@ test("files of two counties: which county is asked first; the printout is that c
   await withFailureShot(t, page, async () => {
     await openCountyMode(page);
     const examples = exampleFiles();
-    await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "61-other-county.json")]);
+    await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "61-other-county.json"),
+      join(CORPUS, "55-huge-points.json"), join(CORPUS, "60-fullwidth-code-formula-name.json")]);
     const ask = page.getByTestId("county-ask");
     await ask.waitFor();
     assert.match(await ask.innerText(), /这些文件来自 2 个县：请先选择汇总哪个县/);
+    // It is below the settings: the page takes the officer there.
+    await page.waitForFunction(() => document.activeElement?.id === "county-ask-heading");
     // Nothing mixed is shown or saved before the choice.
     assert.equal(await page.getByTestId("county-figures").count(), 0);
     assert.equal(await page.getByTestId("csv-schools").count(), 0);
@@ -212,14 +221,15 @@ test("files of two counties: which county is asked first; the printout is that c
     await screenshot(page, "county-ask-390");
     await page.setViewportSize({ width: 1280, height: 900 });
     // Chosen from the keyboard.
-    await ask.getByTestId("county-option").filter({ hasText: "示例县（3 个文件）" }).focus();
+    await ask.getByTestId("county-option").filter({ hasText: "示例县（5 个文件）" }).focus();
     await page.keyboard.press("Enter");
     await page.getByTestId("county-figures").waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "county-choose", null, { timeout: 5000 });
     assert.match(await page.getByTestId("county-mixed").innerText(), /正在汇总示例县；这批文件来自 示例县、衡山县/);
     const other = page.getByTestId("county-row").filter({ hasText: "衡山县城关小学" });
     assert.match(await other.getByTestId("row-status").innerText(), /其他县/);
     // Pass and fail in words and marks as well as colour.
-    assert.equal((await page.getByTestId("figure-R1-primary").getByTestId("cv-verdict").innerText()).trim(), "✓ 达到");
+    assert.match((await page.getByTestId("figure-R1-primary").getByTestId("cv-verdict").innerText()).trim(), /^(✓ 达到|✗ 未达到)$/);
 
     // The printout: A4 landscape, the county's schools only, versions and coefficients whole.
     await page.emulateMedia({ media: "print" });
@@ -231,15 +241,19 @@ test("files of two counties: which county is asked first; the printout is that c
     const info = execFileSync("pdfinfo", [file]).toString();
     const [, w, h] = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/);
     assert.ok(Number(w) > Number(h) && Math.abs(Number(w) - 842) < 2, `A4 landscape: ${info}`);
+    // Five schools' rows print on one or two pages, not a page each (file names squeezed to
+    // two characters a line made every row a page tall).
+    const pages = Number(info.match(/Pages:\s+(\d+)/)[1]);
+    assert.ok(pages <= 4, `${pages} pages`);
     const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
     assert.ok(!text.includes("衡山县城关小学"), "no other county's school in the printout");
     assert.match(text, /示例县 · 汇总日期/);
-    assert.match(text, /R1 [^\n]*2026\.4\s+2026-2027\s+小学\s+2\s+[\d.]+\s+0\.111\s+限值 0\.5\s+✓ 达到/, "a figure row on one line");
+    assert.match(text, /R1 [^\n]*2026\.4\s+2026-2027\s+小学\s+\d+\s+[\d.]+\s+\d\.\d{3}\s+限值 0\.5\s+[✓✗] 未?达到/, "a figure row on one line");
     assert.match(text, /2026-2027\s+\d+/, "the school year beside the enrolment, not over it");
 
     // In English the question and the verdicts are English.
     await page.getByTestId("lang-toggle").click();
-    assert.equal((await page.getByTestId("figure-R1-primary").getByTestId("cv-verdict").innerText()).trim(), "✓ within");
+    assert.match((await page.getByTestId("figure-R1-primary").getByTestId("cv-verdict").innerText()).trim(), /^(✓ within|✗ beyond the limit)$/);
     await screenshot(page, "county-chosen-en");
     await page.getByTestId("lang-toggle").click();
   });
@@ -274,6 +288,7 @@ test("the batch is kept in this browser: a reload finds the files read again and
     await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
 
     // 清空, from the keyboard: nothing comes back.
+    page.on("dialog", (d) => d.accept());
     await page.getByTestId("county-clear").focus();
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => !document.querySelector("[data-testid=county-summary]"));
@@ -441,6 +456,7 @@ test("a folder being walked: no report of part of it, and 清空 stops it", { ti
     const drop = () => dropPaths(page, [folder]);
 
     // 清空 while the folder is being walked: nothing of it comes back afterwards.
+    page.on("dialog", (d) => d.accept());
     await drop();
     await page.getByTestId("county-reading").waitFor();
     await page.getByTestId("county-clear").click();

@@ -94,6 +94,8 @@ for (const [lang, width] of [["zh", 1280], ["zh", 390], ["en", 390]]) {
       await page.getByTestId("results-page").waitFor();
       assert.equal(await page.getByTestId("total").textContent(), "66 / 75");
       await screenshot(page, `keyboard-results-${lang}-${width}`);
+      // English counts agree with their nouns ("1 room", never "1 rooms").
+      assert.doesNotMatch(await page.getByTestId("results-page").innerText(), /(^|[^\d.])1 (rooms|people|times|points|errors)\b/);
 
       // 检查 from the keyboard: nothing left.
       await tabTo(page, "tab-fill", { back: true });

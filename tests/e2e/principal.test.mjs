@@ -113,10 +113,17 @@ test("a principal walks the whole path and finds everything again after a reload
     await page.getByTestId("plan-remove-2").click();
     await page.getByTestId("plan-generate").click();
     assert.equal(await page.getByTestId("plan-row").count(), 3);
+    // While 撤销 is offered for it, it is the one offer; once the page was left, the other.
+    assert.equal(await page.getByTestId("plan-dismissed").count(), 0);
+    await page.getByTestId("tab-report").click();
+    await page.getByTestId("tab-plan").click();
+    assert.equal(await page.getByTestId("plan-undo").count(), 0);
     await page.getByTestId("plan-dismissed").getByText(/有 1 项仍未达标的事项，其整改行已被删除/).waitFor();
     await screenshot(page, "principal-plan-dismissed-zh");
-    await page.getByTestId("plan-bring-back").click();
+    await page.getByTestId("plan-bring-back").focus();
+    await page.keyboard.press("Enter");
     assert.equal(await page.getByTestId("plan-row").count(), 4);
+    await page.waitForFunction(() => document.activeElement?.id === "plan-heading");
     assert.equal(await page.getByTestId("plan-dismissed").count(), 0);
     assert.equal(await page.getByTestId("plan-undo").count(), 0, "nothing left to undo: the row is back");
 
@@ -131,6 +138,14 @@ test("a principal walks the whole path and finds everything again after a reload
     const absurd = await deadline.inputValue();
     assert.match(await page.getByTestId(`messages-${deadlineId}`).innerText(), /完成时限的年份 \d+ 不合理：请填 2026 至 2036 年之间的日期/, `value ${absurd}`);
     assert.equal(await deadline.getAttribute("aria-invalid"), "true");
+    // 检查 names it too (the form itself is complete), and its link leads to the plan.
+    await page.getByTestId("tab-fill").click();
+    await page.getByTestId("check").click();
+    const planPlace = page.getByTestId("check-panel").getByTestId("check-plan-place");
+    assert.match(await planPlace.innerText(), /^整改清单第 2 行：完成时限的年份 \d+ 不合理/);
+    assert.doesNotMatch(await page.getByTestId("check-summary").innerText(), /全部填写完毕/);
+    await planPlace.click();
+    await page.getByTestId("plan-page").waitFor();
     await deadline.fill("2027-06-30");
     assert.equal((await page.getByTestId(`messages-${deadlineId}`).innerText()).trim(), "");
     await screenshot(page, "principal-plan-zh");

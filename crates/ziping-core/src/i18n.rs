@@ -160,6 +160,7 @@ catalogue! {
     CountyBeyond => "未达到", "beyond the limit";
     CountyAskWhy => "差异系数、达标学校和打印稿都按一个县计算；其他县的文件留在表中，标为“其他县”，不计入。", "The coefficients, the schools meeting the standard and the printout are for one county; the other counties' files stay in the table as “other county”, not counted.";
     CountyClear => "清空", "Clear";
+    CountyClearConfirm => "清空这批文件？它们和你的选择（计入的文件、汇总的县、归入名册的学校）将从本浏览器删除，原文件不受影响。", "Clear this batch? Its files and your choices (files counted, the county, schools assigned to the roster) are removed from this browser; the original files are not touched.";
     CountyAddHint => "可以分多次选择或拖入文件，新文件会加入已有的文件；同一个文件只计一次。评估清单文件（县级清单）也可以一起拖入。", "Pick or drop files as often as needed: new files join the ones already here; the same file counts once. County checklist files can be dropped in with them.";
     CountyChecklists => "可用的县级评估清单（内置清单之外）：", "County checklists available (besides the built-ins):";
     CountyRefused => "未读取的文件：", "Files not read:";
@@ -405,7 +406,7 @@ catalogue! {
     GeneratePlan => "根据未达标事项生成", "Generate from shortfalls";
     Undo => "撤销", "Undo";
     MoneyUnitLabel => "金额单位", "Unit of the amount";
-    DeadlineNotADate => "完成时限不是有效日期：请按 年-月-日 填写，如 2027-06-30", "this deadline is not a date: write year-month-day, e.g. 2027-06-30";
+    DeadlineNotADate => "完成时限不是有效日期：请按 年-月-日 填写，如 2027-06-30", "This deadline is not a date: write year-month-day, e.g. 2027-06-30";
     PlanBringBack => "恢复这些行", "Bring these rows back";
     RowResolved => "已达标：这一行的问题已不存在，可以删除。", "Met now: this row's shortfall is gone; you may remove it.";
     AddRow => "增加一行", "Add a row";
@@ -609,7 +610,7 @@ catalogue! {
     EditorCsvImported => "已从表格导入，修改都在“与原清单的差异”中列出。", "Imported from the table; the changes view lists every change.";
     EditorCsvHint => "表格每行一个项目，可在 Excel 中修改文字、分值、达标线（如 ≥ 60、1 ~ 2，空白为不适用）、依据和条款，另存为 CSV 后导入。", "One row per item: change texts, points, thresholds (≥ 60, 1 ~ 2; empty: does not apply), sources and clauses in Excel, save as CSV and import.";
     EditorCsvRejected => "表格没有导入，清单草稿没有改变：", "The table was not imported; the draft is unchanged:";
-    EditorPreviewIntro => "一所测试学校按这份清单填写时看到的样子：已填入一所常见规模学校的测试数据（小学 600 人、初中 900 人，每项都有答案，各项计算指标正好达到或略高于标准），改动达标线或数据即可看出影响。这里填写的内容不保存。", "What a school sees when it fills in this checklist: a test school of a common size (600 pupils in a primary school, 900 in a junior one) with every item answered and every computed indicator at its threshold or just past it, so a changed threshold or figure shows at once. Nothing entered here is kept.";
+    EditorPreviewIntro => "一所测试学校按这份清单填写时看到的样子：已填入一所常见规模学校的测试数据（小学 600 人、初中 900 人、九年一贯制两部各 600 人，每项都有答案，各项计算指标正好达到或略高于标准），改动达标线或数据即可看出影响。这里填写的内容不保存。", "What a school sees when it fills in this checklist: a test school of a common size (600 pupils in a primary school, 900 in a junior one, 600 in each part of a nine-year one) with every item answered and every computed indicator at its threshold or just past it, so a changed threshold or figure shows at once. Nothing entered here is kept.";
     EditorPreviewType => "测试学校的类型", "Test school type";
     EditorPreviewSchool => "测试学校", "Test school";
     EditorPreviewBroken => "清单还有需要更正的地方，改好后才能预览。", "Correct the checklist first; then it can be previewed.";
@@ -754,15 +755,19 @@ sayings! {
     SplitNow { primary_share, junior_share } => "按现在填写的学生数：小学部分得 {primary_share}，初中部分得 {junior_share}。", "With the enrolment entered now: the primary part gets {primary_share}, the junior part {junior_share}.";
     SplitApplies { primary_weight, junior_weight } => "含按在校生数加权分摊的共用资源（小学 : 初中 = {primary_weight} : {junior_weight}），见“基础数据”中的说明。", "Uses shared resources split by weighted enrolment (primary : junior = {primary_weight} : {junior_weight}); see the note under Basic data.";
     ProgressLabel { done, total } => "已填 {done}/{total}", "{done}/{total} done";
-    DeadlineYear { year, from, to } => "完成时限的年份 {year} 不合理：请填 {from} 至 {to} 年之间的日期（年-月-日）", "the year {year} of this deadline is not plausible: give a date from {from} to {to} (year-month-day)";
+    DeadlineYear { year, from, to } => "完成时限的年份 {year} 不合理：请填 {from} 至 {to} 年之间的日期（年-月-日）", "The year {year} of this deadline is not plausible: give a date from {from} to {to} (year-month-day)";
     UnlikelyPerClass { value } => "请核对：按在校学生数算，平均每班 {value} 人（不影响计分）", "Please check: that is {value} pupils per class on average (scores are not affected)";
     UnlikelyPerTeacher { value } => "请核对：按在校学生数算，平均每名专任教师 {value} 名学生（不影响计分）", "Please check: that is {value} pupils per full-time teacher (scores are not affected)";
     UnlikelyArea { value } => "请核对：生均 {value} ㎡，单位是平方米吗？（不影响计分）", "Please check: that is {value} ㎡ per pupil; is it in square metres? (scores are not affected)";
     UnlikelyYuanLow { value } => "请核对：生均只有 {value} 元。按万元填写的，请把右边的单位选为“万元”（不影响计分）", "Please check: only {value} yuan per pupil. If the amount is in 万元 (10,000 yuan), choose that unit beside the field (scores are not affected)";
+    UnlikelyRooms { value } => "请核对：按教学班数算，平均每班 {value} 间（不影响计分）", "Please check: that is {value} rooms per class (scores are not affected)";
+    UnlikelyAmongFullTime { value } => "请核对：这些教师是专任教师中的一部分，却多于专任教师数（{value} 人）（不影响计分）", "Please check: these teachers are among the full-time teachers but outnumber them ({value}) (scores are not affected)";
     UnlikelyYuanHigh { value } => "请核对：生均 {value} 元，是否多填了位数？（不影响计分）", "Please check: {value} yuan per pupil; an extra digit? (scores are not affected)";
     PlanRowRemoved { row, problem } => "已删除第 {row} 行：{problem}", "Row {row} removed: {problem}";
     PlanDismissedUnmet { count } => "有 {count} 项仍未达标的事项，其整改行已被删除，不在整改清单和报告中。", "{count} {count|shortfall is|shortfalls are} still unmet but {count|its row was|their rows were} removed: {count|it is|they are} not in the plan or the report.";
     CheckCounts { errors, missing, warnings } => "{errors} 处填写有误，{missing} 项未填写，{warnings} 处提醒。点下面的一处即可跳到该处。", "{errors} {errors|error|errors}, {missing} unanswered, {warnings} {warnings|note|notes}. Each place below takes you to its field.";
+    CheckPlanCount { rows } => "整改清单有 {rows} 处完成时限有误。", "The action plan has {rows} {rows|deadline|deadlines} to correct.";
+    CheckPlanRow { row, problem } => "整改清单第 {row} 行：{problem}", "Action plan, row {row}: {problem}";
     CheckMore { count } => "另有 {count} 处未列出：改好上面的之后会列出。", "{count} more not listed: they appear as the ones above are fixed.";
     CheckRemaining { errors, missing, warnings, first } => "检查：{errors} 处填写有误，{missing} 项未填写，{warnings} 处提醒；第一处：{first}", "Check: {errors} {errors|error|errors}, {missing} unanswered, {warnings} {warnings|note|notes}; the first: {first}";
     CheckOnlyWarnings { warnings, first } => "检查：全部已填写，没有错误；有 {warnings} 处提醒，第一处：{first}", "Check: everything is answered with no errors; {warnings} {warnings|note|notes}, the first: {first}";
@@ -859,6 +864,28 @@ pub fn unit(lang: Lang, unit: &str) -> &str {
         "万元" => "× 10,000 yuan",
         "间/12班" => "rooms per 12 classes",
         "个百分点" => "points",
+        other => other,
+    }
+}
+
+/// A unit after a number written `number` ("1 room", "2 rooms", "≥ 1 room per 12 classes"):
+/// English nouns agree with a count of one; Chinese has no plural.
+pub fn unit_after<'a>(lang: Lang, unit: &'a str, number: &str) -> &'a str {
+    let plural = self::unit(lang, unit);
+    let digits: String = number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let one = digits.parse::<f64>().is_ok_and(|n| n == 1.0);
+    if lang == Lang::Zh || !one {
+        return plural;
+    }
+    match plural {
+        "people" => "person",
+        "rooms" => "room",
+        "times" => "time",
+        "points" => "point",
+        "rooms per 12 classes" => "room per 12 classes",
         other => other,
     }
 }
@@ -1248,6 +1275,11 @@ pub fn unlikely_text(lang: Lang, u: crate::core::plausible::Unlikely) -> String 
             Say::UnlikelyYuanLow { value: &n(x) }.text(lang)
         }
         Unlikely::YuanPerPupil(x) => Say::UnlikelyYuanHigh { value: &n(x) }.text(lang),
+        Unlikely::RoomsPerClass(x) => Say::UnlikelyRooms { value: &n(x) }.text(lang),
+        Unlikely::MoreThanFullTime(t) => Say::UnlikelyAmongFullTime {
+            value: &crate::core::format::fixed(t, 0),
+        }
+        .text(lang),
     }
 }
 
@@ -1592,6 +1624,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn english_units_agree_with_a_count_of_one() {
+        assert_eq!(unit_after(Lang::En, "间", "1"), "room");
+        assert_eq!(unit_after(Lang::En, "间", "2"), "rooms");
+        assert_eq!(unit_after(Lang::En, "人", "1"), "person");
+        assert_eq!(
+            unit_after(Lang::En, "间/12班", "≥ 1"),
+            "room per 12 classes"
+        );
+        assert_eq!(
+            unit_after(Lang::En, "间/12班", "1.5"),
+            "rooms per 12 classes"
+        );
+        assert_eq!(unit_after(Lang::Zh, "间", "1"), "间");
     }
 
     /// English counts agree with their nouns: "1 error", "2 errors", "1 county".

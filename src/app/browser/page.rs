@@ -15,7 +15,16 @@ pub fn set_document_lang(lang: Lang) {
 pub fn focus(id: &str) {
     if let Some(el) = gloo::utils::document().get_element_by_id(id) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            el.scroll_into_view();
+            // A field in the middle of the window (its label above it stays in sight); a
+            // heading or panel at the top.
+            let field = matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT");
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(if field {
+                web_sys::ScrollLogicalPosition::Center
+            } else {
+                web_sys::ScrollLogicalPosition::Start
+            });
+            el.scroll_into_view_with_scroll_into_view_options(&options);
             let _ = el.focus();
         }
     }

@@ -78,8 +78,11 @@ fn school_rule_text(
         ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit,
         _ => return None,
     };
-    part.rule
-        .map(|r| format!("{} {}", r.describe(), crate::i18n::unit(lang, unit)))
+    part.rule.map(|r| {
+        let rule = r.describe();
+        let unit = crate::i18n::unit_after(lang, unit, &rule);
+        format!("{rule} {unit}")
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -394,7 +397,7 @@ fn widget(
         ItemKind::Computed { unit, .. } => html! {
             <p class="computed" id={slot_dom_id(slot)} tabindex="-1" data-testid={format!("computed-{slot}")}>
                 { ctx.t(Msg::CurrentValue) }{ ctx.lang.colon() }
-                <strong data-testid="computed-value">{ part.value.map(|v| format!("{} {}", crate::core::format::quantity_against(v, unit, part.rule), crate::i18n::unit(ctx.lang, unit))).unwrap_or_else(|| "—".into()) }</strong>
+                <strong data-testid="computed-value">{ part.value.map(|v| { let n = crate::core::format::quantity_against(v, unit, part.rule); let u = crate::i18n::unit_after(ctx.lang, unit, &n); format!("{n} {u}") }).unwrap_or_else(|| "—".into()) }</strong>
                 if let Some(r) = part.ratio {
                     { " · " }{ ctx.say(Say::OfThreshold { share: &format!("{:.1}%", r * 100.0) }) }
                 }

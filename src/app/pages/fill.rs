@@ -7,7 +7,7 @@ use crate::app::{Ctx, Open};
 use crate::core::answers::{Slot, Value};
 use crate::core::score::input_slots;
 use crate::i18n::{Msg, Say};
-use crate::state::check::{attention, progress, sections, Concern, Section, Tally};
+use crate::state::check::{attention, plan_problems, progress, sections, Concern, Section, Tally};
 use crate::state::{Action, Notice, Page};
 use yew::prelude::*;
 
@@ -177,22 +177,35 @@ pub fn Fill(props: &FillProps) -> Html {
             }
         });
         let more = list.len().saturating_sub(CHECK_LIST_MAX);
+        // The 整改清单's dates too: a plan due in the year 7228 is not finished work.
+        let draft = &props.open.draft;
+        let plan = plan_problems(&draft.plan, &draft.profile.school_year);
+        let plan_places = plan.iter().map(|(row, _, problem)| html! {
+            <li>
+                <span class="badge bad">{ ctx.t(Msg::CheckKindError) }</span>{ " " }
+                <button type="button" class="link" data-testid="check-plan-place" onclick={ctx.go(Page::Plan)}>
+                    { ctx.say(Say::CheckPlanRow { row: &row.to_string(), problem: &crate::i18n::deadline_problem_text(ctx.lang, *problem) }) }
+                </button>
+            </li>
+        });
+        let complete = tally.is_complete() && plan.is_empty();
         html! {
-            <div class={classes!("card", "check-panel", if tally.is_complete() { "done" } else { "open" })}
+            <div class={classes!("card", "check-panel", if complete { "done" } else { "open" })}
                 id="check-panel" tabindex="-1" role="region" aria-labelledby="check-heading" data-testid="check-panel">
                 <h3 id="check-heading">{ ctx.t(Msg::CheckHeading) }</h3>
-                if list.is_empty() {
+                if list.is_empty() && plan.is_empty() {
                     <p class="ok-line" data-testid="check-summary">{ "✓ " }{ ctx.t(Msg::CheckAllDone) }</p>
                 } else {
                     <p data-testid="check-summary">
-                        if tally.is_complete() { { "✓ " }{ ctx.t(Msg::CheckAllDone) }{ " " } }
+                        if complete { { "✓ " }{ ctx.t(Msg::CheckAllDone) }{ " " } }
+                        if !plan.is_empty() { { ctx.say(Say::CheckPlanCount { rows: &plan.len().to_string() }) }{ " " } }
                         { ctx.say(Say::CheckCounts {
                             errors: &tally.errors.to_string(),
                             missing: &tally.missing.to_string(),
                             warnings: &tally.warnings.to_string(),
                         }) }
                     </p>
-                    <ul class="check-list">{ for shown }</ul>
+                    <ul class="check-list">{ for shown }{ for plan_places }</ul>
                     if more > 0 { <p class="muted">{ ctx.say(Say::CheckMore { count: &more.to_string() }) }</p> }
                 }
                 <button type="button" class="small" data-testid="check-close" onclick={close}>{ ctx.t(Msg::Close) }</button>

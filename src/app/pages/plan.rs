@@ -62,13 +62,28 @@ pub fn Plan(props: &PlanProps) -> Html {
             }
         })
     };
-    let dismissed = props.open.draft.dismissed_unmet(&problems).len();
+    // (Not the row 撤销 can bring back: one offer for it at a time.)
+    let undoable = removed.as_ref().and_then(|(_, row)| row.from.clone());
+    let dismissed = props
+        .open
+        .draft
+        .dismissed_unmet(&problems)
+        .iter()
+        .filter(|k| Some(*k) != undoable.as_ref())
+        .count();
     let bring_back = {
-        let (dispatch, problems, removed) =
-            (ctx.dispatch.clone(), problems.clone(), removed.clone());
+        let (dispatch, problems, removed, focus_target) = (
+            ctx.dispatch.clone(),
+            problems.clone(),
+            removed.clone(),
+            focus_target.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(edit(DraftEdit::BringBackPlanRows(problems.clone())));
             removed.set(None);
+            // The button goes with the notice: focus to the plan's heading (the rows added
+            // are announced).
+            focus_target.set(Some("plan-heading".to_string()));
         })
     };
     let add = {
@@ -143,7 +158,7 @@ pub fn Plan(props: &PlanProps) -> Html {
     });
     html! {
         <section class="page plan" data-testid="plan-page" aria-labelledby="plan-heading">
-            <h3 id="plan-heading">{ ctx.t(Msg::PlanHeading) }</h3>
+            <h3 id="plan-heading" tabindex="-1">{ ctx.t(Msg::PlanHeading) }</h3>
             <p class="guidance no-print">{ ctx.t(Msg::PlanIntro) }</p>
             <div class="page-actions no-print">
                 <button type="button" class="primary" data-testid="plan-generate" onclick={generate}>{ ctx.t(Msg::GeneratePlan) }</button>

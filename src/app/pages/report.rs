@@ -21,7 +21,7 @@ fn number_text(ctx: &Ctx, typed: &str, unit: &str, rule: Option<Comparison>) -> 
 }
 
 fn with_unit(ctx: &Ctx, number: String, unit: &str) -> String {
-    match crate::i18n::unit(ctx.lang, unit) {
+    match crate::i18n::unit_after(ctx.lang, unit, &number) {
         "" => number,
         u => format!("{number} {u}"),
     }

@@ -20,6 +20,14 @@ pub const PUPILS_PER_TEACHER: (f64, f64) = (2.0, 60.0);
 pub const AREA_PER_PUPIL: (f64, f64) = (0.1, 100.0);
 /// 元 per pupil of any amount of money.
 pub const YUAN_PER_PUPIL: (f64, f64) = (10.0, 200_000.0);
+/// Rooms (间) per class, at most.
+pub const ROOMS_PER_CLASS: f64 = 3.0;
+/// Teachers counted among the full-time teachers (专任教师): never more than they are.
+const AMONG_FULL_TIME: &[&str] = &[
+    "teachers_above_degree",
+    "teachers_backbone",
+    "teachers_pe_art",
+];
 
 /// What is unlikely, with the figure that makes it so.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -28,6 +36,9 @@ pub enum Unlikely {
     PupilsPerTeacher(f64),
     AreaPerPupil(f64),
     YuanPerPupil(f64),
+    RoomsPerClass(f64),
+    /// More than the full-time teachers (their number) they are counted among.
+    MoreThanFullTime(f64),
 }
 
 /// A note on one field.
@@ -86,6 +97,35 @@ pub fn notes(checklist: &Checklist, school_type: SchoolType, answers: &Answers) 
             continue;
         };
         let outside = |x: f64, (lo, hi): (f64, f64)| (x < lo || x > hi).then_some(x);
+        // The same part's (or the whole school's) figure of another input.
+        let other = |id: &str| {
+            let part = match checklist.input(id).map(|d| d.scope) {
+                Some(InputScope::Shared) => Part::Whole,
+                _ => slot.part,
+            };
+            value(&Slot::new(id, part)).filter(|v| *v > 0.0)
+        };
+        if AMONG_FULL_TIME.contains(&slot.id.as_str()) {
+            if let Some(full_time) = other("teachers_full_time").filter(|t| v > *t) {
+                out.push(Note {
+                    slot: slot.clone(),
+                    unlikely: Unlikely::MoreThanFullTime(full_time),
+                });
+                continue;
+            }
+        }
+        if def.unit == "间" {
+            if let Some(per_class) = other("classes")
+                .map(|c| v / c)
+                .filter(|r| *r > ROOMS_PER_CLASS)
+            {
+                out.push(Note {
+                    slot: slot.clone(),
+                    unlikely: Unlikely::RoomsPerClass(per_class),
+                });
+                continue;
+            }
+        }
         let unlikely = match (slot.id.as_str(), def.unit.as_str()) {
             ("classes", _) => outside(pupils / v, PUPILS_PER_CLASS).map(Unlikely::PupilsPerClass),
             ("teachers_full_time", _) => {
@@ -159,6 +199,29 @@ mod tests {
                 ("area_teaching", Unlikely::AreaPerPupil(200.0)),
                 ("equipment_value", Unlikely::YuanPerPupil(250.0 / 600.0)),
             ]
+        );
+        // Teachers counted among the full-time ones, more than they are; 1200 rooms.
+        let among = answers(&[
+            ("students", w, "600"),
+            ("classes", w, "15"),
+            ("teachers_full_time", w, "3"),
+            ("teachers_above_degree", w, "30"),
+            ("multimedia_rooms", w, "1200"),
+        ]);
+        let kinds: Vec<_> = notes(&c, SchoolType::Primary, &among)
+            .into_iter()
+            .map(|n| (n.slot.id, n.unlikely))
+            .collect();
+        assert!(
+            kinds.contains(&(
+                "teachers_above_degree".into(),
+                Unlikely::MoreThanFullTime(3.0)
+            )),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("multimedia_rooms".into(), Unlikely::RoomsPerClass(80.0))),
+            "{kinds:?}"
         );
         // The same amount typed in 万元: read in 元, no note.
         let mut wan = unlikely.clone();

@@ -107,6 +107,21 @@ pub fn attention(
     out
 }
 
+/// 整改清单 rows whose 完成时限 cannot be meant (row number from 1, row id, what is wrong):
+/// 检查 lists them after the form's places.
+pub fn plan_problems(
+    plan: &[crate::core::school::PlanRow],
+    school_year: &str,
+) -> Vec<(usize, u64, crate::core::school::DeadlineProblem)> {
+    plan.iter()
+        .enumerate()
+        .filter_map(|(n, row)| {
+            crate::core::school::deadline_problem(&row.deadline, school_year)
+                .map(|p| (n + 1, row.id, p))
+        })
+        .collect()
+}
+
 /// How many of a section's slots are done (answered with a usable value), of how many.
 pub fn progress(
     checklist: &Checklist,

@@ -569,7 +569,7 @@ fn school_terms(
 
 /// A value with its unit: "4.5㎡" in Chinese, "4.5 ㎡" in English.
 fn with_unit(lang: Lang, number: String, unit: &str) -> String {
-    let unit = crate::i18n::unit(lang, unit);
+    let unit = crate::i18n::unit_after(lang, unit, &number);
     match lang {
         Lang::Zh => format!("{number}{unit}"),
         Lang::En if unit.is_empty() => number,
