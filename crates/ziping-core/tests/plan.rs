@@ -119,7 +119,7 @@ fn shortfall_texts_say_which_reason_applies_in_both_languages() {
     let (zh, en) = find("班额");
     assert!(zh.ends_with("：要求≤ 45人，现为46人，差1人"), "{zh}");
     assert!(
-        en.ends_with(": required ≤ 45 people, now 46 people, short by 1 people"),
+        en.ends_with(": required ≤ 45 people, now 46 people, short by 1 person"),
         "{en}"
     );
     // The group rule: 6 of 7 still met, but one is below the floor; the text says that one.
