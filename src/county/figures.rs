@@ -48,11 +48,12 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
     html! {
         <section aria-labelledby="figures-heading">
             <h3 id="figures-heading">{ ctx.t(Msg::CountyFigures) }</h3>
-            { cv_chart(ctx, r) }
-            { values_chart(ctx, r) }
+            // On a phone the charts keep a readable size and scroll sideways in their box.
+            <div class="chart-scroll">{ cv_chart(ctx, r) }</div>
+            <div class="chart-scroll">{ values_chart(ctx, r) }</div>
             <div class="table-scroll"><table class="report-table wide-table" data-testid="county-figures">
                 <thead><tr>
-                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ColVersion) }</th>
                     <th scope="col">{ ctx.t(Msg::SchoolYear) }</th><th scope="col">{ ctx.t(Msg::ColSide) }</th>
                     <th scope="col">{ ctx.t(Msg::ColSchools) }</th><th scope="col">{ ctx.t(Msg::ColMean) }</th>
                     <th scope="col">{ ctx.t(Msg::ColCv) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>
@@ -102,7 +103,7 @@ pub(super) fn county_rates(ctx: &Ctx, r: &CountyReport) -> Html {
             <p class="muted">{ ctx.t(Msg::CountyRatesNote) }</p>
             <div class="table-scroll"><table class="report-table wide-table" data-testid="county-rates">
                 <thead><tr>
-                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColIndicator) }</th><th scope="col">{ ctx.t(Msg::ColVersion) }</th>
                     <th scope="col">{ ctx.t(Msg::SchoolYear) }</th>
                     <th scope="col">{ ctx.t(Msg::ColSide) }</th><th scope="col">{ ctx.t(Msg::ColSchools) }</th>
                     <th scope="col">{ ctx.t(Msg::CountyRateValue) }</th><th scope="col">{ ctx.t(Msg::ThresholdLabel) }</th>

@@ -185,7 +185,7 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
                     { header(SortBy::Status, Msg::ColStatus) }
                     { header(SortBy::Name, Msg::SchoolName) }
                     <th scope="col">{ ctx.t(Msg::ColType) }</th>
-                    <th scope="col">{ ctx.t(Msg::ChecklistVersion) }</th>
+                    <th scope="col">{ ctx.t(Msg::ColVersion) }</th>
                     <th scope="col">{ ctx.t(Msg::SchoolYear) }</th>
                     <th scope="col">{ ctx.t(Msg::ColEnrolment) }</th>
                     { header(SortBy::Score, Msg::ColScore) }

@@ -145,6 +145,7 @@ catalogue! {
     ChecklistItems => "项", "items";
     ChecklistBroken => "内置评估清单无法读取（程序错误，请报告）", "A built-in checklist cannot be read (a bug; please report it)";
     ChecklistVersion => "版本", "version";
+    ColVersion => "版本", "Version";
     FooterNote => "自评 ziping · 离线可用 · 数据不出本机", "ziping · works offline · your data stays on this computer";
     Loading => "正在打开…", "Opening…";
     AttachEvidence => "添加佐证文件", "Attach an evidence file";

@@ -225,7 +225,7 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         Msg::SchoolName,
         Msg::ColType,
         Msg::ChecklistLabel,
-        Msg::ChecklistVersion,
+        Msg::ColVersion,
         Msg::SchoolYear,
         Msg::CsvEnrolmentPrimary,
         Msg::CsvEnrolmentJunior,
@@ -475,7 +475,7 @@ pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header: Vec<&str> = [
         Msg::ChecklistLabel,
-        Msg::ChecklistVersion,
+        Msg::ColVersion,
         Msg::SchoolYear,
         Msg::CsvIndicatorId,
         Msg::ColIndicator,
