@@ -15,7 +15,7 @@ use crate::core::builtin::readable;
 use crate::core::county_csv::{figures_csv, schools_csv};
 use crate::core::export::Verified;
 use crate::i18n::{Msg, Say};
-use crate::state::county::{status_counts, Added, Batch, FileReply, MAX_FILE_BYTES};
+use crate::state::county::{status_counts, Added, Batch, BatchChoices, FileReply, MAX_FILE_BYTES};
 use crate::state::draft::{ChecklistSource, Draft};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -73,7 +73,7 @@ struct Work {
     /// The batch kept in this browser has been read back (until then nothing is saved over
     /// it), and the officer's choices as last saved.
     restored: bool,
-    saved_choices: String,
+    saved_choices: BatchChoices,
 }
 
 /// Files handed to the workers per task (starting a read costs this thread about a tenth of a
@@ -180,7 +180,7 @@ pub fn County(props: &CountyProps) -> Html {
         started: 0.0,
         drawn: 0.0,
         restored: false,
-        saved_choices: String::new(),
+        saved_choices: BatchChoices::default(),
     });
     // How many files came back from this browser's storage when the page opened.
     let restored = use_state(|| None::<usize>);
@@ -204,9 +204,8 @@ pub fn County(props: &CountyProps) -> Html {
             {
                 let mut w = work.borrow_mut();
                 let choices = w.batch.choices();
-                let json = serde_json::to_string(&choices).unwrap_or_default();
-                if w.restored && json != w.saved_choices {
-                    w.saved_choices = json;
+                if w.restored && choices != w.saved_choices {
+                    w.saved_choices = choices.clone();
                     wasm_bindgen_futures::spawn_local(async move {
                         drafts::save_batch_choices(&choices).await;
                     });
@@ -641,7 +640,7 @@ pub fn County(props: &CountyProps) -> Html {
                 let mut w = work.borrow_mut();
                 w.batch.clear();
                 w.handles.clear();
-                w.saved_choices.clear();
+                w.saved_choices = BatchChoices::default();
             }
             restored.set(None);
             wasm_bindgen_futures::spawn_local(drafts::clear_county_batch());

@@ -5,6 +5,7 @@ use crate::app::components::{
 };
 use crate::app::{Ctx, Open};
 use crate::core::answers::{Slot, Value};
+use crate::core::plausible::{notes, Note};
 use crate::core::score::input_slots;
 use crate::i18n::{Msg, Say};
 use crate::state::check::{attention, plan_problems, progress, sections, Concern, Section, Tally};
@@ -60,22 +61,25 @@ fn split_note(ctx: &Ctx, open: &Open, t: crate::core::model::SchoolType) -> Html
 /// Places listed by 检查 at most; the count says how many more.
 const CHECK_LIST_MAX: usize = 30;
 
-/// A place 检查 lists: its field and, for a value that cannot be used or a note, what is wrong.
-fn place_text(ctx: &Ctx, open: &Open, a: &crate::core::score::Assessment, slot: Slot) -> String {
-    if let Some(i) = a.invalid.iter().find(|i| i.slot == slot) {
-        return problem_text(ctx, &open.checklist, &open.draft.answers, &slot, &i.problem);
+/// A place 检查 lists: its field and, for a value that cannot be used or a note, what is wrong
+/// (`unlikely`: the 数据合理性提醒 of the answers, found once per render).
+fn place_text(
+    ctx: &Ctx,
+    open: &Open,
+    a: &crate::core::score::Assessment,
+    unlikely: &[Note],
+    slot: &Slot,
+) -> String {
+    if let Some(i) = a.invalid.iter().find(|i| &i.slot == slot) {
+        return problem_text(ctx, &open.checklist, &open.draft.answers, slot, &i.problem);
     }
-    let label = field_label(ctx, &open.checklist, &slot);
-    let unlikely = || {
-        let t = open.school_type()?;
-        crate::core::plausible::notes(&open.checklist, t, &open.draft.answers)
-            .into_iter()
-            .find(|n| n.slot == slot)
-            .map(|n| crate::i18n::unlikely_text(ctx.lang, n.unlikely))
-    };
-    let note = match a.warnings.iter().find(|w| w.slot == slot) {
+    let label = field_label(ctx, &open.checklist, slot);
+    let note = match a.warnings.iter().find(|w| &w.slot == slot) {
         Some(w) => Some(warning_text(ctx, &w.kind)),
-        None => unlikely(),
+        None => unlikely
+            .iter()
+            .find(|n| &n.slot == slot)
+            .map(|n| crate::i18n::unlikely_text(ctx.lang, n.unlikely)),
     };
     match note {
         Some(note) => format!("{label}{}{note}", ctx.t(Msg::ColonSeparator)),
@@ -135,9 +139,10 @@ pub fn Fill(props: &FillProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             let list = attention(&open.checklist, t, &open.draft.answers, &a);
+            let unlikely = notes(&open.checklist, t, &open.draft.answers);
             let first = list
                 .first()
-                .map(|x| place_text(&ctx2, &open, &a, x.slot.clone()));
+                .map(|x| place_text(&ctx2, &open, &a, &unlikely, &x.slot));
             checked.set(true);
             focus_target.set(Some("check-panel".to_string()));
             dispatch.dispatch(Action::Notify(Notice::Check {
@@ -146,6 +151,8 @@ pub fn Fill(props: &FillProps) -> Html {
             }));
         })
     };
+    // 数据合理性提醒: under the raw data's fields and in 检查's list.
+    let unlikely = notes(checklist, t, answers);
     let panel = checked.then(|| {
         let list = attention(checklist, t, answers, &a);
         let tally = Tally::of(&list);
@@ -171,7 +178,7 @@ pub fn Fill(props: &FillProps) -> Html {
                 <li>
                     <span class={classes!("badge", class)}>{ kind }</span>{ " " }
                     <button type="button" class="link" data-testid="check-place" onclick={go}>
-                        { section_title(all[x.section]) }{ " · " }{ place_text(&ctx, &props.open, &a, x.slot.clone()) }
+                        { section_title(all[x.section]) }{ " · " }{ place_text(&ctx, &props.open, &a, &unlikely, &x.slot) }
                     </button>
                 </li>
             }
@@ -227,7 +234,6 @@ pub fn Fill(props: &FillProps) -> Html {
     });
     let content = match section {
         Section::Inputs => {
-            let unlikely = crate::core::plausible::notes(checklist, t, answers);
             let fields = input_slots(&props.open.checklist, t).into_iter().map(|slot| {
                 let notes = unlikely.iter().filter(|n| n.slot == slot)
                     .map(|n| crate::i18n::unlikely_text(ctx.lang, n.unlikely)).collect::<Vec<_>>();
