@@ -98,7 +98,9 @@ fn notice_text(ctx: &Ctx, notice: &Notice) -> String {
         }),
         Notice::Exported { name } => ctx.say(Say::ExportDone { file: name }),
         Notice::ExportNeedsType => ctx.t(Msg::ExportNeedsType).into(),
-        Notice::ExportFailed { reason } => ctx.say(Say::ExportFailed { reason }),
+        Notice::ExportFailed { error } => ctx.say(Say::ExportFailed {
+            reason: &crate::i18n::export_error(ctx.lang, error),
+        }),
         Notice::Imported { name } => ctx.say(Say::ImportedFrom { file: name }),
         Notice::ChecklistFileRejected { name, reason } => {
             ctx.say(Say::ChecklistRejected { file: name, reason })

@@ -177,34 +177,15 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
     type RowOf = (Side, String);
     let years = r.school_years().len() > 1;
     let mut rows: Vec<(String, RowOf, Vec<Dot>, Option<f64>)> = Vec::new();
-    for f in &r.figures {
-        let mut dots = Vec::new();
-        for s in r.schools.iter().filter(|s| {
-            s.status.counted()
-                && s.checklist == f.checklist
-                && s.version == f.version
-                && s.school_year == f.school_year
-        }) {
-            let Some(t) = s.school_type else { continue };
-            for c in s
-                .indicators
-                .iter()
-                .filter(|c| c.item == f.item && Side::of(t, c.part) == Some(f.side))
-            {
-                if let Some(ratio) = c.ratio {
-                    let class = outcome_class(c.outcome);
-                    dots.push((
-                        ratio,
-                        class,
-                        format!(
-                            "{} {}",
-                            s.school_name,
-                            c.value.map(|v| format::fixed(v, 2)).unwrap_or_default()
-                        ),
-                    ));
-                }
-            }
-        }
+    for (f, values) in r.figures.iter().zip(r.values_by_figure()) {
+        let dots: Vec<Dot> = values
+            .iter()
+            .map(|v| {
+                let name = &r.schools[v.school].school_name;
+                let value = v.value.map(|v| format::fixed(v, 2)).unwrap_or_default();
+                (v.ratio, outcome_class(v.outcome), format!("{name} {value}"))
+            })
+            .collect();
         if !dots.is_empty() {
             let year = if years {
                 format!(" {}", f.school_year)

@@ -12,10 +12,11 @@ use crate::app::pages::Report;
 use crate::app::{Ctx, Open, Shared};
 use crate::core::aggregate::{CountyReport, CountySettings, RosterSchool};
 use crate::core::builtin::readable;
-use crate::core::county_csv::{figures_csv, schools_csv};
 use crate::core::export::Verified;
+use crate::i18n::status_counts;
 use crate::i18n::{Msg, Say};
-use crate::state::county::{status_counts, Added, Batch, BatchChoices, FileReply, MAX_FILE_BYTES};
+use crate::report::county_csv::{figures_csv, schools_csv};
+use crate::state::county::{Added, Batch, BatchChoices, FileReply, MAX_FILE_BYTES};
 use crate::state::draft::{ChecklistSource, Draft};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -217,7 +218,7 @@ pub fn County(props: &CountyProps) -> Html {
             // A folder still being walked has more files to come: no report of part of it.
             if pending == 0 && w.walks == 0 {
                 shown.set((!w.batch.is_empty()).then(|| Shown {
-                    report: Rc::new(w.batch.report(clock::now().as_str(), lang)),
+                    report: Rc::new(w.batch.report(&clock::now())),
                     millis: clock::millis() - w.started,
                 }));
             }
@@ -444,11 +445,6 @@ pub fn County(props: &CountyProps) -> Html {
             refresh();
         })
     };
-    // The report is worded again in the language chosen (its reasons were worded when made).
-    {
-        let refresh = refresh.clone();
-        use_effect_with(lang, move |_| refresh());
-    }
     // A file 不在名册 whose school the county knows: the school joins the roster.
     let add_to_roster = {
         let (work, apply_settings) = (work.clone(), apply_settings.clone());
@@ -778,7 +774,7 @@ pub fn County(props: &CountyProps) -> Html {
             .collect()
     };
     let refused = b.refused.iter().map(|(name, r)| {
-        html! { <li>{ name }{ ctx.lang.colon() }{ r.text(ctx.lang) }</li> }
+        html! { <li>{ name }{ ctx.lang.colon() }{ crate::i18n::refusal_text(ctx.lang, r) }</li> }
     });
     let (done, total, walking) = *progress;
     let reading = done < total || walking;

@@ -482,3 +482,28 @@ test("a folder being walked: no report of part of it, and 清空 stops it", { ti
   });
   await page.close();
 });
+
+test("a checklist refused for its problems says why in the language shown, and again after a toggle", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    // A county checklist with one area twice: refused, with the problem named.
+    const doc = JSON.parse(readFileSync(join(ROOT, "checklists/zlpj-school-hengyang.json"), "utf8"));
+    doc.areas.push(doc.areas[0]);
+    const dir = mkdtempSync(join(tmpdir(), "ziping-bad-checklist-"));
+    const file = join(dir, "broken-checklist.json");
+    writeFileSync(file, JSON.stringify(doc));
+    await page.getByTestId("county-files").setInputFiles([file, exampleFiles()[0]]);
+    const refused = page.getByTestId("county-refused");
+    await refused.getByText(/broken-checklist\.json：评估清单文件有误：.*重复/).waitFor();
+
+    // English: the same reason in English, no Chinese left in it.
+    await page.getByTestId("lang-toggle").click();
+    await refused.getByText(/broken-checklist\.json: a checklist file with problems: .*used twice/).waitFor();
+    const line = await refused.locator("li").filter({ hasText: "broken-checklist.json" }).textContent();
+    assert.doesNotMatch(line, /\p{Script=Han}/u, line);
+    await page.getByTestId("lang-toggle").click();
+    await refused.getByText(/broken-checklist\.json：评估清单文件有误/).waitFor();
+  });
+  await page.close();
+});

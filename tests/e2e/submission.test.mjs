@@ -131,12 +131,24 @@ test("hostile and broken files are refused by name, and nothing changes", { time
   await page.close();
 });
 
-test("a file made with a county checklist asks for that checklist, then opens", { timeout: 120000 }, async (t) => {
+test("a file made with a county checklist asks for it when it is not here, and opens with the copy kept here", { timeout: 120000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    // Make such a file: a draft on the 衡阳 variant, exported.
     await gotoStart(page, session.server.url);
     const variant = join(ROOT, "checklists/zlpj-school-hengyang.json");
+    // A school's file made with the 衡阳 county checklist, which this browser does not have yet:
+    // the file asks for it, and opens once it is given.
+    const county = join(ROOT, "tests/corpus/county", readdirSync(join(ROOT, "tests/corpus/county"))[0]);
+    assert.equal(await page.getByTestId("county-checklist-zlpj-school-hengyang").count(), 0, "not kept here yet");
+    await page.getByTestId("submission-file").setInputFiles(county);
+    await page.getByTestId("import-error").filter({ hasText: "zlpj-school-hengyang" }).waitFor();
+    assert.match(await page.getByTestId("import-error").textContent(), /请先载入该清单文件/);
+    await page.getByTestId("import-checklist-file").setInputFiles(variant);
+    await page.getByTestId("results-page").waitFor();
+    assert.equal(await page.getByTestId("workspace-school").textContent(), "衡阳县第一中学");
+
+    // A draft on the same checklist loaded from the start page (kept in this browser), exported.
+    await page.getByTestId("back-to-start").click();
     await page.getByTestId("checklist-file").setInputFiles(variant);
     await page.getByTestId("profile-page").waitFor();
     await page.getByTestId("profile-school_name").fill("县级清单中学");
@@ -147,11 +159,10 @@ test("a file made with a county checklist asks for that checklist, then opens", 
     const file = join(mkdtempSync(join(tmpdir(), "ziping-variant-")), "variant.json");
     await download.saveAs(file);
 
+    // The checklist is kept here: opening the file needs nothing more (as 从去年的文件开始 does).
     await page.getByTestId("back-to-start").click();
+    await page.getByTestId("county-checklist-zlpj-school-hengyang").waitFor();
     await page.getByTestId("submission-file").setInputFiles(file);
-    await page.getByTestId("import-error").filter({ hasText: "zlpj-school-hengyang" }).waitFor();
-    assert.match(await page.getByTestId("import-error").textContent(), /请先载入该清单文件/);
-    await page.getByTestId("import-checklist-file").setInputFiles(variant);
     await page.getByTestId("results-page").waitFor();
     assert.equal(await page.getByTestId("workspace-school").textContent(), "县级清单中学");
   });

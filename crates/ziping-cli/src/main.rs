@@ -38,6 +38,7 @@ mod cli {
     use ziping_core::core::builtin::readable;
     use ziping_core::core::checklist::{add_to_set, Checklist};
     use ziping_core::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
+    use ziping_core::core::time::Timestamp;
     use ziping_core::i18n::{checklist_errors, import_error, settings_problems, Lang, Msg, Say};
     use ziping_core::state::county::MAX_CHECKLIST_BYTES;
 
@@ -376,13 +377,12 @@ mod cli {
     }
 
     /// Now, as RFC 3339 (the core takes the time as an argument).
-    fn now_rfc3339() -> String {
+    /// The clock, read here (the core never reads it).
+    fn now() -> Timestamp {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0)
-            .map(|t| t.to_rfc3339())
-            .unwrap_or_default()
+        Timestamp::from_unix_seconds(i64::try_from(secs).unwrap_or(i64::MAX))
     }
 
     /// What decides which files count: the checklists known, the county's settings, the county
@@ -434,7 +434,7 @@ mod cli {
                 }
             }
         }
-        let now = now_rfc3339();
+        let now = now();
         let options = Options {
             now: &now,
             county: rules.county,
@@ -443,7 +443,7 @@ mod cli {
             assigned: &[],
         };
         let refs: Vec<&FileFacts> = inputs.iter().collect();
-        let report = aggregate(&refs, rules.checklists, &options, |e| import_error(lang, e));
+        let report = aggregate(&refs, rules.checklists, &options);
         if let Some((first, second)) = report.pick_clashes.first() {
             return Err(Say::CliPickTwice {
                 first: &printable(first),
@@ -526,7 +526,7 @@ mod cli {
         report: &ziping_core::core::aggregate::CountyReport,
         lang: Lang,
     ) -> Vec<(PathBuf, Vec<u8>)> {
-        use ziping_core::core::county_csv::{figures_csv, schools_csv};
+        use ziping_core::report::county_csv::{figures_csv, schools_csv};
         let mut out = Vec::new();
         if let Some(csv) = &outputs.csv {
             out.push((csv.clone(), schools_csv(report, lang).into_bytes()));
@@ -631,7 +631,7 @@ mod cli {
             if matches!(s.status, FileStatus::Conflict { .. }) {
                 continue;
             }
-            let (word, detail) = ziping_core::core::county_csv::status_text(lang, &s.status);
+            let (word, detail) = ziping_core::i18n::status_text(lang, &s.status);
             note(&format!(
                 "{word}\t{}\t{}",
                 printable(&s.file),
@@ -644,7 +644,7 @@ mod cli {
                 group: 0,
                 with: Default::default(),
             };
-            let (word, _) = ziping_core::core::county_csv::status_text(lang, &status);
+            let (word, _) = ziping_core::i18n::status_text(lang, &status);
             let files: Vec<String> = g.files.iter().map(|f| printable(f)).collect();
             note(&format!(
                 "{word}\t{}\t{}",

@@ -229,7 +229,7 @@ fn the_command_line_writes_the_same_figures() {
     let mut files = files;
     files.sort_by(|a, b| a.file.cmp(&b.file));
     let options = ziping_core::core::aggregate::Options {
-        now: "2100-01-01T00:00:00+00:00",
+        now: &ziping_core::core::time::Timestamp::parse("2100-01-01T00:00:00+00:00").unwrap(),
         county: None,
         picks: &[],
         settings: None,
@@ -239,11 +239,10 @@ fn the_command_line_writes_the_same_figures() {
         &files.iter().collect::<Vec<_>>(),
         &builtins().unwrap(),
         &options,
-        |e| e.to_string(),
     );
     assert_eq!(
         std::fs::read_to_string(dir.join("county-county.csv")).unwrap(),
-        ziping_core::core::county_csv::figures_csv(&report, ziping_core::i18n::Lang::Zh)
+        ziping_core::report::county_csv::figures_csv(&report, ziping_core::i18n::Lang::Zh)
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -101,13 +101,13 @@ fn every_countys_figures_on_duckdb_equal_zipings_own() {
     for k in 0..COUNTIES {
         let county = format!("示例{k}县");
         let options = Options {
-            now: "2100-01-01T00:00:00+00:00",
+            now: &ziping_core::core::time::Timestamp::parse("2100-01-01T00:00:00+00:00").unwrap(),
             county: Some(&county),
             picks: &[],
             settings: None,
             assigned: &[],
         };
-        let report = aggregate(&refs, &checklists, &options, |e| e.to_string());
+        let report = aggregate(&refs, &checklists, &options);
         for f in &report.figures {
             let key = (
                 county.clone(),

@@ -84,18 +84,13 @@ fn main() {
         .map(|(n, t)| reduce(&format!("{n}"), t.as_bytes(), &checklists))
         .collect();
     let options = ziping_core::core::aggregate::Options {
-        now: "2100-01-01T00:00:00+00:00",
+        now: &ziping_core::core::time::Timestamp::parse("2100-01-01T00:00:00+00:00").unwrap(),
         county: None,
         picks: &[],
         settings: None,
         assigned: &[],
     };
-    let report = aggregate(
-        &inputs.iter().collect::<Vec<_>>(),
-        &checklists,
-        &options,
-        |e| e.to_string(),
-    );
+    let report = aggregate(&inputs.iter().collect::<Vec<_>>(), &checklists, &options);
     let in_memory = start.elapsed();
 
     let start = Instant::now();
@@ -105,12 +100,7 @@ fn main() {
             reduce(&format!("{n}"), &bytes, &checklists)
         })
         .collect();
-    let _ = aggregate(
-        &inputs.iter().collect::<Vec<_>>(),
-        &checklists,
-        &options,
-        |e| e.to_string(),
-    );
+    let _ = aggregate(&inputs.iter().collect::<Vec<_>>(), &checklists, &options);
     let with_disk = start.elapsed();
     std::fs::remove_dir_all(&dir).unwrap();
 

@@ -7,5 +7,6 @@
 
 pub mod core;
 pub mod i18n;
+pub mod report;
 pub mod sample;
 pub mod state;

@@ -11,11 +11,11 @@ use ziping_core::core::aggregate::{
 use ziping_core::core::answers::{Answers, Part, Slot, Value};
 use ziping_core::core::builtin::builtins;
 use ziping_core::core::checklist::Checklist;
-use ziping_core::core::county_csv::{figures_csv, schools_csv};
 use ziping_core::core::export::{export, to_text, Submission};
 use ziping_core::core::model::SchoolType;
 use ziping_core::core::school::Profile;
 use ziping_core::i18n::Lang;
+use ziping_core::report::county_csv::{figures_csv, schools_csv};
 
 const NOW: &str = "2026-11-25T12:00:00+08:00";
 const T1: &str = "2026-11-20T10:00:00+08:00";
@@ -258,15 +258,13 @@ fn two_counties_are_named_and_can_be_told_apart() {
         (1, files.len() - 1)
     );
     let options = Options {
-        now: NOW,
+        now: &ziping_core::core::time::Timestamp::parse(NOW).unwrap(),
         county: Some("示例县"),
         picks: &[],
         settings: None,
         assigned: &[],
     };
-    let r = aggregate(&files.iter().collect::<Vec<_>>(), &known, &options, |e| {
-        e.to_string()
-    });
+    let r = aggregate(&files.iter().collect::<Vec<_>>(), &known, &options);
     assert!(!r.mixes_counties());
     assert_eq!(status(&r, "K.json"), FileStatus::OtherCounty);
     assert_eq!(r1(&r).schools, 2);
@@ -296,6 +294,35 @@ fn two_versions_of_a_checklist_are_never_pooled() {
         [builtin("yzjh-school").doc().version.as_str(), "2027.1"],
         "one figure per version"
     );
+    // The chart's values: each figure gets its own version's school, the same as joining the
+    // figures with the schools (what county mode's view once did itself).
+    let values = r.values_by_figure();
+    for (f, got) in r.figures.iter().zip(&values) {
+        let mut joined = Vec::new();
+        for (n, s) in r.schools.iter().enumerate() {
+            if !s.status.counted() || s.checklist != f.checklist || s.version != f.version {
+                continue;
+            }
+            for c in &s.indicators {
+                let side = s.school_type.and_then(|t| Side::of(t, c.part));
+                match c.ratio {
+                    Some(ratio) if c.item == f.item && side == Some(f.side) => {
+                        joined.push((n, ratio))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let got: Vec<(usize, f64)> = got.iter().map(|v| (v.school, v.ratio)).collect();
+        assert_eq!(got, joined, "{} {} {:?}", f.item, f.version, f.side);
+    }
+    let r1_new = r
+        .figures
+        .iter()
+        .position(|f| f.item == "R1" && f.version == "2027.1")
+        .unwrap();
+    assert_eq!(values[r1_new].len(), 1);
+    assert_eq!(r.schools[values[r1_new][0].school].file, "B.json");
     let b = r.schools.iter().find(|s| s.file == "B.json").unwrap();
     assert_eq!(b.version, "2027.1");
     assert_eq!(

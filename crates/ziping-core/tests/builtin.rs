@@ -455,6 +455,35 @@ fn a_nine_year_school_is_checked_per_part_on_resources() {
     );
     let junior_rule = r.groups.iter().find(|g| g.part == Part::Junior).unwrap();
     assert_eq!((junior_rule.passed, junior_rule.holds), (6, Some(true)));
+    // The split of its shared inputs, as the pages show it: the checklist's weights, the
+    // shares its enrolment gives, and which items divide a shared input.
+    let split = r
+        .split
+        .expect("a 九年一贯制 school on a checklist with a split");
+    let rule = c.doc().split.as_ref().unwrap();
+    assert_eq!(
+        (split.primary_weight, split.junior_weight),
+        (rule.primary_weight, rule.junior_weight)
+    );
+    let (sp, sj) = split.shares.expect("both enrolments entered");
+    assert!((sp + sj - 1.0).abs() < 1e-9 && sp > 0.0 && sj > 0.0);
+    let split_items: Vec<&str> = r
+        .items
+        .iter()
+        .filter(|i| i.split)
+        .map(|i| i.id.as_str())
+        .collect();
+    assert!(
+        !split_items.is_empty() && !split_items.contains(&"R1"),
+        "{split_items:?}"
+    );
+    // Another school type has no split.
+    let primary = assess(
+        &c,
+        SchoolType::Primary,
+        &example_school(&c, SchoolType::Primary),
+    );
+    assert!(primary.split.is_none() && primary.items.iter().all(|i| !i.split));
 }
 
 #[test]

@@ -164,7 +164,7 @@ fn two_picks_for_one_school_keep_the_first_and_say_so() {
 
 #[test]
 fn school_years_are_one_form_or_refused() {
-    use ziping_core::core::history::canonical_school_year;
+    use ziping_core::core::school_year::canonical_school_year;
     for typed in [
         "2026-2027",
         "2026-27",
@@ -354,7 +354,7 @@ mod with_settings {
         assigned: &[(String, String)],
     ) -> CountyReport {
         let options = Options {
-            now: NOW,
+            now: &ziping_core::core::time::Timestamp::parse(NOW).unwrap(),
             county: None,
             picks,
             settings: Some(s),
@@ -364,7 +364,6 @@ mod with_settings {
             &files.iter().collect::<Vec<_>>(),
             &builtins().unwrap(),
             &options,
-            |e| e.to_string(),
         )
     }
 
@@ -605,7 +604,7 @@ fn the_school_csv_carries_the_roster_and_the_missing_schools() {
     .unwrap();
     let files = [school("A", |_| {}), school("X", |_| {})];
     let options = Options {
-        now: NOW,
+        now: &ziping_core::core::time::Timestamp::parse(NOW).unwrap(),
         county: None,
         picks: &[],
         settings: Some(&s),
@@ -615,9 +614,8 @@ fn the_school_csv_carries_the_roster_and_the_missing_schools() {
         &files.iter().collect::<Vec<_>>(),
         &builtins().unwrap(),
         &options,
-        |e| e.to_string(),
     );
-    let csv = ziping_core::core::county_csv::schools_csv(&r, ziping_core::i18n::Lang::Zh);
+    let csv = ziping_core::report::county_csv::schools_csv(&r, ziping_core::i18n::Lang::Zh);
     let mut reader =
         csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
@@ -666,7 +664,7 @@ fn a_nameless_file_picked_is_its_whole_groups_school_never_a_second_one() {
 
 #[test]
 fn the_next_school_year_of_any_year_the_county_reads_is_the_next_one() {
-    use ziping_core::core::history::next_school_year;
+    use ziping_core::core::school_year::next_school_year;
     assert_eq!(next_school_year("2025-2026"), "2026-2027");
     assert_eq!(next_school_year("2025/2026"), "2026/2027");
     for typed in [

@@ -278,3 +278,55 @@ fn a_format_1_file_is_read_and_migrated() {
         ));
     }
 }
+
+/// "The checklists known here" is one policy: built-ins first, then county files; a county
+/// copy with a built-in's id and version and other content is a clash, never used; the same
+/// content twice is known once. A submission opens as a draft on the known checklist it names,
+/// a county checklist kept here included (the app's 打开报送文件 once ignored those).
+#[test]
+fn a_submission_opens_on_the_checklist_known_here_whatever_its_source() {
+    use ziping_core::state::draft::{known_here, open_submission, ChecklistSource};
+    let builtins = builtins().unwrap();
+    let hengyang = std::fs::read_to_string(root("checklists/zlpj-school-hengyang.json")).unwrap();
+    // A copy of the first built-in with its id and version and another threshold.
+    let mut edited: Json = serde_json::from_str(ziping_core::core::builtin::FILES[0].1).unwrap();
+    edited["areas"][0]["indicators"][0]["items"][0]["kind"]["rule"]["primary"]["value"] =
+        serde_json::json!(4.0);
+    let files = vec![
+        ("zlpj-school-hengyang.json".to_string(), hengyang.clone()),
+        ("again.json".to_string(), hengyang.clone()),
+        ("not-a-checklist.json".to_string(), "{".to_string()),
+        ("copy.json".to_string(), edited.to_string()),
+    ];
+    let (known, clashes) = known_here(&builtins, &files);
+    assert_eq!(known.len(), builtins.len() + 1);
+    assert_eq!(clashes.len(), 1);
+    assert_eq!(clashes[0].id, builtins[0].doc().id);
+
+    let county = std::fs::read_dir(root("tests/corpus/county"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let bytes = std::fs::read(county).unwrap();
+    let draft = open_submission("d1".into(), &bytes, &known).unwrap();
+    assert_eq!(draft.profile.school_name, "衡阳县第一中学");
+    assert_eq!(
+        draft.checklist,
+        ChecklistSource::File {
+            name: "zlpj-school-hengyang.json".into(),
+            text: hengyang
+        }
+    );
+    // Without the county's file, the same submission names the checklist it needs.
+    let (builtins_only, _) = known_here(&builtins, &[]);
+    assert!(matches!(
+        open_submission("d2".into(), &bytes, &builtins_only),
+        Err(ImportError::UnknownChecklist { id, .. }) if id == "zlpj-school-hengyang"
+    ));
+    // A built-in's file opens on the built-in.
+    let example = to_text(&example_exports().remove(0)).unwrap();
+    let draft = open_submission("d3".into(), example.as_bytes(), &known).unwrap();
+    assert!(matches!(draft.checklist, ChecklistSource::Builtin { .. }));
+}

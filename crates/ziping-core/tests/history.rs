@@ -6,8 +6,9 @@ mod common;
 use common::*;
 use ziping_core::core::answers::{Answers, Part, Slot, Value};
 use ziping_core::core::checklist::Checklist;
-use ziping_core::core::history::{compare, next_school_year, Change, YearResult};
+use ziping_core::core::history::{compare, Change, YearResult};
 use ziping_core::core::model::{Comparison, ItemKind, SchoolType};
+use ziping_core::core::school_year::next_school_year;
 use ziping_core::core::score::assess;
 
 fn year(c: &Checklist, t: SchoolType, a: &Answers) -> YearResult {
@@ -164,7 +165,7 @@ fn the_school_year_moves_on() {
 
 #[test]
 fn school_years_typed_three_ways_are_one_year_and_the_year_before_is_known() {
-    use ziping_core::core::history::{canonical_school_year, year_before};
+    use ziping_core::core::school_year::{canonical_school_year, year_before};
     for typed in [
         "2025-2026",
         " 2025—2026学年",

@@ -406,6 +406,7 @@ fn kind(result: &Result<ziping_core::core::export::Verified, ImportError>) -> St
         Err(ImportError::BadTime { .. }) => "bad_time".into(),
         Err(ImportError::DigestMismatch { .. }) => "digest_mismatch".into(),
         Err(ImportError::UnknownChecklist { .. }) => "unknown_checklist".into(),
+        Err(ImportError::ChecklistAwaiting { .. }) => "checklist_awaiting".into(),
         Err(ImportError::ChecklistChanged { .. }) => "checklist_changed".into(),
         Err(ImportError::NoSchoolType) => "no_school_type".into(),
         Err(ImportError::SchoolTypeNotCovered { .. }) => "school_type_not_covered".into(),

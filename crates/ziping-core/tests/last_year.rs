@@ -171,6 +171,7 @@ fn builtins_all() -> Vec<ziping_core::core::checklist::Checklist> {
 
 #[test]
 fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
+    use ziping_core::state::draft::known_here;
     use ziping_core::state::last_year::{start_from_file, StartError};
     // Last year's file was made with 办学质量 2026.3; this computer has 2026.4 only, so last
     // year's result is taken as the file stored it (its digest still checked).
@@ -195,8 +196,7 @@ fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
         "d3".into(),
         "old.json",
         &bytes,
-        &builtins,
-        &[],
+        &known_here(&builtins, &[]).0,
         at().as_str(),
     )
     .unwrap();
@@ -213,7 +213,13 @@ fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
     );
     // Not a submission; a checklist this computer has no version of: each said so.
     assert!(matches!(
-        start_from_file("d4".into(), "x.json", b"{", &builtins, &[], at().as_str()),
+        start_from_file(
+            "d4".into(),
+            "x.json",
+            b"{",
+            &known_here(&builtins, &[]).0,
+            at().as_str()
+        ),
         Err(StartError::File(_))
     ));
     let yzjh_only: Vec<_> = builtins
@@ -221,7 +227,13 @@ fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
         .filter(|c| c.doc().id == "yzjh-school")
         .collect();
     assert!(matches!(
-        start_from_file("d5".into(), "old.json", &bytes, &yzjh_only, &[], at().as_str()),
+        start_from_file(
+            "d5".into(),
+            "old.json",
+            &bytes,
+            &known_here(&yzjh_only, &[]).0,
+            at().as_str()
+        ),
         Err(StartError::NoChecklist { id }) if id == "zlpj-school"
     ));
 }
@@ -329,15 +341,13 @@ fn next_year_fixtures_are_produced_by_the_code() {
             .map(|(name, text)| reduce(name, text.as_bytes(), &known)),
     );
     let options = Options {
-        now: "2027-12-01T00:00:00+08:00",
+        now: &ziping_core::core::time::Timestamp::parse("2027-12-01T00:00:00+08:00").unwrap(),
         county: None,
         picks: &[],
         settings: None,
         assigned: &[],
     };
-    let r = aggregate(&facts.iter().collect::<Vec<_>>(), &known, &options, |e| {
-        e.to_string()
-    });
+    let r = aggregate(&facts.iter().collect::<Vec<_>>(), &known, &options);
     assert!(r.schools.iter().all(|s| s.status.counted()), "{r:?}");
     assert_eq!(r.school_years(), ["2026-2027", "2027-2028"]);
     let this: Vec<(&str, Option<usize>, FollowUp)> = r.schools[3..]

@@ -9,8 +9,9 @@ use ziping_core::core::answers::{Part, Slot, Value};
 use ziping_core::core::model::SchoolType;
 use ziping_core::core::score::assess;
 use ziping_core::core::time::Timestamp;
+use ziping_core::i18n::shortfall_text;
 use ziping_core::i18n::Lang;
-use ziping_core::state::draft::{shortfall_problem, shortfall_text, ChecklistSource, RowStatus};
+use ziping_core::state::draft::{shortfall_problem, ChecklistSource, RowStatus};
 use ziping_core::state::{Action, AppState, DraftEdit};
 
 fn at() -> Timestamp {

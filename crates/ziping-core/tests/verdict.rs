@@ -139,7 +139,7 @@ fn a_ratio_short_is_said_in_the_schools_terms() {
         .iter()
         .find(|s| s.item == "G1")
         .expect("G1 short");
-    let text = ziping_core::state::draft::shortfall_text(&c, &a, s, ziping_core::i18n::Lang::Zh);
+    let text = ziping_core::i18n::shortfall_text(&c, &a, s, ziping_core::i18n::Lang::Zh);
     assert!(text.contains("需 2间，现有 1间"), "{text}");
 }
 

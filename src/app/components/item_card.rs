@@ -41,32 +41,14 @@ pub fn outcome_class(o: Outcome) -> &'static str {
     }
 }
 
-/// For a 九年一贯制 school, a computed item that divides a shared resource: say it is split.
-fn split_applies(
-    ctx: &Ctx,
-    checklist: &Checklist,
-    item: &crate::core::model::Item,
-    school_type: SchoolType,
-) -> Option<String> {
-    let split = checklist.doc().split.as_ref()?;
-    let ItemKind::Computed { formula, .. } = &item.kind else {
-        return None;
-    };
-    let uses_shared = match formula {
-        crate::core::model::Formula::Ratio { numerator, .. } => numerator.iter().any(|id| {
-            checklist
-                .input(id)
-                .is_some_and(|d| d.scope == crate::core::model::InputScope::Shared)
-        }),
-        _ => false,
-    };
-    let per_part = crate::core::score::item_parts(item, school_type).len() > 1;
-    (school_type == SchoolType::NineYear && uses_shared && per_part).then(|| {
-        ctx.say(Say::SplitApplies {
-            primary_weight: &crate::core::format::fixed(split.primary_weight, 2),
-            junior_weight: &crate::core::format::fixed(split.junior_weight, 2),
-        })
-    })
+/// For a 九年一贯制 school, a computed item that divides a shared resource (the engine says
+/// which): say it is split, and by what weights.
+fn split_applies(ctx: &Ctx, checklist: &Checklist, result: &ItemResult) -> Option<String> {
+    let split = checklist.doc().split.as_ref().filter(|_| result.split)?;
+    Some(ctx.say(Say::SplitApplies {
+        primary_weight: &crate::core::format::fixed(split.primary_weight, 2),
+        junior_weight: &crate::core::format::fixed(split.junior_weight, 2),
+    }))
 }
 
 fn school_rule_text(
@@ -237,7 +219,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 </div>
             </header>
             if let Some(g) = &item.guidance { <p class="guidance">{ pick(g, ctx.lang) }</p> }
-            if let Some(text) = split_applies(&ctx, &props.checklist, item, props.school_type) {
+            if let Some(text) = split_applies(&ctx, &props.checklist, &props.result) {
                 <p class="note" data-testid={format!("split-applies-{id}")}>{ text }</p>
             }
             <p class="last-year" hidden={!props.last_year}>

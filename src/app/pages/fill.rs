@@ -19,37 +19,22 @@ pub struct FillProps {
 }
 
 /// For a 九年一贯制 school: how shared resources are split between its parts, why, and what
-/// the split gives with the enrolment entered so far.
-fn split_note(ctx: &Ctx, open: &Open, t: crate::core::model::SchoolType) -> Html {
-    let Some(split) = open.checklist.doc().split.as_ref() else {
+/// the split gives with the enrolment entered so far (the engine's split facts).
+fn split_note(ctx: &Ctx, open: &Open) -> Html {
+    let Some(split) = open.assessment.as_ref().and_then(|a| a.split) else {
         return Html::default();
     };
-    if t != crate::core::model::SchoolType::NineYear {
-        return Html::default();
-    }
     let (pw, jw) = (
         crate::core::format::fixed(split.primary_weight, 2),
         crate::core::format::fixed(split.junior_weight, 2),
     );
-    let enrolment = |part| match open
-        .draft
-        .answers
-        .get(&Slot::new(&split.enrolment_input, part))
-    {
-        Some(Value::Number(t)) => crate::core::answers::parse_number(t).ok(),
-        _ => None,
-    };
-    use crate::core::answers::Part;
-    let now = enrolment(Part::Primary)
-        .zip(enrolment(Part::Junior))
-        .and_then(|(p, j)| split.shares(p, j))
-        .map(|(sp, sj)| {
-            let pct = |x: f64| format!("{}%", crate::core::format::fixed(x * 100.0, 1));
-            ctx.say(Say::SplitNow {
-                primary_share: &pct(sp),
-                junior_share: &pct(sj),
-            })
-        });
+    let now = split.shares.map(|(sp, sj)| {
+        let pct = |x: f64| format!("{}%", crate::core::format::fixed(x * 100.0, 1));
+        ctx.say(Say::SplitNow {
+            primary_share: &pct(sp),
+            junior_share: &pct(sj),
+        })
+    });
     html! {
         <p class="note" data-testid="split-note">
             { ctx.say(Say::SplitExplained { primary_weight: &pw, junior_weight: &jw }) }
@@ -250,7 +235,7 @@ pub fn Fill(props: &FillProps) -> Html {
             html! {
                 <>
                     <p class="guidance">{ ctx.t(Msg::BasicDataIntro) }</p>
-                    { split_note(&ctx, &props.open, t) }
+                    { split_note(&ctx, &props.open) }
                     <div class="form-grid">{ for fields }</div>
                 </>
             }

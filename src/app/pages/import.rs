@@ -1,13 +1,13 @@
 //! Opening a submission file as a new draft (continuing on another computer, or a file the
 //! county sent back). Nothing on screen or in storage changes unless the file is valid.
 
-use crate::app::browser::{clock, files};
+use crate::app::browser::{clock, drafts, files};
 use crate::app::Ctx;
 use crate::core::builtin::builtins;
 use crate::core::checklist::Checklist;
-use crate::core::export::{stamp, verify, ImportError};
+use crate::core::export::ImportError;
 use crate::i18n::{checklist_errors, import_error, Msg, Say};
-use crate::state::draft::{ChecklistSource, Draft};
+use crate::state::draft::{known_here, open_submission};
 use crate::state::{Action, Notice};
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
@@ -19,37 +19,22 @@ struct Waiting {
     bytes: Vec<u8>,
 }
 
-/// Verifies `bytes` against the built-ins and `extra`, and opens it as a new draft.
-fn open_file(
+/// Opens `bytes` as a new draft on the checklists known here: the built-ins, the county
+/// checklists kept in this browser, then those picked here (`extra`).
+async fn open_file(
     ctx: &Ctx,
     name: &str,
     bytes: &[u8],
     extra: &[(String, String)],
 ) -> Result<(), ImportError> {
-    let mut checklists = builtins().unwrap_or_default();
-    let builtin_count = checklists.len();
-    checklists.extend(
-        extra
-            .iter()
-            .filter_map(|(_, text)| Checklist::from_json(text).ok()),
-    );
-    let v = verify(bytes, &checklists)?;
-    let position = checklists
-        .iter()
-        .position(|c| stamp(c) == v.export.checklist)
-        .ok_or_else(|| ImportError::UnknownChecklist {
-            id: v.export.checklist.id.clone(),
-            version: v.export.checklist.version.clone(),
-        })?;
-    let source = if position < builtin_count {
-        ChecklistSource::Builtin {
-            id: v.export.checklist.id.clone(),
-        }
-    } else {
-        let (file, text) = extra[position - builtin_count].clone();
-        ChecklistSource::File { name: file, text }
-    };
-    let draft = Draft::from_export(clock::new_draft_id(), &v.export, source);
+    let mut files: Vec<(String, String)> = drafts::county_checklists()
+        .await
+        .into_iter()
+        .map(|k| (format!("{}.json", k.checklist.doc().id), k.text))
+        .collect();
+    files.extend_from_slice(extra);
+    let (known, _) = known_here(&builtins().unwrap_or_default(), &files);
+    let draft = open_submission(clock::new_draft_id(), bytes, &known)?;
     ctx.dispatch.dispatch(Action::Imported {
         draft: Box::new(draft),
     });
@@ -78,20 +63,24 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
         let (ctx, error, waiting, extra) =
             (ctx.clone(), error.clone(), waiting.clone(), extra.clone());
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
-            match open_file(&ctx, &name, &bytes, &extra.borrow()) {
-                Ok(()) => {
-                    error.set(None);
-                    waiting.set(None);
+            let (ctx, error, waiting) = (ctx.clone(), error.clone(), waiting.clone());
+            let extra = extra.borrow().clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match open_file(&ctx, &name, &bytes, &extra).await {
+                    Ok(()) => {
+                        error.set(None);
+                        waiting.set(None);
+                    }
+                    Err(e) => {
+                        let needs = matches!(e, ImportError::UnknownChecklist { .. });
+                        error.set(Some(ctx.say(Say::ImportRejected {
+                            file: &name,
+                            reason: &import_error(ctx.lang, &e),
+                        })));
+                        waiting.set(needs.then_some(Waiting { name, bytes }));
+                    }
                 }
-                Err(e) => {
-                    let needs = matches!(e, ImportError::UnknownChecklist { .. });
-                    error.set(Some(ctx.say(Say::ImportRejected {
-                        file: &name,
-                        reason: &import_error(ctx.lang, &e),
-                    })));
-                    waiting.set(needs.then_some(Waiting { name, bytes }));
-                }
-            }
+            });
         })
     };
     {

@@ -46,7 +46,7 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
         let value = draft.profile.get(field).to_string();
         let problem = (field == ProfileField::SchoolYear
             && !value.trim().is_empty()
-            && crate::core::history::canonical_school_year(&value).is_none())
+            && crate::core::school_year::canonical_school_year(&value).is_none())
         .then(|| ctx.say(Say::ImportBadSchoolYear { year: value.trim() }));
         html! {
             <div class="input-field">

@@ -4,8 +4,9 @@ use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
 use crate::core::rules::fmt_num;
 use crate::core::score::Assessment;
+use crate::i18n::shortfall_text;
 use crate::i18n::{Lang, Msg, Say};
-use crate::state::draft::{shortfall_problem, shortfall_text};
+use crate::state::draft::shortfall_problem;
 use crate::state::Page;
 use yew::prelude::*;
 

@@ -208,14 +208,17 @@ fn StartFromLastYearFile() -> Html {
                         let county: Vec<(String, String)> = drafts::county_checklists()
                             .await
                             .into_iter()
-                            .map(|k| (k.checklist.doc().id.clone(), k.text))
+                            .map(|k| (format!("{}.json", k.checklist.doc().id), k.text))
                             .collect();
+                        let (known, _) = crate::state::draft::known_here(
+                            &crate::core::builtin::builtins().unwrap_or_default(),
+                            &county,
+                        );
                         let started = crate::state::last_year::start_from_file(
                             clock::new_draft_id(),
                             &name,
                             &bytes,
-                            &crate::core::builtin::builtins().unwrap_or_default(),
-                            &county,
+                            &known,
                             clock::now().as_str(),
                         );
                         use crate::state::last_year::StartError;

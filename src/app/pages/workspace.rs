@@ -64,9 +64,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 Err(ExportError::NoSchoolType) => {
                     dispatch.dispatch(Action::Notify(Notice::ExportNeedsType))
                 }
-                Err(e) => dispatch.dispatch(Action::Notify(Notice::ExportFailed {
-                    reason: e.to_string(),
-                })),
+                Err(error) => dispatch.dispatch(Action::Notify(Notice::ExportFailed { error })),
             }
         })
     };

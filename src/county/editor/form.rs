@@ -7,10 +7,10 @@ use super::{selected, Shown};
 use crate::app::browser::page;
 use crate::app::components::{messages, pick};
 use crate::app::{Ctx, Shared};
-use crate::core::model::{ChecklistDoc, ItemKind, SchoolType};
-use crate::i18n::{kind_msg, op_msg, school_type_name, Lang, Msg, Say};
+use crate::core::model::{ChecklistDoc, ItemKind, Op, SchoolType};
+use crate::i18n::{kind_msg, op_msg, place_field_name, school_type_name, Lang, Msg, Say};
 use crate::state::editor::{
-    rule_for, ChecklistDraft, ChecklistEdit, ItemField, Loc, NewItem, Node, Op, Target,
+    rule_for, ChecklistDraft, ChecklistEdit, ItemField, Loc, NewItem, Node, Place, Target,
 };
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -26,36 +26,6 @@ pub fn dom_id(path: &str) -> String {
         }
     }
     id.trim_end_matches('-').to_string()
-}
-
-/// The part of the structure a path is in (`None`: the checklist's own fields).
-pub fn node_of(path: &str) -> Option<Node> {
-    fn index<'a>(rest: &'a str, name: &str) -> Option<(usize, &'a str)> {
-        let rest = rest.strip_prefix(name)?.strip_prefix('[')?;
-        let end = rest.find(']')?;
-        Some((rest[..end].parse().ok()?, &rest[end + 1..]))
-    }
-    let (a, rest) = index(path, "areas")?;
-    let Some((i, rest)) = rest.strip_prefix('.').and_then(|r| index(r, "indicators")) else {
-        return Some(Node::Area(a));
-    };
-    match rest.strip_prefix('.').and_then(|r| index(r, "items")) {
-        Some((k, _)) => Some(Node::Item(Loc {
-            area: a,
-            indicator: i,
-            item: k,
-        })),
-        None => Some(Node::Indicator(a, i)),
-    }
-}
-
-/// The path of a part of the structure.
-fn node_path(node: Node) -> String {
-    match node {
-        Node::Area(a) => format!("areas[{a}]"),
-        Node::Indicator(a, i) => format!("areas[{a}].indicators[{i}]"),
-        Node::Item(loc) => loc.path(),
-    }
 }
 
 /// The name of a part (for the problems list and the headings).
@@ -91,101 +61,13 @@ pub fn node_name(ctx: &Ctx, doc: &ChecklistDoc, node: Option<Node>) -> String {
     }
 }
 
-/// The name of the field a path is in, as its label says ("项目内容（中文）"), if it has one.
-pub fn field_name(ctx: &Ctx, path: &str) -> Option<String> {
-    let node = node_of(path);
-    let rest = match node {
-        Some(n) => path.strip_prefix(&node_path(n))?,
-        None => path,
-    };
-    let rest = rest.strip_prefix('.').unwrap_or(rest);
-    // The language of a text field, from its last segment.
-    let (stem, lang) = match rest.rsplit_once('.') {
-        Some((stem, "zh")) => (stem, Some(Lang::Zh)),
-        Some((stem, "en")) => (stem, Some(Lang::En)),
-        _ => (rest, None),
-    };
-    // Indexed parts of the checklist's own fields: `grades[1].label` → ("grades", "label").
-    let (list, field) = match stem.split_once("].") {
-        Some((list, field)) => (list.split('[').next().unwrap_or(list), field),
-        None => ("", stem),
-    };
-    let msg = match (node, list, field) {
-        (Some(Node::Item(_)), "kind.levels", "label") => Msg::EditorLevelLabel,
-        (Some(Node::Item(_)), "kind.levels", "description") => Msg::EditorLevelDescription,
-        (Some(Node::Item(_)), "kind.levels", "points") => Msg::EditorLevelPoints,
-        (Some(Node::Item(_)), _, "kind.levels") => Msg::EditorLevels,
-        (Some(Node::Item(_)), _, "id") => Msg::EditorItemId,
-        (Some(Node::Item(_)), _, "text") => Msg::EditorItemText,
-        (Some(Node::Item(_)), _, "guidance") => Msg::EditorItemGuidance,
-        (Some(Node::Item(_)), _, "points") => Msg::EditorItemPoints,
-        (Some(Node::Item(_)), _, "kind.unit") => Msg::EditorItemUnit,
-        (Some(Node::Item(_)), _, "source.clause") => Msg::EditorItemClause,
-        (Some(Node::Item(_)), _, "source" | "source.source") => Msg::EditorItemSource,
-        (Some(Node::Item(_)), _, "veto") => Msg::FieldNameVeto,
-        (Some(Node::Item(_)), _, "applies_to") => Msg::EditorAppliesTo,
-        (Some(Node::Item(_)), _, rule) if rule.starts_with("kind.rule") => {
-            let t = SchoolType::ALL
-                .into_iter()
-                .find(|t| rule.contains(t.code()));
-            let what = if rule.ends_with(".max") {
-                Msg::EditorRuleMax
-            } else {
-                Msg::EditorRuleValue
-            };
-            return Some(match t {
-                Some(t) => format!("{} {}", school_type_name(ctx.lang, t), ctx.t(what)),
-                None => ctx.t(Msg::EditorRules).into(),
-            });
-        }
-        (Some(Node::Area(_)), _, "title") => Msg::EditorAreaTitle,
-        (Some(Node::Area(_)), _, "pass_rate") => Msg::EditorAreaPassRate,
-        (Some(Node::Indicator(..)), _, "title") => Msg::EditorIndicatorTitle,
-        (None, "", "id") => Msg::EditorFieldId,
-        (None, "", "version") => Msg::EditorFieldVersion,
-        (None, "", "title") => Msg::EditorFieldTitle,
-        (None, "", "description") => Msg::EditorFieldDescription,
-        (None, "", "issuer") => Msg::EditorFieldIssuer,
-        (None, "", "veto_grade") => Msg::EditorFieldVetoGrade,
-        (None, "grades", "label") => Msg::EditorGradeLabel,
-        (None, "grades", "min_percent") => Msg::EditorGradeMin,
-        (None, "group_rules", "title") => Msg::EditorGroupTitle,
-        (None, "group_rules", "items") => Msg::EditorGroupItems,
-        (None, "group_rules", "min_pass") => Msg::EditorGroupMinPass,
-        (None, "group_rules", "floor_ratio") => Msg::EditorGroupFloor,
-        (None, "group_rules", "source.clause") => Msg::EditorItemClause,
-        (None, "group_rules", "source") => Msg::EditorItemSource,
-        (None, "split", "primary_weight") | (None, "", "split.primary_weight") => {
-            Msg::EditorSplitPrimary
-        }
-        (None, "split", "junior_weight") | (None, "", "split.junior_weight") => {
-            Msg::EditorSplitJunior
-        }
-        (None, "sources", "title") => Msg::EditorSourceTitle,
-        (None, "sources", "doc_no") => Msg::EditorSourceDocNo,
-        _ => return None,
-    };
-    Some(format!(
-        "{}{}",
-        ctx.t(msg),
-        lang.map_or("", |l| lang_suffix(ctx.lang, l))
-    ))
-}
-
 /// Where a problem is, for the list: the part and the field ("项目 B5.1.1 … · 分值").
-fn place_of(ctx: &Ctx, doc: &ChecklistDoc, path: &str) -> String {
-    let part = node_name(ctx, doc, node_of(path));
+fn place_of(ctx: &Ctx, doc: &ChecklistDoc, place: Place) -> String {
+    let part = node_name(ctx, doc, place.node);
     let part = part.trim();
-    match field_name(ctx, path) {
-        Some(field) => format!("{part} · {field}"),
+    match place.field {
+        Some(field) => format!("{part} · {}", place_field_name(ctx.lang, field)),
         None => part.to_string(),
-    }
-}
-
-fn lang_suffix(lang: Lang, of: Lang) -> &'static str {
-    match of {
-        Lang::Zh => Msg::EditorZh.text(lang),
-        Lang::En => Msg::EditorEn.text(lang),
     }
 }
 
@@ -349,7 +231,7 @@ pub fn Form(props: &FormProps) -> Html {
             <>
                 { for [Lang::Zh, Lang::En].into_iter().map(|l| field(
                     t(l),
-                    format!("{}{}", ctx.t(msg), lang_suffix(ctx.lang, l)),
+                    format!("{}{}", ctx.t(msg), crate::i18n::lang_suffix(ctx.lang, l)),
                     &format!("{testid}-{}", if l == Lang::Zh { "zh" } else { "en" }),
                     multiline,
                 )) }
@@ -381,14 +263,10 @@ pub fn Form(props: &FormProps) -> Html {
         props
             .problems
             .iter()
-            .filter(|p| match n {
-                None => node_of(&p.path).is_none(),
-                Some(n) => {
-                    let base = node_path(n);
-                    p.path == base
-                        || p.path.starts_with(&format!("{base}."))
-                        || p.path.starts_with(&format!("{base}["))
-                }
+            .filter(|p| match (n, p.place.node) {
+                (None, at) => at.is_none(),
+                (Some(n), Some(at)) => n.contains(at),
+                (Some(_), None) => false,
             })
             .count()
     };
@@ -433,26 +311,26 @@ pub fn Form(props: &FormProps) -> Html {
     };
     // The problems, each a way to its field.
     let problem_list = props.problems.iter().map(|p| {
-        let at = node_of(&p.path);
+        let at = p.place.node;
         let jump = {
             let (chosen, path) = (chosen.clone(), p.path.clone());
             Callback::from(move |_: MouseEvent| chosen.set(chosen.to(at, true, Some(dom_id(&path)))))
         };
         html! {
             <li><button type="button" class="link" data-testid="ed-problem" onclick={jump}>
-                { ctx.say(Say::EditorProblemAt { place: &place_of(&ctx, doc, &p.path), problem: &p.text }) }
+                { ctx.say(Say::EditorProblemAt { place: &place_of(&ctx, doc, p.place), problem: &p.text }) }
             </button></li>
         }
     });
     let note_list = props.notes.iter().map(|p| {
-        let at = node_of(&p.path);
+        let at = p.place.node;
         let jump = {
             let (chosen, path) = (chosen.clone(), p.path.clone());
             Callback::from(move |_: MouseEvent| chosen.set(chosen.to(at, true, Some(dom_id(&path)))))
         };
         html! {
             <li><button type="button" class="link" data-testid="ed-note" onclick={jump}>
-                { ctx.say(Say::EditorProblemAt { place: &place_of(&ctx, doc, &p.path), problem: &p.text }) }
+                { ctx.say(Say::EditorProblemAt { place: &place_of(&ctx, doc, p.place), problem: &p.text }) }
             </button></li>
         }
     });
@@ -476,7 +354,7 @@ pub fn Form(props: &FormProps) -> Html {
         let list: Vec<&Shown> = props
             .problems
             .iter()
-            .filter(|p| node_of(&p.path) == Some(n) && !paths.contains(&p.path))
+            .filter(|p| p.place.node == Some(n) && !paths.contains(&p.path))
             .collect();
         html! {
             <div class="field-messages" data-testid="ed-form-problems">

@@ -11,13 +11,14 @@ use crate::app::browser::drafts::SaveOutcome;
 use crate::app::browser::{clock, drafts, files, page};
 use crate::app::components::pick;
 use crate::app::{Ctx, Shared};
-use crate::core::checklist::{add_to_set, Checklist};
+use crate::core::checklist::add_to_set;
 use crate::core::checklist_csv::{from_csv, to_csv};
 use crate::core::filename::join_parts;
 use crate::core::model::ChecklistDoc;
 use crate::i18n::{checklist_problem, csv_problem, Msg, Say};
+use crate::state::draft::{checklists_of, known_here};
 use crate::state::editor::{
-    checklist_file, ChecklistDraft, ChecklistEdit, DraftProblem, EditorSave, Saving, Written,
+    checklist_file, ChecklistDraft, ChecklistEdit, DraftProblem, EditorSave, Place, Saving, Written,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -74,43 +75,28 @@ impl Reducible for Editing {
 #[derive(Clone, PartialEq)]
 pub struct Shown {
     pub path: String,
+    /// Where it is, typed (`Place::of(path)`).
+    pub place: Place,
     pub text: String,
 }
 
 /// Every problem of the draft in the interface language: what stops it being published.
-fn problems_of(ctx: &Ctx, d: &ChecklistDraft, known: &[Checklist]) -> Vec<Shown> {
-    let mut out: Vec<Shown> = d
-        .problems()
-        .into_iter()
+fn problems_of(ctx: &Ctx, problems: &[DraftProblem]) -> Vec<Shown> {
+    problems
+        .iter()
         .map(|p| Shown {
             path: p.path().to_string(),
-            text: match &p {
+            place: p.place(),
+            text: match p {
                 DraftProblem::NotANumber { text, .. } => ctx.say(Say::NotANumber { typed: text }),
                 DraftProblem::Check(issue) => checklist_problem(ctx.lang, &issue.problem),
+                DraftProblem::Clash(clash) => ctx.say(Say::ChecklistClash {
+                    id: &clash.id,
+                    version: &clash.version,
+                }),
             },
         })
-        .collect();
-    // A checklist ziping or this browser knows under the same id and version, with other
-    // content: schools and the county would mix the two.
-    if out.is_empty() {
-        if let Ok(made) = d.finished() {
-            let mut named: Vec<Checklist> = known
-                .iter()
-                .filter(|k| k.doc().id == made.doc().id && k.doc().version == made.doc().version)
-                .cloned()
-                .collect();
-            if let Err(clash) = add_to_set(&mut named, made) {
-                out.push(Shown {
-                    path: "version".into(),
-                    text: ctx.say(Say::ChecklistClash {
-                        id: &clash.id,
-                        version: &clash.version,
-                    }),
-                });
-            }
-        }
-    }
-    out
+        .collect()
 }
 
 /// Words that quote numbers other than their group rule's (notes, not problems).
@@ -122,6 +108,7 @@ fn notes_of(ctx: &Ctx, d: &ChecklistDraft) -> Vec<Shown> {
                 quoted: &s.quoted,
                 rule: &s.rule,
             }),
+            place: Place::of(&s.path),
             path: s.path,
         })
         .collect()
@@ -180,11 +167,13 @@ pub fn ChecklistEditor() -> Html {
         let known = known.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let mut all = crate::core::builtin::readable().unwrap_or_default();
-                for k in drafts::county_checklists().await {
-                    let _ = add_to_set(&mut all, k.checklist);
-                }
-                known.set(all);
+                let files: Vec<(String, String)> = drafts::county_checklists()
+                    .await
+                    .into_iter()
+                    .map(|k| (format!("{}.json", k.checklist.doc().id), k.text))
+                    .collect();
+                let readable = crate::core::builtin::readable().unwrap_or_default();
+                known.set(checklists_of(&known_here(&readable, &files).0));
             });
         });
     }
@@ -213,14 +202,9 @@ pub fn ChecklistEditor() -> Html {
         );
         let (draft, known, ctx) = (editing.0.clone(), known.clone(), ctx.clone());
         use_memo(key, move |_| {
-            draft.map(|d| {
-                let problems = problems_of(&ctx, &d, &known);
-                let finished = if problems.is_empty() {
-                    d.finished().ok().map(Rc::new)
-                } else {
-                    None
-                };
-                (problems, finished)
+            draft.map(|d| match d.finished(&known) {
+                Ok(made) => (Vec::new(), Some(Rc::new(made))),
+                Err(problems) => (problems_of(&ctx, &problems), None),
             })
         })
     };
@@ -294,9 +278,11 @@ pub fn ChecklistEditor() -> Html {
                     Ok(text) => drafts::save_county_checklist(&c, &text).await,
                     Err(_) => false,
                 };
+                // `finished(known)` refused any clash with these: this only adds it.
                 let mut all = (*known).clone();
-                let _ = add_to_set(&mut all, (*c).clone());
-                known.set(all);
+                if let Ok(true) = add_to_set(&mut all, (*c).clone()) {
+                    known.set(all);
+                }
                 notice.set(Some((
                     !saved,
                     vec![if saved {

@@ -151,3 +151,25 @@ mod tests {
         }
     }
 }
+
+/// A value serde cannot write as canonical JSON (a non-finite number, a map with keys that
+/// are not strings).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the value cannot be written as canonical JSON: {0}")]
+pub struct NotCanonical(pub String);
+
+/// SHA-256 of the canonical (RFC 8785) JSON of `value`, as lowercase hex; an error where a
+/// value cannot be written (never a digest of nothing).
+pub fn sha256_of<T: serde::Serialize>(value: &T) -> Result<String, NotCanonical> {
+    let bytes = serde_json_canonicalizer::to_vec(value).map_err(|e| NotCanonical(e.to_string()))?;
+    Ok(sha256_hex(&bytes))
+}
+
+/// SHA-256 of some bytes, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -5,7 +5,7 @@
 //! from, matched by id.
 
 use crate::core::answers::parse_number;
-use crate::core::county_csv::cell;
+use crate::core::csv_cell::cell;
 use crate::core::model::{
     Area, ChecklistDoc, Comparison, Indicator, Item, ItemKind, SchoolType, Text, Thresholds,
 };
@@ -208,12 +208,11 @@ pub fn to_csv(doc: &ChecklistDoc) -> String {
             }
         }
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+    crate::core::csv_cell::finish(w)
 }
 
 /// A cell as written, without the `'` that kept a spreadsheet from running it (see
-/// `county_csv::cell`).
+/// `csv_cell::cell`).
 fn uncell(text: &str) -> String {
     match text.strip_prefix('\'') {
         Some(rest) if cell(rest) == text => rest.to_string(),
@@ -297,7 +296,7 @@ impl Row<'_> {
 /// from the rows; everything else (and what a row cannot say about an item it names) from
 /// `base`. Every problem is reported, each by row and column.
 pub fn from_csv(base: &ChecklistDoc, text: &str) -> Result<ChecklistDoc, Vec<CsvProblem>> {
-    let text = text.trim_start_matches('\u{feff}');
+    let text = text.trim_start_matches(crate::core::csv_cell::BOM);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());

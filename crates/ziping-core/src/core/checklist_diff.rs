@@ -3,11 +3,10 @@
 //! matched by id; a changed id is a removal and an addition.
 
 use crate::core::model::{
-    Area, ChecklistDoc, Comparison, Indicator, Item, ItemKind, SchoolType, SourceRef, Text,
+    Area, ChecklistDoc, Comparison, Indicator, Item, ItemKind, Lang, SchoolType, SourceRef, Text,
     Thresholds,
 };
 use crate::core::rules::fmt_num;
-use crate::i18n::Lang;
 use serde::Serialize;
 
 /// What changed.

@@ -6,6 +6,7 @@
 //! new digest, so it does not prove who made the file. See docs/export-format.md.
 
 use crate::core::answers::Answers;
+pub use crate::core::canonical::sha256_hex;
 use crate::core::canonical::Field;
 use crate::core::checklist::Checklist;
 pub use crate::core::json::FieldProblem;
@@ -13,7 +14,6 @@ use crate::core::model::{ChecklistDoc, SchoolType};
 use crate::core::school::{PlanRow, Profile};
 use crate::core::score::{assess, Assessment};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// The `format` of a submission file as written now.
 pub const EXPORT_FORMAT: &str = "ziping.export/2";
@@ -54,7 +54,7 @@ impl Attachment {
             name: name.into(),
             size: bytes.len() as u64,
             mime: mime.into(),
-            sha256: hex(&Sha256::digest(bytes)),
+            sha256: sha256_hex(bytes),
         }
     }
 }
@@ -163,6 +163,9 @@ pub enum ImportError {
     DigestMismatch { stored: String, computed: String },
     #[error("unknown checklist {id} version {version}")]
     UnknownChecklist { id: String, version: String },
+    /// County mode: the checklist came in this batch and waits for the officer to accept it.
+    #[error("checklist {id} version {version} waits for the county to accept it")]
+    ChecklistAwaiting { id: String, version: String },
     #[error("checklist {id} version {version} differs from the one the file was made with")]
     ChecklistChanged { id: String, version: String },
     #[error("the school type is not chosen")]
@@ -186,20 +189,9 @@ pub enum ImportError {
 /// SHA-256 of the canonical (RFC 8785) JSON of `value`, as lowercase hex; an error where a
 /// value cannot be written (never a digest of nothing).
 pub fn canonical_sha256<T: Serialize>(value: &T) -> Result<String, ExportError> {
-    let bytes =
-        serde_json_canonicalizer::to_vec(value).map_err(|e| ExportError::NotSerializable {
-            reason: e.to_string(),
-        })?;
-    Ok(hex(&Sha256::digest(&bytes)))
-}
-
-/// SHA-256 of some bytes, as lowercase hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::core::canonical::sha256_of(value).map_err(|e| ExportError::NotSerializable {
+        reason: e.to_string(),
+    })
 }
 
 /// The stamp of a checklist: id, version and the hash of its canonical content.
@@ -234,7 +226,7 @@ fn digest_with_result(body: impl Serialize, result: &StoredResult) -> Result<Str
         .map(|(k, v)| (k.as_str(), Field::Value(v)))
         .chain(std::iter::once(("result", Field::Object(result))));
     let bytes = crate::core::canonical::object_bytes(entries).ok_or_else(not_canonical)?;
-    Ok(hex(&Sha256::digest(&bytes)))
+    Ok(sha256_hex(&bytes))
 }
 
 /// The digest a document should carry: over everything but the `digest` field. Destructured

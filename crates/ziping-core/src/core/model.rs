@@ -355,6 +355,66 @@ pub enum Comparison {
     Between { min: f64, max: f64 },
 }
 
+/// The comparison a rule makes, without its numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Ge,
+    Gt,
+    Le,
+    Lt,
+    Between,
+}
+
+impl Op {
+    pub const ALL: [Op; 5] = [Op::Ge, Op::Gt, Op::Le, Op::Lt, Op::Between];
+
+    pub fn of(c: &Comparison) -> Op {
+        match c {
+            Comparison::Ge { .. } => Op::Ge,
+            Comparison::Gt { .. } => Op::Gt,
+            Comparison::Le { .. } => Op::Le,
+            Comparison::Lt { .. } => Op::Lt,
+            Comparison::Between { .. } => Op::Between,
+        }
+    }
+
+    /// The comparison with this op, keeping `c`'s number (a range's minimum).
+    pub fn with(self, c: Option<&Comparison>) -> Comparison {
+        let (value, max) = match c {
+            Some(Comparison::Between { min, max }) => (*min, *max),
+            Some(
+                Comparison::Ge { value }
+                | Comparison::Gt { value }
+                | Comparison::Le { value }
+                | Comparison::Lt { value },
+            ) => (*value, *value),
+            None => (0.0, 0.0),
+        };
+        match self {
+            Op::Ge => Comparison::Ge { value },
+            Op::Gt => Comparison::Gt { value },
+            Op::Le => Comparison::Le { value },
+            Op::Lt => Comparison::Lt { value },
+            Op::Between => Comparison::Between { min: value, max },
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Op::Ge => "ge",
+            Op::Gt => "gt",
+            Op::Le => "le",
+            Op::Lt => "lt",
+            Op::Between => "between",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Op> {
+        Op::ALL.into_iter().find(|o| o.code() == code)
+    }
+}
+
 /// The closed set of computations a computed indicator can use.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(
@@ -396,4 +456,32 @@ pub struct GroupRule {
     /// their scoring.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub near_scores: bool,
+}
+
+/// The interface language. Chinese is the default: principals and county staff read it first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for `<html lang>`, so screen readers pick the right voice.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language, for the toggle.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use crate::core::aggregate::identity::{normalize, school_code};
 use crate::core::aggregate::RosterSchool;
-use crate::core::county_csv::cell;
+use crate::core::csv_cell::cell;
 use crate::core::model::SchoolType;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -138,8 +138,7 @@ pub fn to_csv(roster: &[RosterSchool]) -> String {
             s.students.map(|n| n.to_string()).unwrap_or_default(),
         ]);
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+    crate::core::csv_cell::finish(w)
 }
 
 /// A cell as typed, without the `'` a spreadsheet-safe writer put before a code.
@@ -153,7 +152,7 @@ fn uncell(text: &str) -> String {
 
 /// Reads a roster table: every school, or every problem by row and column.
 pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
-    let text = text.trim_start_matches('\u{feff}');
+    let text = text.trim_start_matches(crate::core::csv_cell::BOM);
     if text.trim().is_empty() {
         return Err(vec![RosterProblem {
             row: 1,

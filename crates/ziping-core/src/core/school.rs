@@ -207,7 +207,7 @@ pub enum DeadlineProblem {
 /// The years a deadline may fall in: from the school year's first calendar year to ten years
 /// after it (2000–2100 while the school year is unknown).
 pub fn deadline_years(school_year: &str) -> (i32, i32) {
-    crate::core::history::canonical_school_year(school_year)
+    crate::core::school_year::canonical_school_year(school_year)
         .and_then(|y| y.get(..4).and_then(|y| y.parse::<i32>().ok()))
         .map_or((2000, 2100), |start| (start, start + 10))
 }

@@ -2,25 +2,17 @@
 //! checklists known, the files refused with their reasons, and the officer's choices. Pure:
 //! the page reads files and hands their bytes here.
 
+pub use crate::core::aggregate::refusal::{Refusal, MAX_CHECKLIST_BYTES, MAX_FILE_BYTES};
 use crate::core::aggregate::{
     aggregate, reduce, CountyReport, CountySettings, FileFacts, FileStatus, Options,
 };
 use crate::core::checklist::{add_to_set, Checklist};
-use crate::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
+use crate::core::export::{verify, ImportError, Verified};
 use crate::core::model::CHECKLIST_FORMAT;
-use crate::i18n::{checklist_errors, import_error, Lang, Msg, Say};
+use crate::core::time::Timestamp;
+use crate::i18n::{status_line, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The largest checklist file read (a checklist is far smaller).
-pub const MAX_CHECKLIST_BYTES: usize = 2 * 1024 * 1024;
-
-/// The largest file worth reading at all: anything larger is refused by its size alone.
-pub const MAX_FILE_BYTES: usize = if MAX_EXPORT_BYTES > MAX_CHECKLIST_BYTES {
-    MAX_EXPORT_BYTES
-} else {
-    MAX_CHECKLIST_BYTES
-};
 
 /// A submission file in the batch: known by its id from the moment it is accepted; its facts
 /// arrive when a worker has read and verified it.
@@ -46,39 +38,6 @@ pub struct BatchChoices {
     pub county: Option<String>,
     #[serde(default)]
     pub assigned: Vec<(String, String)>,
-}
-
-/// Why a file is not in the batch.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Refusal {
-    /// Larger than any submission or checklist can be: not read.
-    TooLarge { size: u64 },
-    /// Not a `.json` file.
-    NotJson,
-    /// The browser could not read it.
-    Unreadable,
-    /// A checklist file that cannot be used.
-    BadChecklist { reason: String },
-    /// A checklist with the id and version of one already known, and other content.
-    ChecklistClash { id: String, version: String },
-}
-
-impl Refusal {
-    pub fn text(&self, lang: Lang) -> String {
-        match self {
-            Refusal::TooLarge { size } => Say::RefusedTooLarge {
-                size_mb: &(size / 1024 / 1024).to_string(),
-                limit_mb: &(MAX_FILE_BYTES / 1024 / 1024).to_string(),
-            }
-            .text(lang),
-            Refusal::NotJson => Msg::RefusedNotJson.text(lang).into(),
-            Refusal::Unreadable => Msg::RefusedUnreadable.text(lang).into(),
-            Refusal::BadChecklist { reason } => Say::RefusedBadChecklist { reason }.text(lang),
-            Refusal::ChecklistClash { id, version } => {
-                Say::ChecklistClash { id, version }.text(lang)
-            }
-        }
-    }
 }
 
 /// What a worker says about one file it read.
@@ -123,7 +82,7 @@ pub fn read_file(name: &str, bytes: &[u8], checklists: &[Checklist]) -> FileRepl
 }
 
 /// What happened to a file handed to the batch.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Added {
     Submission,
     /// The same file (the same digest, or the same bytes) is in the batch already: counted once.
@@ -315,11 +274,7 @@ impl Batch {
         }
         let checklist = match Checklist::from_json(text) {
             Ok(c) => c,
-            Err(e) => {
-                return Added::Refused(Refusal::BadChecklist {
-                    reason: checklist_errors(Lang::Zh, &e),
-                })
-            }
+            Err(e) => return Added::Refused(Refusal::BadChecklist { errors: e }),
         };
         // Known here already (the same content) is nothing new; the same id and version with
         // other content is refused; anything else waits for the officer.
@@ -474,7 +429,8 @@ impl Batch {
     }
 
     /// The county report of the files read so far, with the officer's choices, at `now`.
-    pub fn report(&self, now: &str, lang: Lang) -> CountyReport {
+    /// Facts only: a file's problem is typed, worded wherever it is shown.
+    pub fn report(&self, now: &Timestamp) -> CountyReport {
         let facts: Vec<&FileFacts> = self
             .files
             .values()
@@ -487,23 +443,28 @@ impl Batch {
             settings: self.settings.as_ref(),
             assigned: &self.assigned,
         };
+        let mut report = aggregate(&facts, &self.checklists, &options);
         // A file whose checklist waits for the officer says so, not "load the checklist".
-        let awaiting = |id: &str, version: &str| {
-            self.awaiting
-                .iter()
-                .any(|c| c.doc().id == id && c.doc().version == version)
-        };
-        aggregate(
-            &facts,
-            &self.checklists,
-            &options,
-            |e: &ImportError| match e {
-                ImportError::UnknownChecklist { id, version } if awaiting(id, version) => {
-                    Say::ImportChecklistAwaiting { id, version }.text(lang)
+        for school in &mut report.schools {
+            if let FileStatus::Invalid {
+                error: ImportError::UnknownChecklist { id, version },
+            } = &school.status
+            {
+                let awaiting = self
+                    .awaiting
+                    .iter()
+                    .any(|c| c.doc().id == *id && c.doc().version == *version);
+                if awaiting {
+                    school.status = FileStatus::Invalid {
+                        error: ImportError::ChecklistAwaiting {
+                            id: id.clone(),
+                            version: version.clone(),
+                        },
+                    };
                 }
-                _ => import_error(lang, e),
-            },
-        )
+            }
+        }
+        report
     }
 }
 
@@ -589,68 +550,6 @@ impl TableView {
     }
 }
 
-/// A status as one line: its word and, if any, what it means ("冲突：…").
-pub fn status_line(lang: Lang, status: &FileStatus) -> String {
-    let (word, detail) = crate::core::county_csv::status_text(lang, status);
-    if detail.is_empty() {
-        word.to_string()
-    } else {
-        format!("{word}{}{detail}", lang.colon())
-    }
-}
-
-/// How many files have each status, in the order the summary names them.
-pub fn status_counts(report: &CountyReport) -> [(Msg, usize); 12] {
-    let count = |f: fn(&FileStatus) -> bool| report.schools.iter().filter(|s| f(&s.status)).count();
-    [
-        (Msg::StatusOk, count(|s| matches!(s, FileStatus::Ok))),
-        (
-            Msg::StatusIncomplete,
-            count(|s| matches!(s, FileStatus::Incomplete { .. })),
-        ),
-        (
-            Msg::StatusResultDiffers,
-            count(|s| matches!(s, FileStatus::ResultDiffers)),
-        ),
-        (
-            Msg::StatusDuplicate,
-            count(|s| matches!(s, FileStatus::Duplicate { .. })),
-        ),
-        (
-            Msg::StatusConflict,
-            count(|s| matches!(s, FileStatus::Conflict { .. })),
-        ),
-        (
-            Msg::StatusFutureTime,
-            count(|s| matches!(s, FileStatus::FutureTime)),
-        ),
-        (
-            Msg::StatusOtherCounty,
-            count(|s| matches!(s, FileStatus::OtherCounty)),
-        ),
-        (
-            Msg::StatusInvalid,
-            count(|s| matches!(s, FileStatus::Invalid { .. })),
-        ),
-        (
-            Msg::StatusUnidentified,
-            count(|s| matches!(s, FileStatus::Unidentified)),
-        ),
-        (
-            Msg::StatusNotInRoster,
-            count(|s| matches!(s, FileStatus::NotInRoster)),
-        ),
-        (
-            Msg::StatusChecklistNotAccepted,
-            count(|s| matches!(s, FileStatus::ChecklistNotAccepted { .. })),
-        ),
-        (
-            Msg::StatusOtherYear,
-            count(|s| matches!(s, FileStatus::OtherYear { .. })),
-        ),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -704,8 +603,8 @@ mod tests {
         again.restore_choices(serde_json::from_str(&kept).unwrap());
         assert_eq!(again.choices(), b.choices());
         assert_eq!(
-            again.report("2026-12-01T00:00:00+08:00", Lang::Zh),
-            b.report("2026-12-01T00:00:00+08:00", Lang::Zh)
+            again.report(&Timestamp::parse("2026-12-01T00:00:00+08:00").unwrap()),
+            b.report(&Timestamp::parse("2026-12-01T00:00:00+08:00").unwrap())
         );
         // 清空 forgets them.
         again.clear();
@@ -735,7 +634,7 @@ mod tests {
         let reasons: Vec<String> = b
             .refused
             .iter()
-            .map(|(n, r)| format!("{n}: {}", r.text(Lang::Zh)))
+            .map(|(n, r)| format!("{n}: {}", crate::i18n::refusal_text(Lang::Zh, r)))
             .collect();
         assert_eq!(reasons.len(), 4);
         assert!(reasons[0].contains("不是 .json 文件"), "{reasons:?}");
@@ -795,7 +694,7 @@ mod tests {
         let mut b = Batch::new(builtins().unwrap());
         add(&mut b, "school.json", &example());
         b.accept("still-reading.json", None);
-        let r = b.report("2100-01-01T00:00:00+00:00", Lang::Zh);
+        let r = b.report(&Timestamp::parse("2100-01-01T00:00:00+00:00").unwrap());
         assert_eq!(r.schools.len(), 1);
         assert_eq!(r.schools[0].file, "school.json");
         assert!(b.verify(&example()).is_some());
@@ -847,7 +746,7 @@ mod tests {
         b.receive(a, 0, school("城关小学", 90.0));
         let bb = b.accept("b.json", None).unwrap();
         b.receive(bb, 0, school("桃花小学", 60.0));
-        let r = b.report("2026-12-01T00:00:00+08:00", Lang::Zh);
+        let r = b.report(&Timestamp::parse("2026-12-01T00:00:00+08:00").unwrap());
         let files = |rows: Vec<usize>| -> Vec<String> {
             rows.iter().map(|&n| r.schools[n].file.clone()).collect()
         };

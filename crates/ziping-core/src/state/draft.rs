@@ -1,77 +1,18 @@
 //! A draft: one school's self-assessment in progress, exactly as stored in the browser.
 
 use crate::core::answers::{Answers, Slot, Value};
-use crate::core::builtin;
-use crate::core::checklist::{Checklist, ChecklistErrors};
-use crate::core::format;
-use crate::core::model::{Comparison, ItemKind, SchoolType};
-use crate::core::score::{Assessment, Shortfall, ShortfallDetail};
-use crate::i18n::{Lang, Msg, Say};
+use crate::core::checklist::Checklist;
+use crate::core::model::SchoolType;
+use crate::core::score::{Assessment, Shortfall};
+use crate::i18n::{shortfall_text, Lang};
 use serde::{Deserialize, Serialize};
 
 pub use crate::core::school::{PlanField, PlanRow, Profile, ProfileField, RowStatus};
+pub use crate::state::previous::Previous;
+pub use crate::state::source::{checklists_of, known_here, ChecklistSource, Known, SourceError};
 
 /// The `format` of a stored draft.
 pub const DRAFT_FORMAT: &str = "ziping.draft/1";
-
-/// Where a draft's checklist comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawSource")]
-pub enum ChecklistSource {
-    /// A built-in, by id.
-    Builtin { id: String },
-    /// A file the school loaded (a county's checklist): kept whole so the draft reopens offline.
-    File { name: String, text: String },
-}
-
-/// The flat form read from storage (see `core::model_raw` for why not a tagged enum).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSource {
-    kind: String,
-    id: Option<String>,
-    name: Option<String>,
-    text: Option<String>,
-}
-
-impl TryFrom<RawSource> for ChecklistSource {
-    type Error = String;
-
-    fn try_from(r: RawSource) -> Result<ChecklistSource, String> {
-        match (r.kind.as_str(), r.id, r.name, r.text) {
-            ("builtin", Some(id), None, None) => Ok(ChecklistSource::Builtin { id }),
-            ("file", None, Some(name), Some(text)) => Ok(ChecklistSource::File { name, text }),
-            (kind, ..) => Err(format!("not a checklist source of kind '{kind}'")),
-        }
-    }
-}
-
-impl ChecklistSource {
-    /// The checked checklist this source names.
-    pub fn load(&self) -> Result<Checklist, SourceError> {
-        match self {
-            ChecklistSource::Builtin { id } => match builtin::builtin_set() {
-                Err((_, e)) => Err(SourceError::Invalid(e)),
-                Ok(set) => set
-                    .iter()
-                    .find(|c| &c.doc().id == id)
-                    .cloned()
-                    .ok_or_else(|| SourceError::UnknownBuiltin(id.clone())),
-            },
-            ChecklistSource::File { text, .. } => {
-                Checklist::from_json(text).map_err(SourceError::Invalid)
-            }
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum SourceError {
-    #[error("no built-in checklist '{0}'")]
-    UnknownBuiltin(String),
-    #[error("{0}")]
-    Invalid(ChecklistErrors),
-}
 
 /// A self-assessment in progress.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -93,7 +34,7 @@ pub struct Draft {
     pub attachments: Vec<crate::core::export::Attachment>,
     /// Last year's submission this draft continues (see `state::last_year`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous: Option<Box<crate::state::last_year::Previous>>,
+    pub previous: Option<Box<Previous>>,
     /// 上年整改落实情况: last year's 整改 rows, reviewed this year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review: Vec<crate::core::school::ReviewRow>,
@@ -409,6 +350,26 @@ impl Draft {
     }
 }
 
+/// A submission file opened as a new draft (`id`): verified against the checklists known here
+/// (`known_here`), the draft's checklist being the known one it names, whether a built-in, a
+/// county checklist kept in this browser or one just picked.
+pub fn open_submission(
+    id: String,
+    bytes: &[u8],
+    known: &[Known],
+) -> Result<Draft, crate::core::export::ImportError> {
+    let v = crate::core::export::verify(bytes, &checklists_of(known))?;
+    let named = &v.export.checklist;
+    let k = known
+        .iter()
+        .find(|k| k.checklist.is(&named.id, &named.version, &named.sha256))
+        .ok_or_else(|| crate::core::export::ImportError::UnknownChecklist {
+            id: named.id.clone(),
+            version: named.version.clone(),
+        })?;
+    Ok(Draft::from_export(id, &v.export, k.source.clone()))
+}
+
 /// Unedited generated rows take their shortfall's current text; true if any changed.
 fn follow(rows: &mut [PlanRow], problems: &[(String, String)]) -> bool {
     let mut changed = false;
@@ -482,230 +443,6 @@ pub fn shortfall_problems(
         .iter()
         .map(|s| shortfall_problem(checklist, answers, s))
         .collect()
-}
-
-/// A ratio's shortfall in the school's own terms: the numerator the school needs for its
-/// denominator, beside what it has ("音乐专用教室数需 2 间，现有 1 间" rather than only "差0.5间/12班").
-/// For a whole school (a 九年一贯制 part shares inputs by a split: its indicator's terms stay),
-/// a single counted numerator and a rule that asks for at least a value.
-fn school_terms(
-    checklist: &Checklist,
-    answers: &crate::core::answers::Answers,
-    s: &Shortfall,
-    lang: Lang,
-) -> Option<String> {
-    use crate::core::answers::{parse_number, Part, Value};
-    use crate::core::model::Formula;
-    if s.part != Part::Whole {
-        return None;
-    }
-    let ItemKind::Computed {
-        formula:
-            Formula::Ratio {
-                numerator,
-                denominator,
-                scale,
-            },
-        ..
-    } = &checklist.item(&s.item)?.kind
-    else {
-        return None;
-    };
-    let ShortfallDetail::Threshold { rule, .. } = &s.detail else {
-        return None;
-    };
-    let (threshold, strict) = match rule {
-        Comparison::Ge { value } => (*value, false),
-        Comparison::Gt { value } => (*value, true),
-        _ => return None,
-    };
-    let [input] = numerator.as_slice() else {
-        return None;
-    };
-    let def = checklist.input(input)?;
-    let value_of = |id: &str| match answers.get(&Slot::whole(id)) {
-        Some(Value::Number(t)) => parse_number(t).ok(),
-        _ => None,
-    };
-    let mut den = 0.0;
-    for d in denominator {
-        den += value_of(d)?;
-    }
-    let now = value_of(input)?;
-    if den <= 0.0 || *scale <= 0.0 {
-        return None;
-    }
-    let exact = threshold * den / scale;
-    let required = if def.integer {
-        if strict {
-            exact.floor() + 1.0
-        } else {
-            (exact - 1e-9).ceil()
-        }
-    } else {
-        exact
-    };
-    let pick = |t: &crate::core::model::Text| match lang {
-        Lang::Zh => t.zh.clone(),
-        Lang::En if t.en.is_empty() => t.zh.clone(),
-        Lang::En => t.en.clone(),
-    };
-    let amount = |v: f64| {
-        with_unit(
-            lang,
-            format::quantity_against(v, &def.unit, None),
-            &def.unit,
-        )
-    };
-    Some(
-        Say::ShortfallSchoolTerms {
-            input: &pick(&def.label),
-            required: &amount(required),
-            now: &amount(now),
-        }
-        .text(lang),
-    )
-}
-
-/// A value with its unit: "4.5㎡" in Chinese, "4.5 ㎡" in English.
-fn with_unit(lang: Lang, number: String, unit: &str) -> String {
-    let unit = crate::i18n::unit_after(lang, unit, &number);
-    match lang {
-        Lang::Zh => format!("{number}{unit}"),
-        Lang::En if unit.is_empty() => number,
-        Lang::En => format!("{number} {unit}"),
-    }
-}
-
-/// What a shortfall is, in `lang`: the item (and part), what is required, what the school has,
-/// and for a group rule which of its reasons applies.
-pub fn shortfall_text(
-    checklist: &Checklist,
-    answers: &crate::core::answers::Answers,
-    s: &Shortfall,
-    lang: Lang,
-) -> String {
-    let mut text = shortfall_words(checklist, s, lang);
-    if let Some(terms) = school_terms(checklist, answers, s, lang) {
-        text.push_str(&terms);
-    }
-    text
-}
-
-/// A shortfall in the indicator's own terms.
-fn shortfall_words(checklist: &Checklist, s: &Shortfall, lang: Lang) -> String {
-    let pick = |t: &crate::core::model::Text| match lang {
-        Lang::Zh => t.zh.clone(),
-        Lang::En if t.en.is_empty() => t.zh.clone(),
-        Lang::En => t.en.clone(),
-    };
-    let item = checklist.item(&s.item);
-    let group = checklist.doc().group_rules.iter().find(|g| g.id == s.item);
-    let name = item
-        .map(|i| pick(&i.text))
-        .or_else(|| group.map(|g| pick(&g.title)))
-        .unwrap_or_else(|| s.item.clone());
-    let part = crate::i18n::part_suffix(lang, s.part);
-    let level_label = |id: &str| {
-        item.and_then(|i| match &i.kind {
-            ItemKind::Levels { levels, .. } => levels.iter().find(|l| l.id == id),
-            _ => None,
-        })
-        .map_or_else(|| id.to_string(), |l| pick(&l.label))
-    };
-    let detail = match &s.detail {
-        ShortfallDetail::Answer { .. } => Msg::ShortfallNotMet.text(lang).to_string(),
-        ShortfallDetail::Level { chosen, best } => Say::ShortfallLevel {
-            chosen: &level_label(chosen),
-            best: &level_label(best),
-        }
-        .text(lang),
-        ShortfallDetail::Threshold {
-            rule,
-            unit,
-            value,
-            gap,
-            near,
-            ..
-        } => {
-            let required = with_unit(lang, rule.describe(), unit);
-            let now = with_unit(
-                lang,
-                format::quantity_against(*value, unit, Some(*rule)),
-                unit,
-            );
-            // A gap is never shown as 0: more decimals until it is not.
-            let zero = Some(Comparison::Ge { value: 0.0 });
-            let gap = with_unit(lang, format::quantity_against(*gap, unit, zero), unit);
-            let mut text = Say::ShortfallThreshold {
-                required: &required,
-                now: &now,
-                gap: &gap,
-            }
-            .text(lang);
-            // Near is only ever said of an item under a group rule, with that rule's floor.
-            if let Some(floor) = checklist
-                .group_of(&s.item)
-                .map(|g| g.floor_ratio)
-                .filter(|_| *near)
-            {
-                text.push_str(
-                    &Say::ShortfallNear {
-                        floor: &format::fixed(floor * 100.0, 1),
-                    }
-                    .text(lang),
-                );
-            }
-            text
-        }
-        ShortfallDetail::Group {
-            passed,
-            required,
-            below_floor,
-        } => {
-            let total = group.map_or(*passed, |g| g.items.len());
-            let mut text = String::new();
-            if passed < required {
-                text = Say::GroupCount {
-                    total: &total.to_string(),
-                    met: &passed.to_string(),
-                    required: &required.to_string(),
-                }
-                .text(lang);
-            }
-            if !below_floor.is_empty() {
-                let names: Vec<String> = below_floor
-                    .iter()
-                    .map(|id| {
-                        checklist
-                            .item(id)
-                            .map_or_else(|| id.clone(), |i| format!("{id} {}", pick(&i.text)))
-                    })
-                    .collect();
-                let floor =
-                    group.map_or_else(String::new, |g| format::fixed(g.floor_ratio * 100.0, 1));
-                let names = names.join(Msg::ListSeparator.text(lang));
-                let reason = Say::ShortfallBelowFloor {
-                    floor: &floor,
-                    items: &names,
-                }
-                .text(lang);
-                // Alone, the reason does not start with a separator.
-                text.push_str(if text.is_empty() {
-                    reason.trim_start_matches(['；', ';', ' '])
-                } else {
-                    &reason
-                });
-            }
-            text
-        }
-    };
-    let veto = if s.veto {
-        Msg::ShortfallVeto.text(lang)
-    } else {
-        ""
-    };
-    format!("{veto}{name}{part}{}{detail}", lang.colon())
 }
 
 #[cfg(test)]

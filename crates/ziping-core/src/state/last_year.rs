@@ -3,29 +3,16 @@
 //! last year's result kept to compare with this year's.
 
 use super::draft::{ChecklistSource, Draft, DRAFT_FORMAT};
-use crate::core::answers::{Answers, Slot, Value};
+use super::source::{checklists_of, Known};
+use crate::core::answers::{Slot, Value};
 use crate::core::checklist::Checklist;
-use crate::core::export::{ChecklistStamp, Export, PreviousRef};
-use crate::core::history::{next_school_year, YearResult};
+use crate::core::export::{Export, PreviousRef};
+use crate::core::history::YearResult;
 use crate::core::model::InputScope;
 use crate::core::school::{PlanRow, ReviewField, ReviewRow, ReviewStatus};
-use serde::{Deserialize, Serialize};
+use crate::core::school_year::next_school_year;
 
-/// Last year's submission, as much of it as this year needs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Previous {
-    /// The file's name, as it was picked.
-    pub file: String,
-    /// What this year's file records of it (digest, school year, export time).
-    pub reference: PreviousRef,
-    pub checklist: ChecklistStamp,
-    /// Last year's result: recomputed when its checklist was on this computer, else as the
-    /// file stored it.
-    pub result: YearResult,
-    /// Last year's answers, copied item by item when the school asks.
-    pub answers: Answers,
-}
+pub use super::previous::Previous;
 
 /// Where last year's file comes in.
 pub struct LastYear<'a> {
@@ -184,29 +171,18 @@ pub enum StartError {
 }
 
 /// This year's draft from last year's file (`bytes`, named `file`): verified and re-scored
-/// when its checklist is known here, else compared as the file stored it (its digest still
-/// checked); this year's checklist is the built-in of the same id, else a county checklist of
-/// that id kept here (`county`: name and text).
+/// when its checklist is known here (`known`, from `known_here`), else compared as the file
+/// stored it (its digest still checked); this year's checklist is the built-in of the same id,
+/// else the newest county checklist of that id known here.
 pub fn start_from_file(
     id: String,
     file: &str,
     bytes: &[u8],
-    builtins: &[Checklist],
-    county: &[(String, String)],
+    known: &[Known],
     now: &str,
 ) -> Result<Draft, StartError> {
     let export = crate::core::export::read(bytes).map_err(StartError::File)?;
-    let county_checklists: Vec<(String, String, Checklist)> = county
-        .iter()
-        .filter_map(|(n, t)| {
-            Checklist::from_json(t)
-                .ok()
-                .map(|c| (n.clone(), t.clone(), c))
-        })
-        .collect();
-    let mut known: Vec<Checklist> = builtins.to_vec();
-    known.extend(county_checklists.iter().map(|(_, _, c)| c.clone()));
-    let result = match crate::core::export::verify(bytes, &known) {
+    let result = match crate::core::export::verify(bytes, &checklists_of(known)) {
         Ok(v) => YearResult::of(&v.recomputed),
         Err(_) => YearResult::from_stored(&export.result).map_err(|problem| {
             StartError::File(crate::core::export::ImportError::Field {
@@ -216,21 +192,17 @@ pub fn start_from_file(
         })?,
     };
     let wanted = &export.checklist.id;
-    let (checklist, source) = if let Some(c) = builtins.iter().find(|c| &c.doc().id == wanted) {
-        (c.clone(), ChecklistSource::Builtin { id: wanted.clone() })
-    } else if let Some((name, text, c)) = county_checklists
-        .iter()
-        .filter(|(_, _, c)| &c.doc().id == wanted)
-        .max_by(|a, b| a.2.doc().version.cmp(&b.2.doc().version))
-    {
-        (
-            c.clone(),
-            ChecklistSource::File {
-                name: name.clone(),
-                text: text.clone(),
-            },
-        )
-    } else {
+    let builtin = |k: &&Known| matches!(k.source, ChecklistSource::Builtin { .. });
+    let of_id = || known.iter().filter(|k| &k.checklist.doc().id == wanted);
+    let Some(Known { checklist, source }) = of_id()
+        .find(builtin)
+        .or_else(|| {
+            of_id()
+                .filter(|k| !builtin(k))
+                .max_by(|a, b| a.checklist.doc().version.cmp(&b.checklist.doc().version))
+        })
+        .cloned()
+    else {
         return Err(StartError::NoChecklist { id: wanted.clone() });
     };
     Ok(Draft::from_last_year(

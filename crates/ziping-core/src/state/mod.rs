@@ -10,7 +10,9 @@ pub mod county_settings;
 pub mod draft;
 pub mod editor;
 pub mod last_year;
+pub mod previous;
 pub mod rule_words;
+pub mod source;
 
 use crate::core::answers::{Slot, Value};
 use crate::core::model::SchoolType;
@@ -135,9 +137,10 @@ pub enum Notice {
         name: String,
     },
     ExportNeedsType,
-    /// The submission could not be written (nothing was downloaded).
+    /// The submission could not be written (nothing was downloaded), and why (worded by
+    /// `i18n::export_error` in the language shown).
     ExportFailed {
-        reason: String,
+        error: crate::core::export::ExportError,
     },
     Imported {
         name: String,

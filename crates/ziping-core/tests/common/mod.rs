@@ -357,16 +357,11 @@ pub fn county_report(
     picks: &[String],
 ) -> ziping_core::core::aggregate::CountyReport {
     let options = ziping_core::core::aggregate::Options {
-        now,
+        now: &ziping_core::core::time::Timestamp::parse(now).unwrap(),
         county: None,
         picks,
         settings: None,
         assigned: &[],
     };
-    ziping_core::core::aggregate::aggregate(
-        &files.iter().collect::<Vec<_>>(),
-        checklists,
-        &options,
-        |e| e.to_string(),
-    )
+    ziping_core::core::aggregate::aggregate(&files.iter().collect::<Vec<_>>(), checklists, &options)
 }

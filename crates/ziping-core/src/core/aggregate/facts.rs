@@ -181,7 +181,7 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
         .iter()
         .map(|&p| (p, enrolment(v, checklist, school_type, p)))
         .collect();
-    let school_year = crate::core::history::canonical_school_year(&profile.school_year)
+    let school_year = crate::core::school_year::canonical_school_year(&profile.school_year)
         .ok_or_else(|| ImportError::BadSchoolYear {
             year: profile.school_year.clone(),
         })?;

@@ -3,6 +3,7 @@
 //! its name as a cross-check; a file without a code is matched by name and county, and joins
 //! a coded school with the same name and county.
 
+use crate::core::text::is_invisible;
 use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
@@ -70,14 +71,6 @@ pub fn is_placeholder(code: &str) -> bool {
     PLACEHOLDERS.contains(&code)
         || !code.chars().any(char::is_alphanumeric)
         || code.chars().all(|c| c == first)
-}
-
-/// A character a person cannot see: zero-width, bidi and other format characters, controls.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
-        || c.is_control()
 }
 
 /// What a file says about who it is from.

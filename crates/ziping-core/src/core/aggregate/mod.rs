@@ -10,16 +10,19 @@
 mod facts;
 mod figures;
 pub mod identity;
+pub mod refusal;
 mod schools;
 pub mod settings;
 mod spread;
 mod table;
+mod values;
 mod years;
 
 pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, ReviewCounts, SchoolFacts};
 pub use settings::{CountySettings, RosterIssue, RosterSchool, SettingsDraft, SettingsProblem};
 pub use spread::{weighted_cv, Spread};
 pub use table::{indicator_rows, IndicatorRow};
+pub use values::FigureValue;
 pub use years::{FollowUp, IndicatorChange, SchoolChange};
 
 use crate::core::answers::Part;
@@ -68,7 +71,7 @@ impl Side {
 #[derive(Clone, Copy, Debug)]
 pub struct Options<'a> {
     /// RFC 3339: files exported later than this are flagged, not counted.
-    pub now: &'a str,
+    pub now: &'a crate::core::time::Timestamp,
     /// Only this county's files (compared normalised); the others are listed, not counted.
     pub county: Option<&'a str>,
     /// Files the officer chose to count for their school (resolving a conflict, or accepting
@@ -239,10 +242,64 @@ pub enum FileStatus {
     FutureTime,
     /// From another county than the one aggregated.
     OtherCounty,
-    /// The file cannot be used.
+    /// The file cannot be used, and why (worded by `i18n::import_error` in the language of
+    /// the moment it is shown).
     Invalid {
-        error: String,
+        error: ImportError,
     },
+}
+
+/// A file's status without its details, in the order the summary counts them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatusKind {
+    Ok,
+    Incomplete,
+    ResultDiffers,
+    Duplicate,
+    Conflict,
+    FutureTime,
+    OtherCounty,
+    Invalid,
+    Unidentified,
+    NotInRoster,
+    ChecklistNotAccepted,
+    OtherYear,
+}
+
+impl StatusKind {
+    /// Every kind, in the summary's order (a test checks each appears once).
+    pub const ALL: [StatusKind; 12] = [
+        StatusKind::Ok,
+        StatusKind::Incomplete,
+        StatusKind::ResultDiffers,
+        StatusKind::Duplicate,
+        StatusKind::Conflict,
+        StatusKind::FutureTime,
+        StatusKind::OtherCounty,
+        StatusKind::Invalid,
+        StatusKind::Unidentified,
+        StatusKind::NotInRoster,
+        StatusKind::ChecklistNotAccepted,
+        StatusKind::OtherYear,
+    ];
+
+    /// A stable code, for tables other programs read (`ok`, `duplicate` …).
+    pub fn code(self) -> &'static str {
+        match self {
+            StatusKind::Ok => "ok",
+            StatusKind::Incomplete => "incomplete",
+            StatusKind::ResultDiffers => "result_differs",
+            StatusKind::Duplicate => "duplicate",
+            StatusKind::Conflict => "conflict",
+            StatusKind::FutureTime => "future_time",
+            StatusKind::OtherCounty => "other_county",
+            StatusKind::Invalid => "invalid",
+            StatusKind::Unidentified => "unidentified",
+            StatusKind::NotInRoster => "not_in_roster",
+            StatusKind::ChecklistNotAccepted => "checklist_not_accepted",
+            StatusKind::OtherYear => "other_year",
+        }
+    }
 }
 
 /// How much a file's status asks of the officer.
@@ -274,22 +331,27 @@ impl FileStatus {
         }
     }
 
+    /// Which status this is, without its details.
+    pub fn kind(&self) -> StatusKind {
+        match self {
+            FileStatus::Ok => StatusKind::Ok,
+            FileStatus::Incomplete { .. } => StatusKind::Incomplete,
+            FileStatus::ResultDiffers => StatusKind::ResultDiffers,
+            FileStatus::Duplicate { .. } => StatusKind::Duplicate,
+            FileStatus::Conflict { .. } => StatusKind::Conflict,
+            FileStatus::FutureTime => StatusKind::FutureTime,
+            FileStatus::OtherCounty => StatusKind::OtherCounty,
+            FileStatus::Invalid { .. } => StatusKind::Invalid,
+            FileStatus::Unidentified => StatusKind::Unidentified,
+            FileStatus::NotInRoster => StatusKind::NotInRoster,
+            FileStatus::ChecklistNotAccepted { .. } => StatusKind::ChecklistNotAccepted,
+            FileStatus::OtherYear { .. } => StatusKind::OtherYear,
+        }
+    }
+
     /// A stable code for the status, for tables other programs read (`ok`, `duplicate` …).
     pub fn code(&self) -> &'static str {
-        match self {
-            FileStatus::Ok => "ok",
-            FileStatus::Incomplete { .. } => "incomplete",
-            FileStatus::ResultDiffers => "result_differs",
-            FileStatus::Duplicate { .. } => "duplicate",
-            FileStatus::Conflict { .. } => "conflict",
-            FileStatus::FutureTime => "future_time",
-            FileStatus::OtherCounty => "other_county",
-            FileStatus::Invalid { .. } => "invalid",
-            FileStatus::Unidentified => "unidentified",
-            FileStatus::NotInRoster => "not_in_roster",
-            FileStatus::ChecklistNotAccepted { .. } => "checklist_not_accepted",
-            FileStatus::OtherYear { .. } => "other_year",
-        }
+        self.kind().code()
     }
 
     /// The officer can choose this file to count (a 冲突, a date in the future).
@@ -435,15 +497,14 @@ impl CountyReport {
     }
 }
 
-/// Aggregates the files' facts: `describe` words an import error (the app and the CLI each
-/// choose their language). Checklists are matched by id, version and content hash; with the
+/// Aggregates the files' facts. The report holds facts only (a file's problem as its typed
+/// `ImportError`), so it reads the same in either language. Checklists are matched by id, version and content hash; with the
 /// county's settings, only the checklists and school years it accepts count, and with its
 /// roster only the schools it lists.
 pub fn aggregate(
     files: &[&FileFacts],
     checklists: &[Checklist],
     options: &Options,
-    describe: impl Fn(&ImportError) -> String,
 ) -> CountyReport {
     let settings = options.settings;
     let known: Vec<&Checklist> = checklists
@@ -475,18 +536,17 @@ pub fn aggregate(
     for (n, file) in files.iter().enumerate() {
         let f = match &file.facts {
             Err(e) => {
-                statuses[n] = Some(FileStatus::Invalid { error: describe(e) });
+                statuses[n] = Some(FileStatus::Invalid { error: e.clone() });
                 continue;
             }
             Ok(f) => f,
         };
         let Some(c) = checklist_of(f) else {
-            let e = ImportError::UnknownChecklist {
-                id: f.checklist.id.clone(),
-                version: f.checklist.version.clone(),
-            };
             statuses[n] = Some(FileStatus::Invalid {
-                error: describe(&e),
+                error: ImportError::UnknownChecklist {
+                    id: f.checklist.id.clone(),
+                    version: f.checklist.version.clone(),
+                },
             });
             continue;
         };

@@ -40,7 +40,7 @@ pub(super) fn decide(
     options: &Options,
     statuses: &mut [Option<FileStatus>],
 ) -> Decided {
-    let now = millis(options.now).unwrap_or(i64::MAX);
+    let now = options.now.millis();
     let mut facts: Vec<Option<&SchoolFacts>> = vec![None; files.len()];
     // Per checklist and school year: a school's files of two years are two years.
     let mut by_checklist: BTreeMap<(&str, &str), Vec<(usize, Who)>> = BTreeMap::new();

@@ -140,7 +140,7 @@ impl CountySettings {
         }
         let mut school_years = Vec::new();
         for year in &draft.school_years {
-            match crate::core::history::canonical_school_year(year) {
+            match crate::core::school_year::canonical_school_year(year) {
                 Some(y) if !school_years.contains(&y) => school_years.push(y),
                 Some(_) => {}
                 None => problems.push(SettingsProblem::BadYear { year: year.clone() }),

@@ -5,8 +5,9 @@
 use super::identity::{self, Who};
 use super::{CountyReport, IndicatorCell, SchoolFacts, SchoolRow};
 use crate::core::answers::Part;
-use crate::core::history::{year_before, Change};
+use crate::core::history::Change;
 use crate::core::model::Comparison;
+use crate::core::school_year::year_before;
 use crate::core::score::Outcome;
 use serde::Serialize;
 

@@ -1,8 +1,12 @@
 //! The scoring engine: a checklist, a school type and answers in; an [`Assessment`] out.
 //! Never panics, whatever the answers: unreadable values are reported, not scored.
 
+mod groups;
+mod inputs;
 mod outlook;
 mod result;
+use groups::{band, group};
+use inputs::{percent_only_for_rates, quantity, Quantity};
 pub use outlook::{outlook, Next, Outlook};
 
 pub use result::*;
@@ -104,6 +108,7 @@ impl<'a> Engine<'a> {
             self.missing.len(),
             self.invalid.len(),
         );
+        let split = self.split_facts();
         let mut invalid = self.invalid;
         invalid.sort_by(|a, b| a.0.cmp(&b.0));
         Assessment {
@@ -124,6 +129,7 @@ impl<'a> Engine<'a> {
                 .collect(),
             warnings: self.warnings,
             completion,
+            split,
         }
     }
 
@@ -322,6 +328,7 @@ impl<'a> Engine<'a> {
                 earned: 0.0,
                 max: 0.0,
                 parts: vec![],
+                split: false,
             };
         }
         let parts_spec = item_parts(item, self.school_type);
@@ -413,12 +420,14 @@ impl<'a> Engine<'a> {
             parts.push(p);
         }
         let earned = parts.iter().map(|p| p.earned).sum();
+        let split = parts.len() > 1 && self.divides_shared_input(item);
         ItemResult {
             id: item.id.clone(),
             applicable: true,
             earned,
             max: item.points,
             parts,
+            split,
         }
     }
 
@@ -528,186 +537,6 @@ impl<'a> Engine<'a> {
             }
         };
     }
-
-    /// An input's value for a part, splitting shared assets of a 九年一贯制 school.
-    fn input_value(&mut self, id: &str, part: Part) -> Lookup {
-        let Some(def) = self.checklist.input(id) else {
-            return Lookup::Undefined;
-        };
-        let nine = self.school_type == SchoolType::NineYear;
-        match (nine, def.scope, part) {
-            (false, _, _) | (true, InputScope::Shared, Part::Whole) => {
-                self.raw_input(&Slot::whole(id))
-            }
-            (true, InputScope::PerPart, Part::Whole) => {
-                let a = self.raw_input(&Slot::new(id, Part::Primary));
-                let b = self.raw_input(&Slot::new(id, Part::Junior));
-                match (a, b) {
-                    (Lookup::Value(a), Lookup::Value(b)) => Lookup::Value(a + b),
-                    (Lookup::Invalid, _) | (_, Lookup::Invalid) => Lookup::Invalid,
-                    _ => Lookup::Missing,
-                }
-            }
-            (true, InputScope::PerPart, part) => self.raw_input(&Slot::new(id, part)),
-            (true, InputScope::Shared, part) => {
-                let whole = self.raw_input(&Slot::whole(id));
-                let checklist = self.checklist;
-                let Some(split) = &checklist.doc().split else {
-                    return Lookup::Undefined;
-                };
-                let p = self.raw_input(&Slot::new(&split.enrolment_input, Part::Primary));
-                let j = self.raw_input(&Slot::new(&split.enrolment_input, Part::Junior));
-                match (whole, p, j) {
-                    (Lookup::Value(w), Lookup::Value(p), Lookup::Value(j)) => {
-                        match split.shares(p, j) {
-                            Some((sp, sj)) => {
-                                Lookup::Value(w * if part == Part::Primary { sp } else { sj })
-                            }
-                            None => Lookup::Undefined,
-                        }
-                    }
-                    (Lookup::Invalid, _, _) | (_, Lookup::Invalid, _) | (_, _, Lookup::Invalid) => {
-                        Lookup::Invalid
-                    }
-                    _ => Lookup::Missing,
-                }
-            }
-        }
-    }
-
-    /// A raw input's value for a formula. Values that break a rule (see
-    /// [`Engine::check_inputs`]) are never computed with.
-    fn raw_input(&mut self, slot: &Slot) -> Lookup {
-        let found = self
-            .checklist
-            .input_index(&slot.id)
-            .and_then(|n| self.inputs.get(n))
-            .map(|parts| parts[part_index(slot.part)]);
-        match found {
-            Some(Lookup::Missing) | None => {
-                if !self.missing.contains(slot) {
-                    self.missing.insert(slot.clone());
-                }
-                Lookup::Missing
-            }
-            Some(found) => found,
-        }
-    }
-
-    /// Checks every entered input once (`validate_inputs`), then reads each input's value per
-    /// part once, for the formulas.
-    fn check_inputs(&mut self) {
-        self.validate_inputs();
-        // What formulas read: the value, or that it is missing or unusable.
-        let doc = self.checklist.doc();
-        self.inputs = vec![[Lookup::Missing; 3]; doc.inputs.len()];
-        for (n, def) in doc.inputs.iter().enumerate() {
-            for part in [Part::Whole, Part::Primary, Part::Junior] {
-                let slot = Slot::new(&def.id, part);
-                let lookup = if self.invalid.iter().any(|(s, _)| s == &slot) {
-                    Lookup::Invalid
-                } else {
-                    match self.answers.get(&slot) {
-                        None => Lookup::Missing,
-                        Some(Value::Number(text)) => match self.answers.number_typed(&slot, text) {
-                            Ok(n) => Lookup::Value(n),
-                            Err(_) => Lookup::Invalid,
-                        },
-                        Some(_) => Lookup::Invalid,
-                    }
-                };
-                self.inputs[n][part_index(part)] = lookup;
-            }
-        }
-    }
-
-    /// Decides once whether each entered input can be used: a number, not negative, whole
-    /// where it counts people or rooms, at least its minimum, a percentage within 0–100, and
-    /// a part no larger than its whole (checked against wholes that are themselves valid).
-    fn validate_inputs(&mut self) {
-        let mut usable: Vec<(Slot, f64)> = Vec::new();
-        for slot in input_slots(self.checklist, self.school_type) {
-            let Some(def) = self.checklist.input(&slot.id) else {
-                continue;
-            };
-            let rule = Quantity {
-                integer: def.integer,
-                min: def.min,
-                unit: &def.unit,
-            };
-            let checked = match self.answers.get(&slot) {
-                None => continue,
-                Some(Value::Number(text)) => self
-                    .answers
-                    .number_typed(&slot, text)
-                    .map_err(|error| ValueProblem::Number { error })
-                    .and_then(|n| quantity(n, &rule))
-                    .and_then(|n| percent_only_for_rates(text, &rule).map(|()| n)),
-                Some(_) => Err(ValueProblem::WrongKind),
-            };
-            match checked {
-                Ok(v) => usable.push((slot, v)),
-                Err(problem) => self.add_invalid(slot, problem),
-            }
-        }
-        for (slot, v) in &usable {
-            let Some(other) = self
-                .checklist
-                .input(&slot.id)
-                .and_then(|d| d.at_most.as_ref())
-            else {
-                continue;
-            };
-            let bound = match self.checklist.input(other).map(|d| d.scope) {
-                Some(InputScope::Shared) => Slot::whole(other),
-                _ => Slot::new(other, slot.part),
-            };
-            if usable.iter().any(|(s, b)| s == &bound && v > b) {
-                let other = other.clone();
-                self.add_invalid(slot.clone(), ValueProblem::Exceeds { other });
-            }
-        }
-    }
-}
-
-fn part_index(part: Part) -> usize {
-    match part {
-        Part::Whole => 0,
-        Part::Primary => 1,
-        Part::Junior => 2,
-    }
-}
-
-/// What a number must be to be used: the rules every page applies through the engine.
-struct Quantity<'a> {
-    integer: bool,
-    min: Option<f64>,
-    unit: &'a str,
-}
-
-/// Checks a parsed number against its rules; the first broken rule is the one reported.
-fn quantity(n: f64, rule: &Quantity) -> Result<f64, ValueProblem> {
-    if n < 0.0 {
-        Err(ValueProblem::Negative)
-    } else if rule.integer && n.fract() != 0.0 {
-        Err(ValueProblem::NotWhole)
-    } else if let Some(min) = rule.min.filter(|&m| n < m) {
-        Err(ValueProblem::BelowMin { min })
-    } else if rule.unit == "%" && n > 100.0 {
-        Err(ValueProblem::AbovePercent)
-    } else {
-        Ok(n)
-    }
-}
-
-/// A `%` typed after a count (`800%` students) is refused, never read as 800 people: percent
-/// signs belong to rates only.
-fn percent_only_for_rates(text: &str, rule: &Quantity) -> Result<(), ValueProblem> {
-    if rule.unit != "%" && text.contains(['%', '％']) {
-        Err(ValueProblem::PercentSign)
-    } else {
-        Ok(())
-    }
 }
 
 /// Answered ÷ required slots of the applicable items (free text is optional).
@@ -767,84 +596,4 @@ fn shortfall(item: &Item, part: &PartResult, answer: Option<&Value>) -> Option<S
         }
         _ => None,
     }
-}
-
-/// Evaluates a group rule for each part its items are checked in.
-fn group(rule: &GroupRule, items: &[ItemResult]) -> Vec<GroupResult> {
-    let by_id = |id: &str| items.iter().find(|r| r.id == id);
-    let mut parts: Vec<Part> = Vec::new();
-    for id in &rule.items {
-        for p in by_id(id).map(|r| r.parts.as_slice()).unwrap_or_default() {
-            if !parts.contains(&p.part) {
-                parts.push(p.part);
-            }
-        }
-    }
-    parts
-        .into_iter()
-        .map(|part| {
-            let (mut passed, mut below_floor, mut pending, mut counted) =
-                (0, Vec::new(), Vec::new(), 0);
-            for id in &rule.items {
-                let Some(p) = by_id(id).and_then(|r| r.parts.iter().find(|p| p.part == part))
-                else {
-                    continue;
-                };
-                counted += 1;
-                match p.outcome {
-                    Outcome::Met => passed += 1,
-                    Outcome::Near => {}
-                    Outcome::NotMet | Outcome::Undefined => below_floor.push(id.clone()),
-                    _ => pending.push(id.clone()),
-                }
-            }
-            let required = rule.min_pass.min(counted);
-            let holds = if !below_floor.is_empty() || passed + pending.len() < required {
-                Some(false)
-            } else if pending.is_empty() {
-                Some(passed >= required)
-            } else {
-                None
-            };
-            GroupResult {
-                id: rule.id.clone(),
-                part,
-                passed,
-                required,
-                below_floor,
-                pending,
-                holds,
-            }
-        })
-        .collect()
-}
-
-/// The highest band reached by `percent`, no higher than any cap (of a failed group rule or a
-/// short item in `capped_by`).
-fn band(doc: &ChecklistDoc, percent: f64, capped_by: &[String]) -> Option<String> {
-    let cap_of = |id: &String| -> Option<&String> {
-        doc.group_rules
-            .iter()
-            .find(|r| &r.id == id)
-            .and_then(|r| r.fail_grade.as_ref())
-            .or_else(|| {
-                doc.areas
-                    .iter()
-                    .flat_map(|a| &a.indicators)
-                    .flat_map(|i| &i.items)
-                    .find(|i| &i.id == id)
-                    .and_then(|i| i.cap.as_ref())
-            })
-    };
-    let cap = capped_by
-        .iter()
-        .filter_map(cap_of)
-        .filter_map(|b| doc.grades.iter().find(|g| &g.id == b))
-        .map(|g| g.min_percent)
-        .fold(f64::INFINITY, f64::min);
-    doc.grades
-        .iter()
-        .filter(|g| percent >= g.min_percent - 1e-9 && g.min_percent <= cap)
-        .max_by(|a, b| a.min_percent.total_cmp(&b.min_percent))
-        .map(|g| g.id.clone())
 }

@@ -30,6 +30,20 @@ pub struct Assessment {
     pub warnings: Vec<Warning>,
     /// How much of the form is done: recorded in submissions, so the county sees 未完成.
     pub completion: Completion,
+    /// A 九年一贯制 school's split of shared inputs between its parts (`None` for another
+    /// school, or a checklist without a split). Not in the stored result.
+    #[serde(skip)]
+    pub split: Option<SplitFacts>,
+}
+
+/// How a 九年一贯制 school's shared inputs are divided between its parts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SplitFacts {
+    /// The checklist's weights of a 小学 and a 初中 pupil.
+    pub primary_weight: f64,
+    pub junior_weight: f64,
+    /// The 小学 and 初中 shares, once both parts' enrolment is entered.
+    pub shares: Option<(f64, f64)>,
 }
 
 impl Assessment {
@@ -106,6 +120,11 @@ pub struct ItemResult {
     pub max: f64,
     /// One per part: the whole school, or the 小学 and 初中 parts of a 九年一贯制 school.
     pub parts: Vec<PartResult>,
+    /// Its parts divide a shared input (a 九年一贯制 school's building, equipment …) by the
+    /// checklist's split. Not in the stored result (a new field would make every stored
+    /// result differ from its recomputation).
+    #[serde(skip)]
+    pub split: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

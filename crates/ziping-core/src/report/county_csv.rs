@@ -2,62 +2,11 @@
 //! Chinese correctly), one value per cell, numbers rounded to the precision the header states,
 //! and no cell that a spreadsheet would run as a formula.
 
-use crate::core::aggregate::{Conflict, CountyReport, FileStatus, SchoolRow, Side, Spread};
+use crate::core::aggregate::{CountyReport, FileStatus, SchoolRow, Side, Spread};
+use crate::core::csv_cell::{cell, finish};
 use crate::core::format;
 use crate::core::model::SchoolType;
-use crate::i18n::{change_msg, Lang, Msg, Say};
-
-const BOM: &str = "\u{feff}";
-
-fn finish(w: csv::Writer<Vec<u8>>) -> String {
-    // Writing to memory cannot fail; an error would leave an empty table, never a panic.
-    let bytes = w.into_inner().unwrap_or_default();
-    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
-}
-
-/// A text cell a spreadsheet shows as written. One starting with `=`, `+`, `-`, `@`, a tab or
-/// a carriage return would be run as a formula (OWASP CSV injection: `=HYPERLINK(…)`, DDE), so
-/// it gets a leading `'`. So does text a spreadsheet would read as something else: a code of
-/// digits with a leading zero or too long to show whole (Excel shows 12 digits and more as
-/// 4.3E+11), a decimal whose last zero would go (a version "2026.10"), a date or a time
-/// ("4/30", "1-2", "10:30" in a Chinese or US locale) or a percentage. Everything else is
-/// written as it is, so codes, versions and years open as their own text.
-pub fn cell(text: &str) -> String {
-    if needs_guard(text) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
-fn needs_guard(text: &str) -> bool {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        return true;
-    }
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if digits(text) {
-        return (text.len() > 1 && text.starts_with('0')) || text.len() > 11;
-    }
-    if let Some((whole, fraction)) = text.split_once('.') {
-        if digits(whole) && digits(fraction) {
-            return fraction.ends_with('0') || whole.len() > 1 && whole.starts_with('0');
-        }
-    }
-    if let Some(number) = text.strip_suffix('%') {
-        return number.parse::<f64>().is_ok();
-    }
-    // Dates and times: two or three groups of digits joined by one of / - . :
-    for separator in ['/', '-', ':', '.'] {
-        let parts: Vec<&str> = text.split(separator).collect();
-        if (2..=3).contains(&parts.len())
-            && parts.iter().all(|p| digits(p) && p.len() <= 4)
-            && parts[1..].iter().any(|p| p.len() <= 2)
-        {
-            return true;
-        }
-    }
-    false
-}
+use crate::i18n::{change_msg, side_name, status_text, Lang, Msg, Say};
 
 /// A school code as the county writes it: what the school typed, normalised (full-width digits
 /// and letters in ASCII, no spaces or invisible characters), so "４３０７ ２５" is 430725.
@@ -71,93 +20,8 @@ fn fixed(n: Option<f64>, decimals: usize) -> String {
         .unwrap_or_default()
 }
 
-use crate::i18n::side_name;
-
 fn type_name(lang: Lang, t: Option<SchoolType>) -> &'static str {
     t.map_or("", |t| crate::i18n::school_type_name(lang, t))
-}
-
-/// A file's status, in a word, and what it means for this file.
-pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
-    match status {
-        FileStatus::Ok => (Msg::StatusOk.text(lang), String::new()),
-        FileStatus::Incomplete {
-            answered,
-            required,
-            errors,
-        } => (
-            Msg::StatusIncomplete.text(lang),
-            Say::StatusIncompleteDetail {
-                answered: &answered.to_string(),
-                required: &required.to_string(),
-                errors: &errors.to_string(),
-            }
-            .text(lang),
-        ),
-        FileStatus::ResultDiffers => (
-            Msg::StatusResultDiffers.text(lang),
-            Msg::StatusResultDiffersDetail.text(lang).into(),
-        ),
-        FileStatus::Duplicate { kept, identical } => (
-            Msg::StatusDuplicate.text(lang),
-            if *identical {
-                Say::StatusDuplicateSame { kept }.text(lang)
-            } else {
-                Say::StatusDuplicateKept { kept }.text(lang)
-            },
-        ),
-        FileStatus::Conflict { reason, with, .. } => {
-            let with = listed(lang, with);
-            let detail = match reason {
-                Conflict::SameCodeOtherName { names } => Say::ConflictCodeNames {
-                    names: &listed(lang, names),
-                    with: &with,
-                }
-                .text(lang),
-                Conflict::SameTimeOtherContent => Say::ConflictSameTime { with: &with }.text(lang),
-            };
-            (Msg::StatusConflict.text(lang), detail)
-        }
-        FileStatus::Unidentified => (
-            Msg::StatusUnidentified.text(lang),
-            Msg::StatusUnidentifiedDetail.text(lang).into(),
-        ),
-        FileStatus::NotInRoster => (
-            Msg::StatusNotInRoster.text(lang),
-            Msg::StatusNotInRosterDetail.text(lang).into(),
-        ),
-        FileStatus::ChecklistNotAccepted { id, version } => (
-            Msg::StatusChecklistNotAccepted.text(lang),
-            Say::StatusChecklistNotAcceptedDetail { id, version }.text(lang),
-        ),
-        FileStatus::OtherYear { year } => (
-            Msg::StatusOtherYear.text(lang),
-            Say::StatusOtherYearDetail { year }.text(lang),
-        ),
-        FileStatus::FutureTime => (
-            Msg::StatusFutureTime.text(lang),
-            Msg::StatusFutureTimeDetail.text(lang).into(),
-        ),
-        FileStatus::OtherCounty => (
-            Msg::StatusOtherCounty.text(lang),
-            Msg::StatusOtherCountyDetail.text(lang).into(),
-        ),
-        FileStatus::Invalid { error } => (Msg::StatusInvalid.text(lang), error.clone()),
-    }
-}
-
-/// A few of a long list, and how many more ("a、b、c 等 12 个").
-pub fn listed(lang: Lang, list: &crate::core::aggregate::Listed) -> String {
-    let shown = list.shown.join(Msg::ListSeparator.text(lang));
-    if list.more == 0 {
-        shown
-    } else {
-        Say::ListedMore {
-            shown: &shown,
-            more: &list.more.to_string(),
-        }
-        .text(lang)
-    }
 }
 
 /// An indicator column of the school table.

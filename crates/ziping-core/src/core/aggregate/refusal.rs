@@ -1,0 +1,31 @@
+//! Why county mode does not take a file into its batch at all (before any reading of a
+//! submission: the file's size, its name, a checklist file that cannot be used).
+
+use crate::core::checklist::ChecklistErrors;
+use crate::core::export::MAX_EXPORT_BYTES;
+
+/// The largest checklist file read (a checklist is far smaller).
+pub const MAX_CHECKLIST_BYTES: usize = 2 * 1024 * 1024;
+
+/// The largest file worth reading at all: anything larger is refused by its size alone.
+pub const MAX_FILE_BYTES: usize = if MAX_EXPORT_BYTES > MAX_CHECKLIST_BYTES {
+    MAX_EXPORT_BYTES
+} else {
+    MAX_CHECKLIST_BYTES
+};
+
+/// Why a file is not in the batch. Typed: the catalogue words it in the language shown
+/// (`i18n::refusal_text`), so a language toggle re-words a reason found earlier.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// Larger than any submission or checklist can be: not read.
+    TooLarge { size: u64 },
+    /// Not a `.json` file.
+    NotJson,
+    /// The browser could not read it.
+    Unreadable,
+    /// A checklist file that cannot be used, with every problem found in it.
+    BadChecklist { errors: ChecklistErrors },
+    /// A checklist with the id and version of one already known, and other content.
+    ChecklistClash { id: String, version: String },
+}

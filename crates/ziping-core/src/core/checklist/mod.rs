@@ -1,0 +1,216 @@
+//! A checked checklist: parse, don't validate. A [`Checklist`] exists only once every id is
+//! unique and every reference in it resolves, so the engine never re-checks.
+
+use crate::core::model::*;
+use std::collections::BTreeMap;
+
+mod problem;
+mod validate;
+pub use problem::*;
+use validate::Validator;
+
+/// The most points one item can carry: more is a typo (1e308 made totals infinite).
+pub const MAX_POINTS: f64 = 1000.0;
+
+/// Ids seen so far (the same map type as the indexes: one copy of its code in the bundle).
+type Seen = BTreeMap<String, usize>;
+/// Where an item sits: area, indicator and item index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemLoc {
+    pub area: usize,
+    pub indicator: usize,
+    pub item: usize,
+}
+
+/// A checklist whose references all resolve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checklist {
+    doc: ChecklistDoc,
+    /// Item id → index into `locs`.
+    items: BTreeMap<String, usize>,
+    locs: Vec<ItemLoc>,
+    inputs: BTreeMap<String, usize>,
+    sources: BTreeMap<String, usize>,
+    /// SHA-256 of the RFC 8785 form, computed when the checklist is read: with id and
+    /// version, what names it.
+    sha256: String,
+}
+
+impl Checklist {
+    /// Reads and checks a checklist file.
+    pub fn from_json(text: &str) -> Result<Checklist, ChecklistErrors> {
+        // A byte-order mark, as Windows editors write one (submissions allow it too).
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let doc: ChecklistDoc = serde_json::from_str(text).map_err(|e| {
+            ChecklistErrors(vec![ChecklistIssue {
+                path: "$".into(),
+                problem: Problem::Json {
+                    line: e.line(),
+                    column: e.column(),
+                    problem: crate::core::json::FieldProblem::from_serde(&e),
+                },
+            }])
+        })?;
+        Checklist::try_from(doc)
+    }
+
+    pub fn doc(&self) -> &ChecklistDoc {
+        &self.doc
+    }
+
+    /// The group rule an item is judged under (the first that lists it), with its own floor.
+    pub fn group_of(&self, item: &str) -> Option<&crate::core::model::GroupRule> {
+        self.doc
+            .group_rules
+            .iter()
+            .find(|g| g.items.iter().any(|i| i == item))
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.item_loc(id).map(|loc| self.item_at(loc))
+    }
+
+    pub fn item_at(&self, loc: ItemLoc) -> &Item {
+        &self.doc.areas[loc.area].indicators[loc.indicator].items[loc.item]
+    }
+
+    pub fn item_loc(&self, id: &str) -> Option<ItemLoc> {
+        self.items.get(id).map(|&n| self.locs[n])
+    }
+
+    /// The position of input `id` in the checklist's inputs.
+    pub fn input_index(&self, id: &str) -> Option<usize> {
+        self.inputs.get(id).copied()
+    }
+
+    pub fn input(&self, id: &str) -> Option<&InputDef> {
+        self.inputs.get(id).map(|&i| &self.doc.inputs[i])
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.get(id).map(|&i| &self.doc.sources[i])
+    }
+
+    /// Every item in checklist order with its location (the locations are listed once, in
+    /// order, when the checklist is read: scoring walks them on every keystroke).
+    pub fn items(&self) -> impl Iterator<Item = (ItemLoc, &Item)> {
+        self.locs.iter().map(|&loc| (loc, self.item_at(loc)))
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.items.len()
+    }
+
+    /// SHA-256 of the checklist's canonical (RFC 8785) JSON, as lowercase hex. A checklist is
+    /// its id, version and this hash: two files with the same id and version but another
+    /// hash are two different checklists.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    /// The input that counts a school's students: the split rule's, else `students` (the
+    /// built-ins' id). Enrolment weights the county's 差异系数.
+    pub fn enrolment_input(&self) -> &str {
+        self.doc
+            .split
+            .as_ref()
+            .map_or("students", |s| s.enrolment_input.as_str())
+    }
+
+    /// Whether this is the checklist named by `id`, `version` and `sha256`.
+    pub fn is(&self, id: &str, version: &str, sha256: &str) -> bool {
+        self.doc.id == id && self.doc.version == version && self.sha256() == sha256
+    }
+}
+
+/// A checklist that cannot join a set: one with the same id and version is there already, with
+/// other content (two checklists must never share a name).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("checklist {id} version {version} is already loaded with other content")]
+pub struct Clash {
+    pub id: String,
+    pub version: String,
+}
+
+/// Adds `checklist` to `set` unless it is there already (same id, version and content): true
+/// if added. A checklist with the same id and version but other content is refused.
+pub fn add_to_set(set: &mut Vec<Checklist>, checklist: Checklist) -> Result<bool, Clash> {
+    let doc = checklist.doc();
+    match set
+        .iter()
+        .find(|c| c.doc().id == doc.id && c.doc().version == doc.version)
+    {
+        Some(c) if c.sha256() == checklist.sha256() => Ok(false),
+        Some(_) => Err(Clash {
+            id: doc.id.clone(),
+            version: doc.version.clone(),
+        }),
+        None => {
+            set.push(checklist);
+            Ok(true)
+        }
+    }
+}
+
+impl TryFrom<ChecklistDoc> for Checklist {
+    type Error = ChecklistErrors;
+
+    fn try_from(doc: ChecklistDoc) -> Result<Checklist, ChecklistErrors> {
+        let mut v = Validator::default();
+        let sources = v.index("sources", doc.sources.iter().map(|s| s.id.as_str()));
+        let inputs = v.index("inputs", doc.inputs.iter().map(|i| i.id.as_str()));
+        let mut items = BTreeMap::new();
+        let mut locs = Vec::new();
+        let mut container_ids = Seen::new();
+        for (a, area) in doc.areas.iter().enumerate() {
+            v.unique(&mut container_ids, &area.id, format!("areas[{a}].id"));
+            for (i, ind) in area.indicators.iter().enumerate() {
+                v.unique(
+                    &mut container_ids,
+                    &ind.id,
+                    format!("areas[{a}].indicators[{i}].id"),
+                );
+                for (k, item) in ind.items.iter().enumerate() {
+                    let path = format!("areas[{a}].indicators[{i}].items[{k}].id");
+                    let loc = ItemLoc {
+                        area: a,
+                        indicator: i,
+                        item: k,
+                    };
+                    locs.push(loc);
+                    if item.id.contains('@') {
+                        v.issue(path.clone(), Problem::ReservedCharacter(item.id.clone()));
+                    }
+                    if items.insert(item.id.clone(), locs.len() - 1).is_some()
+                        || inputs.contains_key(&item.id)
+                    {
+                        v.issue(path, Problem::DuplicateId(item.id.clone()));
+                    }
+                }
+            }
+        }
+        // Hashed once, here: a checklist that cannot be written as canonical JSON is refused
+        // (it could never be named in a submission).
+        let sha256 = match crate::core::canonical::sha256_of(&doc) {
+            Ok(h) => h,
+            Err(_) => {
+                v.issue("$", Problem::NotCanonical);
+                String::new()
+            }
+        };
+        let checklist = Checklist {
+            doc,
+            items,
+            locs,
+            inputs,
+            sources,
+            sha256,
+        };
+        v.check(&checklist);
+        if v.issues.is_empty() {
+            Ok(checklist)
+        } else {
+            Err(ChecklistErrors(v.issues))
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! The words for county mode: a file's status and what it means, conflicts, last year's
+//! follow-up, sides, and the group rule's terms.
+
+use super::*;
+use crate::core::aggregate::refusal::{Refusal, MAX_FILE_BYTES};
+use crate::core::aggregate::{Conflict, CountyReport, FileStatus, StatusKind};
+
+/// What a file says of last year's 整改 rows, in words; empty when none are known.
+pub fn follow_up_text(lang: Lang, f: &crate::core::aggregate::FollowUp) -> String {
+    use crate::core::aggregate::FollowUp;
+    match f {
+        FollowUp::NotDue => String::new(),
+        FollowUp::Reported { rows, done, unset } => Say::FollowUpReported {
+            rows: &rows.to_string(),
+            said: &(rows - unset).to_string(),
+            done: &done.to_string(),
+        }
+        .text(lang),
+        FollowUp::Missing { rows } => Say::FollowUpMissing {
+            rows: &rows.to_string(),
+        }
+        .text(lang),
+    }
+}
+
+/// The name of a side of the county's figures (小学 or 初中).
+pub fn side_name(lang: Lang, side: crate::core::aggregate::Side) -> &'static str {
+    use crate::core::aggregate::Side;
+    match side {
+        Side::Primary => Msg::Primary,
+        Side::Junior => Msg::Junior,
+    }
+    .text(lang)
+}
+
+/// A group rule's terms in words, with its own numbers ("7 项中至少 6 项达标、其余不低于标准的 85%").
+pub fn rule_terms(lang: Lang, t: &crate::core::aggregate::RuleTerms) -> String {
+    Say::RuleTermsText {
+        items: &t.items.to_string(),
+        min_pass: &t.min_pass.to_string(),
+        floor: &percent(t.floor_ratio),
+    }
+    .text(lang)
+}
+
+/// Why files are in conflict, without naming the files (the command line lists them).
+pub fn conflict_reason(lang: Lang, reason: &crate::core::aggregate::Conflict) -> String {
+    use crate::core::aggregate::Conflict;
+    match reason {
+        Conflict::SameCodeOtherName { names } => Say::ConflictCodeNamesOnly {
+            names: &listed(lang, names),
+        }
+        .text(lang),
+        Conflict::SameTimeOtherContent => Msg::ConflictSameTimeOnly.text(lang).into(),
+    }
+}
+
+/// A file's status, in a word, and what it means for this file.
+pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
+    match status {
+        FileStatus::Ok => (Msg::StatusOk.text(lang), String::new()),
+        FileStatus::Incomplete {
+            answered,
+            required,
+            errors,
+        } => (
+            Msg::StatusIncomplete.text(lang),
+            Say::StatusIncompleteDetail {
+                answered: &answered.to_string(),
+                required: &required.to_string(),
+                errors: &errors.to_string(),
+            }
+            .text(lang),
+        ),
+        FileStatus::ResultDiffers => (
+            Msg::StatusResultDiffers.text(lang),
+            Msg::StatusResultDiffersDetail.text(lang).into(),
+        ),
+        FileStatus::Duplicate { kept, identical } => (
+            Msg::StatusDuplicate.text(lang),
+            if *identical {
+                Say::StatusDuplicateSame { kept }.text(lang)
+            } else {
+                Say::StatusDuplicateKept { kept }.text(lang)
+            },
+        ),
+        FileStatus::Conflict { reason, with, .. } => {
+            let with = listed(lang, with);
+            let detail = match reason {
+                Conflict::SameCodeOtherName { names } => Say::ConflictCodeNames {
+                    names: &listed(lang, names),
+                    with: &with,
+                }
+                .text(lang),
+                Conflict::SameTimeOtherContent => Say::ConflictSameTime { with: &with }.text(lang),
+            };
+            (Msg::StatusConflict.text(lang), detail)
+        }
+        FileStatus::Unidentified => (
+            Msg::StatusUnidentified.text(lang),
+            Msg::StatusUnidentifiedDetail.text(lang).into(),
+        ),
+        FileStatus::NotInRoster => (
+            Msg::StatusNotInRoster.text(lang),
+            Msg::StatusNotInRosterDetail.text(lang).into(),
+        ),
+        FileStatus::ChecklistNotAccepted { id, version } => (
+            Msg::StatusChecklistNotAccepted.text(lang),
+            Say::StatusChecklistNotAcceptedDetail { id, version }.text(lang),
+        ),
+        FileStatus::OtherYear { year } => (
+            Msg::StatusOtherYear.text(lang),
+            Say::StatusOtherYearDetail { year }.text(lang),
+        ),
+        FileStatus::FutureTime => (
+            Msg::StatusFutureTime.text(lang),
+            Msg::StatusFutureTimeDetail.text(lang).into(),
+        ),
+        FileStatus::OtherCounty => (
+            Msg::StatusOtherCounty.text(lang),
+            Msg::StatusOtherCountyDetail.text(lang).into(),
+        ),
+        FileStatus::Invalid { error } => (Msg::StatusInvalid.text(lang), import_error(lang, error)),
+    }
+}
+
+/// A few of a long list, and how many more ("a、b、c 等 12 个").
+pub fn listed(lang: Lang, list: &crate::core::aggregate::Listed) -> String {
+    let shown = list.shown.join(Msg::ListSeparator.text(lang));
+    if list.more == 0 {
+        shown
+    } else {
+        Say::ListedMore {
+            shown: &shown,
+            more: &list.more.to_string(),
+        }
+        .text(lang)
+    }
+}
+
+/// A status as one line: its word and, if any, what it means ("冲突：…").
+pub fn status_line(lang: Lang, status: &FileStatus) -> String {
+    let (word, detail) = status_text(lang, status);
+    if detail.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word}{}{detail}", lang.colon())
+    }
+}
+
+/// The word for a kind of status (the summary's and the table's).
+pub fn status_kind_msg(kind: StatusKind) -> Msg {
+    match kind {
+        StatusKind::Ok => Msg::StatusOk,
+        StatusKind::Incomplete => Msg::StatusIncomplete,
+        StatusKind::ResultDiffers => Msg::StatusResultDiffers,
+        StatusKind::Duplicate => Msg::StatusDuplicate,
+        StatusKind::Conflict => Msg::StatusConflict,
+        StatusKind::FutureTime => Msg::StatusFutureTime,
+        StatusKind::OtherCounty => Msg::StatusOtherCounty,
+        StatusKind::Invalid => Msg::StatusInvalid,
+        StatusKind::Unidentified => Msg::StatusUnidentified,
+        StatusKind::NotInRoster => Msg::StatusNotInRoster,
+        StatusKind::ChecklistNotAccepted => Msg::StatusChecklistNotAccepted,
+        StatusKind::OtherYear => Msg::StatusOtherYear,
+    }
+}
+
+/// How many files have each status, in the order the summary names them (every kind, so a new
+/// status cannot vanish from the summary).
+pub fn status_counts(report: &CountyReport) -> Vec<(Msg, usize)> {
+    let mut counts = [0usize; StatusKind::ALL.len()];
+    for school in &report.schools {
+        counts[school.status.kind() as usize] += 1;
+    }
+    StatusKind::ALL
+        .iter()
+        .map(|&kind| (status_kind_msg(kind), counts[kind as usize]))
+        .collect()
+}
+
+/// Why county mode did not take a file, in `lang` (a checklist's problems included).
+pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::TooLarge { size } => Say::RefusedTooLarge {
+            size_mb: &(size / 1024 / 1024).to_string(),
+            limit_mb: &(MAX_FILE_BYTES / 1024 / 1024).to_string(),
+        }
+        .text(lang),
+        Refusal::NotJson => Msg::RefusedNotJson.text(lang).into(),
+        Refusal::Unreadable => Msg::RefusedUnreadable.text(lang).into(),
+        Refusal::BadChecklist { errors } => Say::RefusedBadChecklist {
+            reason: &checklist_errors(lang, errors),
+        }
+        .text(lang),
+        Refusal::ChecklistClash { id, version } => Say::ChecklistClash { id, version }.text(lang),
+    }
+}

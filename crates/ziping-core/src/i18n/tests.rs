@@ -1,0 +1,376 @@
+//! The catalogue's own checks: both languages everywhere, each template using its fields.
+
+use super::*;
+
+#[test]
+fn every_key_has_both_languages() {
+    for key in Msg::ALL {
+        assert!(
+            !key.text(Lang::Zh).trim().is_empty(),
+            "{key:?} has no Chinese text"
+        );
+        assert!(
+            !key.text(Lang::En).trim().is_empty(),
+            "{key:?} has no English text"
+        );
+    }
+}
+
+#[test]
+fn units_and_punctuation_follow_the_language() {
+    assert_eq!(unit(Lang::Zh, "分钟"), "分钟");
+    assert_eq!(unit(Lang::En, "分钟"), "min");
+    assert_eq!(unit(Lang::En, "㎡"), "㎡");
+    assert_eq!(Lang::Zh.paren("小学部"), "（小学部）");
+    assert_eq!(Lang::En.paren("Primary part"), " (Primary part)");
+}
+
+#[test]
+fn values_go_where_their_names_stand() {
+    let m = Say::ProgressLabel {
+        done: "3",
+        total: "10",
+    };
+    assert_eq!(m.text(Lang::Zh), "已填 3/10");
+    assert_eq!(
+        Say::PointsLabel { points: "2/4" }.text(Lang::En),
+        "2/4 points"
+    );
+    // The English line that once read "7 of 5 schools": named fields cannot swap.
+    let rule = Say::CountyRuleMet {
+        side: "Primary",
+        schools: "7",
+        meeting: "5",
+        rule: "r",
+    };
+    assert_eq!(rule.text(Lang::En), "Primary: of 7 schools, 5 meet “r”");
+    // A value that looks like a placeholder stays as typed.
+    assert_eq!(
+        Say::NotANumber { typed: "{typed}" }
+            .text(Lang::En)
+            .matches("{typed}")
+            .count(),
+        1
+    );
+}
+
+/// Every template uses exactly its message's fields, in both languages: no `{}` left from
+/// positional arguments, no field forgotten in one language, no unknown name.
+#[test]
+fn every_template_uses_exactly_its_fields() {
+    for (key, zh, en, fields) in Say::TEMPLATES {
+        for (lang, template) in [("zh", zh), ("en", en)] {
+            let mut used: Vec<&str> = Vec::new();
+            let mut rest = *template;
+            while let Some(open) = rest.find('{') {
+                let after = &rest[open + 1..];
+                let close = after
+                    .find('}')
+                    .unwrap_or_else(|| panic!("{key} {lang}: unclosed {{"));
+                let name = &after[..close];
+                used.push(name.split_once('|').map_or(name, |(n, _)| n));
+                rest = &after[close + 1..];
+            }
+            for name in &used {
+                assert!(
+                    fields.contains(name),
+                    "{key} {lang}: unknown placeholder {{{name}}}"
+                );
+            }
+            for field in *fields {
+                assert!(used.contains(field), "{key} {lang}: {{{field}}} missing");
+            }
+        }
+    }
+    for key in Msg::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(
+                !key.text(lang).contains("{}"),
+                "{key:?} still takes positional values"
+            );
+        }
+    }
+}
+
+#[test]
+fn english_units_agree_with_a_count_of_one() {
+    assert_eq!(unit_after(Lang::En, "间", "1"), "room");
+    assert_eq!(unit_after(Lang::En, "间", "2"), "rooms");
+    assert_eq!(unit_after(Lang::En, "人", "1"), "person");
+    assert_eq!(
+        unit_after(Lang::En, "间/12班", "≥ 1"),
+        "room per 12 classes"
+    );
+    assert_eq!(
+        unit_after(Lang::En, "间/12班", "1.5"),
+        "rooms per 12 classes"
+    );
+    assert_eq!(unit_after(Lang::Zh, "间", "1"), "间");
+}
+
+/// English counts agree with their nouns: "1 error", "2 errors", "1 county".
+#[test]
+fn english_counts_take_the_plural_only_when_more_than_one() {
+    let counts = |e: &str, m: &str, w: &str| {
+        Say::CheckCounts {
+            errors: e,
+            missing: m,
+            warnings: w,
+        }
+        .text(Lang::En)
+    };
+    assert!(counts("1", "0", "2").starts_with("1 error, 0 unanswered, 2 notes."));
+    assert!(counts("3", "1", "1").starts_with("3 errors, 1 unanswered, 1 note."));
+    assert_eq!(
+        Say::CountyAsk { counties: "1" }.text(Lang::En),
+        "These files come from 1 county: choose the county to aggregate first"
+    );
+    assert_eq!(
+        Say::CountySchoolsInBin { schools: "1" }.text(Lang::En),
+        "1 school"
+    );
+    // Every English template that counts a noun says it in the singular for 1.
+    for (key, _, en, fields) in Say::TEMPLATES {
+        let one: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|f| (*f, if *f == "school_type" { "primary" } else { "1" }))
+            .collect();
+        let text = render(en, &one);
+        for noun in [
+            "errors",
+            "schools",
+            "files",
+            "rows",
+            "counties",
+            "points",
+            "notes",
+            "items",
+            "checklists",
+            "indicators",
+            "decimals",
+            "students",
+            "teachers",
+            "classes",
+        ] {
+            assert!(
+                !text.contains(&format!("1 {noun}")),
+                "{key}: “{text}” says 1 {noun}"
+            );
+        }
+    }
+}
+
+#[test]
+fn chinese_is_the_default_and_toggle_flips() {
+    assert_eq!(Lang::default(), Lang::Zh);
+    assert_eq!(Lang::Zh.other(), Lang::En);
+    assert_eq!(Lang::En.other().tag(), "zh-CN");
+}
+
+/// Every checklist problem and every import error reads as Chinese in Chinese, with no
+/// English sentence inside (county authors once got "内容不一致：levels need at least two
+/// entries"), and as English in English.
+#[test]
+fn problems_are_worded_in_the_interface_language() {
+    use crate::core::checklist::{Allowed, Problem as P, RefKind};
+    use crate::core::export::ImportError as E;
+    use crate::core::json::FieldProblem as F;
+    use crate::core::model::SchoolType;
+    let field = F::Missing { field: "x1".into() };
+    let problems = [
+        P::Json {
+            line: 1,
+            column: 2,
+            problem: field.clone(),
+        },
+        P::WrongFormat { found: "x1".into() },
+        P::Empty,
+        P::DuplicateId("x1".into()),
+        P::Unknown {
+            what: RefKind::Grade,
+            id: "x1".into(),
+        },
+        P::ReservedCharacter("x1".into()),
+        P::HiddenCharacters {
+            value: "1\u{200B}".into(),
+            hidden: vec!['\u{200B}'],
+        },
+        P::OutOfRange {
+            allowed: Allowed::LevelPoints,
+            value: 2.0,
+        },
+        P::NoZeroGrade,
+        P::SplitNeeded,
+        P::EnrolmentNotPerPart,
+        P::NotAnAnswer {
+            item: "x1".into(),
+            value: "x2".into(),
+        },
+        P::Unscored,
+        P::VetoKind,
+        P::TooFewLevels,
+        P::BestLevelPoints,
+        P::NoRuleFor(SchoolType::Junior),
+        P::BadThreshold,
+        P::WhenCycle(vec!["x1".into(), "x2".into(), "x1".into()]),
+        P::NoThreshold("x1".into()),
+        P::MinPassTooHigh {
+            min_pass: 3,
+            items: 2,
+        },
+        P::NotCanonical,
+    ];
+    let errors = [
+        E::TooLarge {
+            size: 5 << 20,
+            limit: 4 << 20,
+        },
+        E::NotUtf8,
+        E::NotJson {
+            line: 1,
+            column: 2,
+            message: "x1".into(),
+        },
+        E::TooDeep,
+        E::NotAnExport,
+        E::UnknownFormat { found: "x1".into() },
+        E::Field {
+            path: "$".into(),
+            problem: field.clone(),
+        },
+        E::Field {
+            path: "profile".into(),
+            problem: F::UnknownValue { value: "x1".into() },
+        },
+        E::BadTime {
+            field: "created".into(),
+            value: "x1".into(),
+        },
+        E::DigestMismatch {
+            stored: "x1".into(),
+            computed: "x2".into(),
+        },
+        E::UnknownChecklist {
+            id: "x1".into(),
+            version: "1".into(),
+        },
+        E::ChecklistChanged {
+            id: "x1".into(),
+            version: "1".into(),
+        },
+        E::NoSchoolType,
+        E::Unreadable {
+            reason: "x1".into(),
+        },
+        E::SchoolTypeNotCovered {
+            school_type: SchoolType::NineYear,
+        },
+    ];
+    let sentences = problems
+        .iter()
+        .map(|p| {
+            (
+                checklist_problem(Lang::Zh, p),
+                checklist_problem(Lang::En, p),
+            )
+        })
+        .chain(
+            errors
+                .iter()
+                .map(|e| (import_error(Lang::Zh, e), import_error(Lang::En, e))),
+        )
+        .chain(
+            export_errors()
+                .into_iter()
+                .map(|e| (export_error(Lang::Zh, &e), export_error(Lang::En, &e))),
+        )
+        .chain(
+            refusals()
+                .into_iter()
+                .map(|r| (refusal_text(Lang::Zh, &r), refusal_text(Lang::En, &r))),
+        );
+    let english_word = |t: &str| {
+        t.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            w.len() >= 3
+                && ![
+                    "UTF", "JSON", "KB", "RFC", "ziping", "format", "profile", "created", "school",
+                    "type", "split", "scope", "per", "part", "when", "json",
+                ]
+                .contains(&w)
+        })
+    };
+    for (zh, en) in sentences {
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
+        );
+        assert!(!english_word(&zh), "English inside the Chinese: {zh}");
+        assert!(
+            !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{en}"
+        );
+    }
+}
+
+fn export_errors() -> Vec<crate::core::export::ExportError> {
+    use crate::core::export::ExportError as E;
+    vec![
+        E::NoSchoolType,
+        // serde's English in the error: never shown.
+        E::NotSerializable {
+            reason: "float must be finite".into(),
+        },
+        E::BadTime {
+            field: "created",
+            value: "x1".into(),
+        },
+    ]
+}
+
+fn refusals() -> Vec<crate::core::aggregate::refusal::Refusal> {
+    use crate::core::aggregate::refusal::Refusal as R;
+    let errors = crate::core::checklist::Checklist::from_json(r#"{"format":"x"}"#).unwrap_err();
+    vec![
+        R::TooLarge { size: 9 << 20 },
+        R::NotJson,
+        R::Unreadable,
+        R::BadChecklist { errors },
+        R::ChecklistClash {
+            id: "x1".into(),
+            version: "1".into(),
+        },
+    ]
+}
+
+/// A report holds facts, so the same report reads in either language: a file refused before
+/// (its checklist unknown) is worded in the language shown, never the one of the moment the
+/// report was made (the report once carried Chinese words for it).
+#[test]
+fn a_reports_reasons_follow_the_language_shown() {
+    use crate::core::aggregate::FileStatus;
+    use crate::core::export::ImportError;
+    let status = FileStatus::Invalid {
+        error: ImportError::UnknownChecklist {
+            id: "x1".into(),
+            version: "1".into(),
+        },
+    };
+    let zh = status_line(Lang::Zh, &status);
+    let en = status_line(Lang::En, &status);
+    assert!(zh.contains("请先载入该清单文件"), "{zh}");
+    assert!(en.contains("load that checklist file first"), "{en}");
+}
+
+/// The summary counts every kind of status, each once, in its order.
+#[test]
+fn the_summary_counts_every_status_kind_once() {
+    use crate::core::aggregate::StatusKind;
+    let msgs: Vec<Msg> = StatusKind::ALL
+        .iter()
+        .map(|&k| status_kind_msg(k))
+        .collect();
+    for (n, kind) in StatusKind::ALL.iter().enumerate() {
+        assert_eq!(*kind as usize, n, "{kind:?} is in its place");
+        assert_eq!(msgs.iter().filter(|m| **m == msgs[n]).count(), 1);
+    }
+}
