@@ -9,18 +9,9 @@ mod store;
 
 pub use store::{edit, Ctx, Open, Shared, Store};
 
-use crate::i18n::{Lang, Msg, Say};
-use crate::state::draft::SourceError;
-use crate::state::{Action, AppState, Notice, Page};
+use crate::i18n::{Msg, Say};
+use crate::state::{Action, AppState, Page};
 use yew::prelude::*;
-
-/// Why a checklist cannot be used, in the interface language.
-pub fn source_error_text(lang: Lang, e: &SourceError) -> String {
-    match e {
-        SourceError::UnknownBuiltin(id) => id.clone(),
-        SourceError::Invalid(errors) => crate::i18n::checklist_errors(lang, errors),
-    }
-}
 
 #[component]
 pub fn App() -> Html {
@@ -48,7 +39,7 @@ pub fn App() -> Html {
         Some(Ok(open)) => html! {
             <pages::Workspace open={open.clone()} page={state.page()} save={state.save.clone()} />
         },
-        Some(Err(e)) => broken_draft(&ctx, &source_error_text(ctx.lang, e)),
+        Some(Err(e)) => broken_draft(&ctx, &crate::report::notice::source_error_text(ctx.lang, e)),
         None => {
             html! { <pages::Start drafts={state.drafts.clone()} offline_ready={state.offline_ready} /> }
         }
@@ -59,7 +50,7 @@ pub fn App() -> Html {
     let notice = state
         .notice
         .as_ref()
-        .map(|(n, notice)| (*n, notice_text(&ctx, notice)));
+        .map(|(n, notice)| (*n, crate::report::notice::notice_text(ctx.lang, notice)));
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>
@@ -70,41 +61,6 @@ pub fn App() -> Html {
             </div>
             <footer class="app-footer">{ ctx.t(Msg::FooterNote) }</footer>
         </ContextProvider<Ctx>>
-    }
-}
-
-fn notice_text(ctx: &Ctx, notice: &Notice) -> String {
-    match notice {
-        Notice::Check { first: None, .. } => ctx.t(Msg::CheckDone).into(),
-        Notice::Check {
-            tally,
-            first: Some(first),
-        } if tally.is_complete() => ctx.say(Say::CheckOnlyWarnings {
-            warnings: &tally.warnings.to_string(),
-            first,
-        }),
-        Notice::Check {
-            tally,
-            first: Some(first),
-        } => ctx.say(Say::CheckRemaining {
-            errors: &tally.errors.to_string(),
-            missing: &tally.missing.to_string(),
-            warnings: &tally.warnings.to_string(),
-            first,
-        }),
-        Notice::ReloadedNewer => ctx.t(Msg::ReloadedNewer).into(),
-        Notice::PlanGenerated { added } => ctx.say(Say::PlanGenerated {
-            added: &added.to_string(),
-        }),
-        Notice::Exported { name } => ctx.say(Say::ExportDone { file: name }),
-        Notice::ExportNeedsType => ctx.t(Msg::ExportNeedsType).into(),
-        Notice::ExportFailed { error } => ctx.say(Say::ExportFailed {
-            reason: &crate::i18n::export_error(ctx.lang, error),
-        }),
-        Notice::Imported { name } => ctx.say(Say::ImportedFrom { file: name }),
-        Notice::ChecklistFileRejected { name, reason } => {
-            ctx.say(Say::ChecklistRejected { file: name, reason })
-        }
     }
 }
 

@@ -10,8 +10,9 @@
 //! back for the page's count of bytes out).
 
 use crate::core::builtin::readable;
-use crate::core::checklist::{add_to_set, Checklist};
+use crate::core::checklist::Checklist;
 use crate::state::county::{read_file, FileReply, MAX_FILE_BYTES};
+use crate::state::draft::{checklists_of, known_here};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -25,15 +26,15 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
 }
 
-/// The built-ins and the county checklists named by their texts (clashes left out).
+/// The built-ins and the county checklists named by their texts (`known_here`: clashes left
+/// out).
 fn checklists(texts: &js_sys::Array) -> Vec<Checklist> {
-    let mut set = readable().unwrap_or_default();
-    for text in texts.iter().filter_map(|t| t.as_string()) {
-        if let Ok(c) = Checklist::from_json(&text) {
-            let _ = add_to_set(&mut set, c);
-        }
-    }
-    set
+    let files: Vec<(String, String)> = texts
+        .iter()
+        .filter_map(|t| t.as_string())
+        .map(|text| (String::new(), text))
+        .collect();
+    checklists_of(&known_here(&readable().unwrap_or_default(), &files).0)
 }
 
 /// What a file's bytes are (the page refuses files over the limit by size before reading them;

@@ -4,8 +4,8 @@
 //! 1. Layers point one way. Every `crate::` / `super::` path in a module's code (its tests
 //!    excluded) names a module of its own layer or a lower one:
 //!    `core` (the domain, `core::model` at its bottom) → `i18n` (words typed facts) →
-//!    `report` (writers that word a whole report: the county CSVs) → `state` (reducers) →
-//!    `sample` (generated test data).
+//!    `state` (reducers, typed) → `report` (writers that word whole things: the county CSVs,
+//!    the app's notices) → `sample` (generated test data).
 //! 2. No cycles between modules, at the grain of a file or a folder module (`core::score`,
 //!    `core::aggregate`, `i18n`, `state::editor`, `state::county`, …). The one deliberate pair
 //!    is `core::model` ↔ `core::model_raw` (the format's flat readers).
@@ -63,8 +63,8 @@ fn layer(unit: &str) -> u8 {
     match unit.split("::").next().unwrap_or_default() {
         "core" => 0,
         "i18n" => 1,
-        "report" => 2,
-        "state" => 3,
+        "state" => 2,
+        "report" => 3,
         "sample" => 4,
         other => panic!("module `{other}` has no layer: add it to tests/layers.rs"),
     }
@@ -211,7 +211,7 @@ fn layers_point_one_way() {
     }
     assert!(
         wrong.is_empty(),
-        "modules that reach up a layer (core → i18n → report → state → sample):\n{}",
+        "modules that reach up a layer (core → i18n → state → report → sample):\n{}",
         wrong.join("\n")
     );
 }

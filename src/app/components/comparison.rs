@@ -46,7 +46,7 @@ fn part_text(ctx: &Ctx, p: &Option<crate::core::history::PartSummary>) -> String
         None => "—".into(),
         Some(p) => match p.value {
             Some(v) => crate::core::format::fixed(v, 2),
-            None => ctx.t(super::outcome_msg(p.outcome)).into(),
+            None => crate::i18n::outcome_words(ctx.lang, p.outcome, None),
         },
     }
 }

@@ -18,20 +18,6 @@ use crate::state::DraftEdit;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-pub fn outcome_msg(o: Outcome) -> Msg {
-    match o {
-        Outcome::Met => Msg::OutcomeMet,
-        Outcome::Near => Msg::OutcomeNear,
-        Outcome::NotMet => Msg::OutcomeNotMet,
-        Outcome::Partial => Msg::OutcomePartial,
-        Outcome::NotApplicable => Msg::OutcomeNa,
-        Outcome::Noted => Msg::OutcomeNoted,
-        Outcome::Missing => Msg::OutcomeMissing,
-        Outcome::Invalid => Msg::OutcomeInvalid,
-        Outcome::Undefined => Msg::OutcomeUndefined,
-    }
-}
-
 pub fn outcome_class(o: Outcome) -> &'static str {
     match o {
         Outcome::Met | Outcome::NotApplicable | Outcome::Noted => "ok",
@@ -97,12 +83,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
         .parts
         .iter()
         .map(|p| p.outcome)
-        .max_by_key(|o| match outcome_class(*o) {
-            "bad" => 3,
-            "missing" => 2,
-            "near" => 1,
-            _ => 0,
-        });
+        .max_by_key(|o| o.severity());
     let source = props.checklist.source(&item.source.source);
     let label_id = format!("item-{id}-label");
     let on_note = {

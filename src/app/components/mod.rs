@@ -14,6 +14,6 @@ pub use checklist_list::{checklist_list, pick, read_checklist_file};
 pub use comparison::comparison;
 pub use field::{field_label, messages, messages_dom_id, problem_text, slot_dom_id, warning_text};
 pub use header::header;
-pub use item_card::{outcome_class, outcome_msg, InputField, ItemCard};
+pub use item_card::{outcome_class, InputField, ItemCard};
 pub use review::{review_section, review_table};
 pub use save_bar::save_bar;

@@ -35,11 +35,15 @@ pub fn DraftList(props: &DraftListProps) -> Html {
             let (list, bases) = (list.clone(), bases.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 list.set(Some(drafts::checklist_drafts().await));
-                let mut all = crate::core::builtin::builtins().unwrap_or_default();
-                for k in drafts::county_checklists().await {
-                    let _ = crate::core::checklist::add_to_set(&mut all, k.checklist);
-                }
-                bases.set(all);
+                let files: Vec<(String, String)> = drafts::county_checklists()
+                    .await
+                    .into_iter()
+                    .map(|k| (format!("{}.json", k.checklist.doc().id), k.text))
+                    .collect();
+                let builtins = crate::core::builtin::builtins().unwrap_or_default();
+                bases.set(crate::state::draft::checklists_of(
+                    &crate::state::draft::known_here(&builtins, &files).0,
+                ));
             });
         }
     };

@@ -588,11 +588,9 @@ fn sealed(
             value,
         })?;
     }
-    let computed = computed.map_err(|e| ImportError::Field {
+    let computed = computed.map_err(|_| ImportError::Field {
         path: "$".into(),
-        problem: FieldProblem::Other {
-            detail: e.to_string(),
-        },
+        problem: FieldProblem::Unwritable,
     })?;
     if computed != stored {
         return Err(ImportError::DigestMismatch {

@@ -10,17 +10,68 @@ pub enum FieldProblem {
     Unknown { field: String },
     #[error("unknown value `{value}`")]
     UnknownValue { value: String },
-    /// A value of the wrong JSON type (a string where a number belongs …); `detail` is serde's.
-    #[error("wrong type: {detail}")]
-    WrongType { detail: String },
+    /// A value of the wrong JSON type (a string where a number belongs, a negative count …).
+    #[error("a {found:?} where a {expected:?} belongs")]
+    WrongType { found: JsonKind, expected: JsonKind },
     /// The text ends before the JSON does (a file cut short).
     #[error("the file ends too soon")]
     Truncated,
     /// Not JSON where it stands (a stray comma, a missing quote).
     #[error("not valid JSON")]
     Syntax,
-    #[error("{detail}")]
-    Other { detail: String },
+    /// A value JSON cannot carry (a number too large for a double): the file cannot be checked.
+    #[error("a value JSON cannot carry")]
+    Unwritable,
+    /// Something else serde found wrong; its English is not kept (the interface words it).
+    #[error("does not fit the format")]
+    Other,
+}
+
+/// What a JSON value is, as a person needs to know it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum JsonKind {
+    Text,
+    Number,
+    /// A whole number not below zero (a count).
+    WholeNumber,
+    Boolean,
+    Null,
+    List,
+    Object,
+    Other,
+}
+
+impl JsonKind {
+    /// The kind serde names as what it found (`string "abc"`, `integer `-1``, `map` …).
+    fn found(text: &str) -> JsonKind {
+        let first = text.split_whitespace().next().unwrap_or_default();
+        match first {
+            "string" | "character" => JsonKind::Text,
+            "integer" | "floating" => JsonKind::Number,
+            "boolean" => JsonKind::Boolean,
+            "null" | "unit" => JsonKind::Null,
+            "sequence" => JsonKind::List,
+            "map" => JsonKind::Object,
+            _ => JsonKind::Other,
+        }
+    }
+
+    /// The kind serde names as what it expected (`f64`, `u32`, `a string`, `struct Doc` …).
+    fn expected(text: &str) -> JsonKind {
+        let t = text.trim_start_matches("a ").trim_start_matches("an ");
+        let first = t.split([' ', '<']).next().unwrap_or_default();
+        match first {
+            "f64" | "f32" | "number" | "float" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+                JsonKind::Number
+            }
+            "u8" | "u16" | "u32" | "u64" | "usize" | "integer" => JsonKind::WholeNumber,
+            "string" | "borrowed" | "char" | "character" => JsonKind::Text,
+            "boolean" | "bool" => JsonKind::Boolean,
+            "sequence" | "tuple" | "seq" | "Vec" => JsonKind::List,
+            "struct" | "map" => JsonKind::Object,
+            _ => JsonKind::Other,
+        }
+    }
 }
 
 impl FieldProblem {
@@ -45,10 +96,17 @@ impl FieldProblem {
             FieldProblem::Unknown { field: quoted() }
         } else if message.starts_with("unknown variant") {
             FieldProblem::UnknownValue { value: quoted() }
-        } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-            FieldProblem::WrongType { detail: message }
+        } else if let Some(rest) = message
+            .strip_prefix("invalid type: ")
+            .or_else(|| message.strip_prefix("invalid value: "))
+        {
+            let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+            FieldProblem::WrongType {
+                found: JsonKind::found(found),
+                expected: JsonKind::expected(expected),
+            }
         } else {
-            FieldProblem::Other { detail: message }
+            FieldProblem::Other
         }
     }
 }
@@ -97,14 +155,42 @@ mod tests {
                 value: "senior".into()
             }
         );
-        assert!(matches!(
+        use super::JsonKind;
+        assert_eq!(
             problem(r#"{"count":"1","kind":"primary"}"#),
-            FieldProblem::WrongType { detail } if detail.contains("string") && !detail.contains("line")
-        ));
-        assert!(matches!(
+            FieldProblem::WrongType {
+                found: JsonKind::Text,
+                expected: JsonKind::WholeNumber
+            }
+        );
+        assert_eq!(
             problem(r#"{"count":-1,"kind":"primary"}"#),
-            FieldProblem::WrongType { .. }
-        ));
+            FieldProblem::WrongType {
+                found: JsonKind::Number,
+                expected: JsonKind::WholeNumber
+            }
+        );
+        assert_eq!(
+            problem(r#"{"count":1.5,"kind":"primary"}"#),
+            FieldProblem::WrongType {
+                found: JsonKind::Number,
+                expected: JsonKind::WholeNumber
+            }
+        );
+        assert_eq!(
+            problem(r#"{"count":true,"kind":"primary"}"#),
+            FieldProblem::WrongType {
+                found: JsonKind::Boolean,
+                expected: JsonKind::WholeNumber
+            }
+        );
+        assert_eq!(
+            problem(r#""x""#),
+            FieldProblem::WrongType {
+                found: JsonKind::Text,
+                expected: JsonKind::Object
+            }
+        );
         // Not JSON at all: a file cut short, and one written wrong. Named, not serde's English.
         assert_eq!(problem(r#"{"count": 1,"#), FieldProblem::Truncated);
         assert_eq!(problem(r#"{"count": 1,,}"#), FieldProblem::Syntax);

@@ -3,6 +3,16 @@
 use super::Lang;
 
 catalogue! {
+    JsonText => "文字", "text";
+    JsonNumber => "数字", "a number";
+    JsonWholeNumber => "不小于 0 的整数", "a whole number not below 0";
+    JsonBoolean => "是/否", "true or false";
+    JsonNull => "空值", "null";
+    JsonList => "列表", "a list";
+    JsonObject => "对象（{…}）", "an object ({…})";
+    JsonOtherKind => "其他值", "another value";
+    JsonUnwritable => "有 JSON 无法表示的数值", "it holds a number JSON cannot carry";
+    JsonOther => "内容不符合格式", "it does not fit the format";
     ChecklistNotCanonical => "清单中有 JSON 无法表示的数值，无法写成规范 JSON", "the checklist holds a number JSON cannot carry, so it cannot be written as canonical JSON";
     AppName => "自评", "ziping";
     AppTagline => "义务教育学校质量自评工具", "School quality self-assessment for compulsory education";

@@ -2,6 +2,7 @@
 //! spreadsheet template's problems by row and column.
 
 use super::*;
+use crate::core::json::JsonKind;
 
 /// The name of a school type.
 /// The name of a rule's comparison, in words.
@@ -220,11 +221,37 @@ pub fn field_problem(lang: Lang, p: &crate::core::json::FieldProblem) -> String 
         P::Missing { field } => Say::FieldMissing { field }.text(lang),
         P::Unknown { field } => Say::FieldUnknown { field }.text(lang),
         P::UnknownValue { value } => Say::FieldUnknownValue { value }.text(lang),
-        P::WrongType { detail } => Say::FieldWrongType { detail }.text(lang),
+        P::WrongType { found, expected } => match expected {
+            JsonKind::Other => Say::FieldWrongTypeFound {
+                found: json_kind(lang, *found),
+            }
+            .text(lang),
+            _ => Say::FieldWrongType {
+                found: json_kind(lang, *found),
+                expected: json_kind(lang, *expected),
+            }
+            .text(lang),
+        },
         P::Truncated => Msg::JsonTruncated.text(lang).into(),
         P::Syntax => Msg::JsonSyntax.text(lang).into(),
-        P::Other { detail } => detail.clone(),
+        P::Unwritable => Msg::JsonUnwritable.text(lang).into(),
+        P::Other => Msg::JsonOther.text(lang).into(),
     }
+}
+
+/// What a JSON value is, in words.
+fn json_kind(lang: Lang, kind: JsonKind) -> &'static str {
+    match kind {
+        JsonKind::Text => Msg::JsonText,
+        JsonKind::Number => Msg::JsonNumber,
+        JsonKind::WholeNumber => Msg::JsonWholeNumber,
+        JsonKind::Boolean => Msg::JsonBoolean,
+        JsonKind::Null => Msg::JsonNull,
+        JsonKind::List => Msg::JsonList,
+        JsonKind::Object => Msg::JsonObject,
+        JsonKind::Other => Msg::JsonOtherKind,
+    }
+    .text(lang)
 }
 
 /// One problem of a checklist file, as a phrase.

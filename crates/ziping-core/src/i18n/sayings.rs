@@ -132,13 +132,15 @@ sayings! {
     ChartScale { floor, axis } => "（虚线为标准的 {floor}，实线为标准；横轴到标准的 {axis}）", "(dashed: {floor} of the standard; solid: the standard; the axis runs to {axis} of it)";
     GroupCount { total, met, required } => "{total}项中{met}项达标（要求至少{required}项）", "of {total} {total|indicator|indicators}, {met} met (at least {required} required)";
     ExportBadTime { field, value } => "{field} 的时间“{value}”不是带时区的 RFC 3339 时间", "the time “{value}” of {field} is not an RFC 3339 time with an offset";
+    UnknownBuiltin { id } => "本机没有内置清单“{id}”：请更新自评或载入这个清单文件", "there is no built-in checklist “{id}” here: update ziping or load that checklist file";
     ExportFailed { reason } => "报送文件没有导出：{reason}。草稿没有改变。", "The submission file was not written: {reason}. The draft is unchanged.";
     ExportIncomplete { errors, missing } => "这份自评还没有完成：{errors} 处填写有误，{missing} 项未填写。\n导出的文件会注明完成情况，县里会看到“未完成”。\n仍要导出吗？", "This self-assessment is not complete: {errors} {errors|error|errors}, {missing} unanswered.\nThe file records how complete it is; the county will see it as incomplete.\nExport anyway?";
     PlanGenerated { added } => "已根据未达标事项新增 {added} 行。", "Added {added} {added|row|rows} from the shortfalls.";
     FieldMissing { field } => "缺少字段 {field}", "the field {field} is missing";
     FieldUnknown { field } => "多出了不认识的字段 {field}", "an unknown field {field}";
     FieldUnknownValue { value } => "取值“{value}”不在允许的范围内", "the value “{value}” is not one of those allowed";
-    FieldWrongType { detail } => "类型不对（{detail}）", "a value of the wrong type ({detail})";
+    FieldWrongType { found, expected } => "应为{expected}，实际是{found}", "{found} where {expected} belongs";
+    FieldWrongTypeFound { found } => "这里不应是{found}", "{found} does not belong here";
     ImportTooLarge { size_kb, limit_kb } => "文件太大（{size_kb} KB），超过上限 {limit_kb} KB，未读取", "the file is too large ({size_kb} KB; the limit is {limit_kb} KB): not read";
     ImportNotJson { line, column } => "文件内容不是有效的 JSON：第 {line} 行第 {column} 列有误（文件可能不完整或被改动）", "not valid JSON at line {line}, column {column} (the file may be incomplete or changed)";
     ImportUnknownFormat { found } => "文件格式“{found}”不是本版本 ziping 能读取的报送文件格式", "the format “{found}” is not a submission format this version of ziping reads";

@@ -242,6 +242,28 @@ fn problems_are_worded_in_the_interface_language() {
             path: "profile".into(),
             problem: F::UnknownValue { value: "x1".into() },
         },
+        E::Field {
+            path: "profile".into(),
+            problem: F::WrongType {
+                found: crate::core::json::JsonKind::Text,
+                expected: crate::core::json::JsonKind::WholeNumber,
+            },
+        },
+        E::Field {
+            path: "profile".into(),
+            problem: F::WrongType {
+                found: crate::core::json::JsonKind::List,
+                expected: crate::core::json::JsonKind::Other,
+            },
+        },
+        E::Field {
+            path: "profile".into(),
+            problem: F::Other,
+        },
+        E::Field {
+            path: "profile".into(),
+            problem: F::Unwritable,
+        },
         E::BadTime {
             field: "created".into(),
             value: "x1".into(),

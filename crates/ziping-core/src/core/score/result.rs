@@ -161,6 +161,19 @@ pub enum Outcome {
     Undefined,
 }
 
+impl Outcome {
+    /// How much the outcome asks of the school, for the worst of an item's parts: 0 fine,
+    /// 1 near or partial, 2 not known yet, 3 not met or unusable.
+    pub fn severity(self) -> u8 {
+        match self {
+            Outcome::Met | Outcome::NotApplicable | Outcome::Noted => 0,
+            Outcome::Near | Outcome::Partial => 1,
+            Outcome::Missing => 2,
+            Outcome::NotMet | Outcome::Invalid | Outcome::Undefined => 3,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GroupResult {
     pub id: String,
