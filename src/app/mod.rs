@@ -22,12 +22,8 @@ pub fn App() -> Html {
     hooks::use_saved_prefs(&state.prefs, state.loaded);
     hooks::use_offline_ready(&dispatch);
     hooks::use_other_tabs(&dispatch);
-    let opened = hooks::use_open_draft(state);
-    let open = match &opened {
-        Some(Ok(open)) => Some(open),
-        _ => None,
-    };
-    hooks::use_autosave(state, open, &dispatch);
+    let opened = Open::of(state);
+    hooks::use_autosave(state, &dispatch);
     use_take_over(state.loaded);
 
     let ctx = Ctx {

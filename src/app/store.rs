@@ -6,7 +6,7 @@ use crate::core::checklist::Checklist;
 use crate::core::model::SchoolType;
 use crate::core::score::Assessment;
 use crate::i18n::{Lang, Msg, Say};
-use crate::state::draft::{Draft, DraftSummary};
+use crate::state::draft::{Draft, SourceError};
 use crate::state::{Action, AppState, DraftEdit, Page};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -87,6 +87,21 @@ pub struct Open {
 }
 
 impl Open {
+    /// The open draft ready for the pages, as the reducer derived it (`state::Derived`: the
+    /// checklist when the draft's source changes, the assessment once per draft id, revision
+    /// and school type); `Some(Err)` when its checklist cannot be read. Computes nothing.
+    pub fn of(state: &AppState) -> Option<Result<Open, SourceError>> {
+        let (draft, derived) = (state.draft.as_ref()?, state.derived.as_ref()?);
+        Some(match &derived.checklist {
+            Ok(checklist) => Ok(Open {
+                draft: Shared(draft.clone()),
+                checklist: Shared(checklist.clone()),
+                assessment: derived.assessment.clone().map(Shared),
+            }),
+            Err(e) => Err(e.clone()),
+        })
+    }
+
     pub fn school_type(&self) -> Option<SchoolType> {
         self.draft.profile.school_type
     }
@@ -99,22 +114,6 @@ impl Open {
                 crate::state::draft::shortfall_problems(&self.checklist, &self.draft.answers, a)
             })
             .unwrap_or_default()
-    }
-
-    /// The drafts list's line for `draft` (this draft at some revision), scored with this
-    /// page's assessment when it is of that revision.
-    pub fn summary_of(&self, draft: &Draft) -> DraftSummary {
-        let title = &self.checklist.doc().title;
-        match &self.assessment {
-            Some(a) if draft.revision == self.draft.revision => draft.summary(title, Some(a)),
-            _ => {
-                let scored = draft
-                    .profile
-                    .school_type
-                    .map(|t| crate::core::score::assess(&self.checklist, t, &draft.answers));
-                draft.summary(title, scored.as_ref())
-            }
-        }
     }
 }
 

@@ -136,8 +136,9 @@ fn last_years_rows_are_reviewed_and_linked_to_this_years_when_the_shortfall_pers
     let d = s.draft.as_ref().unwrap();
     let t = d.profile.school_type.unwrap();
     let problems = shortfall_problems(&c, &d.answers, &assess(&c, t, &d.answers));
+    assert_eq!(s.shortfalls(), problems);
     let s = s
-        .reduce(edit(DraftEdit::GeneratePlan(problems)))
+        .reduce(edit(DraftEdit::GeneratePlan))
         .reduce(edit(DraftEdit::SetReviewStatus {
             id: first.id,
             status: ReviewStatus::InProgress,

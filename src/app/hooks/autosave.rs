@@ -3,7 +3,7 @@
 //! is hidden, and performs the write it is given.
 
 use crate::app::browser::{clock, drafts, page};
-use crate::app::{Open, Store};
+use crate::app::Store;
 use crate::state::{Action, AppState};
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 const DELAY_MS: u32 = 500;
 
 #[hook]
-pub fn use_autosave(state: &AppState, open: Option<&Open>, dispatch: &UseReducerDispatcher<Store>) {
+pub fn use_autosave(state: &AppState, dispatch: &UseReducerDispatcher<Store>) {
     // The timer: restarted when a save finishes, not by each keystroke.
     {
         let dispatch = dispatch.clone();
@@ -36,20 +36,11 @@ pub fn use_autosave(state: &AppState, open: Option<&Open>, dispatch: &UseReducer
     }
     // The write the reducer asked for, once per draft revision.
     let key = state.saving.as_ref().map(|d| (d.id.clone(), d.revision));
-    let job = state.saving.clone().map(|draft| {
-        let summary = match open {
-            Some(open) => open.summary_of(&draft),
-            None => {
-                let name = draft.checklist_name();
-                let title = crate::core::model::Text {
-                    zh: name.clone(),
-                    en: name,
-                };
-                draft.summary(&title, None)
-            }
-        };
-        (draft, state.saved_revision, summary)
-    });
+    let job = state
+        .saving
+        .clone()
+        .zip(state.saving_summary())
+        .map(|(draft, summary)| (draft, state.saved_revision, summary));
     let dispatch = dispatch.clone();
     use_effect_with(key, move |_| {
         if let Some((draft, base, summary)) = job {

@@ -2,11 +2,9 @@
 //! decisions are the reducer's.
 
 mod autosave;
-mod open_draft;
 mod other_tabs;
 mod restore;
 
 pub use autosave::use_autosave;
-pub use open_draft::use_open_draft;
 pub use other_tabs::use_other_tabs;
 pub use restore::{use_offline_ready, use_restore, use_saved_prefs};

@@ -20,22 +20,9 @@ pub struct PlanProps {
 pub fn Plan(props: &PlanProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
     let problems = props.open.problems();
-    // Generated rows the school has not edited follow their shortfall's current text.
-    {
-        let dispatch = ctx.dispatch.clone();
-        let stale = props.open.draft.plan_out_of_sync(&problems);
-        let problems = problems.clone();
-        use_effect_with((props.open.draft.revision, stale), move |&(_, stale)| {
-            if stale {
-                dispatch.dispatch(edit(DraftEdit::SyncPlan(problems)));
-            }
-        });
-    }
     let generate = {
-        let (dispatch, problems) = (ctx.dispatch.clone(), problems.clone());
-        Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(edit(DraftEdit::GeneratePlan(problems.clone())));
-        })
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(edit(DraftEdit::GeneratePlan)))
     };
     // Where focus goes once the page has drawn it (撤销 after a removal, the row after 撤销).
     let focus_target = use_state(|| None::<String>);
@@ -72,14 +59,10 @@ pub fn Plan(props: &PlanProps) -> Html {
         .filter(|k| Some(*k) != undoable.as_ref())
         .count();
     let bring_back = {
-        let (dispatch, problems, removed, focus_target) = (
-            ctx.dispatch.clone(),
-            problems.clone(),
-            removed.clone(),
-            focus_target.clone(),
-        );
+        let (dispatch, removed, focus_target) =
+            (ctx.dispatch.clone(), removed.clone(), focus_target.clone());
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(edit(DraftEdit::BringBackPlanRows(problems.clone())));
+            dispatch.dispatch(edit(DraftEdit::BringBackPlanRows));
             removed.set(None);
             // The button goes with the notice: focus to the plan's heading (the rows added
             // are announced).

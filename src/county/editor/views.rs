@@ -4,7 +4,6 @@
 use super::{selected, start_from};
 use crate::app::browser::{clock, drafts, page};
 use crate::app::components::{pick, read_checklist_file};
-use crate::app::hooks::use_open_draft;
 use crate::app::pages::{Fill, Results};
 use crate::app::{Ctx, Shared, Store};
 use crate::core::checklist::Checklist;
@@ -216,12 +215,11 @@ pub fn Preview(props: &PreviewProps) -> Html {
             }
             // Filled in, so the computed indicators and the result show at once; the officer
             // can change any of it.
-            for (slot, value) in ziping_core::sample::test_school(&c, t).values {
-                dispatch.dispatch(crate::app::edit(DraftEdit::SetAnswer {
-                    slot,
-                    value: Some(value),
-                }));
-            }
+            let values = ziping_core::sample::test_school(&c, t)
+                .values
+                .into_iter()
+                .collect();
+            dispatch.dispatch(crate::app::edit(DraftEdit::SetAnswers(values)));
             dispatch.dispatch(Action::Go(Page::Fill { area: 0 }));
         });
     }
@@ -231,7 +229,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
             dispatch.dispatch(Action::SetLang(*lang))
         });
     }
-    let open = use_open_draft(&store.0);
+    let open = crate::app::Open::of(&store.0);
     let ctx = Ctx {
         lang: outer.lang,
         dispatch: store.dispatcher(),

@@ -226,6 +226,12 @@ impl Draft {
         })
     }
 
+    /// Generated rows the school has not edited take their shortfall's current text, as part
+    /// of the edit that changed it (no revision of their own); true if any changed.
+    pub(crate) fn follow_plan(&mut self, problems: &[(String, String)]) -> bool {
+        follow(&mut self.plan, problems)
+    }
+
     /// Brings the 整改清单 in line with the current shortfalls (key, 问题 text): a generated row
     /// the school has not edited takes its shortfall's current text; with `add`, every
     /// shortfall that has no row and was never deleted gets one. Rows whose shortfall is gone

@@ -1,0 +1,344 @@
+//! The reducer's own tests: what each action does to the state.
+
+use super::*;
+
+fn at() -> Timestamp {
+    Timestamp::parse("2026-11-30T10:00:00+08:00").unwrap()
+}
+
+fn edit(edit: DraftEdit) -> Action {
+    Action::Edit { edit, now: at() }
+}
+
+fn with_draft() -> AppState {
+    AppState::default().reduce(Action::NewDraft {
+        id: "d1".into(),
+        source: ChecklistSource::Builtin {
+            id: "zlpj-school".into(),
+        },
+        now: at(),
+    })
+}
+
+#[test]
+fn toggling_twice_returns_to_chinese() {
+    let s = AppState::default();
+    let once = s.reduce(Action::ToggleLang);
+    assert_eq!(once.prefs.lang, Lang::En);
+    assert_eq!(once.reduce(Action::ToggleLang).prefs.lang, Lang::Zh);
+}
+
+#[test]
+fn prefs_round_trip_as_stored() {
+    let p = Prefs {
+        lang: Lang::En,
+        last_draft: Some("d1".into()),
+        last_page: Page::Fill { area: 2 },
+    };
+    let text = serde_json::to_string(&p).unwrap();
+    assert_eq!(
+        text,
+        r#"{"lang":"en","last_draft":"d1","last_page":{"page":"fill","area":2}}"#
+    );
+    assert_eq!(serde_json::from_str::<Prefs>(&text).unwrap(), p);
+    // Older stored prefs (language only) still load.
+    assert_eq!(
+        serde_json::from_str::<Prefs>(r#"{"lang":"zh"}"#).unwrap(),
+        Prefs::default()
+    );
+}
+
+#[test]
+fn a_new_draft_opens_on_its_profile_and_waits_to_be_saved() {
+    let s = with_draft();
+    assert_eq!(s.page(), Page::Profile);
+    assert_eq!(s.save, SaveStatus::Pending);
+    assert!(s.dirty());
+    assert_eq!(s.prefs.last_draft.as_deref(), Some("d1"));
+    let saved = s.reduce(Action::Saved {
+        revision: 0,
+        at: "10:32".into(),
+    });
+    assert!(!saved.dirty());
+    assert_eq!(saved.save, SaveStatus::Saved { at: "10:32".into() });
+}
+
+#[test]
+fn edits_mark_the_draft_pending_until_saved_at_that_revision() {
+    let s = with_draft().reduce(Action::Saved {
+        revision: 0,
+        at: "10:00".into(),
+    });
+    let s = s.reduce(edit(DraftEdit::SetAnswer {
+        slot: Slot::whole("B2.1.1"),
+        value: Some(Value::Yes),
+    }));
+    assert_eq!(s.save, SaveStatus::Pending);
+    // A save of an older revision (typing went on meanwhile) leaves it pending.
+    let s = s
+        .reduce(edit(DraftEdit::SetNote {
+            item: "B2.1.1".into(),
+            note: "课表".into(),
+        }))
+        .reduce(Action::Saved {
+            revision: 1,
+            at: "10:01".into(),
+        });
+    assert_eq!(s.save, SaveStatus::Pending);
+    let s = s.reduce(Action::Saved {
+        revision: 2,
+        at: "10:02".into(),
+    });
+    assert_eq!(s.save, SaveStatus::Saved { at: "10:02".into() });
+}
+
+#[test]
+fn a_failed_save_stays_visible_and_keeps_the_answers() {
+    let s = with_draft()
+        .reduce(edit(DraftEdit::SetProfile {
+            field: ProfileField::SchoolName,
+            value: "城关小学".into(),
+        }))
+        .reduce(Action::SaveFailed)
+        .reduce(edit(DraftEdit::SetProfile {
+            field: ProfileField::County,
+            value: "桃源县".into(),
+        }));
+    assert_eq!(s.save, SaveStatus::Failed);
+    let d = s.draft.as_ref().unwrap();
+    assert_eq!(
+        (d.profile.school_name.as_str(), d.profile.county.as_str()),
+        ("城关小学", "桃源县")
+    );
+}
+
+#[test]
+fn a_conflict_is_kept_until_the_user_decides() {
+    let s = with_draft()
+        .reduce(Action::Saved {
+            revision: 0,
+            at: "t".into(),
+        })
+        .reduce(edit(DraftEdit::SetNote {
+            item: "x".into(),
+            note: "mine".into(),
+        }))
+        .reduce(Action::Conflict { theirs: 5 });
+    assert_eq!(s.save, SaveStatus::Conflict { theirs: 5 });
+    let s = s.reduce(Action::Saved {
+        revision: 1,
+        at: "t".into(),
+    });
+    assert_eq!(
+        s.save,
+        SaveStatus::Conflict { theirs: 5 },
+        "a save does not clear a conflict"
+    );
+    let s = s.reduce(Action::KeepMine { theirs: 5 });
+    assert_eq!(s.save, SaveStatus::Pending);
+    assert_eq!(s.saved_revision, Some(5));
+    assert_eq!(
+        s.draft.as_ref().unwrap().revision,
+        6,
+        "ours now counts as newer"
+    );
+}
+
+#[test]
+fn restoring_returns_to_the_draft_and_page() {
+    let draft = Draft::new(
+        "d7".into(),
+        ChecklistSource::Builtin {
+            id: "zlpj-school".into(),
+        },
+        "t".into(),
+    );
+    let s = AppState::default().reduce(Action::Restored {
+        drafts: vec![],
+        open: Some((Box::new(draft), Page::Fill { area: 3 })),
+    });
+    assert!(s.loaded);
+    assert_eq!(s.page(), Page::Fill { area: 3 });
+    assert!(!s.dirty());
+    let none = AppState::default().reduce(Action::Restored {
+        drafts: vec![],
+        open: None,
+    });
+    assert_eq!(
+        (none.loaded, none.page(), none.prefs.last_draft.clone()),
+        (true, Page::Start, None)
+    );
+}
+
+#[test]
+fn an_imported_draft_opens_on_its_results_and_is_saved_next() {
+    let draft = Draft::new(
+        "imp".into(),
+        ChecklistSource::Builtin {
+            id: "zlpj-school".into(),
+        },
+        "t".into(),
+    );
+    let s = AppState::default().reduce(Action::Imported {
+        draft: Box::new(draft),
+    });
+    assert_eq!(s.page(), Page::Results);
+    assert!(s.dirty());
+    assert_eq!(s.save, SaveStatus::Pending);
+}
+
+#[test]
+fn a_place_stored_as_county_mode_returns_to_the_start() {
+    let prefs: Prefs =
+        serde_json::from_str(r#"{"lang":"en","last_page":{"page":"county"}}"#).unwrap();
+    assert_eq!((prefs.lang, prefs.last_page), (Lang::En, Page::Start));
+}
+
+#[test]
+fn edits_without_a_draft_do_nothing() {
+    let s = AppState::default();
+    let after = s.reduce(edit(DraftEdit::SetAnswer {
+        slot: Slot::whole("x"),
+        value: Some(Value::Yes),
+    }));
+    assert_eq!(after, s);
+    assert_eq!(s.reduce(Action::Go(Page::Results)).page(), Page::Start);
+}
+
+#[test]
+fn notices_count_up_so_repeats_are_announced() {
+    let s = AppState::default()
+        .reduce(Action::Notify(Notice::ReloadedNewer))
+        .reduce(Action::Notify(Notice::ReloadedNewer));
+    assert_eq!(s.notice, Some((1, Notice::ReloadedNewer)));
+}
+
+#[test]
+fn one_save_at_a_time_and_none_while_the_user_decides() {
+    let s = with_draft();
+    assert!(s.wants_save());
+    let s = s.reduce(Action::Flush);
+    assert_eq!(s.saving.as_ref().map(|d| d.revision), Some(0));
+    assert!(!s.wants_save(), "a second save waits for the first");
+    // Typing goes on while the first save runs; a flush now starts nothing.
+    let s = s
+        .reduce(edit(DraftEdit::SetNote {
+            item: "B1".into(),
+            note: "x".into(),
+        }))
+        .reduce(Action::Flush);
+    assert_eq!(s.saving.as_ref().map(|d| d.revision), Some(0));
+    let s = s.reduce(Action::Saved {
+        revision: 0,
+        at: "10:00".into(),
+    });
+    assert_eq!(
+        (s.saving.clone(), s.save.clone()),
+        (None, SaveStatus::Pending)
+    );
+    let s = s.reduce(Action::Flush);
+    assert_eq!(s.saving.as_ref().map(|d| d.revision), Some(1));
+    // Another tab had newer work: nothing is written until the user decides.
+    let s = s.reduce(Action::Conflict { theirs: 4 });
+    assert!(s.saving.is_none() && !s.reduce(Action::Flush).wants_save());
+    assert!(s.reduce(Action::Flush).saving.is_none());
+    // A refused save is tried again on the next flush.
+    let failed = with_draft()
+        .reduce(Action::Flush)
+        .reduce(Action::SaveFailed);
+    assert!(failed.reduce(Action::Flush).saving.is_some());
+}
+
+#[test]
+fn another_tabs_save_is_taken_ignored_or_asked_about() {
+    let saved = with_draft().reduce(Action::Saved {
+        revision: 0,
+        at: "t".into(),
+    });
+    let theirs = |revision: u64, id: &str| {
+        let mut d = (**saved.draft.as_ref().unwrap()).clone();
+        d.id = id.into();
+        d.revision = revision;
+        d.profile.school_name = "他们的".into();
+        Some(Box::new(d))
+    };
+    // Not the open draft, or not newer: nothing happens.
+    for (rev, id) in [(3, "other"), (0, "d1")] {
+        let s = saved.reduce(Action::OtherTabSaved {
+            theirs: theirs(rev, id),
+        });
+        assert_eq!(s, saved, "{rev} {id}");
+    }
+    assert_eq!(saved.reduce(Action::OtherTabSaved { theirs: None }), saved);
+    // Newer, nothing unsaved here: theirs is shown, and the user is told.
+    let s = saved.reduce(Action::OtherTabSaved {
+        theirs: theirs(3, "d1"),
+    });
+    let d = s.draft.as_ref().unwrap();
+    assert_eq!((d.revision, d.profile.school_name.as_str()), (3, "他们的"));
+    assert_eq!(s.saved_revision, Some(3));
+    assert_eq!(s.notice, Some((0, Notice::ReloadedNewer)));
+    assert_eq!(s.page(), saved.page());
+    // Newer, with unsaved changes here: stop and ask; ours stays on screen.
+    let mine = saved.reduce(edit(DraftEdit::SetNote {
+        item: "B1".into(),
+        note: "mine".into(),
+    }));
+    let s = mine.reduce(Action::OtherTabSaved {
+        theirs: theirs(3, "d1"),
+    });
+    assert_eq!(s.save, SaveStatus::Conflict { theirs: 3 });
+    assert_eq!(s.draft, mine.draft);
+}
+
+#[test]
+fn the_time_of_an_edit_is_the_shells() {
+    let s = with_draft().reduce(Action::Edit {
+        edit: DraftEdit::AddPlanRow,
+        now: Timestamp::parse("2026-12-01T08:00:00+08:00").unwrap(),
+    });
+    assert_eq!(
+        s.draft.as_ref().unwrap().updated,
+        "2026-12-01T08:00:00+08:00"
+    );
+}
+
+/// The reducer derives the open draft's checklist and assessment: once per revision (an
+/// action that changes no answer keeps the same assessment), again after an edit.
+#[test]
+fn the_open_drafts_assessment_is_derived_once_per_revision() {
+    let s = with_draft().reduce(edit(DraftEdit::SetSchoolType(SchoolType::Primary)));
+    let first = s.derived.as_ref().unwrap().assessment.clone().unwrap();
+    let checklist = s.derived.as_ref().unwrap().checklist.clone().unwrap();
+    let s = s.reduce(Action::Go(Page::Results)).reduce(Action::Flush);
+    let again = s.derived.as_ref().unwrap();
+    assert!(Rc::ptr_eq(again.assessment.as_ref().unwrap(), &first));
+    assert!(Rc::ptr_eq(again.checklist.as_ref().unwrap(), &checklist));
+    let s = s.reduce(edit(DraftEdit::SetAnswer {
+        slot: Slot::whole("students"),
+        value: Some(Value::Number("600".into())),
+    }));
+    let after = s.derived.as_ref().unwrap();
+    assert!(!Rc::ptr_eq(after.assessment.as_ref().unwrap(), &first));
+    assert!(Rc::ptr_eq(after.checklist.as_ref().unwrap(), &checklist));
+    // Several answers at once score as the same answers one by one.
+    let values = vec![
+        (Slot::whole("students"), Value::Number("600".into())),
+        (Slot::whole("teachers"), Value::Number("40".into())),
+    ];
+    let together = with_draft()
+        .reduce(edit(DraftEdit::SetSchoolType(SchoolType::Primary)))
+        .reduce(edit(DraftEdit::SetAnswers(values.clone())));
+    let mut apart = with_draft().reduce(edit(DraftEdit::SetSchoolType(SchoolType::Primary)));
+    for (slot, value) in values {
+        apart = apart.reduce(edit(DraftEdit::SetAnswer {
+            slot,
+            value: Some(value),
+        }));
+    }
+    assert_eq!(
+        together.derived.as_ref().unwrap().assessment,
+        apart.derived.as_ref().unwrap().assessment
+    );
+    assert!(s.reduce(Action::CloseDraft).derived.is_none());
+}
