@@ -17,6 +17,10 @@ use ziping_core::state::editor::{
 
 const NOW: &str = "2026-11-30T10:00:00+08:00";
 
+fn now() -> ziping_core::core::time::Timestamp {
+    ziping_core::core::time::Timestamp::parse(NOW).unwrap()
+}
+
 fn hengyang() -> Checklist {
     Checklist::from_json(
         &std::fs::read_to_string(root("checklists/zlpj-school-hengyang.json")).unwrap(),
@@ -40,7 +44,7 @@ fn loc_of(doc: &ChecklistDoc, id: &str) -> Loc {
 }
 
 fn set(d: &mut ChecklistDraft, target: Target, value: &str) {
-    d.apply(ChecklistEdit::Set(target, value.into()), NOW);
+    d.apply(ChecklistEdit::Set(target, value.into()), &now());
 }
 
 #[test]
@@ -48,7 +52,7 @@ fn the_hengyang_variant_made_by_edits_is_the_published_file() {
     let base = builtin("zlpj-school").unwrap().doc();
     let want = hengyang();
     let w = want.doc();
-    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    let mut d = ChecklistDraft::new("c1".into(), base, &now());
     set(&mut d, Target::Id, &w.id);
     for l in [Lang::Zh, Lang::En] {
         let pick = |t: &ziping_core::core::model::Text| match l {
@@ -78,7 +82,7 @@ fn the_hengyang_variant_made_by_edits_is_the_published_file() {
     );
     d.apply(
         ChecklistEdit::SetSource(pe, target_item.source.source.clone()),
-        NOW,
+        &now(),
     );
     set(
         &mut d,
@@ -128,7 +132,7 @@ fn the_hengyang_variant_made_by_edits_is_the_published_file() {
 #[test]
 fn a_number_typed_wrong_is_kept_as_typed_and_named_until_it_is_a_number() {
     let base = builtin("zlpj-school").unwrap().doc();
-    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    let mut d = ChecklistDraft::new("c1".into(), base, &now());
     let pe = loc_of(&d.doc, "B5.1.1");
     let points = Target::Item(pe, ItemField::Points);
     let before = d.item(pe).unwrap().points;
@@ -148,7 +152,7 @@ fn a_number_typed_wrong_is_kept_as_typed_and_named_until_it_is_a_number() {
     );
     assert!(d.finished(&[]).is_err(), "not publishable");
     // Moving the item up keeps the text with its item.
-    d.apply(ChecklistEdit::Move(Node::Item(pe), false), NOW);
+    d.apply(ChecklistEdit::Move(Node::Item(pe), false), &now());
     let moved = Loc {
         item: pe.item + 1,
         ..pe
@@ -172,13 +176,13 @@ fn a_number_typed_wrong_is_kept_as_typed_and_named_until_it_is_a_number() {
 #[test]
 fn items_are_added_removed_and_rules_changed_in_words() {
     let base = builtin("yzjh-school").unwrap().doc();
-    let mut d = ChecklistDraft::new("c2".into(), base, NOW);
+    let mut d = ChecklistDraft::new("c2".into(), base, &now());
     let r1 = loc_of(&d.doc, "R1");
     // Removing an item of the resource rule takes it out of the rule too.
-    d.apply(ChecklistEdit::Remove(Node::Item(r1)), NOW);
+    d.apply(ChecklistEdit::Remove(Node::Item(r1)), &now());
     assert!(!d.doc.group_rules[0].items.contains(&"R1".to_string()));
     // A new number item in the first indicator: its rule per school type.
-    d.apply(ChecklistEdit::AddItem(0, 0, NewItem::Number), NOW);
+    d.apply(ChecklistEdit::AddItem(0, 0, NewItem::Number), &now());
     let new = Loc {
         area: 0,
         indicator: 0,
@@ -194,7 +198,7 @@ fn items_are_added_removed_and_rules_changed_in_words() {
     set(&mut d, Target::Item(new, ItemField::Unit), "人");
     d.apply(
         ChecklistEdit::SetOp(new, SchoolType::Junior, Some(Op::Between)),
-        NOW,
+        &now(),
     );
     set(
         &mut d,
@@ -378,7 +382,7 @@ fn a_changed_checklist_under_a_known_id_and_version_is_refused_beside_it() {
     use ziping_core::state::editor::DraftProblem;
     let base = builtin("zlpj-school").unwrap();
     let known = vec![base.clone(), hengyang()];
-    let mut d = ChecklistDraft::new("c1".into(), base.doc(), NOW);
+    let mut d = ChecklistDraft::new("c1".into(), base.doc(), &now());
     // Unchanged: the same checklist, no clash.
     assert!(d.finished(&known).is_ok());
     let pe = loc_of(&d.doc, "B5.1.1");
@@ -445,9 +449,9 @@ fn the_changes_read_as_the_office_records_them() {
 #[test]
 fn a_new_area_and_indicator_need_names_before_the_checklist_is_published() {
     let base = builtin("zlpj-school").unwrap().doc();
-    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    let mut d = ChecklistDraft::new("c1".into(), base, &now());
     set(&mut d, Target::Version, "2026.5-x");
-    d.apply(ChecklistEdit::AddArea, NOW);
+    d.apply(ChecklistEdit::AddArea, &now());
     let a = d.doc.areas.len() - 1;
     let paths: Vec<String> = d
         .problems(&[])
@@ -461,7 +465,7 @@ fn a_new_area_and_indicator_need_names_before_the_checklist_is_published() {
     );
     set(&mut d, Target::AreaTitle(a, Lang::Zh), "县本特色");
     set(&mut d, Target::IndicatorTitle(a, 0, Lang::Zh), "劳动教育");
-    d.apply(ChecklistEdit::AddItem(a, 0, NewItem::YesNo), NOW);
+    d.apply(ChecklistEdit::AddItem(a, 0, NewItem::YesNo), &now());
     let item = Loc {
         area: a,
         indicator: 0,
@@ -487,7 +491,7 @@ fn a_new_area_and_indicator_need_names_before_the_checklist_is_published() {
 #[test]
 fn a_levels_item_keeps_its_levels_in_proportion_and_each_level_is_edited() {
     let base = builtin("zlpj-school").unwrap().doc();
-    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    let mut d = ChecklistDraft::new("c1".into(), base, &now());
     set(&mut d, Target::Version, "2026.5-x");
     let at = loc_of(&d.doc, "B1.1.1");
     let levels = |d: &ChecklistDraft| match &d.item(at).unwrap().kind {
@@ -582,14 +586,14 @@ fn base_level_id(doc: &ChecklistDoc, item: &str, k: usize) -> String {
 fn which_schools_an_item_applies_to_is_chosen_per_type() {
     use ziping_core::i18n::diff_change;
     let base = builtin("yzjh-school").unwrap().doc();
-    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    let mut d = ChecklistDraft::new("c1".into(), base, &now());
     set(&mut d, Target::Version, "2026.3-x");
     let r1 = loc_of(&d.doc, "R1");
     assert!(d.applies(r1, SchoolType::Junior));
     // Not for 初中: listed without it; its rule is kept (nothing typed is lost).
     d.apply(
         ChecklistEdit::SetApplies(r1, SchoolType::Junior, false),
-        NOW,
+        &now(),
     );
     assert!(!d.applies(r1, SchoolType::Junior));
     assert_eq!(
@@ -614,12 +618,15 @@ fn which_schools_an_item_applies_to_is_chosen_per_type() {
         "适用学校：全部 → 小学、九年一贯制"
     );
     // Back for every type: no list at all, as the built-in has it.
-    d.apply(ChecklistEdit::SetApplies(r1, SchoolType::Junior, true), NOW);
+    d.apply(
+        ChecklistEdit::SetApplies(r1, SchoolType::Junior, true),
+        &now(),
+    );
     assert_eq!(d.item(r1).unwrap().applies_to, None);
     assert_eq!(d.doc, d.base.clone().tap_version("2026.3-x"));
     // For no type at all: named.
     for t in SchoolType::ALL {
-        d.apply(ChecklistEdit::SetApplies(r1, t, false), NOW);
+        d.apply(ChecklistEdit::SetApplies(r1, t, false), &now());
     }
     assert!(d
         .problems(&[])
@@ -642,9 +649,9 @@ impl TapVersion for ChecklistDoc {
 fn a_county_adds_a_group_rule_of_its_own_and_removes_one() {
     let base = builtin("zlpj-school").unwrap().doc();
     assert!(base.group_rules.is_empty());
-    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    let mut d = ChecklistDraft::new("c1".into(), base, &now());
     set(&mut d, Target::Version, "2026.5-x");
-    d.apply(ChecklistEdit::AddGroupRule, NOW);
+    d.apply(ChecklistEdit::AddGroupRule, &now());
     assert_eq!(d.doc.group_rules.len(), 1);
     // A new rule names what it still needs: a name, items, a clause.
     let paths: Vec<String> = d
@@ -664,7 +671,7 @@ fn a_county_adds_a_group_rule_of_its_own_and_removes_one() {
     set(&mut d, Target::GroupItems(0), "B5.1.1、B5.1.4，B5.1.5");
     set(&mut d, Target::GroupMinPass(0), "2");
     set(&mut d, Target::GroupFloor(0), "85");
-    d.apply(ChecklistEdit::SetGroupSource(0, "seed000".into()), NOW);
+    d.apply(ChecklistEdit::SetGroupSource(0, "seed000".into()), &now());
     set(&mut d, Target::GroupClause(0), "县任务5");
     assert_eq!(d.problems(&[]), vec![]);
     let rule = &d.doc.group_rules[0];
@@ -679,16 +686,16 @@ fn a_county_adds_a_group_rule_of_its_own_and_removes_one() {
 
     // The 6-of-7 rule of 优质均衡: its clause changed, and the changes say so.
     let yzjh = builtin("yzjh-school").unwrap().doc();
-    let mut y = ChecklistDraft::new("c2".into(), yzjh, NOW);
+    let mut y = ChecklistDraft::new("c2".into(), yzjh, &now());
     set(&mut y, Target::GroupClause(0), "县文件第2条");
     assert!(diff(&y.base, &y.doc).iter().any(|c| matches!(&c.change, Change::Changed { field: Field::Clause, new, .. } if new == "县文件第2条")));
     // A number typed wrong in a second rule stays with that rule when the first goes.
-    d.apply(ChecklistEdit::AddGroupRule, NOW);
+    d.apply(ChecklistEdit::AddGroupRule, &now());
     set(&mut d, Target::GroupMinPass(1), "两");
-    d.apply(ChecklistEdit::RemoveGroupRule(0), NOW);
+    d.apply(ChecklistEdit::RemoveGroupRule(0), &now());
     assert_eq!(d.doc.group_rules.len(), 1);
     assert_eq!(d.shown(Target::GroupMinPass(0)), "两");
-    d.apply(ChecklistEdit::RemoveGroupRule(0), NOW);
+    d.apply(ChecklistEdit::RemoveGroupRule(0), &now());
     assert!(d.doc.group_rules.is_empty());
     assert!(d.typed.is_empty());
     assert_eq!(d.problems(&[]), vec![]);
@@ -774,11 +781,11 @@ fn a_met_or_not_item_becomes_a_number_item_and_back() {
     use ziping_core::core::model::ItemKind;
     use ziping_core::i18n::diff_change;
     let base = builtin("zlpj-school").unwrap().doc();
-    let mut d = ChecklistDraft::new("c1".into(), base, NOW);
+    let mut d = ChecklistDraft::new("c1".into(), base, &now());
     set(&mut d, Target::Version, "2026.5-x");
     let at = loc_of(&d.doc, "B5.1.2");
     assert!(matches!(d.item(at).unwrap().kind, ItemKind::YesNo { .. }));
-    d.apply(ChecklistEdit::SetKind(at, NewItem::Number), NOW);
+    d.apply(ChecklistEdit::SetKind(at, NewItem::Number), &now());
     assert!(matches!(d.item(at).unwrap().kind, ItemKind::Number { .. }));
     set(&mut d, Target::Item(at, ItemField::Unit), "节/周");
     for t in SchoolType::ALL {
@@ -807,14 +814,14 @@ fn a_met_or_not_item_becomes_a_number_item_and_back() {
         Target::Item(at, ItemField::RuleValue(SchoolType::Junior)),
         "三",
     );
-    d.apply(ChecklistEdit::SetKind(at, NewItem::YesNo), NOW);
+    d.apply(ChecklistEdit::SetKind(at, NewItem::YesNo), &now());
     assert!(matches!(d.item(at).unwrap().kind, ItemKind::YesNo { .. }));
     assert!(d.typed.is_empty());
     assert_eq!(d.problems(&[]), vec![]);
     // A computed item keeps its formula: not a kind a form changes.
     let computed = loc_of(&d.doc, "B5.1.5");
     let before = d.revision;
-    d.apply(ChecklistEdit::SetKind(computed, NewItem::YesNo), NOW);
+    d.apply(ChecklistEdit::SetKind(computed, NewItem::YesNo), &now());
     assert_eq!(d.revision, before);
 }
 

@@ -50,7 +50,7 @@ fn from_last_year(last: &ziping_core::core::export::Export) -> Draft {
         ChecklistSource::Builtin {
             id: "zlpj-school".into(),
         },
-        at().as_str(),
+        &at(),
     )
 }
 
@@ -198,7 +198,7 @@ fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
         "old.json",
         &bytes,
         &known_here(&builtins, &[]).0,
-        at().as_str(),
+        &at(),
     )
     .unwrap();
     let previous = d.previous.as_ref().unwrap();
@@ -219,7 +219,7 @@ fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
             "x.json",
             b"{",
             &known_here(&builtins, &[]).0,
-            at().as_str()
+            &at()
         ),
         Err(StartError::File(_))
     ));
@@ -233,7 +233,7 @@ fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
             "old.json",
             &bytes,
             &known_here(&yzjh_only, &[]).0,
-            at().as_str()
+            &at()
         ),
         Err(StartError::NoChecklist { id }) if id == "zlpj-school"
     ));
@@ -269,28 +269,24 @@ fn next_year_fixtures_are_produced_by_the_code() {
             ChecklistSource::Builtin {
                 id: last.checklist.id.clone(),
             },
-            now.as_str(),
+            &now,
         );
         for (slot, value) in &last.answers.values {
-            d.set_answer(slot.clone(), Some(value.clone()), now.as_str());
+            d.set_answer(slot.clone(), Some(value.clone()), &now);
         }
         d.answers.notes = last.answers.notes.clone();
         let t = d.profile.school_type.unwrap();
         match last.profile.school_name.as_str() {
             "城关镇第一小学" => {
-                d.set_answer(
-                    whole("teachers_above_degree"),
-                    Some(num("60")),
-                    now.as_str(),
-                );
-                d.set_answer(whole("G6"), Some(num("45")), now.as_str());
+                d.set_answer(whole("teachers_above_degree"), Some(num("60")), &now);
+                d.set_answer(whole("G6"), Some(num("45")), &now);
                 for r in d.review.clone() {
-                    d.set_review_status(r.row.id, ReviewStatus::Done, now.as_str());
+                    d.set_review_status(r.row.id, ReviewStatus::Done, &now);
                     d.set_review_field(
                         r.row.id,
                         ReviewField::Done,
                         "新招聘本科及以上学历教师20名".into(),
-                        now.as_str(),
+                        &now,
                     );
                 }
             }
@@ -300,17 +296,17 @@ fn next_year_fixtures_are_produced_by_the_code() {
                 d.set_answer(
                     "teachers_above_degree@primary".parse().unwrap(),
                     Some(num("1")),
-                    now.as_str(),
+                    &now,
                 );
             }
             _ => {
                 let first = d.review[0].row.id;
-                d.set_review_status(first, ReviewStatus::InProgress, now.as_str());
+                d.set_review_status(first, ReviewStatus::InProgress, &now);
             }
         }
         d.inherited.clear();
         let problems = shortfall_problems(&c, &d.answers, &assess(&c, t, &d.answers));
-        d.sync_plan(&problems, true, now.as_str());
+        d.sync_plan(&problems, true, &now);
         texts.push(d.submission(&c, &problems, &now, "examples").unwrap());
     }
     for (name, text) in &texts {

@@ -219,7 +219,7 @@ fn StartFromLastYearFile() -> Html {
                             &name,
                             &bytes,
                             &known,
-                            clock::now().as_str(),
+                            &clock::now(),
                         );
                         use crate::state::last_year::StartError;
                         match started {

@@ -15,6 +15,7 @@ use crate::core::checklist::add_to_set;
 use crate::core::checklist_csv::{from_csv, to_csv};
 use crate::core::filename::join_parts;
 use crate::core::model::ChecklistDoc;
+use crate::core::time::Timestamp;
 use crate::i18n::{checklist_problem, csv_problem, Msg, Say};
 use crate::state::draft::{checklists_of, known_here};
 use crate::state::editor::{
@@ -33,15 +34,15 @@ enum View {
     Diff,
 }
 
-/// The open checklist draft. Edits go through [`ChecklistDraft::apply`]; each is stamped with
-/// the clock's time.
+/// The open checklist draft. Edits go through [`ChecklistDraft::apply`], each stamped with the
+/// time read where it was dispatched (the reducer reads no clock).
 #[derive(Clone, Default, PartialEq)]
 struct Editing(Option<Rc<ChecklistDraft>>);
 
 enum EditorAction {
     Open(Box<ChecklistDraft>),
-    Edit(ChecklistEdit),
-    Import(Box<ChecklistDoc>),
+    Edit(ChecklistEdit, Timestamp),
+    Import(Box<ChecklistDoc>, Timestamp),
     Close,
 }
 
@@ -49,7 +50,6 @@ impl Reducible for Editing {
     type Action = EditorAction;
 
     fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
-        let now = clock::now();
         let changed = |f: &dyn Fn(&mut ChecklistDraft)| {
             let Some(d) = &self.0 else {
                 return self.clone();
@@ -65,8 +65,8 @@ impl Reducible for Editing {
         match action {
             EditorAction::Open(d) => Rc::new(Editing(Some(Rc::new(*d)))),
             EditorAction::Close => Rc::new(Editing(None)),
-            EditorAction::Edit(edit) => changed(&|d| d.apply(edit.clone(), now.as_str())),
-            EditorAction::Import(doc) => changed(&|d| d.import((*doc).clone(), now.as_str())),
+            EditorAction::Edit(edit, now) => changed(&|d| d.apply(edit.clone(), &now)),
+            EditorAction::Import(doc, now) => changed(&|d| d.import((*doc).clone(), &now)),
         }
     }
 }
@@ -240,7 +240,9 @@ pub fn ChecklistEditor() -> Html {
     });
     let on_edit = {
         let dispatch = editing.dispatcher();
-        Callback::from(move |e: ChecklistEdit| dispatch.dispatch(EditorAction::Edit(e)))
+        Callback::from(move |e: ChecklistEdit| {
+            dispatch.dispatch(EditorAction::Edit(e, clock::now()))
+        })
     };
     let close = {
         let dispatch = editing.dispatcher();
@@ -350,7 +352,7 @@ pub fn ChecklistEditor() -> Html {
                     };
                     match from_csv(&base, &text) {
                         Ok(doc) => {
-                            dispatch.dispatch(EditorAction::Import(Box::new(doc)));
+                            dispatch.dispatch(EditorAction::Import(Box::new(doc), clock::now()));
                             notice.set(Some((
                                 false,
                                 vec![Msg::EditorCsvImported.text(lang).into()],
@@ -511,7 +513,7 @@ pub fn ChecklistEditor() -> Html {
 
 /// The drafts list's start: a new draft from a checklist, stored at once.
 fn start_from(base: &ChecklistDoc) -> ChecklistDraft {
-    ChecklistDraft::new(clock::new_draft_id(), base, clock::now().as_str())
+    ChecklistDraft::new(clock::new_draft_id(), base, &clock::now())
 }
 
 /// The value of a `<select>` that changed.

@@ -4,6 +4,7 @@ use crate::core::answers::{Answers, Slot, Value};
 use crate::core::checklist::Checklist;
 use crate::core::model::SchoolType;
 use crate::core::score::{Assessment, Shortfall};
+use crate::core::time::Timestamp;
 use crate::i18n::{shortfall_text, Lang};
 use serde::{Deserialize, Serialize};
 
@@ -48,7 +49,7 @@ pub struct Draft {
 }
 
 impl Draft {
-    pub fn new(id: String, checklist: ChecklistSource, now: String) -> Draft {
+    pub fn new(id: String, checklist: ChecklistSource, now: &Timestamp) -> Draft {
         Draft {
             format: DRAFT_FORMAT.into(),
             id,
@@ -62,29 +63,29 @@ impl Draft {
             previous: None,
             review: Vec::new(),
             inherited: Default::default(),
-            created: now.clone(),
-            updated: now,
+            created: now.as_str().to_string(),
+            updated: now.as_str().to_string(),
         }
     }
 
-    pub(crate) fn touch(&mut self, now: &str) {
+    pub(crate) fn touch(&mut self, now: &Timestamp) {
         self.revision += 1;
-        self.updated = now.to_string();
+        self.updated = now.as_str().to_string();
     }
 
-    pub fn set_profile(&mut self, field: ProfileField, value: String, now: &str) {
+    pub fn set_profile(&mut self, field: ProfileField, value: String, now: &Timestamp) {
         *self.profile.field_mut(field) = value;
         self.touch(now);
     }
 
-    pub fn set_school_type(&mut self, t: SchoolType, now: &str) {
+    pub fn set_school_type(&mut self, t: SchoolType, now: &Timestamp) {
         self.profile.school_type = Some(t);
         self.touch(now);
     }
 
     /// `None` clears the slot (nothing entered). A value copied from last year is the school's
     /// own once it is touched.
-    pub fn set_answer(&mut self, slot: Slot, value: Option<Value>, now: &str) {
+    pub fn set_answer(&mut self, slot: Slot, value: Option<Value>, now: &Timestamp) {
         self.inherited.remove(&slot);
         match value {
             Some(v) => self.answers.set(slot, v),
@@ -97,7 +98,7 @@ impl Draft {
 
     /// The amount in `slot` typed in 万元 (or back in 元): what was typed stays; a value copied
     /// from last year is confirmed by it, as by any edit.
-    pub fn set_wan_yuan(&mut self, slot: Slot, wan: bool, now: &str) {
+    pub fn set_wan_yuan(&mut self, slot: Slot, wan: bool, now: &Timestamp) {
         if self.answers.wan_yuan.contains(&slot) == wan {
             return;
         }
@@ -106,7 +107,7 @@ impl Draft {
         self.touch(now);
     }
 
-    pub fn set_note(&mut self, item: String, note: String, now: &str) {
+    pub fn set_note(&mut self, item: String, note: String, now: &Timestamp) {
         if note.trim().is_empty() {
             self.answers.notes.remove(&item);
         } else {
@@ -120,7 +121,7 @@ impl Draft {
     }
 
     /// Names an evidence file; the same file (by hash) is listed once per item.
-    pub fn add_attachment(&mut self, a: crate::core::export::Attachment, now: &str) {
+    pub fn add_attachment(&mut self, a: crate::core::export::Attachment, now: &Timestamp) {
         if !self
             .attachments
             .iter()
@@ -131,13 +132,13 @@ impl Draft {
         }
     }
 
-    pub fn remove_attachment(&mut self, item: &str, sha256: &str, now: &str) {
+    pub fn remove_attachment(&mut self, item: &str, sha256: &str, now: &Timestamp) {
         self.attachments
             .retain(|x| !(x.item == item && x.sha256 == sha256));
         self.touch(now);
     }
 
-    pub fn add_plan_row(&mut self, now: &str) {
+    pub fn add_plan_row(&mut self, now: &Timestamp) {
         let id = self.next_row_id();
         self.plan.push(PlanRow {
             id,
@@ -148,7 +149,7 @@ impl Draft {
 
     /// Removes a row; a generated one is remembered, so it is not generated again. Returns
     /// where it was and the row, for 撤销 ([`Draft::restore_plan_row`]).
-    pub fn remove_plan_row(&mut self, id: u64, now: &str) -> Option<(usize, PlanRow)> {
+    pub fn remove_plan_row(&mut self, id: u64, now: &Timestamp) -> Option<(usize, PlanRow)> {
         let n = self.plan.iter().position(|r| r.id == id)?;
         let row = self.plan.remove(n);
         if let Some(key) = &row.from {
@@ -163,7 +164,7 @@ impl Draft {
     /// 撤销 a removal: the row back at its place, as it was, and its shortfall no longer
     /// dismissed. Nothing happens if a row with its id, or for its shortfall, is already there
     /// (brought back meanwhile).
-    pub fn restore_plan_row(&mut self, at: usize, row: PlanRow, now: &str) {
+    pub fn restore_plan_row(&mut self, at: usize, row: PlanRow, now: &Timestamp) {
         if self
             .plan
             .iter()
@@ -189,7 +190,11 @@ impl Draft {
     }
 
     /// A row again for every deleted shortfall that is still unmet; returns how many.
-    pub fn bring_back_dismissed(&mut self, problems: &[(String, String)], now: &str) -> usize {
+    pub fn bring_back_dismissed(
+        &mut self,
+        problems: &[(String, String)],
+        now: &Timestamp,
+    ) -> usize {
         let unmet = self.dismissed_unmet(problems);
         if unmet.is_empty() {
             return 0;
@@ -199,7 +204,7 @@ impl Draft {
         self.sync_plan(problems, true, now)
     }
 
-    pub fn set_plan_field(&mut self, id: u64, field: PlanField, value: String, now: &str) {
+    pub fn set_plan_field(&mut self, id: u64, field: PlanField, value: String, now: &Timestamp) {
         if let Some(row) = self.plan.iter_mut().find(|r| r.id == id) {
             *row.field_mut(field) = value;
             self.touch(now);
@@ -237,7 +242,12 @@ impl Draft {
     /// shortfall that has no row and was never deleted gets one. Rows whose shortfall is gone
     /// stay (see [`PlanRow::status`]); the school's own words are never overwritten.
     /// Returns how many rows were added; changes nothing (not even the revision) when in sync.
-    pub fn sync_plan(&mut self, problems: &[(String, String)], add: bool, now: &str) -> usize {
+    pub fn sync_plan(
+        &mut self,
+        problems: &[(String, String)],
+        add: bool,
+        now: &Timestamp,
+    ) -> usize {
         let changed = follow(&mut self.plan, problems);
         let mut added = 0;
         if add {
@@ -284,7 +294,7 @@ impl Draft {
 
     /// A copy to continue separately (another school year, a variant): a new id, its own times,
     /// the school's name marked with `suffix` ("（副本）"), never saved yet.
-    pub fn duplicate(&self, id: String, now: &crate::core::time::Timestamp, suffix: &str) -> Draft {
+    pub fn duplicate(&self, id: String, now: &Timestamp, suffix: &str) -> Draft {
         let mut copy = self.clone();
         copy.id = id;
         copy.revision = 0;
@@ -300,7 +310,7 @@ impl Draft {
         &self,
         checklist: &Checklist,
         problems: &[(String, String)],
-        now: &crate::core::time::Timestamp,
+        now: &Timestamp,
         app_version: &str,
     ) -> Result<(String, String), crate::core::export::ExportError> {
         use crate::core::export::{export, file_name, to_text, Submission};
@@ -455,25 +465,30 @@ pub fn shortfall_problems(
 mod tests {
     use super::*;
 
+    /// A moment for an edit: second `n` of a fixed minute.
+    fn t(n: u32) -> Timestamp {
+        Timestamp::parse(&format!("2026-11-30T10:00:{n:02}+08:00")).unwrap()
+    }
+
     fn draft() -> Draft {
         Draft::new(
             "d1".into(),
             ChecklistSource::Builtin {
                 id: "yzjh-school".into(),
             },
-            "t0".into(),
+            &t(0),
         )
     }
 
     #[test]
     fn every_change_raises_the_revision() {
         let mut d = draft();
-        d.set_profile(ProfileField::SchoolName, "城关小学".into(), "t1");
-        d.set_answer(Slot::whole("Q2"), Some(Value::Yes), "t2");
-        d.set_note("Q2".into(), "见章程".into(), "t3");
+        d.set_profile(ProfileField::SchoolName, "城关小学".into(), &t(1));
+        d.set_answer(Slot::whole("Q2"), Some(Value::Yes), &t(2));
+        d.set_note("Q2".into(), "见章程".into(), &t(3));
         assert_eq!(d.revision, 3);
-        assert_eq!(d.updated, "t3");
-        d.set_answer(Slot::whole("Q2"), None, "t4");
+        assert_eq!(d.updated, t(3).as_str());
+        d.set_answer(Slot::whole("Q2"), None, &t(4));
         assert!(d.answers.values.is_empty());
         assert_eq!(d.answers.notes["Q2"], "见章程");
     }
@@ -485,13 +500,13 @@ mod tests {
             ("R1".to_string(), "问题一".to_string()),
             ("G6".to_string(), "问题二".to_string()),
         ];
-        assert_eq!(d.sync_plan(&problems, true, "t"), 2);
-        d.set_plan_field(1, PlanField::Measure, "引进教师".into(), "t");
-        d.add_plan_row("t");
-        assert_eq!(d.sync_plan(&problems, true, "t"), 0);
+        assert_eq!(d.sync_plan(&problems, true, &t(0)), 2);
+        d.set_plan_field(1, PlanField::Measure, "引进教师".into(), &t(0));
+        d.add_plan_row(&t(0));
+        assert_eq!(d.sync_plan(&problems, true, &t(0)), 0);
         assert_eq!(d.plan.len(), 3);
         assert_eq!(d.plan[0].measure, "引进教师");
-        d.remove_plan_row(2, "t");
+        d.remove_plan_row(2, &t(0));
         assert_eq!(d.plan.iter().map(|r| r.id).collect::<Vec<_>>(), vec![1, 3]);
     }
 
@@ -506,22 +521,22 @@ mod tests {
     fn a_generated_row_follows_its_shortfall_until_the_school_edits_it() {
         let p = |text: &str| vec![("G6".to_string(), text.to_string())];
         let mut d = draft();
-        assert_eq!(d.sync_plan(&p("班额：现为47人"), true, "t1"), 1);
+        assert_eq!(d.sync_plan(&p("班额：现为47人"), true, &t(1)), 1);
         // The class shrinks: the row says so (it was never edited).
-        assert_eq!(d.sync_plan(&p("班额：现为46人"), false, "t2"), 0);
+        assert_eq!(d.sync_plan(&p("班额：现为46人"), false, &t(2)), 0);
         assert_eq!(
             rows(&d, &p("班额：现为46人")),
             [("班额：现为46人".into(), RowStatus::Open)]
         );
         // Met now: the row stays, marked resolved, offered for removal; nothing is added.
-        assert_eq!(d.sync_plan(&[], true, "t3"), 0);
+        assert_eq!(d.sync_plan(&[], true, &t(3)), 0);
         assert_eq!(
             rows(&d, &[]),
             [("班额：现为46人".into(), RowStatus::Resolved)]
         );
         // The school's own words are never overwritten.
-        d.set_plan_field(1, PlanField::Problem, "大班额（三年级）".into(), "t4");
-        d.sync_plan(&p("班额：现为48人"), true, "t5");
+        d.set_plan_field(1, PlanField::Problem, "大班额（三年级）".into(), &t(4));
+        d.sync_plan(&p("班额：现为48人"), true, &t(5));
         assert_eq!(
             rows(&d, &p("班额：现为48人")),
             [("大班额（三年级）".into(), RowStatus::Open)]
@@ -535,12 +550,12 @@ mod tests {
             ("G6".to_string(), "问题二".to_string()),
         ];
         let mut d = draft();
-        d.sync_plan(&problems, true, "t");
-        d.add_plan_row("t");
-        d.set_plan_field(3, PlanField::Problem, "校园绿化不足".into(), "t");
-        d.remove_plan_row(1, "t");
+        d.sync_plan(&problems, true, &t(0));
+        d.add_plan_row(&t(0));
+        d.set_plan_field(3, PlanField::Problem, "校园绿化不足".into(), &t(0));
+        d.remove_plan_row(1, &t(0));
         assert_eq!(
-            d.sync_plan(&problems, true, "t"),
+            d.sync_plan(&problems, true, &t(0)),
             0,
             "R1 is not generated again"
         );
@@ -552,7 +567,7 @@ mod tests {
             ]
         );
         // Removing a row the school wrote remembers nothing.
-        d.remove_plan_row(3, "t");
+        d.remove_plan_row(3, &t(0));
         assert_eq!(d.plan_dismissed, ["R1"]);
     }
 
@@ -563,27 +578,27 @@ mod tests {
             ("G6".to_string(), "问题二".to_string()),
         ];
         let mut d = draft();
-        d.sync_plan(&problems, true, "t");
-        d.set_plan_field(1, PlanField::Measure, "新建综合楼".into(), "t");
+        d.sync_plan(&problems, true, &t(0));
+        d.set_plan_field(1, PlanField::Measure, "新建综合楼".into(), &t(0));
         let before = d.plan.clone();
-        let (at, row) = d.remove_plan_row(1, "t").expect("row 1 exists");
+        let (at, row) = d.remove_plan_row(1, &t(0)).expect("row 1 exists");
         assert_eq!(at, 0);
         assert_eq!(d.plan_dismissed, ["R1"]);
-        d.restore_plan_row(at, row, "t");
+        d.restore_plan_row(at, row, &t(0));
         assert_eq!(d.plan, before, "the same row, in the same place");
         assert!(
             d.plan_dismissed.is_empty(),
             "generated again if deleted again later"
         );
         // Restoring twice does not make two rows.
-        let (at, row) = d.remove_plan_row(2, "t").unwrap();
-        d.restore_plan_row(at, row.clone(), "t");
-        d.restore_plan_row(at, row, "t");
+        let (at, row) = d.remove_plan_row(2, &t(0)).unwrap();
+        d.restore_plan_row(at, row.clone(), &t(0));
+        d.restore_plan_row(at, row, &t(0));
         assert_eq!(d.plan.len(), 2);
         // Brought back by 恢复这些行 before 撤销: still one row for the shortfall.
-        let (at, row) = d.remove_plan_row(1, "t").unwrap();
-        assert_eq!(d.bring_back_dismissed(&problems, "t"), 1);
-        d.restore_plan_row(at, row, "t");
+        let (at, row) = d.remove_plan_row(1, &t(0)).unwrap();
+        assert_eq!(d.bring_back_dismissed(&problems, &t(0)), 1);
+        d.restore_plan_row(at, row, &t(0));
         assert_eq!(
             d.plan
                 .iter()
@@ -600,13 +615,13 @@ mod tests {
             ("G6".to_string(), "问题二".to_string()),
         ];
         let mut d = draft();
-        d.sync_plan(&problems, true, "t");
-        d.remove_plan_row(1, "t");
-        d.remove_plan_row(2, "t");
+        d.sync_plan(&problems, true, &t(0));
+        d.remove_plan_row(1, &t(0));
+        d.remove_plan_row(2, &t(0));
         // G6 is met now: only R1 is still a shortfall without a row.
         let now = vec![("R1".to_string(), "问题一（新）".to_string())];
         assert_eq!(d.dismissed_unmet(&now), ["R1"]);
-        assert_eq!(d.bring_back_dismissed(&now, "t"), 1);
+        assert_eq!(d.bring_back_dismissed(&now, &t(0)), 1);
         assert_eq!(
             rows(&d, &now),
             [("问题一（新）".to_string(), RowStatus::Open)]
@@ -619,9 +634,9 @@ mod tests {
     fn syncing_what_is_already_in_sync_changes_nothing() {
         let problems = vec![("R1".to_string(), "问题一".to_string())];
         let mut d = draft();
-        d.sync_plan(&problems, true, "t1");
+        d.sync_plan(&problems, true, &t(1));
         let before = d.clone();
-        assert_eq!(d.sync_plan(&problems, false, "t2"), 0);
+        assert_eq!(d.sync_plan(&problems, false, &t(2)), 0);
         assert_eq!(d, before, "no new revision for nothing");
     }
 
@@ -643,11 +658,11 @@ mod tests {
     #[test]
     fn a_draft_round_trips_as_stored() {
         let mut d = draft();
-        d.set_school_type(SchoolType::NineYear, "t1");
+        d.set_school_type(SchoolType::NineYear, &t(1));
         d.set_answer(
             Slot::new("students", crate::core::answers::Part::Junior),
             Some(Value::Number("１２0".into())),
-            "t2",
+            &t(2),
         );
         let text = serde_json::to_string(&d).unwrap();
         assert_eq!(serde_json::from_str::<Draft>(&text).unwrap(), d);

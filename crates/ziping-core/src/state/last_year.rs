@@ -11,6 +11,7 @@ use crate::core::history::YearResult;
 use crate::core::model::InputScope;
 use crate::core::school::{PlanRow, ReviewField, ReviewRow, ReviewStatus};
 use crate::core::school_year::next_school_year;
+use crate::core::time::Timestamp;
 
 pub use super::previous::Previous;
 
@@ -32,10 +33,10 @@ impl Draft {
         last: LastYear,
         checklist: &Checklist,
         source: ChecklistSource,
-        now: &str,
+        now: &Timestamp,
     ) -> Draft {
         let e = last.export;
-        let mut draft = Draft::new(id, source, now.to_string());
+        let mut draft = Draft::new(id, source, now);
         draft.format = DRAFT_FORMAT.into();
         draft.profile = e.profile.clone();
         draft.profile.school_year = next_school_year(&e.profile.school_year);
@@ -84,14 +85,14 @@ impl Draft {
     }
 
     /// The school keeps a value copied from last year as it is: it is no longer marked.
-    pub fn confirm_inherited(&mut self, slot: &Slot, now: &str) {
+    pub fn confirm_inherited(&mut self, slot: &Slot, now: &Timestamp) {
         if self.inherited.remove(slot) {
             self.touch(now);
         }
     }
 
     /// Every copied value kept as it is.
-    pub fn confirm_all_inherited(&mut self, now: &str) {
+    pub fn confirm_all_inherited(&mut self, now: &Timestamp) {
         if !self.inherited.is_empty() {
             self.inherited.clear();
             self.touch(now);
@@ -99,7 +100,7 @@ impl Draft {
     }
 
     /// Last year's answers to `item` (each part), where this year's is still empty.
-    pub fn copy_last_year(&mut self, item: &str, now: &str) {
+    pub fn copy_last_year(&mut self, item: &str, now: &Timestamp) {
         let Some(previous) = &self.previous else {
             return;
         };
@@ -129,14 +130,20 @@ impl Draft {
     }
 
     /// How far last year's row `id` got.
-    pub fn set_review_status(&mut self, id: u64, status: ReviewStatus, now: &str) {
+    pub fn set_review_status(&mut self, id: u64, status: ReviewStatus, now: &Timestamp) {
         if let Some(r) = self.review.iter_mut().find(|r| r.row.id == id) {
             r.status = status;
             self.touch(now);
         }
     }
 
-    pub fn set_review_field(&mut self, id: u64, field: ReviewField, value: String, now: &str) {
+    pub fn set_review_field(
+        &mut self,
+        id: u64,
+        field: ReviewField,
+        value: String,
+        now: &Timestamp,
+    ) {
         if let Some(r) = self.review.iter_mut().find(|r| r.row.id == id) {
             *match field {
                 ReviewField::Done => &mut r.done,
@@ -179,7 +186,7 @@ pub fn start_from_file(
     file: &str,
     bytes: &[u8],
     known: &[Known],
-    now: &str,
+    now: &Timestamp,
 ) -> Result<Draft, StartError> {
     let export = crate::core::export::read(bytes).map_err(StartError::File)?;
     let result = match crate::core::export::verify(bytes, &checklists_of(known)) {

@@ -361,7 +361,7 @@ impl AppState {
             Action::NewDraft { id, source, now } => {
                 // A new draft is saved right away, so it is listed even before any answer.
                 self.saved_revision = None;
-                let draft = Draft::new(id, source, now.as_str().to_string());
+                let draft = Draft::new(id, source, &now);
                 self.open(draft, Page::Profile, SaveStatus::Pending);
             }
             Action::Imported { draft } => {
@@ -475,7 +475,6 @@ impl AppState {
         let Some(d) = &mut self.draft else { return };
         let before = d.revision;
         let d = Rc::make_mut(d);
-        let now = now.as_str();
         match edit {
             DraftEdit::SetProfile { field, value } => d.set_profile(field, value, now),
             DraftEdit::SetSchoolType(school_type) => d.set_school_type(school_type, now),

@@ -151,7 +151,7 @@ fn restoring_returns_to_the_draft_and_page() {
         ChecklistSource::Builtin {
             id: "zlpj-school".into(),
         },
-        "t".into(),
+        &at(),
     );
     let s = AppState::default().reduce(Action::Restored {
         drafts: vec![],
@@ -177,7 +177,7 @@ fn an_imported_draft_opens_on_its_results_and_is_saved_next() {
         ChecklistSource::Builtin {
             id: "zlpj-school".into(),
         },
-        "t".into(),
+        &at(),
     );
     let s = AppState::default().reduce(Action::Imported {
         draft: Box::new(draft),

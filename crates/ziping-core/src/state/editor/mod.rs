@@ -9,6 +9,7 @@ use crate::core::model::{
     Area, ChecklistDoc, Comparison, GradeBand, Indicator, Item, ItemKind, Lang, Op, SchoolType,
     Source, SourceRef, Text, Thresholds,
 };
+use crate::core::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -170,15 +171,15 @@ fn shift<T>(v: &mut [T], at: usize, up: bool) -> bool {
 
 impl ChecklistDraft {
     /// A new draft from `base`: the same checklist, to be changed and given its own id.
-    pub fn new(id: String, base: &ChecklistDoc, now: &str) -> ChecklistDraft {
+    pub fn new(id: String, base: &ChecklistDoc, now: &Timestamp) -> ChecklistDraft {
         ChecklistDraft {
             format: CHECKLIST_DRAFT_FORMAT.into(),
             id,
             base: base.clone(),
             doc: base.clone(),
             typed: BTreeMap::new(),
-            created: now.into(),
-            updated: now.into(),
+            created: now.as_str().into(),
+            updated: now.as_str().into(),
             revision: 0,
         }
     }
@@ -223,20 +224,20 @@ impl ChecklistDraft {
 
     /// The checklist read back from a table (`checklist_csv::from_csv`) in place of the one
     /// being made; numbers typed wrong before are gone with the fields they were in.
-    pub fn import(&mut self, doc: ChecklistDoc, now: &str) {
+    pub fn import(&mut self, doc: ChecklistDoc, now: &Timestamp) {
         if doc != self.doc || !self.typed.is_empty() {
             self.doc = doc;
             self.typed.clear();
-            self.updated = now.into();
+            self.updated = now.as_str().into();
             self.revision += 1;
         }
     }
 
     /// Applies an edit; `now` (RFC 3339) stamps it. An edit of something that is not there
     /// (a removed item's field) changes nothing.
-    pub fn apply(&mut self, edit: ChecklistEdit, now: &str) {
+    pub fn apply(&mut self, edit: ChecklistEdit, now: &Timestamp) {
         if self.change(edit) {
-            self.updated = now.into();
+            self.updated = now.as_str().into();
             self.revision += 1;
         }
     }
