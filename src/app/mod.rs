@@ -33,7 +33,7 @@ pub fn App() -> Html {
     let body = match &opened {
         _ if !state.loaded => html! { <p class="muted" role="status">{ ctx.t(Msg::Loading) }</p> },
         Some(Ok(open)) => html! {
-            <pages::Workspace open={open.clone()} page={state.page()} save={state.save.clone()} />
+            <pages::Workspace open={open.clone()} page={state.page()} save={state.save_status()} />
         },
         Some(Err(e)) => broken_draft(&ctx, &crate::report::notice::source_error_text(ctx.lang, e)),
         None => {

@@ -34,7 +34,7 @@ pub fn save_bar(ctx: &Ctx, draft: &Shared<Draft>, save: &SaveStatus) -> Html {
                 <button type="button" class="primary" data-testid="export-now" onclick={export}>{ ctx.t(Msg::ExportNow) }</button>
             </span>
         },
-        SaveStatus::Conflict { theirs } => {
+        SaveStatus::Conflict { .. } => {
             let load = {
                 let (dispatch, id, page) = (
                     ctx.dispatch.clone(),
@@ -54,8 +54,8 @@ pub fn save_bar(ctx: &Ctx, draft: &Shared<Draft>, save: &SaveStatus) -> Html {
                 })
             };
             let keep = {
-                let (dispatch, theirs) = (ctx.dispatch.clone(), *theirs);
-                Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::KeepMine { theirs }))
+                let dispatch = ctx.dispatch.clone();
+                Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::KeepMine))
             };
             html! {
                 <span class="save failed" role="alert" data-testid="conflict">

@@ -18,7 +18,7 @@ pub fn use_autosave(state: &AppState, dispatch: &UseReducerDispatcher<Store>) {
     {
         let dispatch = dispatch.clone();
         use_effect_with(
-            (state.wants_save(), state.saved_revision),
+            (state.wants_save(), state.saver.stored()),
             move |&(wants, _)| {
                 let timer =
                     wants.then(|| Timeout::new(DELAY_MS, move || dispatch.dispatch(Action::Flush)));
@@ -40,7 +40,7 @@ pub fn use_autosave(state: &AppState, dispatch: &UseReducerDispatcher<Store>) {
         .saving
         .clone()
         .zip(state.saving_summary())
-        .map(|(draft, summary)| (draft, state.saved_revision, summary));
+        .map(|(draft, summary)| (draft, state.saver.stored(), summary));
     let dispatch = dispatch.clone();
     use_effect_with(key, move |_| {
         if let Some((draft, base, summary)) = job {

@@ -18,9 +18,8 @@ use crate::core::model::ChecklistDoc;
 use crate::core::time::Timestamp;
 use crate::i18n::{checklist_problem, csv_problem, Msg, Say};
 use crate::state::draft::{checklists_of, known_here};
-use crate::state::editor::{
-    checklist_file, ChecklistDraft, ChecklistEdit, DraftProblem, EditorSave, Place, Saving, Written,
-};
+use crate::state::editor::{checklist_file, ChecklistDraft, ChecklistEdit, DraftProblem, Place};
+use crate::state::{SaveStatus, Saver, Written};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -114,23 +113,41 @@ fn notes_of(ctx: &Ctx, d: &ChecklistDraft) -> Vec<Shown> {
         .collect()
 }
 
-/// The open draft and its saving (decided by `state::editor::Saving`): what a write needs.
+/// The open draft and its saving (decided by `state::Saver`, the principal's drafts' protocol
+/// too): what a write needs.
 #[derive(Default)]
-struct Saver {
-    saving: Saving,
+struct Writes {
+    /// The draft open: a late report about another changes nothing.
+    id: String,
+    saving: Saver,
     /// The newest revision of the open draft (what a write writes).
     latest: Option<Rc<ChecklistDraft>>,
 }
 
+impl Writes {
+    fn opened(d: &ChecklistDraft) -> Writes {
+        Writes {
+            id: d.id.clone(),
+            saving: Saver::opened(d.revision),
+            latest: None,
+        }
+    }
+
+    fn status(&self) -> SaveStatus {
+        self.saving.status(self.latest.as_ref().map(|d| d.revision))
+    }
+}
+
 /// Writes what the saving says is due, then reports how it ended and looks again.
-fn pump(saver: Rc<RefCell<Saver>>, status: UseStateHandle<EditorSave>) {
+fn pump(saver: Rc<RefCell<Writes>>, status: UseStateHandle<SaveStatus>) {
     let due = {
         let mut s = saver.borrow_mut();
         match s.latest.clone() {
-            Some(latest) => s.saving.due().map(|(_, base)| (base, latest)),
+            Some(latest) => s.saving.start(latest.revision).map(|base| (base, latest)),
             None => None,
         }
     };
+    status.set(saver.borrow().status());
     let Some((base, draft)) = due else {
         return;
     };
@@ -144,8 +161,10 @@ fn pump(saver: Rc<RefCell<Saver>>, status: UseStateHandle<EditorSave>) {
         };
         let now = {
             let mut s = saver.borrow_mut();
-            s.saving.written(&draft.id, draft.revision, outcome);
-            s.saving.status.clone()
+            if s.id == draft.id {
+                s.saving.written(outcome);
+            }
+            s.status()
         };
         status.set(now);
         pump(saver, status);
@@ -157,9 +176,9 @@ pub fn ChecklistEditor() -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by CountyApp");
     let editing = use_reducer(Editing::default);
     let view = use_state(|| View::Edit);
-    let status = use_state(|| EditorSave::Unchanged);
+    let status = use_state(SaveStatus::default);
     let notice = use_state(|| None::<(bool, Vec<String>)>);
-    let saver = use_mut_ref(Saver::default);
+    let saver = use_mut_ref(Writes::default);
     // Checklists known here (built in, archived, loaded in this browser): a new version of one
     // must not reuse its id and version.
     let known = use_state(|| crate::core::builtin::readable().unwrap_or_default());
@@ -186,8 +205,9 @@ pub fn ChecklistEditor() -> Html {
             if let Some(d) = draft {
                 {
                     let mut s = saver.borrow_mut();
-                    s.saving.changed(&d.id, d.revision);
-                    s.latest = Some(d);
+                    if s.id == d.id {
+                        s.latest = Some(d);
+                    }
                 }
                 pump(saver, status);
             }
@@ -218,11 +238,8 @@ pub fn ChecklistEditor() -> Html {
             );
             let saver = saver.clone();
             Callback::from(move |d: ChecklistDraft| {
-                *saver.borrow_mut() = Saver {
-                    saving: Saving::opened(&d.id, d.revision),
-                    latest: None,
-                };
-                status.set(EditorSave::Unchanged);
+                *saver.borrow_mut() = Writes::opened(&d);
+                status.set(SaveStatus::Idle);
                 notice.set(None);
                 view.set(View::Edit);
                 editing.dispatch(EditorAction::Open(Box::new(d)));
@@ -392,14 +409,17 @@ pub fn ChecklistEditor() -> Html {
         })
     };
     let save_status = match &*status {
-        EditorSave::Unchanged => html! { <span class="save" data-testid="ed-save-status"></span> },
-        EditorSave::Saved { at } => {
+        SaveStatus::Idle => html! { <span class="save" data-testid="ed-save-status"></span> },
+        SaveStatus::Pending => {
+            html! { <span class="save pending" data-testid="ed-save-status">{ ctx.t(Msg::SavePending) }</span> }
+        }
+        SaveStatus::Saved { at } => {
             html! { <span class="save ok" data-testid="ed-save-status">{ ctx.say(Say::SavedAt { time: at }) }</span> }
         }
-        EditorSave::Failed => {
+        SaveStatus::Failed => {
             html! { <span class="save failed" role="alert" data-testid="ed-save-status">{ ctx.t(Msg::SaveFailed) }</span> }
         }
-        EditorSave::Conflict { .. } => {
+        SaveStatus::Conflict { .. } => {
             // Theirs: this tab's changes since its last save are dropped (asked first).
             let load_theirs = {
                 let (dispatch, saver, status, id, lang) = (
@@ -417,11 +437,8 @@ pub fn ChecklistEditor() -> Html {
                         (dispatch.clone(), saver.clone(), status.clone(), id.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         if let Some(theirs) = drafts::load_checklist_draft(&id).await {
-                            *saver.borrow_mut() = Saver {
-                                saving: Saving::opened(&theirs.id, theirs.revision),
-                                latest: None,
-                            };
-                            status.set(EditorSave::Unchanged);
+                            *saver.borrow_mut() = Writes::opened(&theirs);
+                            status.set(SaveStatus::Idle);
                             dispatch.dispatch(EditorAction::Open(Box::new(theirs)));
                         }
                     });

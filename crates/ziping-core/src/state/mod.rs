@@ -13,6 +13,7 @@ pub mod last_year;
 pub mod open;
 pub mod previous;
 pub mod rule_words;
+pub mod saver;
 pub mod source;
 
 use crate::core::answers::{Slot, Value};
@@ -21,6 +22,7 @@ use crate::core::time::Timestamp;
 use crate::i18n::Lang;
 use draft::{ChecklistSource, Draft, DraftSummary, PlanField, ProfileField};
 pub use open::Derived;
+pub use saver::{OtherTab, SaveStatus, Saver, Written};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -81,22 +83,6 @@ impl Prefs {
     pub const STORAGE_KEY: &'static str = "ziping.prefs.v1";
 }
 
-/// Whether the open draft is safely stored.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// Nothing to save yet.
-    #[default]
-    Idle,
-    /// Changes wait for the next save (within a second).
-    Pending,
-    /// Stored; `at` is the local time to show ("10:32").
-    Saved { at: String },
-    /// The browser refused (storage full or disabled): the answers are only on screen.
-    Failed,
-    /// Another tab stored a newer revision of this draft.
-    Conflict { theirs: u64 },
-}
-
 /// Everything the app shows is derived from this.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppState {
@@ -108,9 +94,8 @@ pub struct AppState {
     pub drafts: Vec<DraftSummary>,
     /// Shared, so a render does not copy it; an edit copies it once (copy on write).
     pub draft: Option<Rc<Draft>>,
-    /// The revision of the open draft that is in storage; `None` for a draft never stored.
-    pub saved_revision: Option<u64>,
-    pub save: SaveStatus,
+    /// The open draft's saving: what is stored, what is being written, what another tab did.
+    pub saver: Saver,
     /// The draft being written now (at most one write at a time: the next waits for it).
     pub saving: Option<Rc<Draft>>,
     /// A message for the live region (e.g. the result of 检查); the number makes repeats heard.
@@ -270,9 +255,7 @@ pub enum Action {
         theirs: Option<Box<Draft>>,
     },
     /// Keep this tab's version: the next save overwrites the other tab's.
-    KeepMine {
-        theirs: u64,
-    },
+    KeepMine,
     Notify(Notice),
 }
 
@@ -295,13 +278,20 @@ impl AppState {
     pub fn dirty(&self) -> bool {
         self.draft
             .as_ref()
-            .is_some_and(|d| Some(d.revision) != self.saved_revision)
+            .is_some_and(|d| self.saver.dirty(d.revision))
     }
 
     /// The autosave timer should run: changes wait, no save is under way, and no other tab's
     /// newer version waits for the user's decision.
     pub fn wants_save(&self) -> bool {
-        self.dirty() && self.saving.is_none() && !matches!(self.save, SaveStatus::Conflict { .. })
+        self.draft
+            .as_ref()
+            .is_some_and(|d| self.saver.due(d.revision))
+    }
+
+    /// What the save bar says.
+    pub fn save_status(&self) -> SaveStatus {
+        self.saver.status(self.draft.as_ref().map(|d| d.revision))
     }
 
     /// The state after `action`. Never fails: an action that does not apply changes nothing.
@@ -355,29 +345,24 @@ impl AppState {
                 }
             }
             Action::OpenDraft { draft, page } => {
-                self.saved_revision = Some(draft.revision);
-                self.open(*draft, page, SaveStatus::Idle);
+                let saver = Saver::opened(draft.revision);
+                self.open(*draft, page, saver);
             }
             Action::NewDraft { id, source, now } => {
                 // A new draft is saved right away, so it is listed even before any answer.
-                self.saved_revision = None;
                 let draft = Draft::new(id, source, &now);
-                self.open(draft, Page::Profile, SaveStatus::Pending);
+                self.open(draft, Page::Profile, Saver::unsaved());
             }
-            Action::Imported { draft } => {
-                self.saved_revision = None;
-                self.open(*draft, Page::Results, SaveStatus::Pending);
-            }
+            Action::Imported { draft } => self.open(*draft, Page::Results, Saver::unsaved()),
             Action::StartedFromLastYear { draft } => {
-                self.saved_revision = None;
-                self.open(*draft, Page::Profile, SaveStatus::Pending);
+                self.open(*draft, Page::Profile, Saver::unsaved())
             }
             Action::CloseDraft => {
                 self.draft = None;
                 self.saving = None;
                 self.prefs.last_draft = None;
                 self.prefs.last_page = Page::Start;
-                self.save = SaveStatus::Idle;
+                self.saver = Saver::default();
             }
             Action::Go(page) => {
                 if self.draft.is_some() || page == Page::Start {
@@ -387,38 +372,33 @@ impl AppState {
             Action::Edit { edit, now } => self.edit(edit, &now),
             // A failed save is tried again on the next flush.
             Action::Flush => {
-                if self.wants_save() {
-                    self.saving = self.draft.clone();
+                if let Some(d) = &self.draft {
+                    if self.saver.start(d.revision).is_some() {
+                        self.saving = Some(d.clone());
+                    }
                 }
             }
             Action::Saved { revision, at } => {
-                self.saving = None;
-                self.saved_revision = Some(revision);
-                if !matches!(self.save, SaveStatus::Conflict { .. }) {
-                    self.save = if self.dirty() {
-                        SaveStatus::Pending
-                    } else {
-                        SaveStatus::Saved { at }
-                    };
+                if self.saving.as_ref().is_some_and(|d| d.revision == revision) {
+                    self.saving = None;
+                    self.saver.written(Written::Saved { at });
                 }
             }
             Action::SaveFailed => {
                 self.saving = None;
-                self.save = SaveStatus::Failed;
+                self.saver.written(Written::Failed);
             }
             Action::Conflict { theirs } => {
                 self.saving = None;
-                self.save = SaveStatus::Conflict { theirs };
+                self.saver.written(Written::Newer { theirs });
             }
             Action::OtherTabSaved { theirs } => self.other_tab_saved(theirs),
-            Action::KeepMine { theirs } => {
-                // Saving compares against the stored revision: pretend we saw theirs.
-                self.saved_revision = Some(theirs);
-                if let Some(d) = &mut self.draft {
+            Action::KeepMine => {
+                // The next write goes over theirs, with a newer revision than theirs.
+                if let (Some(theirs), Some(d)) = (self.saver.keep_mine(), &mut self.draft) {
                     let d = Rc::make_mut(d);
                     d.revision = d.revision.max(theirs) + 1;
                 }
-                self.save = SaveStatus::Pending;
             }
             Action::Notify(notice) => {
                 let n = self.notice.as_ref().map_or(0, |(n, _)| n + 1);
@@ -427,12 +407,12 @@ impl AppState {
         }
     }
 
-    fn open(&mut self, draft: Draft, page: Page, save: SaveStatus) {
+    fn open(&mut self, draft: Draft, page: Page, saver: Saver) {
         self.prefs.last_draft = Some(draft.id.clone());
         self.prefs.last_page = page;
         self.draft = Some(Rc::new(draft));
         self.saving = None;
-        self.save = save;
+        self.saver = saver;
     }
 
     /// Another tab's save of draft `theirs`: only the open draft matters, and only a revision
@@ -445,23 +425,16 @@ impl AppState {
         if theirs.id != open.id {
             return;
         }
-        if self
-            .saved_revision
-            .is_some_and(|saved| theirs.revision <= saved)
-        {
-            return;
-        }
-        if self.dirty() {
-            self.save = SaveStatus::Conflict {
-                theirs: theirs.revision,
-            };
-        } else {
-            let page = self.page();
-            self.apply(Action::OpenDraft {
-                draft: theirs,
-                page,
-            });
-            self.apply(Action::Notify(Notice::ReloadedNewer));
+        match self.saver.other_tab_stored(theirs.revision, open.revision) {
+            OtherTab::Ignore | OtherTab::Ask => {}
+            OtherTab::Take => {
+                let page = self.page();
+                self.apply(Action::OpenDraft {
+                    draft: theirs,
+                    page,
+                });
+                self.apply(Action::Notify(Notice::ReloadedNewer));
+            }
         }
     }
 
@@ -529,9 +502,6 @@ impl AppState {
                     }
                 }
             }
-        }
-        if changed && !matches!(self.save, SaveStatus::Conflict { .. } | SaveStatus::Failed) {
-            self.save = SaveStatus::Pending;
         }
     }
 }

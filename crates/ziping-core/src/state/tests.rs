@@ -52,20 +52,23 @@ fn prefs_round_trip_as_stored() {
 fn a_new_draft_opens_on_its_profile_and_waits_to_be_saved() {
     let s = with_draft();
     assert_eq!(s.page(), Page::Profile);
-    assert_eq!(s.save, SaveStatus::Pending);
+    assert_eq!(s.save_status(), SaveStatus::Pending);
     assert!(s.dirty());
     assert_eq!(s.prefs.last_draft.as_deref(), Some("d1"));
-    let saved = s.reduce(Action::Saved {
+    let saved = s.reduce(Action::Flush).reduce(Action::Saved {
         revision: 0,
         at: "10:32".into(),
     });
     assert!(!saved.dirty());
-    assert_eq!(saved.save, SaveStatus::Saved { at: "10:32".into() });
+    assert_eq!(
+        saved.save_status(),
+        SaveStatus::Saved { at: "10:32".into() }
+    );
 }
 
 #[test]
 fn edits_mark_the_draft_pending_until_saved_at_that_revision() {
-    let s = with_draft().reduce(Action::Saved {
+    let s = with_draft().reduce(Action::Flush).reduce(Action::Saved {
         revision: 0,
         at: "10:00".into(),
     });
@@ -73,9 +76,10 @@ fn edits_mark_the_draft_pending_until_saved_at_that_revision() {
         slot: Slot::whole("B2.1.1"),
         value: Some(Value::Yes),
     }));
-    assert_eq!(s.save, SaveStatus::Pending);
+    assert_eq!(s.save_status(), SaveStatus::Pending);
     // A save of an older revision (typing went on meanwhile) leaves it pending.
     let s = s
+        .reduce(Action::Flush)
         .reduce(edit(DraftEdit::SetNote {
             item: "B2.1.1".into(),
             note: "课表".into(),
@@ -84,12 +88,12 @@ fn edits_mark_the_draft_pending_until_saved_at_that_revision() {
             revision: 1,
             at: "10:01".into(),
         });
-    assert_eq!(s.save, SaveStatus::Pending);
-    let s = s.reduce(Action::Saved {
+    assert_eq!(s.save_status(), SaveStatus::Pending);
+    let s = s.reduce(Action::Flush).reduce(Action::Saved {
         revision: 2,
         at: "10:02".into(),
     });
-    assert_eq!(s.save, SaveStatus::Saved { at: "10:02".into() });
+    assert_eq!(s.save_status(), SaveStatus::Saved { at: "10:02".into() });
 }
 
 #[test]
@@ -99,12 +103,13 @@ fn a_failed_save_stays_visible_and_keeps_the_answers() {
             field: ProfileField::SchoolName,
             value: "城关小学".into(),
         }))
+        .reduce(Action::Flush)
         .reduce(Action::SaveFailed)
         .reduce(edit(DraftEdit::SetProfile {
             field: ProfileField::County,
             value: "桃源县".into(),
         }));
-    assert_eq!(s.save, SaveStatus::Failed);
+    assert_eq!(s.save_status(), SaveStatus::Failed);
     let d = s.draft.as_ref().unwrap();
     assert_eq!(
         (d.profile.school_name.as_str(), d.profile.county.as_str()),
@@ -115,6 +120,7 @@ fn a_failed_save_stays_visible_and_keeps_the_answers() {
 #[test]
 fn a_conflict_is_kept_until_the_user_decides() {
     let s = with_draft()
+        .reduce(Action::Flush)
         .reduce(Action::Saved {
             revision: 0,
             at: "t".into(),
@@ -123,20 +129,27 @@ fn a_conflict_is_kept_until_the_user_decides() {
             item: "x".into(),
             note: "mine".into(),
         }))
+        .reduce(Action::Flush)
         .reduce(Action::Conflict { theirs: 5 });
-    assert_eq!(s.save, SaveStatus::Conflict { theirs: 5 });
+    assert!(s.saving.is_none(), "the write ended");
+    assert_eq!(
+        s.reduce(Action::Flush).saving,
+        None,
+        "nothing written over theirs"
+    );
+    assert_eq!(s.save_status(), SaveStatus::Conflict { theirs: 5 });
     let s = s.reduce(Action::Saved {
         revision: 1,
         at: "t".into(),
     });
     assert_eq!(
-        s.save,
+        s.save_status(),
         SaveStatus::Conflict { theirs: 5 },
         "a save does not clear a conflict"
     );
-    let s = s.reduce(Action::KeepMine { theirs: 5 });
-    assert_eq!(s.save, SaveStatus::Pending);
-    assert_eq!(s.saved_revision, Some(5));
+    let s = s.reduce(Action::KeepMine);
+    assert_eq!(s.save_status(), SaveStatus::Pending);
+    assert_eq!(s.saver.stored(), Some(5));
     assert_eq!(
         s.draft.as_ref().unwrap().revision,
         6,
@@ -184,7 +197,7 @@ fn an_imported_draft_opens_on_its_results_and_is_saved_next() {
     });
     assert_eq!(s.page(), Page::Results);
     assert!(s.dirty());
-    assert_eq!(s.save, SaveStatus::Pending);
+    assert_eq!(s.save_status(), SaveStatus::Pending);
 }
 
 #[test]
@@ -233,7 +246,7 @@ fn one_save_at_a_time_and_none_while_the_user_decides() {
         at: "10:00".into(),
     });
     assert_eq!(
-        (s.saving.clone(), s.save.clone()),
+        (s.saving.clone(), s.save_status().clone()),
         (None, SaveStatus::Pending)
     );
     let s = s.reduce(Action::Flush);
@@ -251,7 +264,7 @@ fn one_save_at_a_time_and_none_while_the_user_decides() {
 
 #[test]
 fn another_tabs_save_is_taken_ignored_or_asked_about() {
-    let saved = with_draft().reduce(Action::Saved {
+    let saved = with_draft().reduce(Action::Flush).reduce(Action::Saved {
         revision: 0,
         at: "t".into(),
     });
@@ -276,7 +289,7 @@ fn another_tabs_save_is_taken_ignored_or_asked_about() {
     });
     let d = s.draft.as_ref().unwrap();
     assert_eq!((d.revision, d.profile.school_name.as_str()), (3, "他们的"));
-    assert_eq!(s.saved_revision, Some(3));
+    assert_eq!(s.saver.stored(), Some(3));
     assert_eq!(s.notice, Some((0, Notice::ReloadedNewer)));
     assert_eq!(s.page(), saved.page());
     // Newer, with unsaved changes here: stop and ask; ours stays on screen.
@@ -287,7 +300,7 @@ fn another_tabs_save_is_taken_ignored_or_asked_about() {
     let s = mine.reduce(Action::OtherTabSaved {
         theirs: theirs(3, "d1"),
     });
-    assert_eq!(s.save, SaveStatus::Conflict { theirs: 3 });
+    assert_eq!(s.save_status(), SaveStatus::Conflict { theirs: 3 });
     assert_eq!(s.draft, mine.draft);
 }
 

@@ -36,12 +36,10 @@ pub struct ChecklistDraft {
 
 mod edit;
 mod fields;
-mod saving;
 mod structure;
 mod typed;
 pub use crate::core::checklist_path::*;
 pub use edit::*;
-pub use saving::*;
 
 /// A new id like `prefix` followed by the first number that is not taken.
 fn fresh_id(taken: &[String], prefix: &str) -> String {
