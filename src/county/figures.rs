@@ -5,9 +5,9 @@ use crate::app::components::{outcome_class, pick};
 use crate::app::Ctx;
 use crate::core::aggregate::{CountyFigure, CountyReport, SchoolRow, Side, Spread};
 use crate::core::format;
+use crate::core::format::fmt_num;
 use crate::core::history::Change;
 use crate::core::model::Text;
-use crate::core::rules::fmt_num;
 use crate::i18n::{follow_up_text, Msg, Say};
 use yew::prelude::*;
 

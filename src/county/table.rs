@@ -6,8 +6,8 @@ use crate::app::components::{outcome_class, pick};
 use crate::app::{Ctx, Shared};
 use crate::core::aggregate::{CountyReport, FileStatus, FollowUp, SchoolRow, Severity};
 use crate::core::format;
+use crate::core::format::fmt_num;
 use crate::core::history::Change;
-use crate::core::rules::fmt_num;
 use crate::core::school_year::year_before;
 use crate::i18n::status_line;
 use crate::i18n::{change_msg, follow_up_text, Msg, Say};
@@ -52,7 +52,13 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
     let page = use_state(|| 0usize);
     let limit = use_state(|| ROWS_PER_TASK);
     let r = &*props.report;
-    let all = view.rows(r, ctx.lang);
+    // Filtered and sorted once per report, view and language, not on each 40-row task.
+    let all = {
+        let (report, view, lang) = (props.report.clone(), (*view).clone(), ctx.lang);
+        use_memo((report, view, lang), |(report, view, lang)| {
+            view.rows(report, *lang)
+        })
+    };
     let pages = all.len().div_ceil(PAGE_ROWS).max(1);
     let current_page = (*page).min(pages - 1);
     let on_page = all
@@ -287,7 +293,7 @@ fn against_last_year(ctx: &Ctx, r: &CountyReport, n: usize) -> Html {
     };
     let last = &r.schools[change.last];
     let signed = |v: f64| {
-        let text = fmt_num((v * 100.0).round() / 100.0);
+        let text = crate::core::format::fixed(v, 2);
         if v > 0.0 {
             format!("+{text}")
         } else {

@@ -359,7 +359,7 @@ pub fn test_school(checklist: &Checklist, t: SchoolType) -> Answers {
             v = (v * 100.0).ceil() / 100.0;
         }
         values.insert(slot.clone(), v);
-        answers.set(slot.clone(), Value::Number(crate::core::rules::fmt_num(v)));
+        answers.set(slot.clone(), Value::Number(crate::core::format::fmt_num(v)));
     }
     for (_, item) in checklist.items() {
         for (part, rule) in item_parts(item, t) {
@@ -386,7 +386,7 @@ pub fn test_school(checklist: &Checklist, t: SchoolType) -> Answers {
                     } else {
                         v.max(0.0)
                     };
-                    Value::Number(crate::core::rules::fmt_num(v))
+                    Value::Number(crate::core::format::fmt_num(v))
                 }
                 ItemKind::Computed { .. } => continue,
             };

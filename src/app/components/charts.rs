@@ -5,7 +5,7 @@ use super::item_card::outcome_class;
 use super::pick;
 use crate::app::{Ctx, Shared};
 use crate::core::checklist::Checklist;
-use crate::core::rules::fmt_num;
+use crate::core::format::fmt_num;
 use crate::core::score::Assessment;
 use crate::i18n::{Msg, Say};
 use yew::prelude::*;
@@ -193,7 +193,7 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
             <li class="hbar-row">
                 <span class="hbar-label" title={label.clone()}>{ short }</span>
                 { bar(at(p.ratio.unwrap_or(0.0)), outcome_class(p.outcome), &marks) }
-                <span class="hbar-value">{ p.ratio.map(|r| format!("{:.0}%", r * 100.0)).unwrap_or_else(|| "—".into()) }</span>
+                <span class="hbar-value">{ p.ratio.map(|r| format!("{}%", crate::core::format::fixed(r * 100.0, 0))).unwrap_or_else(|| "—".into()) }</span>
             </li>
         }
     });
@@ -207,7 +207,7 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
             <p class="chart-legend">
                 <span class="legend pass">{ ctx.t(Msg::ThresholdLabel) }</span>
                 <span class="legend floor" hidden={floors.is_empty()}>{ floor_label }</span>
-                <span class="muted">{ ctx.say(Say::ChartScale { floor: &floor_pct, axis: &format!("{:.0}%", max_ratio * 100.0) }) }</span>
+                <span class="muted">{ ctx.say(Say::ChartScale { floor: &floor_pct, axis: &format!("{}%", crate::core::format::fixed(max_ratio * 100.0, 0)) }) }</span>
             </p>
             <ul class="hbars" aria-label={ctx.t(Msg::ResourceChart)}>{ for bars }</ul>
         </div>

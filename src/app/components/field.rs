@@ -10,7 +10,7 @@ use super::pick;
 use crate::app::Ctx;
 use crate::core::answers::{NumberError, Slot, Value};
 use crate::core::checklist::Checklist;
-use crate::core::rules::fmt_num;
+use crate::core::format::fmt_num;
 use crate::core::score::{ValueProblem, WarningKind};
 use crate::i18n::{Msg, Say};
 use yew::prelude::*;

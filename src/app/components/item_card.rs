@@ -10,8 +10,8 @@ use crate::app::edit;
 use crate::app::{Ctx, Shared};
 use crate::core::answers::{Answers, Slot, Value};
 use crate::core::checklist::{Checklist, ItemLoc};
+use crate::core::format::fmt_num;
 use crate::core::model::{ItemKind, SchoolType};
-use crate::core::rules::fmt_num;
 use crate::core::score::{InvalidValue, ItemResult, Outcome, PartResult, Warning};
 use crate::i18n::{Msg, Say};
 use crate::state::DraftEdit;
@@ -362,7 +362,7 @@ fn widget(
                 { ctx.t(Msg::CurrentValue) }{ ctx.lang.colon() }
                 <strong data-testid="computed-value">{ part.value.map(|v| { let n = crate::core::format::quantity_against(v, unit, part.rule); let u = crate::i18n::unit_after(ctx.lang, unit, &n); format!("{n} {u}") }).unwrap_or_else(|| "—".into()) }</strong>
                 if let Some(r) = part.ratio {
-                    { " · " }{ ctx.say(Say::OfThreshold { share: &format!("{:.1}%", r * 100.0) }) }
+                    { " · " }{ ctx.say(Say::OfThreshold { share: &format!("{}%", crate::core::format::fixed(r * 100.0, 1)) }) }
                 }
             </p>
         },

@@ -153,16 +153,14 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
             <input id="submission-file" class="visually-hidden" type="file" accept=".json,application/json"
                 data-testid="submission-file" {onchange} aria-describedby="submission-file-hint" />
             <p id="submission-file-hint" class="muted">{ ctx.t(Msg::OpenSubmissionHint) }</p>
-            if let Some(message) = &*error {
-                <p class="error" role="alert" data-testid="import-error">{ message }</p>
-            }
-            if waiting.is_some() {
-                <p>
-                    <label for="import-checklist-file" class="button">{ ctx.t(Msg::ImportNeedsChecklist) }{ " " }{ ctx.t(Msg::LoadChecklistFile) }</label>
-                    <input id="import-checklist-file" class="visually-hidden" type="file" accept=".json,application/json"
-                        data-testid="import-checklist-file" onchange={on_checklist_change} />
-                </p>
-            }
+            // The message and the checklist picker are always there, hidden while unused: the
+            // file input beside them keeps its place in the DOM (and its focus).
+            <p class="error" role="alert" data-testid="import-error" hidden={error.is_none()}>{ (*error).clone().unwrap_or_default() }</p>
+            <p hidden={waiting.is_none()}>
+                <label for="import-checklist-file" class="button">{ ctx.t(Msg::ImportNeedsChecklist) }{ " " }{ ctx.t(Msg::LoadChecklistFile) }</label>
+                <input id="import-checklist-file" class="visually-hidden" type="file" accept=".json,application/json"
+                    data-testid="import-checklist-file" onchange={on_checklist_change} />
+            </p>
         </section>
     }
 }

@@ -2,7 +2,7 @@ use crate::app::components::{area_bars, comparison, indicator_chart, pick, radar
 use crate::app::{Ctx, Open};
 use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
-use crate::core::rules::fmt_num;
+use crate::core::format::fmt_num;
 use crate::core::score::Assessment;
 use crate::i18n::shortfall_text;
 use crate::i18n::{Lang, Msg, Say};
@@ -98,7 +98,7 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
             <div class="stat">
                 <span class="stat-label">{ ctx.t(Msg::TotalLabel) }</span>
                 <span class="stat-value" data-testid="total">{ format!("{} / {}", fmt_num(a.total.earned), fmt_num(a.total.max)) }</span>
-                <span class="stat-sub">{ a.percent.map(|p| format!("{p:.1}%")).unwrap_or_default() }</span>
+                <span class="stat-sub">{ a.percent.map(|p| format!("{}%", crate::core::format::fixed(p, 1))).unwrap_or_default() }</span>
             </div>
             <div class="stat">
                 <span class="stat-label">{ ctx.t(Msg::GradeLabel) }</span>

@@ -332,9 +332,7 @@ fn LoadChecklistFile() -> Html {
             <input id="checklist-file" class="visually-hidden" type="file" accept=".json,application/json"
                 data-testid="checklist-file" {onchange} aria-describedby="checklist-file-hint" />
             <p id="checklist-file-hint" class="muted">{ ctx.t(Msg::LoadChecklistHint) }</p>
-            if let Some(message) = &*error {
-                <p class="error" role="alert" data-testid="checklist-file-error">{ message }</p>
-            }
+            <p class="error" role="alert" data-testid="checklist-file-error" hidden={error.is_none()}>{ (*error).clone().unwrap_or_default() }</p>
         </section>
     }
 }

@@ -215,7 +215,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
             }
             // Filled in, so the computed indicators and the result show at once; the officer
             // can change any of it.
-            let values = ziping_core::sample::test_school(&c, t)
+            let values = crate::sample::test_school(&c, t)
                 .values
                 .into_iter()
                 .collect();
@@ -239,7 +239,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
         Callback::from(move |e: Event| {
             if let Some(t) = SchoolType::ALL
                 .into_iter()
-                .find(|t| format!("{t:?}") == selected(&e))
+                .find(|t| t.code() == selected(&e))
             {
                 school_type.set(t);
             }
@@ -266,7 +266,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
                     <label for="ed-preview-type">{ outer.t(Msg::EditorPreviewType) }</label>{ " " }
                     <select id="ed-preview-type" data-testid="ed-preview-type" onchange={choose}>
                         { for types.iter().map(|t| html! {
-                            <option value={format!("{t:?}")} selected={*t == *school_type}>{ school_type_name(outer.lang, *t) }</option>
+                            <option value={t.code()} selected={*t == *school_type}>{ school_type_name(outer.lang, *t) }</option>
                         }) }
                     </select>
                 </p>

@@ -2,11 +2,11 @@
 //! county office's own record (e.g. B5.1.1 小学 ≥ 60 → ≥ 90). Areas, indicators and items are
 //! matched by id; a changed id is a removal and an addition.
 
+use crate::core::format::fmt_num;
 use crate::core::model::{
     Area, ChecklistDoc, Comparison, Indicator, Item, ItemKind, Lang, SchoolType, SourceRef, Text,
     Thresholds,
 };
-use crate::core::rules::fmt_num;
 use serde::Serialize;
 
 /// What changed.

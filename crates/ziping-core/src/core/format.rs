@@ -63,6 +63,12 @@ pub fn coefficient(cv: f64) -> String {
     format!("{cv:.3}")
 }
 
+/// A number as people write it: at most four decimals, no trailing zeros ("4.5", "0.85",
+/// "60"; -0 is "0").
+pub fn fmt_num(n: f64) -> String {
+    fixed(n, 4)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

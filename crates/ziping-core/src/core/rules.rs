@@ -1,5 +1,6 @@
 //! How a threshold is compared, how a formula is computed, how shared assets are split.
 
+use crate::core::format::fmt_num;
 use crate::core::model::{Comparison, Formula, SplitRule};
 
 /// Tolerance for comparisons: "exactly at the threshold" must pass even when binary floating
@@ -90,17 +91,6 @@ impl Comparison {
             Comparison::Le { .. } | Comparison::Lt { .. } => Some(false),
             Comparison::Between { .. } => None,
         }
-    }
-}
-
-/// A number for people: at most 4 decimals, no trailing zeros.
-pub fn fmt_num(n: f64) -> String {
-    let s = format!("{:.4}", n);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.into()
     }
 }
 

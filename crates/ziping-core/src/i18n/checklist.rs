@@ -257,7 +257,7 @@ fn json_kind(lang: Lang, kind: JsonKind) -> &'static str {
 /// One problem of a checklist file, as a phrase.
 pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> String {
     use crate::core::checklist::{Allowed, Problem as P, RefKind};
-    let num = crate::core::rules::fmt_num;
+    let num = crate::core::format::fmt_num;
     match p {
         P::Json {
             line,

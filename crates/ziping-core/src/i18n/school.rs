@@ -138,7 +138,7 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
 
 /// A share as a percentage for people (0.85 → "85", 0.825 → "82.5").
 pub(crate) fn percent(share: f64) -> String {
-    crate::core::rules::fmt_num((share * 1000.0).round() / 10.0)
+    crate::core::format::fmt_num((share * 1000.0).round() / 10.0)
 }
 
 /// A 数据合理性提醒 in words: the figure, and what to look at again.
@@ -245,7 +245,7 @@ pub fn grade_outlook(
         .map(|(label, p)| {
             Say::GradeLine {
                 band: &pick(label),
-                percent: &crate::core::rules::fmt_num(*p),
+                percent: &crate::core::format::fmt_num(*p),
             }
             .text(lang)
         })
@@ -258,7 +258,7 @@ pub fn grade_outlook(
         Next::Unknown => None,
         Next::Points { points, band } => Some(
             Say::NextPoints {
-                points: &crate::core::rules::fmt_num(*points),
+                points: &crate::core::format::fmt_num(*points),
                 band: &pick(band),
             }
             .text(lang),

@@ -73,14 +73,14 @@ fn stale_in(path: String, text: &str, rule: &GroupRule, own_title: bool) -> Vec<
         if is_count && !counts.contains(&v) {
             out.push(StaleNumber {
                 path: path.clone(),
-                quoted: format!("{}项", crate::core::rules::fmt_num(v)),
+                quoted: format!("{}项", crate::core::format::fmt_num(v)),
                 rule: format!("{}项", rule.min_pass),
             });
         } else if is_percent && (v - floor).abs() > 1e-9 {
             out.push(StaleNumber {
                 path: path.clone(),
-                quoted: format!("{}%", crate::core::rules::fmt_num(v)),
-                rule: format!("{}%", crate::core::rules::fmt_num(floor)),
+                quoted: format!("{}%", crate::core::format::fmt_num(v)),
+                rule: format!("{}%", crate::core::format::fmt_num(floor)),
             });
         }
     }

@@ -140,7 +140,7 @@ fn rounded(n: f64) -> f64 {
 }
 
 fn shown_number(n: f64) -> String {
-    crate::core::rules::fmt_num(n)
+    crate::core::format::fmt_num(n)
 }
 
 fn split_ids(text: &str) -> Vec<String> {
