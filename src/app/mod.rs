@@ -43,10 +43,26 @@ pub fn App() -> Html {
     // The 整改清单 gets a wider page (a class, not `main:has(.plan)`: Chromium before 105 has no
     // `:has()`).
     let wide_plan = matches!(&opened, Some(Ok(_))) && state.page() == Page::Plan;
-    let notice = state
-        .notice
-        .as_ref()
-        .map(|(n, notice)| (*n, crate::report::notice::notice_text(ctx.lang, notice)));
+    // 检查's first place is worded with its field's label and problem, now, in the language
+    // shown.
+    let place = |slot: &crate::core::answers::Slot| match &opened {
+        Some(Ok(open)) => match open.assessment.as_ref() {
+            Some(a) => {
+                let t = a.school_type;
+                let unlikely =
+                    crate::core::plausible::notes(&open.checklist, t, &open.draft.answers);
+                pages::place_text(&ctx, open, a, &unlikely, slot)
+            }
+            None => slot.to_string(),
+        },
+        _ => slot.to_string(),
+    };
+    let notice = state.notice.as_ref().map(|(n, notice)| {
+        (
+            *n,
+            crate::report::notice::notice_text(ctx.lang, notice, &place),
+        )
+    });
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>

@@ -17,7 +17,7 @@ use crate::i18n::status_counts;
 use crate::i18n::{Msg, Say};
 use crate::report::county_csv::{figures_csv, schools_csv};
 use crate::state::county::{Added, Batch, BatchChoices, FileReply, MAX_FILE_BYTES};
-use crate::state::draft::{ChecklistSource, Draft};
+use crate::state::draft::{known_from_set, open_verified};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -957,29 +957,12 @@ fn missing_schools(ctx: &Ctx, r: &CountyReport) -> Html {
         }
 }
 
-/// A verified file as an open draft for the report page (not stored; nothing can be edited).
+/// A verified file as an open draft for the report page (not stored; nothing can be edited),
+/// opened as any submission is (`open_verified`) on the batch's checklists.
 fn read_only(v: &Verified, batch: &Batch) -> Option<Open> {
-    let named = &v.export.checklist;
-    let checklist = batch
-        .checklists
-        .iter()
-        .find(|c| c.is(&named.id, &named.version, &named.sha256))?
-        .clone();
-    let source = if crate::core::builtin::builtin_set()
-        .ok()?
-        .iter()
-        .any(|b| b.is(&named.id, &named.version, &named.sha256))
-    {
-        ChecklistSource::Builtin {
-            id: named.id.clone(),
-        }
-    } else {
-        ChecklistSource::File {
-            name: named.id.clone(),
-            text: serde_json::to_string(checklist.doc()).ok()?,
-        }
-    };
-    let draft = Draft::from_export("county-view".into(), &v.export, source);
+    let builtins = crate::core::builtin::builtin_set().ok()?;
+    let known = known_from_set(&batch.checklists, builtins);
+    let (draft, checklist) = open_verified("county-view".into(), v, &known).ok()?;
     Some(Open {
         draft: Shared(Rc::new(draft)),
         checklist: Shared(Rc::new(checklist)),

@@ -121,6 +121,13 @@ test("hostile and broken files are refused by name, and nothing changes", { time
       assert.equal(await draftCount(page), before, `${file}: no draft added`);
     }
     await screenshot(page, "import-refused");
+    // The last reason, in English after the toggle and in Chinese again: worded when shown.
+    const error = page.getByTestId("import-error");
+    await page.getByTestId("lang-toggle").click();
+    await error.getByText(/42-checklist-hash-changed\.json.*differs from the one the file was made with/).waitFor();
+    assert.doesNotMatch(await error.textContent(), /\p{Script=Han}/u);
+    await page.getByTestId("lang-toggle").click();
+    await error.getByText(/与文件制作时的内容不同/).waitFor();
     // Script in a school name (a valid file) is shown as text, never run.
     await page.getByTestId("submission-file").setInputFiles(join(CORPUS, "39-script-name-sealed.json"));
     await page.getByTestId("results-page").waitFor();

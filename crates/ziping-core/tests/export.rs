@@ -329,4 +329,17 @@ fn a_submission_opens_on_the_checklist_known_here_whatever_its_source() {
     let example = to_text(&example_exports().remove(0)).unwrap();
     let draft = open_submission("d3".into(), example.as_bytes(), &known).unwrap();
     assert!(matches!(draft.checklist, ChecklistSource::Builtin { .. }));
+    // County mode's batch holds checked checklists, not files: the same opening on them.
+    use ziping_core::state::draft::{known_from_set, open_verified};
+    let county_set = ziping_core::state::draft::checklists_of(&known);
+    let from_set = known_from_set(&county_set, &builtins);
+    let v = verify(&bytes, &county_set).unwrap();
+    let (draft, checklist) = open_verified("view".into(), &v, &from_set).unwrap();
+    assert_eq!(checklist.doc().id, "zlpj-school-hengyang");
+    assert!(
+        matches!(&draft.checklist, ChecklistSource::File { name, .. } if name == "zlpj-school-hengyang.json")
+    );
+    let v = verify(example.as_bytes(), &county_set).unwrap();
+    let (draft, _) = open_verified("view".into(), &v, &from_set).unwrap();
+    assert!(matches!(draft.checklist, ChecklistSource::Builtin { .. }));
 }

@@ -1,9 +1,8 @@
 use crate::app::browser::{clock, files};
 use crate::app::Ctx;
 use crate::core::builtin::builtin_set;
-use crate::core::checklist::Checklist;
+use crate::core::checklist::{Checklist, FileProblem};
 use crate::core::model::Text;
-use crate::i18n::checklist_errors;
 use crate::i18n::{Lang, Msg};
 use crate::state::county::MAX_CHECKLIST_BYTES;
 use crate::state::draft::ChecklistSource;
@@ -14,11 +13,10 @@ use yew::prelude::*;
 
 /// Reads the checklist file picked in a file input, checked as any loaded checklist is (at
 /// most `MAX_CHECKLIST_BYTES`, UTF-8, a valid checklist): `done` gets its name, text and
-/// checklist, or its name and why not, in words. Keep the returned reader alive until then.
+/// checklist, or its name and why not, typed. Keep the returned reader alive until then.
 pub fn read_checklist_file(
     e: &Event,
-    lang: Lang,
-    done: impl FnOnce(Result<(String, String, Checklist), (String, String)>) + 'static,
+    done: impl FnOnce(Result<(String, String, Checklist), (String, FileProblem)>) + 'static,
 ) -> Option<gloo::file::callbacks::FileReader> {
     // Whichever comes first, a file too large or one read, is the answer.
     let done = Rc::new(RefCell::new(Some(done)));
@@ -34,15 +32,21 @@ pub fn read_checklist_file(
         move |name, size| {
             answer(
                 &refused,
-                Err((name, format!("{} MB > 2 MB", size / 1024 / 1024))),
+                Err((
+                    name,
+                    FileProblem::TooLarge {
+                        size,
+                        limit: MAX_CHECKLIST_BYTES as u64,
+                    },
+                )),
             )
         },
         move |name, bytes| {
             let result = match String::from_utf8(bytes) {
-                Err(_) => Err((name, Msg::NotUtf8Text.text(lang).to_string())),
+                Err(_) => Err((name, FileProblem::NotUtf8)),
                 Ok(text) => match Checklist::from_json(&text) {
                     Ok(c) => Ok((name, text, c)),
-                    Err(errors) => Err((name, checklist_errors(lang, &errors))),
+                    Err(errors) => Err((name, FileProblem::Invalid(errors))),
                 },
             };
             answer(&done, result)

@@ -9,7 +9,7 @@ use crate::core::plausible::{notes, Note};
 use crate::core::score::input_slots;
 use crate::i18n::{Msg, Say};
 use crate::state::check::{attention, plan_problems, progress, sections, Concern, Section, Tally};
-use crate::state::{Action, Notice, Page};
+use crate::state::{Action, Page};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -48,7 +48,7 @@ const CHECK_LIST_MAX: usize = 30;
 
 /// A place 检查 lists: its field and, for a value that cannot be used or a note, what is wrong
 /// (`unlikely`: the 数据合理性提醒 of the answers, found once per render).
-fn place_text(
+pub fn place_text(
     ctx: &Ctx,
     open: &Open,
     a: &crate::core::score::Assessment,
@@ -114,26 +114,12 @@ pub fn Fill(props: &FillProps) -> Html {
     // 检查 opens a panel that stays, counting live as the principal fixes what it lists; the
     // page does not move: each place is a link to its field.
     let check = {
-        let (open, dispatch, a, checked, ctx2, focus_target) = (
-            props.open.clone(),
-            ctx.dispatch.clone(),
-            a.clone(),
-            checked.clone(),
-            ctx.clone(),
-            focus_target.clone(),
-        );
+        let (dispatch, checked, focus_target) =
+            (ctx.dispatch.clone(), checked.clone(), focus_target.clone());
         Callback::from(move |_: MouseEvent| {
-            let list = attention(&open.checklist, t, &open.draft.answers, &a);
-            let unlikely = notes(&open.checklist, t, &open.draft.answers);
-            let first = list
-                .first()
-                .map(|x| place_text(&ctx2, &open, &a, &unlikely, &x.slot));
             checked.set(true);
             focus_target.set(Some("check-panel".to_string()));
-            dispatch.dispatch(Action::Notify(Notice::Check {
-                tally: Tally::of(&list),
-                first,
-            }));
+            dispatch.dispatch(Action::Check);
         })
     };
     // 数据合理性提醒: under the raw data's fields and in 检查's list.

@@ -5,10 +5,12 @@ use crate::app::browser::{clock, drafts, files};
 use crate::app::Ctx;
 use crate::core::builtin::builtins;
 use crate::core::checklist::Checklist;
+use crate::core::checklist::FileProblem;
 use crate::core::export::ImportError;
-use crate::i18n::{checklist_errors, import_error, Msg, Say};
+use crate::i18n::Msg;
+use crate::report::notice::rejection_text;
 use crate::state::draft::{known_here, open_submission};
-use crate::state::{Action, Notice};
+use crate::state::{Action, Notice, Rejection};
 use gloo::file::callbacks::FileReader;
 use yew::prelude::*;
 
@@ -55,7 +57,7 @@ pub struct OpenSubmissionProps {
 pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
     let reader = use_mut_ref(|| None::<FileReader>);
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<Rejection>);
     let waiting = use_state(|| None::<Waiting>);
     let extra = use_mut_ref(Vec::<(String, String)>::new);
 
@@ -73,10 +75,10 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
                     }
                     Err(e) => {
                         let needs = matches!(e, ImportError::UnknownChecklist { .. });
-                        error.set(Some(ctx.say(Say::ImportRejected {
-                            file: &name,
-                            reason: &import_error(ctx.lang, &e),
-                        })));
+                        error.set(Some(Rejection::Submission {
+                            file: name.clone(),
+                            error: e,
+                        }));
                         waiting.set(needs.then_some(Waiting { name, bytes }));
                     }
                 }
@@ -94,21 +96,19 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
     // Reads a picked file (refused before reading when too large) into `on_bytes`.
     let read = |on_bytes: Callback<(String, Vec<u8>)>,
                 reader: std::rc::Rc<std::cell::RefCell<Option<FileReader>>>,
-                error: UseStateHandle<Option<String>>,
-                ctx: Ctx| {
+                error: UseStateHandle<Option<Rejection>>| {
         Callback::from(move |e: Event| {
             let limit = crate::core::export::MAX_EXPORT_BYTES;
             let too_large = {
-                let (error, ctx) = (error.clone(), ctx.clone());
-                move |name: String, size: u64| {
-                    let e = ImportError::TooLarge {
-                        size: size as usize,
-                        limit,
-                    };
-                    error.set(Some(ctx.say(Say::ImportRejected {
-                        file: &name,
-                        reason: &import_error(ctx.lang, &e),
-                    })));
+                let error = error.clone();
+                move |file: String, size: u64| {
+                    error.set(Some(Rejection::Submission {
+                        file,
+                        error: ImportError::TooLarge {
+                            size: size as usize,
+                            limit,
+                        },
+                    }))
                 }
             };
             let on_bytes = on_bytes.clone();
@@ -118,14 +118,13 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
                 });
         })
     };
-    let onchange = read(attempt.clone(), reader.clone(), error.clone(), ctx.clone());
+    let onchange = read(attempt.clone(), reader.clone(), error.clone());
     let on_checklist = {
-        let (extra, waiting, attempt, error, lang) = (
+        let (extra, waiting, attempt, error) = (
             extra.clone(),
             waiting.clone(),
             attempt.clone(),
             error.clone(),
-            ctx.lang,
         );
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
             let text = String::from_utf8_lossy(&bytes).into_owned();
@@ -136,17 +135,14 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
                         attempt.emit((w.name, w.bytes));
                     }
                 }
-                Err(errors) => error.set(Some(
-                    Say::ChecklistRejected {
-                        file: &name,
-                        reason: &checklist_errors(lang, &errors),
-                    }
-                    .text(lang),
-                )),
+                Err(errors) => error.set(Some(Rejection::Checklist {
+                    file: name,
+                    problem: FileProblem::Invalid(errors),
+                })),
             }
         })
     };
-    let on_checklist_change = read(on_checklist, reader.clone(), error.clone(), ctx.clone());
+    let on_checklist_change = read(on_checklist, reader.clone(), error.clone());
     html! {
         <section class="card load-file">
             <label for="submission-file" class="button">{ ctx.t(Msg::OpenSubmission) }</label>
@@ -155,7 +151,7 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
             <p id="submission-file-hint" class="muted">{ ctx.t(Msg::OpenSubmissionHint) }</p>
             // The message and the checklist picker are always there, hidden while unused: the
             // file input beside them keeps its place in the DOM (and its focus).
-            <p class="error" role="alert" data-testid="import-error" hidden={error.is_none()}>{ (*error).clone().unwrap_or_default() }</p>
+            <p class="error" role="alert" data-testid="import-error" hidden={error.is_none()}>{ (*error).as_ref().map(|r| rejection_text(ctx.lang, r)).unwrap_or_default() }</p>
             <p hidden={waiting.is_none()}>
                 <label for="import-checklist-file" class="button">{ ctx.t(Msg::ImportNeedsChecklist) }{ " " }{ ctx.t(Msg::LoadChecklistFile) }</label>
                 <input id="import-checklist-file" class="visually-hidden" type="file" accept=".json,application/json"

@@ -9,7 +9,7 @@ mod results;
 mod start;
 mod workspace;
 
-pub use fill::Fill;
+pub use fill::{place_text, Fill};
 pub use report::Report;
 pub use results::Results;
 pub use start::Start;

@@ -1,9 +1,11 @@
 use crate::app::browser::{clock, drafts, files, page};
 use crate::app::components::checklist_list;
 use crate::app::Ctx;
+use crate::core::checklist::FileProblem;
 use crate::i18n::{Msg, Say};
+use crate::report::notice::rejection_text;
 use crate::state::draft::{ChecklistSource, DraftSummary};
-use crate::state::{Action, Notice};
+use crate::state::{Action, Notice, Rejection};
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
 use yew::prelude::*;
@@ -169,32 +171,20 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
 fn StartFromLastYearFile() -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
     let reader = use_mut_ref(|| None::<FileReader>);
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<Rejection>);
     let onchange = {
-        let (dispatch, reader, error, lang) = (
-            ctx.dispatch.clone(),
-            reader.clone(),
-            error.clone(),
-            ctx.lang,
-        );
+        let (dispatch, reader, error) = (ctx.dispatch.clone(), reader.clone(), error.clone());
         Callback::from(move |e: Event| {
             let too_large = {
                 let error = error.clone();
-                move |name: String, size: u64| {
-                    let reason = crate::i18n::import_error(
-                        lang,
-                        &crate::core::export::ImportError::TooLarge {
+                move |file: String, size: u64| {
+                    error.set(Some(Rejection::Submission {
+                        file,
+                        error: crate::core::export::ImportError::TooLarge {
                             size: size as usize,
                             limit: crate::core::export::MAX_EXPORT_BYTES,
                         },
-                    );
-                    error.set(Some(
-                        Say::ImportRejected {
-                            file: &name,
-                            reason: &reason,
-                        }
-                        .text(lang),
-                    ));
+                    }))
                 }
             };
             let (dispatch, error) = (dispatch.clone(), error.clone());
@@ -229,20 +219,12 @@ fn StartFromLastYearFile() -> Html {
                                     draft: Box::new(draft),
                                 });
                             }
-                            Err(e) => {
-                                let reason = match e {
-                                    StartError::File(e) => crate::i18n::import_error(lang, &e),
-                                    StartError::NoChecklist { id } => {
-                                        Say::StartNoChecklist { id: &id }.text(lang)
-                                    }
-                                };
-                                error.set(Some(
-                                    Say::ImportRejected {
-                                        file: &name,
-                                        reason: &reason,
-                                    }
-                                    .text(lang),
-                                ));
+                            Err(StartError::File(e)) => error.set(Some(Rejection::Submission {
+                                file: name,
+                                error: e,
+                            })),
+                            Err(StartError::NoChecklist { id }) => {
+                                error.set(Some(Rejection::NoChecklist { file: name, id }))
                             }
                         }
                     });
@@ -256,7 +238,7 @@ fn StartFromLastYearFile() -> Html {
             <input id="last-year-file" class="visually-hidden" type="file" accept=".json,application/json"
                 data-testid="last-year-file" {onchange} aria-describedby="last-year-file-hint" />
             <p id="last-year-file-hint" class="muted">{ ctx.t(Msg::StartFromLastYearHint) }</p>
-            <p class="error" role="alert" data-testid="last-year-error" hidden={error.is_none()}>{ (*error).clone().unwrap_or_default() }</p>
+            <p class="error" role="alert" data-testid="last-year-error" hidden={error.is_none()}>{ (*error).as_ref().map(|r| rejection_text(ctx.lang, r)).unwrap_or_default() }</p>
         </section>
     }
 }
@@ -266,64 +248,48 @@ fn StartFromLastYearFile() -> Html {
 fn LoadChecklistFile() -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
     let reader = use_mut_ref(|| None::<FileReader>);
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<Rejection>);
     let onchange = {
-        let (dispatch, reader, error, lang) = (
-            ctx.dispatch.clone(),
-            reader.clone(),
-            error.clone(),
-            ctx.lang,
-        );
+        let (dispatch, reader, error) = (ctx.dispatch.clone(), reader.clone(), error.clone());
         Callback::from(move |e: Event| {
             let reject = {
                 let (dispatch, error) = (dispatch.clone(), error.clone());
-                move |name: String, reason: String| {
-                    error.set(Some(
-                        Say::ChecklistRejected {
-                            file: &name,
-                            reason: &reason,
-                        }
-                        .text(lang),
-                    ));
+                move |name: String, problem: FileProblem| {
+                    error.set(Some(Rejection::Checklist {
+                        file: name.clone(),
+                        problem: problem.clone(),
+                    }));
                     dispatch.dispatch(Action::Notify(Notice::ChecklistFileRejected {
                         name,
-                        reason,
+                        problem,
                     }));
                 }
             };
             let (dispatch, error) = (dispatch.clone(), error.clone());
-            *reader.borrow_mut() =
-                crate::app::components::read_checklist_file(&e, lang, move |read| {
-                    match read {
-                        Ok((name, text, c)) => {
-                            // A county's copy must not share a built-in's id and version.
-                            let mut known = crate::core::builtin::builtins().unwrap_or_default();
-                            if let Err(clash) =
-                                crate::core::checklist::add_to_set(&mut known, c.clone())
-                            {
-                                return reject(
-                                    name,
-                                    Say::ChecklistClash {
-                                        id: &clash.id,
-                                        version: &clash.version,
-                                    }
-                                    .text(lang),
-                                );
-                            }
-                            error.set(None);
-                            let (dispatch, stored) = (dispatch.clone(), text.clone());
-                            wasm_bindgen_futures::spawn_local(async move {
-                                drafts::save_county_checklist(&c, &stored).await;
-                                dispatch.dispatch(Action::NewDraft {
-                                    id: clock::new_draft_id(),
-                                    source: ChecklistSource::File { name, text },
-                                    now: clock::now(),
-                                });
-                            });
+            *reader.borrow_mut() = crate::app::components::read_checklist_file(&e, move |read| {
+                match read {
+                    Ok((name, text, c)) => {
+                        // A county's copy must not share a built-in's id and version.
+                        let mut known = crate::core::builtin::builtins().unwrap_or_default();
+                        if let Err(clash) =
+                            crate::core::checklist::add_to_set(&mut known, c.clone())
+                        {
+                            return reject(name, FileProblem::Clash(clash));
                         }
-                        Err((name, reason)) => reject(name, reason),
+                        error.set(None);
+                        let (dispatch, stored) = (dispatch.clone(), text.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            drafts::save_county_checklist(&c, &stored).await;
+                            dispatch.dispatch(Action::NewDraft {
+                                id: clock::new_draft_id(),
+                                source: ChecklistSource::File { name, text },
+                                now: clock::now(),
+                            });
+                        });
                     }
-                });
+                    Err((name, reason)) => reject(name, reason),
+                }
+            });
         })
     };
     html! {
@@ -332,7 +298,7 @@ fn LoadChecklistFile() -> Html {
             <input id="checklist-file" class="visually-hidden" type="file" accept=".json,application/json"
                 data-testid="checklist-file" {onchange} aria-describedby="checklist-file-hint" />
             <p id="checklist-file-hint" class="muted">{ ctx.t(Msg::LoadChecklistHint) }</p>
-            <p class="error" role="alert" data-testid="checklist-file-error" hidden={error.is_none()}>{ (*error).clone().unwrap_or_default() }</p>
+            <p class="error" role="alert" data-testid="checklist-file-error" hidden={error.is_none()}>{ (*error).as_ref().map(|r| rejection_text(ctx.lang, r)).unwrap_or_default() }</p>
         </section>
     }
 }

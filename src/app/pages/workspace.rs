@@ -54,15 +54,11 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 &clock::now(),
                 env!("CARGO_PKG_VERSION"),
             );
-            use crate::core::export::ExportError;
             match file {
                 Ok((name, text)) => {
                     if files::download(&name, &text, "application/json").is_ok() {
                         dispatch.dispatch(Action::Notify(Notice::Exported { name }));
                     }
-                }
-                Err(ExportError::NoSchoolType) => {
-                    dispatch.dispatch(Action::Notify(Notice::ExportNeedsType))
                 }
                 Err(error) => dispatch.dispatch(Action::Notify(Notice::ExportFailed { error })),
             }

@@ -11,8 +11,10 @@ use crate::core::checklist_diff::{diff, Change, Field};
 use crate::core::model::SchoolType;
 use crate::core::school::ProfileField;
 use crate::i18n::{diff_change, diff_place, school_type_name, Msg, Say};
+use crate::report::notice::rejection_text;
 use crate::state::draft::ChecklistSource;
 use crate::state::editor::ChecklistDraft;
+use crate::state::Rejection;
 use crate::state::{Action, AppState, DraftEdit, Page, Prefs};
 use yew::prelude::*;
 
@@ -72,29 +74,13 @@ pub fn DraftList(props: &DraftListProps) -> Html {
     // A checklist file (last year's county checklist, another county's): read and checked as
     // loading it anywhere would, then a draft starts from it.
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
-    let file_error = use_state(|| None::<String>);
+    let file_error = use_state(|| None::<Rejection>);
     let from_file = {
-        let (on_open, reader, file_error, lang) = (
-            props.on_open.clone(),
-            reader.clone(),
-            file_error.clone(),
-            ctx.lang,
-        );
+        let (on_open, reader, file_error) =
+            (props.on_open.clone(), reader.clone(), file_error.clone());
         Callback::from(move |e: Event| {
-            let reject = {
-                let file_error = file_error.clone();
-                move |file: String, reason: String| {
-                    file_error.set(Some(
-                        Say::ChecklistRejected {
-                            file: &file,
-                            reason: &reason,
-                        }
-                        .text(lang),
-                    ))
-                }
-            };
             let (on_open, file_error) = (on_open.clone(), file_error.clone());
-            *reader.borrow_mut() = read_checklist_file(&e, lang, move |read| match read {
+            *reader.borrow_mut() = read_checklist_file(&e, move |read| match read {
                 Ok((_, _, c)) => {
                     file_error.set(None);
                     let d = start_from(c.doc());
@@ -103,7 +89,9 @@ pub fn DraftList(props: &DraftListProps) -> Html {
                         on_open.emit(d);
                     });
                 }
-                Err((name, reason)) => reject(name, reason),
+                Err((file, problem)) => {
+                    file_error.set(Some(Rejection::Checklist { file, problem }))
+                }
             });
         })
     };
@@ -158,7 +146,7 @@ pub fn DraftList(props: &DraftListProps) -> Html {
                         data-testid="ed-from-file" onchange={from_file} />
                     <label for="ed-from-file" class="button">{ ctx.t(Msg::EditorStartFromFile) }</label>
                 </div>
-                <p class="error" role="alert" data-testid="ed-from-file-error" hidden={file_error.is_none()}>{ (*file_error).clone().unwrap_or_default() }</p>
+                <p class="error" role="alert" data-testid="ed-from-file-error" hidden={file_error.is_none()}>{ (*file_error).as_ref().map(|r| rejection_text(ctx.lang, r)).unwrap_or_default() }</p>
             </div>
             <h3>{ ctx.t(Msg::EditorDrafts) }</h3>
             if list.as_ref().is_some_and(|l| l.is_empty()) {

@@ -359,3 +359,22 @@ pub fn checklist_errors(lang: Lang, errors: &crate::core::checklist::ChecklistEr
     }
     parts.join(Msg::ClauseSeparator.text(lang))
 }
+
+/// Why a checklist file a person picked cannot be used, in `lang`.
+pub fn checklist_file_problem(lang: Lang, p: &crate::core::checklist::FileProblem) -> String {
+    use crate::core::checklist::FileProblem as P;
+    match p {
+        P::TooLarge { size, limit } => Say::FileTooLarge {
+            size_mb: &(size / 1024 / 1024).to_string(),
+            limit_mb: &(limit / 1024 / 1024).to_string(),
+        }
+        .text(lang),
+        P::NotUtf8 => Msg::NotUtf8Text.text(lang).into(),
+        P::Invalid(errors) => checklist_errors(lang, errors),
+        P::Clash(clash) => Say::ChecklistClash {
+            id: &clash.id,
+            version: &clash.version,
+        }
+        .text(lang),
+    }
+}

@@ -132,6 +132,7 @@ sayings! {
     ChartScale { floor, axis } => "（虚线为标准的 {floor}，实线为标准；横轴到标准的 {axis}）", "(dashed: {floor} of the standard; solid: the standard; the axis runs to {axis} of it)";
     GroupCount { total, met, required } => "{total}项中{met}项达标（要求至少{required}项）", "of {total} {total|indicator|indicators}, {met} met (at least {required} required)";
     ExportBadTime { field, value } => "{field} 的时间“{value}”不是带时区的 RFC 3339 时间", "the time “{value}” of {field} is not an RFC 3339 time with an offset";
+    FileTooLarge { size_mb, limit_mb } => "文件有 {size_mb} MB，超过 {limit_mb} MB 的上限，没有读取", "the file is {size_mb} MB, over the {limit_mb} MB limit: not read";
     UnknownBuiltin { id } => "本机没有内置清单“{id}”：请更新自评或载入这个清单文件", "there is no built-in checklist “{id}” here: update ziping or load that checklist file";
     ExportFailed { reason } => "报送文件没有导出：{reason}。草稿没有改变。", "The submission file was not written: {reason}. The draft is unchanged.";
     ExportIncomplete { errors, missing } => "这份自评还没有完成：{errors} 处填写有误，{missing} 项未填写。\n导出的文件会注明完成情况，县里会看到“未完成”。\n仍要导出吗？", "This self-assessment is not complete: {errors} {errors|error|errors}, {missing} unanswered.\nThe file records how complete it is; the county will see it as incomplete.\nExport anyway?";

@@ -1,12 +1,17 @@
 //! The app's announcements in words: each `Notice` the reducer keeps typed, and why a draft's
 //! checklist cannot be used, in the language shown (a toggle re-words them).
 
-use crate::i18n::{checklist_errors, export_error, Lang, Msg, Say};
+use crate::core::answers::Slot;
+use crate::core::export::ExportError;
+use crate::i18n::{
+    checklist_errors, checklist_file_problem, export_error, import_error, Lang, Msg, Say,
+};
 use crate::state::draft::SourceError;
-use crate::state::Notice;
+use crate::state::{Notice, Rejection};
 
-/// What the live region says for a notice.
-pub fn notice_text(lang: Lang, notice: &Notice) -> String {
+/// What the live region says for a notice; `place` words a field of the open draft with its
+/// problem (the shell knows the labels), so a toggle re-words 检查's first place too.
+pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String) -> String {
     match notice {
         Notice::Check { first: None, .. } => Msg::CheckDone.text(lang).into(),
         Notice::Check {
@@ -14,7 +19,7 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
             first: Some(first),
         } if tally.is_complete() => Say::CheckOnlyWarnings {
             warnings: &tally.warnings.to_string(),
-            first,
+            first: &place(first),
         }
         .text(lang),
         Notice::Check {
@@ -24,7 +29,7 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
             errors: &tally.errors.to_string(),
             missing: &tally.missing.to_string(),
             warnings: &tally.warnings.to_string(),
-            first,
+            first: &place(first),
         }
         .text(lang),
         Notice::ReloadedNewer => Msg::ReloadedNewer.text(lang).into(),
@@ -33,15 +38,41 @@ pub fn notice_text(lang: Lang, notice: &Notice) -> String {
         }
         .text(lang),
         Notice::Exported { name } => Say::ExportDone { file: name }.text(lang),
-        Notice::ExportNeedsType => Msg::ExportNeedsType.text(lang).into(),
+        // Not an error of the file: the one thing the principal has to do first.
+        Notice::ExportFailed {
+            error: ExportError::NoSchoolType,
+        } => Msg::ExportNeedsType.text(lang).into(),
         Notice::ExportFailed { error } => Say::ExportFailed {
             reason: &export_error(lang, error),
         }
         .text(lang),
         Notice::Imported { name } => Say::ImportedFrom { file: name }.text(lang),
-        Notice::ChecklistFileRejected { name, reason } => {
-            Say::ChecklistRejected { file: name, reason }.text(lang)
+        Notice::ChecklistFileRejected { name, problem } => Say::ChecklistRejected {
+            file: name,
+            reason: &checklist_file_problem(lang, problem),
         }
+        .text(lang),
+    }
+}
+
+/// Why a file picked on the start page was not taken.
+pub fn rejection_text(lang: Lang, r: &Rejection) -> String {
+    match r {
+        Rejection::Submission { file, error } => Say::ImportRejected {
+            file,
+            reason: &import_error(lang, error),
+        }
+        .text(lang),
+        Rejection::NoChecklist { file, id } => Say::ImportRejected {
+            file,
+            reason: &Say::StartNoChecklist { id }.text(lang),
+        }
+        .text(lang),
+        Rejection::Checklist { file, problem } => Say::ChecklistRejected {
+            file,
+            reason: &checklist_file_problem(lang, problem),
+        }
+        .text(lang),
     }
 }
 
@@ -56,7 +87,6 @@ pub fn source_error_text(lang: Lang, e: &SourceError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::export::ExportError;
 
     /// A submission that could not be written says why in the language shown, with no
     /// English from the error's own message in the Chinese (it once showed thiserror's text).
@@ -67,18 +97,66 @@ mod tests {
                 reason: "float must be finite".into(),
             },
         };
-        let zh = notice_text(Lang::Zh, &notice);
-        let en = notice_text(Lang::En, &notice);
+        let zh = notice_text(Lang::Zh, &notice, &|s| s.to_string());
+        let en = notice_text(Lang::En, &notice, &|s| s.to_string());
         assert!(zh.starts_with("报送文件没有导出"), "{zh}");
         assert!(
             !zh.contains("float") && !en.contains("float"),
             "{zh} / {en}"
         );
         assert!(en.contains("JSON cannot carry"), "{en}");
+        // No school type yet: what to do, not a failure of the file.
+        let first = Notice::ExportFailed {
+            error: ExportError::NoSchoolType,
+        };
+        assert!(notice_text(Lang::Zh, &first, &|s| s.to_string())
+            .starts_with("请先在“基本信息”中选择学校类型"));
         let missing = source_error_text(Lang::Zh, &SourceError::UnknownBuiltin("x1".into()));
         assert!(
             missing.contains("x1") && missing.contains("清单"),
             "{missing}"
         );
+    }
+
+    /// A file refused on the start page says why in the language shown, worded when shown
+    /// (a refusal kept its language before: a toggle left it as it was).
+    #[test]
+    fn a_refused_file_is_worded_in_the_language_shown() {
+        use crate::core::checklist::{Clash, FileProblem};
+        let refusals = [
+            Rejection::Checklist {
+                file: "a.json".into(),
+                problem: FileProblem::TooLarge {
+                    size: 9 << 20,
+                    limit: 2 << 20,
+                },
+            },
+            Rejection::Checklist {
+                file: "a.json".into(),
+                problem: FileProblem::NotUtf8,
+            },
+            Rejection::Checklist {
+                file: "a.json".into(),
+                problem: FileProblem::Clash(Clash {
+                    id: "x1".into(),
+                    version: "1".into(),
+                }),
+            },
+            Rejection::NoChecklist {
+                file: "a.json".into(),
+                id: "x1".into(),
+            },
+            Rejection::Submission {
+                file: "a.json".into(),
+                error: crate::core::export::ImportError::NotUtf8,
+            },
+        ];
+        let han = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for r in &refusals {
+            let (zh, en) = (rejection_text(Lang::Zh, r), rejection_text(Lang::En, r));
+            assert!(han(&zh) && zh.contains("a.json"), "{zh}");
+            assert!(!han(&en) && en.contains("a.json"), "{en}");
+        }
+        assert!(rejection_text(Lang::Zh, &refusals[0]).contains("9 MB"));
     }
 }

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::core::school::{PlanField, PlanRow, Profile, ProfileField, RowStatus};
 pub use crate::state::previous::Previous;
-pub use crate::state::source::{checklists_of, known_here, ChecklistSource, Known, SourceError};
+pub use crate::state::source::{
+    checklists_of, known_from_set, known_here, ChecklistSource, Known, SourceError,
+};
 
 /// The `format` of a stored draft.
 pub const DRAFT_FORMAT: &str = "ziping.draft/1";
@@ -375,6 +377,16 @@ pub fn open_submission(
     known: &[Known],
 ) -> Result<Draft, crate::core::export::ImportError> {
     let v = crate::core::export::verify(bytes, &checklists_of(known))?;
+    open_verified(id, &v, known).map(|(draft, _)| draft)
+}
+
+/// A verified submission as a draft (`id`) on the known checklist it names, with that
+/// checklist; `UnknownChecklist` when `known` does not hold it.
+pub fn open_verified(
+    id: String,
+    v: &crate::core::export::Verified,
+    known: &[Known],
+) -> Result<(Draft, Checklist), crate::core::export::ImportError> {
     let named = &v.export.checklist;
     let k = known
         .iter()
@@ -383,7 +395,10 @@ pub fn open_submission(
             id: named.id.clone(),
             version: named.version.clone(),
         })?;
-    Ok(Draft::from_export(id, &v.export, k.source.clone()))
+    Ok((
+        Draft::from_export(id, &v.export, k.source.clone()),
+        k.checklist.clone(),
+    ))
 }
 
 /// Unedited generated rows take their shortfall's current text; true if any changed.

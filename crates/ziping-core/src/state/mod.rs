@@ -104,14 +104,32 @@ pub struct AppState {
     pub derived: Option<Derived>,
 }
 
+/// Why a file picked on the start page was not taken, typed (worded where it is shown, in the
+/// language shown: `report::notice::rejection_text`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rejection {
+    /// 打开报送文件 or 从去年的文件开始: not a usable submission.
+    Submission {
+        file: String,
+        error: crate::core::export::ImportError,
+    },
+    /// 从去年的文件开始: no checklist of that id here.
+    NoChecklist { file: String, id: String },
+    /// A checklist file.
+    Checklist {
+        file: String,
+        problem: crate::core::checklist::FileProblem,
+    },
+}
+
 /// Messages announced to the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
-    /// 检查: how many places need attention by kind, and the first (its field and problem,
-    /// worded by the shell, which knows the labels).
+    /// 检查: how many places need attention by kind, and the first (its field, worded where
+    /// the notice is shown, with the field's label and problem).
     Check {
         tally: check::Tally,
-        first: Option<String>,
+        first: Option<Slot>,
     },
     /// Another tab's newer version was loaded (this tab had no unsaved changes).
     ReloadedNewer,
@@ -120,12 +138,11 @@ pub enum Notice {
     },
     ChecklistFileRejected {
         name: String,
-        reason: String,
+        problem: crate::core::checklist::FileProblem,
     },
     Exported {
         name: String,
     },
-    ExportNeedsType,
     /// The submission could not be written (nothing was downloaded), and why (worded by
     /// `i18n::export_error` in the language shown).
     ExportFailed {
@@ -257,6 +274,8 @@ pub enum Action {
     /// Keep this tab's version: the next save overwrites the other tab's.
     KeepMine,
     Notify(Notice),
+    /// 检查: everything in the open draft that needs attention, counted, and the first place.
+    Check,
 }
 
 impl AppState {
@@ -399,6 +418,19 @@ impl AppState {
                     let d = Rc::make_mut(d);
                     d.revision = d.revision.max(theirs) + 1;
                 }
+            }
+            Action::Check => {
+                let list = match (&self.draft, &self.derived) {
+                    (Some(d), Some(x)) => match (&x.checklist, &x.assessment) {
+                        (Ok(c), Some(a)) => check::attention(c, a.school_type, &d.answers, a),
+                        _ => return,
+                    },
+                    _ => return,
+                };
+                self.apply(Action::Notify(Notice::Check {
+                    tally: check::Tally::of(&list),
+                    first: list.first().map(|x| x.slot.clone()),
+                }));
             }
             Action::Notify(notice) => {
                 let n = self.notice.as_ref().map_or(0, |(n, _)| n + 1);

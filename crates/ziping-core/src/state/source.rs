@@ -114,3 +114,29 @@ pub fn known_here(builtins: &[Checklist], files: &[(String, String)]) -> (Vec<Kn
 pub fn checklists_of(known: &[Known]) -> Vec<Checklist> {
     known.iter().map(|k| k.checklist.clone()).collect()
 }
+
+/// A set of checklists already checked (county mode's batch) as known here: each built-in of
+/// `builtins` by its id, any other kept whole as its file (named after its id).
+pub fn known_from_set(set: &[Checklist], builtins: &[Checklist]) -> Vec<Known> {
+    set.iter()
+        .map(|c| {
+            let builtin = builtins
+                .iter()
+                .any(|b| b.is(&c.doc().id, &c.doc().version, c.sha256()));
+            let source = if builtin {
+                ChecklistSource::Builtin {
+                    id: c.doc().id.clone(),
+                }
+            } else {
+                ChecklistSource::File {
+                    name: format!("{}.json", c.doc().id),
+                    text: serde_json::to_string(c.doc()).unwrap_or_default(),
+                }
+            };
+            Known {
+                checklist: c.clone(),
+                source,
+            }
+        })
+        .collect()
+}

@@ -132,6 +132,19 @@ pub struct Clash {
     pub version: String,
 }
 
+/// Why a checklist file a person picked cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileProblem {
+    /// Larger than any checklist is (`limit` bytes): not read.
+    TooLarge { size: u64, limit: u64 },
+    /// Not UTF-8 text.
+    NotUtf8,
+    /// Not a valid checklist: every problem found in it.
+    Invalid(ChecklistErrors),
+    /// The id and version of a checklist known here, with other content.
+    Clash(Clash),
+}
+
 /// Adds `checklist` to `set` unless it is there already (same id, version and content): true
 /// if added. A checklist with the same id and version but other content is refused.
 pub fn add_to_set(set: &mut Vec<Checklist>, checklist: Checklist) -> Result<bool, Clash> {
