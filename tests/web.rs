@@ -12,6 +12,11 @@ use ziping::i18n::Lang;
 use ziping::state::draft::{ChecklistSource, Draft, DraftSummary};
 use ziping::state::{Action, AppState, Page, Prefs};
 
+/// A moment, as the shell's clock gives one.
+fn at(text: &str) -> ziping::core::time::Timestamp {
+    ziping::core::time::Timestamp::parse(text).unwrap()
+}
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn local_storage() -> web_sys::Storage {
@@ -65,12 +70,12 @@ async fn drafts_are_saved_listed_and_deleted_in_indexeddb() {
         ChecklistSource::Builtin {
             id: "zlpj-school".into(),
         },
-        "2026-11-24T10:00:00+08:00".into(),
+        &at("2026-11-24T10:00:00+08:00"),
     );
     d.set_answer(
         Slot::whole("B2.1.1"),
         Some(Value::Yes),
-        "2026-11-24T10:01:00+08:00",
+        &at("2026-11-24T10:01:00+08:00"),
     );
     assert_eq!(
         drafts::save(&d, None, &summary(&d)).await,
@@ -87,10 +92,10 @@ async fn drafts_are_saved_listed_and_deleted_in_indexeddb() {
 async fn checklist_drafts_are_saved_listed_and_deleted_in_indexeddb() {
     use ziping::state::editor::{ChecklistDraft, ChecklistEdit, Target};
     let base = ziping::core::builtin::builtin("zlpj-school").unwrap().doc();
-    let mut d = ChecklistDraft::new("web-c".into(), base, "2026-11-30T10:00:00+08:00");
+    let mut d = ChecklistDraft::new("web-c".into(), base, &at("2026-11-30T10:00:00+08:00"));
     d.apply(
         ChecklistEdit::Set(Target::Version, "2026.5-衡阳".into()),
-        "2026-11-30T10:01:00+08:00",
+        &at("2026-11-30T10:01:00+08:00"),
     );
     assert_eq!(
         drafts::save_checklist_draft(&d, None).await,
@@ -104,7 +109,7 @@ async fn checklist_drafts_are_saved_listed_and_deleted_in_indexeddb() {
     let mut theirs = d.clone();
     theirs.apply(
         ChecklistEdit::Set(Target::Version, "2026.5-其他".into()),
-        "2026-11-30T10:02:00+08:00",
+        &at("2026-11-30T10:02:00+08:00"),
     );
     assert_eq!(
         drafts::save_checklist_draft(&theirs, Some(d.revision)).await,
@@ -148,7 +153,7 @@ async fn a_save_never_overwrites_a_newer_revision_from_another_tab() {
         ChecklistSource::Builtin {
             id: "zlpj-school".into(),
         },
-        "t0".into(),
+        &at("2026-11-24T10:00:00+08:00"),
     );
     assert_eq!(
         drafts::save(&base, None, &summary(&base)).await,
@@ -156,13 +161,21 @@ async fn a_save_never_overwrites_a_newer_revision_from_another_tab() {
     );
     // Tab 1 and tab 2 both opened revision 0; tab 1 saves revision 1 first.
     let mut tab1 = base.clone();
-    tab1.set_note("B2.1.1".into(), "tab one".into(), "t1");
+    tab1.set_note(
+        "B2.1.1".into(),
+        "tab one".into(),
+        &at("2026-11-24T10:01:00+08:00"),
+    );
     assert_eq!(
         drafts::save(&tab1, Some(0), &summary(&tab1)).await,
         SaveOutcome::Saved
     );
     let mut tab2 = base.clone();
-    tab2.set_note("B2.1.1".into(), "tab two".into(), "t2");
+    tab2.set_note(
+        "B2.1.1".into(),
+        "tab two".into(),
+        &at("2026-11-24T10:02:00+08:00"),
+    );
     assert_eq!(
         drafts::save(&tab2, Some(0), &summary(&tab2)).await,
         SaveOutcome::Newer(1)

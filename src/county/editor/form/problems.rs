@@ -4,31 +4,23 @@ use super::*;
 
 pub(super) fn problems(kit: &Kit) -> Html {
     let (ctx, props, doc, chosen) = (kit.ctx, kit.props, kit.doc, kit.chosen);
-    // The problems, each a way to its field.
-    let problem_list = props.problems.iter().map(|p| {
+    // Each problem and note, a way to its field.
+    let link = |p: &Shown, testid: &'static str| {
         let at = p.place.node;
         let jump = {
             let (chosen, path) = (chosen.clone(), p.path.clone());
-            Callback::from(move |_: MouseEvent| chosen.set(chosen.to(at, true, Some(dom_id(&path)))))
+            Callback::from(move |_: MouseEvent| {
+                chosen.set(chosen.to(at, true, Some(dom_id(&path))))
+            })
         };
         html! {
-            <li><button type="button" class="link" data-testid="ed-problem" onclick={jump}>
+            <li><button type="button" class="link" data-testid={testid} onclick={jump}>
                 { ctx.say(Say::EditorProblemAt { place: &place_of(ctx, doc, p.place), problem: &p.text }) }
             </button></li>
         }
-    });
-    let note_list = props.notes.iter().map(|p| {
-        let at = p.place.node;
-        let jump = {
-            let (chosen, path) = (chosen.clone(), p.path.clone());
-            Callback::from(move |_: MouseEvent| chosen.set(chosen.to(at, true, Some(dom_id(&path)))))
-        };
-        html! {
-            <li><button type="button" class="link" data-testid="ed-note" onclick={jump}>
-                { ctx.say(Say::EditorProblemAt { place: &place_of(ctx, doc, p.place), problem: &p.text }) }
-            </button></li>
-        }
-    });
+    };
+    let problem_list = props.problems.iter().map(|p| link(p, "ed-problem"));
+    let note_list = props.notes.iter().map(|p| link(p, "ed-note"));
     let count = props.problems.len();
     let problems = html! {
         <div class={classes!("card", "ed-problems", (count > 0).then_some("warning"))} data-testid="ed-problems">
