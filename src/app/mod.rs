@@ -24,6 +24,7 @@ pub fn App() -> Html {
     hooks::use_other_tabs(&dispatch);
     let opened = Open::of(state);
     hooks::use_autosave(state, &dispatch);
+    hooks::use_download(state, &dispatch);
     use_take_over(state.loaded);
 
     let ctx = Ctx {

@@ -2,9 +2,11 @@
 //! decisions are the reducer's.
 
 mod autosave;
+mod download;
 mod other_tabs;
 mod restore;
 
 pub use autosave::use_autosave;
+pub use download::use_download;
 pub use other_tabs::use_other_tabs;
 pub use restore::{use_offline_ready, use_restore, use_saved_prefs};

@@ -1,10 +1,10 @@
 use super::{fill::Fill, plan::Plan, profile::ProfilePage, report::Report, results::Results};
-use crate::app::browser::{clock, files, page};
+use crate::app::browser::{clock, page};
 use crate::app::components::{pick, save_bar};
 use crate::app::{Ctx, Open};
 use crate::i18n::{Msg, Say};
 use crate::state::check::{attention, Tally};
-use crate::state::{Action, Notice, Page, SaveStatus};
+use crate::state::{Action, Page, SaveStatus};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -48,20 +48,10 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     return;
                 }
             }
-            let file = open.draft.submission(
-                &open.checklist,
-                &open.problems(),
-                &clock::now(),
-                env!("CARGO_PKG_VERSION"),
-            );
-            match file {
-                Ok((name, text)) => {
-                    if files::download(&name, &text, "application/json").is_ok() {
-                        dispatch.dispatch(Action::Notify(Notice::Exported { name }));
-                    }
-                }
-                Err(error) => dispatch.dispatch(Action::Notify(Notice::ExportFailed { error })),
-            }
+            dispatch.dispatch(Action::Export {
+                now: clock::now(),
+                app_version: env!("CARGO_PKG_VERSION").into(),
+            });
         })
     };
     let body = match props.page {

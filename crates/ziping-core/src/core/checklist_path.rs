@@ -270,6 +270,40 @@ fn lang_of(key: &str) -> Option<Lang> {
 /// A text field's key in a path, and the field of that text in a language.
 type TextKey<'a, T> = (&'a str, fn(Lang) -> T);
 
+/// The checklist's own indexed lists: the fields after an entry's index (`.min_percent`), and
+/// the text field an entry has in both languages (`label`).
+type IndexedList = (
+    &'static str,
+    &'static [(&'static str, fn(usize) -> Target)],
+    Option<(&'static str, fn(usize, Lang) -> Target)>,
+);
+
+const LISTS: [IndexedList; 3] = [
+    (
+        "grades",
+        &[(".min_percent", Target::GradeMin)],
+        Some(("label", Target::GradeLabel)),
+    ),
+    (
+        "group_rules",
+        &[
+            (".items", Target::GroupItems),
+            (".min_pass", Target::GroupMinPass),
+            (".floor_ratio", Target::GroupFloor),
+            (".source.clause", Target::GroupClause),
+        ],
+        Some(("title", Target::GroupTitle)),
+    ),
+    (
+        "sources",
+        &[
+            (".title", Target::SourceTitle),
+            (".doc_no", Target::SourceDocNo),
+        ],
+        None,
+    ),
+];
+
 /// The field of the first `key` whose text `path` is (`key.zh` or `key.en`).
 fn text_field<T>(path: &str, keys: &[TextKey<T>]) -> Option<T> {
     keys.iter()
@@ -305,27 +339,16 @@ impl Target {
         if let Some(t) = text_field(path, &own) {
             return Some(t);
         }
-        if let Some((g, rest)) = indexed(path, "grades") {
-            return match rest {
-                ".min_percent" => Some(Target::GradeMin(g)),
-                _ => text_lang(rest, "label").map(|l| Target::GradeLabel(g, l)),
-            };
-        }
-        if let Some((g, rest)) = indexed(path, "group_rules") {
-            return match rest {
-                ".items" => Some(Target::GroupItems(g)),
-                ".min_pass" => Some(Target::GroupMinPass(g)),
-                ".floor_ratio" => Some(Target::GroupFloor(g)),
-                ".source.clause" => Some(Target::GroupClause(g)),
-                _ => text_lang(rest, "title").map(|l| Target::GroupTitle(g, l)),
-            };
-        }
-        if let Some((s, rest)) = indexed(path, "sources") {
-            return match rest {
-                ".title" => Some(Target::SourceTitle(s)),
-                ".doc_no" => Some(Target::SourceDocNo(s)),
-                _ => None,
-            };
+        for (list, fields, text) in LISTS {
+            if let Some((n, rest)) = indexed(path, list) {
+                return fields
+                    .iter()
+                    .find(|(suffix, _)| *suffix == rest)
+                    .map(|(_, field)| field(n))
+                    .or_else(|| {
+                        text.and_then(|(key, field)| text_lang(rest, key).map(|l| field(n, l)))
+                    });
+            }
         }
         let (a, rest) = indexed(path, "areas")?;
         if rest == ".pass_rate" {

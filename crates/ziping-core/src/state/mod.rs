@@ -102,6 +102,9 @@ pub struct AppState {
     pub notice: Option<(u32, Notice)>,
     /// The open draft's checklist and assessment, derived here after every change.
     pub derived: Option<Derived>,
+    /// A submission file made by `Export`, for the shell to hand to the browser (then
+    /// `Downloaded` clears it): its name and text.
+    pub download: Option<Rc<(String, String)>>,
 }
 
 /// Why a file picked on the start page was not taken, typed (worded where it is shown, in the
@@ -276,6 +279,16 @@ pub enum Action {
     Notify(Notice),
     /// 检查: everything in the open draft that needs attention, counted, and the first place.
     Check,
+    /// 导出报送文件: the open draft's submission file at `now`, made with this app version;
+    /// a file to download, or why not (a notice).
+    Export {
+        now: Timestamp,
+        app_version: String,
+    },
+    /// The browser took the file `Export` made (`saved`: it said so).
+    Downloaded {
+        saved: bool,
+    },
 }
 
 impl AppState {
@@ -431,6 +444,28 @@ impl AppState {
                     tally: check::Tally::of(&list),
                     first: list.first().map(|x| x.slot.clone()),
                 }));
+            }
+            Action::Export { now, app_version } => {
+                let (Some(d), Some(x)) = (&self.draft, &self.derived) else {
+                    return;
+                };
+                let file = match &x.checklist {
+                    Ok(c) => d.submission(c, &x.shortfalls(d), &now, &app_version),
+                    Err(_) => return,
+                };
+                match file {
+                    Ok(file) => self.download = Some(Rc::new(file)),
+                    Err(error) => self.apply(Action::Notify(Notice::ExportFailed { error })),
+                }
+            }
+            Action::Downloaded { saved } => {
+                if let Some(file) = self.download.take() {
+                    if saved {
+                        self.apply(Action::Notify(Notice::Exported {
+                            name: file.0.clone(),
+                        }));
+                    }
+                }
             }
             Action::Notify(notice) => {
                 let n = self.notice.as_ref().map_or(0, |(n, _)| n + 1);

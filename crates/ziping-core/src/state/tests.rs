@@ -355,3 +355,39 @@ fn the_open_drafts_assessment_is_derived_once_per_revision() {
     );
     assert!(s.reduce(Action::CloseDraft).derived.is_none());
 }
+
+/// 导出报送文件 is the reducer's: a file to hand to the browser, or why not; the notice
+/// follows the browser's answer.
+#[test]
+fn export_makes_the_file_or_says_why_not() {
+    use crate::core::export::ExportError;
+    let export = || Action::Export {
+        now: at(),
+        app_version: "test".into(),
+    };
+    let s = with_draft().reduce(export());
+    assert!(s.download.is_none());
+    assert_eq!(
+        s.notice,
+        Some((
+            0,
+            Notice::ExportFailed {
+                error: ExportError::NoSchoolType
+            }
+        ))
+    );
+    let s = with_draft()
+        .reduce(edit(DraftEdit::SetSchoolType(SchoolType::Primary)))
+        .reduce(export());
+    let (name, text) = &**s.download.as_ref().expect("a file");
+    assert!(
+        name.ends_with(".json") && text.contains("ziping.export/2"),
+        "{name}"
+    );
+    let name = name.clone();
+    let done = s.reduce(Action::Downloaded { saved: true });
+    assert!(done.download.is_none());
+    assert_eq!(done.notice, Some((0, Notice::Exported { name })));
+    let refused = s.reduce(Action::Downloaded { saved: false });
+    assert!(refused.download.is_none() && refused.notice.is_none());
+}
