@@ -192,7 +192,7 @@ pub fn County(props: &CountyProps) -> Html {
     let viewing = use_state(|| None::<String>);
     let opened = use_state(|| None::<Open>);
     let settings = use_state(|| None::<Shared<CountySettings>>);
-    let import_problem = use_state(|| None::<AttrValue>);
+    let import_problem = use_state(|| None::<Vec<crate::core::aggregate::SettingsProblem>>);
     // Why the last 归入 did nothing (a code not in the roster).
     let assign_problem = use_state(|| None::<String>);
     let lang = ctx.lang;
@@ -379,11 +379,7 @@ pub fn County(props: &CountyProps) -> Html {
                     import_problem.set(None);
                     on_save_settings.emit(Some(s));
                 }
-                Err(p) => import_problem.set(Some(AttrValue::from(format!(
-                    "{}{}",
-                    Msg::SettingsImportRefused.text(lang),
-                    crate::i18n::settings_problems(lang, &p).replace('\n', "；")
-                )))),
+                Err(p) => import_problem.set(Some(p)),
             }
         })
     };
@@ -437,7 +433,7 @@ pub fn County(props: &CountyProps) -> Html {
                 .as_ref()
                 .is_some_and(|s| s.roster_row(&code).is_some());
             if !known {
-                assign_problem.set(Some(Say::AssignUnknown { code: &code }.text(lang)));
+                assign_problem.set(Some(code));
                 return;
             }
             assign_problem.set(None);
@@ -878,7 +874,7 @@ pub fn County(props: &CountyProps) -> Html {
                     }
                     { county_rates(&ctx, r) }
                     { missing_schools(&ctx, r) }
-                    <p class="error no-print" role="alert" data-testid="assign-problem" hidden={assign_problem.is_none()}>{ (*assign_problem).clone().unwrap_or_default() }</p>
+                    <p class="error no-print" role="alert" data-testid="assign-problem" hidden={assign_problem.is_none()}>{ (*assign_problem).as_ref().map(|code| ctx.say(Say::AssignUnknown { code })).unwrap_or_default() }</p>
                     <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()}
                         roster={settings.as_ref().filter(|s| s.0.has_roster()).cloned()} on_assign={assign.clone()} on_add_to_roster={add_to_roster.clone()} />
                     }
@@ -903,7 +899,11 @@ pub fn County(props: &CountyProps) -> Html {
             </div>
             <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>
             <SettingsPanel known={Shared(Rc::new(known))} settings={(*settings).clone()} on_save={on_save_settings}
-                on_import={on_import_settings} import_problem={(*import_problem).clone()} />
+                on_import={on_import_settings} import_problem={(*import_problem).as_ref().map(|p| AttrValue::from(format!(
+                    "{}{}",
+                    ctx.t(Msg::SettingsImportRefused),
+                    crate::i18n::settings_problems(ctx.lang, p).replace('\n', "；")
+                )))} />
             <div class="card warning no-print" data-testid="county-awaiting" hidden={b.awaiting.is_empty()}>
                 <p class="meta">{ ctx.t(Msg::AwaitingHeading) }</p>
                 <p>{ ctx.t(Msg::AwaitingWarning) }</p>

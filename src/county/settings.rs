@@ -43,7 +43,9 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     let form = use_state(|| SettingsForm::of(props.settings.as_ref().map(|s| &*s.0)));
     let problems = use_state(Vec::new);
     // The last roster table: read (its name), or not read (why).
-    let table_notice = use_state(|| None::<Result<String, String>>);
+    // The roster table read (its name), or why not (the file, and its size when too large;
+    // `None`: not text): worded when shown.
+    let table_notice = use_state(|| None::<Result<String, (String, Option<u64>)>>);
     let saved = use_state(|| false);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     // Open while the county has no settings; folded once they are loaded, and as the officer
@@ -160,29 +162,13 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
             *reader.borrow_mut() = files::read_picked(
                 &e,
                 crate::core::aggregate::settings::MAX_SETTINGS_BYTES as u64,
-                move |name, size| {
-                    notice2.set(Some(Err(format!(
-                        "{name}{}{}",
-                        lang.colon(),
-                        Say::ImportTooLarge {
-                            size_kb: &(size / 1024).to_string(),
-                            limit_kb: &(crate::core::aggregate::settings::MAX_SETTINGS_BYTES
-                                / 1024)
-                                .to_string(),
-                        }
-                        .text(lang)
-                    ))))
-                },
+                move |name, size| notice2.set(Some(Err((name, Some(size))))),
                 move |name, bytes| match files::text_of(&bytes) {
                     Some(text) => {
                         notice.set(Some(Ok(name)));
                         edit(SettingsEdit::RosterTable(text));
                     }
-                    None => notice.set(Some(Err(format!(
-                        "{name}{}{}",
-                        lang.colon(),
-                        Msg::CsvNotUtf8.text(lang)
-                    )))),
+                    None => notice.set(Some(Err((name, None)))),
                 },
             );
         })
@@ -304,7 +290,19 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                 </div>
                 <div class="field-messages" aria-live="polite" data-testid="roster-problems">
                     <p class="muted" hidden={!matches!(*table_notice, Some(Ok(_))) || !table_lines.is_empty()}>{ ctx.say(Say::RosterRead { file: match &*table_notice { Some(Ok(name)) => name.as_str(), _ => "" }, schools: &f.roster.len().to_string() }) }</p>
-                    <p class="field-error" hidden={!matches!(*table_notice, Some(Err(_)))}>{ match &*table_notice { Some(Err(why)) => format!("{}{why}", ctx.t(Msg::RosterRefused)), _ => String::new() } }</p>
+                    <p class="field-error" hidden={!matches!(*table_notice, Some(Err(_)))}>{ match &*table_notice {
+                        Some(Err((name, size))) => {
+                            let why = match size {
+                                Some(size) => ctx.say(Say::ImportTooLarge {
+                                    size_kb: &(size / 1024).to_string(),
+                                    limit_kb: &(crate::core::aggregate::settings::MAX_SETTINGS_BYTES / 1024).to_string(),
+                                }),
+                                None => ctx.t(Msg::CsvNotUtf8).to_string(),
+                            };
+                            format!("{}{name}{}{why}", ctx.t(Msg::RosterRefused), ctx.lang.colon())
+                        }
+                        _ => String::new(),
+                    } }</p>
                     <div class="field-error" hidden={table_lines.is_empty()}>
                         <p>{ ctx.t(Msg::RosterRefused) }</p>
                         <ul>{ for table_lines.iter().map(|l| html! { <li>{ l }</li> }) }</ul>

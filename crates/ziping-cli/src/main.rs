@@ -37,7 +37,7 @@ mod cli {
     use ziping_core::core::aggregate::{reduce, CountySettings, FileFacts};
     use ziping_core::core::builtin::readable;
     use ziping_core::core::checklist::{add_to_set, Checklist};
-    use ziping_core::core::export::{verify, ImportError, Verified, MAX_EXPORT_BYTES};
+    use ziping_core::core::export::{verify, ImportError, Unreadable, Verified, MAX_EXPORT_BYTES};
     use ziping_core::core::time::Timestamp;
     use ziping_core::i18n::{checklist_errors, import_error, settings_problems, Lang, Msg, Say};
     use ziping_core::state::county::MAX_CHECKLIST_BYTES;
@@ -223,14 +223,14 @@ mod cli {
     fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
         read_bounded(path, MAX_EXPORT_BYTES).map_err(|e| match e {
             ReadError::NotAFile => ImportError::Unreadable {
-                reason: "not a regular file".into(),
+                why: Unreadable::NotAFile,
             },
             ReadError::TooLarge { size } => ImportError::TooLarge {
                 size: usize::try_from(size).unwrap_or(usize::MAX),
                 limit: MAX_EXPORT_BYTES,
             },
             ReadError::Io(e) => ImportError::Unreadable {
-                reason: e.to_string(),
+                why: Unreadable::of(e.kind()),
             },
         })
     }
@@ -249,7 +249,7 @@ mod cli {
             ReadError::Io(e) => import_error(
                 lang,
                 &ImportError::Unreadable {
-                    reason: e.to_string(),
+                    why: Unreadable::of(e.kind()),
                 },
             ),
         })?;

@@ -97,22 +97,20 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
         })
     };
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    // The file too large to attach, by name: worded when shown.
     let too_large_msg = use_state(|| None::<String>);
     let on_attach = {
-        let (dispatch, id, reader, too_large_msg, lang) = (
+        let (dispatch, id, reader, too_large_msg) = (
             ctx.dispatch.clone(),
             id.clone(),
             reader.clone(),
             too_large_msg.clone(),
-            ctx.lang,
         );
         Callback::from(move |e: Event| {
             let (dispatch, id) = (dispatch.clone(), id.clone());
             let too_large = {
                 let too_large_msg = too_large_msg.clone();
-                move |name: String, _size: u64| {
-                    too_large_msg.set(Some(Say::AttachmentTooLarge { file: &name }.text(lang)))
-                }
+                move |name: String, _size: u64| too_large_msg.set(Some(name))
             };
             too_large_msg.set(None);
             // Only hashed, never stored: large scans are fine up to this size.
@@ -219,7 +217,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                     aria-describedby={format!("attach-{id}-note")} onchange={on_attach} />
                 <label for={format!("attach-{id}")} class="button small">{ ctx.t(Msg::AttachEvidence) }</label>
                 <span id={format!("attach-{id}-note")} class="muted small-note">{ ctx.t(Msg::AttachmentNote) }</span>
-                if let Some(m) = &*too_large_msg { <p class="field-error" role="alert">{ m }</p> }
+                if let Some(file) = &*too_large_msg { <p class="field-error" role="alert">{ ctx.say(Say::AttachmentTooLarge { file }) }</p> }
             </div>
             <details class="source">
                 <summary>{ ctx.t(Msg::SourceLabel) }</summary>

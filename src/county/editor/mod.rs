@@ -16,7 +16,7 @@ use crate::core::checklist_csv::{from_csv, to_csv};
 use crate::core::filename::join_parts;
 use crate::core::model::ChecklistDoc;
 use crate::core::time::Timestamp;
-use crate::i18n::{checklist_problem, csv_problem, Msg, Say};
+use crate::i18n::{checklist_problem, csv_problem, Lang, Msg, Say};
 use crate::state::draft::{checklists_of, known_here};
 use crate::state::editor::{checklist_file, ChecklistDraft, ChecklistEdit, DraftProblem, Place};
 use crate::state::{SaveStatus, Saver, Written};
@@ -42,6 +42,8 @@ enum EditorAction {
     Open(Box<ChecklistDraft>),
     Edit(ChecklistEdit, Timestamp),
     Import(Box<ChecklistDoc>, Timestamp),
+    /// Keep this tab's draft over another tab's revision `theirs`: a revision newer than it.
+    Over(u64),
     Close,
 }
 
@@ -66,6 +68,7 @@ impl Reducible for Editing {
             EditorAction::Close => Rc::new(Editing(None)),
             EditorAction::Edit(edit, now) => changed(&|d| d.apply(edit.clone(), &now)),
             EditorAction::Import(doc, now) => changed(&|d| d.import((*doc).clone(), &now)),
+            EditorAction::Over(theirs) => changed(&|d| d.revision = d.revision.max(theirs) + 1),
         }
     }
 }
@@ -111,6 +114,59 @@ fn notes_of(ctx: &Ctx, d: &ChecklistDraft) -> Vec<Shown> {
             path: s.path,
         })
         .collect()
+}
+
+/// What 制作县级清单 last did with a file, typed: worded when shown, in the language shown.
+#[derive(Clone, PartialEq)]
+enum EditorNotice {
+    SavedFile(String),
+    UsedHere,
+    /// The browser did not keep the checklist.
+    NotKept,
+    CsvImported,
+    CsvTooLarge {
+        name: String,
+        size: u64,
+    },
+    CsvNotText(String),
+    CsvRejected {
+        name: String,
+        problems: Vec<crate::core::checklist_csv::CsvProblem>,
+    },
+}
+
+impl EditorNotice {
+    /// Whether it is a failure, and its lines.
+    fn lines(&self, lang: Lang) -> (bool, Vec<String>) {
+        let named = |name: &str, what: String| format!("{name}{}{what}", lang.colon());
+        match self {
+            EditorNotice::SavedFile(name) => {
+                (false, vec![Say::EditorSavedFile { name }.text(lang)])
+            }
+            EditorNotice::UsedHere => (false, vec![Msg::EditorUsedHere.text(lang).into()]),
+            EditorNotice::NotKept => (true, vec![Msg::SaveFailed.text(lang).into()]),
+            EditorNotice::CsvImported => (false, vec![Msg::EditorCsvImported.text(lang).into()]),
+            EditorNotice::CsvTooLarge { name, size } => (
+                true,
+                vec![named(
+                    name,
+                    Say::ImportTooLarge {
+                        size_kb: &(size / 1024).to_string(),
+                        limit_kb: &(crate::core::export::MAX_EXPORT_BYTES / 1024).to_string(),
+                    }
+                    .text(lang),
+                )],
+            ),
+            EditorNotice::CsvNotText(name) => {
+                (true, vec![named(name, Msg::CsvNotUtf8.text(lang).into())])
+            }
+            EditorNotice::CsvRejected { name, problems } => {
+                let mut lines = vec![named(name, Msg::EditorCsvRejected.text(lang).into())];
+                lines.extend(problems.iter().map(|p| csv_problem(lang, p)));
+                (true, lines)
+            }
+        }
+    }
 }
 
 /// The open draft and its saving (decided by `state::Saver`, the principal's drafts' protocol
@@ -159,6 +215,9 @@ fn pump(saver: Rc<RefCell<Writes>>, status: UseStateHandle<SaveStatus>) {
             SaveOutcome::Newer(theirs) => Written::Newer { theirs },
             SaveOutcome::Failed => Written::Failed,
         };
+        // A refused write is tried again with the next change, not at once (storage full or
+        // off would otherwise be written to without end).
+        let again = outcome != Written::Failed;
         let now = {
             let mut s = saver.borrow_mut();
             if s.id == draft.id {
@@ -167,7 +226,9 @@ fn pump(saver: Rc<RefCell<Writes>>, status: UseStateHandle<SaveStatus>) {
             s.status()
         };
         status.set(now);
-        pump(saver, status);
+        if again {
+            pump(saver, status);
+        }
     });
 }
 
@@ -177,7 +238,7 @@ pub fn ChecklistEditor() -> Html {
     let editing = use_reducer(Editing::default);
     let view = use_state(|| View::Edit);
     let status = use_state(SaveStatus::default);
-    let notice = use_state(|| None::<(bool, Vec<String>)>);
+    let notice = use_state(|| None::<EditorNotice>);
     let saver = use_mut_ref(Writes::default);
     // Checklists known here (built in, archived, loaded in this browser): a new version of one
     // must not reuse its id and version.
@@ -214,9 +275,13 @@ pub fn ChecklistEditor() -> Html {
         });
     }
     // The checks run once per revision (and language, and checklists known), not per render.
+    // Another tab's copy loaded at the same revision number differs in its time.
     let checked = {
         let key = (
-            editing.0.as_ref().map(|d| (d.id.clone(), d.revision)),
+            editing
+                .0
+                .as_ref()
+                .map(|d| (d.id.clone(), d.revision, d.updated.clone())),
             ctx.lang,
             known.len(),
         );
@@ -268,27 +333,18 @@ pub fn ChecklistEditor() -> Html {
     let file_name =
         |what: &str, ext: &str| join_parts(&[&d.id, &d.version, what], "checklist", ext);
     let save_file = {
-        let (finished, name, notice, lang) = (
-            finished.clone(),
-            file_name("", "json"),
-            notice.clone(),
-            ctx.lang,
-        );
+        let (finished, name, notice) = (finished.clone(), file_name("", "json"), notice.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(c) = &finished else { return };
             if let Ok(text) = checklist_file(c) {
                 if files::download(&name, &text, "application/json").is_ok() {
-                    notice.set(Some((
-                        false,
-                        vec![Say::EditorSavedFile { name: &name }.text(lang)],
-                    )));
+                    notice.set(Some(EditorNotice::SavedFile(name.clone())));
                 }
             }
         })
     };
     let use_here = {
-        let (finished, notice, known, lang) =
-            (finished.clone(), notice.clone(), known.clone(), ctx.lang);
+        let (finished, notice, known) = (finished.clone(), notice.clone(), known.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(c) = finished.clone() else { return };
             let (notice, known) = (notice.clone(), known.clone());
@@ -302,16 +358,11 @@ pub fn ChecklistEditor() -> Html {
                 if let Ok(true) = add_to_set(&mut all, (*c).clone()) {
                     known.set(all);
                 }
-                notice.set(Some((
-                    !saved,
-                    vec![if saved {
-                        Msg::EditorUsedHere
-                    } else {
-                        Msg::SaveFailed
-                    }
-                    .text(lang)
-                    .to_string()],
-                )));
+                notice.set(Some(if saved {
+                    EditorNotice::UsedHere
+                } else {
+                    EditorNotice::NotKept
+                }));
             });
         })
     };
@@ -323,12 +374,11 @@ pub fn ChecklistEditor() -> Html {
     };
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let csv_import = {
-        let (dispatch, base, notice, reader, lang) = (
+        let (dispatch, base, notice, reader) = (
             editing.dispatcher(),
             draft.doc.clone(),
             notice.clone(),
             reader.clone(),
-            ctx.lang,
         );
         Callback::from(move |e: Event| {
             let (dispatch, base, notice, notice2) = (
@@ -340,49 +390,19 @@ pub fn ChecklistEditor() -> Html {
             *reader.borrow_mut() = files::read_picked(
                 &e,
                 crate::core::export::MAX_EXPORT_BYTES as u64,
-                move |name, size| {
-                    notice2.set(Some((
-                        true,
-                        vec![format!(
-                            "{name}{}{}",
-                            lang.colon(),
-                            Say::ImportTooLarge {
-                                size_kb: &(size / 1024).to_string(),
-                                limit_kb: &(crate::core::export::MAX_EXPORT_BYTES / 1024)
-                                    .to_string(),
-                            }
-                            .text(lang)
-                        )],
-                    )))
-                },
+                move |name, size| notice2.set(Some(EditorNotice::CsvTooLarge { name, size })),
                 move |name, bytes| {
                     let Some(text) = files::text_of(&bytes) else {
-                        notice.set(Some((
-                            true,
-                            vec![format!(
-                                "{name}{}{}",
-                                lang.colon(),
-                                Msg::CsvNotUtf8.text(lang)
-                            )],
-                        )));
+                        notice.set(Some(EditorNotice::CsvNotText(name)));
                         return;
                     };
                     match from_csv(&base, &text) {
                         Ok(doc) => {
                             dispatch.dispatch(EditorAction::Import(Box::new(doc), clock::now()));
-                            notice.set(Some((
-                                false,
-                                vec![Msg::EditorCsvImported.text(lang).into()],
-                            )));
+                            notice.set(Some(EditorNotice::CsvImported));
                         }
                         Err(problems) => {
-                            let mut lines = vec![format!(
-                                "{name}{}{}",
-                                lang.colon(),
-                                Msg::EditorCsvRejected.text(lang)
-                            )];
-                            lines.extend(problems.iter().map(|p| csv_problem(lang, p)));
-                            notice.set(Some((true, lines)));
+                            notice.set(Some(EditorNotice::CsvRejected { name, problems }))
                         }
                     }
                 },
@@ -444,12 +464,17 @@ pub fn ChecklistEditor() -> Html {
                     });
                 })
             };
-            // Mine: the next write goes over theirs.
+            // Mine: the next write goes over theirs, as a newer revision than theirs (so their
+            // tab cannot write over it unasked).
             let keep_mine = {
-                let (saver, status) = (saver.clone(), status.clone());
+                let (saver, status, dispatch) =
+                    (saver.clone(), status.clone(), editing.dispatcher());
                 Callback::from(move |_: MouseEvent| {
-                    saver.borrow_mut().saving.keep_mine();
-                    pump(saver.clone(), status.clone());
+                    let theirs = saver.borrow_mut().saving.keep_mine();
+                    match theirs {
+                        Some(theirs) => dispatch.dispatch(EditorAction::Over(theirs)),
+                        None => pump(saver.clone(), status.clone()),
+                    }
                 })
             };
             html! {
@@ -480,7 +505,10 @@ pub fn ChecklistEditor() -> Html {
         },
         View::Diff => html! { <views::Changes draft={Shared(draft.clone())} /> },
     };
-    let (notice_error, notice_lines) = (*notice).clone().unwrap_or_default();
+    let (notice_error, notice_lines) = (*notice)
+        .as_ref()
+        .map(|n| n.lines(ctx.lang))
+        .unwrap_or_default();
     html! {
         <section class="page editor" data-testid="editor" aria-labelledby="editor-heading">
             <div class="workspace-head no-print">

@@ -122,6 +122,29 @@ pub struct ExportV1 {
 /// A result as a file stores it: a JSON object.
 pub type StoredResult = serde_json::Map<String, serde_json::Value>;
 
+/// Why a file could not be read at all, as the system said it (its words are not kept: the
+/// interface words the kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unreadable {
+    /// A folder, a device or another thing that is not a file.
+    NotAFile,
+    NotFound,
+    PermissionDenied,
+    /// Anything else the system refused.
+    Other,
+}
+
+impl Unreadable {
+    /// The kind of an I/O error.
+    pub fn of(kind: std::io::ErrorKind) -> Unreadable {
+        match kind {
+            std::io::ErrorKind::NotFound => Unreadable::NotFound,
+            std::io::ErrorKind::PermissionDenied => Unreadable::PermissionDenied,
+            _ => Unreadable::Other,
+        }
+    }
+}
+
 /// Why a submission cannot be written.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
@@ -171,8 +194,8 @@ pub enum ImportError {
     #[error("the school type is not chosen")]
     NoSchoolType,
     /// The file could not be read at all (a permission, a broken link, not a regular file).
-    #[error("the file could not be read: {reason}")]
-    Unreadable { reason: String },
+    #[error("the file could not be read ({why:?})")]
+    Unreadable { why: Unreadable },
     /// A 学年 the county cannot read as one school year (`canonical_school_year`).
     #[error("the school year '{year}' is not a school year such as 2026-2027")]
     BadSchoolYear { year: String },

@@ -3,6 +3,10 @@
 use super::Lang;
 
 catalogue! {
+    UnreadableNotAFile => "不是普通文件（文件夹或设备）", "not a regular file (a folder or a device)";
+    UnreadableNotFound => "文件不存在", "no such file";
+    UnreadableDenied => "没有读取权限", "permission denied";
+    UnreadableOther => "系统拒绝读取", "the system refused to read it";
     JsonText => "文字", "text";
     JsonNumber => "数字", "a number";
     JsonWholeNumber => "不小于 0 的整数", "a whole number not below 0";

@@ -126,7 +126,16 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
             Say::ImportChecklistChanged { id, version }.text(lang)
         }
         E::NoSchoolType => Msg::ImportNoSchoolType.text(lang).into(),
-        E::Unreadable { reason } => Say::ImportUnreadable { reason }.text(lang),
+        E::Unreadable { why } => Say::ImportUnreadable {
+            reason: match why {
+                crate::core::export::Unreadable::NotAFile => Msg::UnreadableNotAFile,
+                crate::core::export::Unreadable::NotFound => Msg::UnreadableNotFound,
+                crate::core::export::Unreadable::PermissionDenied => Msg::UnreadableDenied,
+                crate::core::export::Unreadable::Other => Msg::UnreadableOther,
+            }
+            .text(lang),
+        }
+        .text(lang),
         E::BadSchoolYear { year } => Say::ImportBadSchoolYear { year }.text(lang),
         E::NumberTooPrecise { number } => Say::ImportNumberTooPrecise { number }.text(lang),
         E::SchoolTypeNotCovered { school_type } => Say::ImportTypeNotCovered {

@@ -282,7 +282,7 @@ fn problems_are_worded_in_the_interface_language() {
         },
         E::NoSchoolType,
         E::Unreadable {
-            reason: "x1".into(),
+            why: crate::core::export::Unreadable::PermissionDenied,
         },
         E::SchoolTypeNotCovered {
             school_type: SchoolType::NineYear,

@@ -480,6 +480,18 @@ impl AppState {
         self.draft = Some(Rc::new(draft));
         self.saving = None;
         self.saver = saver;
+        // Derived afresh: another tab's copy can have this one's id and revision number and
+        // other answers.
+        self.derived = None;
+        self.derive();
+        // Generated 整改 rows read their shortfall's current text (a draft stored by an
+        // earlier release may hold older words); not a change of the school's own.
+        let shortfalls = self.shortfalls();
+        if let Some(d) = &mut self.draft {
+            if d.plan_out_of_sync(&shortfalls) {
+                Rc::make_mut(d).follow_plan(&shortfalls);
+            }
+        }
     }
 
     /// Another tab's save of draft `theirs`: only the open draft matters, and only a revision

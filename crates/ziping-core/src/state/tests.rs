@@ -391,3 +391,30 @@ fn export_makes_the_file_or_says_why_not() {
     let refused = s.reduce(Action::Downloaded { saved: false });
     assert!(refused.download.is_none() && refused.notice.is_none());
 }
+
+/// Another tab's copy opened here can carry this copy's id and revision number with other
+/// answers: its assessment is its own (the reviewer found the old one kept).
+#[test]
+fn a_copy_opened_at_the_same_revision_is_scored_afresh() {
+    let mine = with_draft()
+        .reduce(edit(DraftEdit::SetSchoolType(SchoolType::Primary)))
+        .reduce(edit(DraftEdit::SetAnswer {
+            slot: Slot::whole("students"),
+            value: Some(Value::Number("600".into())),
+        }));
+    let mut theirs = (**mine.draft.as_ref().unwrap()).clone();
+    theirs
+        .answers
+        .set(Slot::whole("students"), Value::Number("oops".into()));
+    let s = mine.reduce(Action::OpenDraft {
+        draft: Box::new(theirs.clone()),
+        page: Page::Results,
+    });
+    let a = s.derived.as_ref().unwrap().assessment.as_ref().unwrap();
+    let c = s.derived.as_ref().unwrap().checklist.as_ref().unwrap();
+    assert_eq!(
+        **a,
+        crate::core::score::assess(c, SchoolType::Primary, &theirs.answers)
+    );
+    assert!(a.invalid.iter().any(|i| i.slot == Slot::whole("students")));
+}
