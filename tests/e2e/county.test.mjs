@@ -426,11 +426,16 @@ test("a folder dropped is read through its entries, subfolders too; files droppe
     writeFileSync(join(folder, examples[1]), readFileSync(join(EXAMPLES, examples[1])));
     writeFileSync(join(folder, "二组", examples[2]), readFileSync(join(EXAMPLES, examples[2])));
     writeFileSync(join(folder, "二组", "说明.txt"), "各校报送文件");
+    // A folder copied from a Mac: an AppleDouble "._" file beside a school's file (binary
+    // metadata, named .json), refused by its name, never read nor counted as an invalid file.
+    writeFileSync(join(folder, `._${examples[0]}`), Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]));
     // A real drop (what a person dragging the folder from the file manager makes).
     const drop = (paths) => dropPaths(page, paths);
     await drop([folder]);
     await page.getByTestId("county-summary").getByText("共 3 个文件：正常 3。").waitFor();
-    assert.equal(await page.getByTestId("county-refused").textContent(), "说明.txt：不是 .json 文件，未读取");
+    const refused = await page.getByTestId("county-refused").textContent();
+    assert.match(refused, /说明\.txt：不是 \.json 文件，未读取/);
+    assert.match(refused, /\._示例县.*：系统自动生成的附属文件/);
 
     // Files dropped (no folder): a school's file again (counted once) and a damaged one.
     await drop([join(EXAMPLES, examples[0]), join(CORPUS, "35-digest-one-char.json")]);

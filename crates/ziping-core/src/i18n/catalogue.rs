@@ -3,6 +3,7 @@
 use super::Lang;
 
 catalogue! {
+    RefusedSystemFile => "系统自动生成的附属文件（如苹果电脑在文件旁生成的“._”文件），不是报送文件，未读取", "a file the system makes beside others (such as macOS's “._” files), not a submission: not read";
     UnreadableNotAFile => "不是普通文件（文件夹或设备）", "not a regular file (a folder or a device)";
     UnreadableNotFound => "文件不存在", "no such file";
     UnreadableDenied => "没有读取权限", "permission denied";

@@ -188,6 +188,7 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         }
         .text(lang),
         Refusal::NotJson => Msg::RefusedNotJson.text(lang).into(),
+        Refusal::SystemFile => Msg::RefusedSystemFile.text(lang).into(),
         Refusal::Unreadable => Msg::RefusedUnreadable.text(lang).into(),
         Refusal::BadChecklist { errors } => Say::RefusedBadChecklist {
             reason: &checklist_errors(lang, errors),

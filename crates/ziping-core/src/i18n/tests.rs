@@ -355,6 +355,7 @@ fn refusals() -> Vec<crate::core::aggregate::refusal::Refusal> {
     vec![
         R::TooLarge { size: 9 << 20 },
         R::NotJson,
+        R::SystemFile,
         R::Unreadable,
         R::BadChecklist { errors },
         R::ChecklistClash {

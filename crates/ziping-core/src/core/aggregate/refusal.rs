@@ -14,6 +14,15 @@ pub const MAX_FILE_BYTES: usize = if MAX_EXPORT_BYTES > MAX_CHECKLIST_BYTES {
     MAX_CHECKLIST_BYTES
 };
 
+/// A file the operating system makes beside a person's files, by its name (with or without
+/// its folder): macOS's AppleDouble `._name` and `.DS_Store`, Windows's `Thumbs.db` and
+/// `desktop.ini`.
+pub fn is_system_file(name: &str) -> bool {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    base.starts_with("._")
+        || [".ds_store", "thumbs.db", "desktop.ini"].contains(&base.to_ascii_lowercase().as_str())
+}
+
 /// Why a file is not in the batch. Typed: the catalogue words it in the language shown
 /// (`i18n::refusal_text`), so a language toggle re-words a reason found earlier.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +31,9 @@ pub enum Refusal {
     TooLarge { size: u64 },
     /// Not a `.json` file.
     NotJson,
+    /// A file the operating system makes beside others (macOS's `._name` and `.DS_Store`,
+    /// Windows's `Thumbs.db`): not read.
+    SystemFile,
     /// The browser could not read it.
     Unreadable,
     /// A checklist file that cannot be used, with every problem found in it.

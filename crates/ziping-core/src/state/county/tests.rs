@@ -1,0 +1,248 @@
+//! The batch's tests: files accepted, refused, read and counted; the officer's choices.
+
+use super::*;
+use crate::core::builtin::builtins;
+
+/// Reads a file as a worker would and hands the reply to the batch.
+fn add(b: &mut Batch, name: &str, bytes: &[u8]) -> Added {
+    match b.accept(name, Some(bytes.len() as u64)) {
+        Some(id) => {
+            let reply = read_file(name, bytes, &b.checklists);
+            b.receive(id, b.generation(), reply)
+        }
+        None => Added::Refused(b.refused.last().unwrap().1.clone()),
+    }
+}
+
+fn example() -> Vec<u8> {
+    include_bytes!(
+        "../../../../../examples/示例县-城关镇第一小学-yzjh-school-2026-2027-2026-11-20.json"
+    )
+    .to_vec()
+}
+
+/// A folder copied from a Mac carries a `._name.json` beside every file (AppleDouble
+/// metadata, not JSON): refused by its name as the system's file it is, never read nor
+/// listed as an invalid submission.
+#[test]
+fn the_systems_own_files_are_refused_by_name() {
+    let mut b = Batch::new(builtins().unwrap());
+    for name in ["._示例.json", "学校/._a.json", ".DS_Store", "Thumbs.db"] {
+        assert_eq!(
+            add(&mut b, name, b"\x00\x05\x16\x07"),
+            Added::Refused(Refusal::SystemFile),
+            "{name}"
+        );
+    }
+    assert!(b.is_empty());
+    assert_eq!(add(&mut b, "a._b.json", b"{}"), Added::Submission);
+}
+
+#[test]
+fn files_are_added_to_the_batch_each_once() {
+    let mut b = Batch::new(builtins().unwrap());
+    assert_eq!(add(&mut b, "a.json", b"{\"x\":1}"), Added::Submission);
+    assert_eq!(add(&mut b, "copy.json", b"{\"x\":1}"), Added::Again);
+    assert_eq!(add(&mut b, "a.json", b"{\"x\":2}"), Added::Submission);
+    let names: Vec<&str> = b.files().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["a.json", "a.json (2)"]);
+    // A reply for a file no longer in the batch changes nothing.
+    b.clear();
+    assert_eq!(b.receive(0, 0, FileReply::Unreadable), Added::Stale);
+    assert!(b.is_empty() && b.refused.is_empty());
+}
+
+#[test]
+fn the_officers_choices_come_back_with_the_same_files_after_a_reload() {
+    let mut b = Batch::new(builtins().unwrap());
+    add(&mut b, "a.json", &example());
+    add(&mut b, "a.json", b"{}");
+    b.pick("a.json (2)");
+    b.county = Some("示例县".into());
+    b.assign("a.json", "4307250001");
+    let kept = serde_json::to_string(&b.choices()).unwrap();
+    // The page again: the same files in the same order, then the choices.
+    let mut again = Batch::new(builtins().unwrap());
+    add(&mut again, "a.json", &example());
+    add(&mut again, "a.json", b"{}");
+    again.restore_choices(serde_json::from_str(&kept).unwrap());
+    assert_eq!(again.choices(), b.choices());
+    assert_eq!(
+        again.report(&Timestamp::parse("2026-12-01T00:00:00+08:00").unwrap()),
+        b.report(&Timestamp::parse("2026-12-01T00:00:00+08:00").unwrap())
+    );
+    // 清空 forgets them.
+    again.clear();
+    assert_eq!(again.choices(), BatchChoices::default());
+    // Stored by a later version with more in it: what this one knows is read.
+    let later: BatchChoices = serde_json::from_str(r#"{"picks":["x.json"],"visits":[1]}"#).unwrap();
+    assert_eq!(later.picks, ["x.json"]);
+}
+
+#[test]
+fn unreadable_files_are_listed_with_their_reason() {
+    let mut b = Batch::new(builtins().unwrap());
+    assert_eq!(b.accept("notes.txt", Some(10)), None);
+    assert_eq!(b.accept("huge.json", Some(3 * 1024 * 1024 * 1024)), None);
+    let id = b.accept("UPPER.JSON", Some(10)).unwrap();
+    let gone = b.accept("gone.json", None).unwrap();
+    let big = b.accept("big.json", None).unwrap();
+    assert_eq!(
+        b.receive(big, 0, FileReply::TooLarge { size: 5 << 20 }),
+        Added::Refused(Refusal::TooLarge { size: 5 << 20 })
+    );
+    assert_eq!(
+        b.receive(gone, 0, FileReply::Unreadable),
+        Added::Refused(Refusal::Unreadable)
+    );
+    let reasons: Vec<String> = b
+        .refused
+        .iter()
+        .map(|(n, r)| format!("{n}: {}", crate::i18n::refusal_text(Lang::Zh, r)))
+        .collect();
+    assert_eq!(reasons.len(), 4);
+    assert!(reasons[0].contains("不是 .json 文件"), "{reasons:?}");
+    assert!(reasons[1].contains("3072 MB"), "{reasons:?}");
+    assert!(
+        reasons[2].starts_with("big.json: 文件太大（5 MB"),
+        "{reasons:?}"
+    );
+    assert!(reasons[3].starts_with("gone.json"), "{reasons:?}");
+    assert_eq!(b.pending().collect::<Vec<_>>(), [id]);
+    b.cancel_pending();
+    assert!(b.is_empty());
+}
+
+#[test]
+fn a_checklist_among_submissions_is_recognised_and_a_clash_refused() {
+    let mut b = Batch::new(builtins().unwrap());
+    assert_eq!(add(&mut b, "school.json", &example()), Added::Submission);
+    let text = include_str!("../../../../../checklists/zlpj-school-hengyang.json");
+    assert_eq!(
+        add(&mut b, "衡阳.json", text.as_bytes()),
+        Added::ChecklistAwaiting
+    );
+    // Never used before the officer accepts it.
+    assert_eq!(b.pending_count(), 0);
+    assert_eq!(b.awaiting.len(), 1);
+    assert!(b.county_checklists.is_empty());
+    let sha = b.awaiting[0].sha256().to_string();
+    assert!(b.accept_checklist(&sha).is_some());
+    assert!(b.awaiting.is_empty());
+    // Every file is read again with the new checklist; a reply to the earlier reading is
+    // stale, even if it arrives after the checklist.
+    assert_eq!(b.pending_count(), 1);
+    let old = read_file("school.json", &example(), &builtins().unwrap());
+    assert_eq!(b.receive(0, 0, old), Added::Stale);
+    let again = read_file("school.json", &example(), &b.checklists);
+    assert_eq!(b.receive(0, b.generation(), again), Added::Submission);
+    assert_eq!(b.len(), 1, "a file is never its own duplicate");
+    assert_eq!(
+        add(&mut b, "again.json", text.as_bytes()),
+        Added::ChecklistAgain
+    );
+    assert_eq!(b.county_checklists.len(), 1);
+    assert_eq!(b.county_checklist_texts().len(), 1);
+    let changed = text.replacen("90", "80", 1);
+    assert!(matches!(
+        add(&mut b, "changed.json", changed.as_bytes()),
+        Added::Refused(Refusal::ChecklistClash { .. })
+    ));
+    assert!(b
+        .files()
+        .all(|f| !f.name.contains("衡阳") && !f.name.contains("changed")));
+}
+
+#[test]
+fn the_report_counts_the_files_read() {
+    let mut b = Batch::new(builtins().unwrap());
+    add(&mut b, "school.json", &example());
+    b.accept("still-reading.json", None);
+    let r = b.report(&Timestamp::parse("2100-01-01T00:00:00+00:00").unwrap());
+    assert_eq!(r.schools.len(), 1);
+    assert_eq!(r.schools[0].file, "school.json");
+    assert!(b.verify(&example()).is_some());
+    assert_eq!(b.id_of("school.json"), Some(0));
+}
+
+#[test]
+fn the_school_table_filters_and_sorts_as_the_officer_asks() {
+    use crate::core::aggregate::SchoolFacts;
+    let mut b = Batch::new(builtins().unwrap());
+    add(&mut b, "c.json", b"{");
+    // Two readable schools besides the broken file.
+    let stamp = crate::core::export::stamp(&b.checklists[0]);
+    let school = |name: &str, earned: f64| FileReply::Submission {
+        content: name.into(),
+        facts: Box::new(FileFacts {
+            file: String::new(),
+            facts: Ok(SchoolFacts {
+                school_name: name.into(),
+                school_code: String::new(),
+                county: "示例县".into(),
+                school_type: crate::core::model::SchoolType::Primary,
+                school_year: "2026-2027".into(),
+                checklist: stamp.clone(),
+                exported: "2026-11-20T10:00:00+08:00".into(),
+                digest: name.into(),
+                result_matches: true,
+                completion: crate::core::score::Completion {
+                    answered: 1,
+                    required: 1,
+                    errors: 0,
+                    unanswered: 0,
+                },
+                earned,
+                max: 100.0,
+                band: None,
+                vetoed: false,
+                enrolment: vec![],
+                indicators: vec![],
+                groups: vec![],
+                rates: vec![],
+                plan_rows: 0,
+                previous: None,
+                review: Default::default(),
+            }),
+        }),
+    };
+    let a = b.accept("a.json", None).unwrap();
+    b.receive(a, 0, school("城关小学", 90.0));
+    let bb = b.accept("b.json", None).unwrap();
+    b.receive(bb, 0, school("桃花小学", 60.0));
+    let r = b.report(&Timestamp::parse("2026-12-01T00:00:00+08:00").unwrap());
+    let files = |rows: Vec<usize>| -> Vec<String> {
+        rows.iter().map(|&n| r.schools[n].file.clone()).collect()
+    };
+    let view = TableView::default();
+    assert_eq!(
+        files(view.rows(&r, Lang::Zh)),
+        ["a.json", "b.json", "c.json"]
+    );
+    let by_score = view.sort_by(SortBy::Score);
+    assert_eq!(
+        files(by_score.rows(&r, Lang::Zh))[1..],
+        ["b.json", "a.json"]
+    );
+    let reversed = by_score.sort_by(SortBy::Score);
+    assert!(!reversed.ascending);
+    assert_eq!(
+        files(reversed.rows(&r, Lang::Zh))[..2],
+        ["a.json", "b.json"]
+    );
+    // Worst first when sorted by status, descending: the broken file.
+    let status = view.sort_by(SortBy::Status).sort_by(SortBy::Status);
+    assert_eq!(files(status.rows(&r, Lang::Zh))[0], "c.json");
+    // The filter finds names and statuses, in the interface language.
+    let peach = TableView {
+        filter: "桃花".into(),
+        ..TableView::default()
+    };
+    assert_eq!(files(peach.rows(&r, Lang::Zh)), ["b.json"]);
+    let invalid = TableView {
+        filter: "INVALID".into(),
+        ..TableView::default()
+    };
+    assert_eq!(files(invalid.rows(&r, Lang::En)), ["c.json"]);
+    assert!(invalid.rows(&r, Lang::Zh).is_empty());
+}
