@@ -58,12 +58,21 @@ pub fn App() -> Html {
         },
         _ => slot.to_string(),
     };
-    let notice = state.notice.as_ref().map(|(n, notice)| {
-        (
-            *n,
-            crate::report::notice::notice_text(ctx.lang, notice, &place),
-        )
-    });
+    // Worded when a notice arrives or the language changes, not at every render: the live
+    // region speaks only then (检查's place would otherwise follow the typing, beside counts
+    // of the moment 检查 ran).
+    let notice = {
+        let key = (state.notice.as_ref().map(|(n, _)| *n), ctx.lang);
+        let words = use_memo(key, |_| {
+            state.notice.as_ref().map(|(n, notice)| {
+                (
+                    *n,
+                    crate::report::notice::notice_text(ctx.lang, notice, &place),
+                )
+            })
+        });
+        (*words).clone()
+    };
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>

@@ -175,3 +175,21 @@ test("a file made with a county checklist asks for it when it is not here, and o
   });
   await page.close();
 });
+
+test("export without a school type says what to do first, in a dialog and in the live region", { timeout: 60000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
+    await page.getByTestId("new-yzjh-school").click();
+    await page.getByTestId("profile-page").waitFor();
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    const said = [];
+    page.once("dialog", (d) => { said.push(d.message()); d.accept(); });
+    await page.getByTestId("export-submission").click();
+    await page.getByTestId("announcer").getByText("请先在“基本信息”中选择学校类型，再导出。").waitFor();
+    assert.deepEqual(said, ["请先在“基本信息”中选择学校类型，再导出。"]);
+    assert.equal(downloads, 0);
+  });
+  await page.close();
+});

@@ -48,6 +48,11 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     return;
                 }
             }
+            // Without a school type nothing can be exported: said where it is seen, not only
+            // in the live region (the reducer's notice words the same).
+            if open.school_type().is_none() {
+                gloo::dialogs::alert(crate::i18n::Msg::ExportNeedsType.text(lang));
+            }
             dispatch.dispatch(Action::Export {
                 now: clock::now(),
                 app_version: env!("CARGO_PKG_VERSION").into(),

@@ -97,11 +97,11 @@ sayings! {
     SplitApplies { primary_weight, junior_weight } => "含按在校生数加权分摊的共用资源（小学 : 初中 = {primary_weight} : {junior_weight}），见“基础数据”中的说明。", "Uses shared resources split by weighted enrolment (primary : junior = {primary_weight} : {junior_weight}); see the note under Basic data.";
     ProgressLabel { done, total } => "已填 {done}/{total}", "{done}/{total} done";
     DeadlineYear { year, from, to } => "完成时限的年份 {year} 不合理：请填 {from} 至 {to} 年之间的日期（年-月-日）", "The year {year} of this deadline is not plausible: give a date from {from} to {to} (year-month-day)";
-    UnlikelyPerClass { value } => "请核对：按在校学生数算，平均每班 {value} 人（不影响计分）", "Please check: that is {value} pupils per class on average (scores are not affected)";
-    UnlikelyPerTeacher { value } => "请核对：按在校学生数算，平均每名专任教师 {value} 名学生（不影响计分）", "Please check: that is {value} pupils per full-time teacher (scores are not affected)";
+    UnlikelyPerClass { value } => "请核对：按在校学生数算，平均每班 {value} 人（不影响计分）", "Please check: that is {value} {value|pupil|pupils} per class on average (scores are not affected)";
+    UnlikelyPerTeacher { value } => "请核对：按在校学生数算，平均每名专任教师 {value} 名学生（不影响计分）", "Please check: that is {value} {value|pupil|pupils} per full-time teacher (scores are not affected)";
     UnlikelyArea { value } => "请核对：生均 {value} ㎡，单位是平方米吗？（不影响计分）", "Please check: that is {value} ㎡ per pupil; is it in square metres? (scores are not affected)";
     UnlikelyYuanLow { value } => "请核对：生均只有 {value} 元。按万元填写的，请把右边的单位选为“万元”（不影响计分）", "Please check: only {value} yuan per pupil. If the amount is in 万元 (10,000 yuan), choose that unit beside the field (scores are not affected)";
-    UnlikelyRooms { value } => "请核对：按教学班数算，平均每班 {value} 间（不影响计分）", "Please check: that is {value} rooms per class (scores are not affected)";
+    UnlikelyRooms { value } => "请核对：按教学班数算，平均每班 {value} 间（不影响计分）", "Please check: that is {value} {value|room|rooms} per class (scores are not affected)";
     UnlikelyAmongFullTime { value } => "请核对：这些教师是专任教师中的一部分，却多于专任教师数（{value} 人）（不影响计分）", "Please check: these teachers are among the full-time teachers but outnumber them ({value}) (scores are not affected)";
     UnlikelyYuanHigh { value } => "请核对：生均 {value} 元，是否多填了位数？（不影响计分）", "Please check: {value} yuan per pupil; an extra digit? (scores are not affected)";
     PlanRowRemoved { row, problem } => "已删除第 {row} 行：{problem}", "Row {row} removed: {problem}";

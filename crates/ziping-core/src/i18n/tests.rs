@@ -397,3 +397,12 @@ fn the_summary_counts_every_status_kind_once() {
         assert_eq!(msgs.iter().filter(|m| **m == msgs[n]).count(), 1);
     }
 }
+
+/// A plausibility note about one pupil reads in the singular ("1 pupil per class").
+#[test]
+fn an_unlikely_figure_of_one_agrees_in_english() {
+    let one = Say::UnlikelyPerClass { value: "1" }.text(Lang::En);
+    assert!(one.contains("1 pupil per class"), "{one}");
+    let many = Say::UnlikelyPerClass { value: "95" }.text(Lang::En);
+    assert!(many.contains("95 pupils per class"), "{many}");
+}
