@@ -348,3 +348,33 @@ fn checklists_that_break_things_are_refused_with_their_path() {
         );
     }
 }
+
+/// A school's submission file picked where a checklist is asked for is named as what it is
+/// (it belongs under 打开报送文件), not as a broken checklist with an unknown field.
+#[test]
+fn a_submission_picked_as_a_checklist_is_named_as_one() {
+    use ziping_core::core::checklist::{checklist_of_file, FileProblem};
+    let examples = format!("{}/../../examples", env!("CARGO_MANIFEST_DIR"));
+    let first = std::fs::read_dir(&examples)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(first).unwrap();
+    assert_eq!(
+        checklist_of_file(&text).unwrap_err(),
+        FileProblem::Submission
+    );
+    assert!(matches!(
+        checklist_of_file("{").unwrap_err(),
+        FileProblem::Invalid(_)
+    ));
+    let builtin = ziping_core::core::builtin::FILES[0].1;
+    assert!(checklist_of_file(builtin).is_ok());
+    let said = ziping_core::i18n::checklist_file_problem(
+        ziping_core::i18n::Lang::Zh,
+        &FileProblem::Submission,
+    );
+    assert!(said.contains("打开报送文件"), "{said}");
+}

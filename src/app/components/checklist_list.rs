@@ -1,7 +1,7 @@
 use crate::app::browser::{clock, files};
 use crate::app::Ctx;
 use crate::core::builtin::builtin_set;
-use crate::core::checklist::{Checklist, FileProblem};
+use crate::core::checklist::{checklist_of_file, Checklist, FileProblem};
 use crate::core::model::Text;
 use crate::i18n::{Lang, Msg};
 use crate::state::county::MAX_CHECKLIST_BYTES;
@@ -44,9 +44,9 @@ pub fn read_checklist_file(
         move |name, bytes| {
             let result = match String::from_utf8(bytes) {
                 Err(_) => Err((name, FileProblem::NotUtf8)),
-                Ok(text) => match Checklist::from_json(&text) {
+                Ok(text) => match checklist_of_file(&text) {
                     Ok(c) => Ok((name, text, c)),
-                    Err(errors) => Err((name, FileProblem::Invalid(errors))),
+                    Err(problem) => Err((name, problem)),
                 },
             };
             answer(&done, result)

@@ -4,8 +4,6 @@
 use crate::app::browser::{clock, drafts, files};
 use crate::app::Ctx;
 use crate::core::builtin::builtins;
-use crate::core::checklist::Checklist;
-use crate::core::checklist::FileProblem;
 use crate::core::export::ImportError;
 use crate::i18n::Msg;
 use crate::report::notice::rejection_text;
@@ -128,16 +126,16 @@ pub fn OpenSubmission(props: &OpenSubmissionProps) -> Html {
         );
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            match Checklist::from_json(&text) {
+            match crate::core::checklist::checklist_of_file(&text) {
                 Ok(_) => {
                     extra.borrow_mut().push((name, text));
                     if let Some(w) = (*waiting).clone() {
                         attempt.emit((w.name, w.bytes));
                     }
                 }
-                Err(errors) => error.set(Some(Rejection::Checklist {
+                Err(problem) => error.set(Some(Rejection::Checklist {
                     file: name,
-                    problem: FileProblem::Invalid(errors),
+                    problem,
                 })),
             }
         })

@@ -3,6 +3,7 @@
 use super::Lang;
 
 catalogue! {
+    ChecklistIsSubmission => "这是学校的报送文件，不是评估清单：请用“打开报送文件”打开它", "this is a school's submission file, not a checklist: open it with “Open a submission file”";
     RefusedSystemFile => "系统自动生成的附属文件（如苹果电脑在文件旁生成的“._”文件），不是报送文件，未读取", "a file the system makes beside others (such as macOS's “._” files), not a submission: not read";
     UnreadableNotAFile => "不是普通文件（文件夹或设备）", "not a regular file (a folder or a device)";
     UnreadableNotFound => "文件不存在", "no such file";

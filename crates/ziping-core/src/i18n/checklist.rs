@@ -376,5 +376,6 @@ pub fn checklist_file_problem(lang: Lang, p: &crate::core::checklist::FileProble
             version: &clash.version,
         }
         .text(lang),
+        P::Submission => Msg::ChecklistIsSubmission.text(lang).into(),
     }
 }

@@ -143,6 +143,22 @@ pub enum FileProblem {
     Invalid(ChecklistErrors),
     /// The id and version of a checklist known here, with other content.
     Clash(Clash),
+    /// A school's submission file, not a checklist (it belongs under 打开报送文件).
+    Submission,
+}
+
+/// A checklist file's text as a person picked it: the checklist, or why not, telling a
+/// school's submission file (picked in the wrong place) from a broken checklist.
+pub fn checklist_of_file(text: &str) -> Result<Checklist, FileProblem> {
+    Checklist::from_json(text).map_err(|errors| {
+        let format = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v.get("format")?.as_str().map(str::to_string));
+        match format {
+            Some(f) if f.starts_with("ziping.export/") => FileProblem::Submission,
+            _ => FileProblem::Invalid(errors),
+        }
+    })
 }
 
 /// Adds `checklist` to `set` unless it is there already (same id, version and content): true
