@@ -42,6 +42,14 @@ test("a principal walks the whole path and finds everything again after a reload
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => /^slot-/.test(document.activeElement?.id || ""));
     await screenshot(page, "check-panel-zh");
+    // Typing in the place 检查 named leaves the announcement as 检查 made it: the live region
+    // speaks when asked, not at each keystroke.
+    const announced = await page.getByTestId("announcer").textContent();
+    await page.keyboard.type("abc", { delay: 30 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByTestId("announcer").textContent(), announced, "the announcement holds still");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Backspace");
 
     await fillEverything(page, { inputs: PRIMARY_INPUTS, numbers: PRIMARY_NUMBERS, notMet: PRIMARY_NOT_MET });
     await page.getByTestId("check").click();

@@ -484,8 +484,20 @@ impl AppState {
         // other answers.
         self.derived = None;
         self.derive();
-        // Generated 整改 rows read their shortfall's current text (a draft stored by an
-        // earlier release may hold older words); not a change of the school's own.
+        // A draft stored by an earlier release may hold older words in its generated rows.
+        self.follow_shortfalls();
+    }
+
+    /// Generated 整改 rows the school has not edited take their shortfall's current text
+    /// (part of the change that moved it: no revision of their own).
+    fn follow_shortfalls(&mut self) {
+        let follows = self
+            .draft
+            .as_ref()
+            .is_some_and(|d| d.plan.iter().any(|r| r.from.is_some() && r.unedited()));
+        if !follows {
+            return;
+        }
         let shortfalls = self.shortfalls();
         if let Some(d) = &mut self.draft {
             if d.plan_out_of_sync(&shortfalls) {
@@ -566,21 +578,9 @@ impl AppState {
         }
         let changed = self.draft.as_ref().is_some_and(|d| d.revision != before);
         if changed {
-            // Generated rows the school has not edited follow their shortfall's current text,
-            // in the same revision as the edit that changed it.
+            // In the same revision as the edit that changed their shortfall.
             self.derive();
-            let follows = self
-                .draft
-                .as_ref()
-                .is_some_and(|d| d.plan.iter().any(|r| r.from.is_some() && r.unedited()));
-            if follows {
-                let shortfalls = self.shortfalls();
-                if let Some(d) = &mut self.draft {
-                    if d.plan_out_of_sync(&shortfalls) {
-                        Rc::make_mut(d).follow_plan(&shortfalls);
-                    }
-                }
-            }
+            self.follow_shortfalls();
         }
     }
 }
