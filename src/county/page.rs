@@ -16,7 +16,7 @@ use crate::core::export::Verified;
 use crate::i18n::status_counts;
 use crate::i18n::{Msg, Say};
 use crate::report::county_csv::{figures_csv, schools_csv};
-use crate::state::county::{Added, Batch, BatchChoices, FileReply, MAX_FILE_BYTES};
+use crate::state::county::{max_bytes, Added, Batch, BatchChoices, FileReply};
 use crate::state::draft::{known_from_set, open_verified};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -469,7 +469,7 @@ pub fn County(props: &CountyProps) -> Html {
                 for file in list {
                     // Refused by name now, by size when handed out, before anything is read.
                     if let Some(id) = w.batch.accept(&file.name(), None) {
-                        if file.size() <= MAX_FILE_BYTES as f64 {
+                        if file.size() <= max_bytes(&file.name()) as f64 {
                             accepted.push(file.clone());
                         }
                         w.handles.insert(id, file);
@@ -889,7 +889,7 @@ pub fn County(props: &CountyProps) -> Html {
             <p class="lead no-print">{ ctx.t(Msg::CountyIntro) }</p>
             <p class="error" role="alert" hidden={!*no_workers}>{ ctx.t(Msg::CountyNoWorkers) }</p>
             <div class="page-actions no-print">
-                <input id="county-files" class="visually-hidden file-picker" type="file" multiple=true accept=".json,application/json"
+                <input id="county-files" class="visually-hidden file-picker" type="file" multiple=true accept=".json,.zip,application/json,application/zip"
                     data-testid="county-files" onchange={on_pick.clone()} />
                 <label for="county-files" class="button primary">{ ctx.t(Msg::CountyPickFiles) }</label>
                 <input id="county-folder" class="visually-hidden file-picker" type="file" multiple=true webkitdirectory=true

@@ -13,7 +13,7 @@
 //! listens is lost. So each worker says `{kind: "ready"}` when it listens, and until then its
 //! messages wait here.
 
-use crate::state::county::{FileReply, MAX_FILE_BYTES};
+use crate::state::county::{max_bytes, FileReply};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -163,10 +163,11 @@ impl Pool {
             let on_reply = self.on_reply.clone();
             // Never read what cannot be a submission (a video named .json): answered by its
             // size, in a task of its own (the caller is in the middle of handing out).
-            let size = file.size();
-            if size > MAX_FILE_BYTES as f64 {
+            let (size, limit) = (file.size(), max_bytes(&file.name()));
+            if size > limit as f64 {
                 wasm_bindgen_futures::spawn_local(async move {
-                    on_reply(id, generation, FileReply::TooLarge { size: size as u64 });
+                    let size = size as u64;
+                    on_reply(id, generation, FileReply::TooLarge { size, limit });
                 });
                 continue;
             }

@@ -11,7 +11,7 @@
 
 use crate::core::builtin::readable;
 use crate::core::checklist::Checklist;
-use crate::state::county::{read_file, FileReply, MAX_FILE_BYTES};
+use crate::state::county::{max_bytes, read_file, FileReply};
 use crate::state::draft::{checklists_of, known_here};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -42,8 +42,9 @@ fn checklists(texts: &js_sys::Array) -> Vec<Checklist> {
 fn reply_for(data: &JsValue, known: &[Checklist]) -> FileReply {
     let name = field(data, "name").as_string().unwrap_or_default();
     match field(data, "bytes").dyn_into::<js_sys::ArrayBuffer>() {
-        Ok(buffer) if buffer.byte_length() as usize > MAX_FILE_BYTES => FileReply::TooLarge {
+        Ok(buffer) if u64::from(buffer.byte_length()) > max_bytes(&name) => FileReply::TooLarge {
             size: u64::from(buffer.byte_length()),
+            limit: max_bytes(&name),
         },
         Ok(buffer) => read_file(&name, &js_sys::Uint8Array::new(&buffer).to_vec(), known),
         Err(_) => FileReply::Unreadable,

@@ -33,11 +33,13 @@ mod cli {
     use rayon::prelude::*;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
+    use ziping_core::core::aggregate::refusal::{is_package_name, max_bytes};
     use ziping_core::core::aggregate::settings::MAX_SETTINGS_BYTES;
     use ziping_core::core::aggregate::{reduce, CountySettings, FileFacts};
     use ziping_core::core::builtin::readable;
     use ziping_core::core::checklist::{add_to_set, Checklist};
-    use ziping_core::core::export::{verify, ImportError, Unreadable, Verified, MAX_EXPORT_BYTES};
+    use ziping_core::core::export::{ImportError, Unreadable, Verified};
+    use ziping_core::core::package::verify;
     use ziping_core::core::time::Timestamp;
     use ziping_core::i18n::{checklist_errors, import_error, settings_problems, Lang, Msg, Say};
     use ziping_core::state::county::MAX_CHECKLIST_BYTES;
@@ -215,19 +217,20 @@ mod cli {
     /// Reads a file that is a regular file no larger than a submission can be (checked from
     /// its metadata first: a 3 GB file is never read), and verifies it.
     fn read_and_verify(path: &Path, checklists: &[Checklist]) -> Result<Verified, ImportError> {
-        verify(&read_bytes(path)?, checklists)
+        verify(&read_bytes(path)?, checklists).map(|(v, _)| v)
     }
 
-    /// A file's bytes, if it is a regular file no larger than a submission can be (bounded by
-    /// what is read, not only by what the metadata says).
+    /// A file's bytes, if it is a regular file no larger than a submission (or, named `.zip`,
+    /// a 报送包) can be (bounded by what is read, not only by what the metadata says).
     fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
-        read_bounded(path, MAX_EXPORT_BYTES).map_err(|e| match e {
+        let limit = max_bytes(&path.to_string_lossy()) as usize;
+        read_bounded(path, limit).map_err(|e| match e {
             ReadError::NotAFile => ImportError::Unreadable {
                 why: Unreadable::NotAFile,
             },
             ReadError::TooLarge { size } => ImportError::TooLarge {
                 size: usize::try_from(size).unwrap_or(usize::MAX),
-                limit: MAX_EXPORT_BYTES,
+                limit,
             },
             ReadError::Io(e) => ImportError::Unreadable {
                 why: Unreadable::of(e.kind()),
@@ -316,7 +319,8 @@ mod cli {
         }
     }
 
-    /// Every file named, and every `.json` file (in any case) inside the folders named,
+    /// Every file named, and every `.json` file and `.zip` package (in any case) inside the
+    /// folders named,
     /// recursively and sorted, each once: a folder reached again through a link is not walked
     /// again, and what is neither a file nor a folder (a FIFO, a socket) is reported, not read.
     fn collect(paths: &[PathBuf], lang: Lang) -> Vec<PathBuf> {
@@ -359,7 +363,7 @@ mod cli {
             let json = path
                 .extension()
                 .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("json"));
-            if named || json {
+            if named || json || is_package_name(&path.to_string_lossy()) {
                 out.push(path.to_path_buf());
             }
         } else if named || path.extension().is_some() {

@@ -569,3 +569,51 @@ fn county_settings_judge_the_files_by_the_countys_roster() {
     ]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn packages_are_verified_with_their_evidence_and_a_forged_one_is_refused() {
+    use std::collections::BTreeMap;
+    use ziping_core::core::package::{evidence_path, write, SUBMISSION_ENTRY};
+    let dir = temp_dir("packages");
+    let doc = common::example_exports().remove(0);
+    let text = to_text(&doc).unwrap();
+    let a = &doc.attachments[0];
+    let scan = doc.profile.school_name.as_bytes().to_vec();
+    let good = write(
+        &text,
+        &doc.attachments,
+        &BTreeMap::from([(a.sha256.clone(), scan)]),
+    )
+    .unwrap();
+    std::fs::write(dir.join("城关镇第一小学.zip"), &good).unwrap();
+    // The same package with the scan swapped for another after the file was sealed.
+    let mut forged = Vec::new();
+    let mut archive = rawzip::ZipArchiveWriter::new(&mut forged);
+    for (path, data) in [
+        (SUBMISSION_ENTRY.to_string(), text.as_bytes()),
+        (evidence_path(a), b"a forged scan".as_slice()),
+    ] {
+        let (mut entry, config) = archive.new_file(&path).start().unwrap();
+        let mut w = config.wrap(&mut entry);
+        std::io::Write::write_all(&mut w, data).unwrap();
+        let (_, descriptor) = w.finish().unwrap();
+        entry.finish(descriptor).unwrap();
+    }
+    archive.finish().unwrap();
+    std::fs::write(dir.join("forged.zip"), &forged).unwrap();
+    let (code, out, _) = ziping(&["verify", dir.join("城关镇第一小学.zip").to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("OK\t"), "{out}");
+    let (code, out, _) = ziping(&["verify", dir.join("forged.zip").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("指标 G6 的佐证文件“班级名册.pdf”与报送文件记录的校验值（SHA-256）不符"),
+        "{out}"
+    );
+    // A folder of packages: the good one counts, the forged one is listed and not counted.
+    let (code, out, err) = ziping(&["aggregate", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}\n{err}");
+    assert!(err.contains("forged.zip"), "{err}");
+    assert!(err.contains("共 2 个文件"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -5,14 +5,41 @@
 //! every file against the error it must give. The oversized file is made in memory only.
 
 mod common;
+#[path = "common/zip.rs"]
+mod zip_helper;
 
 use common::{example_exports, root};
 use proptest::prelude::*;
 use serde_json::{json, Value as Json};
 use ziping_core::core::builtin::builtins;
-use ziping_core::core::export::{
-    digest_of, to_text, verify, Export, ImportError, MAX_EXPORT_BYTES,
-};
+use ziping_core::core::export::{digest_of, to_text, Export, ImportError, MAX_EXPORT_BYTES};
+use ziping_core::core::package::{evidence_path, SUBMISSION_ENTRY};
+
+/// A submission file or a 报送包, verified as county mode reads either.
+fn verify(
+    bytes: &[u8],
+    checklists: &[ziping_core::core::checklist::Checklist],
+) -> Result<ziping_core::core::export::Verified, ImportError> {
+    ziping_core::core::package::verify(bytes, checklists).map(|(v, _)| v)
+}
+
+/// An entry of a package: (its path, or the evidence's own path), its bytes, deflated?
+type Entry<'a> = (Option<&'a [u8]>, &'a [u8], bool);
+
+/// 报送包 of the base file: `evidence` is (path, bytes) besides the submission; `None` for the
+/// path is where the base's one evidence file belongs.
+fn package(evidence: &[Entry]) -> Vec<u8> {
+    let text = to_text(&base()).unwrap();
+    let right = evidence_path(&base().attachments[0]);
+    let mut entries: Vec<(&[u8], &[u8], bool)> =
+        vec![(SUBMISSION_ENTRY.as_bytes(), text.as_bytes(), false)];
+    entries.extend(
+        evidence
+            .iter()
+            .map(|(path, data, deflate)| (path.unwrap_or(right.as_bytes()), *data, *deflate)),
+    );
+    zip_helper::zip(&entries)
+}
 
 /// The corpus, at the repository root (the e2e tests drop its files too).
 fn dir() -> String {
@@ -277,6 +304,38 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             })),
             "ok",
         ),
+        // 报送包: the example with its scan (the school's name as bytes), and hostile ones.
+        (
+            "62-package.zip",
+            package(&[(None, "城关镇第一小学".as_bytes(), false)]),
+            "ok",
+        ),
+        (
+            "63-package-traversal.zip",
+            package(&[
+                (None, "城关镇第一小学".as_bytes(), false),
+                (Some(b"../../startup/evil.bat"), b"format c:", false),
+            ]),
+            "package:unsafe_path",
+        ),
+        (
+            "64-package-bomb.zip",
+            package(&[(None, &vec![0u8; 64 << 20], true)]),
+            "package:expands",
+        ),
+        (
+            "65-package-forged-scan.zip",
+            package(&[(None, "another school's scan".as_bytes(), false)]),
+            "package:hash_mismatch",
+        ),
+        (
+            "66-package-unlisted.zip",
+            package(&[
+                (None, "城关镇第一小学".as_bytes(), false),
+                (Some(b"evidence/G6/setup.exe"), b"MZ", false),
+            ]),
+            "package:unlisted",
+        ),
         (
             "40-unknown-checklist.json",
             sealed(edited(|v| v["checklist"]["id"] = json!("county-x"))),
@@ -413,6 +472,25 @@ fn kind(result: &Result<ziping_core::core::export::Verified, ImportError>) -> St
         Err(ImportError::Unreadable { .. }) => "unreadable".into(),
         Err(ImportError::BadSchoolYear { .. }) => "bad_school_year".into(),
         Err(ImportError::NumberTooPrecise { .. }) => "number_too_precise".into(),
+        Err(ImportError::Package { problem }) => {
+            use ziping_core::core::package::PackageProblem as P;
+            let p = match problem {
+                P::NotAZip => "not_a_zip",
+                P::TooLarge { .. } => "too_large",
+                P::Expands { .. } => "expands",
+                P::TooManyEntries { .. } => "too_many_entries",
+                P::UnsafePath { .. } => "unsafe_path",
+                P::DuplicatePath { .. } => "duplicate_path",
+                P::Overlapping { .. } => "overlapping",
+                P::Unsupported { .. } => "unsupported",
+                P::Damaged { .. } => "damaged",
+                P::NoSubmission => "no_submission",
+                P::Unlisted { .. } => "unlisted",
+                P::Missing { .. } => "missing",
+                P::HashMismatch { .. } => "hash_mismatch",
+            };
+            format!("package:{p}")
+        }
     }
 }
 
@@ -490,6 +568,25 @@ proptest! {
         // A changed byte may only pass if it changed layout, not content (e.g. a space).
         if let Ok(v) = result {
             prop_assert_eq!(v.export, base());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(fuzz_cases(300))]
+
+    /// A 报送包 with a byte changed anywhere (its headers, its directory, its evidence) never
+    /// panics, and never passes with other content.
+    #[test]
+    fn damaged_packages_never_panic_and_never_pass(pos in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let good = package(&[(None, "城关镇第一小学".as_bytes(), false)]);
+        let mut bad = good.clone();
+        let i = pos.index(bad.len());
+        prop_assume!(bad[i] != byte);
+        bad[i] = byte;
+        if let Ok(p) = ziping_core::core::package::open(&bad) {
+            prop_assert_eq!(p.export, base());
+            prop_assert_eq!(&p.evidence[0].1[..], "城关镇第一小学".as_bytes());
         }
     }
 }

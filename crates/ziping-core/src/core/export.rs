@@ -156,6 +156,51 @@ pub enum ExportError {
     NotSerializable { reason: String },
     #[error("{field} is not an RFC 3339 time: '{value}'")]
     BadTime { field: &'static str, value: String },
+    /// The 报送包 could not be made (an evidence file missing or changed, too large).
+    #[error("the package cannot be made: {problem}")]
+    Package { problem: PackageProblem },
+}
+
+/// Why a package cannot be used (or made). Typed: worded where it is shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum PackageProblem {
+    /// Not a zip archive that can be read (cut short, or not a zip at all).
+    #[error("not a readable zip archive")]
+    NotAZip,
+    #[error("the package is {size} bytes, more than {limit}")]
+    TooLarge { size: u64, limit: u64 },
+    /// Its entries would expand beyond the limit (a zip bomb, or simply too much).
+    #[error("the entries expand to more than {limit} bytes")]
+    Expands { limit: u64 },
+    #[error("more than {limit} entries")]
+    TooManyEntries { limit: usize },
+    /// An absolute path, a `..`, a drive letter or a backslash: a file meant to land outside
+    /// wherever the package is unpacked.
+    #[error("unsafe path {path}")]
+    UnsafePath { path: String },
+    #[error("the path {path} appears twice")]
+    DuplicatePath { path: String },
+    /// Two entries share their compressed bytes (a trick of zip bombs).
+    #[error("entries overlap at {path}")]
+    Overlapping { path: String },
+    /// Encrypted, or compressed by a method other than store and DEFLATE.
+    #[error("{path} is encrypted or compressed in an unsupported way")]
+    Unsupported { path: String },
+    /// The bytes of an entry are damaged (its CRC or size disagree, or it does not inflate).
+    #[error("{path} is damaged")]
+    Damaged { path: String },
+    #[error("no submission.json in the package")]
+    NoSubmission,
+    /// A file the submission does not list.
+    #[error("{path} is not listed in the submission")]
+    Unlisted { path: String },
+    /// An evidence file the submission lists and the package lacks (or, when making a
+    /// package, this browser no longer has).
+    #[error("the evidence file {name} of item {item} is missing")]
+    Missing { item: String, name: String },
+    /// An evidence file whose bytes are not the ones the submission recorded.
+    #[error("the evidence file {name} of item {item} does not match its SHA-256")]
+    HashMismatch { item: String, name: String },
 }
 
 /// Why a file is not a valid submission. Each names what is wrong; the app words it in Chinese.
@@ -203,6 +248,9 @@ pub enum ImportError {
     /// nearest double, so a changed digit would go unseen.
     #[error("the number {number} is too large to be kept exactly")]
     NumberTooPrecise { number: String },
+    /// A 报送包 that cannot be used (see `core::package`).
+    #[error("the package cannot be used: {problem}")]
+    Package { problem: PackageProblem },
     #[error("the checklist does not cover this school type ({school_type:?})")]
     SchoolTypeNotCovered {
         school_type: crate::core::model::SchoolType,

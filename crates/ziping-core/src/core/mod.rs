@@ -19,6 +19,7 @@ pub mod history;
 pub mod json;
 pub mod model;
 mod model_raw;
+pub mod package;
 pub mod plausible;
 pub mod roster_csv;
 pub mod rules;

@@ -2,7 +2,7 @@
 //! follow-up, sides, and the group rule's terms.
 
 use super::*;
-use crate::core::aggregate::refusal::{Refusal, MAX_FILE_BYTES};
+use crate::core::aggregate::refusal::Refusal;
 use crate::core::aggregate::{Conflict, CountyReport, FileStatus, StatusKind};
 
 /// What a file says of last year's 整改 rows, in words; empty when none are known.
@@ -182,9 +182,9 @@ pub fn status_counts(report: &CountyReport) -> Vec<(Msg, usize)> {
 /// Why county mode did not take a file, in `lang` (a checklist's problems included).
 pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
     match refusal {
-        Refusal::TooLarge { size } => Say::RefusedTooLarge {
+        Refusal::TooLarge { size, limit } => Say::RefusedTooLarge {
             size_mb: &(size / 1024 / 1024).to_string(),
-            limit_mb: &(MAX_FILE_BYTES / 1024 / 1024).to_string(),
+            limit_mb: &(limit / 1024 / 1024).to_string(),
         }
         .text(lang),
         Refusal::NotJson => Msg::RefusedNotJson.text(lang).into(),
@@ -195,5 +195,84 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         }
         .text(lang),
         Refusal::ChecklistClash { id, version } => Say::ChecklistClash { id, version }.text(lang),
+    }
+}
+
+/// A 数据核查 flag's kind in a few words (the list's first column, sorted by).
+pub fn flag_kind_msg(kind: &crate::core::aggregate::flags::FlagKind) -> Msg {
+    use crate::core::aggregate::flags::FlagKind as K;
+    match kind {
+        K::Jump { .. } => Msg::FlagJump,
+        K::OutsideSpread { .. } => Msg::FlagOutsideSpread,
+        K::SameRawData { .. } => Msg::FlagSameRawData,
+        K::AtThreshold { .. } => Msg::FlagAtThreshold,
+        K::RedLinesUnsupported { .. } => Msg::FlagRedLines,
+    }
+}
+
+/// A 数据核查 flag's reason, in words, with its figures.
+pub fn flag_text(lang: Lang, flag: &crate::core::aggregate::flags::Flag) -> String {
+    use crate::core::aggregate::flags::{FlagKind as K, Measure};
+    let n = |x: f64| crate::core::format::fixed(x, if x.abs() < 10.0 { 2 } else { 0 });
+    let name = |fallback: &str| {
+        let label = flag.label.as_ref().map(|t| match lang {
+            Lang::En if !t.en.is_empty() => t.en.clone(),
+            _ => t.zh.clone(),
+        });
+        label.unwrap_or_else(|| fallback.to_string())
+    };
+    match &flag.kind {
+        K::Jump {
+            input,
+            part,
+            last,
+            now,
+        } => Say::FlagJumpText {
+            name: &format!("{}{}", name(input), part_suffix(lang, *part)),
+            last: &n(*last),
+            now: &n(*now),
+            times: &crate::core::format::fixed(now / last, 2),
+        }
+        .text(lang),
+        K::OutsideSpread {
+            measure,
+            part,
+            value,
+            q1,
+            q3,
+        } => {
+            let what = match measure {
+                Measure::PupilsPerClass => Msg::MeasurePupilsPerClass.text(lang).to_string(),
+                Measure::TeachersPerClass => Msg::MeasureTeachersPerClass.text(lang).to_string(),
+                Measure::AreaPerPupil { input } => {
+                    Say::MeasureAreaPerPupil { name: &name(input) }.text(lang)
+                }
+            };
+            Say::FlagOutsideText {
+                what: &format!("{what}{}", part_suffix(lang, *part)),
+                value: &n(*value),
+                q1: &n(*q1),
+                q3: &n(*q3),
+            }
+            .text(lang)
+        }
+        K::SameRawData { other } => Say::FlagSameText { other }.text(lang),
+        K::AtThreshold {
+            item,
+            part,
+            value,
+            schools,
+            of,
+        } => Say::FlagAtThresholdText {
+            name: &format!("{item} {}{}", name(item), part_suffix(lang, *part)),
+            value: &crate::core::format::fmt_num(*value),
+            schools: &schools.to_string(),
+            of: &of.to_string(),
+        }
+        .text(lang),
+        K::RedLinesUnsupported { items } => Say::FlagRedLinesText {
+            items: &items.to_string(),
+        }
+        .text(lang),
     }
 }

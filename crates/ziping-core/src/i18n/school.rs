@@ -138,10 +138,45 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
         .text(lang),
         E::BadSchoolYear { year } => Say::ImportBadSchoolYear { year }.text(lang),
         E::NumberTooPrecise { number } => Say::ImportNumberTooPrecise { number }.text(lang),
+        E::Package { problem } => Say::ImportPackage {
+            problem: &package_problem(lang, problem),
+        }
+        .text(lang),
         E::SchoolTypeNotCovered { school_type } => Say::ImportTypeNotCovered {
             school_type: school_type_name(lang, *school_type),
         }
         .text(lang),
+    }
+}
+
+/// What is wrong with a 报送包 (made or read), in words.
+pub fn package_problem(lang: Lang, p: &crate::core::export::PackageProblem) -> String {
+    use crate::core::export::PackageProblem as P;
+    let mb = |b: u64| crate::core::format::fixed(b as f64 / 1_048_576.0, 1);
+    match p {
+        P::NotAZip => Msg::PackageNotAZip.text(lang).into(),
+        P::TooLarge { size, limit } => Say::PackageTooLarge {
+            size_mb: &mb(*size),
+            limit_mb: &mb(*limit),
+        }
+        .text(lang),
+        P::Expands { limit } => Say::PackageExpands {
+            limit_mb: &mb(*limit),
+        }
+        .text(lang),
+        P::TooManyEntries { limit } => Say::PackageTooManyEntries {
+            limit: &limit.to_string(),
+        }
+        .text(lang),
+        P::UnsafePath { path } => Say::PackageUnsafePath { path }.text(lang),
+        P::DuplicatePath { path } => Say::PackageDuplicatePath { path }.text(lang),
+        P::Overlapping { path } => Say::PackageOverlapping { path }.text(lang),
+        P::Unsupported { path } => Say::PackageUnsupported { path }.text(lang),
+        P::Damaged { path } => Say::PackageDamaged { path }.text(lang),
+        P::NoSubmission => Msg::PackageNoSubmission.text(lang).into(),
+        P::Unlisted { path } => Say::PackageUnlisted { path }.text(lang),
+        P::Missing { item, name } => Say::PackageMissing { item, name }.text(lang),
+        P::HashMismatch { item, name } => Say::PackageHashMismatch { item, name }.text(lang),
     }
 }
 
@@ -309,5 +344,9 @@ pub fn export_error(lang: Lang, e: &crate::core::export::ExportError) -> String 
         E::NoSchoolType => Msg::ExportNeedsType.text(lang).into(),
         E::NotSerializable { .. } => Msg::ExportNotSerializable.text(lang).into(),
         E::BadTime { field, value } => Say::ExportBadTime { field, value }.text(lang),
+        E::Package { problem } => Say::ExportPackage {
+            problem: &package_problem(lang, problem),
+        }
+        .text(lang),
     }
 }

@@ -220,7 +220,7 @@ fn problems_are_worded_in_the_interface_language() {
         },
         P::NotCanonical,
     ];
-    let errors = [
+    let mut errors = vec![
         E::TooLarge {
             size: 5 << 20,
             limit: 4 << 20,
@@ -288,6 +288,11 @@ fn problems_are_worded_in_the_interface_language() {
             school_type: SchoolType::NineYear,
         },
     ];
+    errors.extend(
+        package_problems()
+            .into_iter()
+            .map(|problem| E::Package { problem }),
+    );
     let sentences = problems
         .iter()
         .map(|p| {
@@ -315,8 +320,27 @@ fn problems_are_worded_in_the_interface_language() {
         t.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
             w.len() >= 3
                 && ![
-                    "UTF", "JSON", "KB", "RFC", "ziping", "format", "profile", "created", "school",
-                    "type", "split", "scope", "per", "part", "when", "json",
+                    "UTF",
+                    "JSON",
+                    "KB",
+                    "RFC",
+                    "ziping",
+                    "format",
+                    "profile",
+                    "created",
+                    "school",
+                    "type",
+                    "split",
+                    "scope",
+                    "per",
+                    "part",
+                    "when",
+                    "json",
+                    // 报送包: the container's name, and the file names and paths inside it.
+                    "zip",
+                    "SHA",
+                    "submission",
+                    "evidence",
                 ]
                 .contains(&w)
         })
@@ -347,13 +371,55 @@ fn export_errors() -> Vec<crate::core::export::ExportError> {
             value: "x1".into(),
         },
     ]
+    .into_iter()
+    .chain(
+        package_problems()
+            .into_iter()
+            .map(|problem| E::Package { problem }),
+    )
+    .collect()
+}
+
+/// Every way a 报送包 is refused.
+fn package_problems() -> Vec<crate::core::export::PackageProblem> {
+    use crate::core::export::PackageProblem as P;
+    let path = || "evidence/x1/../y".to_string();
+    let item = || "x1".to_string();
+    let name = || "x2.gz".to_string();
+    vec![
+        P::NotAZip,
+        P::TooLarge {
+            size: 60 << 20,
+            limit: 50 << 20,
+        },
+        P::Expands { limit: 50 << 20 },
+        P::TooManyEntries { limit: 2000 },
+        P::UnsafePath { path: path() },
+        P::DuplicatePath { path: path() },
+        P::Overlapping { path: path() },
+        P::Unsupported { path: path() },
+        P::Damaged { path: path() },
+        P::NoSubmission,
+        P::Unlisted { path: path() },
+        P::Missing {
+            item: item(),
+            name: name(),
+        },
+        P::HashMismatch {
+            item: item(),
+            name: name(),
+        },
+    ]
 }
 
 fn refusals() -> Vec<crate::core::aggregate::refusal::Refusal> {
     use crate::core::aggregate::refusal::Refusal as R;
     let errors = crate::core::checklist::Checklist::from_json(r#"{"format":"x"}"#).unwrap_err();
     vec![
-        R::TooLarge { size: 9 << 20 },
+        R::TooLarge {
+            size: 9 << 20,
+            limit: 4 << 20,
+        },
         R::NotJson,
         R::SystemFile,
         R::Unreadable,

@@ -104,6 +104,8 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         Msg::CsvErrors,
         Msg::CsvExported,
         Msg::CsvFollowUp,
+        Msg::CsvFlags,
+        Msg::CsvEvidenceFiles,
     ]
     .iter()
     .map(|m| m.text(lang).to_string())
@@ -152,6 +154,11 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         let change = two_years.then(|| report.change_of(n)).flatten();
         let last = change.as_ref().map(|c| &report.schools[c.last]);
         let mut record = school_record(lang, s);
+        record.push(cell(&row_flags(lang, report, n)));
+        record.push(match &s.evidence_files {
+            Some(files) => files.to_string(),
+            None => String::new(),
+        });
         if roster {
             record.extend(roster_cells(lang, s));
         }
@@ -213,6 +220,50 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         record[base + 1] = cell(&m.name);
         record[base + 2] = cell(&m.township);
         let _ = w.write_record(record);
+    }
+    finish(w)
+}
+
+/// A row's 数据核查 flags in words, one after another.
+fn row_flags(lang: Lang, report: &CountyReport, row: usize) -> String {
+    let texts: Vec<String> = report
+        .flags
+        .iter()
+        .filter(|f| f.row == row)
+        .map(|f| crate::i18n::flag_text(lang, f))
+        .collect();
+    texts.join(match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    })
+}
+
+/// The 数据核查 list: one line per flag, in the school table's order (for Excel: sort or
+/// filter it there as the officer likes).
+pub fn flags_csv(report: &CountyReport, lang: Lang) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header: Vec<&str> = [
+        Msg::ColFile,
+        Msg::SchoolCode,
+        Msg::SchoolName,
+        Msg::SchoolYear,
+        Msg::CsvFlagKind,
+        Msg::CsvFlagReason,
+    ]
+    .iter()
+    .map(|m| m.text(lang))
+    .collect();
+    let _ = w.write_record(&header);
+    for f in &report.flags {
+        let s = &report.schools[f.row];
+        let _ = w.write_record([
+            cell(&s.file),
+            code_cell(&s.school_code),
+            cell(&s.school_name),
+            cell(&s.school_year),
+            crate::i18n::flag_kind_msg(&f.kind).text(lang).to_string(),
+            cell(&crate::i18n::flag_text(lang, f)),
+        ]);
     }
     finish(w)
 }

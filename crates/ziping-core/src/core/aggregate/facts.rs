@@ -3,11 +3,13 @@
 //! step that runs in parallel (the CLI's threads, the browser's workers); [`super::aggregate`]
 //! then works on facts alone.
 
+use super::flags::{Measure, RawFigure, RedLines};
 use super::Side;
 use crate::core::answers::{parse_number, Part, Slot, Value};
 use crate::core::checklist::Checklist;
-use crate::core::export::{verify, ChecklistStamp, ImportError, Verified};
+use crate::core::export::{ChecklistStamp, ImportError, Verified};
 use crate::core::model::{Formula, InputScope, ItemKind, SchoolType, Scope};
+use crate::core::package::verify;
 use crate::core::score::{Completion, Outcome};
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +89,18 @@ pub struct SchoolFacts {
     pub previous: Option<String>,
     /// Last year's 整改 rows it reports on (上年整改落实情况), by status.
     pub review: ReviewCounts,
+    /// Evidence files that came with it (a 报送包's, checked against their hashes; none for
+    /// a plain submission file).
+    #[serde(default)]
+    pub evidence_files: usize,
+    /// Its raw figures as entered (数据核查 compares them with last year's and other schools').
+    #[serde(default)]
+    pub raw: Vec<RawFigure>,
+    /// Pupils per class, teachers per class, area per pupil, per part.
+    #[serde(default)]
+    pub measures: Vec<(Measure, Part, f64)>,
+    #[serde(default)]
+    pub red_lines: RedLines,
 }
 
 /// Last year's 整改 rows a file reports on, by how far each got.
@@ -130,7 +144,7 @@ impl SchoolFacts {
 
 /// Reads, verifies and re-scores one file, and keeps its facts.
 pub fn reduce(file: &str, bytes: &[u8], checklists: &[Checklist]) -> FileFacts {
-    let facts = verify(bytes, checklists).and_then(|v| {
+    let facts = verify(bytes, checklists).and_then(|(v, evidence_files)| {
         let named = &v.export.checklist;
         let checklist = checklists
             .iter()
@@ -139,7 +153,10 @@ pub fn reduce(file: &str, bytes: &[u8], checklists: &[Checklist]) -> FileFacts {
                 id: named.id.clone(),
                 version: named.version.clone(),
             })?;
-        facts_of(&v, checklist)
+        facts_of(&v, checklist).map(|f| SchoolFacts {
+            evidence_files,
+            ..f
+        })
     });
     FileFacts {
         file: file.to_string(),
@@ -181,6 +198,8 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
         .iter()
         .map(|&p| (p, enrolment(v, checklist, school_type, p)))
         .collect();
+    let raw = super::flags::raw_figures(v, checklist, school_type);
+    let measures = super::flags::measures(&raw, checklist, &parts);
     let school_year = crate::core::school_year::canonical_school_year(&profile.school_year)
         .ok_or_else(|| ImportError::BadSchoolYear {
             year: profile.school_year.clone(),
@@ -207,6 +226,10 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
         plan_rows: v.export.plan.len(),
         previous: v.export.previous.as_ref().map(|p| p.digest.clone()),
         review: ReviewCounts::of(&v.export.review),
+        evidence_files: 0,
+        raw,
+        measures,
+        red_lines: super::flags::red_lines(v, checklist),
     })
 }
 

@@ -9,6 +9,7 @@
 
 mod facts;
 mod figures;
+pub mod flags;
 pub mod identity;
 pub mod refusal;
 mod schools;
@@ -16,6 +17,7 @@ pub mod settings;
 mod spread;
 mod table;
 mod values;
+pub mod visit;
 mod years;
 
 pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, ReviewCounts, SchoolFacts};
@@ -176,6 +178,8 @@ pub struct SchoolRow {
     pub exported: String,
     /// Rows of its own 整改清单.
     pub plan_rows: usize,
+    /// Evidence files that came with it in a 报送包 (none for an unreadable file).
+    pub evidence_files: Option<usize>,
     /// The same school's counted row of the year before (the file this one continues, else
     /// its file of the previous school year), if the batch has it. Counted rows only.
     pub last_year: Option<usize>,
@@ -470,6 +474,8 @@ pub struct CountyReport {
     pub missing: Vec<MissingSchool>,
     /// With a roster: how many schools it lists.
     pub roster_schools: usize,
+    /// 数据核查: what deserves a second look, by row (never changes a score).
+    pub flags: Vec<flags::Flag>,
 }
 
 impl CountyReport {
@@ -622,6 +628,13 @@ pub fn aggregate(
     }
     let facts: Vec<Option<&SchoolFacts>> = files.iter().map(|f| f.facts.as_ref().ok()).collect();
     years::link(&mut rows, &facts);
+    let label = |f: &SchoolFacts, id: &str| {
+        let c = checklist_of(f)?;
+        c.input(id)
+            .map(|d| d.label.clone())
+            .or_else(|| c.item(id).map(|i| i.text.clone()))
+    };
+    let flags = flags::flags(&rows, &facts, &label);
     let (figures, rule) = figures::figures(&counted);
     let missing = settings
         .map(|s| missing(s, &known, &rows))
@@ -637,6 +650,7 @@ pub fn aggregate(
         pick_clashes: decided.pick_clashes,
         missing,
         roster_schools: settings.map_or(0, |s| s.roster.len()),
+        flags,
     }
 }
 
@@ -730,6 +744,7 @@ impl SchoolRow {
             completion: None,
             exported: String::new(),
             plan_rows: 0,
+            evidence_files: None,
             last_year: None,
             follow_up: FollowUp::NotDue,
             roster: None,
@@ -774,6 +789,7 @@ impl SchoolRow {
             completion: Some(f.completion),
             exported: f.exported.clone(),
             plan_rows: f.plan_rows,
+            evidence_files: Some(f.evidence_files),
             last_year: None,
             follow_up: FollowUp::NotDue,
             roster: None,

@@ -14,6 +14,21 @@ pub const MAX_FILE_BYTES: usize = if MAX_EXPORT_BYTES > MAX_CHECKLIST_BYTES {
     MAX_CHECKLIST_BYTES
 };
 
+/// The largest file of this name read: a 报送包 (`.zip`) may be as large as a package can be,
+/// anything else as large as a submission or checklist.
+pub fn max_bytes(name: &str) -> u64 {
+    if is_package_name(name) {
+        crate::core::package::MAX_PACKAGE_BYTES
+    } else {
+        MAX_FILE_BYTES as u64
+    }
+}
+
+/// A 报送包 by its name.
+pub fn is_package_name(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".zip")
+}
+
 /// A file the operating system makes beside a person's files, by its name (with or without
 /// its folder): macOS's AppleDouble `._name` and `.DS_Store`, Windows's `Thumbs.db` and
 /// `desktop.ini`.
@@ -27,9 +42,9 @@ pub fn is_system_file(name: &str) -> bool {
 /// (`i18n::refusal_text`), so a language toggle re-words a reason found earlier.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Refusal {
-    /// Larger than any submission or checklist can be: not read.
-    TooLarge { size: u64 },
-    /// Not a `.json` file.
+    /// Larger than any submission, package or checklist can be: not read.
+    TooLarge { size: u64, limit: u64 },
+    /// Neither a `.json` file nor a `.zip` package.
     NotJson,
     /// A file the operating system makes beside others (macOS's `._name` and `.DS_Store`,
     /// Windows's `Thumbs.db`): not read.

@@ -3,13 +3,14 @@
 //! the page reads files and hands their bytes here.
 
 pub use crate::core::aggregate::refusal::{
-    is_system_file, Refusal, MAX_CHECKLIST_BYTES, MAX_FILE_BYTES,
+    is_package_name, is_system_file, max_bytes, Refusal, MAX_CHECKLIST_BYTES, MAX_FILE_BYTES,
 };
+use crate::core::aggregate::visit::VisitPlan;
 use crate::core::aggregate::{
     aggregate, reduce, CountyReport, CountySettings, FileFacts, FileStatus, Options,
 };
 use crate::core::checklist::{add_to_set, Checklist};
-use crate::core::export::{verify, ImportError, Verified};
+use crate::core::export::{ImportError, Verified};
 use crate::core::model::CHECKLIST_FORMAT;
 use crate::core::time::Timestamp;
 use crate::i18n::{status_line, Lang};
@@ -40,6 +41,12 @@ pub struct BatchChoices {
     pub county: Option<String>,
     #[serde(default)]
     pub assigned: Vec<(String, String)>,
+    /// 实地核查抽样: the draw (how many, which seed), once the officer made one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit: Option<VisitPlan>,
+    /// What the officer found on site, by file name (核查发现).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub findings: BTreeMap<String, String>,
 }
 
 /// What a worker says about one file it read.
@@ -56,7 +63,7 @@ pub enum FileReply {
     Unreadable,
     /// Larger than any submission or checklist can be: not read (the worker looks at the size
     /// first; asking the browser for thousands of sizes held up the page).
-    TooLarge { size: u64 },
+    TooLarge { size: u64, limit: u64 },
 }
 
 /// Reads one file as county mode does, in a worker: verified, re-scored and reduced to its
@@ -129,6 +136,10 @@ pub struct Batch {
     pub settings: Option<CountySettings>,
     /// Files the officer assigned to a roster school: (file name, roster code).
     pub assigned: Vec<(String, String)>,
+    /// 实地核查抽样, once drawn.
+    pub visit: Option<VisitPlan>,
+    /// 核查发现 by file name.
+    pub findings: BTreeMap<String, String>,
     next_id: u32,
     /// Goes up when every file is to be read again (a checklist arrived): a reply to an earlier
     /// reading is then stale.
@@ -183,11 +194,12 @@ impl Batch {
     pub fn accept(&mut self, name: &str, size: Option<u64>) -> Option<u32> {
         let refusal = if is_system_file(name) {
             Some(Refusal::SystemFile)
-        } else if !name.to_ascii_lowercase().ends_with(".json") {
+        } else if !name.to_ascii_lowercase().ends_with(".json") && !is_package_name(name) {
             Some(Refusal::NotJson)
         } else {
-            size.filter(|&s| s > MAX_FILE_BYTES as u64)
-                .map(|size| Refusal::TooLarge { size })
+            let limit = max_bytes(name);
+            size.filter(|&s| s > limit)
+                .map(|size| Refusal::TooLarge { size, limit })
         };
         if let Some(r) = refusal {
             self.refused.push((name.to_string(), r));
@@ -233,7 +245,9 @@ impl Batch {
         }
         let added = match reply {
             FileReply::Unreadable => Added::Refused(Refusal::Unreadable),
-            FileReply::TooLarge { size } => Added::Refused(Refusal::TooLarge { size }),
+            FileReply::TooLarge { size, limit } => {
+                Added::Refused(Refusal::TooLarge { size, limit })
+            }
             FileReply::Checklist { text } => self.add_checklist(&text),
             FileReply::Submission { content, facts } => {
                 if self
@@ -274,6 +288,7 @@ impl Batch {
         if text.len() > MAX_CHECKLIST_BYTES {
             return Added::Refused(Refusal::TooLarge {
                 size: text.len() as u64,
+                limit: MAX_CHECKLIST_BYTES as u64,
             });
         }
         let checklist = match Checklist::from_json(text) {
@@ -394,6 +409,8 @@ impl Batch {
         self.refused.clear();
         self.picks.clear();
         self.assigned.clear();
+        self.visit = None;
+        self.findings.clear();
         self.county = None;
     }
 
@@ -404,6 +421,8 @@ impl Batch {
             picks: self.picks.clone(),
             county: self.county.clone(),
             assigned: self.assigned.clone(),
+            visit: self.visit.clone(),
+            findings: self.findings.clone(),
         }
     }
 
@@ -413,6 +432,22 @@ impl Batch {
         self.picks = choices.picks;
         self.county = choices.county;
         self.assigned = choices.assigned;
+        self.visit = choices.visit;
+        self.findings = choices.findings;
+    }
+
+    /// 实地核查抽样: draws `count` schools with `seed` (kept, so a reload draws them again).
+    pub fn draw_visits(&mut self, count: usize, seed: u64) {
+        self.visit = Some(VisitPlan { count, seed });
+    }
+
+    /// What was found on site at the school of `file` (empty: nothing recorded).
+    pub fn set_finding(&mut self, file: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.findings.remove(file);
+        } else {
+            self.findings.insert(file.to_string(), text.to_string());
+        }
     }
 
     /// Counts this file for its school (a 冲突 resolved, a future date accepted).
@@ -429,7 +464,9 @@ impl Batch {
 
     /// A file's bytes verified against the known checklists (for reading its report).
     pub fn verify(&self, bytes: &[u8]) -> Option<Verified> {
-        verify(bytes, &self.checklists).ok()
+        crate::core::package::verify(bytes, &self.checklists)
+            .ok()
+            .map(|(v, _)| v)
     }
 
     /// The county report of the files read so far, with the officer's choices, at `now`.

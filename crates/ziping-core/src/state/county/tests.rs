@@ -60,6 +60,10 @@ fn the_officers_choices_come_back_with_the_same_files_after_a_reload() {
     b.pick("a.json (2)");
     b.county = Some("示例县".into());
     b.assign("a.json", "4307250001");
+    b.draw_visits(3, 20261206);
+    b.set_finding("a.json", "功能室面积与填报一致；家长会记录齐全");
+    b.set_finding("a.json (2)", "  ");
+    assert_eq!(b.findings.len(), 1, "an empty finding is no finding");
     let kept = serde_json::to_string(&b.choices()).unwrap();
     // The page again: the same files in the same order, then the choices.
     let mut again = Batch::new(builtins().unwrap());
@@ -67,6 +71,13 @@ fn the_officers_choices_come_back_with_the_same_files_after_a_reload() {
     add(&mut again, "a.json", b"{}");
     again.restore_choices(serde_json::from_str(&kept).unwrap());
     assert_eq!(again.choices(), b.choices());
+    assert_eq!(
+        again.visit,
+        Some(crate::core::aggregate::visit::VisitPlan {
+            count: 3,
+            seed: 20261206
+        })
+    );
     assert_eq!(
         again.report(&Timestamp::parse("2026-12-01T00:00:00+08:00").unwrap()),
         b.report(&Timestamp::parse("2026-12-01T00:00:00+08:00").unwrap())
@@ -88,8 +99,18 @@ fn unreadable_files_are_listed_with_their_reason() {
     let gone = b.accept("gone.json", None).unwrap();
     let big = b.accept("big.json", None).unwrap();
     assert_eq!(
-        b.receive(big, 0, FileReply::TooLarge { size: 5 << 20 }),
-        Added::Refused(Refusal::TooLarge { size: 5 << 20 })
+        b.receive(
+            big,
+            0,
+            FileReply::TooLarge {
+                size: 5 << 20,
+                limit: 4 << 20
+            }
+        ),
+        Added::Refused(Refusal::TooLarge {
+            size: 5 << 20,
+            limit: 4 << 20
+        })
     );
     assert_eq!(
         b.receive(gone, 0, FileReply::Unreadable),
@@ -101,7 +122,7 @@ fn unreadable_files_are_listed_with_their_reason() {
         .map(|(n, r)| format!("{n}: {}", crate::i18n::refusal_text(Lang::Zh, r)))
         .collect();
     assert_eq!(reasons.len(), 4);
-    assert!(reasons[0].contains("不是 .json 文件"), "{reasons:?}");
+    assert!(reasons[0].contains("不是 .json 报送文件"), "{reasons:?}");
     assert!(reasons[1].contains("3072 MB"), "{reasons:?}");
     assert!(
         reasons[2].starts_with("big.json: 文件太大（5 MB"),
@@ -203,6 +224,10 @@ fn the_school_table_filters_and_sorts_as_the_officer_asks() {
                 plan_rows: 0,
                 previous: None,
                 review: Default::default(),
+                evidence_files: 0,
+                raw: vec![],
+                measures: vec![],
+                red_lines: Default::default(),
             }),
         }),
     };
