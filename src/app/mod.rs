@@ -77,6 +77,10 @@ pub fn App() -> Html {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>
             { components::header(&ctx) }
+            // An export that failed is said where it is seen, not only in the live region.
+            if let (Some((_, crate::state::Notice::ExportFailed { .. })), Some((_, text))) = (&state.notice, &notice) {
+                <p class="error no-print export-error" role="alert" data-testid="export-error">{ text }</p>
+            }
             <main id="main" tabindex="-1" class={classes!(wide_plan.then_some("wide-plan"))}>{ body }</main>
             <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 { notice.map(|(n, text)| html! { <span key={n}>{ text }</span> }).unwrap_or_default() }

@@ -7,6 +7,7 @@ mod editor;
 mod figures;
 mod page;
 mod pool;
+mod review;
 mod settings;
 mod table;
 pub mod worker;

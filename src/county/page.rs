@@ -5,6 +5,7 @@
 
 use super::figures::{by_year, county_rates, figures, follow_ups};
 use super::pool::Pool;
+use super::review::{self, Review};
 use super::settings::SettingsPanel;
 use super::table::SchoolsTable;
 use crate::app::browser::{clock, drafts, files, page};
@@ -190,28 +191,49 @@ pub fn County(props: &CountyProps) -> Html {
     let progress = use_state(|| (0usize, 0usize, false));
     let no_workers = use_state(|| false);
     let viewing = use_state(|| None::<String>);
-    let opened = use_state(|| None::<Open>);
+    // The school's report opened, with its file's bytes when it is a 报送包 (its evidence opens
+    // from them).
+    let opened = use_state(|| None::<(Open, Option<Rc<Vec<u8>>>)>);
+    // The 核查单 shown for printing instead of the page.
+    let sheets = use_state(|| false);
+    let redraw = use_force_update();
+    // The seed a new draw offers: today's date and four digits of the clock (20261206 4821).
+    let fresh_seed = *use_state(|| {
+        let date: String = clock::now()
+            .date()
+            .to_string()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        date.parse::<u64>().unwrap_or(0) * 10_000 + clock::millis() as u64 % 10_000
+    });
     let settings = use_state(|| None::<Shared<CountySettings>>);
     let import_problem = use_state(|| None::<Vec<crate::core::aggregate::SettingsProblem>>);
     // Why the last 归入 did nothing (a code not in the roster).
     let assign_problem = use_state(|| None::<String>);
     let lang = ctx.lang;
 
+    // The officer's choices kept as they change (picks, county, assignments, the draw, what
+    // was found on site).
+    let keep_choices: Rc<dyn Fn()> = {
+        let work = work.clone();
+        Rc::new(move || {
+            let mut w = work.borrow_mut();
+            let choices = w.batch.choices();
+            if w.restored && choices != w.saved_choices {
+                w.saved_choices = choices.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    drafts::save_batch_choices(&choices).await;
+                });
+            }
+        })
+    };
     // Draws what the batch holds now: the progress while files are out, the report once none is.
     let refresh: Rc<dyn Fn()> = {
         let (work, shown, progress) = (work.clone(), shown.clone(), progress.clone());
+        let keep_choices = keep_choices.clone();
         Rc::new(move || {
-            // The officer's choices kept as they change (picks, county, assignments).
-            {
-                let mut w = work.borrow_mut();
-                let choices = w.batch.choices();
-                if w.restored && choices != w.saved_choices {
-                    w.saved_choices = choices.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        drafts::save_batch_choices(&choices).await;
-                    });
-                }
-            }
+            keep_choices();
             let w = work.borrow();
             let pending = w.batch.pending_count();
             progress.set((w.batch.len() - pending, w.batch.len(), w.walks > 0));
@@ -689,6 +711,48 @@ pub fn County(props: &CountyProps) -> Html {
         let viewing = viewing.clone();
         Callback::from(move |file: String| viewing.set(Some(file)))
     };
+    // 核查发现 typed beside a school (kept with the batch; the report does not change).
+    let on_finding = {
+        let (work, keep_choices) = (work.clone(), keep_choices.clone());
+        Callback::from(move |(file, text): (String, String)| {
+            work.borrow_mut().batch.set_finding(&file, &text);
+            keep_choices();
+        })
+    };
+    // 实地核查抽样: the draw is kept with the batch and drawn again from it.
+    let on_draw = {
+        let (work, keep_choices, redraw) = (work.clone(), keep_choices.clone(), redraw.clone());
+        let shown = shown.clone();
+        Callback::from(move |(count, seed): (usize, u64)| {
+            if let Some(l) = &*shown {
+                work.borrow_mut().batch.draw_visits(&l.report, count, seed);
+                keep_choices();
+                redraw.force_update();
+            }
+        })
+    };
+    let on_sheets = {
+        let sheets = sheets.clone();
+        Callback::from(move |()| sheets.set(true))
+    };
+    if *sheets {
+        let w = work.borrow();
+        if let (Some(l), Some(plan)) = (&*shown, &w.batch.visit) {
+            let back = {
+                let sheets = sheets.clone();
+                Callback::from(move |_: MouseEvent| sheets.set(false))
+            };
+            return html! {
+                <section class="county sheets-view" data-testid="county-sheets">
+                    <p class="no-print page-actions">
+                        <button type="button" class="link" data-testid="back-from-sheets" onclick={back}>{ "← " }{ ctx.t(Msg::BackToVisits) }</button>
+                        { review::print_button(&ctx) }
+                    </p>
+                    { review::sheets(&ctx, &l.report, plan, &w.batch.findings, clock::now().date()) }
+                </section>
+            };
+        }
+    }
     // A school's report, read-only, dated as exported: its file is read again here.
     {
         let (work, opened) = (work.clone(), opened.clone());
@@ -703,10 +767,11 @@ pub fn County(props: &CountyProps) -> Html {
             let reader = file.map(|file| {
                 gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |bytes| {
                     let w = work.borrow();
-                    let open = bytes
-                        .ok()
-                        .and_then(|b| w.batch.verify(&b))
-                        .and_then(|v| read_only(&v, &w.batch));
+                    let open = bytes.ok().and_then(|b| {
+                        let open = read_only(&w.batch.verify(&b)?, &w.batch)?;
+                        let package = crate::core::package::is_package(&b).then(|| Rc::new(b));
+                        Some((open, package))
+                    });
                     opened.set(open);
                 })
             });
@@ -721,8 +786,10 @@ pub fn County(props: &CountyProps) -> Html {
         return html! {
             <section class="county" data-testid="county-report">
                 <p class="no-print"><button type="button" class="link" data-testid="back-to-county" onclick={back}>{ "← " }{ ctx.t(Msg::BackToCounty) }</button></p>
-                if let Some(open) = (*opened).clone() {
+                if let Some((open, package)) = (*opened).clone() {
                     <p class="status no-print">{ ctx.say(Say::ReadOnlyReport { school: &open.draft.profile.school_name }) }</p>
+                    { review::finding(&ctx, viewing.as_deref().unwrap_or_default(), work.borrow().batch.findings.get(viewing.as_deref().unwrap_or_default()).map_or("", String::as_str), &on_finding) }
+                    { review::evidence(&ctx, &open.draft.attachments, package) }
                     <Report date={Some(AttrValue::from(open.draft.updated.get(..10).unwrap_or_default().to_string()))} open={open} />
                 } else {
                     <p class="muted" role="status">{ ctx.t(Msg::Loading) }</p>
@@ -877,6 +944,9 @@ pub fn County(props: &CountyProps) -> Html {
                     <p class="error no-print" role="alert" data-testid="assign-problem" hidden={assign_problem.is_none()}>{ (*assign_problem).as_ref().map(|code| ctx.say(Say::AssignUnknown { code })).unwrap_or_default() }</p>
                     <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()}
                         roster={settings.as_ref().filter(|s| s.0.has_roster()).cloned()} on_assign={assign.clone()} on_add_to_roster={add_to_roster.clone()} />
+                    <Review report={Shared(l.report.clone())} visit={b.visit.clone()} findings={Shared(Rc::new(b.findings.clone()))}
+                        fresh_seed={fresh_seed} on_draw={on_draw.clone()} on_finding={on_finding.clone()} on_open={open_school.clone()}
+                        on_sheets={on_sheets.clone()} csv_name={AttrValue::from(file_name(Msg::CsvFlagsName))} />
                     }
                 </>
             }

@@ -59,7 +59,7 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     await summary.getByText("共 6 个文件：正常 3、冲突 2、无效 1。").waitFor();
     assert.ok(await awaiting.isHidden());
     assert.match(await page.getByTestId("county-checklists").textContent(), /衡阳/);
-    assert.match(await page.getByTestId("county-refused").textContent(), /README\.md：不是 \.json 文件，未读取/);
+    assert.match(await page.getByTestId("county-refused").textContent(), /README\.md：不是 \.json 报送文件或 \.zip 报送包，未读取/);
     const hengyang = page.getByTestId("county-row").filter({ hasText: "衡阳县第一中学" });
     assert.equal((await hengyang.getByTestId("row-status").textContent()).trim(), "正常", "its county checklist was used");
 
@@ -131,7 +131,9 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     await page.getByTestId("county-report").waitFor();
     assert.equal(await page.getByTestId("report-school").textContent(), "桃花源中学");
     assert.equal(await page.getByTestId("report-date").textContent(), "2026-11-20", "the export date");
-    assert.equal(await page.locator('[data-testid="county-report"] input, [data-testid="county-report"] textarea').count(), 0, "read-only");
+    // Read-only: nothing of the school's can be changed (the officer's own 核查发现 is the one field).
+    assert.equal(await page.locator('[data-testid="county-report"] :is(input, textarea):not([data-testid="report-finding"])').count(), 0, "read-only");
+    assert.equal(await page.getByTestId("report-finding").count(), 1);
     await page.getByTestId("back-to-county").click();
     await page.getByTestId("county-table").waitFor();
 
@@ -434,7 +436,7 @@ test("a folder dropped is read through its entries, subfolders too; files droppe
     await drop([folder]);
     await page.getByTestId("county-summary").getByText("共 3 个文件：正常 3。").waitFor();
     const refused = await page.getByTestId("county-refused").textContent();
-    assert.match(refused, /说明\.txt：不是 \.json 文件，未读取/);
+    assert.match(refused, /说明\.txt：不是 \.json 报送文件或 \.zip 报送包，未读取/);
     assert.match(refused, /\._示例县.*：系统自动生成的附属文件/);
 
     // Files dropped (no folder): a school's file again (counted once) and a damaged one.

@@ -110,6 +110,8 @@ test("hostile and broken files are refused by name, and nothing changes", { time
       ["24-school-type-senior.json", /profile 部分有误：取值“senior”不在允许的范围内/],
       ["32-created-yesterday.json", /字段 created 的时间“yesterday”/],
       ["35-digest-one-char.json", /校验值不符/],
+      // A 报送包 opened where a submission file is asked for: what to do, not "not UTF-8".
+      ["62-package.zip", /这是报送包（\.zip）。这里只能打开 \.json 报送文件：请用解压软件打开报送包，取出其中的 submission\.json 再打开。/],
       ["42-checklist-hash-changed.json", /与文件制作时的内容不同/],
     ];
     for (const [file, reason] of cases) {

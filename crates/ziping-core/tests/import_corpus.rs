@@ -472,6 +472,7 @@ fn kind(result: &Result<ziping_core::core::export::Verified, ImportError>) -> St
         Err(ImportError::Unreadable { .. }) => "unreadable".into(),
         Err(ImportError::BadSchoolYear { .. }) => "bad_school_year".into(),
         Err(ImportError::NumberTooPrecise { .. }) => "number_too_precise".into(),
+        Err(ImportError::IsPackage) => "is_package".into(),
         Err(ImportError::Package { problem }) => {
             use ziping_core::core::package::PackageProblem as P;
             let p = match problem {

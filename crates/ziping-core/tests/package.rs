@@ -245,3 +245,77 @@ fn a_refused_package_leaves_the_other_files_of_the_batch_counted() {
     );
     assert!(!report.schools[0].status.counted());
 }
+
+#[test]
+fn evidence_is_shown_only_as_what_its_bytes_are() {
+    use ziping_core::core::package::viewable_type;
+    let png = std::fs::read(root("static/icons/icon-192.png")).unwrap();
+    assert_eq!(viewable_type(&png), Some("image/png"));
+    assert_eq!(viewable_type(b"%PDF-1.4\n..."), Some("application/pdf"));
+    assert_eq!(viewable_type(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("image/jpeg"));
+    // A page or an SVG with a script, whatever type the school's file gives it: downloaded.
+    assert_eq!(viewable_type(b"<svg onload=\"alert(1)\"/>"), None);
+    assert_eq!(viewable_type(b"<!doctype html><script>"), None);
+    assert_eq!(viewable_type(b""), None);
+}
+
+#[test]
+fn two_files_behind_one_path_are_refused() {
+    // Two attachments of one item and name whose hashes begin alike (a school can make such
+    // a pair): only one could be packed, so the other would go unchecked.
+    let (mut export, _, _) = example();
+    let first = export.attachments[0].clone();
+    let mut second = first.clone();
+    second.sha256 = format!("{}{}", &first.sha256[..12], "0".repeat(52));
+    export.attachments.push(second);
+    export.digest = ziping_core::core::export::digest_of(&export).unwrap();
+    let text = to_text(&export).unwrap();
+    let p = zip(&[
+        (SUBMISSION_ENTRY.as_bytes(), text.as_bytes(), false),
+        (
+            evidence_path(&first).as_bytes(),
+            "城关镇第一小学".as_bytes(),
+            false,
+        ),
+    ]);
+    assert!(matches!(problem(&p), PackageProblem::DuplicatePath { .. }));
+}
+
+#[test]
+fn bytes_the_directory_does_not_list_are_refused() {
+    let (export, text, evidence) = example();
+    let good = write(&text, &export.attachments, &evidence).unwrap();
+    // Something after the archive.
+    let mut trailing = good.clone();
+    trailing.extend_from_slice(b"PK\x03\x04 hidden");
+    assert_eq!(problem(&trailing), PackageProblem::NotAZip);
+    // A non-ASCII name not marked UTF-8: Chinese Windows would read it as GBK.
+    let a = &export.attachments[0];
+    let mut out = Vec::new();
+    let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
+    for (path, data) in [
+        (SUBMISSION_ENTRY.to_string(), text.as_bytes()),
+        (evidence_path(a), "城关镇第一小学".as_bytes()),
+    ] {
+        let (mut entry, config) = archive
+            .new_file(rawzip::path::EntryPath::verbatim(path.into_bytes()))
+            .start()
+            .unwrap();
+        let mut w = config.wrap(&mut entry);
+        std::io::Write::write_all(&mut w, data).unwrap();
+        let (_, descriptor) = w.finish().unwrap();
+        entry.finish(descriptor).unwrap();
+    }
+    archive.finish().unwrap();
+    assert!(matches!(problem(&out), PackageProblem::UnsafePath { .. }));
+}
+
+#[test]
+fn a_package_where_only_a_submission_file_opens_is_named_as_one() {
+    let (export, text, evidence) = example();
+    let package = write(&text, &export.attachments, &evidence).unwrap();
+    assert_eq!(
+        ziping_core::core::export::read(&package),
+        Err(ImportError::IsPackage)
+    );
+}

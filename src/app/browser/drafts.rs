@@ -44,6 +44,29 @@ extern "C" {
     fn idb_county_files() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbClearCountyFiles, catch)]
     fn idb_clear_county_files() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbPutEvidence, catch)]
+    fn idb_put_evidence(
+        sha256: &str,
+        bytes: &js_sys::Uint8Array,
+    ) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbGetEvidence, catch)]
+    fn idb_get_evidence(sha256: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Keeps an evidence file's bytes for the 报送包, under its SHA-256; false when the browser
+/// refused (quota): the file is still named in the submission, and packing it says so.
+pub async fn keep_evidence(sha256: &str, bytes: &[u8]) -> bool {
+    let array = js_sys::Uint8Array::from(bytes);
+    run(idb_put_evidence(sha256, &array)).await.is_ok()
+}
+
+/// An evidence file's bytes, if this browser kept them.
+pub async fn evidence(sha256: &str) -> Option<Vec<u8>> {
+    let value = run(idb_get_evidence(sha256)).await.ok()?;
+    value
+        .dyn_into::<js_sys::Uint8Array>()
+        .ok()
+        .map(|a| a.to_vec())
 }
 
 /// County mode's batch: its officer's choices (picks, county, assignments) under this key of

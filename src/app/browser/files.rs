@@ -60,7 +60,35 @@ pub fn list(files: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 
 /// Offers `text` as a file download.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    offer(name, &wasm_bindgen::JsValue::from_str(text), mime)
+}
+
+/// Offers bytes (a 报送包) as a download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    offer(name, &js_sys::Uint8Array::from(bytes), mime)
+}
+
+/// Shows bytes (an image, a PDF) in a new tab, as the browser shows that kind.
+pub fn show_bytes(bytes: &[u8], mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    gloo::utils::window()
+        .open_with_url_and_target(&url, "_blank")
+        .map_err(|e| format!("{e:?}"))?;
+    // The tab keeps what it shows; the address is let go once it has loaded.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+fn offer(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)

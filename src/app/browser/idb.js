@@ -8,7 +8,9 @@ const DB = "ziping";
 // 2: the "checklists" store (county checklists loaded in this browser).
 // 3: the "checklist_drafts" store (county checklists being made, 制作县级清单).
 // 4: the "county_files" store (county mode's batch: the files themselves, in arrival order).
-const VERSION = 4;
+// 5: the "evidence" store (the bytes of evidence files the principal attached, by SHA-256, for
+//    the 报送包).
+const VERSION = 5;
 let opening = null;
 
 function open() {
@@ -17,7 +19,7 @@ function open() {
       const req = indexedDB.open(DB, VERSION);
       req.onupgradeneeded = () => {
         const db = req.result;
-        for (const store of ["drafts", "summaries", "meta", "checklists", "checklist_drafts"]) {
+        for (const store of ["drafts", "summaries", "meta", "checklists", "checklist_drafts", "evidence"]) {
           if (!db.objectStoreNames.contains(store)) db.createObjectStore(store);
         }
         if (!db.objectStoreNames.contains("county_files")) {
@@ -127,6 +129,21 @@ export async function idbDelete(store, key) {
   const tx = db.transaction(store, "readwrite", { durability: "strict" });
   tx.objectStore(store).delete(key);
   await done(tx);
+}
+
+/** Keeps an evidence file's bytes under its SHA-256 (the same file attached twice is one). */
+export async function idbPutEvidence(sha256, bytes) {
+  const db = await open();
+  const tx = db.transaction("evidence", "readwrite", { durability: "strict" });
+  tx.objectStore("evidence").put(bytes, sha256);
+  await done(tx);
+}
+
+/** An evidence file's bytes (a Uint8Array), or null when this browser does not have them. */
+export async function idbGetEvidence(sha256) {
+  const db = await open();
+  const value = await request(db.transaction("evidence").objectStore("evidence").get(sha256));
+  return value === undefined ? null : value;
 }
 
 /**

@@ -5,7 +5,7 @@ use super::field::{
     field_label, inherited_mark, messages, messages_dom_id, problem_text, slot_dom_id, warning_text,
 };
 use super::pick;
-use crate::app::browser::files;
+use crate::app::browser::{drafts, files};
 use crate::app::edit;
 use crate::app::{Ctx, Shared};
 use crate::core::answers::{Answers, Slot, Value};
@@ -113,7 +113,8 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 move |name: String, _size: u64| too_large_msg.set(Some(name))
             };
             too_large_msg.set(None);
-            // Only hashed, never stored: large scans are fine up to this size.
+            // Hashed, and kept in this browser for the 报送包 (a file larger than a package can
+            // hold is still named, and checked on site).
             *reader.borrow_mut() = files::read_picked_typed(
                 &e,
                 200 * 1024 * 1024,
@@ -121,7 +122,11 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 move |name, mime, bytes| {
                     let attachment =
                         crate::core::export::Attachment::describe(&id, &name, &mime, &bytes);
+                    let sha256 = attachment.sha256.clone();
                     dispatch.dispatch(edit(DraftEdit::AddAttachment(attachment)));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        drafts::keep_evidence(&sha256, &bytes).await;
+                    });
                 },
             );
         })

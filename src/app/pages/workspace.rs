@@ -31,7 +31,8 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CloseDraft))
     };
-    let export = {
+    // 导出报送文件, or with `package` 导出报送包 (the file and its evidence in one zip).
+    let export = |package: bool| {
         let open = props.open.clone();
         let dispatch = ctx.dispatch.clone();
         let lang = ctx.lang;
@@ -56,9 +57,11 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             dispatch.dispatch(Action::Export {
                 now: clock::now(),
                 app_version: env!("CARGO_PKG_VERSION").into(),
+                package,
             });
         })
     };
+    let evidence = &draft.attachments;
     let body = match props.page {
         Page::Start | Page::Profile => {
             html! { <ProfilePage open={props.open.clone()} /> }
@@ -83,7 +86,13 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                 </div>
                 <div class="head-actions">
                     { save_bar(&ctx, draft, &props.save) }
-                    <button type="button" class="primary" data-testid="export-submission" onclick={export}>{ ctx.t(Msg::ExportSubmission) }</button>
+                    <button type="button" class="primary" data-testid="export-submission" onclick={export(false)}>{ ctx.t(Msg::ExportSubmission) }</button>
+                    if !evidence.is_empty() {
+                        <button type="button" data-testid="export-package" onclick={export(true)}
+                            title={ctx.say(Say::ExportPackageHint { files: &evidence.len().to_string() })}>
+                            { ctx.t(Msg::ExportPackage) }
+                        </button>
+                    }
                 </div>
             </div>
             <nav class="tabs no-print" aria-label={ctx.t(Msg::DraftNav)}>

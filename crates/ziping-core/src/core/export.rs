@@ -248,6 +248,10 @@ pub enum ImportError {
     /// nearest double, so a changed digit would go unseen.
     #[error("the number {number} is too large to be kept exactly")]
     NumberTooPrecise { number: String },
+    /// A 报送包 where only a submission file is read (打开报送文件, 从上年的文件开始): the
+    /// principal is told to take `submission.json` out of it.
+    #[error("a package (.zip): open the submission.json inside it")]
+    IsPackage,
     /// A 报送包 that cannot be used (see `core::package`).
     #[error("the package cannot be used: {problem}")]
     Package { problem: PackageProblem },
@@ -572,6 +576,9 @@ pub fn read(bytes: &[u8]) -> Result<Export, ImportError> {
             size: bytes.len(),
             limit: MAX_EXPORT_BYTES,
         });
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(ImportError::IsPackage);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

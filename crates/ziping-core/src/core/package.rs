@@ -30,6 +30,10 @@ pub const MAX_PACKAGE_BYTES: u64 = 50 * 1024 * 1024;
 /// More entries than this is not a school's evidence.
 pub const MAX_ENTRIES: usize = 2_000;
 
+/// The zip format's CRC-32 (ISO-HDLC), byte at a time over a 1 KB table: small in the first
+/// load, and fast enough for 50 MB.
+const CRC: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
+
 /// Whether these bytes are a zip archive (a package), by its signature.
 pub fn is_package(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
@@ -66,6 +70,21 @@ pub fn evidence_path(a: &Attachment) -> String {
     )
 }
 
+/// How large the package of this submission and these attachments will be (their sizes as
+/// recorded, each path once, with the zip's headers).
+pub fn size_of(text: &str, attachments: &[Attachment]) -> u64 {
+    let mut paths = BTreeSet::new();
+    let mut total = text.len() as u64 + 200;
+    for a in attachments {
+        let path = evidence_path(a);
+        total += 100 + 2 * path.len() as u64;
+        if paths.insert(path) {
+            total += a.size;
+        }
+    }
+    total
+}
+
 /// Makes a package of the submission `text` (as exported) and the evidence it lists, by
 /// SHA-256 in `bytes`. Refused when a listed file is missing or changed, or the package would
 /// be larger than [`MAX_PACKAGE_BYTES`].
@@ -74,34 +93,32 @@ pub fn write(
     attachments: &[Attachment],
     bytes: &BTreeMap<String, Vec<u8>>,
 ) -> Result<Vec<u8>, PackageProblem> {
-    let mut total = text.len() as u64;
     let mut entries: Vec<(String, &[u8])> = Vec::new();
-    let mut paths = BTreeSet::new();
+    let mut paths: BTreeMap<String, &Attachment> = BTreeMap::new();
     for a in attachments {
         let path = evidence_path(a);
-        if !paths.insert(path.clone()) {
-            continue;
-        }
+        match paths.get(&path) {
+            Some(b) if b.sha256 == a.sha256 => continue,
+            // Two files whose hashes begin alike, of one item and name: never packed as one.
+            Some(_) => return Err(PackageProblem::DuplicatePath { path }),
+            None => paths.insert(path.clone(), a),
+        };
         let Some(b) = bytes.get(&a.sha256) else {
             return Err(PackageProblem::Missing {
                 item: a.item.clone(),
                 name: a.name.clone(),
             });
         };
-        if sha256_hex(b) != a.sha256 {
+        if b.len() as u64 != a.size || sha256_hex(b) != a.sha256 {
             return Err(PackageProblem::HashMismatch {
                 item: a.item.clone(),
                 name: a.name.clone(),
             });
         }
-        total += b.len() as u64;
         entries.push((path, b));
     }
-    // Headers: about 100 bytes and the path twice per entry.
-    total += entries
-        .iter()
-        .map(|(p, _)| 100 + 2 * p.len() as u64)
-        .sum::<u64>();
+    // Each file's bytes are the ones its size was recorded for (the hash says so).
+    let total = size_of(text, attachments);
     if total > MAX_PACKAGE_BYTES {
         return Err(PackageProblem::TooLarge {
             size: total,
@@ -110,11 +127,11 @@ pub fn write(
     }
     let mut out = Vec::with_capacity(total as usize + 200);
     let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
+    // Stored entries, their CRC computed here (see `CRC`), not by rawzip's writer.
     let mut add = |path: &str, data: &[u8]| -> Result<(), rawzip::Error> {
-        let (mut entry, config) = archive.new_file(path).start()?;
-        let mut writer = config.wrap(&mut entry);
-        std::io::Write::write_all(&mut writer, data)?;
-        let (_, descriptor) = writer.finish()?;
+        let (mut entry, _) = archive.new_file(path).start()?;
+        std::io::Write::write_all(&mut entry, data)?;
+        let descriptor = rawzip::DataDescriptorOutput::new(CRC.checksum(data), data.len() as u64);
         entry.finish(descriptor)?;
         Ok(())
     };
@@ -158,9 +175,14 @@ fn entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, PackageProblem> {
     if archive.entries_hint() > MAX_ENTRIES as u64 {
         return Err(PackageProblem::TooManyEntries { limit: MAX_ENTRIES });
     }
+    // Nothing after the archive, no comment: bytes nobody checks are bytes someone could read.
+    if archive.end_offset() != bytes.len() as u64 || !archive.comment().as_bytes().is_empty() {
+        return Err(PackageProblem::NotAZip);
+    }
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     let mut seen = BTreeSet::new();
-    let mut ranges: Vec<(u64, u64, String)> = Vec::new();
+    // Where each entry lies: (local header, end of its data, may a data descriptor follow).
+    let mut spans: Vec<(u64, u64, bool, String)> = Vec::new();
     let mut expanded = 0u64;
     for entry in archive.entries() {
         let entry = entry.map_err(|_| PackageProblem::NotAZip)?;
@@ -170,26 +192,39 @@ fn entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, PackageProblem> {
         let raw = entry.file_path();
         let raw = raw.as_ref();
         let path = String::from_utf8_lossy(raw).into_owned();
-        if unsafe_path(raw) {
+        // A name not marked UTF-8 is read as GBK by Chinese Windows: another name than the
+        // one checked here.
+        if unsafe_path(raw) || (!raw.is_ascii() && !entry.flags().is_utf8()) {
             return Err(PackageProblem::UnsafePath { path });
         }
         if !seen.insert(path.clone()) {
             return Err(PackageProblem::DuplicatePath { path });
         }
-        if entry.is_dir() {
-            continue;
-        }
         let damaged = || PackageProblem::Damaged { path: path.clone() };
         let local = archive
             .get_entry(entry.wayfinder())
             .map_err(|_| damaged())?;
-        let (start, end) = local.compressed_data_range();
-        if ranges.iter().any(|&(s, e, _)| start < e && s < end) {
-            return Err(PackageProblem::Overlapping { path });
-        }
-        ranges.push((start, end, path.clone()));
-        if entry.flags().is_encrypted() || entry.flags().has_strong_encryption() {
+        // The local header says what the directory says (tools that read local headers in
+        // order must find the same files, under the same names).
+        let header = local.local_header();
+        let encrypted = |f: rawzip::EntryFlags| f.is_encrypted() || f.has_strong_encryption();
+        if encrypted(entry.flags()) || encrypted(header.flags()) {
             return Err(PackageProblem::Unsupported { path });
+        }
+        if header.file_path().as_ref() != raw
+            || header.compression_method() != entry.compression_method()
+        {
+            return Err(damaged());
+        }
+        let (_, end) = local.compressed_data_range();
+        spans.push((
+            entry.local_header_offset(),
+            end,
+            header.flags().has_data_descriptor(),
+            path.clone(),
+        ));
+        if entry.is_dir() {
+            continue;
         }
         let declared = entry.uncompressed_size_hint();
         let room = MAX_PACKAGE_BYTES - expanded;
@@ -215,11 +250,37 @@ fn entries(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, PackageProblem> {
             }
             _ => return Err(PackageProblem::Unsupported { path }),
         };
-        if data.len() as u64 != declared || rawzip::crc32(&data) != entry.crc32() {
+        let crc = rawzip::crc32(&data);
+        if data.len() as u64 != declared || crc != entry.crc32() {
             return Err(damaged());
+        }
+        if let Some(d) = local.data_descriptor().map_err(|_| damaged())? {
+            if d.crc32() != crc || d.uncompressed_size() != declared {
+                return Err(damaged());
+            }
         }
         expanded += data.len() as u64;
         out.push((path, data));
+    }
+    // The entries fill the archive from its first byte to its directory, one after another:
+    // no bytes shared (a trick of zip bombs), no entry hidden between them that the directory
+    // does not list.
+    spans.sort_by_key(|s| s.0);
+    let directory = archive.directory_offset();
+    if spans.first().map_or(directory, |s| s.0) != 0 {
+        return Err(PackageProblem::NotAZip);
+    }
+    for (n, (_, end, descriptor, path)) in spans.iter().enumerate() {
+        let (next, next_path) = spans.get(n + 1).map_or((directory, path), |s| (s.0, &s.3));
+        if next < *end {
+            return Err(PackageProblem::Overlapping {
+                path: next_path.clone(),
+            });
+        }
+        // A data descriptor (12 to 24 bytes) may follow the data; nothing else may.
+        if next - end > if *descriptor { 24 } else { 0 } {
+            return Err(PackageProblem::Damaged { path: path.clone() });
+        }
     }
     Ok(out)
 }
@@ -236,15 +297,19 @@ pub fn open(bytes: &[u8]) -> Result<Package, ImportError> {
         .ok_or(problem(PackageProblem::NoSubmission))?;
     let export = read(&submission)?;
     let mut evidence = Vec::with_capacity(export.attachments.len());
+    // Each path once, and only ever for one file: an attachment listed again is the same file
+    // (the same hash and size), never a second file hidden behind the first one's path.
+    let mut listed: BTreeMap<String, &Attachment> = BTreeMap::new();
     for a in &export.attachments {
         let path = evidence_path(a);
-        let Some(data) = entries.remove(&path) else {
-            if evidence
-                .iter()
-                .any(|(b, _): &(Attachment, Vec<u8>)| evidence_path(b) == path)
-            {
+        if let Some(b) = listed.get(&path) {
+            if b.sha256 == a.sha256 && b.size == a.size {
                 continue;
             }
+            return Err(problem(PackageProblem::DuplicatePath { path }));
+        }
+        listed.insert(path.clone(), a);
+        let Some(data) = entries.remove(&path) else {
             return Err(problem(PackageProblem::Missing {
                 item: a.item.clone(),
                 name: a.name.clone(),
@@ -280,6 +345,26 @@ pub fn verify(bytes: &[u8], checklists: &[Checklist]) -> Result<(Verified, usize
         ))
     } else {
         Ok((verify_file(bytes, checklists)?, 0))
+    }
+}
+
+/// The kind of an evidence file a browser may show, by its first bytes (never by the name or
+/// type the school's file gives it): PNG, JPEG, GIF, WebP or PDF. Anything else (an SVG or a
+/// web page could run a script) is offered as a download, never shown.
+pub fn viewable_type(bytes: &[u8]) -> Option<&'static str> {
+    let is = |magic: &[u8]| bytes.starts_with(magic);
+    if is(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if is(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if is(b"GIF87a") || is(b"GIF89a") {
+        Some("image/gif")
+    } else if is(b"RIFF") && bytes.get(8..12) == Some(b"WEBP".as_slice()) {
+        Some("image/webp")
+    } else if is(b"%PDF-") {
+        Some("application/pdf")
+    } else {
+        None
     }
 }
 

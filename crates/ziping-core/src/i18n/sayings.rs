@@ -84,7 +84,8 @@ sayings! {
     PackageUnlisted { path } => "报送包内的“{path}”不在报送文件的佐证清单中：包被改动过", "“{path}” in the package is not among the submission's evidence: the package was changed";
     PackageMissing { item, name } => "缺少指标 {item} 的佐证文件“{name}”", "the evidence file “{name}” of item {item} is missing";
     PackageHashMismatch { item, name } => "指标 {item} 的佐证文件“{name}”与报送文件记录的校验值（SHA-256）不符：文件被替换或改动过", "the evidence file “{name}” of item {item} does not match the SHA-256 the submission recorded: it was replaced or changed";
-    ExportPackage { problem } => "报送包未生成：{problem}。可以先导出不含佐证的报送文件。", "The package was not made: {problem}. You can export the submission file without evidence.";
+    ExportPackageFailed { problem } => "报送包未生成：{problem}。缺少或不符的文件请在该指标处移除后重新附上；也可以先导出不含佐证的报送文件。", "The package was not made: {problem}. Remove a missing or changed file at its item and attach it again, or export the submission file without evidence.";
+    ExportPackageHint { files } => "报送文件和 {files} 个佐证文件打包成一个 .zip 文件，县里可以直接查看佐证", "The submission and its {files} evidence {files|file|files} in one .zip file, so the county can read the evidence";
     ImportPackage { problem } => "报送包不能使用：{problem}", "the package cannot be used: {problem}";
     FlagJumpText { name, last, now, times } => "{name}：上年 {last}，本年 {now}（{times} 倍）", "{name}: {last} last year, {now} this year (×{times})";
     FlagOutsideText { what, value, q1, q3 } => "{what} 为 {value}，远离全县中间一半学校的 {q1}–{q3}", "{what} is {value}, far outside the county's middle half ({q1}–{q3})";
@@ -92,6 +93,12 @@ sayings! {
     FlagSameText { other } => "基础数据与“{other}”逐项完全相同", "every raw figure is the same as in “{other}”";
     FlagAtThresholdText { name, value, schools, of } => "{name} 恰好等于标准 {value}（全县 {of} 所中有 {schools} 所恰在标准上）", "{name} is exactly the standard {value} ({schools} of {of} {of|school|schools} {schools|is|are} exactly at it)";
     FlagRedLinesText { items } => "{items} 条底线要求全部填“达标”，但没有任何佐证说明或佐证文件", "all {items} red lines answered “met”, with no evidence note or file for any";
+    FlagsHeading { flags } => "数据核查（{flags} 条提示）", "Data checks ({flags} {flags|flag|flags})";
+    VisitCountProblem { schools } => "抽取学校数请填写 1 到 {schools} 之间的整数", "Schools to visit must be a whole number from 1 to {schools}";
+    VisitSummary { seed, schools, count, flagged, random } => "随机种子 {seed}：从 {schools} 所学校中抽取 {count} 所，其中 {flagged} 所按数据核查提示加权抽取，{random} 所随机抽取。", "Seed {seed}: {count} of {schools} {schools|school|schools} drawn, {flagged} weighted by the data checks and {random} at random.";
+    DrawnFlagged { flags } => "按数据核查提示抽取（{flags} 条提示）", "drawn for its data checks ({flags} {flags|flag|flags})";
+    FindingFor { school } => "{school}的核查发现", "Findings at {school}";
+    SheetOf { n, total, seed, date } => "第 {n} / {total} 所 · 随机种子 {seed} · {date}", "School {n} of {total} · seed {seed} · {date}";
     ImportBadSchoolYear { year } => "学年“{year}”无法识别：请写成“2026-2027”这样的两个相邻年份", "the school year “{year}” cannot be read: write it as two consecutive years such as “2026-2027”";
     ImportNumberTooPrecise { number } => "数字 {number} 超出可精确保存的范围（±2^53），文件可能被改动过", "the number {number} is beyond what can be kept exactly (±2^53); the file may have been altered";
     CliSummaryUncounted { files, uncounted } => "共 {files} 个文件，{uncounted} 个未计入、需要处理", "{files} {files|file|files}, {uncounted} not counted and needing action";

@@ -138,6 +138,7 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
         .text(lang),
         E::BadSchoolYear { year } => Say::ImportBadSchoolYear { year }.text(lang),
         E::NumberTooPrecise { number } => Say::ImportNumberTooPrecise { number }.text(lang),
+        E::IsPackage => Msg::ImportIsPackage.text(lang).into(),
         E::Package { problem } => Say::ImportPackage {
             problem: &package_problem(lang, problem),
         }
@@ -344,7 +345,7 @@ pub fn export_error(lang: Lang, e: &crate::core::export::ExportError) -> String 
         E::NoSchoolType => Msg::ExportNeedsType.text(lang).into(),
         E::NotSerializable { .. } => Msg::ExportNotSerializable.text(lang).into(),
         E::BadTime { field, value } => Say::ExportBadTime { field, value }.text(lang),
-        E::Package { problem } => Say::ExportPackage {
+        E::Package { problem } => Say::ExportPackageFailed {
             problem: &package_problem(lang, problem),
         }
         .text(lang),

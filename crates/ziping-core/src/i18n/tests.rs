@@ -287,6 +287,7 @@ fn problems_are_worded_in_the_interface_language() {
         E::SchoolTypeNotCovered {
             school_type: SchoolType::NineYear,
         },
+        E::IsPackage,
     ];
     errors.extend(
         package_problems()

@@ -103,8 +103,18 @@ pub struct AppState {
     /// The open draft's checklist and assessment, derived here after every change.
     pub derived: Option<Derived>,
     /// A submission file made by `Export`, for the shell to hand to the browser (then
-    /// `Downloaded` clears it): its name and text.
-    pub download: Option<Rc<(String, String)>>,
+    /// `Downloaded` clears it).
+    pub download: Option<Rc<Download>>,
+}
+
+/// A file for the shell to hand to the browser: the submission as it is, or (with `evidence`)
+/// a 报送包 the shell makes of it and the evidence files' bytes it keeps
+/// (`core::package::write`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Download {
+    pub name: String,
+    pub text: String,
+    pub evidence: Option<Vec<crate::core::export::Attachment>>,
 }
 
 /// Why a file picked on the start page was not taken, typed (worded where it is shown, in the
@@ -280,10 +290,11 @@ pub enum Action {
     /// 检查: everything in the open draft that needs attention, counted, and the first place.
     Check,
     /// 导出报送文件: the open draft's submission file at `now`, made with this app version;
-    /// a file to download, or why not (a notice).
+    /// a file to download, or why not (a notice). With `package`, a 报送包 with its evidence.
     Export {
         now: Timestamp,
         app_version: String,
+        package: bool,
     },
     /// The browser took the file `Export` made (`saved`: it said so).
     Downloaded {
@@ -445,7 +456,11 @@ impl AppState {
                     first: list.first().map(|x| x.slot.clone()),
                 }));
             }
-            Action::Export { now, app_version } => {
+            Action::Export {
+                now,
+                app_version,
+                package,
+            } => {
                 let (Some(d), Some(x)) = (&self.draft, &self.derived) else {
                     return;
                 };
@@ -453,6 +468,27 @@ impl AppState {
                     Ok(c) => d.submission(c, &x.shortfalls(d), &now, &app_version),
                     Err(_) => return,
                 };
+                let file = file.and_then(|(name, text)| {
+                    if !package {
+                        return Ok(Download {
+                            name,
+                            text,
+                            evidence: None,
+                        });
+                    }
+                    let size = crate::core::package::size_of(&text, &d.attachments);
+                    let limit = crate::core::package::MAX_PACKAGE_BYTES;
+                    if size > limit {
+                        return Err(crate::core::export::ExportError::Package {
+                            problem: crate::core::export::PackageProblem::TooLarge { size, limit },
+                        });
+                    }
+                    Ok(Download {
+                        name: format!("{}.zip", name.trim_end_matches(".json")),
+                        text,
+                        evidence: Some(d.attachments.clone()),
+                    })
+                });
                 match file {
                     Ok(file) => self.download = Some(Rc::new(file)),
                     Err(error) => self.apply(Action::Notify(Notice::ExportFailed { error })),
@@ -462,7 +498,7 @@ impl AppState {
                 if let Some(file) = self.download.take() {
                     if saved {
                         self.apply(Action::Notify(Notice::Exported {
-                            name: file.0.clone(),
+                            name: file.name.clone(),
                         }));
                     }
                 }

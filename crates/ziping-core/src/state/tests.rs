@@ -364,6 +364,7 @@ fn export_makes_the_file_or_says_why_not() {
     let export = || Action::Export {
         now: at(),
         app_version: "test".into(),
+        package: false,
     };
     let s = with_draft().reduce(export());
     assert!(s.download.is_none());
@@ -379,7 +380,12 @@ fn export_makes_the_file_or_says_why_not() {
     let s = with_draft()
         .reduce(edit(DraftEdit::SetSchoolType(SchoolType::Primary)))
         .reduce(export());
-    let (name, text) = &**s.download.as_ref().expect("a file");
+    let Download {
+        name,
+        text,
+        evidence,
+    } = &**s.download.as_ref().expect("a file");
+    assert_eq!(evidence, &None, "a plain file, no package");
     assert!(
         name.ends_with(".json") && text.contains("ziping.export/2"),
         "{name}"
@@ -390,6 +396,55 @@ fn export_makes_the_file_or_says_why_not() {
     assert_eq!(done.notice, Some((0, Notice::Exported { name })));
     let refused = s.reduce(Action::Downloaded { saved: false });
     assert!(refused.download.is_none() && refused.notice.is_none());
+}
+
+/// 导出报送包: the same file, with the evidence the shell packs beside it (its bytes are in the
+/// browser); too large for a package is said before anything is read.
+#[test]
+fn a_package_is_asked_of_the_shell_with_its_evidence_or_refused_as_too_large() {
+    use crate::core::export::{Attachment, ExportError, PackageProblem};
+    use crate::core::package::MAX_PACKAGE_BYTES;
+    let package = || Action::Export {
+        now: at(),
+        app_version: "test".into(),
+        package: true,
+    };
+    let scan = Attachment::describe("G6", "班级名册.pdf", "application/pdf", b"scan");
+    let s = with_draft()
+        .reduce(edit(DraftEdit::SetSchoolType(SchoolType::Primary)))
+        .reduce(edit(DraftEdit::AddAttachment(scan.clone())));
+    let asked = s.clone().reduce(package());
+    let file = asked.download.as_ref().expect("a package to make");
+    assert!(file.name.ends_with(".zip"), "{}", file.name);
+    assert!(file.text.contains("班级名册.pdf"));
+    assert_eq!(file.evidence, Some(vec![scan]));
+    // A video of 60 MB: too large, said at once, nothing to make.
+    let video = Attachment {
+        size: MAX_PACKAGE_BYTES + 1,
+        ..Attachment::describe("G7", "课堂录像.mp4", "video/mp4", b"v")
+    };
+    let s = s
+        .reduce(edit(DraftEdit::AddAttachment(video)))
+        .reduce(package());
+    assert!(s.download.is_none());
+    assert!(
+        matches!(
+            &s.notice,
+            Some((
+                _,
+                Notice::ExportFailed {
+                    error: ExportError::Package {
+                        problem: PackageProblem::TooLarge {
+                            limit: MAX_PACKAGE_BYTES,
+                            ..
+                        }
+                    }
+                }
+            ))
+        ),
+        "{:?}",
+        s.notice
+    );
 }
 
 /// Another tab's copy opened here can carry this copy's id and revision number with other

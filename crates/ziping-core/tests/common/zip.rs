@@ -12,7 +12,11 @@ pub fn zip(entries: &[(&[u8], &[u8], bool)]) -> Vec<u8> {
             rawzip::CompressionMethod::STORE
         };
         let (mut entry, config) = archive
-            .new_file(rawzip::path::EntryPath::verbatim(path.to_vec()))
+            // Hostile ASCII paths as they are; others as UTF-8, marked so (as any zip tool does).
+            .new_file(match std::str::from_utf8(path) {
+                Ok(p) if !p.is_ascii() => rawzip::path::EntryPath::conformant(p),
+                _ => rawzip::path::EntryPath::verbatim(path.to_vec()),
+            })
             .compression_method(method)
             .start()
             .unwrap();

@@ -93,6 +93,9 @@ pub struct SchoolFacts {
     /// a plain submission file).
     #[serde(default)]
     pub evidence_files: usize,
+    /// The evidence files it names, (item, file name), whether or not they came with it.
+    #[serde(default)]
+    pub attachments: Vec<(String, String)>,
     /// Its raw figures as entered (数据核查 compares them with last year's and other schools').
     #[serde(default)]
     pub raw: Vec<RawFigure>,
@@ -227,6 +230,12 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
         previous: v.export.previous.as_ref().map(|p| p.digest.clone()),
         review: ReviewCounts::of(&v.export.review),
         evidence_files: 0,
+        attachments: v
+            .export
+            .attachments
+            .iter()
+            .map(|a| (a.item.clone(), a.name.clone()))
+            .collect(),
         raw,
         measures,
         red_lines: super::flags::red_lines(v, checklist),

@@ -24,6 +24,9 @@ use std::collections::BTreeMap;
 
 /// A raw figure that grew to this many times last year's, or shrank to its inverse, is flagged.
 pub const JUMP_RATIO: f64 = 1.5;
+/// Counts (people, rooms, classes) smaller than this are not compared with last year's: 2
+/// backbone teachers becoming 3 is a school's ordinary year, not a jump.
+pub const JUMP_COUNT_FLOOR: f64 = 20.0;
 /// Interquartile ranges beyond the quartiles that count as far outside the spread.
 pub const FENCE: f64 = 3.0;
 /// Fewest schools with a value before the spread says anything.
@@ -39,6 +42,9 @@ pub struct RawFigure {
     pub input: String,
     pub part: Part,
     pub value: f64,
+    /// A count (people, rooms, classes: a whole number), not an amount.
+    #[serde(default)]
+    pub count: bool,
 }
 
 /// A figure compared across the county.
@@ -138,10 +144,12 @@ pub(super) fn raw_figures(v: &Verified, checklist: &Checklist, t: SchoolType) ->
         .filter(|s| !v.recomputed.invalid.iter().any(|i| &i.slot == s))
         .filter_map(|s| {
             let value = v.export.answers.number(&s)?.ok()?;
+            let count = checklist.input(&s.id).is_some_and(|d| d.integer);
             value.is_finite().then_some(RawFigure {
                 input: s.id,
                 part: s.part,
                 value,
+                count,
             })
         })
         .collect()
@@ -164,9 +172,18 @@ pub(super) fn measures(
             .filter(|v| *v > 0.0)
     };
     let enrolment = checklist.enrolment_input();
+    // The pupils of a part; of the whole school, every part's (a 九年一贯制 school's two).
+    let pupils_of = |part: Part| -> Option<f64> {
+        match (part, parts) {
+            (Part::Whole, [Part::Whole]) | (Part::Primary | Part::Junior, _) => {
+                get(enrolment, part)
+            }
+            (Part::Whole, _) => parts.iter().map(|&p| get(enrolment, p)).sum(),
+        }
+    };
     let mut out = Vec::new();
     for &part in parts {
-        let Some(pupils) = get(enrolment, part) else {
+        let Some(pupils) = pupils_of(part) else {
             continue;
         };
         if let Some(classes) = get("classes", part) {
@@ -175,11 +192,18 @@ pub(super) fn measures(
                 out.push((Measure::TeachersPerClass, part, teachers / classes));
             }
         }
-        for def in checklist.doc().inputs.iter().filter(|d| d.unit == "㎡") {
-            // A shared area is compared for the whole school only.
-            if def.scope == InputScope::Shared && part != Part::Whole {
+    }
+    for def in checklist.doc().inputs.iter().filter(|d| d.unit == "㎡") {
+        // A shared area per pupil of the whole school; an area of each part per its pupils.
+        let per = if def.scope == InputScope::Shared {
+            vec![Part::Whole]
+        } else {
+            parts.to_vec()
+        };
+        for part in per {
+            let Some(pupils) = pupils_of(part) else {
                 continue;
-            }
+            };
             if let Some(area) = get(&def.id, part) {
                 out.push((
                     Measure::AreaPerPupil {
@@ -272,7 +296,12 @@ pub(super) fn flags(
             else {
                 continue;
             };
-            if before.value > 0.0 && r.value > 0.0 {
+            let floor = if r.count {
+                JUMP_COUNT_FLOOR
+            } else {
+                f64::MIN_POSITIVE
+            };
+            if before.value >= floor && r.value >= floor {
                 let ratio = r.value / before.value;
                 if ratio >= JUMP_RATIO || ratio <= 1.0 / JUMP_RATIO {
                     out.push(Flag {
@@ -341,11 +370,13 @@ pub(super) fn flags(
     }
     for group in by_raw.values().filter(|g| g.len() > 1) {
         for &n in group {
+            // Another school: another code, or no code to tell (two files without one).
             let code = super::identity::school_code(&rows[n].school_code);
-            if let Some(&other) = group
-                .iter()
-                .find(|&&m| m != n && super::identity::school_code(&rows[m].school_code) != code)
-            {
+            let other_school = |m: usize| {
+                let theirs = super::identity::school_code(&rows[m].school_code);
+                code.is_empty() || theirs.is_empty() || theirs != code
+            };
+            if let Some(&other) = group.iter().find(|&&m| m != n && other_school(m)) {
                 out.push(Flag {
                     row: n,
                     label: None,
@@ -358,7 +389,8 @@ pub(super) fn flags(
     }
     // Exactly at a threshold, many together.
     // (school year, item, side) → (schools with a value, those exactly at the threshold).
-    type Key<'a> = (&'a str, &'a str, Option<super::Side>);
+    // Per checklist version too: two versions can set the same item other thresholds.
+    type Key<'a> = (&'a str, &'a str, &'a str, &'a str, Option<super::Side>);
     let mut at: BTreeMap<Key, (usize, Vec<Value>)> = BTreeMap::new();
     for &(n, f) in &counted {
         for cell in &f.indicators {
@@ -368,6 +400,8 @@ pub(super) fn flags(
             let entry = at
                 .entry((
                     f.school_year.as_str(),
+                    f.checklist.id.as_str(),
+                    f.checklist.version.as_str(),
                     cell.item.as_str(),
                     f.side(cell.part),
                 ))
@@ -379,7 +413,7 @@ pub(super) fn flags(
             }
         }
     }
-    for ((_, item, _), (of, exactly)) in &at {
+    for ((_, _, _, item, _), (of, exactly)) in &at {
         if exactly.len() >= AT_THRESHOLD_SCHOOLS && exactly.len() * 5 >= *of {
             for &(n, part, value) in exactly {
                 out.push(Flag {

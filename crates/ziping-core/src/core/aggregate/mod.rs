@@ -12,6 +12,7 @@ mod figures;
 pub mod flags;
 pub mod identity;
 pub mod refusal;
+mod row;
 mod schools;
 pub mod settings;
 mod spread;
@@ -180,6 +181,8 @@ pub struct SchoolRow {
     pub plan_rows: usize,
     /// Evidence files that came with it in a 报送包 (none for an unreadable file).
     pub evidence_files: Option<usize>,
+    /// The evidence files it names: (item, file name).
+    pub attachments: Vec<(String, String)>,
     /// The same school's counted row of the year before (the file this one continues, else
     /// its file of the previous school year), if the batch has it. Counted rows only.
     pub last_year: Option<usize>,
@@ -720,79 +723,4 @@ fn counties(files: &[&FileFacts]) -> Vec<String> {
     let mut counties: Vec<String> = seen.into_values().collect();
     counties.sort();
     counties
-}
-
-impl SchoolRow {
-    fn unreadable(file: &str, status: FileStatus) -> SchoolRow {
-        SchoolRow {
-            file: file.to_string(),
-            status,
-            school_name: String::new(),
-            school_code: String::new(),
-            county: String::new(),
-            school_type: None,
-            checklist: String::new(),
-            version: String::new(),
-            school_year: String::new(),
-            enrolment: Vec::new(),
-            earned: 0.0,
-            max: 0.0,
-            grade: None,
-            vetoed: false,
-            indicators: Vec::new(),
-            rule: Vec::new(),
-            completion: None,
-            exported: String::new(),
-            plan_rows: 0,
-            evidence_files: None,
-            last_year: None,
-            follow_up: FollowUp::NotDue,
-            roster: None,
-        }
-    }
-
-    /// A readable file's line; the grade's label comes from its checklist, if known here.
-    fn of(
-        file: &str,
-        status: FileStatus,
-        f: &SchoolFacts,
-        checklist: Option<&Checklist>,
-    ) -> SchoolRow {
-        let grade = checklist.and_then(|c| {
-            let doc = c.doc();
-            if f.vetoed {
-                return Some(doc.veto_grade.clone());
-            }
-            let band = f.band.as_ref()?;
-            doc.grades
-                .iter()
-                .find(|g| &g.id == band)
-                .map(|g| g.label.clone())
-        });
-        SchoolRow {
-            file: file.to_string(),
-            status,
-            school_name: f.school_name.clone(),
-            school_code: f.school_code.clone(),
-            county: f.county.clone(),
-            school_type: Some(f.school_type),
-            checklist: f.checklist.id.clone(),
-            version: f.checklist.version.clone(),
-            school_year: f.school_year.clone(),
-            enrolment: f.enrolment.clone(),
-            earned: f.earned,
-            max: f.max,
-            grade,
-            vetoed: f.vetoed,
-            indicators: f.indicators.clone(),
-            rule: f.groups.clone(),
-            completion: Some(f.completion),
-            exported: f.exported.clone(),
-            plan_rows: f.plan_rows,
-            evidence_files: Some(f.evidence_files),
-            last_year: None,
-            follow_up: FollowUp::NotDue,
-            roster: None,
-        }
-    }
 }

@@ -10,11 +10,14 @@ use super::CountyReport;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The officer's draw, kept with the batch: how many, with which seed.
+/// The officer's draw, kept with the batch: how many, with which seed, and the files it drew
+/// then (files added later would draw others: the sample stays the one printed).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VisitPlan {
     pub count: usize,
     pub seed: u64,
+    #[serde(default)]
+    pub files: Vec<String>,
 }
 
 /// Why a school is in the sample.
@@ -34,9 +37,9 @@ pub struct Visit {
     pub drawn: Drawn,
 }
 
-/// The rows a draw chooses among: one counted file per school, of the newest school year
-/// counted, in the order of their school codes (then file names), so the draw does not
-/// depend on the order files were dropped.
+/// The rows a draw chooses among: one counted file per school (its code, or without one its
+/// file), of the newest school year counted, in the order of their school codes then file
+/// names, so the draw does not depend on the order files were dropped.
 pub fn candidates(report: &CountyReport) -> Vec<usize> {
     let newest = report
         .schools
@@ -50,38 +53,69 @@ pub fn candidates(report: &CountyReport) -> Vec<usize> {
             r.status.counted() && Some(r.school_year.as_str()) == newest
         })
         .collect();
-    rows.sort_by_key(|&n| {
+    let school = |n: usize| {
         let r = &report.schools[n];
-        (identity::school_code(&r.school_code), r.file.clone())
+        let code = identity::school_code(&r.school_code);
+        (code.is_empty(), code, r.file.clone())
+    };
+    rows.sort_by_key(|&n| school(n));
+    // A school that sent files under two checklists is one school to visit.
+    rows.dedup_by_key(|n| {
+        let (no_code, code, file) = school(*n);
+        if no_code {
+            file
+        } else {
+            code
+        }
     });
     rows
 }
 
-/// Draws `count` schools (all of them when there are fewer) with `seed`.
+/// Draws `count` schools (all of them when there are fewer) with `seed`. Whole numbers only
+/// (no floating point), so every engine draws the same schools.
 pub fn draw(report: &CountyReport, count: usize, seed: u64) -> Vec<Visit> {
     let rows = candidates(report);
-    let mut flags: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut flags: BTreeMap<usize, u64> = BTreeMap::new();
     for f in &report.flags {
         *flags.entry(f.row).or_default() += 1;
     }
+    // A school's flags count for the school, whichever of its files carries them.
+    let code_of = |n: usize| identity::school_code(&report.schools[n].school_code);
+    let weight = |n: usize| -> u64 {
+        let code = code_of(n);
+        if code.is_empty() {
+            return flags.get(&n).copied().unwrap_or(0);
+        }
+        flags
+            .iter()
+            .filter(|(&m, _)| m == n || code_of(m) == code)
+            .map(|(_, w)| w)
+            .sum()
+    };
     let mut rng = oorandom::Rand64::new(u128::from(seed));
     let count = count.min(rows.len());
     let mut out: Vec<Visit> = Vec::with_capacity(count);
-    // Weighted, without replacement: each flagged school's key is u^(1/w) (Efraimidis and
-    // Spirakis); the largest keys win.
-    let mut flagged: Vec<(f64, usize, usize)> = rows
+    // Weighted, without replacement: a school with 3 flags is 3 times as likely as one with 1.
+    let mut flagged: Vec<(usize, u64)> = rows
         .iter()
-        .filter_map(|&n| flags.get(&n).map(|&w| (n, w)))
-        .map(|(n, w)| {
-            let u = rng.rand_float().max(f64::MIN_POSITIVE);
-            (u.powf(1.0 / w as f64), n, w)
-        })
+        .map(|&n| (n, weight(n)))
+        .filter(|(_, w)| *w > 0)
         .collect();
-    flagged.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    for &(_, row, w) in flagged.iter().take(count.div_ceil(2)) {
+    while out.len() < count.div_ceil(2) && !flagged.is_empty() {
+        let total: u64 = flagged.iter().map(|f| f.1).sum();
+        let mut x = rng.rand_range(0..total);
+        let k = flagged
+            .iter()
+            .position(|&(_, w)| {
+                let hit = x < w;
+                x = x.saturating_sub(w);
+                hit
+            })
+            .unwrap_or(0);
+        let (row, w) = flagged.remove(k);
         out.push(Visit {
             row,
-            drawn: Drawn::Flagged { flags: w },
+            drawn: Drawn::Flagged { flags: w as usize },
         });
     }
     // The rest at random among the schools not drawn yet (a partial Fisher–Yates shuffle).

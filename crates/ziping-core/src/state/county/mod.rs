@@ -436,9 +436,14 @@ impl Batch {
         self.findings = choices.findings;
     }
 
-    /// 实地核查抽样: draws `count` schools with `seed` (kept, so a reload draws them again).
-    pub fn draw_visits(&mut self, count: usize, seed: u64) {
-        self.visit = Some(VisitPlan { count, seed });
+    /// 实地核查抽样: draws `count` schools of `report` (this batch's) with `seed`; the draw and
+    /// the files it drew are kept with the batch.
+    pub fn draw_visits(&mut self, report: &CountyReport, count: usize, seed: u64) {
+        let files = crate::core::aggregate::visit::draw(report, count, seed)
+            .iter()
+            .map(|v| report.schools[v.row].file.clone())
+            .collect();
+        self.visit = Some(VisitPlan { count, seed, files });
     }
 
     /// What was found on site at the school of `file` (empty: nothing recorded).

@@ -60,7 +60,8 @@ fn the_officers_choices_come_back_with_the_same_files_after_a_reload() {
     b.pick("a.json (2)");
     b.county = Some("示例县".into());
     b.assign("a.json", "4307250001");
-    b.draw_visits(3, 20261206);
+    let report = b.report(&Timestamp::parse("2026-12-01T00:00:00+08:00").unwrap());
+    b.draw_visits(&report, 3, 20261206);
     b.set_finding("a.json", "功能室面积与填报一致；家长会记录齐全");
     b.set_finding("a.json (2)", "  ");
     assert_eq!(b.findings.len(), 1, "an empty finding is no finding");
@@ -75,7 +76,8 @@ fn the_officers_choices_come_back_with_the_same_files_after_a_reload() {
         again.visit,
         Some(crate::core::aggregate::visit::VisitPlan {
             count: 3,
-            seed: 20261206
+            seed: 20261206,
+            files: vec!["a.json".into()],
         })
     );
     assert_eq!(
@@ -225,6 +227,7 @@ fn the_school_table_filters_and_sorts_as_the_officer_asks() {
                 previous: None,
                 review: Default::default(),
                 evidence_files: 0,
+                attachments: vec![],
                 raw: vec![],
                 measures: vec![],
                 red_lines: Default::default(),

@@ -1,0 +1,440 @@
+//! 复核: what county mode offers for choosing where to look. 数据核查 (the batch's flags, a list
+//! the officer sorts and exports), 实地核查抽样 (a reproducible draw, findings typed beside
+//! each school), the printed 核查单, and a school's evidence opened from its report.
+
+use crate::app::browser::{files, page};
+use crate::app::components::pick;
+use crate::app::{Ctx, Shared};
+use crate::core::aggregate::flags::Flag;
+use crate::core::aggregate::visit::{candidates, draw, Drawn, Visit, VisitPlan};
+use crate::core::aggregate::{CountyReport, SchoolRow};
+use crate::core::export::Attachment;
+use crate::core::format::fmt_num;
+use crate::i18n::{flag_kind_msg, flag_text, Msg, Say};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub(super) struct ReviewProps {
+    pub report: Shared<CountyReport>,
+    pub visit: Option<VisitPlan>,
+    pub findings: Shared<BTreeMap<String, String>>,
+    /// A seed to offer for a new draw (from the clock; the officer may type another).
+    pub fresh_seed: u64,
+    /// Draw (how many, which seed).
+    pub on_draw: Callback<(usize, u64)>,
+    pub on_finding: Callback<(String, String)>,
+    pub on_open: Callback<String>,
+    /// Show the 核查单 for printing.
+    pub on_sheets: Callback<()>,
+    /// The CSV file's name for the flags.
+    pub csv_name: AttrValue,
+}
+
+/// A whole number typed by a person: ASCII or full-width digits, spaces around.
+fn whole_number(text: &str) -> Option<u64> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// How the flags list is sorted.
+#[derive(Clone, Copy, PartialEq)]
+enum FlagOrder {
+    /// As the school table lists the files.
+    School,
+    /// By kind, then school.
+    Kind,
+}
+
+#[component]
+pub(super) fn Review(props: &ReviewProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("Ctx is provided by the county page");
+    let r = &props.report.0;
+    let order = use_state(|| FlagOrder::School);
+    // What is typed in the findings, here while typing (the batch keeps it: `on_finding`).
+    let typed = use_state(|| (*props.findings.0).clone());
+    let count_text = use_state(|| None::<String>);
+    let seed_text = use_state(|| None::<String>);
+    let problem = use_state(|| None::<String>);
+    let schools = candidates(r).len();
+    let count_now = (*count_text).clone().unwrap_or_else(|| {
+        props
+            .visit
+            .as_ref()
+            .map_or(5.min(schools), |v| v.count)
+            .to_string()
+    });
+    let seed_now = (*seed_text).clone().unwrap_or_else(|| {
+        props
+            .visit
+            .as_ref()
+            .map_or(props.fresh_seed, |v| v.seed)
+            .to_string()
+    });
+
+    let mut flags: Vec<&Flag> = r.flags.iter().collect();
+    if *order == FlagOrder::Kind {
+        flags.sort_by_key(|f| (f.kind.code(), f.row));
+    }
+    let set_order = {
+        let order = order.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            order.set(if s.value() == "kind" {
+                FlagOrder::Kind
+            } else {
+                FlagOrder::School
+            });
+        })
+    };
+    let csv = {
+        let (r, name, lang) = (props.report.0.clone(), props.csv_name.clone(), ctx.lang);
+        Callback::from(move |_: MouseEvent| {
+            let text = crate::report::county_csv::flags_csv(&r, lang);
+            let _ = files::download(&name, &text, "text/csv;charset=utf-8");
+        })
+    };
+    let open = |file: &str| {
+        let (on_open, file) = (props.on_open.clone(), file.to_string());
+        Callback::from(move |_: MouseEvent| on_open.emit(file.clone()))
+    };
+    let flag_rows = flags.iter().map(|f| {
+        let s = &r.schools[f.row];
+        html! {
+            <tr data-testid="flag-row">
+                <td><button type="button" class="link" onclick={open(&s.file)}>{ school_name(s) }</button></td>
+                <td>{ &s.school_year }</td>
+                <td>{ ctx.t(flag_kind_msg(&f.kind)) }</td>
+                <td>{ flag_text(ctx.lang, f) }</td>
+            </tr>
+        }
+    });
+
+    let on_count = {
+        let count_text = count_text.clone();
+        Callback::from(move |e: InputEvent| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            count_text.set(Some(i.value()));
+        })
+    };
+    let on_seed = {
+        let seed_text = seed_text.clone();
+        Callback::from(move |e: InputEvent| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            seed_text.set(Some(i.value()));
+        })
+    };
+    let on_draw = {
+        let (on_draw, problem, lang) = (props.on_draw.clone(), problem.clone(), ctx.lang);
+        let (count, seed) = (count_now.clone(), seed_now.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let count = whole_number(&count).filter(|n| (1..=schools as u64).contains(n));
+            let seed = whole_number(&seed).filter(|s| *s <= 999_999_999_999_999_999);
+            match (count, seed) {
+                (Some(count), Some(seed)) => {
+                    problem.set(None);
+                    on_draw.emit((count as usize, seed));
+                }
+                (None, _) => problem.set(Some(
+                    Say::VisitCountProblem {
+                        schools: &schools.to_string(),
+                    }
+                    .text(lang),
+                )),
+                (_, None) => problem.set(Some(Msg::VisitSeedProblem.text(lang).to_string())),
+            }
+        })
+    };
+    let drawn = props.visit.as_ref().map(|plan| (plan, visits_of(r, plan)));
+    let visits = drawn.as_ref().map(|(plan, (visits, changed))| {
+        let flagged = visits
+            .iter()
+            .filter(|v| matches!(v.drawn, Some(Drawn::Flagged { .. })))
+            .count();
+        let items = visits.iter().enumerate().map(|(k, v)| {
+            let s = &r.schools[v.row];
+            let id = format!("finding-{k}");
+            let on_input = {
+                let (on_finding, file, typed) = (props.on_finding.clone(), s.file.clone(), typed.clone());
+                Callback::from(move |e: InputEvent| {
+                    let t: HtmlTextAreaElement = e.target_unchecked_into();
+                    let mut all: BTreeMap<String, String> = (*typed).clone();
+                    all.insert(file.clone(), t.value());
+                    typed.set(all);
+                    on_finding.emit((file.clone(), t.value()));
+                })
+            };
+            html! {
+                <li key={s.file.clone()} data-testid="visit-school">
+                    <button type="button" class="link" onclick={open(&s.file)}>{ school_name(s) }</button>
+                    { " · " }<span class="muted">{ drawn_text(&ctx, v.drawn) }</span>
+                    <label for={id.clone()} class="visually-hidden">{ ctx.say(Say::FindingFor { school: &school_name(s) }) }</label>
+                    <textarea id={id.clone()} rows="2" data-testid={id} placeholder={ctx.t(Msg::FindingHint)}
+                        value={typed.get(&s.file).cloned().unwrap_or_default()} oninput={on_input} />
+                </li>
+            }
+        });
+        let sheets = {
+            let on_sheets = props.on_sheets.clone();
+            Callback::from(move |_: MouseEvent| on_sheets.emit(()))
+        };
+        html! {
+            <>
+                <p data-testid="visit-summary">{ ctx.say(Say::VisitSummary {
+                    seed: &plan.seed.to_string(),
+                    schools: &schools.to_string(),
+                    count: &visits.len().to_string(),
+                    flagged: &flagged.to_string(),
+                    random: &(visits.len() - flagged).to_string(),
+                }) }</p>
+                if *changed {
+                    <p class="warning" data-testid="visit-changed">{ ctx.t(Msg::VisitChanged) }</p>
+                }
+                <ol class="visits">{ for items }</ol>
+                <button type="button" data-testid="visit-print" onclick={sheets}>{ ctx.t(Msg::VisitPrint) }</button>
+            </>
+        }
+    });
+
+    html! {
+        <>
+            <section class="card no-print" data-testid="county-flags" aria-labelledby="flags-heading">
+                <h3 id="flags-heading">{ ctx.say(Say::FlagsHeading { flags: &r.flags.len().to_string() }) }</h3>
+                <p class="muted">{ ctx.t(Msg::FlagsIntro) }</p>
+                if r.flags.is_empty() {
+                    <p data-testid="flags-none">{ ctx.t(Msg::FlagsNone) }</p>
+                } else {
+                    <div class="page-actions">
+                        <label for="flags-sort">{ ctx.t(Msg::FlagsSort) }</label>
+                        <select id="flags-sort" data-testid="flags-sort" onchange={set_order}>
+                            <option value="school" selected={*order == FlagOrder::School}>{ ctx.t(Msg::FlagsBySchool) }</option>
+                            <option value="kind" selected={*order == FlagOrder::Kind}>{ ctx.t(Msg::FlagsByKind) }</option>
+                        </select>
+                        <button type="button" data-testid="csv-flags" onclick={csv}>{ ctx.t(Msg::FlagsCsv) }</button>
+                    </div>
+                    <div class="table-wrap"><table class="flags">
+                        <thead><tr>
+                            <th scope="col">{ ctx.t(Msg::SchoolName) }</th>
+                            <th scope="col">{ ctx.t(Msg::SchoolYear) }</th>
+                            <th scope="col">{ ctx.t(Msg::CsvFlagKind) }</th>
+                            <th scope="col">{ ctx.t(Msg::CsvFlagReason) }</th>
+                        </tr></thead>
+                        <tbody>{ for flag_rows }</tbody>
+                    </table></div>
+                }
+            </section>
+            <section class="card no-print" data-testid="county-visits" aria-labelledby="visits-heading">
+                <h3 id="visits-heading">{ ctx.t(Msg::VisitHeading) }</h3>
+                <p class="muted">{ ctx.t(Msg::VisitIntro) }</p>
+                <form class="visit-form" onsubmit={on_draw}>
+                    <label for="visit-count">{ ctx.t(Msg::VisitCount) }</label>
+                    <input id="visit-count" data-testid="visit-count" inputmode="numeric" value={count_now} oninput={on_count} />
+                    <label for="visit-seed">{ ctx.t(Msg::VisitSeed) }</label>
+                    <input id="visit-seed" data-testid="visit-seed" inputmode="numeric" value={seed_now} oninput={on_seed} />
+                    <button type="submit" data-testid="visit-draw">{ ctx.t(Msg::VisitDraw) }</button>
+                </form>
+                <p class="error" role="alert" data-testid="visit-problem" hidden={problem.is_none()}>{ (*problem).clone().unwrap_or_default() }</p>
+                { visits.unwrap_or_default() }
+            </section>
+        </>
+    }
+}
+
+fn school_name(s: &SchoolRow) -> String {
+    if s.school_name.trim().is_empty() {
+        s.file.clone()
+    } else {
+        s.school_name.clone()
+    }
+}
+
+/// A school of the sample, and how it was drawn (unknown when the batch changed since).
+struct Sampled {
+    row: usize,
+    drawn: Option<Drawn>,
+}
+
+/// The schools of a draw as it was made (its files), and whether drawing again with its seed
+/// now gives others (files added or taken away since).
+fn visits_of(r: &CountyReport, plan: &VisitPlan) -> (Vec<Sampled>, bool) {
+    let now: Vec<Visit> = draw(r, plan.count, plan.seed);
+    let same = now.len() == plan.files.len()
+        && now
+            .iter()
+            .zip(&plan.files)
+            .all(|(v, f)| &r.schools[v.row].file == f);
+    if same {
+        let visits = now
+            .iter()
+            .map(|v| Sampled {
+                row: v.row,
+                drawn: Some(v.drawn),
+            })
+            .collect();
+        return (visits, false);
+    }
+    let visits = plan
+        .files
+        .iter()
+        .filter_map(|f| r.schools.iter().position(|s| &s.file == f))
+        .map(|row| Sampled { row, drawn: None })
+        .collect();
+    (visits, true)
+}
+
+fn drawn_text(ctx: &Ctx, drawn: Option<Drawn>) -> String {
+    match drawn {
+        Some(Drawn::Flagged { flags }) => ctx.say(Say::DrawnFlagged {
+            flags: &flags.to_string(),
+        }),
+        Some(Drawn::Random) => ctx.t(Msg::DrawnRandom).to_string(),
+        None => ctx.t(Msg::DrawnEarlier).to_string(),
+    }
+}
+
+/// The 核查单 of every school drawn, one to a printed page: the school, what to check (its
+/// flags, its evidence, the red lines), space for what was found, and the seed that drew it.
+pub(super) fn sheets(
+    ctx: &Ctx,
+    r: &CountyReport,
+    plan: &VisitPlan,
+    findings: &BTreeMap<String, String>,
+    date: &str,
+) -> Html {
+    let (visits, _) = visits_of(r, plan);
+    let total = visits.len();
+    let sheet = visits.iter().enumerate().map(|(k, v)| {
+        let s = &r.schools[v.row];
+        let flags = r
+            .flags
+            .iter()
+            .filter(|f| f.row == v.row)
+            .map(|f| html! { <li>{ flag_text(ctx.lang, f) }</li> });
+        let packed = s.evidence_files.unwrap_or(0) > 0;
+        let evidence = s.attachments.iter().map(|(item, name)| {
+            html! {
+                <li>{ format!("{item} · {name} · ") }{ ctx.t(if packed { Msg::EvidenceInPackage } else { Msg::EvidenceNamedOnly }) }</li>
+            }
+        });
+        let grade = s
+            .grade
+            .as_ref()
+            .map(|g| pick(g, ctx.lang).to_string())
+            .unwrap_or_default();
+        html! {
+            <article class="sheet" data-testid="sheet">
+                <h2>{ ctx.t(Msg::SheetTitle) }</h2>
+                <p class="meta">{ ctx.say(Say::SheetOf { n: &(k + 1).to_string(), total: &total.to_string(), seed: &plan.seed.to_string(), date }) }</p>
+                <dl class="sheet-facts">
+                    <dt>{ ctx.t(Msg::SchoolName) }</dt><dd>{ &s.school_name }</dd>
+                    <dt>{ ctx.t(Msg::SchoolCode) }</dt><dd>{ &s.school_code }</dd>
+                    <dt>{ ctx.t(Msg::SchoolYear) }</dt><dd>{ &s.school_year }</dd>
+                    <dt>{ ctx.t(Msg::ColFile) }</dt><dd>{ &s.file }</dd>
+                    <dt>{ ctx.t(Msg::SheetScore) }</dt><dd>{ format!("{} / {} {grade}", fmt_num(s.earned), fmt_num(s.max)) }</dd>
+                    <dt>{ ctx.t(Msg::SheetDrawn) }</dt><dd>{ drawn_text(ctx, v.drawn) }</dd>
+                </dl>
+                <h3>{ ctx.t(Msg::SheetToCheck) }</h3>
+                <ul>
+                    { for flags }
+                    <li>{ ctx.t(Msg::SheetRedLines) }</li>
+                </ul>
+                <h3>{ ctx.t(Msg::SheetEvidence) }</h3>
+                if s.attachments.is_empty() {
+                    <p>{ ctx.t(Msg::SheetNoEvidence) }</p>
+                } else {
+                    <ul>{ for evidence }</ul>
+                }
+                <h3>{ ctx.t(Msg::SheetFindings) }</h3>
+                <div class="sheet-findings">{ findings.get(&s.file).cloned().unwrap_or_default() }</div>
+                <p class="sheet-sign">{ ctx.t(Msg::SheetSign) }</p>
+            </article>
+        }
+    });
+    html! { <div class="sheets">{ for sheet }</div> }
+}
+
+/// A school's evidence files, each opened from its 报送包 (images and PDFs in a new tab, other
+/// kinds downloaded); files named without their bytes are listed as such.
+pub(super) fn evidence(
+    ctx: &Ctx,
+    attachments: &[Attachment],
+    package: Option<Rc<Vec<u8>>>,
+) -> Html {
+    if attachments.is_empty() {
+        return html! {};
+    }
+    let items = attachments.iter().enumerate().map(|(k, a)| {
+        let open = package.clone().map(|bytes| {
+            let a = a.clone();
+            Callback::from(move |_: MouseEvent| {
+                if let Some(data) = crate::core::package::evidence_of(&bytes, &a) {
+                    // Shown only as what its bytes are (the type a school wrote could be a web
+                    // page running in county mode's origin); anything else is downloaded.
+                    let _ = match crate::core::package::viewable_type(&data) {
+                        Some(kind) => files::show_bytes(&data, kind),
+                        None => files::download_bytes(&a.name, &data, "application/octet-stream"),
+                    };
+                }
+            })
+        });
+        html! {
+            <li data-testid="evidence-file">
+                { format!("{} · {} ({} KB)", a.item, a.name, a.size.div_ceil(1024)) }{ " " }
+                if let Some(open) = open {
+                    <button type="button" class="small" data-testid={format!("evidence-open-{k}")} onclick={open}>{ ctx.t(Msg::EvidenceOpen) }</button>
+                } else {
+                    <span class="muted">{ ctx.t(Msg::EvidenceNamedOnly) }</span>
+                }
+            </li>
+        }
+    });
+    html! {
+        <section class="card no-print" data-testid="county-evidence" aria-labelledby="evidence-heading">
+            <h3 id="evidence-heading">{ ctx.t(Msg::EvidenceHeading) }</h3>
+            <ul>{ for items }</ul>
+        </section>
+    }
+}
+
+/// What was found on site at this school, typed beside its report.
+pub(super) fn finding(
+    ctx: &Ctx,
+    file: &str,
+    text: &str,
+    on_finding: &Callback<(String, String)>,
+) -> Html {
+    let on_input = {
+        let (on_finding, file) = (on_finding.clone(), file.to_string());
+        Callback::from(move |e: InputEvent| {
+            let t: HtmlTextAreaElement = e.target_unchecked_into();
+            on_finding.emit((file.clone(), t.value()));
+        })
+    };
+    html! {
+        <section class="card no-print" data-testid="county-finding">
+            <label for="report-finding" class="meta">{ ctx.t(Msg::SheetFindings) }</label>
+            <textarea id="report-finding" data-testid="report-finding" rows="3" placeholder={ctx.t(Msg::FindingHint)}
+                value={text.to_string()} oninput={on_input} />
+        </section>
+    }
+}
+
+/// The print button of the 核查单 view.
+pub(super) fn print_button(ctx: &Ctx) -> Html {
+    html! {
+        <button type="button" class="primary" data-testid="sheets-print" onclick={Callback::from(|_: MouseEvent| page::print())}>{ ctx.t(Msg::VisitPrintNow) }</button>
+    }
+}
