@@ -39,7 +39,9 @@ pub const SAME_RAW_FIGURES: usize = 5;
 /// A raw input as entered (a usable number, in 元 where typed in 万元).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RawFigure {
-    pub input: String,
+    /// The input's place in its checklist's `inputs` (no text per figure: a province's
+    /// 100,000 files keep some 30 each).
+    pub input: u16,
     pub part: Part,
     pub value: f64,
     /// A count (people, rooms, classes: a whole number), not an amount.
@@ -139,17 +141,18 @@ pub struct Flag {
 
 /// The usable raw figures of a verified file.
 pub(super) fn raw_figures(v: &Verified, checklist: &Checklist, t: SchoolType) -> Vec<RawFigure> {
+    let inputs = &checklist.doc().inputs;
     input_slots(checklist, t)
         .into_iter()
         .filter(|s| !v.recomputed.invalid.iter().any(|i| &i.slot == s))
         .filter_map(|s| {
             let value = v.export.answers.number(&s)?.ok()?;
-            let count = checklist.input(&s.id).is_some_and(|d| d.integer);
+            let input = inputs.iter().position(|d| d.id == s.id)?;
             value.is_finite().then_some(RawFigure {
-                input: s.id,
+                input: u16::try_from(input).ok()?,
                 part: s.part,
                 value,
-                count,
+                count: inputs[input].integer,
             })
         })
         .collect()
@@ -161,13 +164,15 @@ pub(super) fn measures(
     checklist: &Checklist,
     parts: &[Part],
 ) -> Vec<(Measure, Part, f64)> {
+    let inputs = &checklist.doc().inputs;
     let get = |id: &str, part: Part| {
-        let part = match checklist.input(id).map(|d| d.scope) {
-            Some(InputScope::Shared) => Part::Whole,
+        let n = inputs.iter().position(|d| d.id == id)?;
+        let part = match inputs[n].scope {
+            InputScope::Shared => Part::Whole,
             _ => part,
         };
         raw.iter()
-            .find(|r| r.input == id && r.part == part)
+            .find(|r| usize::from(r.input) == n && r.part == part)
             .map(|r| r.value)
             .filter(|v| *v > 0.0)
     };
@@ -270,11 +275,13 @@ fn threshold(rule: &Comparison) -> Option<f64> {
 type Value = (usize, Part, f64);
 
 /// The flags of the counted rows. `facts[n]` are row `n`'s facts, if readable.
-/// `label` names an input or item of a file's checklist.
-pub(super) fn flags(
+/// `label` names an input or item of a file's checklist; `input_id` is the id of an input by
+/// its place in the file's checklist.
+pub(super) fn flags<'c>(
     rows: &[SchoolRow],
     facts: &[Option<&SchoolFacts>],
     label: &dyn Fn(&SchoolFacts, &str) -> Option<Text>,
+    input_id: &dyn Fn(&SchoolFacts, u16) -> Option<&'c str>,
 ) -> Vec<Flag> {
     let counted: Vec<(usize, &SchoolFacts)> = rows
         .iter()
@@ -288,12 +295,18 @@ pub(super) fn flags(
         let Some(last) = rows[n].last_year.and_then(|m| facts[m]) else {
             continue;
         };
+        // Last year's file may use another version of the checklist: inputs compared by id.
+        let same_checklist = f.checklist == last.checklist;
         for r in &f.raw {
-            let Some(before) = last
-                .raw
-                .iter()
-                .find(|b| b.input == r.input && b.part == r.part)
-            else {
+            let id = input_id(f, r.input);
+            let Some(before) = last.raw.iter().find(|b| {
+                b.part == r.part
+                    && (if same_checklist {
+                        b.input == r.input
+                    } else {
+                        id.is_some() && input_id(last, b.input) == id
+                    })
+            }) else {
                 continue;
             };
             let floor = if r.count {
@@ -308,7 +321,7 @@ pub(super) fn flags(
                         row: n,
                         label: None,
                         kind: FlagKind::Jump {
-                            input: r.input.clone(),
+                            input: id.unwrap_or_default().to_string(),
                             part: r.part,
                             last: before.value,
                             now: r.value,
@@ -357,15 +370,20 @@ pub(super) fn flags(
         }
     }
     // The same raw data as another school.
-    let mut by_raw: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Keyed by the figures themselves (input, part, the number's bits): no text made per figure.
+    type Figures<'a> = (&'a str, Vec<(u16, Part, u64)>);
+    let mut by_raw: BTreeMap<Figures, Vec<usize>> = BTreeMap::new();
     for &(n, f) in &counted {
         if f.raw.len() >= SAME_RAW_FIGURES {
-            let key: Vec<String> = f
+            let figures = f
                 .raw
                 .iter()
-                .map(|r| format!("{}@{:?}={}", r.input, r.part, r.value))
+                .map(|r| (r.input, r.part, r.value.to_bits()))
                 .collect();
-            by_raw.entry(key.join(";")).or_default().push(n);
+            by_raw
+                .entry((f.checklist.sha256.as_str(), figures))
+                .or_default()
+                .push(n);
         }
     }
     for group in by_raw.values().filter(|g| g.len() > 1) {

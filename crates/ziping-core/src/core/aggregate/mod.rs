@@ -637,7 +637,12 @@ pub fn aggregate(
             .map(|d| d.label.clone())
             .or_else(|| c.item(id).map(|i| i.text.clone()))
     };
-    let flags = flags::flags(&rows, &facts, &label);
+    let input_id = |f: &SchoolFacts, n: u16| {
+        checklist_of(f)
+            .and_then(|c| c.doc().inputs.get(usize::from(n)))
+            .map(|d| d.id.as_str())
+    };
+    let flags = flags::flags(&rows, &facts, &label, &input_id);
     let (figures, rule) = figures::figures(&counted);
     let missing = settings
         .map(|s| missing(s, &known, &rows))
