@@ -197,6 +197,8 @@ pub fn County(props: &CountyProps) -> Html {
     // The 核查单 shown for printing instead of the page.
     let sheets = use_state(|| false);
     let redraw = use_force_update();
+    // How far down the page was when a school's report or the 核查单 opened.
+    let scrolled = use_mut_ref(|| 0.0f64);
     // The seed a new draw offers: today's date and four digits of the clock (20261206 4821).
     let fresh_seed = *use_state(|| {
         let date: String = clock::now()
@@ -708,8 +710,11 @@ pub fn County(props: &CountyProps) -> Html {
         select.value()
     });
     let open_school = {
-        let viewing = viewing.clone();
-        Callback::from(move |file: String| viewing.set(Some(file)))
+        let (viewing, scrolled) = (viewing.clone(), scrolled.clone());
+        Callback::from(move |file: String| {
+            *scrolled.borrow_mut() = page::scroll_y();
+            viewing.set(Some(file));
+        })
     };
     // 核查发现 typed beside a school (kept with the batch; the report does not change).
     let on_finding = {
@@ -732,26 +737,22 @@ pub fn County(props: &CountyProps) -> Html {
         })
     };
     let on_sheets = {
-        let sheets = sheets.clone();
-        Callback::from(move |()| sheets.set(true))
+        let (sheets, scrolled) = (sheets.clone(), scrolled.clone());
+        Callback::from(move |()| {
+            *scrolled.borrow_mut() = page::scroll_y();
+            sheets.set(true);
+        })
     };
-    if *sheets {
-        let w = work.borrow();
-        if let (Some(l), Some(plan)) = (&*shown, &w.batch.visit) {
-            let back = {
-                let sheets = sheets.clone();
-                Callback::from(move |_: MouseEvent| sheets.set(false))
-            };
-            return html! {
-                <section class="county sheets-view" data-testid="county-sheets">
-                    <p class="no-print page-actions">
-                        <button type="button" class="link" data-testid="back-from-sheets" onclick={back}>{ "← " }{ ctx.t(Msg::BackToVisits) }</button>
-                        { review::print_button(&ctx) }
-                    </p>
-                    { review::sheets(&ctx, &l.report, plan, &w.batch.findings, clock::now().date()) }
-                </section>
-            };
-        }
+    // Back from a school's report or the 核查单: where the officer was, not the top.
+    {
+        let scrolled = scrolled.clone();
+        let back = viewing.is_none() && !*sheets;
+        use_effect_with(back, move |back| {
+            let y = *scrolled.borrow();
+            if *back && y > 0.0 {
+                page::scroll_to(y);
+            }
+        });
     }
     // A school's report, read-only, dated as exported: its file is read again here.
     {
@@ -777,6 +778,24 @@ pub fn County(props: &CountyProps) -> Html {
             });
             move || drop(reader)
         });
+    }
+    if *sheets {
+        let w = work.borrow();
+        if let (Some(l), Some(plan)) = (&*shown, &w.batch.visit) {
+            let back = {
+                let sheets = sheets.clone();
+                Callback::from(move |_: MouseEvent| sheets.set(false))
+            };
+            return html! {
+                <section class="county sheets-view" data-testid="county-sheets">
+                    <p class="no-print page-actions">
+                        <button type="button" class="link" data-testid="back-from-sheets" onclick={back}>{ "← " }{ ctx.t(Msg::BackToVisits) }</button>
+                        { review::print_button(&ctx) }
+                    </p>
+                    { review::sheets(&ctx, &l.report, plan, &w.batch.findings, clock::now().date()) }
+                </section>
+            };
+        }
     }
     if viewing.is_some() {
         let back = {

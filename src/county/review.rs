@@ -6,7 +6,7 @@ use crate::app::browser::{files, page};
 use crate::app::components::pick;
 use crate::app::{Ctx, Shared};
 use crate::core::aggregate::flags::Flag;
-use crate::core::aggregate::visit::{candidates, draw, Drawn, Visit, VisitPlan};
+use crate::core::aggregate::visit::{candidates, Drawn, VisitPlan};
 use crate::core::aggregate::{CountyReport, SchoolRow};
 use crate::core::export::Attachment;
 use crate::core::format::fmt_num;
@@ -49,10 +49,17 @@ fn whole_number(text: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// A field of the draw's form.
+#[derive(Clone, Copy, PartialEq)]
+enum VisitField {
+    Count,
+    Seed,
+}
+
 /// How the flags list is sorted.
 #[derive(Clone, Copy, PartialEq)]
 enum FlagOrder {
-    /// As the school table lists the files.
+    /// By school name.
     School,
     /// By kind, then school.
     Kind,
@@ -67,7 +74,8 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
     let typed = use_state(|| (*props.findings.0).clone());
     let count_text = use_state(|| None::<String>);
     let seed_text = use_state(|| None::<String>);
-    let problem = use_state(|| None::<String>);
+    // The field a draw was refused for, and why.
+    let problem = use_state(|| None::<(VisitField, String)>);
     let schools = candidates(r).len();
     let count_now = (*count_text).clone().unwrap_or_else(|| {
         props
@@ -85,8 +93,10 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
     });
 
     let mut flags: Vec<&Flag> = r.flags.iter().collect();
-    if *order == FlagOrder::Kind {
-        flags.sort_by_key(|f| (f.kind.code(), f.row));
+    let name = |f: &Flag| school_name(&r.schools[f.row]);
+    match *order {
+        FlagOrder::School => flags.sort_by_key(|f| (name(f), f.row)),
+        FlagOrder::Kind => flags.sort_by_key(|f| (f.kind.code(), name(f), f.row)),
     }
     let set_order = {
         let order = order.clone();
@@ -148,13 +158,17 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
                     problem.set(None);
                     on_draw.emit((count as usize, seed));
                 }
-                (None, _) => problem.set(Some(
+                (None, _) => problem.set(Some((
+                    VisitField::Count,
                     Say::VisitCountProblem {
                         schools: &schools.to_string(),
                     }
                     .text(lang),
-                )),
-                (_, None) => problem.set(Some(Msg::VisitSeedProblem.text(lang).to_string())),
+                ))),
+                (_, None) => problem.set(Some((
+                    VisitField::Seed,
+                    Msg::VisitSeedProblem.text(lang).to_string(),
+                ))),
             }
         })
     };
@@ -162,7 +176,7 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
     let visits = drawn.as_ref().map(|(plan, (visits, changed))| {
         let flagged = visits
             .iter()
-            .filter(|v| matches!(v.drawn, Some(Drawn::Flagged { .. })))
+            .filter(|v| matches!(v.drawn, Drawn::Flagged { .. }))
             .count();
         let items = visits.iter().enumerate().map(|(k, v)| {
             let s = &r.schools[v.row];
@@ -195,7 +209,7 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
             <>
                 <p data-testid="visit-summary">{ ctx.say(Say::VisitSummary {
                     seed: &plan.seed.to_string(),
-                    schools: &schools.to_string(),
+                    schools: &plan.schools.to_string(),
                     count: &visits.len().to_string(),
                     flagged: &flagged.to_string(),
                     random: &(visits.len() - flagged).to_string(),
@@ -241,12 +255,14 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
                 <p class="muted">{ ctx.t(Msg::VisitIntro) }</p>
                 <form class="visit-form" onsubmit={on_draw}>
                     <label for="visit-count">{ ctx.t(Msg::VisitCount) }</label>
-                    <input id="visit-count" data-testid="visit-count" inputmode="numeric" value={count_now} oninput={on_count} />
+                    <input id="visit-count" data-testid="visit-count" inputmode="numeric" value={count_now} oninput={on_count}
+                        aria-invalid={problem.as_ref().map(|(f, _)| (*f == VisitField::Count).to_string())} aria-describedby="visit-problem" />
                     <label for="visit-seed">{ ctx.t(Msg::VisitSeed) }</label>
-                    <input id="visit-seed" data-testid="visit-seed" inputmode="numeric" value={seed_now} oninput={on_seed} />
+                    <input id="visit-seed" data-testid="visit-seed" inputmode="numeric" value={seed_now} oninput={on_seed}
+                        aria-invalid={problem.as_ref().map(|(f, _)| (*f == VisitField::Seed).to_string())} aria-describedby="visit-problem" />
                     <button type="submit" data-testid="visit-draw">{ ctx.t(Msg::VisitDraw) }</button>
                 </form>
-                <p class="error" role="alert" data-testid="visit-problem" hidden={problem.is_none()}>{ (*problem).clone().unwrap_or_default() }</p>
+                <p id="visit-problem" class="error" role="alert" data-testid="visit-problem" hidden={problem.is_none()}>{ (*problem).clone().map(|(_, text)| text).unwrap_or_default() }</p>
                 { visits.unwrap_or_default() }
             </section>
         </>
@@ -261,47 +277,32 @@ fn school_name(s: &SchoolRow) -> String {
     }
 }
 
-/// A school of the sample, and how it was drawn (unknown when the batch changed since).
+/// A school of the sample (its row now), and how it was drawn.
 struct Sampled {
     row: usize,
-    drawn: Option<Drawn>,
+    drawn: Drawn,
 }
 
-/// The schools of a draw as it was made (its files), and whether drawing again with its seed
-/// now gives others (files added or taken away since).
+/// The schools of a draw as it was made (its files, each as it was drawn), and whether drawing
+/// again with its seed now gives others (files added or taken away since).
 fn visits_of(r: &CountyReport, plan: &VisitPlan) -> (Vec<Sampled>, bool) {
-    let now: Vec<Visit> = draw(r, plan.count, plan.seed);
-    let same = now.len() == plan.files.len()
-        && now
-            .iter()
-            .zip(&plan.files)
-            .all(|(v, f)| &r.schools[v.row].file == f);
-    if same {
-        let visits = now
-            .iter()
-            .map(|v| Sampled {
-                row: v.row,
-                drawn: Some(v.drawn),
-            })
-            .collect();
-        return (visits, false);
-    }
     let visits = plan
         .files
         .iter()
-        .filter_map(|f| r.schools.iter().position(|s| &s.file == f))
-        .map(|row| Sampled { row, drawn: None })
+        .filter_map(|(f, drawn)| {
+            let row = r.schools.iter().position(|s| &s.file == f)?;
+            Some(Sampled { row, drawn: *drawn })
+        })
         .collect();
-    (visits, true)
+    (visits, plan.changed(r))
 }
 
-fn drawn_text(ctx: &Ctx, drawn: Option<Drawn>) -> String {
+fn drawn_text(ctx: &Ctx, drawn: Drawn) -> String {
     match drawn {
-        Some(Drawn::Flagged { flags }) => ctx.say(Say::DrawnFlagged {
+        Drawn::Flagged { flags } => ctx.say(Say::DrawnFlagged {
             flags: &flags.to_string(),
         }),
-        Some(Drawn::Random) => ctx.t(Msg::DrawnRandom).to_string(),
-        None => ctx.t(Msg::DrawnEarlier).to_string(),
+        Drawn::Random => ctx.t(Msg::DrawnRandom).to_string(),
     }
 }
 

@@ -57,6 +57,25 @@ test("a package from the principal reaches the county: evidence opened, flags, a
     await page.getByTestId("attachments-R1").getByText("班级名册.pdf").waitFor();
     await page.getByTestId("attach-R4").setInputFiles(join(ROOT, "static/icons/icon-192.png"));
     await page.getByTestId("attachments-R4").getByText("icon-192.png").waitFor();
+    // A recording over the package's limit: said beside the file, and again, naming it, when
+    // the package is asked for; nothing is downloaded; removing the file clears the message.
+    const recording = join(dir, "课堂录像.mp4");
+    writeFileSync(recording, Buffer.alloc(51 * 1024 * 1024, 7));
+    await page.getByTestId("attach-R5").setInputFiles(recording);
+    await page.getByTestId("attachments-R5").getByTestId("attachment-too-large").waitFor();
+    let downloads = 0;
+    const onDownload = () => downloads++;
+    page.on("download", onDownload);
+    await page.getByTestId("export-package").click();
+    const refused = page.getByTestId("export-error");
+    await refused.waitFor();
+    assert.match(await refused.textContent(), /^报送包没有导出：报送包会有 51(\.\d)? MB，超过上限 50 MB；其中最大的是指标 R5 的“课堂录像\.mp4”（51 MB）：请减少或压缩佐证文件/);
+    assert.doesNotMatch(await refused.textContent(), /。。/);
+    await page.waitForTimeout(500);
+    assert.equal(downloads, 0, "nothing downloaded");
+    page.off("download", onDownload);
+    await page.getByRole("button", { name: "移除 课堂录像.mp4" }).click();
+    await refused.waitFor({ state: "detached" });
     await waitSaved(page);
     assert.match(await page.getByTestId("export-package").getAttribute("title"), /2 个佐证文件/);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-package").click()]);
@@ -181,6 +200,14 @@ test("a package from the principal reaches the county: evidence opened, flags, a
     assert.ok(overflow <= 0, `no sideways scrolling at 390 px: ${overflow}`);
     await page.getByTestId("lang-toggle").click();
     await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The same school's file came first, its package later: the package takes its place.
+    await page.getByTestId("county-files").setInputFiles(join(CORPUS, "62-package.zip"));
+    await page.getByTestId("county-refused").getByText(/城关镇第一小学.*\.json：与报送包“62-package\.zip”中的报送文件相同：以带佐证的报送包为准/).waitFor();
+    await summary.getByText("共 7 个文件：正常 4、无效 3。").waitFor();
+    await rows.filter({ hasText: "62-package.zip" }).first().getByTestId("open-school").click();
+    await page.getByTestId("county-evidence").getByTestId("evidence-open-0").waitFor();
+    await page.getByTestId("back-to-county").click();
   });
   await page.close();
 });

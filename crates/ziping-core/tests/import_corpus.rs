@@ -477,7 +477,7 @@ fn kind(result: &Result<ziping_core::core::export::Verified, ImportError>) -> St
             use ziping_core::core::package::PackageProblem as P;
             let p = match problem {
                 P::NotAZip => "not_a_zip",
-                P::TooLarge { .. } => "too_large",
+                P::TooLarge { .. } | P::EvidenceTooLarge { .. } => "too_large",
                 P::Expands { .. } => "expands",
                 P::TooManyEntries { .. } => "too_many_entries",
                 P::UnsafePath { .. } => "unsafe_path",

@@ -112,10 +112,7 @@ fn making_a_package_says_which_evidence_file_is_missing_changed_or_too_large() {
     with_big.insert(attachments[1].sha256.clone(), big);
     assert!(matches!(
         write(&text, &attachments, &with_big),
-        Err(PackageProblem::TooLarge {
-            limit: MAX_PACKAGE_BYTES,
-            ..
-        })
+        Err(PackageProblem::EvidenceTooLarge { limit: MAX_PACKAGE_BYTES, ref name, .. }) if name == "录像.mp4"
     ));
 }
 

@@ -30,6 +30,16 @@ pub fn focus(id: &str) {
     }
 }
 
+/// How far the page is scrolled down, in CSS pixels.
+pub fn scroll_y() -> f64 {
+    gloo::utils::window().scroll_y().unwrap_or(0.0)
+}
+
+/// Scrolls the page to `y` CSS pixels from the top.
+pub fn scroll_to(y: f64) {
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
+}
+
 /// Opens the browser's print dialog (the print stylesheet lays out the report).
 pub fn print() {
     let _ = gloo::utils::window().print();

@@ -169,6 +169,15 @@ pub enum PackageProblem {
     NotAZip,
     #[error("the package is {size} bytes, more than {limit}")]
     TooLarge { size: u64, limit: u64 },
+    /// Making a package: it would be larger than the limit; its largest evidence file named.
+    #[error("the package would be {size} bytes, more than {limit}; the largest file is {name} of {item} ({file_size} bytes)")]
+    EvidenceTooLarge {
+        size: u64,
+        limit: u64,
+        item: String,
+        name: String,
+        file_size: u64,
+    },
     /// Its entries would expand beyond the limit (a zip bomb, or simply too much).
     #[error("the entries expand to more than {limit} bytes")]
     Expands { limit: u64 },

@@ -85,6 +85,20 @@ pub fn size_of(text: &str, attachments: &[Attachment]) -> u64 {
     total
 }
 
+/// Why the package of this submission and these attachments would be too large, naming its
+/// largest evidence file; `None` when it fits.
+pub fn too_large(text: &str, attachments: &[Attachment]) -> Option<PackageProblem> {
+    let size = size_of(text, attachments);
+    let largest = attachments.iter().max_by_key(|a| a.size)?;
+    (size > MAX_PACKAGE_BYTES).then(|| PackageProblem::EvidenceTooLarge {
+        size,
+        limit: MAX_PACKAGE_BYTES,
+        item: largest.item.clone(),
+        name: largest.name.clone(),
+        file_size: largest.size,
+    })
+}
+
 /// Makes a package of the submission `text` (as exported) and the evidence it lists, by
 /// SHA-256 in `bytes`. Refused when a listed file is missing or changed, or the package would
 /// be larger than [`MAX_PACKAGE_BYTES`].
@@ -117,14 +131,11 @@ pub fn write(
         }
         entries.push((path, b));
     }
-    // Each file's bytes are the ones its size was recorded for (the hash says so).
-    let total = size_of(text, attachments);
-    if total > MAX_PACKAGE_BYTES {
-        return Err(PackageProblem::TooLarge {
-            size: total,
-            limit: MAX_PACKAGE_BYTES,
-        });
+    // Each file's bytes are the ones its size was recorded for (checked above).
+    if let Some(problem) = too_large(text, attachments) {
+        return Err(problem);
     }
+    let total = size_of(text, attachments);
     let mut out = Vec::with_capacity(total as usize + 200);
     let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
     // Stored entries, their CRC computed here (see `CRC`), not by rawzip's writer.

@@ -57,7 +57,7 @@ catalogue! {
     CountyBeyond => "未达到", "beyond the limit";
     CountyAskWhy => "差异系数、达标学校和打印稿都按一个县计算；其他县的文件留在表中，标为“其他县”，不计入。", "The coefficients, the schools meeting the standard and the printout are for one county; the other counties' files stay in the table as “other county”, not counted.";
     CountyClear => "清空", "Clear";
-    CountyClearConfirm => "清空这批文件？它们和你的选择（计入的文件、汇总的县、归入名册的学校）将从本浏览器删除，原文件不受影响。", "Clear this batch? Its files and your choices (files counted, the county, schools assigned to the roster) are removed from this browser; the original files are not touched.";
+    CountyClearConfirm => "清空这批文件？它们和你的选择（计入的文件、汇总的县、归入名册的学校、实地核查抽样和核查发现）将从本浏览器删除，原文件不受影响。", "Clear this batch? Its files and your choices (files counted, the county, schools assigned to the roster, the on-site sample and its findings) are removed from this browser; the original files are not touched.";
     CountyAddHint => "可以分多次选择或拖入文件，新文件会加入已有的文件；同一个文件只计一次。评估清单文件（县级清单）也可以一起拖入。", "Pick or drop files as often as needed: new files join the ones already here; the same file counts once. County checklist files can be dropped in with them.";
     CountyChecklists => "可用的县级评估清单（内置清单之外）：", "County checklists available (besides the built-ins):";
     CountyRefused => "未读取的文件：", "Files not read:";
@@ -366,6 +366,9 @@ catalogue! {
     CsvEvidenceFiles => "佐证文件数（报送包）", "Evidence files (package)";
     CsvFlagKind => "核查类型", "Check";
     CsvFlagReason => "原因", "Reason";
+    PackageHintReattach => "请在该指标处移除这个文件后重新附上，或先导出不含佐证的报送文件。", "Remove the file at its item and attach it again, or export the submission file without evidence. ";
+    PackageHintPlain => "也可以先导出不含佐证的报送文件。", "You can export the submission file without evidence. ";
+    AttachmentOverPackage => "超过报送包上限 50 MB：不能随报送包提交，请留校备查", "over the package's 50 MB limit: it cannot go in the package; keep it for the visit";
     ExportPackage => "导出报送包（含佐证）", "Export package (with evidence)";
     FlagsIntro => "以下情况值得再看一眼：只是提示，不改变任何分数，也不影响文件是否计入。", "These deserve a second look: hints only, they change no score and no file's counting.";
     FlagsNone => "这批文件没有需要提示的数据。", "Nothing in this batch needs a second look.";
@@ -379,7 +382,7 @@ catalogue! {
     VisitCount => "抽取学校数", "Schools to visit";
     VisitSeed => "随机种子", "Seed";
     VisitDraw => "抽取", "Draw";
-    VisitSeedProblem => "随机种子请填写一个整数（最多 18 位数字）", "The seed must be a whole number (at most 18 digits)";
+    VisitSeedProblem => "随机种子请填写一个不小于 0 的整数（最多 18 位数字）", "The seed must be a whole number of at least 0 (at most 18 digits)";
     VisitPrint => "查看并打印核查单", "Show and print the check sheets";
     VisitPrintNow => "打印核查单", "Print the check sheets";
     BackToVisits => "返回汇总", "Back to the county";
@@ -398,7 +401,6 @@ catalogue! {
     SheetNoEvidence => "报送文件未列出佐证文件：请查阅原始资料", "The submission lists no evidence files: see the original records";
     SheetFindings => "核查发现", "Findings";
     SheetSign => "核查人：＿＿＿＿＿＿　　学校负责人：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿", "Checked by: ____________    For the school: ____________    Date: ____________";
-    DrawnEarlier => "抽样时抽中", "drawn then";
     VisitChanged => "抽样之后这批文件有变化：下面仍是当时抽中的学校；用同一种子对现在的文件重新抽取，会抽到不同的学校。", "The batch changed after the draw: these are still the schools drawn then; drawing again with the same seed now would give other schools.";
     FlagJump => "与上年相比突变", "Jump since last year";
     FlagOutsideSpread => "远离全县分布", "Far outside the county";

@@ -195,6 +195,7 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         }
         .text(lang),
         Refusal::ChecklistClash { id, version } => Say::ChecklistClash { id, version }.text(lang),
+        Refusal::SameAsPackage { package } => Say::RefusedSameAsPackage { package }.text(lang),
     }
 }
 

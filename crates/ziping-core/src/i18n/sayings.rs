@@ -74,6 +74,7 @@ sayings! {
     StatusChecklistNotAcceptedDetail { id, version } => "文件使用的清单“{id}”{version} 版未被本县采用，不计入", "made with checklist “{id}” version {version}, which the county has not accepted; not counted";
     StatusOtherYearDetail { year } => "学年“{year}”不在本县本次评估的学年之内，不计入", "the school year “{year}” is not one the county is assessing; not counted";
     PackageTooLarge { size_mb, limit_mb } => "报送包有 {size_mb} MB，超过上限 {limit_mb} MB：请减少或压缩佐证文件（扫描件可降低分辨率），较大的材料留校备查", "the package is {size_mb} MB, over the {limit_mb} MB limit: attach fewer or smaller evidence files (scan at a lower resolution); keep large material at the school for the visit";
+    PackageEvidenceTooLarge { size_mb, limit_mb, item, name, file_mb } => "报送包会有 {size_mb} MB，超过上限 {limit_mb} MB；其中最大的是指标 {item} 的“{name}”（{file_mb} MB）：请减少或压缩佐证文件（扫描件可降低分辨率），较大的材料留校备查", "the package would be {size_mb} MB, over the {limit_mb} MB limit; the largest file is “{name}” of item {item} ({file_mb} MB): attach fewer or smaller files (scan at a lower resolution) and keep large material at the school for the visit";
     PackageExpands { limit_mb } => "报送包解压后超过 {limit_mb} MB（可能是“压缩炸弹”），未读取", "the package expands beyond {limit_mb} MB (possibly a zip bomb) and was not read";
     PackageTooManyEntries { limit } => "报送包内文件超过 {limit} 个，未读取", "the package holds more than {limit} {limit|file|files} and was not read";
     PackageUnsafePath { path } => "报送包含有不安全的路径“{path}”（绝对路径或“..”），未读取", "the package has an unsafe path “{path}” (absolute, or with “..”) and was not read";
@@ -84,7 +85,7 @@ sayings! {
     PackageUnlisted { path } => "报送包内的“{path}”不在报送文件的佐证清单中：包被改动过", "“{path}” in the package is not among the submission's evidence: the package was changed";
     PackageMissing { item, name } => "缺少指标 {item} 的佐证文件“{name}”", "the evidence file “{name}” of item {item} is missing";
     PackageHashMismatch { item, name } => "指标 {item} 的佐证文件“{name}”与报送文件记录的校验值（SHA-256）不符：文件被替换或改动过", "the evidence file “{name}” of item {item} does not match the SHA-256 the submission recorded: it was replaced or changed";
-    ExportPackageFailed { problem } => "报送包未生成：{problem}。缺少或不符的文件请在该指标处移除后重新附上；也可以先导出不含佐证的报送文件。", "The package was not made: {problem}. Remove a missing or changed file at its item and attach it again, or export the submission file without evidence.";
+    ExportPackageFailed { problem, hint } => "报送包没有导出：{problem}。{hint}草稿没有改变。", "The package was not written: {problem}. {hint}The draft is unchanged.";
     ExportPackageHint { files } => "报送文件和 {files} 个佐证文件打包成一个 .zip 文件，县里可以直接查看佐证", "The submission and its {files} evidence {files|file|files} in one .zip file, so the county can read the evidence";
     ImportPackage { problem } => "报送包不能使用：{problem}", "the package cannot be used: {problem}";
     FlagJumpText { name, last, now, times } => "{name}：上年 {last}，本年 {now}（{times} 倍）", "{name}: {last} last year, {now} this year (×{times})";
@@ -93,6 +94,7 @@ sayings! {
     FlagSameText { other } => "基础数据与“{other}”逐项完全相同", "every raw figure is the same as in “{other}”";
     FlagAtThresholdText { name, value, schools, of } => "{name} 恰好等于标准 {value}（全县 {of} 所中有 {schools} 所恰在标准上）", "{name} is exactly the standard {value} ({schools} of {of} {of|school|schools} {schools|is|are} exactly at it)";
     FlagRedLinesText { items } => "{items} 条底线要求全部填“达标”，但没有任何佐证说明或佐证文件", "all {items} red lines answered “met”, with no evidence note or file for any";
+    RefusedSameAsPackage { package } => "与报送包“{package}”中的报送文件相同：以带佐证的报送包为准", "the same submission as in the package “{package}”: the package, with its evidence, counts";
     FlagsHeading { flags } => "数据核查（{flags} 条提示）", "Data checks ({flags} {flags|flag|flags})";
     VisitCountProblem { schools } => "抽取学校数请填写 1 到 {schools} 之间的整数", "Schools to visit must be a whole number from 1 to {schools}";
     VisitSummary { seed, schools, count, flagged, random } => "随机种子 {seed}：从 {schools} 所学校中抽取 {count} 所，其中 {flagged} 所按数据核查提示加权抽取，{random} 所随机抽取。", "Seed {seed}: {count} of {schools} {schools|school|schools} drawn, {flagged} weighted by the data checks and {random} at random.";

@@ -161,6 +161,20 @@ pub fn package_problem(lang: Lang, p: &crate::core::export::PackageProblem) -> S
             limit_mb: &mb(*limit),
         }
         .text(lang),
+        P::EvidenceTooLarge {
+            size,
+            limit,
+            item,
+            name,
+            file_size,
+        } => Say::PackageEvidenceTooLarge {
+            size_mb: &mb(*size),
+            limit_mb: &mb(*limit),
+            item,
+            name,
+            file_mb: &mb(*file_size),
+        }
+        .text(lang),
         P::Expands { limit } => Say::PackageExpands {
             limit_mb: &mb(*limit),
         }
@@ -345,9 +359,6 @@ pub fn export_error(lang: Lang, e: &crate::core::export::ExportError) -> String 
         E::NoSchoolType => Msg::ExportNeedsType.text(lang).into(),
         E::NotSerializable { .. } => Msg::ExportNotSerializable.text(lang).into(),
         E::BadTime { field, value } => Say::ExportBadTime { field, value }.text(lang),
-        E::Package { problem } => Say::ExportPackageFailed {
-            problem: &package_problem(lang, problem),
-        }
-        .text(lang),
+        E::Package { problem } => package_problem(lang, problem),
     }
 }

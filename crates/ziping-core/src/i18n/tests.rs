@@ -394,6 +394,13 @@ fn package_problems() -> Vec<crate::core::export::PackageProblem> {
             limit: 50 << 20,
         },
         P::Expands { limit: 50 << 20 },
+        P::EvidenceTooLarge {
+            size: 60 << 20,
+            limit: 50 << 20,
+            item: item(),
+            name: name(),
+            file_size: 55 << 20,
+        },
         P::TooManyEntries { limit: 2000 },
         P::UnsafePath { path: path() },
         P::DuplicatePath { path: path() },
@@ -428,6 +435,9 @@ fn refusals() -> Vec<crate::core::aggregate::refusal::Refusal> {
         R::ChecklistClash {
             id: "x1".into(),
             version: "1".into(),
+        },
+        R::SameAsPackage {
+            package: "x1.zip".into(),
         },
     ]
 }

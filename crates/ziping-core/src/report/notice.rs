@@ -42,6 +42,20 @@ pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String)
         Notice::ExportFailed {
             error: ExportError::NoSchoolType,
         } => Msg::ExportNeedsType.text(lang).into(),
+        Notice::ExportFailed {
+            error: ExportError::Package { problem },
+        } => {
+            use crate::core::export::PackageProblem as P;
+            let hint = match problem {
+                P::Missing { .. } | P::HashMismatch { .. } => Msg::PackageHintReattach,
+                _ => Msg::PackageHintPlain,
+            };
+            Say::ExportPackageFailed {
+                problem: &crate::i18n::package_problem(lang, problem),
+                hint: hint.text(lang),
+            }
+            .text(lang)
+        }
         Notice::ExportFailed { error } => Say::ExportFailed {
             reason: &export_error(lang, error),
         }

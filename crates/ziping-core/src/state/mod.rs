@@ -476,12 +476,8 @@ impl AppState {
                             evidence: None,
                         });
                     }
-                    let size = crate::core::package::size_of(&text, &d.attachments);
-                    let limit = crate::core::package::MAX_PACKAGE_BYTES;
-                    if size > limit {
-                        return Err(crate::core::export::ExportError::Package {
-                            problem: crate::core::export::PackageProblem::TooLarge { size, limit },
-                        });
+                    if let Some(problem) = crate::core::package::too_large(&text, &d.attachments) {
+                        return Err(crate::core::export::ExportError::Package { problem });
                     }
                     Ok(Download {
                         name: format!("{}.zip", name.trim_end_matches(".json")),
@@ -617,6 +613,10 @@ impl AppState {
             // In the same revision as the edit that changed their shortfall.
             self.derive();
             self.follow_shortfalls();
+            // Why an export failed was said of the draft as it was: it no longer stands.
+            if matches!(self.notice, Some((_, Notice::ExportFailed { .. }))) {
+                self.notice = None;
+            }
         }
     }
 }

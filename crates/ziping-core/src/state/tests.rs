@@ -427,24 +427,31 @@ fn a_package_is_asked_of_the_shell_with_its_evidence_or_refused_as_too_large() {
         .reduce(edit(DraftEdit::AddAttachment(video)))
         .reduce(package());
     assert!(s.download.is_none());
-    assert!(
-        matches!(
-            &s.notice,
-            Some((
-                _,
-                Notice::ExportFailed {
-                    error: ExportError::Package {
-                        problem: PackageProblem::TooLarge {
-                            limit: MAX_PACKAGE_BYTES,
-                            ..
-                        }
-                    }
-                }
-            ))
-        ),
-        "{:?}",
-        s.notice
+    let Some((
+        _,
+        Notice::ExportFailed {
+            error:
+                ExportError::Package {
+                    problem:
+                        PackageProblem::EvidenceTooLarge {
+                            limit, item, name, ..
+                        },
+                },
+        },
+    )) = &s.notice
+    else {
+        panic!("{:?}", s.notice)
+    };
+    assert_eq!(
+        (*limit, item.as_str(), name.as_str()),
+        (MAX_PACKAGE_BYTES, "G7", "课堂录像.mp4")
     );
+    // The draft changes: what was said of it no longer stands.
+    let s = s.reduce(edit(DraftEdit::RemoveAttachment {
+        item: "G7".into(),
+        sha256: crate::core::export::sha256_hex(b"v"),
+    }));
+    assert_eq!(s.notice, None);
 }
 
 /// Another tab's copy opened here can carry this copy's id and revision number with other

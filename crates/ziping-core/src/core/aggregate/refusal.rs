@@ -53,6 +53,8 @@ pub enum Refusal {
     Unreadable,
     /// A checklist file that cannot be used, with every problem found in it.
     BadChecklist { errors: ChecklistErrors },
+    /// The same submission as a package that came with its evidence: the package counts.
+    SameAsPackage { package: String },
     /// A checklist with the id and version of one already known, and other content.
     ChecklistClash { id: String, version: String },
 }

@@ -10,18 +10,42 @@ use super::CountyReport;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The officer's draw, kept with the batch: how many, with which seed, and the files it drew
-/// then (files added later would draw others: the sample stays the one printed).
+/// The officer's draw, kept with the batch: how many, with which seed, among how many
+/// schools, and the files it drew then with how (files added later would draw others: the
+/// sample stays the one printed, as it was drawn).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VisitPlan {
     pub count: usize,
     pub seed: u64,
     #[serde(default)]
-    pub files: Vec<String>,
+    pub schools: usize,
+    #[serde(default)]
+    pub files: Vec<(String, Drawn)>,
+}
+
+impl VisitPlan {
+    /// Draws `count` of `report`'s schools with `seed`, and keeps what it drew.
+    pub fn draw(report: &CountyReport, count: usize, seed: u64) -> VisitPlan {
+        let files = draw(report, count, seed)
+            .iter()
+            .map(|v| (report.schools[v.row].file.clone(), v.drawn))
+            .collect();
+        VisitPlan {
+            count,
+            seed,
+            schools: candidates(report).len(),
+            files,
+        }
+    }
+
+    /// Whether drawing again now would draw other files (the batch changed since).
+    pub fn changed(&self, report: &CountyReport) -> bool {
+        VisitPlan::draw(report, self.count, self.seed).files != self.files
+    }
 }
 
 /// Why a school is in the sample.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Drawn {
     /// Drawn among the flagged schools, weighted by its `flags`.

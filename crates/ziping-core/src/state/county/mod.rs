@@ -250,6 +250,27 @@ impl Batch {
             }
             FileReply::Checklist { text } => self.add_checklist(&text),
             FileReply::Submission { content, facts } => {
+                let other = self.contents.get(&content).copied().filter(|&o| o != id);
+                let evidence = |f: &FileFacts| f.facts.as_ref().map_or(0, |s| s.evidence_files);
+                let theirs = other
+                    .and_then(|o| self.files.get(&o))
+                    .and_then(|f| f.facts.as_ref())
+                    .map_or(0, evidence);
+                // The same submission again, as a package with its evidence: the package takes
+                // the plain file's place (a school sent the file first, the package later).
+                if let (Some(o), true) = (other, evidence(&facts) > theirs) {
+                    if let Some(old) = self.files.remove(&o) {
+                        self.names.remove(&old.name);
+                        let package = self.files.get(&id).map(|f| f.name.clone());
+                        self.refused.push((
+                            old.name,
+                            Refusal::SameAsPackage {
+                                package: package.unwrap_or_default(),
+                            },
+                        ));
+                    }
+                    self.contents.remove(&content);
+                }
                 if self
                     .contents
                     .get(&content)
@@ -439,11 +460,7 @@ impl Batch {
     /// 实地核查抽样: draws `count` schools of `report` (this batch's) with `seed`; the draw and
     /// the files it drew are kept with the batch.
     pub fn draw_visits(&mut self, report: &CountyReport, count: usize, seed: u64) {
-        let files = crate::core::aggregate::visit::draw(report, count, seed)
-            .iter()
-            .map(|v| report.schools[v.row].file.clone())
-            .collect();
-        self.visit = Some(VisitPlan { count, seed, files });
+        self.visit = Some(VisitPlan::draw(report, count, seed));
     }
 
     /// What was found on site at the school of `file` (empty: nothing recorded).

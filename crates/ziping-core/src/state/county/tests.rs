@@ -77,7 +77,12 @@ fn the_officers_choices_come_back_with_the_same_files_after_a_reload() {
         Some(crate::core::aggregate::visit::VisitPlan {
             count: 3,
             seed: 20261206,
-            files: vec!["a.json".into()],
+            schools: 1,
+            // The example answers every red line 达标 without a note: one flag.
+            files: vec![(
+                "a.json".into(),
+                crate::core::aggregate::visit::Drawn::Flagged { flags: 1 }
+            )],
         })
     );
     assert_eq!(
@@ -273,4 +278,35 @@ fn the_school_table_filters_and_sorts_as_the_officer_asks() {
     };
     assert_eq!(files(invalid.rows(&r, Lang::En)), ["c.json"]);
     assert!(invalid.rows(&r, Lang::Zh).is_empty());
+}
+
+/// A school sends its file, then the same file as a package with its evidence: the package
+/// takes the file's place (its evidence opens), and the officer is told; the other way round
+/// the file is the same content again.
+#[test]
+fn a_package_of_a_file_already_here_takes_its_place() {
+    let text = String::from_utf8(example()).unwrap();
+    let export = crate::core::export::read(text.as_bytes()).unwrap();
+    let scan = export.profile.school_name.as_bytes().to_vec();
+    let evidence = std::collections::BTreeMap::from([(export.attachments[0].sha256.clone(), scan)]);
+    let package = crate::core::package::write(&text, &export.attachments, &evidence).unwrap();
+    let mut b = Batch::new(builtins().unwrap());
+    assert_eq!(add(&mut b, "a.json", text.as_bytes()), Added::Submission);
+    assert_eq!(add(&mut b, "a.zip", &package), Added::Submission);
+    let names: Vec<&str> = b.files().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["a.zip"]);
+    assert_eq!(
+        b.refused,
+        [(
+            "a.json".to_string(),
+            Refusal::SameAsPackage {
+                package: "a.zip".into()
+            }
+        )]
+    );
+    let mut b = Batch::new(builtins().unwrap());
+    assert_eq!(add(&mut b, "a.zip", &package), Added::Submission);
+    assert_eq!(add(&mut b, "a.json", text.as_bytes()), Added::Again);
+    let names: Vec<&str> = b.files().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["a.zip"]);
 }
