@@ -49,6 +49,9 @@ fn whole_number(text: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// Flags listed before 显示全部 (a page a person reads; the CSV has every one).
+const FLAGS_SHOWN: usize = 100;
+
 /// A field of the draw's form.
 #[derive(Clone, Copy, PartialEq)]
 enum VisitField {
@@ -70,6 +73,7 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by the county page");
     let r = &props.report.0;
     let order = use_state(|| FlagOrder::School);
+    let all_flags = use_state(|| false);
     // What is typed in the findings, here while typing (the batch keeps it: `on_finding`).
     let typed = use_state(|| (*props.findings.0).clone());
     let count_text = use_state(|| None::<String>);
@@ -95,8 +99,8 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
     let mut flags: Vec<&Flag> = r.flags.iter().collect();
     let name = |f: &Flag| school_name(&r.schools[f.row]);
     match *order {
-        FlagOrder::School => flags.sort_by_key(|f| (name(f), f.row)),
-        FlagOrder::Kind => flags.sort_by_key(|f| (f.kind.code(), name(f), f.row)),
+        FlagOrder::School => flags.sort_by_cached_key(|f| (name(f), f.row)),
+        FlagOrder::Kind => flags.sort_by_cached_key(|f| (f.kind.code(), name(f), f.row)),
     }
     let set_order = {
         let order = order.clone();
@@ -120,7 +124,17 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
         let (on_open, file) = (props.on_open.clone(), file.to_string());
         Callback::from(move |_: MouseEvent| on_open.emit(file.clone()))
     };
-    let flag_rows = flags.iter().map(|f| {
+    // A province's batch can flag thousands: the first of them here, all of them in the CSV.
+    let shown = if *all_flags {
+        flags.len()
+    } else {
+        flags.len().min(FLAGS_SHOWN)
+    };
+    let show_all = {
+        let all_flags = all_flags.clone();
+        Callback::from(move |_: MouseEvent| all_flags.set(true))
+    };
+    let flag_rows = flags[..shown].iter().map(|f| {
         let s = &r.schools[f.row];
         html! {
             <tr data-testid="flag-row">
@@ -248,6 +262,12 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
                         </tr></thead>
                         <tbody>{ for flag_rows }</tbody>
                     </table></div>
+                    if shown < flags.len() {
+                        <p class="muted" data-testid="flags-more">
+                            { ctx.say(Say::FlagsShown { shown: &shown.to_string(), flags: &flags.len().to_string() }) }{ " " }
+                            <button type="button" class="small" data-testid="flags-all" onclick={show_all}>{ ctx.t(Msg::FlagsShowAll) }</button>
+                        </p>
+                    }
                 }
             </section>
             <section class="card no-print" data-testid="county-visits" aria-labelledby="visits-heading">

@@ -185,3 +185,21 @@ fn the_same_seed_draws_the_same_schools_half_of_them_flagged() {
     // More than there are: every school, once.
     assert_eq!(draw(&report, 100, 1).len(), 40);
 }
+
+/// A file's facts cross from county mode's worker to its page as JSON: the raw figures the
+/// flags need come back whole (sent as short arrays).
+#[test]
+fn the_facts_the_flags_need_survive_the_workers_json() {
+    let c = builtin("yzjh-school");
+    let f = read(
+        file("1", &c, EXAMPLE_EXPORTED, |_, _| {}),
+        &c,
+        std::slice::from_ref(&c),
+    );
+    let facts = f.facts.as_ref().unwrap();
+    assert!(facts.raw.len() >= 15, "{}", facts.raw.len());
+    let text = serde_json::to_string(&f).unwrap();
+    assert!(text.contains(r#""raw":[[0,"whole",800.0,true],"#), "{text}");
+    let back: ziping_core::core::aggregate::FileFacts = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, f);
+}

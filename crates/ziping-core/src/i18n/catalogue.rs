@@ -370,6 +370,7 @@ catalogue! {
     PackageHintPlain => "也可以先导出不含佐证的报送文件。", "You can export the submission file without evidence. ";
     AttachmentOverPackage => "超过报送包上限 50 MB：不能随报送包提交，请留校备查", "over the package's 50 MB limit: it cannot go in the package; keep it for the visit";
     ExportPackage => "导出报送包（含佐证）", "Export package (with evidence)";
+    FlagsShowAll => "显示全部", "Show all";
     FlagsIntro => "以下情况值得再看一眼：只是提示，不改变任何分数，也不影响文件是否计入。", "These deserve a second look: hints only, they change no score and no file's counting.";
     FlagsNone => "这批文件没有需要提示的数据。", "Nothing in this batch needs a second look.";
     FlagsSort => "排序", "Sort";

@@ -95,6 +95,7 @@ sayings! {
     FlagAtThresholdText { name, value, schools, of } => "{name} 恰好等于标准 {value}（全县 {of} 所中有 {schools} 所恰在标准上）", "{name} is exactly the standard {value} ({schools} of {of} {of|school|schools} {schools|is|are} exactly at it)";
     FlagRedLinesText { items } => "{items} 条底线要求全部填“达标”，但没有任何佐证说明或佐证文件", "all {items} red lines answered “met”, with no evidence note or file for any";
     RefusedSameAsPackage { package } => "与报送包“{package}”中的报送文件相同：以带佐证的报送包为准", "the same submission as in the package “{package}”: the package, with its evidence, counts";
+    FlagsShown { shown, flags } => "显示前 {shown} 条，共 {flags} 条（全部在数据核查清单 CSV 中）。", "The first {shown} of {flags} are shown (all are in the CSV).";
     FlagsHeading { flags } => "数据核查（{flags} 条提示）", "Data checks ({flags} {flags|flag|flags})";
     VisitCountProblem { schools } => "抽取学校数请填写 1 到 {schools} 之间的整数", "Schools to visit must be a whole number from 1 to {schools}";
     VisitSummary { seed, schools, count, flagged, random } => "随机种子 {seed}：从 {schools} 所学校中抽取 {count} 所，其中 {flagged} 所按数据核查提示加权抽取，{random} 所随机抽取。", "Seed {seed}: {count} of {schools} {schools|school|schools} drawn, {flagged} weighted by the data checks and {random} at random.";

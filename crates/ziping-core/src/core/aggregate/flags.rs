@@ -36,8 +36,11 @@ pub const AT_THRESHOLD_SCHOOLS: usize = 3;
 /// Fewest raw figures two files must have before identical data means anything.
 pub const SAME_RAW_FIGURES: usize = 5;
 
-/// A raw input as entered (a usable number, in 元 where typed in 万元).
+/// A raw input as entered (a usable number, in 元 where typed in 万元). Sent from county
+/// mode's workers as a short array (`[input, part, value, count]`), not an object: a file's
+/// figures are most of what its facts weigh.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "RawTuple", from = "RawTuple")]
 pub struct RawFigure {
     /// The input's place in its checklist's `inputs` (no text per figure: a province's
     /// 100,000 files keep some 30 each).
@@ -47,6 +50,25 @@ pub struct RawFigure {
     /// A count (people, rooms, classes: a whole number), not an amount.
     #[serde(default)]
     pub count: bool,
+}
+
+type RawTuple = (u16, Part, f64, bool);
+
+impl From<RawFigure> for RawTuple {
+    fn from(r: RawFigure) -> RawTuple {
+        (r.input, r.part, r.value, r.count)
+    }
+}
+
+impl From<RawTuple> for RawFigure {
+    fn from((input, part, value, count): RawTuple) -> RawFigure {
+        RawFigure {
+            input,
+            part,
+            value,
+            count,
+        }
+    }
 }
 
 /// A figure compared across the county.

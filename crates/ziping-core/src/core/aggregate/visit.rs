@@ -82,7 +82,7 @@ pub fn candidates(report: &CountyReport) -> Vec<usize> {
         let code = identity::school_code(&r.school_code);
         (code.is_empty(), code, r.file.clone())
     };
-    rows.sort_by_key(|&n| school(n));
+    rows.sort_by_cached_key(|&n| school(n));
     // A school that sent files under two checklists is one school to visit.
     rows.dedup_by_key(|n| {
         let (no_code, code, file) = school(*n);
