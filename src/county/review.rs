@@ -80,7 +80,8 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
     let seed_text = use_state(|| None::<String>);
     // The field a draw was refused for, and why.
     let problem = use_state(|| None::<(VisitField, String)>);
-    let schools = candidates(r).len();
+    // Worked out once per report (a province's batch: 100,000 rows), not at every keystroke.
+    let schools = *use_memo(props.report.clone(), |r| candidates(&r.0).len());
     let count_now = (*count_text).clone().unwrap_or_else(|| {
         props
             .visit
@@ -96,12 +97,19 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
             .to_string()
     });
 
-    let mut flags: Vec<&Flag> = r.flags.iter().collect();
-    let name = |f: &Flag| school_name(&r.schools[f.row]);
-    match *order {
-        FlagOrder::School => flags.sort_by_cached_key(|f| (name(f), f.row)),
-        FlagOrder::Kind => flags.sort_by_cached_key(|f| (f.kind.code(), name(f), f.row)),
-    }
+    let sorted = use_memo((props.report.clone(), *order), |(report, order)| {
+        let r = &report.0;
+        let name = |f: &Flag| school_name(&r.schools[f.row]);
+        let mut flags: Vec<usize> = (0..r.flags.len()).collect();
+        match order {
+            FlagOrder::School => flags.sort_by_cached_key(|&k| (name(&r.flags[k]), k)),
+            FlagOrder::Kind => {
+                flags.sort_by_cached_key(|&k| (r.flags[k].kind.code(), name(&r.flags[k]), k))
+            }
+        }
+        flags
+    });
+    let flags: Vec<&Flag> = sorted.iter().map(|&k| &r.flags[k]).collect();
     let set_order = {
         let order = order.clone();
         Callback::from(move |e: Event| {
@@ -186,7 +194,11 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
             }
         })
     };
-    let drawn = props.visit.as_ref().map(|plan| (plan, visits_of(r, plan)));
+    let sampled = use_memo(
+        (props.report.clone(), props.visit.clone()),
+        |(report, visit)| visit.as_ref().map(|plan| visits_of(&report.0, plan)),
+    );
+    let drawn = props.visit.as_ref().zip(sampled.as_ref().as_ref());
     let visits = drawn.as_ref().map(|(plan, (visits, changed))| {
         let flagged = visits
             .iter()
@@ -340,9 +352,8 @@ pub(super) fn sheets(
     let sheet = visits.iter().enumerate().map(|(k, v)| {
         let s = &r.schools[v.row];
         let flags = r
-            .flags
+            .flags_of(v.row)
             .iter()
-            .filter(|f| f.row == v.row)
             .map(|f| html! { <li>{ flag_text(ctx.lang, f) }</li> });
         let packed = s.evidence_files.unwrap_or(0) > 0;
         let evidence = s.attachments.iter().map(|(item, name)| {

@@ -119,6 +119,12 @@ fn each_kind_of_flag_lands_on_the_school_that_deserves_it() {
         );
     }
     assert_eq!(of("4307000009"), Vec::<&FlagKind>::new());
+    // Each row's flags are found (the CSV asks once per row), the same as scanning for them.
+    for row in 0..report.schools.len() {
+        let scanned: Vec<_> = report.flags.iter().filter(|f| f.row == row).collect();
+        let found: Vec<_> = report.flags_of(row).iter().collect();
+        assert_eq!(found, scanned, "row {row}");
+    }
 }
 
 /// A county of `n` ordinary schools, school `k` with `flagged(k)` reasons to look again (red

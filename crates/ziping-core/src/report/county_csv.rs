@@ -227,9 +227,8 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
 /// A row's 数据核查 flags in words, one after another.
 fn row_flags(lang: Lang, report: &CountyReport, row: usize) -> String {
     let texts: Vec<String> = report
-        .flags
+        .flags_of(row)
         .iter()
-        .filter(|f| f.row == row)
         .map(|f| crate::i18n::flag_text(lang, f))
         .collect();
     texts.join(match lang {

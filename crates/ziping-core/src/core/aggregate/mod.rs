@@ -487,6 +487,13 @@ impl CountyReport {
         self.county.is_none() && self.counties.len() > 1
     }
 
+    /// The 数据核查 flags of one row (the flags are in row order: found, not scanned).
+    pub fn flags_of(&self, row: usize) -> &[flags::Flag] {
+        let start = self.flags.partition_point(|f| f.row < row);
+        let end = self.flags.partition_point(|f| f.row <= row);
+        &self.flags[start..end]
+    }
+
     /// How many of the files name this county (compared normalised), readable or not.
     pub fn files_in(&self, county: &str) -> usize {
         let county = identity::normalize(county);

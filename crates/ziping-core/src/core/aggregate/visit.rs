@@ -99,22 +99,27 @@ pub fn candidates(report: &CountyReport) -> Vec<usize> {
 /// (no floating point), so every engine draws the same schools.
 pub fn draw(report: &CountyReport, count: usize, seed: u64) -> Vec<Visit> {
     let rows = candidates(report);
-    let mut flags: BTreeMap<usize, u64> = BTreeMap::new();
-    for f in &report.flags {
-        *flags.entry(f.row).or_default() += 1;
-    }
-    // A school's flags count for the school, whichever of its files carries them.
+    // A school's flags count for the school, whichever of its files carries them: summed by
+    // school code once (a province's batch has as many flagged rows as schools).
     let code_of = |n: usize| identity::school_code(&report.schools[n].school_code);
+    let mut by_row: BTreeMap<usize, u64> = BTreeMap::new();
+    for f in &report.flags {
+        *by_row.entry(f.row).or_default() += 1;
+    }
+    let mut by_code: BTreeMap<String, u64> = BTreeMap::new();
+    for (&row, &w) in &by_row {
+        let code = code_of(row);
+        if !code.is_empty() {
+            *by_code.entry(code).or_default() += w;
+        }
+    }
     let weight = |n: usize| -> u64 {
         let code = code_of(n);
         if code.is_empty() {
-            return flags.get(&n).copied().unwrap_or(0);
+            by_row.get(&n).copied().unwrap_or(0)
+        } else {
+            by_code.get(&code).copied().unwrap_or(0)
         }
-        flags
-            .iter()
-            .filter(|(&m, _)| m == n || code_of(m) == code)
-            .map(|(_, w)| w)
-            .sum()
     };
     let mut rng = oorandom::Rand64::new(u128::from(seed));
     let count = count.min(rows.len());
