@@ -6,11 +6,11 @@ use crate::app::browser::{files, page};
 use crate::app::components::pick;
 use crate::app::{Ctx, Shared};
 use crate::core::aggregate::flags::Flag;
-use crate::core::aggregate::visit::{candidates, Drawn, VisitPlan};
+use crate::core::aggregate::visit::{candidates, read_draw, DrawProblem, Drawn, VisitPlan};
 use crate::core::aggregate::{CountyReport, SchoolRow};
 use crate::core::export::Attachment;
 use crate::core::format::fmt_num;
-use crate::i18n::{flag_kind_msg, flag_text, Msg, Say};
+use crate::i18n::{draw_problem_text, flag_kind_msg, flag_text, Msg, Say};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -33,31 +33,8 @@ pub(super) struct ReviewProps {
     pub csv_name: AttrValue,
 }
 
-/// A whole number typed by a person: ASCII or full-width digits, spaces around.
-fn whole_number(text: &str) -> Option<u64> {
-    let digits: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            c => c,
-        })
-        .collect();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse().ok()
-}
-
 /// Flags listed before 显示全部 (a page a person reads; the CSV has every one).
 const FLAGS_SHOWN: usize = 100;
-
-/// A field of the draw's form.
-#[derive(Clone, Copy, PartialEq)]
-enum VisitField {
-    Count,
-    Seed,
-}
 
 /// How the flags list is sorted.
 #[derive(Clone, Copy, PartialEq)]
@@ -78,8 +55,11 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
     let typed = use_state(|| (*props.findings.0).clone());
     let count_text = use_state(|| None::<String>);
     let seed_text = use_state(|| None::<String>);
-    // The field a draw was refused for, and why.
-    let problem = use_state(|| None::<(VisitField, String)>);
+    // Why the last draw was refused (worded when shown, in the language shown).
+    let problem = use_state(|| None::<DrawProblem>);
+    let invalid = |count: bool| {
+        (*problem).map(|p| (matches!(p, DrawProblem::Count { .. }) == count).to_string())
+    };
     // Worked out once per report (a province's batch: 100,000 rows), not at every keystroke.
     let schools = *use_memo(props.report.clone(), |r| candidates(&r.0).len());
     let count_now = (*count_text).clone().unwrap_or_else(|| {
@@ -169,28 +149,16 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
         })
     };
     let on_draw = {
-        let (on_draw, problem, lang) = (props.on_draw.clone(), problem.clone(), ctx.lang);
+        let (on_draw, problem) = (props.on_draw.clone(), problem.clone());
         let (count, seed) = (count_now.clone(), seed_now.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let count = whole_number(&count).filter(|n| (1..=schools as u64).contains(n));
-            let seed = whole_number(&seed).filter(|s| *s <= 999_999_999_999_999_999);
-            match (count, seed) {
-                (Some(count), Some(seed)) => {
+            match read_draw(&count, &seed, schools) {
+                Ok(draw) => {
                     problem.set(None);
-                    on_draw.emit((count as usize, seed));
+                    on_draw.emit(draw);
                 }
-                (None, _) => problem.set(Some((
-                    VisitField::Count,
-                    Say::VisitCountProblem {
-                        schools: &schools.to_string(),
-                    }
-                    .text(lang),
-                ))),
-                (_, None) => problem.set(Some((
-                    VisitField::Seed,
-                    Msg::VisitSeedProblem.text(lang).to_string(),
-                ))),
+                Err(p) => problem.set(Some(p)),
             }
         })
     };
@@ -288,13 +256,13 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
                 <form class="visit-form" onsubmit={on_draw}>
                     <label for="visit-count">{ ctx.t(Msg::VisitCount) }</label>
                     <input id="visit-count" data-testid="visit-count" inputmode="numeric" value={count_now} oninput={on_count}
-                        aria-invalid={problem.as_ref().map(|(f, _)| (*f == VisitField::Count).to_string())} aria-describedby="visit-problem" />
+                        aria-invalid={invalid(true)} aria-describedby="visit-problem" />
                     <label for="visit-seed">{ ctx.t(Msg::VisitSeed) }</label>
                     <input id="visit-seed" data-testid="visit-seed" inputmode="numeric" value={seed_now} oninput={on_seed}
-                        aria-invalid={problem.as_ref().map(|(f, _)| (*f == VisitField::Seed).to_string())} aria-describedby="visit-problem" />
+                        aria-invalid={invalid(false)} aria-describedby="visit-problem" />
                     <button type="submit" data-testid="visit-draw">{ ctx.t(Msg::VisitDraw) }</button>
                 </form>
-                <p id="visit-problem" class="error" role="alert" data-testid="visit-problem" hidden={problem.is_none()}>{ (*problem).clone().map(|(_, text)| text).unwrap_or_default() }</p>
+                <p id="visit-problem" class="error" role="alert" data-testid="visit-problem" hidden={problem.is_none()}>{ (*problem).map(|p| draw_problem_text(ctx.lang, p)).unwrap_or_default() }</p>
                 { visits.unwrap_or_default() }
             </section>
         </>

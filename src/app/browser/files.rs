@@ -70,30 +70,34 @@ pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String
 
 /// Shows bytes (an image, a PDF) in a new tab, as the browser shows that kind.
 pub fn show_bytes(bytes: &[u8], mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let url = blob_url(&js_sys::Uint8Array::from(bytes), mime)?;
     gloo::utils::window()
         .open_with_url_and_target(&url, "_blank")
         .map_err(|e| format!("{e:?}"))?;
     // The tab keeps what it shows; the address is let go once it has loaded.
-    gloo::timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
+    revoke_later(url, 60_000);
     Ok(())
 }
 
-fn offer(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result<(), String> {
+/// An object URL for one part (text or bytes) of type `mime`.
+fn blob_url(part: &wasm_bindgen::JsValue, mime: &str) -> Result<String, String> {
     let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))
+}
+
+fn revoke_later(url: String, millis: u32) {
+    gloo::timers::callback::Timeout::new(millis, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+fn offer(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result<(), String> {
+    let url = blob_url(part, mime)?;
     let a: web_sys::HtmlAnchorElement = gloo::utils::document()
         .create_element("a")
         .map_err(|e| format!("{e:?}"))?
@@ -102,9 +106,6 @@ fn offer(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result<(), Str
     a.set_download(name);
     a.click();
     // Revoking at once can cancel the download or lose its name: wait until it has started.
-    gloo::timers::callback::Timeout::new(30_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
+    revoke_later(url, 30_000);
     Ok(())
 }

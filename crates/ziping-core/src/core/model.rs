@@ -355,6 +355,19 @@ pub enum Comparison {
     Between { min: f64, max: f64 },
 }
 
+impl Comparison {
+    /// The one number a ≥, >, ≤ or < rule compares with (a range has two: `None`).
+    pub fn bound(&self) -> Option<f64> {
+        match self {
+            Comparison::Ge { value }
+            | Comparison::Gt { value }
+            | Comparison::Le { value }
+            | Comparison::Lt { value } => Some(*value),
+            Comparison::Between { .. } => None,
+        }
+    }
+}
+
 /// The comparison a rule makes, without its numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -383,12 +396,7 @@ impl Op {
     pub fn with(self, c: Option<&Comparison>) -> Comparison {
         let (value, max) = match c {
             Some(Comparison::Between { min, max }) => (*min, *max),
-            Some(
-                Comparison::Ge { value }
-                | Comparison::Gt { value }
-                | Comparison::Le { value }
-                | Comparison::Lt { value },
-            ) => (*value, *value),
+            Some(c) => c.bound().map_or((0.0, 0.0), |v| (v, v)),
             None => (0.0, 0.0),
         };
         match self {

@@ -199,6 +199,18 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
     }
 }
 
+/// Why a draw's count or seed cannot be used, in words.
+pub fn draw_problem_text(lang: Lang, p: crate::core::aggregate::visit::DrawProblem) -> String {
+    use crate::core::aggregate::visit::DrawProblem as P;
+    match p {
+        P::Count { schools } => Say::VisitCountProblem {
+            schools: &schools.to_string(),
+        }
+        .text(lang),
+        P::Seed => Msg::VisitSeedProblem.text(lang).into(),
+    }
+}
+
 /// A 数据核查 flag's kind in a few words (the list's first column, sorted by).
 pub fn flag_kind_msg(kind: &crate::core::aggregate::flags::FlagKind) -> Msg {
     use crate::core::aggregate::flags::FlagKind as K;

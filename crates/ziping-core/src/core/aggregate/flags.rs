@@ -17,7 +17,7 @@ use super::{SchoolFacts, SchoolRow};
 use crate::core::answers::Part;
 use crate::core::checklist::Checklist;
 use crate::core::export::Verified;
-use crate::core::model::{Comparison, InputScope, ItemKind, SchoolType, Text};
+use crate::core::model::{InputScope, ItemKind, SchoolType, Text};
 use crate::core::score::{input_slots, Outcome};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -283,16 +283,6 @@ fn quartiles(sorted: &[f64]) -> (f64, f64, f64) {
     (at(0.25), at(0.5), at(0.75))
 }
 
-fn threshold(rule: &Comparison) -> Option<f64> {
-    match rule {
-        Comparison::Ge { value }
-        | Comparison::Gt { value }
-        | Comparison::Le { value }
-        | Comparison::Lt { value } => Some(*value),
-        Comparison::Between { .. } => None,
-    }
-}
-
 /// A row's value of one part.
 type Value = (usize, Part, f64);
 
@@ -448,7 +438,10 @@ pub(super) fn flags<'c>(
                 .or_default();
             entry.0 += 1;
             // At it: equal but for the last bits of a computed ratio.
-            if threshold(rule).is_some_and(|t| (value - t).abs() <= 1e-9 * t.abs().max(1.0)) {
+            if rule
+                .bound()
+                .is_some_and(|t| (value - t).abs() <= 1e-9 * t.abs().max(1.0))
+            {
                 entry.1.push((n, cell.part, value));
             }
         }

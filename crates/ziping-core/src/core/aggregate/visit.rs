@@ -164,3 +164,62 @@ pub fn draw(report: &CountyReport, count: usize, seed: u64) -> Vec<Visit> {
     }
     out
 }
+
+/// Why the count or the seed the officer typed cannot draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DrawProblem {
+    /// Not a whole number from 1 to `schools`.
+    Count { schools: usize },
+    /// Not a whole number of at most 18 digits.
+    Seed,
+}
+
+/// A whole number typed by a person: ASCII or full-width digits, spaces around. (Not
+/// `answers::parse_number`: a seed has up to 18 digits, more than a float keeps.)
+fn whole_number(text: &str) -> Option<u64> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The count and seed as the officer typed them, for a draw among `schools` schools.
+pub fn read_draw(count: &str, seed: &str, schools: usize) -> Result<(usize, u64), DrawProblem> {
+    let count = whole_number(count)
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|n| (1..=schools).contains(n))
+        .ok_or(DrawProblem::Count { schools })?;
+    let seed = whole_number(seed)
+        .filter(|s| *s <= 999_999_999_999_999_999)
+        .ok_or(DrawProblem::Seed)?;
+    Ok((count, seed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_and_seed_are_read_as_typed_or_named_as_wrong() {
+        assert_eq!(read_draw(" ２ ", "20261206", 4), Ok((2, 20261206)));
+        assert_eq!(read_draw("4", "0", 4), Ok((4, 0)));
+        for count in ["0", "5", "abc", "-1", "1.5", "", "1e1"] {
+            assert_eq!(
+                read_draw(count, "1", 4),
+                Err(DrawProblem::Count { schools: 4 }),
+                "{count}"
+            );
+        }
+        for seed in ["-5", "1.5", "", "x", "1234567890123456789"] {
+            assert_eq!(read_draw("1", seed, 4), Err(DrawProblem::Seed), "{seed}");
+        }
+    }
+}
