@@ -9,7 +9,7 @@ mod store;
 
 pub use store::{edit, Ctx, Open, Shared, Store};
 
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use crate::state::{Action, AppState, Page};
 use yew::prelude::*;
 
@@ -95,7 +95,7 @@ fn broken_draft(ctx: &Ctx, error: &str) -> Html {
     let dispatch = ctx.dispatch.clone();
     html! {
         <section class="card">
-            <p class="error" role="alert">{ ctx.say(Say::ChecklistRejected { file: "", reason: error }) }</p>
+            <p class="error" role="alert">{ ctx.say(say::ChecklistRejected { file: "", reason: error }) }</p>
             <button type="button" onclick={move |_| dispatch.dispatch(Action::CloseDraft)}>{ ctx.t(Msg::BackToStart) }</button>
         </section>
     }

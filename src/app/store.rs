@@ -5,7 +5,7 @@ use super::browser::clock;
 use crate::core::checklist::Checklist;
 use crate::core::model::SchoolType;
 use crate::core::score::Assessment;
-use crate::i18n::{Lang, Msg, Say};
+use crate::i18n::{Lang, Msg, Saying};
 use crate::state::draft::{Draft, SourceError};
 use crate::state::{Action, AppState, DraftEdit, Page};
 use std::rc::Rc;
@@ -59,7 +59,7 @@ impl Ctx {
     }
 
     /// A message with values, in the interface language.
-    pub fn say(&self, message: Say) -> String {
+    pub fn say(&self, message: impl Saying) -> String {
         message.text(self.lang)
     }
 

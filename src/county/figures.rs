@@ -8,7 +8,7 @@ use crate::core::format;
 use crate::core::format::fmt_num;
 use crate::core::history::Change;
 use crate::core::model::Text;
-use crate::i18n::{follow_up_text, Msg, Say};
+use crate::i18n::{follow_up_text, say, Msg};
 use yew::prelude::*;
 
 pub(super) fn side_name(ctx: &Ctx, side: Side) -> &'static str {
@@ -36,14 +36,14 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
             <tr data-testid={format!("figure-{}-{}", f.item, if f.side == Side::Primary { "primary" } else { "junior" })} data-year={f.school_year.clone()}>
                 <td>{ &f.item }{ " " }<span class="muted">{ pick(&f.title, ctx.lang) }</span></td>
                 <td>{ &f.version }</td><td class="nowrap">{ &f.school_year }</td><td>{ side_name(ctx, f.side) }</td>
-                <td>{ f.schools }{ if f.left_out > 0 { ctx.say(Say::CountyLeftOut { schools: &f.left_out.to_string() }) } else { String::new() } }</td>
-                <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.say(Say::CountyCvLimit { limit: &fmt_num(f.limit) }) }</td>
+                <td>{ f.schools }{ if f.left_out > 0 { ctx.say(say::CountyLeftOut { schools: &f.left_out.to_string() }) } else { String::new() } }</td>
+                <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.say(say::CountyCvLimit { limit: &fmt_num(f.limit) }) }</td>
                 <td class={classes!(class, "nowrap")} data-testid="cv-verdict">{ verdict }</td>
             </tr>
         }
     });
     let rule = r.rule.iter().map(|c| html! {
-        <li>{ format!("{} {} {}", c.version, c.school_year, ctx.say(Say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string(), rule: &c.terms.iter().map(|t| crate::i18n::rule_terms(ctx.lang, t)).collect::<Vec<_>>().join(ctx.t(Msg::ListSeparator)) })) }</li>
+        <li>{ format!("{} {} {}", c.version, c.school_year, ctx.say(say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string(), rule: &c.terms.iter().map(|t| crate::i18n::rule_terms(ctx.lang, t)).collect::<Vec<_>>().join(ctx.t(Msg::ListSeparator)) })) }</li>
     });
     html! {
         <section aria-labelledby="figures-heading">
@@ -231,7 +231,7 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
                     html! {
                         <rect x={(label_w + b as f64 * width).to_string()} y={(y + (row_h - 6.0) / 2.0 - h).to_string()}
                             width={(width - 1.0).to_string()} height={h.to_string()} class={classes!("dot", class)}>
-                            <title>{ ctx.say(Say::CountySchoolsInBin { schools: &c.to_string() }) }</title>
+                            <title>{ ctx.say(say::CountySchoolsInBin { schools: &c.to_string() }) }</title>
                         </rect>
                     }
                 })
@@ -255,7 +255,7 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
                 <line x1={x(1.0).to_string()} x2={x(1.0).to_string()} y1="16" y2={(height - 4.0).to_string()} class="pass-line" />
                 { for body }
             </svg>
-            <figcaption>{ ctx.say(Say::CountyValuesCaption { floors: &crate::i18n::floors_text(ctx.lang, &floors) }) }</figcaption>
+            <figcaption>{ ctx.say(say::CountyValuesCaption { floors: &crate::i18n::floors_text(ctx.lang, &floors) }) }</figcaption>
         </figure>
     }
 }

@@ -15,7 +15,7 @@ use crate::core::aggregate::{CountyReport, CountySettings, RosterSchool};
 use crate::core::builtin::readable;
 use crate::core::export::Verified;
 use crate::i18n::status_counts;
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use crate::report::county_csv::{figures_csv, schools_csv};
 use crate::state::county::{max_bytes, Added, Batch, BatchChoices, FileReply};
 use crate::state::draft::{known_from_set, open_verified};
@@ -806,7 +806,7 @@ pub fn County(props: &CountyProps) -> Html {
             <section class="county" data-testid="county-report">
                 <p class="no-print"><button type="button" class="link" data-testid="back-to-county" onclick={back}>{ "← " }{ ctx.t(Msg::BackToCounty) }</button></p>
                 if let Some((open, package)) = (*opened).clone() {
-                    <p class="status no-print">{ ctx.say(Say::ReadOnlyReport { school: &open.draft.profile.school_name }) }</p>
+                    <p class="status no-print">{ ctx.say(say::ReadOnlyReport { school: &open.draft.profile.school_name }) }</p>
                     { review::finding(&ctx, viewing.as_deref().unwrap_or_default(), work.borrow().batch.findings.get(viewing.as_deref().unwrap_or_default()).map_or("", String::as_str), &on_finding) }
                     { review::evidence(&ctx, &open.draft.attachments, package) }
                     <Report date={Some(AttrValue::from(open.draft.updated.get(..10).unwrap_or_default().to_string()))} open={open} />
@@ -870,12 +870,12 @@ pub fn County(props: &CountyProps) -> Html {
                 .map(|(m, n)| format!("{} {n}", ctx.t(*m)))
                 .collect::<Vec<_>>()
                 .join(ctx.t(Msg::ListSeparator));
-            let mut summary = ctx.say(Say::CountySummary {
+            let mut summary = ctx.say(say::CountySummary {
                 files: &r.schools.len().to_string(),
                 counts: &counts,
             });
             if r.roster_schools > 0 {
-                summary.push_str(&ctx.say(Say::SummaryMissing {
+                summary.push_str(&ctx.say(say::SummaryMissing {
                     count: &r.missing.len().to_string(),
                 }));
             }
@@ -912,16 +912,16 @@ pub fn County(props: &CountyProps) -> Html {
             html! {
                 <>
                     <p class="print-only county-print-head" data-testid="county-print-head">
-                        { ctx.say(Say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today }) }
+                        { ctx.say(say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today }) }
                     </p>
                     <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
                     if let Some(n) = *restored {
-                        <p class="muted no-print" data-testid="county-restored">{ ctx.say(Say::CountyRestored { files: &n.to_string() }) }</p>
+                        <p class="muted no-print" data-testid="county-restored">{ ctx.say(say::CountyRestored { files: &n.to_string() }) }</p>
                     }
                     if r.mixes_counties() {
                         // Files of several counties: which one first, never a mix of them.
                         <div class="card warning" role="group" aria-labelledby="county-ask-heading" data-testid="county-ask">
-                            <h3 id="county-ask-heading" tabindex="-1">{ ctx.say(Say::CountyAsk { counties: &r.counties.len().to_string() }) }</h3>
+                            <h3 id="county-ask-heading" tabindex="-1">{ ctx.say(say::CountyAsk { counties: &r.counties.len().to_string() }) }</h3>
                             <p>{ ctx.t(Msg::CountyAskWhy) }</p>
                             <div class="page-actions">
                                 { for r.counties.iter().map(|c| {
@@ -929,7 +929,7 @@ pub fn County(props: &CountyProps) -> Html {
                                     let choose = { let (set, c) = (answer_county.clone(), c.clone()); Callback::from(move |_: MouseEvent| set.emit(c.clone())) };
                                     html! {
                                         <button type="button" data-testid="county-option" onclick={choose}>
-                                            { ctx.say(Say::CountyOption { county: c, files: &files.to_string() }) }
+                                            { ctx.say(say::CountyOption { county: c, files: &files.to_string() }) }
                                         </button>
                                     }
                                 }) }
@@ -938,7 +938,7 @@ pub fn County(props: &CountyProps) -> Html {
                     } else {
                     if r.county.is_some() && r.counties.len() > 1 {
                         <div class="card no-print" data-testid="county-mixed">
-                            <p>{ ctx.say(Say::CountyChosen { county: r.county.as_deref().unwrap_or_default(), counties: &r.counties.join(ctx.t(Msg::ListSeparator)) }) }</p>
+                            <p>{ ctx.say(say::CountyChosen { county: r.county.as_deref().unwrap_or_default(), counties: &r.counties.join(ctx.t(Msg::ListSeparator)) }) }</p>
                             <label for="county-choose">{ ctx.t(Msg::CountyChoose) }</label>
                             <select id="county-choose" data-testid="county-choose" onchange={choose_county}>
                                 { for r.counties.iter().map(|c| html! {
@@ -960,7 +960,7 @@ pub fn County(props: &CountyProps) -> Html {
                     }
                     { county_rates(&ctx, r) }
                     { missing_schools(&ctx, r) }
-                    <p class="error no-print" role="alert" data-testid="assign-problem" hidden={assign_problem.is_none()}>{ (*assign_problem).as_ref().map(|code| ctx.say(Say::AssignUnknown { code })).unwrap_or_default() }</p>
+                    <p class="error no-print" role="alert" data-testid="assign-problem" hidden={assign_problem.is_none()}>{ (*assign_problem).as_ref().map(|code| ctx.say(say::AssignUnknown { code })).unwrap_or_default() }</p>
                     <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()}
                         roster={settings.as_ref().filter(|s| s.0.has_roster()).cloned()} on_assign={assign.clone()} on_add_to_roster={add_to_roster.clone()} />
                     <Review report={Shared(l.report.clone())} visit={b.visit.clone()} findings={Shared(Rc::new(b.findings.clone()))}
@@ -1004,7 +1004,7 @@ pub fn County(props: &CountyProps) -> Html {
                 <p><a class="button" data-testid="county-make-checklist" href="#checklist">{ ctx.t(Msg::EditorLink) }</a></p>
             </div>
             <div class="county-progress no-print" data-testid="county-reading" hidden={!reading}>
-                <label for="county-progress">{ ctx.say(Say::CountyProgress { done: &done.to_string(), total: &total.to_string() }) }</label>
+                <label for="county-progress">{ ctx.say(say::CountyProgress { done: &done.to_string(), total: &total.to_string() }) }</label>
                 <progress id="county-progress" max={total.to_string()} value={done.to_string()} />
                 <button type="button" data-testid="county-cancel" onclick={cancel}>{ ctx.t(Msg::CountyCancel) }</button>
             </div>
@@ -1033,7 +1033,7 @@ fn missing_schools(ctx: &Ctx, r: &CountyReport) -> Html {
     });
     html! {
             <section aria-labelledby="missing-heading" data-testid="county-missing">
-                <h3 id="missing-heading">{ ctx.t(Msg::MissingHeading) }{ " · " }{ ctx.say(Say::MissingCount { count: &r.missing.len().to_string() }) }</h3>
+                <h3 id="missing-heading">{ ctx.t(Msg::MissingHeading) }{ " · " }{ ctx.say(say::MissingCount { count: &r.missing.len().to_string() }) }</h3>
                 <div class="table-scroll" hidden={r.missing.is_empty()}><table class="list-table missing-table">
                     <thead><tr>
                         <th scope="col">{ ctx.t(Msg::SchoolCode) }</th><th scope="col">{ ctx.t(Msg::SchoolName) }</th>

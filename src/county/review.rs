@@ -10,7 +10,7 @@ use crate::core::aggregate::visit::{candidates, read_draw, DrawProblem, Drawn, V
 use crate::core::aggregate::{CountyReport, SchoolRow};
 use crate::core::export::Attachment;
 use crate::core::format::fmt_num;
-use crate::i18n::{draw_problem_text, flag_kind_msg, flag_text, Msg, Say};
+use crate::i18n::{draw_problem_text, flag_kind_msg, flag_text, say, Msg};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -189,7 +189,7 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
                 <li key={s.file.clone()} data-testid="visit-school">
                     <button type="button" class="link" onclick={open(&s.file)}>{ school_name(s) }</button>
                     { " · " }<span class="muted">{ drawn_text(&ctx, v.drawn) }</span>
-                    <label for={id.clone()} class="visually-hidden">{ ctx.say(Say::FindingFor { school: &school_name(s) }) }</label>
+                    <label for={id.clone()} class="visually-hidden">{ ctx.say(say::FindingFor { school: &school_name(s) }) }</label>
                     <textarea id={id.clone()} rows="2" data-testid={id} placeholder={ctx.t(Msg::FindingHint)}
                         value={typed.get(&s.file).cloned().unwrap_or_default()} oninput={on_input} />
                 </li>
@@ -201,7 +201,7 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
         };
         html! {
             <>
-                <p data-testid="visit-summary">{ ctx.say(Say::VisitSummary {
+                <p data-testid="visit-summary">{ ctx.say(say::VisitSummary {
                     seed: &plan.seed.to_string(),
                     schools: &plan.schools.to_string(),
                     count: &visits.len().to_string(),
@@ -220,7 +220,7 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
     html! {
         <>
             <section class="card no-print" data-testid="county-flags" aria-labelledby="flags-heading">
-                <h3 id="flags-heading">{ ctx.say(Say::FlagsHeading { flags: &r.flags.len().to_string() }) }</h3>
+                <h3 id="flags-heading">{ ctx.say(say::FlagsHeading { flags: &r.flags.len().to_string() }) }</h3>
                 <p class="muted">{ ctx.t(Msg::FlagsIntro) }</p>
                 if r.flags.is_empty() {
                     <p data-testid="flags-none">{ ctx.t(Msg::FlagsNone) }</p>
@@ -244,7 +244,7 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
                     </table></div>
                     if shown < flags.len() {
                         <p class="muted" data-testid="flags-more">
-                            { ctx.say(Say::FlagsShown { shown: &shown.to_string(), flags: &flags.len().to_string() }) }{ " " }
+                            { ctx.say(say::FlagsShown { shown: &shown.to_string(), flags: &flags.len().to_string() }) }{ " " }
                             <button type="button" class="small" data-testid="flags-all" onclick={show_all}>{ ctx.t(Msg::FlagsShowAll) }</button>
                         </p>
                     }
@@ -299,7 +299,7 @@ fn visits_of(r: &CountyReport, plan: &VisitPlan) -> (Vec<Sampled>, bool) {
 
 fn drawn_text(ctx: &Ctx, drawn: Drawn) -> String {
     match drawn {
-        Drawn::Flagged { flags } => ctx.say(Say::DrawnFlagged {
+        Drawn::Flagged { flags } => ctx.say(say::DrawnFlagged {
             flags: &flags.to_string(),
         }),
         Drawn::Random => ctx.t(Msg::DrawnRandom).to_string(),
@@ -337,7 +337,7 @@ pub(super) fn sheets(
         html! {
             <article class="sheet" data-testid="sheet">
                 <h2>{ ctx.t(Msg::SheetTitle) }</h2>
-                <p class="meta">{ ctx.say(Say::SheetOf { n: &(k + 1).to_string(), total: &total.to_string(), seed: &plan.seed.to_string(), date }) }</p>
+                <p class="meta">{ ctx.say(say::SheetOf { n: &(k + 1).to_string(), total: &total.to_string(), seed: &plan.seed.to_string(), date }) }</p>
                 <dl class="sheet-facts">
                     <dt>{ ctx.t(Msg::SchoolName) }</dt><dd>{ &s.school_name }</dd>
                     <dt>{ ctx.t(Msg::SchoolCode) }</dt><dd>{ &s.school_code }</dd>

@@ -10,7 +10,7 @@ use crate::core::aggregate::CountySettings;
 use crate::core::checklist::Checklist;
 use crate::core::model::SchoolType;
 use crate::core::roster_csv;
-use crate::i18n::{roster_issue, roster_problem, settings_problem, Msg, Say};
+use crate::i18n::{roster_issue, roster_problem, say, settings_problem, Msg};
 use crate::state::county_settings::{NewSchoolField, SettingsEdit, SettingsForm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -222,7 +222,7 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                 <td>{ crate::i18n::school_type_name(lang, s.school_type) }</td>
                 <td>{ &s.township }</td>
                 <td>{ s.students.map(|n| n.to_string()).unwrap_or_default() }</td>
-                <td class="no-print"><button type="button" class="small" aria-label={ctx.say(Say::RosterRemove { school: &s.name })} onclick={remove}>{ "×" }</button></td>
+                <td class="no-print"><button type="button" class="small" aria-label={ctx.say(say::RosterRemove { school: &s.name })} onclick={remove}>{ "×" }</button></td>
             </tr>
         }
     });
@@ -247,7 +247,7 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
         })
     };
     let summary = match &props.settings {
-        Some(s) => ctx.say(Say::SettingsInUse {
+        Some(s) => ctx.say(say::SettingsInUse {
             county: &s.0.county,
             years: &s.0.school_years.join(ctx.t(Msg::ListSeparator)),
             schools: &s.0.roster.len().to_string(),
@@ -281,7 +281,7 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                 <ul class="plain" data-testid="settings-checklists">{ for checklists }</ul>
             </fieldset>
             <fieldset>
-                <legend data-testid="roster-count">{ ctx.say(Say::RosterHeading { schools: &f.roster.len().to_string() }) }</legend>
+                <legend data-testid="roster-count">{ ctx.say(say::RosterHeading { schools: &f.roster.len().to_string() }) }</legend>
                 <div class="page-actions">
                     <button type="button" data-testid="roster-template" onclick={template}>{ ctx.t(Msg::RosterDownload) }</button>
                     <input id="roster-file" class="visually-hidden file-picker" type="file" accept=".csv,text/csv"
@@ -289,11 +289,11 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                     <label for="roster-file" class="button">{ ctx.t(Msg::RosterUpload) }</label>
                 </div>
                 <div class="field-messages" aria-live="polite" data-testid="roster-problems">
-                    <p class="muted" hidden={!matches!(*table_notice, Some(Ok(_))) || !table_lines.is_empty()}>{ ctx.say(Say::RosterRead { file: match &*table_notice { Some(Ok(name)) => name.as_str(), _ => "" }, schools: &f.roster.len().to_string() }) }</p>
+                    <p class="muted" hidden={!matches!(*table_notice, Some(Ok(_))) || !table_lines.is_empty()}>{ ctx.say(say::RosterRead { file: match &*table_notice { Some(Ok(name)) => name.as_str(), _ => "" }, schools: &f.roster.len().to_string() }) }</p>
                     <p class="field-error" hidden={!matches!(*table_notice, Some(Err(_)))}>{ match &*table_notice {
                         Some(Err((name, size))) => {
                             let why = match size {
-                                Some(size) => ctx.say(Say::ImportTooLarge {
+                                Some(size) => ctx.say(say::ImportTooLarge {
                                     size_kb: &(size / 1024).to_string(),
                                     limit_kb: &(crate::core::aggregate::settings::MAX_SETTINGS_BYTES / 1024).to_string(),
                                 }),
@@ -316,7 +316,7 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                     </tr></thead>
                     <tbody>{ for roster_rows }</tbody>
                 </table></div>
-                <p class="muted" hidden={f.roster.len() <= ROSTER_ROWS_SHOWN}>{ ctx.say(Say::RosterMore { more: &f.roster.len().saturating_sub(ROSTER_ROWS_SHOWN).to_string() }) }</p>
+                <p class="muted" hidden={f.roster.len() <= ROSTER_ROWS_SHOWN}>{ ctx.say(say::RosterMore { more: &f.roster.len().saturating_sub(ROSTER_ROWS_SHOWN).to_string() }) }</p>
                 <div class="roster-add">
                     <div class="input-field">
                         <label for="roster-new-code">{ ctx.t(Msg::SchoolCode) }</label>

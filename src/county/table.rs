@@ -10,7 +10,7 @@ use crate::core::format::fmt_num;
 use crate::core::history::Change;
 use crate::core::school_year::year_before;
 use crate::i18n::status_line;
-use crate::i18n::{change_msg, follow_up_text, Msg, Say};
+use crate::i18n::{change_msg, follow_up_text, say, Msg};
 use crate::state::county::{SortBy, TableView};
 use gloo::timers::callback::Timeout;
 use web_sys::HtmlInputElement;
@@ -206,7 +206,7 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
             </table></div>
             <nav class="pager no-print" aria-label={ctx.t(Msg::CountySchools)} hidden={pages == 1}>
                 <button type="button" data-testid="page-prev" disabled={current_page == 0} onclick={go(current_page.saturating_sub(1))}>{ ctx.t(Msg::PrevPage) }</button>
-                <span data-testid="page-of">{ ctx.say(Say::PageOf { page: &(current_page + 1).to_string(), pages: &pages.to_string() }) }</span>
+                <span data-testid="page-of">{ ctx.say(say::PageOf { page: &(current_page + 1).to_string(), pages: &pages.to_string() }) }</span>
                 <button type="button" data-testid="page-next" disabled={current_page + 1 >= pages} onclick={go(current_page + 1)}>{ ctx.t(Msg::NextPage) }</button>
             </nav>
         </section>
@@ -217,10 +217,10 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
 fn roster_note(ctx: &Ctx, m: &crate::core::aggregate::RosterMatch) -> String {
     let mut notes: Vec<String> = Vec::new();
     if m.name_differs {
-        notes.push(ctx.say(Say::RosterNameIs { name: &m.name }));
+        notes.push(ctx.say(say::RosterNameIs { name: &m.name }));
     }
     if let Some(t) = m.type_differs {
-        notes.push(ctx.say(Say::RosterTypeDiffers {
+        notes.push(ctx.say(say::RosterTypeDiffers {
             roster: crate::i18n::school_type_name(ctx.lang, t),
         }));
     }
@@ -315,7 +315,7 @@ fn against_last_year(ctx: &Ctx, r: &CountyReport, n: usize) -> Html {
         let values = |v: Option<f64>| v.map(|v| format::fixed(v, 2)).unwrap_or_else(|| "—".into());
         html! {
             <span class={classes!("badge", class)} title={format!("{} → {}", values(i.last), values(i.this))}>
-                { ctx.say(Say::IndicatorChanged { item: &format!("{}{}", i.item, crate::i18n::part_suffix(ctx.lang, i.part)), change: ctx.t(change_msg(i.change)) }) }
+                { ctx.say(say::IndicatorChanged { item: &format!("{}{}", i.item, crate::i18n::part_suffix(ctx.lang, i.part)), change: ctx.t(change_msg(i.change)) }) }
             </span>
         }
     });
@@ -326,13 +326,13 @@ fn against_last_year(ctx: &Ctx, r: &CountyReport, n: usize) -> Html {
     };
     html! {
         <>
-            <p class={score_class} data-testid="row-score-change">{ ctx.say(Say::ScoreChange {
+            <p class={score_class} data-testid="row-score-change">{ ctx.say(say::ScoreChange {
                 last: &fmt_num(last.earned),
                 this: &fmt_num(s.earned),
                 points: &signed(change.points),
             }) }</p>
             if change.grade_changed {
-                <p>{ ctx.say(Say::GradeChange { last: &grade(last), this: &grade(s) }) }</p>
+                <p>{ ctx.say(say::GradeChange { last: &grade(last), this: &grade(s) }) }</p>
             }
             <p class="indicator-cells">{ for moved }</p>
             { for follow_up }

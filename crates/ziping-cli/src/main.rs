@@ -41,7 +41,7 @@ mod cli {
     use ziping_core::core::export::{ImportError, Unreadable, Verified};
     use ziping_core::core::package::verify;
     use ziping_core::core::time::Timestamp;
-    use ziping_core::i18n::{checklist_errors, import_error, settings_problems, Lang, Msg, Say};
+    use ziping_core::i18n::{checklist_errors, import_error, say, settings_problems, Lang, Msg};
     use ziping_core::state::county::MAX_CHECKLIST_BYTES;
 
     /// Text from a file, safe to print: control characters (newline, tab, ESC …) and bidi
@@ -134,7 +134,7 @@ mod cli {
                 .and_then(|t| Checklist::from_json(&t).map_err(|e| checklist_errors(lang, &e)))
                 .and_then(|c| {
                     add_to_set(&mut checklists, c).map_err(|clash| {
-                        Say::ChecklistClash {
+                        say::ChecklistClash {
                             id: &clash.id,
                             version: &clash.version,
                         }
@@ -431,7 +431,7 @@ mod cli {
             match named {
                 Some(name) => picks.push(name.clone()),
                 None => {
-                    return Err(Say::CliPickUnknown {
+                    return Err(say::CliPickUnknown {
                         file: &printable(pick),
                     }
                     .text(lang))
@@ -449,7 +449,7 @@ mod cli {
         let refs: Vec<&FileFacts> = inputs.iter().collect();
         let report = aggregate(&refs, rules.checklists, &options);
         if let Some((first, second)) = report.pick_clashes.first() {
-            return Err(Say::CliPickTwice {
+            return Err(say::CliPickTwice {
                 first: &printable(first),
                 second: &printable(second),
             }
@@ -484,7 +484,7 @@ mod cli {
         match crate::table::write_parquet(&rows, out) {
             Ok(()) => {
                 note(
-                    &Say::TableWritten {
+                    &say::TableWritten {
                         rows: &rows.len().to_string(),
                         files: &report.schools.len().to_string(),
                         file: &printable(&out.display().to_string()),
@@ -515,7 +515,7 @@ mod cli {
             inputs.iter().filter_map(|f| canonical(f)).collect();
         for out in outputs {
             if canonical(out).is_some_and(|c| read.contains(&c)) {
-                return Err(Say::CliOutputIsInput {
+                return Err(say::CliOutputIsInput {
                     file: &printable(&out.display().to_string()),
                 }
                 .text(lang));
@@ -667,21 +667,21 @@ mod cli {
         }
         if report.mixes_counties() {
             note(
-                &Say::CountyMixed {
+                &say::CountyMixed {
                     counties: &printable(&report.counties.join("、")),
                 }
                 .text(lang),
             );
         }
         let uncounted = report.uncounted_for_action();
-        let mut summary = Say::CliSummaryUncounted {
+        let mut summary = say::CliSummaryUncounted {
             files: &report.schools.len().to_string(),
             uncounted: &uncounted.to_string(),
         }
         .text(lang);
         if report.roster_schools > 0 {
             summary.push_str(
-                &Say::SummaryMissing {
+                &say::SummaryMissing {
                     count: &report.missing.len().to_string(),
                 }
                 .text(lang),

@@ -7,7 +7,7 @@ use crate::app::{Ctx, Shared};
 use crate::core::checklist::Checklist;
 use crate::core::format::fmt_num;
 use crate::core::score::Assessment;
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use yew::prelude::*;
 
 /// What every chart draws from.
@@ -207,7 +207,7 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
             <p class="chart-legend">
                 <span class="legend pass">{ ctx.t(Msg::ThresholdLabel) }</span>
                 <span class="legend floor" hidden={floors.is_empty()}>{ floor_label }</span>
-                <span class="muted">{ ctx.say(Say::ChartScale { floor: &floor_pct, axis: &format!("{}%", crate::core::format::fixed(max_ratio * 100.0, 0)) }) }</span>
+                <span class="muted">{ ctx.say(say::ChartScale { floor: &floor_pct, axis: &format!("{}%", crate::core::format::fixed(max_ratio * 100.0, 0)) }) }</span>
             </p>
             <ul class="hbars" aria-label={ctx.t(Msg::ResourceChart)}>{ for bars }</ul>
         </div>

@@ -9,7 +9,7 @@ use crate::core::answers::Part;
 use crate::core::format::fmt_num;
 use crate::core::history::{compare, Change, ItemChange, YearComparison, YearResult};
 use crate::core::score::Tally;
-use crate::i18n::{change_msg, Msg, Say};
+use crate::i18n::{change_msg, say, Msg};
 use yew::prelude::*;
 
 /// The comparison of an open draft that continues last year's file, if it does.
@@ -91,7 +91,7 @@ pub fn comparison(ctx: &Ctx, open: &Open) -> Html {
         .previous
         .as_ref()
         .expect("compared, so continued");
-    let summary = ctx.say(Say::ComparisonSummary {
+    let summary = ctx.say(say::ComparisonSummary {
         resolved: &cmp.count(Change::Resolved).to_string(),
         newly_short: &cmp.count(Change::NewlyShort).to_string(),
         improved: &cmp.count(Change::Improved).to_string(),

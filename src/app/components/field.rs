@@ -12,7 +12,7 @@ use crate::core::answers::{NumberError, Slot, Value};
 use crate::core::checklist::Checklist;
 use crate::core::format::fmt_num;
 use crate::core::score::{ValueProblem, WarningKind};
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use yew::prelude::*;
 
 /// The DOM id of a slot's first control, where 检查 moves the focus.
@@ -58,7 +58,7 @@ pub fn problem_text(
 ) -> String {
     let label = field_label(ctx, checklist, slot);
     let text = problem_only(ctx, checklist, answers, slot, problem);
-    ctx.say(Say::ProblemIn {
+    ctx.say(say::ProblemIn {
         field: &label,
         problem: &text,
     })
@@ -74,28 +74,28 @@ fn problem_only(
     let text = typed(answers, slot);
     match problem {
         ValueProblem::Number { error } => match error {
-            NumberError::NotANumber { text } => ctx.say(Say::NotANumber { typed: text }),
-            NumberError::TooLarge { text } => ctx.say(Say::TooLarge { typed: text }),
-            NumberError::Separator { text } => ctx.say(Say::BadSeparator { typed: text }),
+            NumberError::NotANumber { text } => ctx.say(say::NotANumber { typed: text }),
+            NumberError::TooLarge { text } => ctx.say(say::TooLarge { typed: text }),
+            NumberError::Separator { text } => ctx.say(say::BadSeparator { typed: text }),
         },
         ValueProblem::WrongKind => ctx.t(Msg::WrongKind).into(),
-        ValueProblem::UnknownLevel { level } => ctx.say(Say::UnknownLevel { level }),
+        ValueProblem::UnknownLevel { level } => ctx.say(say::UnknownLevel { level }),
         ValueProblem::NotApplicableNotAllowed => ctx.t(Msg::NaNotAllowed).into(),
-        ValueProblem::Negative => ctx.say(Say::ProblemNegative { typed: &text }),
-        ValueProblem::NotWhole => ctx.say(Say::ProblemNotWhole { typed: &text }),
-        ValueProblem::BelowMin { min } => ctx.say(Say::ProblemBelowMin {
+        ValueProblem::Negative => ctx.say(say::ProblemNegative { typed: &text }),
+        ValueProblem::NotWhole => ctx.say(say::ProblemNotWhole { typed: &text }),
+        ValueProblem::BelowMin { min } => ctx.say(say::ProblemBelowMin {
             typed: &text,
             min: &fmt_num(*min),
         }),
-        ValueProblem::AbovePercent => ctx.say(Say::ProblemAbovePercent { typed: &text }),
-        ValueProblem::PercentSign => ctx.say(Say::ProblemPercentSign { typed: &text }),
+        ValueProblem::AbovePercent => ctx.say(say::ProblemAbovePercent { typed: &text }),
+        ValueProblem::PercentSign => ctx.say(say::ProblemPercentSign { typed: &text }),
         ValueProblem::Exceeds { other } => {
             let bound = match checklist.input(other).map(|d| d.scope) {
                 Some(crate::core::model::InputScope::Shared) => Slot::whole(other),
                 _ => Slot::new(other, slot.part),
             };
             let label = field_label(ctx, checklist, &bound);
-            ctx.say(Say::ProblemExceeds {
+            ctx.say(say::ProblemExceeds {
                 typed: &text,
                 bound: &label,
                 bound_value: &typed(answers, &bound),

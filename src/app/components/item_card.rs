@@ -13,7 +13,7 @@ use crate::core::checklist::{Checklist, ItemLoc};
 use crate::core::format::fmt_num;
 use crate::core::model::{ItemKind, SchoolType};
 use crate::core::score::{InvalidValue, ItemResult, Outcome, PartResult, Warning};
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use crate::state::DraftEdit;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -31,7 +31,7 @@ pub fn outcome_class(o: Outcome) -> &'static str {
 /// which): say it is split, and by what weights.
 fn split_applies(ctx: &Ctx, checklist: &Checklist, result: &ItemResult) -> Option<String> {
     let split = checklist.doc().split.as_ref().filter(|_| result.split)?;
-    Some(ctx.say(Say::SplitApplies {
+    Some(ctx.say(say::SplitApplies {
         primary_weight: &crate::core::format::fixed(split.primary_weight, 2),
         junior_weight: &crate::core::format::fixed(split.junior_weight, 2),
     }))
@@ -141,7 +141,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
         html! {
             <li key={a.sha256.clone()}>
                 { &a.name }{ format!(" ({} KB)", a.size.div_ceil(1024)) }
-                <button type="button" class="link" aria-label={ctx.say(Say::RemoveAttachment { file: &a.name })} onclick={remove}>{ "✕" }</button>
+                <button type="button" class="link" aria-label={ctx.say(say::RemoveAttachment { file: &a.name })} onclick={remove}>{ "✕" }</button>
                 if a.size > crate::core::package::MAX_PACKAGE_BYTES {
                     <span class="small-note warning-text" data-testid="attachment-too-large">{ ctx.t(Msg::AttachmentOverPackage) }</span>
                 }
@@ -198,7 +198,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 <div class="item-tags">
                     if item.veto { <span class="tag veto">{ ctx.t(Msg::VetoTag) }</span> }
                     if item.points > 0.0 {
-                        <span class="tag">{ ctx.say(Say::PointsLabel { points: &format!("{}/{}", fmt_num(props.result.earned), fmt_num(item.points)) }) }</span>
+                        <span class="tag">{ ctx.say(say::PointsLabel { points: &format!("{}/{}", fmt_num(props.result.earned), fmt_num(item.points)) }) }</span>
                     }
                     if let Some(o) = worst {
                         <span class={classes!("badge", outcome_class(o))} data-testid="outcome">{ crate::i18n::outcome_words(ctx.lang, o, props.checklist.group_of(id).map(|g| g.floor_ratio)) }</span>
@@ -225,7 +225,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                     aria-describedby={format!("attach-{id}-note")} onchange={on_attach} />
                 <label for={format!("attach-{id}")} class="button small">{ ctx.t(Msg::AttachEvidence) }</label>
                 <span id={format!("attach-{id}-note")} class="muted small-note">{ ctx.t(Msg::AttachmentNote) }</span>
-                if let Some(file) = &*too_large_msg { <p class="field-error" role="alert">{ ctx.say(Say::AttachmentTooLarge { file }) }</p> }
+                if let Some(file) = &*too_large_msg { <p class="field-error" role="alert">{ ctx.say(say::AttachmentTooLarge { file }) }</p> }
             </div>
             <details class="source">
                 <summary>{ ctx.t(Msg::SourceLabel) }</summary>
@@ -368,7 +368,7 @@ fn widget(
                 { ctx.t(Msg::CurrentValue) }{ ctx.lang.colon() }
                 <strong data-testid="computed-value">{ part.value.map(|v| { let n = crate::core::format::quantity_against(v, unit, part.rule); let u = crate::i18n::unit_after(ctx.lang, unit, &n); format!("{n} {u}") }).unwrap_or_else(|| "—".into()) }</strong>
                 if let Some(r) = part.ratio {
-                    { " · " }{ ctx.say(Say::OfThreshold { share: &format!("{}%", crate::core::format::fixed(r * 100.0, 1)) }) }
+                    { " · " }{ ctx.say(say::OfThreshold { share: &format!("{}%", crate::core::format::fixed(r * 100.0, 1)) }) }
                 }
             </p>
         },

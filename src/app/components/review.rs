@@ -3,7 +3,7 @@
 
 use crate::app::{edit, Ctx, Open};
 use crate::core::school::{ReviewField, ReviewStatus};
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use crate::state::DraftEdit;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -62,7 +62,7 @@ pub fn review_section(ctx: &Ctx, open: &Open) -> Html {
         let carried = draft
             .carried_on(&r.row)
             .and_then(|row| draft.plan.iter().position(|p| p.id == row.id))
-            .map(|n| ctx.say(Say::CarriedOn { row: &(n + 1).to_string() }));
+            .map(|n| ctx.say(say::CarriedOn { row: &(n + 1).to_string() }));
         html! {
             <li class="card review-row" key={id} data-testid={format!("review-{id}")}>
                 <p><strong>{ &r.row.problem }</strong></p>
@@ -95,7 +95,7 @@ pub fn review_section(ctx: &Ctx, open: &Open) -> Html {
         <section aria-labelledby="review-heading" data-testid="review">
             <h3 id="review-heading">{ ctx.t(Msg::ReviewHeading) }</h3>
             <p class="guidance">{ ctx.t(Msg::ReviewIntro) }</p>
-            <p class="status" hidden={unreviewed == 0}>{ ctx.say(Say::Unreviewed { rows: &unreviewed.to_string() }) }</p>
+            <p class="status" hidden={unreviewed == 0}>{ ctx.say(say::Unreviewed { rows: &unreviewed.to_string() }) }</p>
             <ul class="review-list">{ for rows }</ul>
         </section>
     }

@@ -1,6 +1,6 @@
 use crate::app::browser::{drafts, files};
 use crate::app::{Ctx, Shared};
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use crate::state::draft::Draft;
 use crate::state::{Action, SaveStatus};
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub fn save_bar(ctx: &Ctx, draft: &Shared<Draft>, save: &SaveStatus) -> Html {
             html! { <span class="save pending">{ ctx.t(Msg::SavePending) }</span> }
         }
         SaveStatus::Saved { at } => {
-            html! { <span class="save ok">{ ctx.say(Say::SavedAt { time: at }) }</span> }
+            html! { <span class="save ok">{ ctx.say(say::SavedAt { time: at }) }</span> }
         }
         SaveStatus::Failed => html! {
             <span class="save failed" role="alert">

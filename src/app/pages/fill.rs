@@ -7,7 +7,7 @@ use crate::app::{Ctx, Open};
 use crate::core::answers::{Slot, Value};
 use crate::core::plausible::{notes, Note};
 use crate::core::score::input_slots;
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use crate::state::check::{attention, plan_problems, progress, sections, Concern, Section, Tally};
 use crate::state::{Action, Page};
 use yew::prelude::*;
@@ -30,14 +30,14 @@ fn split_note(ctx: &Ctx, open: &Open) -> Html {
     );
     let now = split.shares.map(|(sp, sj)| {
         let pct = |x: f64| format!("{}%", crate::core::format::fixed(x * 100.0, 1));
-        ctx.say(Say::SplitNow {
+        ctx.say(say::SplitNow {
             primary_share: &pct(sp),
             junior_share: &pct(sj),
         })
     });
     html! {
         <p class="note" data-testid="split-note">
-            { ctx.say(Say::SplitExplained { primary_weight: &pw, junior_weight: &jw }) }
+            { ctx.say(say::SplitExplained { primary_weight: &pw, junior_weight: &jw }) }
             { " " }{ now.unwrap_or_default() }
         </p>
     }
@@ -162,7 +162,7 @@ pub fn Fill(props: &FillProps) -> Html {
             <li>
                 <span class="badge bad">{ ctx.t(Msg::CheckKindError) }</span>{ " " }
                 <button type="button" class="link" data-testid="check-plan-place" onclick={ctx.go(Page::Plan)}>
-                    { ctx.say(Say::CheckPlanRow { row: &row.to_string(), problem: &crate::i18n::deadline_problem_text(ctx.lang, *problem) }) }
+                    { ctx.say(say::CheckPlanRow { row: &row.to_string(), problem: &crate::i18n::deadline_problem_text(ctx.lang, *problem) }) }
                 </button>
             </li>
         });
@@ -176,15 +176,15 @@ pub fn Fill(props: &FillProps) -> Html {
                 } else {
                     <p data-testid="check-summary">
                         if complete { { "✓ " }{ ctx.t(Msg::CheckAllDone) }{ " " } }
-                        if !plan.is_empty() { { ctx.say(Say::CheckPlanCount { rows: &plan.len().to_string() }) }{ " " } }
-                        { ctx.say(Say::CheckCounts {
+                        if !plan.is_empty() { { ctx.say(say::CheckPlanCount { rows: &plan.len().to_string() }) }{ " " } }
+                        { ctx.say(say::CheckCounts {
                             errors: &tally.errors.to_string(),
                             missing: &tally.missing.to_string(),
                             warnings: &tally.warnings.to_string(),
                         }) }
                     </p>
                     <ul class="check-list">{ for shown }{ for plan_places }</ul>
-                    if more > 0 { <p class="muted">{ ctx.say(Say::CheckMore { count: &more.to_string() }) }</p> }
+                    if more > 0 { <p class="muted">{ ctx.say(say::CheckMore { count: &more.to_string() }) }</p> }
                 }
                 <button type="button" class="small" data-testid="check-close" onclick={close}>{ ctx.t(Msg::Close) }</button>
             </div>
@@ -252,7 +252,7 @@ pub fn Fill(props: &FillProps) -> Html {
     html! {
         <section class="page fill" data-testid="fill-page">
             <div class="fill-bar">
-                <span data-testid="overall-progress">{ ctx.say(Say::ProgressLabel { done: &done_all.to_string(), total: &total_all.to_string() }) }</span>
+                <span data-testid="overall-progress">{ ctx.say(say::ProgressLabel { done: &done_all.to_string(), total: &total_all.to_string() }) }</span>
                 <button type="button" class="primary" data-testid="check" onclick={check}>{ ctx.t(Msg::CheckButton) }</button>
             </div>
             { for panel }

@@ -3,7 +3,7 @@ use crate::app::components::{messages, messages_dom_id};
 use crate::app::edit;
 use crate::app::{Ctx, Open};
 use crate::core::school::{deadline_problem, deadline_years, PlanRow};
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use crate::state::draft::{PlanField, RowStatus};
 use crate::state::DraftEdit;
 use crate::state::Page;
@@ -149,13 +149,13 @@ pub fn Plan(props: &PlanProps) -> Html {
             </div>
             if let Some((at, row)) = &*removed {
                 <div class="card undo no-print" role="status" data-testid="plan-undo">
-                    <span>{ ctx.say(Say::PlanRowRemoved { row: &(at + 1).to_string(), problem: &short(&row.problem) }) }</span>
+                    <span>{ ctx.say(say::PlanRowRemoved { row: &(at + 1).to_string(), problem: &short(&row.problem) }) }</span>
                     <button type="button" id="plan-undo-button" data-testid="plan-undo-button" onclick={undo}>{ ctx.t(Msg::Undo) }</button>
                 </div>
             }
             if dismissed > 0 {
                 <p class="note no-print" data-testid="plan-dismissed">
-                    { ctx.say(Say::PlanDismissedUnmet { count: &dismissed.to_string() }) }{ " " }
+                    { ctx.say(say::PlanDismissedUnmet { count: &dismissed.to_string() }) }{ " " }
                     <button type="button" class="small" data-testid="plan-bring-back" onclick={bring_back}>{ ctx.t(Msg::PlanBringBack) }</button>
                 </p>
             }

@@ -4,7 +4,7 @@ use crate::app::edit;
 use crate::app::{Ctx, Open};
 use crate::core::answers::{Slot, Value};
 use crate::core::score::input_slots;
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use crate::state::draft::ProfileField;
 use crate::state::DraftEdit;
 use crate::state::Page;
@@ -47,7 +47,7 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
         let problem = (field == ProfileField::SchoolYear
             && !value.trim().is_empty()
             && crate::core::school_year::canonical_school_year(&value).is_none())
-        .then(|| ctx.say(Say::ImportBadSchoolYear { year: value.trim() }));
+        .then(|| ctx.say(say::ImportBadSchoolYear { year: value.trim() }));
         html! {
             <div class="input-field">
                 <label for={id.clone()}>{ ctx.t(msg) }</label>
@@ -111,7 +111,7 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
             <h3 id="profile-heading">{ ctx.t(Msg::ProfileHeading) }</h3>
             if let Some(previous) = &draft.previous {
                 <div class="card note no-print" data-testid="last-year-banner">
-                    <p>{ ctx.say(Say::LastYearBanner { year: &previous.reference.school_year, file: &previous.file }) }</p>
+                    <p>{ ctx.say(say::LastYearBanner { year: &previous.reference.school_year, file: &previous.file }) }</p>
                     <p hidden={draft.inherited.is_empty()}>
                         <button type="button" data-testid="confirm-all" onclick={confirm_all}>{ ctx.t(Msg::ConfirmAll) }</button>
                     </p>

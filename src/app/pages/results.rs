@@ -5,7 +5,7 @@ use crate::core::checklist::Checklist;
 use crate::core::format::fmt_num;
 use crate::core::score::Assessment;
 use crate::i18n::shortfall_text;
-use crate::i18n::{Lang, Msg, Say};
+use crate::i18n::{say, Lang, Msg};
 use crate::state::draft::shortfall_problem;
 use crate::state::Page;
 use yew::prelude::*;
@@ -84,7 +84,7 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
             <li data-testid={format!("group-{}", g.id)}>
                 { title }{ part_name(g.part) }{ ctx.lang.colon() }
                 <span class={classes!("badge", class)}>{ ctx.t(msg) }</span>
-                { " " }{ ctx.say(Say::GroupCount { total: &group_size.to_string(), met: &g.passed.to_string(), required: &g.required.to_string() }) }
+                { " " }{ ctx.say(say::GroupCount { total: &group_size.to_string(), met: &g.passed.to_string(), required: &g.required.to_string() }) }
             </li>
         }
     });

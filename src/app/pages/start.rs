@@ -2,7 +2,7 @@ use crate::app::browser::{clock, drafts, files, page};
 use crate::app::components::checklist_list;
 use crate::app::Ctx;
 use crate::core::checklist::FileProblem;
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use crate::report::notice::rejection_text;
 use crate::state::draft::{ChecklistSource, DraftSummary};
 use crate::state::{Action, Notice, Rejection};
@@ -123,7 +123,7 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
         };
         let delete = {
             let (dispatch, id) = (ctx.dispatch.clone(), d.id.clone());
-            let question = ctx.say(Say::ConfirmDelete { school: &name });
+            let question = ctx.say(say::ConfirmDelete { school: &name });
             Callback::from(move |_: MouseEvent| {
                 if page::confirm(&question) {
                     let (dispatch, id) = (dispatch.clone(), id.clone());

@@ -2,7 +2,7 @@ use super::{fill::Fill, plan::Plan, profile::ProfilePage, report::Report, result
 use crate::app::browser::{clock, page};
 use crate::app::components::{pick, save_bar};
 use crate::app::{Ctx, Open};
-use crate::i18n::{Msg, Say};
+use crate::i18n::{say, Msg};
 use crate::state::check::{attention, Tally};
 use crate::state::{Action, Page, SaveStatus};
 use yew::prelude::*;
@@ -40,7 +40,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             // An incomplete form is exported only when the principal says so.
             if let (Some(t), Some(a)) = (open.school_type(), &open.assessment) {
                 let tally = Tally::of(&attention(&open.checklist, t, &open.draft.answers, a));
-                let ask = Say::ExportIncomplete {
+                let ask = say::ExportIncomplete {
                     errors: &tally.errors.to_string(),
                     missing: &tally.missing.to_string(),
                 }
@@ -89,7 +89,7 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
                     <button type="button" class="primary" data-testid="export-submission" onclick={export(false)}>{ ctx.t(Msg::ExportSubmission) }</button>
                     if !evidence.is_empty() {
                         <button type="button" data-testid="export-package" onclick={export(true)}
-                            title={ctx.say(Say::ExportPackageHint { files: &evidence.len().to_string() })}>
+                            title={ctx.say(say::ExportPackageHint { files: &evidence.len().to_string() })}>
                             { ctx.t(Msg::ExportPackage) }
                         </button>
                     }

@@ -16,7 +16,7 @@ use crate::core::checklist_csv::{from_csv, to_csv};
 use crate::core::filename::join_parts;
 use crate::core::model::ChecklistDoc;
 use crate::core::time::Timestamp;
-use crate::i18n::{checklist_problem, csv_problem, Lang, Msg, Say};
+use crate::i18n::{checklist_problem, csv_problem, say, Lang, Msg};
 use crate::state::draft::{checklists_of, known_here};
 use crate::state::editor::{checklist_file, ChecklistDraft, ChecklistEdit, DraftProblem, Place};
 use crate::state::{SaveStatus, Saver, Written};
@@ -90,9 +90,9 @@ fn problems_of(ctx: &Ctx, problems: &[DraftProblem]) -> Vec<Shown> {
             path: p.path().to_string(),
             place: p.place(),
             text: match p {
-                DraftProblem::NotANumber { text, .. } => ctx.say(Say::NotANumber { typed: text }),
+                DraftProblem::NotANumber { text, .. } => ctx.say(say::NotANumber { typed: text }),
                 DraftProblem::Check(issue) => checklist_problem(ctx.lang, &issue.problem),
-                DraftProblem::Clash(clash) => ctx.say(Say::ChecklistClash {
+                DraftProblem::Clash(clash) => ctx.say(say::ChecklistClash {
                     id: &clash.id,
                     version: &clash.version,
                 }),
@@ -106,7 +106,7 @@ fn notes_of(ctx: &Ctx, d: &ChecklistDraft) -> Vec<Shown> {
     crate::state::rule_words::stale_numbers(&d.doc)
         .into_iter()
         .map(|s| Shown {
-            text: ctx.say(Say::EditorStaleNumber {
+            text: ctx.say(say::EditorStaleNumber {
                 quoted: &s.quoted,
                 rule: &s.rule,
             }),
@@ -141,7 +141,7 @@ impl EditorNotice {
         let named = |name: &str, what: String| format!("{name}{}{what}", lang.colon());
         match self {
             EditorNotice::SavedFile(name) => {
-                (false, vec![Say::EditorSavedFile { name }.text(lang)])
+                (false, vec![say::EditorSavedFile { name }.text(lang)])
             }
             EditorNotice::UsedHere => (false, vec![Msg::EditorUsedHere.text(lang).into()]),
             EditorNotice::NotKept => (true, vec![Msg::SaveFailed.text(lang).into()]),
@@ -150,7 +150,7 @@ impl EditorNotice {
                 true,
                 vec![named(
                     name,
-                    Say::ImportTooLarge {
+                    say::ImportTooLarge {
                         size_kb: &(size / 1024).to_string(),
                         limit_kb: &(crate::core::export::MAX_EXPORT_BYTES / 1024).to_string(),
                     }
@@ -434,7 +434,7 @@ pub fn ChecklistEditor() -> Html {
             html! { <span class="save pending" data-testid="ed-save-status">{ ctx.t(Msg::SavePending) }</span> }
         }
         SaveStatus::Saved { at } => {
-            html! { <span class="save ok" data-testid="ed-save-status">{ ctx.say(Say::SavedAt { time: at }) }</span> }
+            html! { <span class="save ok" data-testid="ed-save-status">{ ctx.say(say::SavedAt { time: at }) }</span> }
         }
         SaveStatus::Failed => {
             html! { <span class="save failed" role="alert" data-testid="ed-save-status">{ ctx.t(Msg::SaveFailed) }</span> }
@@ -517,9 +517,9 @@ pub fn ChecklistEditor() -> Html {
                     <h2 id="editor-heading" data-testid="ed-heading">{ pick(&d.title, ctx.lang) }</h2>
                     <p class="meta hash" data-testid="ed-hash">
                         if let Some(c) = &finished {
-                            { ctx.say(Say::EditorHash { version: &c.doc().version, hash: c.sha256() }) }
+                            { ctx.say(say::EditorHash { version: &c.doc().version, hash: c.sha256() }) }
                         } else {
-                            { ctx.say(Say::EditorProblemCount { count: &problems.len().to_string() }) }
+                            { ctx.say(say::EditorProblemCount { count: &problems.len().to_string() }) }
                         }
                     </p>
                 </div>

@@ -10,7 +10,7 @@ use crate::core::checklist::Checklist;
 use crate::core::checklist_diff::{diff, Change, Field};
 use crate::core::model::SchoolType;
 use crate::core::school::ProfileField;
-use crate::i18n::{diff_change, diff_place, school_type_name, Msg, Say};
+use crate::i18n::{diff_change, diff_place, say, school_type_name, Msg};
 use crate::report::notice::rejection_text;
 use crate::state::draft::ChecklistSource;
 use crate::state::editor::ChecklistDraft;
@@ -117,7 +117,7 @@ pub fn DraftList(props: &DraftListProps) -> Html {
             <li class="card draft-row" key={d.id.clone()} data-testid="ed-draft-row">
                 <div>
                     <h4 data-testid="ed-draft-title">{ pick(&d.doc.title, ctx.lang) }</h4>
-                    <p class="meta">{ ctx.say(Say::EditorDraftLine { title: &d.doc.id, version: &d.doc.version, updated: &updated }) }</p>
+                    <p class="meta">{ ctx.say(say::EditorDraftLine { title: &d.doc.id, version: &d.doc.version, updated: &updated }) }</p>
                 </div>
                 <div class="page-actions">
                     <button type="button" class="primary" data-testid="ed-draft-open" onclick={open}>{ ctx.t(Msg::EditorOpen) }</button>

@@ -76,34 +76,34 @@ pub fn diff_place(lang: Lang, place: &crate::core::checklist_diff::Place) -> Str
     match place {
         P::Checklist => Msg::EditorPlaceChecklist.text(lang).into(),
         P::Split => Msg::EditorPlaceSplit.text(lang).into(),
-        P::Area { id, title } => Say::PlaceArea {
+        P::Area { id, title } => say::PlaceArea {
             id,
             title: &pick(title),
         }
         .text(lang),
-        P::Indicator { id, title } => Say::PlaceIndicator {
+        P::Indicator { id, title } => say::PlaceIndicator {
             id,
             title: &pick(title),
         }
         .text(lang),
-        P::Item { id, text } => Say::PlaceItem {
+        P::Item { id, text } => say::PlaceItem {
             id,
             text: &pick(text),
         }
         .text(lang),
-        P::Level { item, id, label } => Say::PlaceLevel {
+        P::Level { item, id, label } => say::PlaceLevel {
             item,
             id,
             label: &pick(label),
         }
         .text(lang),
-        P::Grade { id, label } => Say::PlaceGrade {
+        P::Grade { id, label } => say::PlaceGrade {
             id,
             label: &pick(label),
         }
         .text(lang),
-        P::GroupRule { id } => Say::PlaceGroupRule { id }.text(lang),
-        P::Source { id } => Say::PlaceSource { id }.text(lang),
+        P::GroupRule { id } => say::PlaceGroupRule { id }.text(lang),
+        P::Source { id } => say::PlaceSource { id }.text(lang),
     }
 }
 
@@ -153,7 +153,7 @@ pub fn diff_change(lang: Lang, change: &crate::core::checklist_diff::Change) -> 
                     .join(Msg::ListSeparator.text(lang)),
                 (_, v) => v.to_string(),
             };
-            Say::DiffChanged {
+            say::DiffChanged {
                 field: &name,
                 old: &shown(old),
                 new: &shown(new),
@@ -168,7 +168,7 @@ pub fn diff_change(lang: Lang, change: &crate::core::checklist_diff::Change) -> 
             let rule = |c: &Option<crate::core::model::Comparison>| {
                 c.map(|c| c.describe()).unwrap_or_else(none)
             };
-            Say::DiffRule {
+            say::DiffRule {
                 school_type: school_type_name(lang, *school_type),
                 old: &rule(old),
                 new: &rule(new),
@@ -182,20 +182,20 @@ pub fn diff_change(lang: Lang, change: &crate::core::checklist_diff::Change) -> 
 pub fn csv_problem(lang: Lang, p: &crate::core::checklist_csv::CsvProblem) -> String {
     use crate::core::checklist_csv::CsvIssue as I;
     let problem = match &p.issue {
-        I::NotCsv { detail } => Say::CsvNotCsv { detail }.text(lang),
-        I::UnknownColumn { header } => Say::CsvUnknownColumn { header }.text(lang),
+        I::NotCsv { detail } => say::CsvNotCsv { detail }.text(lang),
+        I::UnknownColumn { header } => say::CsvUnknownColumn { header }.text(lang),
         I::MissingColumn => Msg::CsvMissingColumn.text(lang).into(),
         I::NoRows => Msg::CsvNoRows.text(lang).into(),
         I::Empty => Msg::CsvEmpty.text(lang).into(),
-        I::NotANumber { text } => Say::NotANumber { typed: text }.text(lang),
-        I::BadRule { text } => Say::CsvBadRule { text }.text(lang),
-        I::BadKind { text } => Say::CsvBadKind { text }.text(lang),
-        I::KindChanged { item } => Say::CsvKindChanged { item }.text(lang),
-        I::KindOnlyInApp { item } => Say::CsvKindOnlyInApp { item }.text(lang),
+        I::NotANumber { text } => say::NotANumber { typed: text }.text(lang),
+        I::BadRule { text } => say::CsvBadRule { text }.text(lang),
+        I::BadKind { text } => say::CsvBadKind { text }.text(lang),
+        I::KindChanged { item } => say::CsvKindChanged { item }.text(lang),
+        I::KindOnlyInApp { item } => say::CsvKindOnlyInApp { item }.text(lang),
         I::RuleNotAllowed => Msg::CsvRuleNotAllowed.text(lang).into(),
-        I::DuplicateItem { item } => Say::CsvDuplicateItem { item }.text(lang),
-        I::NameDiffers { id } => Say::CsvNameDiffers { id }.text(lang),
-        I::IndicatorMoved { id } => Say::CsvIndicatorMoved { id }.text(lang),
+        I::DuplicateItem { item } => say::CsvDuplicateItem { item }.text(lang),
+        I::NameDiffers { id } => say::CsvNameDiffers { id }.text(lang),
+        I::IndicatorMoved { id } => say::CsvIndicatorMoved { id }.text(lang),
     };
     at_row(lang, p.row, p.column.map(|c| c.header()), &problem)
 }
@@ -204,13 +204,13 @@ pub fn csv_problem(lang: Lang, p: &crate::core::checklist_csv::CsvProblem) -> St
 pub(crate) fn at_row(lang: Lang, row: usize, column: Option<&str>, problem: &str) -> String {
     let row = row.to_string();
     match column {
-        Some(column) => Say::CsvProblemAt {
+        Some(column) => say::CsvProblemAt {
             row: &row,
             column,
             problem,
         }
         .text(lang),
-        None => Say::CsvProblemRow { row: &row, problem }.text(lang),
+        None => say::CsvProblemRow { row: &row, problem }.text(lang),
     }
 }
 
@@ -218,15 +218,15 @@ pub(crate) fn at_row(lang: Lang, row: usize, column: Option<&str>, problem: &str
 pub fn field_problem(lang: Lang, p: &crate::core::json::FieldProblem) -> String {
     use crate::core::json::FieldProblem as P;
     match p {
-        P::Missing { field } => Say::FieldMissing { field }.text(lang),
-        P::Unknown { field } => Say::FieldUnknown { field }.text(lang),
-        P::UnknownValue { value } => Say::FieldUnknownValue { value }.text(lang),
+        P::Missing { field } => say::FieldMissing { field }.text(lang),
+        P::Unknown { field } => say::FieldUnknown { field }.text(lang),
+        P::UnknownValue { value } => say::FieldUnknownValue { value }.text(lang),
         P::WrongType { found, expected } => match expected {
-            JsonKind::Other => Say::FieldWrongTypeFound {
+            JsonKind::Other => say::FieldWrongTypeFound {
                 found: json_kind(lang, *found),
             }
             .text(lang),
-            _ => Say::FieldWrongType {
+            _ => say::FieldWrongType {
                 found: json_kind(lang, *found),
                 expected: json_kind(lang, *expected),
             }
@@ -263,16 +263,16 @@ pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> Str
             line,
             column,
             problem,
-        } => Say::ChecklistNotJson {
+        } => say::ChecklistNotJson {
             line: &line.to_string(),
             column: &column.to_string(),
             problem: &field_problem(lang, problem),
         }
         .text(lang),
-        P::WrongFormat { found } => Say::ChecklistWrongFormat { found }.text(lang),
+        P::WrongFormat { found } => say::ChecklistWrongFormat { found }.text(lang),
         P::Empty => Msg::ChecklistEmpty.text(lang).into(),
-        P::DuplicateId(id) => Say::ChecklistDuplicateId { id }.text(lang),
-        P::Unknown { what, id } => Say::ChecklistUnknownRef {
+        P::DuplicateId(id) => say::ChecklistDuplicateId { id }.text(lang),
+        P::Unknown { what, id } => say::ChecklistUnknownRef {
             what: match what {
                 RefKind::Source => Msg::RefSource,
                 RefKind::Input => Msg::RefInput,
@@ -283,8 +283,8 @@ pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> Str
             id,
         }
         .text(lang),
-        P::ReservedCharacter(id) => Say::ChecklistReservedAt { id }.text(lang),
-        P::HiddenCharacters { value, hidden } => Say::ChecklistHiddenCharacters {
+        P::ReservedCharacter(id) => say::ChecklistReservedAt { id }.text(lang),
+        P::HiddenCharacters { value, hidden } => say::ChecklistHiddenCharacters {
             value: &value.escape_debug().to_string(),
             hidden: &hidden
                 .iter()
@@ -293,7 +293,7 @@ pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> Str
                 .join(" "),
         }
         .text(lang),
-        P::OutOfRange { allowed, value } => Say::ChecklistOutOfRange {
+        P::OutOfRange { allowed, value } => say::ChecklistOutOfRange {
             value: &num(*value),
             allowed: match allowed {
                 Allowed::Share => Msg::AllowedShare,
@@ -309,22 +309,22 @@ pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> Str
         P::NoZeroGrade => Msg::ChecklistNoZeroGrade.text(lang).into(),
         P::SplitNeeded => Msg::ChecklistSplitNeeded.text(lang).into(),
         P::EnrolmentNotPerPart => Msg::ChecklistEnrolmentPerPart.text(lang).into(),
-        P::NotAnAnswer { item, value } => Say::ChecklistNotAnAnswer { item, value }.text(lang),
+        P::NotAnAnswer { item, value } => say::ChecklistNotAnAnswer { item, value }.text(lang),
         P::Unscored => Msg::ChecklistUnscored.text(lang).into(),
         P::VetoKind => Msg::ChecklistVetoKind.text(lang).into(),
         P::TooFewLevels => Msg::ChecklistTooFewLevels.text(lang).into(),
         P::BestLevelPoints => Msg::ChecklistBestLevel.text(lang).into(),
-        P::NoRuleFor(t) => Say::ChecklistNoRuleFor {
+        P::NoRuleFor(t) => say::ChecklistNoRuleFor {
             school_type: school_type_name(lang, *t),
         }
         .text(lang),
         P::BadThreshold => Msg::ChecklistBadThreshold.text(lang).into(),
-        P::WhenCycle(chain) => Say::ChecklistWhenCycle {
+        P::WhenCycle(chain) => say::ChecklistWhenCycle {
             chain: &chain.join(" → "),
         }
         .text(lang),
-        P::NoThreshold(id) => Say::ChecklistNoThreshold { id }.text(lang),
-        P::MinPassTooHigh { min_pass, items } => Say::ChecklistMinPass {
+        P::NoThreshold(id) => say::ChecklistNoThreshold { id }.text(lang),
+        P::MinPassTooHigh { min_pass, items } => say::ChecklistMinPass {
             min_pass: &min_pass.to_string(),
             items: &items.to_string(),
         }
@@ -350,7 +350,7 @@ pub fn checklist_errors(lang: Lang, errors: &crate::core::checklist::ChecklistEr
         .collect();
     if errors.0.len() > 3 {
         parts.push(
-            Say::ChecklistMoreProblems {
+            say::ChecklistMoreProblems {
                 total: &errors.0.len().to_string(),
                 more: &(errors.0.len() - 3).to_string(),
             }
@@ -364,14 +364,14 @@ pub fn checklist_errors(lang: Lang, errors: &crate::core::checklist::ChecklistEr
 pub fn checklist_file_problem(lang: Lang, p: &crate::core::checklist::FileProblem) -> String {
     use crate::core::checklist::FileProblem as P;
     match p {
-        P::TooLarge { size, limit } => Say::FileTooLarge {
+        P::TooLarge { size, limit } => say::FileTooLarge {
             size_mb: &(size / 1024 / 1024).to_string(),
             limit_mb: &(limit / 1024 / 1024).to_string(),
         }
         .text(lang),
         P::NotUtf8 => Msg::NotUtf8Text.text(lang).into(),
         P::Invalid(errors) => checklist_errors(lang, errors),
-        P::Clash(clash) => Say::ChecklistClash {
+        P::Clash(clash) => say::ChecklistClash {
             id: &clash.id,
             version: &clash.version,
         }

@@ -10,13 +10,13 @@ pub fn follow_up_text(lang: Lang, f: &crate::core::aggregate::FollowUp) -> Strin
     use crate::core::aggregate::FollowUp;
     match f {
         FollowUp::NotDue => String::new(),
-        FollowUp::Reported { rows, done, unset } => Say::FollowUpReported {
+        FollowUp::Reported { rows, done, unset } => say::FollowUpReported {
             rows: &rows.to_string(),
             said: &(rows - unset).to_string(),
             done: &done.to_string(),
         }
         .text(lang),
-        FollowUp::Missing { rows } => Say::FollowUpMissing {
+        FollowUp::Missing { rows } => say::FollowUpMissing {
             rows: &rows.to_string(),
         }
         .text(lang),
@@ -35,7 +35,7 @@ pub fn side_name(lang: Lang, side: crate::core::aggregate::Side) -> &'static str
 
 /// A group rule's terms in words, with its own numbers ("7 项中至少 6 项达标、其余不低于标准的 85%").
 pub fn rule_terms(lang: Lang, t: &crate::core::aggregate::RuleTerms) -> String {
-    Say::RuleTermsText {
+    say::RuleTermsText {
         items: &t.items.to_string(),
         min_pass: &t.min_pass.to_string(),
         floor: &percent(t.floor_ratio),
@@ -47,7 +47,7 @@ pub fn rule_terms(lang: Lang, t: &crate::core::aggregate::RuleTerms) -> String {
 pub fn conflict_reason(lang: Lang, reason: &crate::core::aggregate::Conflict) -> String {
     use crate::core::aggregate::Conflict;
     match reason {
-        Conflict::SameCodeOtherName { names } => Say::ConflictCodeNamesOnly {
+        Conflict::SameCodeOtherName { names } => say::ConflictCodeNamesOnly {
             names: &listed(lang, names),
         }
         .text(lang),
@@ -65,7 +65,7 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
             errors,
         } => (
             Msg::StatusIncomplete.text(lang),
-            Say::StatusIncompleteDetail {
+            say::StatusIncompleteDetail {
                 answered: &answered.to_string(),
                 required: &required.to_string(),
                 errors: &errors.to_string(),
@@ -79,20 +79,20 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
         FileStatus::Duplicate { kept, identical } => (
             Msg::StatusDuplicate.text(lang),
             if *identical {
-                Say::StatusDuplicateSame { kept }.text(lang)
+                say::StatusDuplicateSame { kept }.text(lang)
             } else {
-                Say::StatusDuplicateKept { kept }.text(lang)
+                say::StatusDuplicateKept { kept }.text(lang)
             },
         ),
         FileStatus::Conflict { reason, with, .. } => {
             let with = listed(lang, with);
             let detail = match reason {
-                Conflict::SameCodeOtherName { names } => Say::ConflictCodeNames {
+                Conflict::SameCodeOtherName { names } => say::ConflictCodeNames {
                     names: &listed(lang, names),
                     with: &with,
                 }
                 .text(lang),
-                Conflict::SameTimeOtherContent => Say::ConflictSameTime { with: &with }.text(lang),
+                Conflict::SameTimeOtherContent => say::ConflictSameTime { with: &with }.text(lang),
             };
             (Msg::StatusConflict.text(lang), detail)
         }
@@ -106,11 +106,11 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
         ),
         FileStatus::ChecklistNotAccepted { id, version } => (
             Msg::StatusChecklistNotAccepted.text(lang),
-            Say::StatusChecklistNotAcceptedDetail { id, version }.text(lang),
+            say::StatusChecklistNotAcceptedDetail { id, version }.text(lang),
         ),
         FileStatus::OtherYear { year } => (
             Msg::StatusOtherYear.text(lang),
-            Say::StatusOtherYearDetail { year }.text(lang),
+            say::StatusOtherYearDetail { year }.text(lang),
         ),
         FileStatus::FutureTime => (
             Msg::StatusFutureTime.text(lang),
@@ -130,7 +130,7 @@ pub fn listed(lang: Lang, list: &crate::core::aggregate::Listed) -> String {
     if list.more == 0 {
         shown
     } else {
-        Say::ListedMore {
+        say::ListedMore {
             shown: &shown,
             more: &list.more.to_string(),
         }
@@ -182,7 +182,7 @@ pub fn status_counts(report: &CountyReport) -> Vec<(Msg, usize)> {
 /// Why county mode did not take a file, in `lang` (a checklist's problems included).
 pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
     match refusal {
-        Refusal::TooLarge { size, limit } => Say::RefusedTooLarge {
+        Refusal::TooLarge { size, limit } => say::RefusedTooLarge {
             size_mb: &(size / 1024 / 1024).to_string(),
             limit_mb: &(limit / 1024 / 1024).to_string(),
         }
@@ -190,12 +190,12 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::NotJson => Msg::RefusedNotJson.text(lang).into(),
         Refusal::SystemFile => Msg::RefusedSystemFile.text(lang).into(),
         Refusal::Unreadable => Msg::RefusedUnreadable.text(lang).into(),
-        Refusal::BadChecklist { errors } => Say::RefusedBadChecklist {
+        Refusal::BadChecklist { errors } => say::RefusedBadChecklist {
             reason: &checklist_errors(lang, errors),
         }
         .text(lang),
-        Refusal::ChecklistClash { id, version } => Say::ChecklistClash { id, version }.text(lang),
-        Refusal::SameAsPackage { package } => Say::RefusedSameAsPackage { package }.text(lang),
+        Refusal::ChecklistClash { id, version } => say::ChecklistClash { id, version }.text(lang),
+        Refusal::SameAsPackage { package } => say::RefusedSameAsPackage { package }.text(lang),
     }
 }
 
@@ -203,7 +203,7 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
 pub fn draw_problem_text(lang: Lang, p: crate::core::aggregate::visit::DrawProblem) -> String {
     use crate::core::aggregate::visit::DrawProblem as P;
     match p {
-        P::Count { schools } => Say::VisitCountProblem {
+        P::Count { schools } => say::VisitCountProblem {
             schools: &schools.to_string(),
         }
         .text(lang),
@@ -240,7 +240,7 @@ pub fn flag_text(lang: Lang, flag: &crate::core::aggregate::flags::Flag) -> Stri
             part,
             last,
             now,
-        } => Say::FlagJumpText {
+        } => say::FlagJumpText {
             name: &format!("{}{}", name(input), part_suffix(lang, *part)),
             last: &n(*last),
             now: &n(*now),
@@ -258,10 +258,10 @@ pub fn flag_text(lang: Lang, flag: &crate::core::aggregate::flags::Flag) -> Stri
                 Measure::PupilsPerClass => Msg::MeasurePupilsPerClass.text(lang).to_string(),
                 Measure::TeachersPerClass => Msg::MeasureTeachersPerClass.text(lang).to_string(),
                 Measure::AreaPerPupil { input } => {
-                    Say::MeasureAreaPerPupil { name: &name(input) }.text(lang)
+                    say::MeasureAreaPerPupil { name: &name(input) }.text(lang)
                 }
             };
-            Say::FlagOutsideText {
+            say::FlagOutsideText {
                 what: &format!("{what}{}", part_suffix(lang, *part)),
                 value: &n(*value),
                 q1: &n(*q1),
@@ -269,21 +269,21 @@ pub fn flag_text(lang: Lang, flag: &crate::core::aggregate::flags::Flag) -> Stri
             }
             .text(lang)
         }
-        K::SameRawData { other } => Say::FlagSameText { other }.text(lang),
+        K::SameRawData { other } => say::FlagSameText { other }.text(lang),
         K::AtThreshold {
             item,
             part,
             value,
             schools,
             of,
-        } => Say::FlagAtThresholdText {
+        } => say::FlagAtThresholdText {
             name: &format!("{item} {}{}", name(item), part_suffix(lang, *part)),
             value: &crate::core::format::fmt_num(*value),
             schools: &schools.to_string(),
             of: &of.to_string(),
         }
         .text(lang),
-        K::RedLinesUnsupported { items } => Say::FlagRedLinesText {
+        K::RedLinesUnsupported { items } => say::FlagRedLinesText {
             items: &items.to_string(),
         }
         .text(lang),

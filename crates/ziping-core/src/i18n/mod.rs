@@ -9,22 +9,41 @@ pub use roster::{roster_issue, roster_problem, settings_problem, settings_proble
 
 macro_rules! catalogue {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
-        /// A key into the catalogue.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($key),* }
+        /// A key into the catalogue: a reference to its two texts. Each key is a constant, so
+        /// a build keeps only the texts its code can show: the principal's app does not carry
+        /// county mode's words, nor county mode's worker the app's. (One `match` over an enum
+        /// of keys kept every text in every build.)
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct Msg(&'static Texts);
 
+        #[allow(non_upper_case_globals)]
         impl Msg {
+            $(pub const $key: Msg = Msg(&Texts { zh: $zh, en: $en });)*
+
             /// Every key, for tests that check the catalogue as a whole.
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+        }
 
+        /// A key's two texts.
+        #[derive(PartialEq, Eq, Hash)]
+        pub struct Texts {
+            zh: &'static str,
+            en: &'static str,
+        }
+
+        impl Msg {
             /// The text of this key in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        (Msg::$key, Lang::Zh) => $zh,
-                        (Msg::$key, Lang::En) => $en,
-                    )*
+                match lang {
+                    Lang::Zh => self.0.zh,
+                    Lang::En => self.0.en,
                 }
+            }
+        }
+
+        impl std::fmt::Debug for Msg {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "Msg({:?})", self.0.zh)
             }
         }
     };
@@ -32,28 +51,43 @@ macro_rules! catalogue {
 
 macro_rules! sayings {
     ($($key:ident { $($arg:ident),* } => $zh:literal, $en:literal;)*) => {
-        /// A message with values in it. Each value is a named field, so passing them in the
-        /// wrong order does not compile (a positional `fill` once printed "7 of 5 schools").
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Say<'a> { $($key { $($arg: &'a str),* }),* }
+        $(
+            /// A message with values in it: each value is a named field, so passing them in
+            /// the wrong order does not compile (a positional `fill` once printed "7 of 5
+            /// schools").
+            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+            pub struct $key<'a> { $(pub $arg: &'a str),* }
 
-        impl Say<'_> {
-            /// Every message's name, templates and fields, for the test that each template
-            /// uses exactly its fields.
-            pub const TEMPLATES: &'static [(&'static str, &'static str, &'static str, &'static [&'static str])] =
-                &[$((stringify!($key), $zh, $en, &[$(stringify!($arg)),*])),*];
-
-            /// The message in `lang`, its values in their places.
-            pub fn text(&self, lang: Lang) -> String {
-                match *self {
-                    $(Say::$key { $($arg),* } => render(
+            impl $key<'_> {
+                /// The message in `lang`, its values in their places.
+                pub fn text(&self, lang: Lang) -> String {
+                    let $key { $($arg),* } = *self;
+                    render(
                         match lang { Lang::Zh => $zh, Lang::En => $en },
                         &[$((stringify!($arg), $arg)),*],
-                    ),)*
+                    )
                 }
             }
-        }
+
+            impl Saying for $key<'_> {
+                fn text(&self, lang: Lang) -> String {
+                    $key::text(self, lang)
+                }
+            }
+        )*
+
+        /// Every message's name, templates and fields, for the test that each template uses
+        /// exactly its fields.
+        pub const TEMPLATES: &[(&str, &str, &str, &[&str])] =
+            &[$((stringify!($key), $zh, $en, &[$(stringify!($arg)),*])),*];
     };
+}
+
+/// A message with values (one struct of [`say`] each), worded in a language. Each message is
+/// its own type rather than one variant of an enum, so a build keeps only the templates its
+/// code can say.
+pub trait Saying {
+    fn text(&self, lang: Lang) -> String;
 }
 
 /// Puts each value where its `{name}` stands, in one pass (a value is never read as a
@@ -99,14 +133,13 @@ mod catalogue;
 mod checklist;
 mod county;
 mod editor;
-mod sayings;
+pub mod say;
 mod school;
 mod shortfall;
 pub use catalogue::Msg;
 pub use checklist::*;
 pub use county::*;
 pub use editor::*;
-pub use sayings::Say;
 pub use school::*;
 pub use shortfall::*;
 

@@ -1,6 +1,6 @@
 //! The words for the county's settings and roster: their problems, each with its place.
 
-use super::{field_problem, Lang, Msg, Say};
+use super::{field_problem, say, Lang, Msg};
 use crate::core::aggregate::{RosterIssue, SettingsProblem};
 use crate::core::roster_csv::{RosterCsvIssue, RosterProblem};
 
@@ -8,20 +8,20 @@ use crate::core::roster_csv::{RosterCsvIssue, RosterProblem};
 pub fn roster_problem(lang: Lang, p: &RosterProblem) -> String {
     use RosterCsvIssue as I;
     let problem = match &p.issue {
-        I::NotCsv { detail } => Say::CsvNotCsv { detail }.text(lang),
-        I::UnknownColumn { header } => Say::CsvUnknownColumn { header }.text(lang),
+        I::NotCsv { detail } => say::CsvNotCsv { detail }.text(lang),
+        I::UnknownColumn { header } => say::CsvUnknownColumn { header }.text(lang),
         I::MissingColumn => Msg::CsvMissingColumn.text(lang).into(),
         I::NoRows => Msg::RosterNoRows.text(lang).into(),
         I::Empty => Msg::CsvEmpty.text(lang).into(),
-        I::PlaceholderCode { text } => Say::RosterPlaceholderCode { text }.text(lang),
-        I::DuplicateCode { text, row } => Say::RosterDuplicateCode {
+        I::PlaceholderCode { text } => say::RosterPlaceholderCode { text }.text(lang),
+        I::DuplicateCode { text, row } => say::RosterDuplicateCode {
             text,
             row: &row.to_string(),
         }
         .text(lang),
-        I::BadSchoolType { text } => Say::RosterBadSchoolType { text }.text(lang),
-        I::BadStudents { text } => Say::RosterBadStudents { text }.text(lang),
-        I::BadCode { text } => Say::RosterBadCode { text }.text(lang),
+        I::BadSchoolType { text } => say::RosterBadSchoolType { text }.text(lang),
+        I::BadStudents { text } => say::RosterBadStudents { text }.text(lang),
+        I::BadCode { text } => say::RosterBadCode { text }.text(lang),
         I::EmptyFile => Msg::RosterEmptyFile.text(lang).into(),
     };
     super::at_row(lang, p.row, p.column.map(|c| c.header()), &problem)
@@ -31,23 +31,23 @@ pub fn roster_problem(lang: Lang, p: &RosterProblem) -> String {
 pub fn settings_problem(lang: Lang, p: &SettingsProblem) -> String {
     use SettingsProblem as P;
     match p {
-        P::Json(problem) => Say::SettingsNotJson {
+        P::Json(problem) => say::SettingsNotJson {
             problem: &field_problem(lang, problem),
         }
         .text(lang),
-        P::WrongFormat { found } => Say::SettingsWrongFormat { found }.text(lang),
+        P::WrongFormat { found } => say::SettingsWrongFormat { found }.text(lang),
         P::NoCounty => Msg::SettingsNoCounty.text(lang).into(),
         P::NoYear => Msg::SettingsNoYear.text(lang).into(),
-        P::BadYear { year } => Say::ImportBadSchoolYear { year }.text(lang),
+        P::BadYear { year } => say::ImportBadSchoolYear { year }.text(lang),
         P::NoChecklist => Msg::SettingsNoChecklist.text(lang).into(),
         P::UnknownChecklist { id, version } => {
-            Say::SettingsUnknownChecklist { id, version }.text(lang)
+            say::SettingsUnknownChecklist { id, version }.text(lang)
         }
-        P::BadChecklist { errors } => Say::RefusedBadChecklist {
+        P::BadChecklist { errors } => say::RefusedBadChecklist {
             reason: &super::checklist_errors(lang, errors),
         }
         .text(lang),
-        P::Roster { row, issue } => Say::RosterRowProblem {
+        P::Roster { row, issue } => say::RosterRowProblem {
             row: &row.to_string(),
             problem: &roster_issue(lang, issue),
         }
@@ -61,8 +61,8 @@ pub fn settings_problem(lang: Lang, p: &SettingsProblem) -> String {
 /// Why a school typed into the roster was not added.
 pub fn roster_issue(lang: Lang, issue: &RosterIssue) -> String {
     match issue {
-        RosterIssue::NoCode { text } => Say::RosterPlaceholderCode { text }.text(lang),
-        RosterIssue::DuplicateCode { code, other } => Say::RosterDuplicateCode {
+        RosterIssue::NoCode { text } => say::RosterPlaceholderCode { text }.text(lang),
+        RosterIssue::DuplicateCode { code, other } => say::RosterDuplicateCode {
             text: code,
             row: &other.to_string(),
         }

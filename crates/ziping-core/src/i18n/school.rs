@@ -91,42 +91,42 @@ pub fn part_suffix(lang: Lang, part: crate::core::answers::Part) -> String {
 pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String {
     use crate::core::export::ImportError as E;
     match e {
-        E::TooLarge { size, limit } => Say::ImportTooLarge {
+        E::TooLarge { size, limit } => say::ImportTooLarge {
             size_kb: &(size / 1024).to_string(),
             limit_kb: &(limit / 1024).to_string(),
         }
         .text(lang),
         E::NotUtf8 => Msg::ImportNotUtf8.text(lang).into(),
-        E::NotJson { line, column, .. } => Say::ImportNotJson {
+        E::NotJson { line, column, .. } => say::ImportNotJson {
             line: &line.to_string(),
             column: &column.to_string(),
         }
         .text(lang),
         E::TooDeep => Msg::ImportTooDeep.text(lang).into(),
         E::NotAnExport => Msg::ImportNotAnExport.text(lang).into(),
-        E::UnknownFormat { found } => Say::ImportUnknownFormat { found }.text(lang),
-        E::Field { path, problem } if path == "$" => Say::ImportFieldWhole {
+        E::UnknownFormat { found } => say::ImportUnknownFormat { found }.text(lang),
+        E::Field { path, problem } if path == "$" => say::ImportFieldWhole {
             problem: &field_problem(lang, problem),
         }
         .text(lang),
-        E::Field { path, problem } => Say::ImportFieldIn {
+        E::Field { path, problem } => say::ImportFieldIn {
             section: path,
             problem: &field_problem(lang, problem),
         }
         .text(lang),
-        E::BadTime { field, value } => Say::ImportBadTime { field, value }.text(lang),
+        E::BadTime { field, value } => say::ImportBadTime { field, value }.text(lang),
         E::DigestMismatch { .. } => Msg::ImportDigestMismatch.text(lang).into(),
         E::UnknownChecklist { id, version } => {
-            Say::ImportUnknownChecklist { id, version }.text(lang)
+            say::ImportUnknownChecklist { id, version }.text(lang)
         }
         E::ChecklistAwaiting { id, version } => {
-            Say::ImportChecklistAwaiting { id, version }.text(lang)
+            say::ImportChecklistAwaiting { id, version }.text(lang)
         }
         E::ChecklistChanged { id, version } => {
-            Say::ImportChecklistChanged { id, version }.text(lang)
+            say::ImportChecklistChanged { id, version }.text(lang)
         }
         E::NoSchoolType => Msg::ImportNoSchoolType.text(lang).into(),
-        E::Unreadable { why } => Say::ImportUnreadable {
+        E::Unreadable { why } => say::ImportUnreadable {
             reason: match why {
                 crate::core::export::Unreadable::NotAFile => Msg::UnreadableNotAFile,
                 crate::core::export::Unreadable::NotFound => Msg::UnreadableNotFound,
@@ -136,14 +136,14 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
             .text(lang),
         }
         .text(lang),
-        E::BadSchoolYear { year } => Say::ImportBadSchoolYear { year }.text(lang),
-        E::NumberTooPrecise { number } => Say::ImportNumberTooPrecise { number }.text(lang),
+        E::BadSchoolYear { year } => say::ImportBadSchoolYear { year }.text(lang),
+        E::NumberTooPrecise { number } => say::ImportNumberTooPrecise { number }.text(lang),
         E::IsPackage => Msg::ImportIsPackage.text(lang).into(),
-        E::Package { problem } => Say::ImportPackage {
+        E::Package { problem } => say::ImportPackage {
             problem: &package_problem(lang, problem),
         }
         .text(lang),
-        E::SchoolTypeNotCovered { school_type } => Say::ImportTypeNotCovered {
+        E::SchoolTypeNotCovered { school_type } => say::ImportTypeNotCovered {
             school_type: school_type_name(lang, *school_type),
         }
         .text(lang),
@@ -156,7 +156,7 @@ pub fn package_problem(lang: Lang, p: &crate::core::export::PackageProblem) -> S
     let mb = |b: u64| crate::core::format::fixed(b as f64 / 1_048_576.0, 1);
     match p {
         P::NotAZip => Msg::PackageNotAZip.text(lang).into(),
-        P::TooLarge { size, limit } => Say::PackageTooLarge {
+        P::TooLarge { size, limit } => say::PackageTooLarge {
             size_mb: &mb(*size),
             limit_mb: &mb(*limit),
         }
@@ -167,7 +167,7 @@ pub fn package_problem(lang: Lang, p: &crate::core::export::PackageProblem) -> S
             item,
             name,
             file_size,
-        } => Say::PackageEvidenceTooLarge {
+        } => say::PackageEvidenceTooLarge {
             size_mb: &mb(*size),
             limit_mb: &mb(*limit),
             item,
@@ -175,23 +175,23 @@ pub fn package_problem(lang: Lang, p: &crate::core::export::PackageProblem) -> S
             file_mb: &mb(*file_size),
         }
         .text(lang),
-        P::Expands { limit } => Say::PackageExpands {
+        P::Expands { limit } => say::PackageExpands {
             limit_mb: &mb(*limit),
         }
         .text(lang),
-        P::TooManyEntries { limit } => Say::PackageTooManyEntries {
+        P::TooManyEntries { limit } => say::PackageTooManyEntries {
             limit: &limit.to_string(),
         }
         .text(lang),
-        P::UnsafePath { path } => Say::PackageUnsafePath { path }.text(lang),
-        P::DuplicatePath { path } => Say::PackageDuplicatePath { path }.text(lang),
-        P::Overlapping { path } => Say::PackageOverlapping { path }.text(lang),
-        P::Unsupported { path } => Say::PackageUnsupported { path }.text(lang),
-        P::Damaged { path } => Say::PackageDamaged { path }.text(lang),
+        P::UnsafePath { path } => say::PackageUnsafePath { path }.text(lang),
+        P::DuplicatePath { path } => say::PackageDuplicatePath { path }.text(lang),
+        P::Overlapping { path } => say::PackageOverlapping { path }.text(lang),
+        P::Unsupported { path } => say::PackageUnsupported { path }.text(lang),
+        P::Damaged { path } => say::PackageDamaged { path }.text(lang),
         P::NoSubmission => Msg::PackageNoSubmission.text(lang).into(),
-        P::Unlisted { path } => Say::PackageUnlisted { path }.text(lang),
-        P::Missing { item, name } => Say::PackageMissing { item, name }.text(lang),
-        P::HashMismatch { item, name } => Say::PackageHashMismatch { item, name }.text(lang),
+        P::Unlisted { path } => say::PackageUnlisted { path }.text(lang),
+        P::Missing { item, name } => say::PackageMissing { item, name }.text(lang),
+        P::HashMismatch { item, name } => say::PackageHashMismatch { item, name }.text(lang),
     }
 }
 
@@ -205,15 +205,15 @@ pub fn unlikely_text(lang: Lang, u: crate::core::plausible::Unlikely) -> String 
     use crate::core::plausible::{Unlikely, YUAN_PER_PUPIL};
     let n = |x: f64| crate::core::format::fixed(x, if x < 10.0 { 2 } else { 0 });
     match u {
-        Unlikely::PupilsPerClass(x) => Say::UnlikelyPerClass { value: &n(x) }.text(lang),
-        Unlikely::PupilsPerTeacher(x) => Say::UnlikelyPerTeacher { value: &n(x) }.text(lang),
-        Unlikely::AreaPerPupil(x) => Say::UnlikelyArea { value: &n(x) }.text(lang),
+        Unlikely::PupilsPerClass(x) => say::UnlikelyPerClass { value: &n(x) }.text(lang),
+        Unlikely::PupilsPerTeacher(x) => say::UnlikelyPerTeacher { value: &n(x) }.text(lang),
+        Unlikely::AreaPerPupil(x) => say::UnlikelyArea { value: &n(x) }.text(lang),
         Unlikely::YuanPerPupil(x) if x < YUAN_PER_PUPIL.0 => {
-            Say::UnlikelyYuanLow { value: &n(x) }.text(lang)
+            say::UnlikelyYuanLow { value: &n(x) }.text(lang)
         }
-        Unlikely::YuanPerPupil(x) => Say::UnlikelyYuanHigh { value: &n(x) }.text(lang),
-        Unlikely::RoomsPerClass(x) => Say::UnlikelyRooms { value: &n(x) }.text(lang),
-        Unlikely::MoreThanFullTime(t) => Say::UnlikelyAmongFullTime {
+        Unlikely::YuanPerPupil(x) => say::UnlikelyYuanHigh { value: &n(x) }.text(lang),
+        Unlikely::RoomsPerClass(x) => say::UnlikelyRooms { value: &n(x) }.text(lang),
+        Unlikely::MoreThanFullTime(t) => say::UnlikelyAmongFullTime {
             value: &crate::core::format::fixed(t, 0),
         }
         .text(lang),
@@ -225,7 +225,7 @@ pub fn deadline_problem_text(lang: Lang, p: crate::core::school::DeadlineProblem
     use crate::core::school::DeadlineProblem;
     match p {
         DeadlineProblem::NotADate => Msg::DeadlineNotADate.text(lang).into(),
-        DeadlineProblem::YearOutOfRange { year, from, to } => Say::DeadlineYear {
+        DeadlineProblem::YearOutOfRange { year, from, to } => say::DeadlineYear {
             year: &year.to_string(),
             from: &from.to_string(),
             to: &to.to_string(),
@@ -243,7 +243,7 @@ pub fn outcome_below_floor(
 ) -> String {
     match (o, floor) {
         (crate::core::score::Outcome::NotMet, Some(f)) => {
-            Say::OutcomeBelowFloor { floor: &percent(f) }.text(lang)
+            say::OutcomeBelowFloor { floor: &percent(f) }.text(lang)
         }
         _ => outcome_words(lang, o, floor),
     }
@@ -253,7 +253,7 @@ pub fn outcome_below_floor(
 pub fn outcome_words(lang: Lang, o: crate::core::score::Outcome, floor: Option<f64>) -> String {
     use crate::core::score::Outcome;
     match (o, floor) {
-        (Outcome::Near, Some(f)) => Say::OutcomeNearFloor { floor: &percent(f) }.text(lang),
+        (Outcome::Near, Some(f)) => say::OutcomeNearFloor { floor: &percent(f) }.text(lang),
         (Outcome::Met, _) => Msg::OutcomeMet.text(lang).into(),
         (Outcome::Near, None) => Msg::OutcomeNear.text(lang).into(),
         (Outcome::NotMet, _) => Msg::OutcomeNotMet.text(lang).into(),
@@ -268,7 +268,7 @@ pub fn outcome_words(lang: Lang, o: crate::core::score::Outcome, floor: Option<f
 
 /// A floor for people: "85%线".
 pub fn floor_line(lang: Lang, floor: f64) -> String {
-    Say::FloorLine {
+    say::FloorLine {
         floor: &percent(floor),
     }
     .text(lang)
@@ -302,7 +302,7 @@ pub fn grade_outlook(
         .lines
         .iter()
         .map(|(label, p)| {
-            Say::GradeLine {
+            say::GradeLine {
                 band: &pick(label),
                 percent: &crate::core::format::fmt_num(*p),
             }
@@ -310,13 +310,13 @@ pub fn grade_outlook(
         })
         .collect::<Vec<_>>()
         .join(Msg::ListSeparator.text(lang));
-    let lines = Say::GradeLines { lines: &lines }.text(lang);
+    let lines = say::GradeLines { lines: &lines }.text(lang);
     let next = match &o.next {
         Next::Top => Some(Msg::GradeTop.text(lang).to_string()),
         Next::Vetoed => Some(Msg::GradeVetoed.text(lang).to_string()),
         Next::Unknown => None,
         Next::Points { points, band } => Some(
-            Say::NextPoints {
+            say::NextPoints {
                 points: &crate::core::format::fmt_num(*points),
                 band: &pick(band),
             }
@@ -340,7 +340,7 @@ pub fn grade_outlook(
                 })
                 .collect();
             Some(
-                Say::GradeHeld {
+                say::GradeHeld {
                     by: &names.join(Msg::ListSeparator.text(lang)),
                     band: &pick(band),
                 }
@@ -358,7 +358,7 @@ pub fn export_error(lang: Lang, e: &crate::core::export::ExportError) -> String 
     match e {
         E::NoSchoolType => Msg::ExportNeedsType.text(lang).into(),
         E::NotSerializable { .. } => Msg::ExportNotSerializable.text(lang).into(),
-        E::BadTime { field, value } => Say::ExportBadTime { field, value }.text(lang),
+        E::BadTime { field, value } => say::ExportBadTime { field, value }.text(lang),
         E::Package { problem } => package_problem(lang, problem),
     }
 }

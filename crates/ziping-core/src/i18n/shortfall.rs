@@ -83,7 +83,7 @@ fn school_terms(
         )
     };
     Some(
-        Say::ShortfallSchoolTerms {
+        say::ShortfallSchoolTerms {
             input: &pick(&def.label),
             required: &amount(required),
             now: &amount(now),
@@ -140,7 +140,7 @@ fn shortfall_words(checklist: &Checklist, s: &Shortfall, lang: Lang) -> String {
     };
     let detail = match &s.detail {
         ShortfallDetail::Answer { .. } => Msg::ShortfallNotMet.text(lang).to_string(),
-        ShortfallDetail::Level { chosen, best } => Say::ShortfallLevel {
+        ShortfallDetail::Level { chosen, best } => say::ShortfallLevel {
             chosen: &level_label(chosen),
             best: &level_label(best),
         }
@@ -162,7 +162,7 @@ fn shortfall_words(checklist: &Checklist, s: &Shortfall, lang: Lang) -> String {
             // A gap is never shown as 0: more decimals until it is not.
             let zero = Some(Comparison::Ge { value: 0.0 });
             let gap = with_unit(lang, format::quantity_against(*gap, unit, zero), unit);
-            let mut text = Say::ShortfallThreshold {
+            let mut text = say::ShortfallThreshold {
                 required: &required,
                 now: &now,
                 gap: &gap,
@@ -175,7 +175,7 @@ fn shortfall_words(checklist: &Checklist, s: &Shortfall, lang: Lang) -> String {
                 .filter(|_| *near)
             {
                 text.push_str(
-                    &Say::ShortfallNear {
+                    &say::ShortfallNear {
                         floor: &format::fixed(floor * 100.0, 1),
                     }
                     .text(lang),
@@ -191,7 +191,7 @@ fn shortfall_words(checklist: &Checklist, s: &Shortfall, lang: Lang) -> String {
             let total = group.map_or(*passed, |g| g.items.len());
             let mut text = String::new();
             if passed < required {
-                text = Say::GroupCount {
+                text = say::GroupCount {
                     total: &total.to_string(),
                     met: &passed.to_string(),
                     required: &required.to_string(),
@@ -210,7 +210,7 @@ fn shortfall_words(checklist: &Checklist, s: &Shortfall, lang: Lang) -> String {
                 let floor =
                     group.map_or_else(String::new, |g| format::fixed(g.floor_ratio * 100.0, 1));
                 let names = names.join(Msg::ListSeparator.text(lang));
-                let reason = Say::ShortfallBelowFloor {
+                let reason = say::ShortfallBelowFloor {
                     floor: &floor,
                     items: &names,
                 }

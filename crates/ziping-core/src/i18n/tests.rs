@@ -27,17 +27,17 @@ fn units_and_punctuation_follow_the_language() {
 
 #[test]
 fn values_go_where_their_names_stand() {
-    let m = Say::ProgressLabel {
+    let m = say::ProgressLabel {
         done: "3",
         total: "10",
     };
     assert_eq!(m.text(Lang::Zh), "已填 3/10");
     assert_eq!(
-        Say::PointsLabel { points: "2/4" }.text(Lang::En),
+        say::PointsLabel { points: "2/4" }.text(Lang::En),
         "2/4 points"
     );
     // The English line that once read "7 of 5 schools": named fields cannot swap.
-    let rule = Say::CountyRuleMet {
+    let rule = say::CountyRuleMet {
         side: "Primary",
         schools: "7",
         meeting: "5",
@@ -46,7 +46,7 @@ fn values_go_where_their_names_stand() {
     assert_eq!(rule.text(Lang::En), "Primary: of 7 schools, 5 meet “r”");
     // A value that looks like a placeholder stays as typed.
     assert_eq!(
-        Say::NotANumber { typed: "{typed}" }
+        say::NotANumber { typed: "{typed}" }
             .text(Lang::En)
             .matches("{typed}")
             .count(),
@@ -58,7 +58,7 @@ fn values_go_where_their_names_stand() {
 /// positional arguments, no field forgotten in one language, no unknown name.
 #[test]
 fn every_template_uses_exactly_its_fields() {
-    for (key, zh, en, fields) in Say::TEMPLATES {
+    for (key, zh, en, fields) in say::TEMPLATES {
         for (lang, template) in [("zh", zh), ("en", en)] {
             let mut used: Vec<&str> = Vec::new();
             let mut rest = *template;
@@ -112,7 +112,7 @@ fn english_units_agree_with_a_count_of_one() {
 #[test]
 fn english_counts_take_the_plural_only_when_more_than_one() {
     let counts = |e: &str, m: &str, w: &str| {
-        Say::CheckCounts {
+        say::CheckCounts {
             errors: e,
             missing: m,
             warnings: w,
@@ -122,15 +122,15 @@ fn english_counts_take_the_plural_only_when_more_than_one() {
     assert!(counts("1", "0", "2").starts_with("1 error, 0 unanswered, 2 notes."));
     assert!(counts("3", "1", "1").starts_with("3 errors, 1 unanswered, 1 note."));
     assert_eq!(
-        Say::CountyAsk { counties: "1" }.text(Lang::En),
+        say::CountyAsk { counties: "1" }.text(Lang::En),
         "These files come from 1 county: choose the county to aggregate first"
     );
     assert_eq!(
-        Say::CountySchoolsInBin { schools: "1" }.text(Lang::En),
+        say::CountySchoolsInBin { schools: "1" }.text(Lang::En),
         "1 school"
     );
     // Every English template that counts a noun says it in the singular for 1.
-    for (key, _, en, fields) in Say::TEMPLATES {
+    for (key, _, en, fields) in say::TEMPLATES {
         let one: Vec<(&str, &str)> = fields
             .iter()
             .map(|f| (*f, if *f == "school_type" { "primary" } else { "1" }))
@@ -478,8 +478,8 @@ fn the_summary_counts_every_status_kind_once() {
 /// A plausibility note about one pupil reads in the singular ("1 pupil per class").
 #[test]
 fn an_unlikely_figure_of_one_agrees_in_english() {
-    let one = Say::UnlikelyPerClass { value: "1" }.text(Lang::En);
+    let one = say::UnlikelyPerClass { value: "1" }.text(Lang::En);
     assert!(one.contains("1 pupil per class"), "{one}");
-    let many = Say::UnlikelyPerClass { value: "95" }.text(Lang::En);
+    let many = say::UnlikelyPerClass { value: "95" }.text(Lang::En);
     assert!(many.contains("95 pupils per class"), "{many}");
 }

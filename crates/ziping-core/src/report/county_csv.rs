@@ -6,7 +6,7 @@ use crate::core::aggregate::{CountyReport, FileStatus, SchoolRow, Side, Spread};
 use crate::core::csv_cell::{cell, finish};
 use crate::core::format;
 use crate::core::model::SchoolType;
-use crate::i18n::{change_msg, side_name, status_text, Lang, Msg, Say};
+use crate::i18n::{change_msg, say, side_name, status_text, Lang, Msg};
 
 /// A school code as the county writes it: what the school typed, normalised (full-width digits
 /// and letters in ASCII, no spaces or invisible characters), so "４３０７ ２５" is 430725.
@@ -50,12 +50,12 @@ fn indicator_columns(lang: Lang, report: &CountyReport) -> Vec<Column> {
         let unit = crate::i18n::unit(lang, &f.unit);
         let precision = match decimals {
             0 => Msg::CsvWhole.text(lang).to_string(),
-            d => Say::CsvDecimals {
+            d => say::CsvDecimals {
                 decimals: &d.to_string(),
             }
             .text(lang),
         };
-        let header = Say::CsvIndicatorColumn {
+        let header = say::CsvIndicatorColumn {
             id: &f.item,
             title,
             side: side_name(lang, f.side),
@@ -142,10 +142,10 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
     }
     for Column { header: name, .. } in &columns {
         header.push(name.clone());
-        header.push(Say::CsvOutcomeOf { column: name }.text(lang));
+        header.push(say::CsvOutcomeOf { column: name }.text(lang));
         if two_years {
-            header.push(Say::CsvLastYearOf { column: name }.text(lang));
-            header.push(Say::CsvChangeOf { column: name }.text(lang));
+            header.push(say::CsvLastYearOf { column: name }.text(lang));
+            header.push(say::CsvChangeOf { column: name }.text(lang));
         }
     }
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -207,7 +207,7 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
     for m in &report.missing {
         let mut record = vec![String::new(); header.len()];
         record[1] = Msg::StatusMissing.text(lang).to_string();
-        record[2] = Say::MissingDetail {
+        record[2] = say::MissingDetail {
             year: &m.school_year,
         }
         .text(lang);
@@ -279,7 +279,7 @@ fn roster_cells(lang: Lang, s: &SchoolRow) -> Vec<String> {
     }
     if let Some(t) = m.type_differs {
         notes.push(
-            Say::RosterTypeDiffers {
+            say::RosterTypeDiffers {
                 roster: type_name(lang, Some(t)),
             }
             .text(lang),

@@ -4,7 +4,7 @@
 use crate::core::answers::Slot;
 use crate::core::export::ExportError;
 use crate::i18n::{
-    checklist_errors, checklist_file_problem, export_error, import_error, Lang, Msg, Say,
+    checklist_errors, checklist_file_problem, export_error, import_error, say, Lang, Msg,
 };
 use crate::state::draft::SourceError;
 use crate::state::{Notice, Rejection};
@@ -17,7 +17,7 @@ pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String)
         Notice::Check {
             tally,
             first: Some(first),
-        } if tally.is_complete() => Say::CheckOnlyWarnings {
+        } if tally.is_complete() => say::CheckOnlyWarnings {
             warnings: &tally.warnings.to_string(),
             first: &place(first),
         }
@@ -25,7 +25,7 @@ pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String)
         Notice::Check {
             tally,
             first: Some(first),
-        } => Say::CheckRemaining {
+        } => say::CheckRemaining {
             errors: &tally.errors.to_string(),
             missing: &tally.missing.to_string(),
             warnings: &tally.warnings.to_string(),
@@ -33,11 +33,11 @@ pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String)
         }
         .text(lang),
         Notice::ReloadedNewer => Msg::ReloadedNewer.text(lang).into(),
-        Notice::PlanGenerated { added } => Say::PlanGenerated {
+        Notice::PlanGenerated { added } => say::PlanGenerated {
             added: &added.to_string(),
         }
         .text(lang),
-        Notice::Exported { name } => Say::ExportDone { file: name }.text(lang),
+        Notice::Exported { name } => say::ExportDone { file: name }.text(lang),
         // Not an error of the file: the one thing the principal has to do first.
         Notice::ExportFailed {
             error: ExportError::NoSchoolType,
@@ -50,18 +50,18 @@ pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String)
                 P::Missing { .. } | P::HashMismatch { .. } => Msg::PackageHintReattach,
                 _ => Msg::PackageHintPlain,
             };
-            Say::ExportPackageFailed {
+            say::ExportPackageFailed {
                 problem: &crate::i18n::package_problem(lang, problem),
                 hint: hint.text(lang),
             }
             .text(lang)
         }
-        Notice::ExportFailed { error } => Say::ExportFailed {
+        Notice::ExportFailed { error } => say::ExportFailed {
             reason: &export_error(lang, error),
         }
         .text(lang),
-        Notice::Imported { name } => Say::ImportedFrom { file: name }.text(lang),
-        Notice::ChecklistFileRejected { name, problem } => Say::ChecklistRejected {
+        Notice::Imported { name } => say::ImportedFrom { file: name }.text(lang),
+        Notice::ChecklistFileRejected { name, problem } => say::ChecklistRejected {
             file: name,
             reason: &checklist_file_problem(lang, problem),
         }
@@ -72,17 +72,17 @@ pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String)
 /// Why a file picked on the start page was not taken.
 pub fn rejection_text(lang: Lang, r: &Rejection) -> String {
     match r {
-        Rejection::Submission { file, error } => Say::ImportRejected {
+        Rejection::Submission { file, error } => say::ImportRejected {
             file,
             reason: &import_error(lang, error),
         }
         .text(lang),
-        Rejection::NoChecklist { file, id } => Say::ImportRejected {
+        Rejection::NoChecklist { file, id } => say::ImportRejected {
             file,
-            reason: &Say::StartNoChecklist { id }.text(lang),
+            reason: &say::StartNoChecklist { id }.text(lang),
         }
         .text(lang),
-        Rejection::Checklist { file, problem } => Say::ChecklistRejected {
+        Rejection::Checklist { file, problem } => say::ChecklistRejected {
             file,
             reason: &checklist_file_problem(lang, problem),
         }
@@ -93,7 +93,7 @@ pub fn rejection_text(lang: Lang, r: &Rejection) -> String {
 /// Why a draft's checklist cannot be used.
 pub fn source_error_text(lang: Lang, e: &SourceError) -> String {
     match e {
-        SourceError::UnknownBuiltin(id) => Say::UnknownBuiltin { id }.text(lang),
+        SourceError::UnknownBuiltin(id) => say::UnknownBuiltin { id }.text(lang),
         SourceError::Invalid(errors) => checklist_errors(lang, errors),
     }
 }

@@ -8,7 +8,7 @@ use crate::app::browser::page;
 use crate::app::components::{messages, pick};
 use crate::app::{Ctx, Shared};
 use crate::core::model::{ChecklistDoc, ItemKind, Op, SchoolType};
-use crate::i18n::{kind_msg, op_msg, place_field_name, school_type_name, Lang, Msg, Say};
+use crate::i18n::{kind_msg, op_msg, place_field_name, say, school_type_name, Lang, Msg};
 use crate::state::editor::{
     rule_for, ChecklistDraft, ChecklistEdit, ItemField, Loc, NewItem, Node, Place, Target,
 };
@@ -41,7 +41,7 @@ pub fn node_name(ctx: &Ctx, doc: &ChecklistDoc, node: Option<Node>) -> String {
     match node {
         None => ctx.t(Msg::EditorMeta).into(),
         Some(Node::Area(a)) => area(a).map_or_else(String::new, |x| {
-            ctx.say(Say::PlaceArea {
+            ctx.say(say::PlaceArea {
                 id: &x.id,
                 title: pick(&x.title, ctx.lang),
             })
@@ -50,7 +50,7 @@ pub fn node_name(ctx: &Ctx, doc: &ChecklistDoc, node: Option<Node>) -> String {
             area(a)
                 .and_then(|x| x.indicators.get(i))
                 .map_or_else(String::new, |x| {
-                    ctx.say(Say::PlaceIndicator {
+                    ctx.say(say::PlaceIndicator {
                         id: &x.id,
                         title: pick(&x.title, ctx.lang),
                     })
@@ -60,7 +60,7 @@ pub fn node_name(ctx: &Ctx, doc: &ChecklistDoc, node: Option<Node>) -> String {
             .and_then(|x| x.indicators.get(loc.indicator))
             .and_then(|x| x.items.get(loc.item))
             .map_or_else(String::new, |x| {
-                ctx.say(Say::PlaceItem {
+                ctx.say(say::PlaceItem {
                     id: &x.id,
                     text: pick(&x.text, ctx.lang),
                 })

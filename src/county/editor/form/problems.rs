@@ -15,7 +15,7 @@ pub(super) fn problems(kit: &Kit) -> Html {
         };
         html! {
             <li><button type="button" class="link" data-testid={testid} onclick={jump}>
-                { ctx.say(Say::EditorProblemAt { place: &place_of(ctx, doc, p.place), problem: &p.text }) }
+                { ctx.say(say::EditorProblemAt { place: &place_of(ctx, doc, p.place), problem: &p.text }) }
             </button></li>
         }
     };
@@ -25,7 +25,7 @@ pub(super) fn problems(kit: &Kit) -> Html {
     let problems = html! {
         <div class={classes!("card", "ed-problems", (count > 0).then_some("warning"))} data-testid="ed-problems">
             <p role="status" aria-live="polite" data-testid="ed-problem-count">
-                if count == 0 { { ctx.t(Msg::EditorNoProblems) } } else { <strong>{ ctx.t(Msg::EditorProblems) }{ ctx.lang.colon() }{ ctx.say(Say::EditorProblemCount { count: &count.to_string() }) }</strong> }
+                if count == 0 { { ctx.t(Msg::EditorNoProblems) } } else { <strong>{ ctx.t(Msg::EditorProblems) }{ ctx.lang.colon() }{ ctx.say(say::EditorProblemCount { count: &count.to_string() }) }</strong> }
             </p>
             <ul hidden={count == 0}>{ for problem_list }</ul>
             <div class="ed-notes" data-testid="ed-notes" hidden={props.notes.is_empty()}>

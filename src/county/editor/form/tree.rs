@@ -20,7 +20,7 @@ pub(super) fn tree(kit: &Kit) -> Html {
     let mark = |n: Option<Node>| {
         let count = count_in(n);
         html! {
-            <span class="ed-mark" hidden={count == 0} aria-label={ctx.say(Say::EditorProblemCount { count: &count.to_string() })}>{ count }</span>
+            <span class="ed-mark" hidden={count == 0} aria-label={ctx.say(say::EditorProblemCount { count: &count.to_string() })}>{ count }</span>
         }
     };
     let entry = |n: Option<Node>, label: String, testid: String, class: &'static str| {

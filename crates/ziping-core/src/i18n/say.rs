@@ -1,6 +1,6 @@
 //! Messages with values in them, by key, in Chinese and English.
 
-use super::{render, Lang};
+use super::{render, Lang, Saying};
 
 sayings! {
     RemoveAttachment { file } => "移除 {file}", "Remove {file}";
