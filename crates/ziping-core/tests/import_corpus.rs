@@ -147,9 +147,13 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ),
         (
             "16-a-checklist-file.json",
-            builtins()
-                .map(|_| ziping_core::core::builtin::FILES[0].1.as_bytes().to_vec())
-                .unwrap(),
+            // As a principal has it: the file as published, indented (the app embeds it
+            // without whitespace).
+            std::fs::read(root(&format!(
+                "checklists/{}",
+                ziping_core::core::builtin::FILES[0].0
+            )))
+            .unwrap(),
             "unknown_format",
         ),
         ("17-nested-arrays.json", nested(300, "[", "]"), "too_deep"),

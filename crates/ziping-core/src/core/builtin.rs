@@ -1,19 +1,21 @@
-//! The checklists built into the app: embedded at compile time from `checklists/`, so the
-//! app and the command line score with exactly the same data, offline. County variants
+//! The checklists built into the app: embedded at compile time from `checklists/` (without
+//! their indentation, by `build.rs`), so the app and the command line score with exactly the
+//! same data, offline. County variants
 //! (`checklists/*-<county>.json`) are not embedded: a county issues them as files that
 //! schools load, which keeps the app small.
 
 use crate::core::checklist::{Checklist, ChecklistErrors};
 
-/// The raw text of every built-in checklist file, by file name.
+/// The text of every built-in checklist file, by file name: the file's JSON without its
+/// whitespace (the same checklist and hash).
 pub const FILES: &[(&str, &str)] = &[
     (
         "yzjh-school.json",
-        include_str!("../../../../checklists/yzjh-school.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/checklists/yzjh-school.json")),
     ),
     (
         "zlpj-school.json",
-        include_str!("../../../../checklists/zlpj-school.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/checklists/zlpj-school.json")),
     ),
 ];
 
@@ -23,19 +25,31 @@ pub const FILES: &[(&str, &str)] = &[
 pub const ARCHIVED: &[(&str, &str)] = &[
     (
         "archive/yzjh-school-2026.3.json",
-        include_str!("../../../../checklists/archive/yzjh-school-2026.3.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/checklists/archive/yzjh-school-2026.3.json"
+        )),
     ),
     (
         "archive/zlpj-school-2026.3.json",
-        include_str!("../../../../checklists/archive/zlpj-school-2026.3.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/checklists/archive/zlpj-school-2026.3.json"
+        )),
     ),
     (
         "archive/zlpj-school-2026.4.json",
-        include_str!("../../../../checklists/archive/zlpj-school-2026.4.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/checklists/archive/zlpj-school-2026.4.json"
+        )),
     ),
     (
         "archive/zlpj-school-2026.5.json",
-        include_str!("../../../../checklists/archive/zlpj-school-2026.5.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/checklists/archive/zlpj-school-2026.5.json"
+        )),
     ),
 ];
 
