@@ -152,18 +152,18 @@ impl Pool {
         }
     }
 
-    /// Reads the files and moves each one's bytes to the next worker, to be read for the
-    /// batch's `generation`, until `WINDOW_BYTES` are out; returns how many it took. A file the
-    /// browser cannot read is answered here, as unreadable.
-    pub fn send(&self, generation: u32, files: &[(u32, &web_sys::File)]) -> usize {
-        for (taken, &(id, file)) in files.iter().enumerate() {
+    /// Reads the files (each with its size) and moves each one's bytes to the next worker, to
+    /// be read for the batch's `generation`, until `WINDOW_BYTES` are out; returns how many it
+    /// took. A file the browser cannot read is answered here, as unreadable.
+    pub fn send(&self, generation: u32, files: &[(u32, &web_sys::File, f64)]) -> usize {
+        for (taken, &(id, file, size)) in files.iter().enumerate() {
             if self.out_bytes.get() >= WINDOW_BYTES {
                 return taken;
             }
             let on_reply = self.on_reply.clone();
             // Never read what cannot be a submission (a video named .json): answered by its
             // size, in a task of its own (the caller is in the middle of handing out).
-            let (size, limit) = (file.size(), max_bytes(&file.name()));
+            let limit = max_bytes(&file.name());
             if size > limit as f64 {
                 wasm_bindgen_futures::spawn_local(async move {
                     let size = size as u64;

@@ -409,6 +409,11 @@ test("a file too large to be a submission is refused with its size, beside a goo
       await page.getByTestId("county-refused").textContent(),
       "城关镇中学-录像.json：文件太大（6 MB，上限 4 MB），未读取",
     );
+    // Only the good file is kept in this browser: a reload reads it again, and not the video.
+    await page.reload();
+    await page.getByTestId("county-summary").getByText("共 1 个文件：正常 1。").waitFor();
+    const refused = page.getByTestId("county-refused");
+    assert.ok(await refused.isHidden(), `the large file is not kept: ${await refused.textContent()}`);
   });
   await page.close();
 });
