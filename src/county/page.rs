@@ -76,6 +76,10 @@ struct Work {
     /// it), and the officer's choices as last saved.
     restored: bool,
     saved_choices: BatchChoices,
+    /// Picks and parts still to be kept in this browser, in the order they came, and whether
+    /// `keep_in_order` is working through them.
+    keeping: std::collections::VecDeque<Vec<(u32, web_sys::File)>>,
+    keeper: bool,
 }
 
 /// A file the officer picked or dropped, and its size once asked: each time a picked file's
@@ -190,17 +194,43 @@ fn reread_with_checklists(work: &Rc<RefCell<Work>>) {
 /// the page 237 ms, in the task that had just taken the files).
 const SIZES_PER_TASK: usize = 100;
 
-/// The files small enough to be kept in this browser (a video named .json is refused, never
-/// kept), their sizes asked `SIZES_PER_TASK` at a time, each lot in a task of its own; a size
-/// handing out has already asked is not asked again.
+/// Keeps each pick or part of a folder in this browser, one after another in the order they
+/// came (a restored batch is accepted again in that order, and its "(2)" names with it),
+/// without the files too large to be submissions. 清空 and 取消 empty the queue and move the
+/// epoch on, so nothing of the batch they ended is written back afterwards.
+async fn keep_in_order(work: Rc<RefCell<Work>>) {
+    loop {
+        let (files, epoch) = {
+            let mut w = work.borrow_mut();
+            match w.keeping.pop_front() {
+                Some(files) => (files, w.epoch),
+                None => {
+                    w.keeper = false;
+                    return;
+                }
+            }
+        };
+        if let Some(small) = small_enough(&work, files, epoch).await {
+            drafts::keep_county_files(&small).await;
+        }
+    }
+}
+
+/// The files small enough to be kept (a video named .json is refused, never kept), their
+/// sizes asked `SIZES_PER_TASK` at a time, each lot in a task of its own; a size handing out
+/// has already asked is not asked again. `None` once 清空 or 取消 has ended the batch.
 async fn small_enough(
     work: &Rc<RefCell<Work>>,
     files: Vec<(u32, web_sys::File)>,
-) -> Vec<web_sys::File> {
+    epoch: u32,
+) -> Option<Vec<web_sys::File>> {
     let mut small = Vec::with_capacity(files.len());
     for lot in files.chunks(SIZES_PER_TASK) {
         next_task().await;
         let w = work.borrow();
+        if w.epoch != epoch {
+            return None;
+        }
         for (id, file) in lot {
             let size = w.handles.get(id).map_or_else(|| file.size(), Picked::size);
             if size <= max_bytes(&file.name()) as f64 {
@@ -208,7 +238,7 @@ async fn small_enough(
             }
         }
     }
-    small
+    Some(small)
 }
 
 /// Resumes in a task of its own, after the browser has had its turn (drawing, input, the
@@ -245,6 +275,8 @@ pub fn County(props: &CountyProps) -> Html {
         drawn: 0.0,
         restored: false,
         saved_choices: BatchChoices::default(),
+        keeping: Default::default(),
+        keeper: false,
     });
     // How many files came back from this browser's storage when the page opened.
     let restored = use_state(|| None::<usize>);
@@ -550,7 +582,7 @@ pub fn County(props: &CountyProps) -> Html {
         let (work, refresh) = (work.clone(), refresh.clone());
         Rc::new(move |list: Vec<web_sys::File>, keep: bool| {
             let mut accepted = Vec::new();
-            let start = {
+            let (start, keeper) = {
                 let mut w = work.borrow_mut();
                 for file in list {
                     // Refused by name now, by size when handed out, before anything is read.
@@ -560,13 +592,15 @@ pub fn County(props: &CountyProps) -> Html {
                     }
                 }
                 w.drawn = clock::millis();
-                send_pending(&mut w)
+                let keeper = keep && !accepted.is_empty() && !w.keeper;
+                if keep && !accepted.is_empty() {
+                    w.keeping.push_back(accepted);
+                    w.keeper = true;
+                }
+                (send_pending(&mut w), keeper)
             };
-            if keep && !accepted.is_empty() {
-                let work = work.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    drafts::keep_county_files(&small_enough(&work, accepted).await).await;
-                });
+            if keeper {
+                wasm_bindgen_futures::spawn_local(keep_in_order(work.clone()));
             }
             if start {
                 hand_out(work.clone());
@@ -673,9 +707,10 @@ pub fn County(props: &CountyProps) -> Html {
                 let mut w = work.borrow_mut();
                 w.pool = None;
                 w.outbox.clear();
-                // A folder being walked hands on nothing more.
+                // A folder being walked hands on nothing more, nor is anything more kept.
                 w.epoch += 1;
                 w.walks = 0;
+                w.keeping.clear();
                 w.batch.cancel_pending();
                 let kept: std::collections::BTreeSet<u32> = w.batch.files().map(|f| f.id).collect();
                 w.handles.retain(|id, _| kept.contains(id));

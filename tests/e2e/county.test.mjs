@@ -301,6 +301,30 @@ test("the batch is kept in this browser: a reload finds the files read again and
   });
 });
 
+test("清空 right after picking 3,000 files: nothing of them is kept, even what was still being kept", { timeout: 180000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    // Files are kept in this browser a hundred sizes per task: 3,000 take a while, and the
+    // officer who picked the wrong folder clears at once.
+    const dir = mkdtempSync(join(tmpdir(), "ziping-many-"));
+    const names = Array.from({ length: 3000 }, (_, n) => join(dir, `学校${String(n).padStart(4, "0")}.json`));
+    for (const name of names) writeFileSync(name, "{}");
+    page.on("dialog", (d) => d.accept());
+    await page.getByTestId("county-files").setInputFiles(names);
+    await page.getByTestId("county-clear").click();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=county-summary]"));
+    // Whatever was still under way has long finished.
+    await page.waitForTimeout(3000);
+    await page.reload();
+    await page.getByTestId("county-page").waitFor();
+    await page.waitForTimeout(1500);
+    assert.equal(await page.getByTestId("county-restored").count(), 0, "nothing comes back from this browser");
+    assert.equal(await page.getByTestId("county-summary").count(), 0, "the cleared batch stays cleared");
+  });
+  await page.close();
+});
+
 test("files too large are refused by their size, never read", { timeout: 60000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
