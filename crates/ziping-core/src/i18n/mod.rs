@@ -43,7 +43,7 @@ macro_rules! catalogue {
 
         impl std::fmt::Debug for Msg {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, "Msg({:?})", self.0.zh)
+                write!(f, "Msg({:?} / {:?})", self.0.zh, self.0.en)
             }
         }
     };
