@@ -20,7 +20,8 @@ const DIST = join(ROOT, "dist");
 const NGINX_APP = join(ROOT, "deploy/nginx/ziping-app.conf");
 const CADDY_APP = join(ROOT, "deploy/caddy/ziping.caddy");
 const SWS_APP = join(ROOT, "deploy/static-web-server/ziping.toml");
-const SWS = join(process.env.HOME || "", ".cargo/bin/static-web-server");
+// Where `cargo install` (scripts/setup --browser) puts it.
+const SWS = join(process.env.CARGO_HOME || join(process.env.HOME || "", ".cargo"), "bin/static-web-server");
 const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 const metaPolicy = (html) => /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
 // A <meta> policy cannot carry frame-ancestors; the header adds it.
