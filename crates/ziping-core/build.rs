@@ -7,29 +7,31 @@
 
 use std::path::Path;
 
-/// Every checklist file `core::builtin` embeds, relative to `checklists/`.
-const FILES: &[&str] = &[
-    "yzjh-school.json",
-    "zlpj-school.json",
-    "archive/yzjh-school-2026.3.json",
-    "archive/zlpj-school-2026.3.json",
-    "archive/zlpj-school-2026.4.json",
-    "archive/zlpj-school-2026.5.json",
-];
-
 fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out).join("checklists");
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../checklists");
-    std::fs::create_dir_all(out.join("archive")).expect("OUT_DIR is writable");
-    for name in FILES {
-        let path = source.join(name);
-        println!("cargo::rerun-if-changed={}", path.display());
-        let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let value: serde_json::Value = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
-        let compact = serde_json::to_string(&value).expect("a JSON value serializes");
-        std::fs::write(out.join(name), compact).expect("OUT_DIR is writable");
+    // Every .json of checklists/ and checklists/archive/ (core::builtin names the ones it
+    // embeds; a county variant written here too costs nothing).
+    for folder in ["", "archive"] {
+        let (from, to) = (source.join(folder), out.join(folder));
+        println!("cargo::rerun-if-changed={}", from.display());
+        std::fs::create_dir_all(&to).expect("OUT_DIR is writable");
+        let entries =
+            std::fs::read_dir(&from).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
+        for entry in entries {
+            let path = entry.expect("a readable folder").path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            println!("cargo::rerun-if-changed={}", path.display());
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let value: serde_json::Value = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+            let compact = serde_json::to_string(&value).expect("a JSON value serializes");
+            let name = path.file_name().expect("a file has a name");
+            std::fs::write(to.join(name), compact).expect("OUT_DIR is writable");
+        }
     }
 }

@@ -592,11 +592,11 @@ pub fn County(props: &CountyProps) -> Html {
                     }
                 }
                 w.drawn = clock::millis();
-                let keeper = keep && !accepted.is_empty() && !w.keeper;
-                if keep && !accepted.is_empty() {
+                // A keeper starts unless one is already working through the queue.
+                let keeper = keep && !accepted.is_empty() && {
                     w.keeping.push_back(accepted);
-                    w.keeper = true;
-                }
+                    !std::mem::replace(&mut w.keeper, true)
+                };
                 (send_pending(&mut w), keeper)
             };
             if keeper {

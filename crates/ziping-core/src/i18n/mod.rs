@@ -22,16 +22,7 @@ macro_rules! catalogue {
 
             /// Every key, for tests that check the catalogue as a whole.
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
-        }
 
-        /// A key's two texts.
-        #[derive(PartialEq, Eq, Hash)]
-        pub struct Texts {
-            zh: &'static str,
-            en: &'static str,
-        }
-
-        impl Msg {
             /// The text of this key in `lang`.
             pub fn text(self, lang: Lang) -> &'static str {
                 match lang {
@@ -39,6 +30,13 @@ macro_rules! catalogue {
                     Lang::En => self.0.en,
                 }
             }
+        }
+
+        /// A key's two texts.
+        #[derive(PartialEq, Eq, Hash)]
+        pub struct Texts {
+            zh: &'static str,
+            en: &'static str,
         }
 
         impl std::fmt::Debug for Msg {

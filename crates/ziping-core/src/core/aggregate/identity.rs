@@ -182,7 +182,7 @@ mod tests {
         assert_eq!(county_name("ＡＢ县"), "AB县");
     }
 
-    /// The quick check only skips NFKC where NFKC would change nothing: compatibility
+    /// The shortcut skips NFKC only where NFKC would change nothing: compatibility
     /// ideographs, half-width katakana, circled digits, ligatures, a combining accent and
     /// Hangul jamo come out as full NFKC makes them, beside text that is NFKC already.
     #[test]
