@@ -74,6 +74,14 @@ fn sealed(mut v: Json) -> Vec<u8> {
     serde_json::to_vec_pretty(&v).unwrap()
 }
 
+/// The text of `file` with `"bonus": 99,` written before its `"bonus": 10`.
+fn key_twice(file: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8(file).unwrap();
+    assert_eq!(text.matches("\"bonus\": 10").count(), 1);
+    text.replace("\"bonus\": 10", "\"bonus\": 99,\n    \"bonus\": 10")
+        .into_bytes()
+}
+
 fn edited(edit: impl FnOnce(&mut Json)) -> Json {
     let mut v = base_json();
     edit(&mut v);
@@ -418,6 +426,13 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "54-extra-result-field.json",
             sealed(edited(|v| v["result"]["bonus"] = json!(10))),
             "ok:result_differs",
+        ),
+        (
+            // One key twice in the stored result, sealed over the last value (what serde_json
+            // keeps): other readers keep the first, so the file is refused, not read one way.
+            "54b-result-key-twice.json",
+            key_twice(sealed(edited(|v| v["result"]["bonus"] = json!(10)))),
+            "field:result",
         ),
         (
             "55-huge-points.json",

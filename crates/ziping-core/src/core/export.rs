@@ -15,6 +15,9 @@ use crate::core::school::{PlanRow, Profile};
 use crate::core::score::{assess, Assessment};
 use serde::{Deserialize, Serialize};
 
+mod stored;
+pub use stored::StoredResult;
+
 /// The `format` of a submission file as written now.
 pub const EXPORT_FORMAT: &str = "ziping.export/2";
 
@@ -118,9 +121,6 @@ pub struct ExportV1 {
     /// SHA-256 (hex) of the canonical form of everything else.
     pub digest: String,
 }
-
-/// A result as a file stores it: a JSON object.
-pub type StoredResult = serde_json::Map<String, serde_json::Value>;
 
 /// Why a file could not be read at all, as the system said it (its words are not kept: the
 /// interface words the kind).
@@ -295,12 +295,9 @@ fn check_time(field: &'static str, value: &str) -> Result<(), (&'static str, Str
 }
 
 /// SHA-256 of the RFC 8785 form of `body` (a document's fields but its digest and its stored
-/// result) with `result` added: the stored result, the bulk of a file, is written from its map
-/// as it is (`core::canonical`), not copied into another tree.
-fn digest_with_result(body: impl Serialize, result: &StoredResult) -> Result<String, ExportError> {
-    let not_canonical = || ExportError::NotSerializable {
-        reason: "a number JSON cannot carry".into(),
-    };
+/// result) with `result`, the stored result's canonical form, added: the bulk of a file is
+/// written once from its text (`StoredResult::canonical`), not copied into another tree.
+fn digest_with_result(body: impl Serialize, result: &[u8]) -> Result<String, ExportError> {
     let body = serde_json::to_value(body).map_err(|e| ExportError::NotSerializable {
         reason: e.to_string(),
     })?;
@@ -308,15 +305,26 @@ fn digest_with_result(body: impl Serialize, result: &StoredResult) -> Result<Str
     let entries = body
         .iter()
         .map(|(k, v)| (k.as_str(), Field::Value(v)))
-        .chain(std::iter::once(("result", Field::Object(result))));
+        .chain(std::iter::once(("result", Field::Canonical(result))));
     let bytes = crate::core::canonical::object_bytes(entries).ok_or_else(not_canonical)?;
     Ok(sha256_hex(&bytes))
+}
+
+fn not_canonical() -> ExportError {
+    ExportError::NotSerializable {
+        reason: "a number JSON cannot carry, or a key twice".into(),
+    }
 }
 
 /// The digest a document should carry: over everything but the `digest` field. Destructured
 /// field by field, so a new field of `Export` does not compile until it is in the digest (or
 /// said not to be).
 pub fn digest_of(e: &Export) -> Result<String, ExportError> {
+    digest_with(e, &e.result.canonical().ok_or_else(not_canonical)?)
+}
+
+/// [`digest_of`] with the stored result's canonical form already written.
+fn digest_with(e: &Export, result: &[u8]) -> Result<String, ExportError> {
     let Export {
         format,
         app_version,
@@ -324,7 +332,7 @@ pub fn digest_of(e: &Export) -> Result<String, ExportError> {
         profile,
         answers,
         attachments,
-        result,
+        result: _,
         plan,
         previous,
         review,
@@ -366,6 +374,10 @@ pub fn digest_of(e: &Export) -> Result<String, ExportError> {
 
 /// A format-1 file's digest, over exactly its own fields.
 pub fn digest_of_v1(e: &ExportV1) -> Result<String, ExportError> {
+    digest_with_v1(e, &e.result.canonical().ok_or_else(not_canonical)?)
+}
+
+fn digest_with_v1(e: &ExportV1, result: &[u8]) -> Result<String, ExportError> {
     let ExportV1 {
         format,
         app_version,
@@ -373,7 +385,7 @@ pub fn digest_of_v1(e: &ExportV1) -> Result<String, ExportError> {
         profile,
         answers,
         attachments,
-        result,
+        result: _,
         plan,
         created,
         exported,
@@ -471,7 +483,7 @@ pub fn export(s: &Submission) -> Result<Export, ExportError> {
         profile: s.profile.clone(),
         answers: s.answers.clone(),
         attachments: s.attachments.to_vec(),
-        result: stored(&assess(s.checklist, school_type, s.answers))?,
+        result: StoredResult::of(&assess(s.checklist, school_type, s.answers))?,
         plan: s.plan.to_vec(),
         previous: s.previous.cloned(),
         review: s.review.to_vec(),
@@ -498,6 +510,8 @@ pub fn to_text(doc: &Export) -> Result<String, ExportError> {
 pub struct Verified {
     pub export: Export,
     pub recomputed: Assessment,
+    /// See [`Verified::result_matches`]: compared once, when the file is read.
+    matches: bool,
 }
 
 impl Verified {
@@ -505,50 +519,14 @@ impl Verified {
     /// values, numbers compared as numbers (so `4`, `4.0` and `4e0` are one value, as in the
     /// canonical form the digest uses; the layout never mattered).
     pub fn result_matches(&self) -> bool {
-        match serde_json::to_value(&self.recomputed) {
-            Ok(serde_json::Value::Object(recomputed)) => {
-                same_objects(&self.export.result, &recomputed)
-            }
-            _ => false,
-        }
-    }
-}
-
-fn same_objects(a: &StoredResult, b: &StoredResult) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .all(|(k, v)| b.get(k).is_some_and(|w| same_json(v, w)))
-}
-
-fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
-    use serde_json::Value as V;
-    match (a, b) {
-        (V::Number(x), V::Number(y)) => x.as_f64() == y.as_f64(),
-        (V::Array(x), V::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
-        }
-        (V::Object(x), V::Object(y)) => same_objects(x, y),
-        _ => a == b,
-    }
-}
-
-/// A result as a file stores it.
-fn stored(result: &Assessment) -> Result<StoredResult, ExportError> {
-    let not_serializable = |e: serde_json::Error| ExportError::NotSerializable {
-        reason: e.to_string(),
-    };
-    match serde_json::to_value(result).map_err(not_serializable)? {
-        serde_json::Value::Object(map) => Ok(map),
-        _ => Err(ExportError::NotSerializable {
-            reason: "the result is not a JSON object".into(),
-        }),
+        self.matches
     }
 }
 
 /// Reads and checks a submission file: size, encoding, JSON, format, fields, times, digest,
 /// checklist; then recomputes the result from the raw answers with the checklist it names.
 pub fn verify(bytes: &[u8], checklists: &[Checklist]) -> Result<Verified, ImportError> {
-    let export = read(bytes)?;
+    let (export, stored) = read_sealed(bytes)?;
     let named = &export.checklist;
     // Id, version and content: a county's copy of a built-in with the same id and version
     // but other content is another checklist, never confused with it.
@@ -575,11 +553,26 @@ pub fn verify(bytes: &[u8], checklists: &[Checklist]) -> Result<Verified, Import
         return Err(ImportError::SchoolTypeNotCovered { school_type });
     }
     let recomputed = assess(checklist, school_type, &export.answers);
-    Ok(Verified { export, recomputed })
+    let mut canonical = Vec::with_capacity(stored.len());
+    let matches = serde_json::to_value(&recomputed)
+        .ok()
+        .and_then(|value| crate::core::canonical::write(&value, &mut canonical))
+        .is_some()
+        && canonical == stored;
+    Ok(Verified {
+        export,
+        recomputed,
+        matches,
+    })
 }
 
 /// Reads a submission file into the current format, checking everything but the checklist.
 pub fn read(bytes: &[u8]) -> Result<Export, ImportError> {
+    read_sealed(bytes).map(|(export, _)| export)
+}
+
+/// [`read`], with the stored result's canonical form the digest was checked over.
+fn read_sealed(bytes: &[u8]) -> Result<(Export, Vec<u8>), ImportError> {
     if bytes.len() > MAX_EXPORT_BYTES {
         return Err(ImportError::TooLarge {
             size: bytes.len(),
@@ -592,24 +585,45 @@ pub fn read(bytes: &[u8]) -> Result<Export, ImportError> {
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     exact_integers(text)?;
-    // First only the format (a pass over the text that keeps nothing else), so an older or
-    // newer file gets its own answer; then the document straight into its type.
+    // The stored result's canonical form. serde_json has read it (a number out of range, a
+    // nesting too deep are refused then), so a result without one has a key twice.
+    let unwritable = || ImportError::Field {
+        path: "result".into(),
+        problem: FieldProblem::DuplicateKey,
+    };
+    let current = |e: Export| {
+        let result = e.result.canonical().ok_or_else(unwritable)?;
+        sealed(&e.created, &e.exported, &e.digest, digest_with(&e, &result))?;
+        Ok((e, result))
+    };
+    // Nearly every file is of the current format: read straight into its type. Any other
+    // (older, newer, not a submission, not JSON) is then told by its format alone, so it gets
+    // its own answer.
+    if let Ok(e) = serde_json::from_str::<Export>(text) {
+        if e.format == EXPORT_FORMAT {
+            return current(e);
+        }
+    }
     let format = format_of(text)?;
-    let export = match format.as_str() {
+    match format.as_str() {
         EXPORT_FORMAT => {
             let e: Export = serde_json::from_str(text).map_err(|e| field_error(text, e))?;
-            sealed(&e.created, &e.exported, &e.digest, digest_of(&e))?;
-            e
+            current(e)
         }
         // One migration per older format, each with its test.
         EXPORT_FORMAT_V1 => {
             let e: ExportV1 = serde_json::from_str(text).map_err(|e| field_error(text, e))?;
-            sealed(&e.created, &e.exported, &e.digest, digest_of_v1(&e))?;
-            Export::from(e)
+            let result = e.result.canonical().ok_or_else(unwritable)?;
+            sealed(
+                &e.created,
+                &e.exported,
+                &e.digest,
+                digest_with_v1(&e, &result),
+            )?;
+            Ok((Export::from(e), result))
         }
-        _ => return Err(ImportError::UnknownFormat { found: format }),
-    };
-    Ok(export)
+        _ => Err(ImportError::UnknownFormat { found: format }),
+    }
 }
 
 /// Every integer in the text fits a double exactly (|n| ≤ 2^53): beyond that, 9007199254740993

@@ -102,8 +102,7 @@ impl YearResult {
 
     /// Reads what a comparison needs from a result as a file stores it.
     pub fn from_stored(stored: &StoredResult) -> Result<YearResult, FieldProblem> {
-        serde_json::from_value(serde_json::Value::Object(stored.clone()))
-            .map_err(|e| FieldProblem::from_serde(&e))
+        stored.read().map_err(|e| FieldProblem::from_serde(&e))
     }
 
     fn item(&self, id: &str) -> Option<&ItemSummary> {

@@ -22,6 +22,10 @@ pub enum FieldProblem {
     /// A value JSON cannot carry (a number too large for a double): the file cannot be checked.
     #[error("a value JSON cannot carry")]
     Unwritable,
+    /// An object with one key twice: JSON readers disagree on which value counts (serde_json
+    /// keeps the last, others the first), so the file cannot be checked. ziping never writes one.
+    #[error("a key appears twice")]
+    DuplicateKey,
     /// Something else serde found wrong; its English is not kept (the interface words it).
     #[error("does not fit the format")]
     Other,

@@ -603,6 +603,7 @@ catalogue! {
     FieldNameDocNo => "文号", "document number";
     JsonTruncated => "文件在中途结束（不完整）", "the file ends too soon (it is incomplete)";
     JsonSyntax => "此处不是有效的 JSON 写法（可能被改动过）", "not valid JSON here (it may have been changed)";
+    JsonDuplicateKey => "同一个名称出现了两次（文件可能被改动过）", "a name appears twice in it (the file may have been changed)";
     CsvNotUtf8 => "表格的编码无法识别（既不是 UTF-8 也不是 GBK）：请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”", "the table's encoding is neither UTF-8 nor GBK: in Excel, Save As “CSV UTF-8 (Comma delimited)”";
     CsvMissingColumn => "缺少这一列", "this column is missing";
     CsvNoRows => "表格中没有项目行", "the table has no item rows";

@@ -235,6 +235,7 @@ pub fn field_problem(lang: Lang, p: &crate::core::json::FieldProblem) -> String 
         P::Truncated => Msg::JsonTruncated.text(lang).into(),
         P::Syntax => Msg::JsonSyntax.text(lang).into(),
         P::Unwritable => Msg::JsonUnwritable.text(lang).into(),
+        P::DuplicateKey => Msg::JsonDuplicateKey.text(lang).into(),
         P::Other => Msg::JsonOther.text(lang).into(),
     }
 }

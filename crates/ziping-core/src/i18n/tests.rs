@@ -264,6 +264,10 @@ fn problems_are_worded_in_the_interface_language() {
             path: "profile".into(),
             problem: F::Unwritable,
         },
+        E::Field {
+            path: "result".into(),
+            problem: F::DuplicateKey,
+        },
         E::BadTime {
             field: "created".into(),
             value: "x1".into(),
@@ -328,6 +332,7 @@ fn problems_are_worded_in_the_interface_language() {
                     "ziping",
                     "format",
                     "profile",
+                    "result",
                     "created",
                     "school",
                     "type",
