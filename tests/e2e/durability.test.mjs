@@ -6,7 +6,7 @@ import { execSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gotoStart, launch, screenshot, serve, waitForValue, withFailureShot } from "./helpers.mjs";
+import { gotoStart, launch, ROOT, screenshot, serve, waitForValue, withFailureShot } from "./helpers.mjs";
 import { newDraft, waitSaved } from "./principal.mjs";
 
 test("answers typed a second before the browser is killed are there after a restart", { timeout: 120000 }, async (t) => {
@@ -43,6 +43,41 @@ test("answers typed a second before the browser is killed are there after a rest
   } finally {
     await server.stop();
     rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test("an evidence file attached the moment before a reload is still attached, its bytes kept", { timeout: 120000 }, async (t) => {
+  const server = await serve();
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  try {
+    await withFailureShot(t, page, async () => {
+      await gotoStart(page, server.url);
+      await newDraft(page, "yzjh-school", { fields: { school_name: "佐证测试小学" }, type: "primary" });
+      await waitSaved(page);
+      await page.getByTestId("tab-fill").click();
+      await page.getByTestId("section-1").click();
+      await page.getByTestId("attach-R4").setInputFiles(join(ROOT, "static/icons/icon.svg"));
+      await page.getByTestId("attachments-R4").getByText("icon.svg").waitFor();
+      // F5 as soon as the file shows: nothing waits for a save to say 已保存.
+      await page.reload();
+      await page.getByTestId("fill-page").waitFor({ timeout: 20000 });
+      await page.getByTestId("section-1").click();
+      await page.getByTestId("attachments-R4").getByText("icon.svg").waitFor({ timeout: 5000 });
+      const kept = await page.evaluate(() => new Promise((resolve, reject) => {
+        const req = indexedDB.open("ziping");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction("evidence").objectStore("evidence").getAllKeys();
+          all.onsuccess = () => resolve(all.result.length);
+          all.onerror = () => reject(all.error);
+        };
+      }));
+      assert.equal(kept, 1, "the file's bytes are in this browser for the 报送包");
+    });
+  } finally {
+    await browser.context.close();
+    await server.stop();
   }
 });
 

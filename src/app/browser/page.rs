@@ -50,11 +50,16 @@ pub fn confirm(question: &str) -> bool {
     gloo::dialogs::confirm(question)
 }
 
-/// Calls `on_hide` when the page is hidden or closed, to flush unsaved changes.
-pub fn on_hide(on_hide: impl Fn() + 'static) -> [EventListener; 2] {
+/// Calls `on_hide` when the page is about to go (reloaded, closed, navigated away), hidden, or
+/// gone, to flush unsaved changes. `beforeunload` comes first: the page still runs until the
+/// next one arrives, time for a write that waits on storage. By `pagehide` it no longer runs
+/// what it waits for (a write begun then was lost when the principal pressed F5 right after
+/// typing).
+pub fn on_hide(on_hide: impl Fn() + 'static) -> [EventListener; 3] {
     let on_hide = std::rc::Rc::new(on_hide);
-    let again = on_hide.clone();
+    let (again, leaving) = (on_hide.clone(), on_hide.clone());
     [
+        EventListener::new(&gloo::utils::window(), "beforeunload", move |_| leaving()),
         EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
             if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
                 on_hide();
