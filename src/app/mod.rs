@@ -23,7 +23,7 @@ pub fn App() -> Html {
     hooks::use_offline_ready(&dispatch);
     hooks::use_other_tabs(&dispatch);
     let opened = Open::of(state);
-    hooks::use_autosave(state, &dispatch);
+    hooks::use_autosave(&store, &dispatch);
     hooks::use_download(state, &dispatch);
     use_take_over(state.loaded);
 

@@ -46,40 +46,70 @@ test("answers typed a second before the browser is killed are there after a rest
   }
 });
 
-test("an evidence file attached the moment before a reload is still attached, its bytes kept", { timeout: 120000 }, async (t) => {
+/** A fresh browser with a new, saved draft of `school` open on its 逐项填写 tab; then `body`. */
+async function onNewDraft(t, school, body) {
   const server = await serve();
   const browser = await launch();
   const page = await browser.context.newPage();
   try {
     await withFailureShot(t, page, async () => {
       await gotoStart(page, server.url);
-      await newDraft(page, "yzjh-school", { fields: { school_name: "佐证测试小学" }, type: "primary" });
+      await newDraft(page, "yzjh-school", { fields: { school_name: school }, type: "primary" });
       await waitSaved(page);
       await page.getByTestId("tab-fill").click();
-      await page.getByTestId("section-1").click();
-      await page.getByTestId("attach-R4").setInputFiles(join(ROOT, "static/icons/icon.svg"));
-      await page.getByTestId("attachments-R4").getByText("icon.svg").waitFor();
-      // F5 as soon as the file shows: nothing waits for a save to say 已保存.
-      await page.reload();
-      await page.getByTestId("fill-page").waitFor({ timeout: 20000 });
-      await page.getByTestId("section-1").click();
-      await page.getByTestId("attachments-R4").getByText("icon.svg").waitFor({ timeout: 5000 });
-      const kept = await page.evaluate(() => new Promise((resolve, reject) => {
-        const req = indexedDB.open("ziping");
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction("evidence").objectStore("evidence").getAllKeys();
-          all.onsuccess = () => resolve(all.result.length);
-          all.onerror = () => reject(all.error);
-        };
-      }));
-      assert.equal(kept, 1, "the file's bytes are in this browser for the 报送包");
+      await body(page);
     });
   } finally {
     await browser.context.close();
     await server.stop();
   }
-});
+}
+
+/** Reloads the page as F5 does, and waits for the draft to be open again. */
+async function reload(page) {
+  await page.reload();
+  await page.getByTestId("fill-page").waitFor({ timeout: 20000 });
+}
+
+test("a number typed and F5 pressed at once is there after the reload, and in the drafts list", { timeout: 120000 }, (t) =>
+  onNewDraft(t, "快刷新小学", async (page) => {
+    const students = page.getByTestId("input-students");
+    await students.click();
+    await page.keyboard.type("1234", { delay: 40 });
+    // Before the half second after which a save starts: the page goes with it waiting.
+    await reload(page);
+    assert.equal(await students.inputValue(), "1234");
+    await students.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type("5", { delay: 40 });
+    await reload(page);
+    assert.equal(await students.inputValue(), "12345", "the rescued revision is the base of the next");
+    // The drafts list counts the answer too (the rescue carries the draft's line).
+    await page.getByTestId("back-to-start").click();
+    const row = page.getByTestId("draft-row").filter({ hasText: "快刷新小学" });
+    assert.notEqual(await row.getByTestId("draft-complete").textContent(), "0%");
+  }));
+
+test("an evidence file attached the moment before a reload is still attached, its bytes kept", { timeout: 120000 }, (t) =>
+  onNewDraft(t, "佐证测试小学", async (page) => {
+    await page.getByTestId("section-1").click();
+    await page.getByTestId("attach-R4").setInputFiles(join(ROOT, "static/icons/icon.svg"));
+    await page.getByTestId("attachments-R4").getByText("icon.svg").waitFor();
+    // F5 as soon as the file shows: nothing waits for a save to say 已保存.
+    await reload(page);
+    await page.getByTestId("section-1").click();
+    await page.getByTestId("attachments-R4").getByText("icon.svg").waitFor({ timeout: 5000 });
+    const kept = await page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open("ziping");
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const all = req.result.transaction("evidence").objectStore("evidence").getAllKeys();
+        all.onsuccess = () => resolve(all.result.length);
+        all.onerror = () => reject(all.error);
+      };
+    }));
+    assert.equal(kept, 1, "the file's bytes are in this browser for the 报送包");
+  }));
 
 test("when storage refuses to save, the page says so in red and offers the export", { timeout: 120000 }, async (t) => {
   const server = await serve();

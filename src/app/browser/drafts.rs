@@ -38,6 +38,16 @@ extern "C" {
     ) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbDeleteDraft, catch)]
     fn idb_delete_draft(id: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbRescueDraft)]
+    fn idb_rescue_draft(
+        id: &str,
+        json: &str,
+        revision: f64,
+        summary: &str,
+        base: Option<f64>,
+    ) -> bool;
+    #[wasm_bindgen(js_name = idbRecoverDrafts, catch)]
+    fn idb_recover_drafts() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbAddCountyFiles, catch)]
     fn idb_add_county_files(files: &js_sys::Array) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbCountyFiles, catch)]
@@ -196,6 +206,30 @@ pub async fn save(draft: &Draft, base: Option<u64>, summary: &DraftSummary) -> S
         },
         Err(_) => SaveOutcome::Failed,
     }
+}
+
+/// The page is going with changes not stored (`AppState::unsaved`): writes them at once, beside
+/// the draft, for the next load to apply ([`recover`]). A save waits on storage before it
+/// writes, and a page that is going no longer runs what it waits for: typing and pressing F5
+/// lost the last half second. False when storage is not open.
+pub fn rescue(draft: &Draft, base: Option<u64>, summary: &DraftSummary) -> bool {
+    let (Ok(json), Ok(summary)) = (serde_json::to_string(draft), serde_json::to_string(summary))
+    else {
+        return false;
+    };
+    idb_rescue_draft(
+        &draft.id,
+        &json,
+        draft.revision as f64,
+        &summary,
+        base.map(|b| b as f64),
+    )
+}
+
+/// Applies what pages that went before their save finished rescued (never over another tab's
+/// newer revision, never bringing back a deleted draft); before the drafts are read.
+pub async fn recover() {
+    let _ = run(idb_recover_drafts()).await;
 }
 
 pub async fn delete(id: &str) -> bool {

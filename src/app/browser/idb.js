@@ -12,6 +12,13 @@ const DB = "ziping";
 //    the 报送包).
 const VERSION = 5;
 let opening = null;
+// The open database, once open: what a write at the page's last moment needs at once.
+let ready = null;
+// This page's own mark on the drafts it writes: a rescued draft (below) is applied over a
+// stored revision only when this page wrote it, or it is the one this page started from.
+const PAGE = Math.random().toString(36).slice(2) + Date.now().toString(36);
+// Where the last changes of a page that went before its save finished are kept ("meta" store).
+const RESCUE = "rescue\u001f";
 
 function open() {
   if (!opening) {
@@ -29,7 +36,8 @@ function open() {
       req.onsuccess = () => {
         const db = req.result;
         // A newer version of ziping opened in another tab: let it upgrade, reopen next time.
-        db.onversionchange = () => { db.close(); opening = null; };
+        db.onversionchange = () => { db.close(); opening = null; ready = null; };
+        ready = db;
         resolve(db);
       };
       req.onerror = () => reject(req.error);
@@ -84,17 +92,72 @@ export async function idbPut(store, key, json) {
  */
 export async function idbSaveDraft(id, json, revision, summaryJson, base) {
   const db = await open();
-  const tx = db.transaction(["drafts", "summaries"], "readwrite", { durability: "strict" });
+  const tx = db.transaction(["drafts", "summaries", "meta"], "readwrite", { durability: "strict" });
   const drafts = tx.objectStore("drafts");
   const stored = await request(drafts.get(id));
   if (stored && base !== undefined && stored.revision > base) {
     tx.abort();
     return stored.revision;
   }
-  drafts.put({ json, revision }, id);
+  drafts.put({ json, revision, page: PAGE }, id);
   tx.objectStore("summaries").put({ json: summaryJson }, id);
+  // A rescue this write covers is done with (one of later changes stays).
+  const meta = tx.objectStore("meta");
+  const rescue = await request(meta.get(RESCUE + id));
+  if (rescue && rescue.page === PAGE && rescue.revision <= revision) meta.delete(RESCUE + id);
   await done(tx);
   return null;
+}
+
+/**
+ * The page is going (reloaded, closed) with changes not yet saved: writes them now, as a
+ * rescue record beside the draft, without waiting for anything. A save reads the stored
+ * revision before it writes, and a page that is going no longer runs what it waits for. The
+ * next load applies the rescue (`idbRecoverDrafts`). False when the database is not open yet.
+ */
+export function idbRescueDraft(id, json, revision, summaryJson, base) {
+  if (!ready) return false;
+  try {
+    const tx = ready.transaction("meta", "readwrite", { durability: "strict" });
+    tx.objectStore("meta").put({ json, revision, summary: summaryJson, base, page: PAGE }, RESCUE + id);
+    if (tx.commit) tx.commit();
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
+/**
+ * Applies the rescued changes of pages that went before their save finished: a rescue becomes
+ * the draft when nobody else wrote the draft after it (the stored revision is the one the page
+ * started from, or the page's own). A draft deleted since is not brought back. A rescue that
+ * lost to another tab's newer revision is kept, never written over that revision. Resolves to
+ * the number of drafts recovered.
+ */
+export async function idbRecoverDrafts() {
+  const db = await open();
+  const tx = db.transaction(["drafts", "summaries", "meta"], "readwrite", { durability: "strict" });
+  const meta = tx.objectStore("meta");
+  const drafts = tx.objectStore("drafts");
+  const keys = (await request(meta.getAllKeys())).filter((k) => typeof k === "string" && k.startsWith(RESCUE));
+  let recovered = 0;
+  for (const key of keys) {
+    const rescue = await request(meta.get(key));
+    const id = key.slice(RESCUE.length);
+    const stored = await request(drafts.get(id));
+    if (!stored && rescue.base !== undefined && rescue.base !== null) {
+      meta.delete(key); // deleted since it was stored
+    } else if (stored && stored.revision >= rescue.revision && stored.page === rescue.page) {
+      meta.delete(key); // its own later save has it
+    } else if (!stored || stored.page === rescue.page || stored.revision <= rescue.base) {
+      drafts.put({ json: rescue.json, revision: rescue.revision, page: rescue.page }, id);
+      tx.objectStore("summaries").put({ json: rescue.summary }, id);
+      meta.delete(key);
+      recovered += 1;
+    }
+  }
+  await done(tx);
+  return recovered;
 }
 
 /**
@@ -118,9 +181,10 @@ export async function idbSaveRevision(store, id, json, revision, base) {
 
 export async function idbDeleteDraft(id) {
   const db = await open();
-  const tx = db.transaction(["drafts", "summaries"], "readwrite", { durability: "strict" });
+  const tx = db.transaction(["drafts", "summaries", "meta"], "readwrite", { durability: "strict" });
   tx.objectStore("drafts").delete(id);
   tx.objectStore("summaries").delete(id);
+  tx.objectStore("meta").delete(RESCUE + id);
   await done(tx);
 }
 

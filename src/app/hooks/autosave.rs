@@ -13,7 +13,11 @@ use yew::prelude::*;
 const DELAY_MS: u32 = 500;
 
 #[hook]
-pub fn use_autosave(state: &AppState, dispatch: &UseReducerDispatcher<Store>) {
+pub fn use_autosave(store: &UseReducerHandle<Store>, dispatch: &UseReducerDispatcher<Store>) {
+    let state: &AppState = &store.0;
+    // The state as it is now, for the listeners below (made once).
+    let latest = use_mut_ref(|| store.clone());
+    *latest.borrow_mut() = store.clone();
     // The timer: restarted when a save finishes, not by each keystroke.
     {
         let dispatch = dispatch.clone();
@@ -26,11 +30,17 @@ pub fn use_autosave(state: &AppState, dispatch: &UseReducerDispatcher<Store>) {
             },
         );
     }
-    // Hidden or closed: save now.
+    // Going, hidden or closed: what waits is written at once beside the draft (a rescue the
+    // next load applies, in case the page is gone before the save below finishes), and saved.
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listeners = page::on_hide(move || dispatch.dispatch(Action::Flush));
+            let listeners = page::on_hide(move || {
+                if let Some((draft, base, summary)) = latest.borrow().0.unsaved() {
+                    drafts::rescue(draft, base, &summary);
+                }
+                dispatch.dispatch(Action::Flush);
+            });
             move || drop(listeners)
         });
     }

@@ -11,6 +11,7 @@ pub fn use_restore(dispatch: &UseReducerDispatcher<Store>) {
     let dispatch = dispatch.clone();
     use_effect_with((), move |_| {
         wasm_bindgen_futures::spawn_local(async move {
+            drafts::recover().await;
             let list = drafts::list().await;
             let place = match drafts::load_place().await {
                 Some(p) => p,

@@ -361,6 +361,25 @@ impl AppState {
         }
     }
 
+    /// What to write when the page goes while changes wait (reloaded, closed): the open draft
+    /// at its latest revision, the stored revision it goes over, and its line in the drafts
+    /// list. `None` when everything is stored, the draft was deleted, or another tab's newer
+    /// revision waits for the person's decision (that is theirs to settle, not a page's last
+    /// moment).
+    pub fn unsaved(&self) -> Option<(&Draft, Option<u64>, DraftSummary)> {
+        let draft = self.draft.as_deref()?;
+        if !self.saver.dirty(draft.revision)
+            || matches!(self.save_status(), SaveStatus::Conflict { .. })
+        {
+            return None;
+        }
+        let summary = match &self.derived {
+            Some(x) => x.summary_of(draft),
+            None => Derived::of(None, draft).summary_of(draft),
+        };
+        Some((draft, self.saver.stored(), summary))
+    }
+
     /// The drafts list's line for the draft being written (`saving`).
     pub fn saving_summary(&self) -> Option<DraftSummary> {
         let saving = self.saving.as_ref()?;

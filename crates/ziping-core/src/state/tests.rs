@@ -118,6 +118,33 @@ fn a_failed_save_stays_visible_and_keeps_the_answers() {
 }
 
 #[test]
+fn what_waits_when_the_page_goes_is_the_latest_revision_over_the_stored_one() {
+    let saved = with_draft().reduce(Action::Flush).reduce(Action::Saved {
+        revision: 0,
+        at: "t".into(),
+    });
+    assert!(saved.unsaved().is_none(), "everything is stored");
+    let typed = saved.reduce(edit(DraftEdit::SetNote {
+        item: "x".into(),
+        note: "刚输入的".into(),
+    }));
+    // A save under way when the page goes: the latest revision still waits.
+    let writing = typed.reduce(Action::Flush);
+    for s in [&typed, &writing] {
+        let (draft, base, summary) = s.unsaved().expect("changes wait");
+        assert_eq!(draft.revision, s.draft.as_ref().unwrap().revision);
+        assert!(draft.revision > 0);
+        assert_eq!(base, Some(0), "over the revision this tab stored");
+        assert_eq!(summary.id, draft.id);
+    }
+    // Another tab's newer revision waits for the person: nothing is written over it.
+    let conflict = writing.reduce(Action::Conflict { theirs: 5 });
+    assert!(conflict.unsaved().is_none());
+    // A draft never stored is written too (over nothing).
+    assert_eq!(with_draft().unsaved().map(|(_, base, _)| base), Some(None));
+}
+
+#[test]
 fn a_conflict_is_kept_until_the_user_decides() {
     let s = with_draft()
         .reduce(Action::Flush)
