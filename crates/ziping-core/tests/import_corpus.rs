@@ -74,12 +74,13 @@ fn sealed(mut v: Json) -> Vec<u8> {
     serde_json::to_vec_pretty(&v).unwrap()
 }
 
-/// The text of `file` with `"bonus": 99,` written before its `"bonus": 10`.
-fn key_twice(file: Vec<u8>) -> Vec<u8> {
+/// A sealed file whose result has `"bonus": 10`, that text then written as `bonus` (an edit
+/// no JSON value can make: a key twice, a number or string JSON readers refuse, deep nesting).
+fn with_bonus(bonus: &str) -> Vec<u8> {
+    let file = sealed(edited(|v| v["result"]["bonus"] = json!(10)));
     let text = String::from_utf8(file).unwrap();
     assert_eq!(text.matches("\"bonus\": 10").count(), 1);
-    text.replace("\"bonus\": 10", "\"bonus\": 99,\n    \"bonus\": 10")
-        .into_bytes()
+    text.replace("\"bonus\": 10", bonus).into_bytes()
 }
 
 fn edited(edit: impl FnOnce(&mut Json)) -> Json {
@@ -431,8 +432,37 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             // One key twice in the stored result, sealed over the last value (what serde_json
             // keeps): other readers keep the first, so the file is refused, not read one way.
             "54b-result-key-twice.json",
-            key_twice(sealed(edited(|v| v["result"]["bonus"] = json!(10)))),
+            with_bonus("\"bonus\": 99,\n    \"bonus\": 10"),
             "field:result",
+        ),
+        // Refused as JSON, as when the whole file was read into values: the stored result is
+        // read as text first, and its reader must not name these a key twice.
+        (
+            "54c-result-number-out-of-range.json",
+            with_bonus("\"bonus\": 1e400"),
+            "not_json",
+        ),
+        (
+            "54d-result-lone-surrogate.json",
+            with_bonus("\"bonus\": \"\\ud800\""),
+            "not_json",
+        ),
+        (
+            // 127 levels in all, the most serde_json reads; one more is too deep.
+            "54e-result-nested-to-the-limit.json",
+            sealed(edited(|v| {
+                v["result"]["bonus"] = (1..125).fold(json!([]), |inner, _| json!([inner]))
+            })),
+            "ok:result_differs",
+        ),
+        (
+            "54f-result-nested-too-deep.json",
+            with_bonus(&format!(
+                "\"bonus\": {}{}",
+                "[".repeat(126),
+                "]".repeat(126)
+            )),
+            "too_deep",
         ),
         (
             "55-huge-points.json",

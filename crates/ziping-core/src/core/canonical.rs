@@ -51,18 +51,24 @@ pub enum Field<'a> {
 /// that ziping writes) is never sorted. A submission's stored result, most of a file, read
 /// into `serde_json::Value` and written from it cost a third of the time to verify one.
 pub fn text_into(text: &str, out: &mut Vec<u8>) -> Option<()> {
+    text_into_at(text, out, 0)
+}
+
+/// [`text_into`] for a value that sits `depth` arrays and objects deep in a larger text (a
+/// submission's result: 1), so the limit on nesting is the whole text's.
+pub fn text_into_at(text: &str, out: &mut Vec<u8>, depth: usize) -> Option<()> {
     let mut reader = Reader {
         text,
         at: 0,
         keys: Vec::new(),
     };
-    reader.value(out, 0)?;
+    reader.value(out, depth)?;
     reader.space();
     (reader.at == text.len()).then_some(())
 }
 
-/// serde_json's recursion limit: no text it reads nests deeper.
-const MAX_DEPTH: usize = 128;
+/// The most arrays and objects serde_json reads one inside another.
+const MAX_DEPTH: usize = 127;
 
 struct Reader<'a> {
     text: &'a str,
@@ -152,6 +158,9 @@ impl<'a> Reader<'a> {
             self.at += 1;
         }
         let token = &self.text[start..self.at];
+        if !json_number(token) {
+            return None;
+        }
         let digits = token.strip_prefix('-').unwrap_or(token);
         let whole = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
         // A whole number as JSON writes it (no leading zero) and well below 2^53: its own
@@ -272,6 +281,33 @@ impl<'a> Reader<'a> {
         out.push(b'}');
         Some(())
     }
+}
+
+/// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+fn json_number(token: &str) -> bool {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = token.strip_prefix('-').unwrap_or(token);
+    let whole = digits(rest);
+    if whole == 0 || (whole > 1 && rest.starts_with('0')) {
+        return false;
+    }
+    let mut rest = &rest[whole..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let n = digits(fraction);
+        if n == 0 {
+            return false;
+        }
+        rest = &fraction[n..];
+    }
+    if let Some(exponent) = rest.strip_prefix(['e', 'E']) {
+        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        let n = digits(exponent);
+        if n == 0 {
+            return false;
+        }
+        rest = &exponent[n..];
+    }
+    rest.is_empty()
 }
 
 /// RFC 8785's order of keys: by UTF-16 code units. For keys of one plane (all of ours) it is
@@ -468,10 +504,26 @@ mod tests {
         ] {
             assert_eq!(from_text(not_canonical), None, "{not_canonical}");
         }
-        let deep = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
-        assert!(from_text(&deep).is_some());
-        let deeper = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
-        assert_eq!(from_text(&deeper), None);
+        // Numbers JSON does not allow, though a float parser would read them.
+        for not_json in [
+            "[01]", "[-01]", "[00]", "[1.]", "[-.5]", "[1.e5]", "[1e]", "[+1]", "[-]",
+        ] {
+            assert!(
+                serde_json::from_str::<Value>(not_json).is_err(),
+                "{not_json}"
+            );
+            assert_eq!(from_text(not_json), None, "{not_json}");
+        }
+        // As deep as serde_json reads, and no deeper; a value inside a text has less room.
+        for levels in [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1] {
+            let deep = "[".repeat(levels) + &"]".repeat(levels);
+            let reads = serde_json::from_str::<Value>(&deep).is_ok();
+            assert_eq!(from_text(&deep).is_some(), reads, "{levels} levels");
+            assert_eq!(reads, levels <= MAX_DEPTH);
+            let mut out = Vec::new();
+            let inside = text_into_at(&deep, &mut out, 1).is_some();
+            assert_eq!(inside, levels < MAX_DEPTH, "{levels} levels inside another");
+        }
     }
 
     proptest! {

@@ -15,7 +15,9 @@ use crate::core::school::{PlanRow, Profile};
 use crate::core::score::{assess, Assessment};
 use serde::{Deserialize, Serialize};
 
+mod integers;
 mod stored;
+use integers::exact_integers;
 pub use stored::StoredResult;
 
 /// The `format` of a submission file as written now.
@@ -585,15 +587,10 @@ fn read_sealed(bytes: &[u8]) -> Result<(Export, Vec<u8>), ImportError> {
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     exact_integers(text)?;
-    // The stored result's canonical form. serde_json has read it (a number out of range, a
-    // nesting too deep are refused then), so a result without one has a key twice.
-    let unwritable = || ImportError::Field {
-        path: "result".into(),
-        problem: FieldProblem::DuplicateKey,
-    };
     let current = |e: Export| {
-        let result = e.result.canonical().ok_or_else(unwritable)?;
-        sealed(&e.created, &e.exported, &e.digest, digest_with(&e, &result))?;
+        let result = sealed(&e.created, &e.exported, &e.digest, text, &e.result, |r| {
+            digest_with(&e, r)
+        })?;
         Ok((e, result))
     };
     // Nearly every file is of the current format: read straight into its type. Any other
@@ -613,83 +610,45 @@ fn read_sealed(bytes: &[u8]) -> Result<(Export, Vec<u8>), ImportError> {
         // One migration per older format, each with its test.
         EXPORT_FORMAT_V1 => {
             let e: ExportV1 = serde_json::from_str(text).map_err(|e| field_error(text, e))?;
-            let result = e.result.canonical().ok_or_else(unwritable)?;
-            sealed(
-                &e.created,
-                &e.exported,
-                &e.digest,
-                digest_with_v1(&e, &result),
-            )?;
+            let result = sealed(&e.created, &e.exported, &e.digest, text, &e.result, |r| {
+                digest_with_v1(&e, r)
+            })?;
             Ok((Export::from(e), result))
         }
         _ => Err(ImportError::UnknownFormat { found: format }),
     }
 }
 
-/// Every integer in the text fits a double exactly (|n| ≤ 2^53): beyond that, 9007199254740993
-/// and 9007199254740992 are one number to JSON readers and to the digest, so a changed digit
-/// would not be detected. One pass over the bytes, skipping strings.
-fn exact_integers(text: &str) -> Result<(), ImportError> {
-    const LIMIT: u64 = 1 << 53;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut in_string = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            // Straight to the next quote or escape (text is most of a file).
-            match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
-                None => break,
-                Some(k) if bytes[i + k] == b'"' => {
-                    in_string = false;
-                    i += k + 1;
-                }
-                Some(k) => i += k + 2,
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'-' | b'0'..=b'9' => {
-                let start = i;
-                i += 1;
-                while i < bytes.len()
-                    && matches!(bytes[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
-                {
-                    i += 1;
-                }
-                let token = &text[start..i];
-                let digits = token.trim_start_matches('-');
-                let integer = digits.bytes().all(|d| d.is_ascii_digit());
-                let too_large = digits.len() > 16 || digits.parse::<u64>().is_ok_and(|n| n > LIMIT);
-                if integer && too_large {
-                    return Err(ImportError::NumberTooPrecise {
-                        number: token.to_string(),
-                    });
-                }
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    Ok(())
-}
-
 /// A file's times are RFC 3339 and its digest is the one its content gives.
+/// Returns the stored result's canonical form (`text` is the whole file's: why a result has
+/// none is told as reading the file into values tells it).
 fn sealed(
     created: &str,
     exported: &str,
     stored: &str,
-    computed: Result<String, ExportError>,
-) -> Result<(), ImportError> {
+    text: &str,
+    result: &StoredResult,
+    digest: impl FnOnce(&[u8]) -> Result<String, ExportError>,
+) -> Result<Vec<u8>, ImportError> {
     for (field, value) in [("created", created), ("exported", exported)] {
         check_time(field, value).map_err(|(field, value)| ImportError::BadTime {
             field: field.to_string(),
             value,
         })?;
     }
-    let computed = computed.map_err(|_| ImportError::Field {
+    // The typed read took the result as text, checked for syntax only: a number out of range,
+    // a string JSON cannot hold or nesting too deep are told here, as before, and a result
+    // that reads as values all the same has a key twice.
+    let result = result.canonical().ok_or_else(|| {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Err(e) => json_error(e),
+            Ok(_) => ImportError::Field {
+                path: "result".into(),
+                problem: FieldProblem::DuplicateKey,
+            },
+        }
+    })?;
+    let computed = digest(&result).map_err(|_| ImportError::Field {
         path: "$".into(),
         problem: FieldProblem::Unwritable,
     })?;
@@ -699,7 +658,7 @@ fn sealed(
             computed,
         });
     }
-    Ok(())
+    Ok(result)
 }
 
 /// The file's `format`: `NotJson` if the text is not JSON, `NotAnExport` if it has no format.
