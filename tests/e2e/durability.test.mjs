@@ -90,6 +90,40 @@ test("a number typed and F5 pressed at once is there after the reload, and in th
     assert.notEqual(await row.getByTestId("draft-complete").textContent(), "0%");
   }));
 
+test("a rescue is applied only over the draft its page had, never over a later write", { timeout: 120000 }, (t) =>
+  onNewDraft(t, "规则测试小学", async (page) => {
+    // A rescue as a page that went would leave it: the draft renamed, a few revisions on, over
+    // the stored record it names (`over`), from a page whose lock is gone.
+    const leaveRescue = (name, over) => page.evaluate(([name, over]) => new Promise((resolve, reject) => {
+      const req = indexedDB.open("ziping");
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction(["drafts", "summaries", "meta"], "readwrite");
+        const keys = tx.objectStore("drafts").getAllKeys();
+        keys.onsuccess = () => {
+          const id = keys.result[0];
+          const draft = tx.objectStore("drafts").get(id);
+          const summary = tx.objectStore("summaries").get(id);
+          summary.onsuccess = () => {
+            const stored = draft.result;
+            const json = stored.json.replaceAll("规则测试小学", name);
+            const record = { json, revision: stored.revision + 5, summary: summary.result.json.replaceAll("规则测试小学", name),
+              base: stored.revision, page: "a-page-that-went", over: over === "stored" ? [stored.wid] : [over] };
+            tx.objectStore("meta").put(record, "rescue\u001f" + id);
+          };
+        };
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      };
+    }), [name, over]);
+    await leaveRescue("被覆盖小学", "a-write-it-never-saw");
+    await reload(page);
+    assert.equal(await page.getByTestId("workspace-school").textContent(), "规则测试小学", "not over a record its page did not have");
+    await leaveRescue("救回小学", "stored");
+    await reload(page);
+    assert.equal(await page.getByTestId("workspace-school").textContent(), "救回小学", "over the record its page had");
+  }));
+
 test("an evidence file attached the moment before a reload is still attached, its bytes kept", { timeout: 120000 }, (t) =>
   onNewDraft(t, "佐证测试小学", async (page) => {
     await page.getByTestId("section-1").click();

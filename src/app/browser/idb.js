@@ -14,9 +14,18 @@ const VERSION = 5;
 let opening = null;
 // The open database, once open: what a write at the page's last moment needs at once.
 let ready = null;
-// This page's own mark on the drafts it writes: a rescued draft (below) is applied over a
-// stored revision only when this page wrote it, or it is the one this page started from.
-const PAGE = Math.random().toString(36).slice(2) + Date.now().toString(36);
+// A mark no other write has: each draft record carries the mark of the write that stored it
+// (`wid`), and this page, its own while it lives (a Web Lock of that name, held until the page
+// is gone).
+function mark() {
+  return Math.random().toString(36).slice(2) + Date.now().toString(36);
+}
+const PAGE = mark();
+if (navigator.locks) navigator.locks.request(`ziping-page-${PAGE}`, () => new Promise(() => {}));
+// Per draft id, the stored records this page knows to be the draft as it has it: the one it
+// read or last wrote, and the one it is writing. A rescue applies only over one of these.
+const knownWrites = new Map();
+const writing = new Map();
 // Where the last changes of a page that went before its save finished are kept ("meta" store).
 const RESCUE = "rescue\u001f";
 
@@ -67,6 +76,7 @@ function request(req) {
 export async function idbGet(store, key) {
   const db = await open();
   const value = await request(db.transaction(store).objectStore(store).get(key));
+  if (store === "drafts" && value && value.wid) knownWrites.set(key, value.wid);
   return value === undefined ? null : (value.json ?? null);
 }
 
@@ -99,13 +109,20 @@ export async function idbSaveDraft(id, json, revision, summaryJson, base) {
     tx.abort();
     return stored.revision;
   }
-  drafts.put({ json, revision, page: PAGE }, id);
+  const wid = mark();
+  writing.set(id, wid);
+  drafts.put({ json, revision, wid }, id);
   tx.objectStore("summaries").put({ json: summaryJson }, id);
   // A rescue this write covers is done with (one of later changes stays).
   const meta = tx.objectStore("meta");
   const rescue = await request(meta.get(RESCUE + id));
   if (rescue && rescue.page === PAGE && rescue.revision <= revision) meta.delete(RESCUE + id);
-  await done(tx);
+  try {
+    await done(tx);
+    knownWrites.set(id, wid);
+  } finally {
+    if (writing.get(id) === wid) writing.delete(id);
+  }
   return null;
 }
 
@@ -119,7 +136,10 @@ export function idbRescueDraft(id, json, revision, summaryJson, base) {
   if (!ready) return false;
   try {
     const tx = ready.transaction("meta", "readwrite", { durability: "strict" });
-    tx.objectStore("meta").put({ json, revision, summary: summaryJson, base, page: PAGE }, RESCUE + id);
+    // The stored records it may go over: the one this page has, and the one it is writing.
+    const over = [knownWrites.get(id), writing.get(id)].filter((w) => w);
+    const record = { json, revision, summary: summaryJson, base, page: PAGE, over };
+    tx.objectStore("meta").put(record, RESCUE + id);
     if (tx.commit) tx.commit();
     return true;
   } catch (e) {
@@ -127,15 +147,34 @@ export function idbRescueDraft(id, json, revision, summaryJson, base) {
   }
 }
 
+/** Whether the page that wrote a rescue is still open (its lock held a while after it goes). */
+async function alive(page) {
+  if (!navigator.locks) return false;
+  for (let tries = 0; tries < 8; tries++) {
+    const free = await navigator.locks.request(`ziping-page-${page}`, { ifAvailable: true }, (lock) => lock !== null);
+    if (free) return false;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return true;
+}
+
 /**
  * Applies the rescued changes of pages that went before their save finished: a rescue becomes
- * the draft when nobody else wrote the draft after it (the stored revision is the one the page
- * started from, or the page's own). A draft deleted since is not brought back. A rescue that
- * lost to another tab's newer revision is kept, never written over that revision. Resolves to
- * the number of drafts recovered.
+ * the draft only when the stored record is one its page knew (the one it had, or the one it was
+ * writing), so nothing written after it, by another tab or by a later save of its own, is
+ * overwritten, and only once its page is gone (an open tab saves its own changes). A draft
+ * deleted since is not brought back. A rescue that cannot be applied is kept, never written
+ * over newer work. Resolves to the number of drafts recovered.
  */
 export async function idbRecoverDrafts() {
   const db = await open();
+  const pending = (await request(db.transaction("meta").objectStore("meta").getAll(
+    IDBKeyRange.bound(RESCUE, RESCUE + "\uffff"))));
+  const gone = new Set();
+  for (const rescue of pending) {
+    if (rescue.page !== PAGE && !(await alive(rescue.page))) gone.add(rescue.page);
+  }
+  if (gone.size === 0) return 0;
   const tx = db.transaction(["drafts", "summaries", "meta"], "readwrite", { durability: "strict" });
   const meta = tx.objectStore("meta");
   const drafts = tx.objectStore("drafts");
@@ -143,14 +182,16 @@ export async function idbRecoverDrafts() {
   let recovered = 0;
   for (const key of keys) {
     const rescue = await request(meta.get(key));
+    if (!gone.has(rescue.page)) continue;
     const id = key.slice(RESCUE.length);
     const stored = await request(drafts.get(id));
-    if (!stored && rescue.base !== undefined && rescue.base !== null) {
+    const never = rescue.base === undefined || rescue.base === null;
+    // A record from before drafts carried marks: the revision the page started from.
+    const over = stored && (stored.wid ? (rescue.over || []).includes(stored.wid) : stored.revision === rescue.base);
+    if (!stored && !never) {
       meta.delete(key); // deleted since it was stored
-    } else if (stored && stored.revision >= rescue.revision && stored.page === rescue.page) {
-      meta.delete(key); // its own later save has it
-    } else if (!stored || stored.page === rescue.page || stored.revision <= rescue.base) {
-      drafts.put({ json: rescue.json, revision: rescue.revision, page: rescue.page }, id);
+    } else if ((!stored && never) || over) {
+      drafts.put({ json: rescue.json, revision: rescue.revision, wid: mark() }, id);
       tx.objectStore("summaries").put({ json: rescue.summary }, id);
       meta.delete(key);
       recovered += 1;

@@ -35,9 +35,15 @@ pub fn use_autosave(store: &UseReducerHandle<Store>, dispatch: &UseReducerDispat
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            // The revision rescued last: a page going fires several of these events, and a tab
+            // switched away from and back to fires them again with nothing new.
+            let rescued = std::cell::RefCell::new(None::<(String, u64)>);
             let listeners = page::on_hide(move || {
                 if let Some((draft, base, summary)) = latest.borrow().0.unsaved() {
-                    drafts::rescue(draft, base, &summary);
+                    let this = Some((draft.id.clone(), draft.revision));
+                    if *rescued.borrow() != this && drafts::rescue(draft, base, &summary) {
+                        *rescued.borrow_mut() = this;
+                    }
                 }
                 dispatch.dispatch(Action::Flush);
             });
