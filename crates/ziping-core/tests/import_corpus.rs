@@ -435,6 +435,18 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             with_bonus("\"bonus\": 99,\n    \"bonus\": 10"),
             "field:result",
         ),
+        (
+            // The same for the answers: a note given twice, sealed over the last.
+            "54g-answers-key-twice.json",
+            {
+                let file = sealed(edited(|v| v["answers"]["notes"]["R1"] = json!("甲")));
+                let text = String::from_utf8(file).unwrap();
+                assert_eq!(text.matches("\"R1\": \"甲\"").count(), 1);
+                text.replace("\"R1\": \"甲\"", "\"R1\": \"乙\",\n      \"R1\": \"甲\"")
+                    .into_bytes()
+            },
+            "field:answers",
+        ),
         // Refused as JSON, as when the whole file was read into values: the stored result is
         // read as text first, and its reader must not name these a key twice.
         (

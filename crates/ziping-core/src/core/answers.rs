@@ -157,16 +157,52 @@ impl Value {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "once_each")]
     pub values: BTreeMap<Slot, Value>,
     /// 佐证说明: the evidence note per item.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "once_each")]
     pub notes: BTreeMap<String, String>,
     /// Amounts of money the school typed in 万元 (10,000 元), by slot. The text stays as typed;
     /// checks, formulas and the county read the amount in 元 ([`Answers::number`]). Absent when
     /// empty, so files without one are as before.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub wan_yuan: BTreeSet<Slot>,
+}
+
+/// A map in which no key comes twice: serde's maps keep the last value of a key given twice,
+/// other JSON readers the first, so a file with one would be read two ways (the digest and
+/// the county over one of them). ziping never writes one; a file that has one is refused.
+fn once_each<'de, D, K, V>(d: D) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: Deserialize<'de> + Ord + fmt::Display,
+    V: Deserialize<'de>,
+{
+    struct Once<K, V>(std::marker::PhantomData<(K, V)>);
+    impl<'de, K, V> serde::de::Visitor<'de> for Once<K, V>
+    where
+        K: Deserialize<'de> + Ord + fmt::Display,
+        V: Deserialize<'de>,
+    {
+        type Value = BTreeMap<K, V>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry::<K, V>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!("a key twice: `{key}`")));
+                }
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Once(std::marker::PhantomData))
 }
 
 impl Answers {

@@ -692,6 +692,14 @@ fn field_error(text: &str, whole: serde_json::Error) -> ImportError {
         Err(e) => return json_error(e),
     };
     let value = &value;
+    // A key twice is gone once the text is values (the last kept), so no section read again
+    // shows it; the answers' maps are the ones that refuse it.
+    if FieldProblem::from_serde(&whole) == FieldProblem::DuplicateKey {
+        return ImportError::Field {
+            path: "answers".into(),
+            problem: FieldProblem::DuplicateKey,
+        };
+    }
     fn check<T: serde::de::DeserializeOwned>(
         value: &serde_json::Value,
         key: &str,

@@ -98,6 +98,8 @@ impl FieldProblem {
             FieldProblem::Missing { field: quoted() }
         } else if message.starts_with("unknown field") {
             FieldProblem::Unknown { field: quoted() }
+        } else if message.starts_with("a key twice") {
+            FieldProblem::DuplicateKey
         } else if message.starts_with("unknown variant") {
             FieldProblem::UnknownValue { value: quoted() }
         } else if let Some(rest) = message
