@@ -60,7 +60,7 @@ async function onNewDraft(t, school, body) {
       await body(page);
     });
   } finally {
-    await browser.context.close();
+    await browser.cleanup();
     await server.stop();
   }
 }
@@ -145,44 +145,31 @@ test("an evidence file attached the moment before a reload is still attached, it
     assert.equal(kept, 1, "the file's bytes are in this browser for the 报送包");
   }));
 
-test("when storage refuses to save, the page says so in red and offers the export", { timeout: 120000 }, async (t) => {
-  const server = await serve();
-  const browser = await launch();
-  const page = await browser.context.newPage();
-  try {
-    await withFailureShot(t, page, async () => {
-      await gotoStart(page, server.url);
-      await newDraft(page, "yzjh-school", { fields: { school_name: "存储已满小学" }, type: "primary" });
-      await waitSaved(page);
-      // From now on the browser refuses every write, as when the quota is full.
-      await page.evaluate(() => {
-        const full = () => {
-          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-        };
-        IDBObjectStore.prototype.put = full;
-        Storage.prototype.setItem = full;
-      });
-      await page.getByTestId("tab-fill").click();
-      await page.getByTestId("input-students").fill("800");
-      const status = page.getByTestId("save-status");
-      await status.getByText(/未保存/).waitFor({ timeout: 3000 });
-      assert.equal(await page.getByTestId("input-students").inputValue(), "800", "the answer stays on screen");
-      await screenshot(page, "save-failed");
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-now").click()]);
-      assert.match(download.suggestedFilename(), /^ziping-draft-存储已满小学-\d{4}-\d{2}-\d{2}\.json$/);
-      const text = await (await download.createReadStream()).toArray();
-      const draft = JSON.parse(Buffer.concat(text).toString("utf8"));
-      assert.deepEqual(draft.answers.values.students, { number: "800" });
-      // Typing on keeps working, and the status stays red until a save succeeds.
-      await page.getByTestId("input-classes").fill("20");
-      await page.waitForTimeout(700);
-      assert.match(await status.textContent(), /未保存/);
+test("when storage refuses to save, the page says so in red and offers the export", { timeout: 120000 }, (t) =>
+  onNewDraft(t, "存储已满小学", async (page) => {
+    // From now on the browser refuses every write, as when the quota is full.
+    await page.evaluate(() => {
+      const full = () => {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+      IDBObjectStore.prototype.put = full;
+      Storage.prototype.setItem = full;
     });
-  } finally {
-    await browser.cleanup();
-    await server.stop();
-  }
-});
+    await page.getByTestId("input-students").fill("800");
+    const status = page.getByTestId("save-status");
+    await status.getByText(/未保存/).waitFor({ timeout: 3000 });
+    assert.equal(await page.getByTestId("input-students").inputValue(), "800", "the answer stays on screen");
+    await screenshot(page, "save-failed");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-now").click()]);
+    assert.match(download.suggestedFilename(), /^ziping-draft-存储已满小学-\d{4}-\d{2}-\d{2}\.json$/);
+    const text = await (await download.createReadStream()).toArray();
+    const draft = JSON.parse(Buffer.concat(text).toString("utf8"));
+    assert.deepEqual(draft.answers.values.students, { number: "800" });
+    // Typing on keeps working, and the status stays red until a save succeeds.
+    await page.getByTestId("input-classes").fill("20");
+    await page.waitForTimeout(700);
+    assert.match(await status.textContent(), /未保存/);
+  }));
 
 test("two tabs on the same draft never silently overwrite each other", { timeout: 120000 }, async (t) => {
   const server = await serve();

@@ -168,8 +168,8 @@ async function alive(page) {
  */
 export async function idbRecoverDrafts() {
   const db = await open();
-  const pending = (await request(db.transaction("meta").objectStore("meta").getAll(
-    IDBKeyRange.bound(RESCUE, RESCUE + "\uffff"))));
+  const rescues = IDBKeyRange.bound(RESCUE, RESCUE + "\uffff");
+  const pending = await request(db.transaction("meta").objectStore("meta").getAll(rescues));
   const gone = new Set();
   for (const rescue of pending) {
     if (rescue.page !== PAGE && !(await alive(rescue.page))) gone.add(rescue.page);
@@ -178,7 +178,7 @@ export async function idbRecoverDrafts() {
   const tx = db.transaction(["drafts", "summaries", "meta"], "readwrite", { durability: "strict" });
   const meta = tx.objectStore("meta");
   const drafts = tx.objectStore("drafts");
-  const keys = (await request(meta.getAllKeys())).filter((k) => typeof k === "string" && k.startsWith(RESCUE));
+  const keys = await request(meta.getAllKeys(rescues));
   let recovered = 0;
   for (const key of keys) {
     const rescue = await request(meta.get(key));

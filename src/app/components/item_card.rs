@@ -124,9 +124,6 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                         crate::core::export::Attachment::describe(&id, &name, &mime, &bytes);
                     let sha256 = attachment.sha256.clone();
                     dispatch.dispatch(edit(DraftEdit::AddAttachment(attachment)));
-                    // Saved now, not half a second on like typing: attaching is one act, and a
-                    // principal who closes the page right after it finds the file gone.
-                    dispatch.dispatch(crate::state::Action::Flush);
                     wasm_bindgen_futures::spawn_local(async move {
                         drafts::keep_evidence(&sha256, &bytes).await;
                     });
@@ -138,8 +135,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
         let remove = {
             let (dispatch, item, sha256) = (ctx.dispatch.clone(), a.item.clone(), a.sha256.clone());
             Callback::from(move |_: MouseEvent| {
-                dispatch.dispatch(edit(DraftEdit::RemoveAttachment { item: item.clone(), sha256: sha256.clone() }));
-                dispatch.dispatch(crate::state::Action::Flush);
+                dispatch.dispatch(edit(DraftEdit::RemoveAttachment { item: item.clone(), sha256: sha256.clone() }))
             })
         };
         html! {

@@ -373,19 +373,19 @@ impl AppState {
         {
             return None;
         }
-        let summary = match &self.derived {
-            Some(x) => x.summary_of(draft),
-            None => Derived::of(None, draft).summary_of(draft),
-        };
-        Some((draft, self.saver.stored(), summary))
+        Some((draft, self.saver.stored(), self.summary_of(draft)))
     }
 
     /// The drafts list's line for the draft being written (`saving`).
     pub fn saving_summary(&self) -> Option<DraftSummary> {
-        let saving = self.saving.as_ref()?;
+        self.saving.as_deref().map(|saving| self.summary_of(saving))
+    }
+
+    /// The drafts list's line for `draft` (a revision of the open one).
+    fn summary_of(&self, draft: &Draft) -> DraftSummary {
         match &self.derived {
-            Some(x) => Some(x.summary_of(saving)),
-            None => Some(Derived::of(None, saving).summary_of(saving)),
+            Some(x) => x.summary_of(draft),
+            None => Derived::of(None, draft).summary_of(draft),
         }
     }
 
