@@ -17,16 +17,18 @@
     ? path.replace(/[^\/]*\.html$/, "legacy.html")
     : path.replace(/\/?$/, "/legacy.html");
 
-  // The start page in the HTML is for a first visit: someone who chose English, or who has a
+  // The first view in the HTML is for a first visit: someone who chose English, or who has a
   // draft to return to, sees the app's own first page instead (stored by the app, src/app).
+  // County mode's first view is its summary, not 制作县级清单 (county/#checklist).
+  var county = /(^|\/)county(\/|$)/.test(path);
+  var returning = county && location.hash === "#checklist";
   try {
     var prefs = JSON.parse(localStorage.getItem("ziping.prefs.v1") || "null");
-    if (prefs && (prefs.lang === "en" || prefs.last_draft)) {
-      document.documentElement.className += " returning";
-    }
+    if (prefs && (prefs.lang === "en" || (!county && prefs.last_draft))) returning = true;
   } catch (e) {
     // No storage (a private window that forbids it): the first-visit page is right.
   }
+  if (returning) document.documentElement.className += " returning";
   // Until the app runs, a file dropped on the page must not replace it (the browser would
   // open the file in the tab).
   var holdDrops = function (e) {

@@ -61,15 +61,14 @@ const registerSw =
   `\nif ("serviceWorker" in navigator) {\n` +
   `  navigator.serviceWorker.register("${root}sw.js", { scope: "${root}" })\n` +
   `    .catch((e) => console.warn("ziping: service worker not registered", e));\n}\n`;
-// The principal's page has its start page in the HTML (step 4): it paints before the wasm
-// download starts, which would otherwise share a slow line with the stylesheet. So the wasm is
-// not preloaded there, and the loader waits for the first frame (or 250 ms, for a page opened
-// in the background, where frames do not come).
+// Each page has its first view in the HTML (step 4): it paints before the wasm download
+// starts, which would otherwise share a slow line with the stylesheet. So the wasm is not
+// preloaded, and the loader waits for the first frame (or 250 ms, for a page opened in the
+// background, where frames do not come).
 const principal = html.includes("ziping-web");
-const afterFirstPaint = principal
-  ? "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 250); });\n"
-  : "";
-if (principal) {
+const afterFirstPaint =
+  "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 250); });\n";
+{
   const before = html;
   html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, "");
   if (html === before) {
@@ -109,17 +108,24 @@ if (!html.includes(compat)) {
   console.error("post-build: index.html has no Content-Security-Policy <meta> to put compat.js after");
   process.exit(1);
 }
-// 4. The principal's page shows its start page before the wasm arrives: static/prerender.html
-//    is the app's own first render for a first visit (tests/e2e/prerender.test.mjs keeps it so),
-//    without test ids or anything that depends on what is kept here. The app mounts in #app and
-//    removes #prerender once it has read the drafts (src/app/mod.rs).
-if (principal) {
-  // Its buttons and file inputs are disabled until the app replaces them: a click would do
+// 4. Each page shows its first view before the wasm arrives: static/prerender.html (the
+//    principal's start page) and static/prerender-county.html (county mode) are the apps' own
+//    first render for a first visit (tests/e2e/prerender.test.mjs keeps them so), without test
+//    ids or anything that depends on what is kept here. The app mounts in #app and removes
+//    #prerender once it has drawn (county mode) or read the drafts (src/app/mod.rs).
+{
+  // Its buttons and inputs are disabled until the app replaces them: a click would do
   // nothing, and a file picked there would be lost.
-  const prerendered = readFileSync(new URL("../static/prerender.html", import.meta.url), "utf8")
+  const snapshot = principal ? "prerender.html" : "prerender-county.html";
+  const prerendered = readFileSync(new URL(`../static/${snapshot}`, import.meta.url), "utf8")
     .trim()
-    .replace(/<(button|input)\b/g, "<$1 disabled");
+    .replace(/<(button|input|select|textarea)\b/g, "<$1 disabled");
+  const before = html;
   html = html.replace(/<body>/, `<body>\n<div id="prerender">${prerendered}</div>\n<div id="app"></div>`);
+  if (html === before) {
+    console.error("post-build: the page has no <body> to put its first view in");
+    process.exit(1);
+  }
 }
 writeFileSync(indexPath, html);
 writeFileSync(join(staging, "legacy.html"), html.replace(STRICT, LEGACY));

@@ -105,14 +105,7 @@ fn broken_draft(ctx: &Ctx, error: &str) -> Html {
 /// as the app renders it for a first visit, shown while the wasm downloads (scripts/post-build.mjs
 /// puts `static/prerender.html` there; tests/e2e/prerender.test.mjs keeps it the app's own).
 pub fn start() {
-    let document = gloo::utils::document();
-    let root = document.get_element_by_id("app").unwrap_or_else(|| {
-        let root = document.create_element("div").expect("a div");
-        root.set_id("app");
-        let _ = gloo::utils::body().append_child(&root);
-        root
-    });
-    yew::Renderer::<App>::with_root(root).render();
+    yew::Renderer::<App>::with_root(browser::page::app_root()).render();
 }
 
 /// Once the drafts kept here are read, the app replaces the start page shown before it ran
@@ -121,9 +114,7 @@ pub fn start() {
 fn use_take_over(loaded: bool) {
     use_effect_with(loaded, |loaded| {
         if *loaded {
-            if let Some(prerendered) = gloo::utils::document().get_element_by_id("prerender") {
-                prerendered.remove();
-            }
+            browser::page::take_over();
         }
     });
 }

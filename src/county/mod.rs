@@ -48,6 +48,7 @@ fn CountyApp() -> Html {
             move || drop(listener)
         });
     }
+    use_take_over();
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <a class="skip-link" href="#main">{ ctx.t(Msg::SkipToContent) }</a>
@@ -71,7 +72,17 @@ fn making_checklist() -> Option<bool> {
     }
 }
 
-/// Mounts county mode on `<body>`.
+/// Once county mode has drawn its page, it replaces the one county.html showed before the wasm
+/// arrived.
+#[hook]
+fn use_take_over() {
+    use_effect_with((), |_| crate::app::browser::page::take_over());
+}
+
+/// Mounts county mode in `<div id="app">`, after `#prerender`: the page as county mode draws
+/// it for a first visit, shown while the wasm downloads (scripts/post-build.mjs puts
+/// `static/prerender-county.html` there; tests/e2e/prerender.test.mjs keeps it county mode's
+/// own).
 pub fn start() {
-    yew::Renderer::<CountyApp>::new().render();
+    yew::Renderer::<CountyApp>::with_root(crate::app::browser::page::app_root()).render();
 }

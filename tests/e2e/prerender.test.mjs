@@ -1,15 +1,36 @@
-// The start page before the wasm arrives: static/prerender.html is the app's own first render
-// for a first visit (header, start page without the drafts list and the offline line, no test
-// ids), put into index.html by scripts/post-build.mjs. This test keeps it true: when the start
-// page changes, it fails and says how to write the snapshot again:
+// Each page's first view before the wasm arrives, put into its HTML by scripts/post-build.mjs:
+//  - static/prerender.html, the principal's start page as the app renders it for a first visit
+//    (header, start page without the drafts list and the offline line, no test ids);
+//  - static/prerender-county.html, county mode as it draws itself for a first visit (nothing
+//    picked, no county settings).
+// These tests keep both true: when either page changes, they fail and say how to write the
+// snapshots again:
 //   ZIPING_WRITE_PRERENDER=1 node --test tests/e2e/prerender.test.mjs   (then scripts/build)
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { test } from "node:test";
 import { ROOT, appReady, holdWasm, launch, serve, screenshot, withFailureShot } from "./helpers.mjs";
 
 const SNAPSHOT = join(ROOT, "static/prerender.html");
+const COUNTY_SNAPSHOT = join(ROOT, "static/prerender-county.html");
+
+/** `live` is what the snapshot at `path` holds, or (ZIPING_WRITE_PRERENDER) becomes it. */
+function snapshot(t, path, live, what) {
+  const name = relative(ROOT, path);
+  if (process.env.ZIPING_WRITE_PRERENDER) {
+    writeFileSync(path, live + "\n");
+    t.diagnostic(`wrote ${name}: run scripts/build, then this test again`);
+    return "written";
+  }
+  assert.equal(
+    readFileSync(path, "utf8").trim(),
+    live,
+    `${name} is not ${what}: write it again with ZIPING_WRITE_PRERENDER=1 node --test ` +
+      "tests/e2e/prerender.test.mjs, then scripts/build",
+  );
+  return "checked";
+}
 
 /** What the app shows a first visitor, as it goes into index.html. */
 const capture = () => {
@@ -32,17 +53,7 @@ test("the start page shows before the wasm arrives, and is the app's own", { tim
       await appReady(page);
       assert.equal(await page.locator("#prerender").count(), 0, "the app took over");
       const live = await page.evaluate(capture);
-      if (process.env.ZIPING_WRITE_PRERENDER) {
-        writeFileSync(SNAPSHOT, live + "\n");
-        t.diagnostic("wrote static/prerender.html: run scripts/build, then this test again");
-        return;
-      }
-      assert.equal(
-        readFileSync(SNAPSHOT, "utf8").trim(),
-        live,
-        "static/prerender.html is not the start page the app renders now: write it again with " +
-          "ZIPING_WRITE_PRERENDER=1 node --test tests/e2e/prerender.test.mjs, then scripts/build",
-      );
+      if (snapshot(t, SNAPSHOT, live, "the start page the app renders now") === "written") return;
 
       // A first visit (a new profile: no service worker yet) on a line so slow the wasm does
       // not come: the start page is there anyway.
@@ -81,6 +92,64 @@ test("the start page shows before the wasm arrives, and is the app's own", { tim
       await english.getByTestId("start-page").waitFor();
       assert.equal(await english.locator("h2").first().textContent(), "Start a self-assessment");
       await english.close();
+    });
+  } finally {
+    await page.close();
+    await browser.cleanup();
+    await server.stop();
+  }
+});
+
+test("county mode shows its page before the wasm arrives, and it is county mode's own", { timeout: 120000 }, async (t) => {
+  const server = await serve();
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  try {
+    await withFailureShot(t, page, async () => {
+      await page.goto(server.url + "county/");
+      await page.getByTestId("county-page").waitFor();
+      assert.equal(await page.locator("#prerender").count(), 0, "county mode took over");
+      const live = await page.evaluate(capture);
+      if (snapshot(t, COUNTY_SNAPSHOT, live, "the page county mode draws now") === "written") return;
+
+      // A first visit on a line so slow the wasm does not come: the page is there, in Chinese,
+      // nothing on it usable until county mode runs.
+      const fresh = await launch();
+      t.after(() => fresh.cleanup());
+      const slow = await fresh.context.newPage();
+      const release = await holdWasm(slow);
+      await slow.goto(server.url + "county/");
+      const heading = slow.locator("#prerender h2");
+      await heading.waitFor();
+      assert.equal(await heading.textContent(), "县级汇总");
+      assert.equal(await slow.locator("#app").isVisible(), false, "county mode's root waits hidden");
+      const controls = slow.locator("#prerender button, #prerender input, #prerender select, #prerender textarea");
+      assert.ok((await controls.count()) >= 4);
+      for (const control of await controls.all()) assert.equal(await control.isDisabled(), true);
+      await screenshot(slow, "prerender-county-before-wasm");
+      await slow.setViewportSize({ width: 390, height: 844 });
+      await screenshot(slow, "prerender-county-before-wasm-390");
+
+      // The wasm arrives: county mode takes over, one page on the screen, its pickers working.
+      release();
+      await slow.getByTestId("county-page").waitFor();
+      assert.equal(await slow.locator("#prerender").count(), 0);
+      assert.equal(await slow.locator("h2", { hasText: "县级汇总" }).count(), 1);
+      assert.equal(await slow.getByTestId("county-files").isDisabled(), false);
+      await slow.close();
+
+      // 制作县级清单 is not shown the summary while it loads (a profile of its own: in this one
+      // the service worker now serves the wasm, past the hold).
+      const another = await launch();
+      t.after(() => another.cleanup());
+      const making = await another.context.newPage();
+      const releaseMaking = await holdWasm(making);
+      await making.goto(server.url + "county/#checklist");
+      await making.locator("#prerender").waitFor({ state: "attached" });
+      assert.equal(await making.locator("#prerender").isVisible(), false);
+      releaseMaking();
+      await making.locator("#prerender").waitFor({ state: "detached" });
+      await making.close();
     });
   } finally {
     await page.close();

@@ -83,3 +83,23 @@ pub fn watch_offline_ready(on_ready: impl Fn() + 'static) -> Option<EventListene
         move |_| on_ready(),
     ))
 }
+
+/// Where an app mounts: `<div id="app">`, which the page has after `#prerender` (its first
+/// view drawn at build time, scripts/post-build.mjs), or a new one at the end of `<body>`.
+pub fn app_root() -> web_sys::Element {
+    let document = gloo::utils::document();
+    document.get_element_by_id("app").unwrap_or_else(|| {
+        let root = document.create_element("div").expect("a div");
+        root.set_id("app");
+        let _ = gloo::utils::body().append_child(&root);
+        root
+    })
+}
+
+/// The app has drawn its own first view: the one drawn at build time goes (`#app` is hidden
+/// by the stylesheet while `#prerender` is there).
+pub fn take_over() {
+    if let Some(prerendered) = gloo::utils::document().get_element_by_id("prerender") {
+        prerendered.remove();
+    }
+}
