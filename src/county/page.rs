@@ -946,7 +946,7 @@ pub fn County(props: &CountyProps) -> Html {
         }
     });
     let known: Vec<(crate::core::checklist::Checklist, bool)> = {
-        let built_in = readable().unwrap_or_default();
+        let built_in = crate::core::builtin::readable_set().unwrap_or_default();
         b.checklists
             .iter()
             .map(|c| (c.clone(), built_in.iter().any(|x| x.sha256() == c.sha256())))

@@ -83,10 +83,23 @@ pub fn builtin(id: &str) -> Option<&'static Checklist> {
 
 /// The built-ins and their archived earlier versions: every checklist a submission file can
 /// have been made with here, for reading and verifying files (county mode, the command line).
+/// Parsed once for the life of the program, as [`builtin_set`] (county mode asked for them on
+/// every render of its page: four checklists parsed and hashed again each time).
+pub fn readable_set() -> Result<&'static [Checklist], (&'static str, ChecklistErrors)> {
+    static PARSED: std::sync::OnceLock<Parsed> = std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            let mut all = builtins()?;
+            for (name, text) in ARCHIVED {
+                all.push(Checklist::from_json(text).map_err(|e| (*name, e))?);
+            }
+            Ok(all)
+        })
+        .as_deref()
+        .map_err(Clone::clone)
+}
+
+/// [`readable_set`] as owned checklists, for callers that keep and extend the set.
 pub fn readable() -> Result<Vec<Checklist>, (&'static str, ChecklistErrors)> {
-    let mut all = builtins()?;
-    for (name, text) in ARCHIVED {
-        all.push(Checklist::from_json(text).map_err(|e| (*name, e))?);
-    }
-    Ok(all)
+    readable_set().map(<[Checklist]>::to_vec)
 }
