@@ -145,6 +145,56 @@ test("an evidence file attached the moment before a reload is still attached, it
     assert.equal(kept, 1, "the file's bytes are in this browser for the 报送包");
   }));
 
+/** The SHA-256 names of the evidence files this browser keeps. */
+const keptEvidence = (page) =>
+  page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open("ziping");
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const all = req.result.transaction("evidence").objectStore("evidence").getAllKeys();
+      all.onsuccess = () => { req.result.close(); resolve(all.result.sort()); };
+      all.onerror = () => reject(all.error);
+    };
+  }));
+
+test("evidence files no draft names any more are let go, once no other ziping page is open", { timeout: 120000 }, (t) =>
+  onNewDraft(t, "佐证清理小学", async (page) => {
+    await page.getByTestId("section-1").click();
+    const attachments = page.getByTestId("attachments-R4");
+    await page.getByTestId("attach-R4").setInputFiles(join(ROOT, "static/icons/icon.svg"));
+    await attachments.getByText("icon.svg").waitFor();
+    await page.getByTestId("attach-R4").setInputFiles(join(ROOT, "static/icons/icon-192.png"));
+    await attachments.getByText("icon-192.png").waitFor();
+    // The photo was the wrong one: taken off again.
+    await attachments.getByRole("button", { name: /icon-192\.png/ }).click();
+    await attachments.getByText("icon-192.png").waitFor({ state: "detached" });
+    await waitSaved(page);
+    assert.equal((await keptEvidence(page)).length, 2, "both files' bytes were kept when attached");
+    const named = await page.evaluate(async () => {
+      const bytes = await (await fetch("/icons/icon.svg")).arrayBuffer();
+      const hash = await crypto.subtle.digest("SHA-256", bytes);
+      return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    });
+
+    // Another ziping page is open (it could have just kept a file its draft does not name
+    // yet): nothing is let go.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.getByTestId("fill-page").waitFor({ timeout: 20000 });
+    await reload(page);
+    await page.waitForTimeout(1000);
+    assert.equal((await keptEvidence(page)).length, 2, "kept while another page is open");
+
+    // Alone again: the file no draft names goes, the attached one stays and is still attached.
+    await other.close();
+    await reload(page);
+    const until = Date.now() + 5000;
+    while ((await keptEvidence(page)).length !== 1 && Date.now() < until) await page.waitForTimeout(100);
+    assert.deepEqual(await keptEvidence(page), [named]);
+    await page.getByTestId("section-1").click();
+    await attachments.getByText("icon.svg").waitFor();
+  }));
+
 test("when storage refuses to save, the page says so in red and offers the export", { timeout: 120000 }, (t) =>
   onNewDraft(t, "存储已满小学", async (page) => {
     // From now on the browser refuses every write, as when the quota is full.

@@ -61,6 +61,8 @@ extern "C" {
     ) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbGetEvidence, catch)]
     fn idb_get_evidence(sha256: &str) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbCollectEvidence, catch)]
+    fn idb_collect_evidence() -> Result<js_sys::Promise, JsValue>;
 }
 
 /// Keeps an evidence file's bytes for the 报送包, under its SHA-256; false when the browser
@@ -68,6 +70,12 @@ extern "C" {
 pub async fn keep_evidence(sha256: &str, bytes: &[u8]) -> bool {
     let array = js_sys::Uint8Array::from(bytes);
     run(idb_put_evidence(sha256, &array)).await.is_ok()
+}
+
+/// Lets go of the evidence files no draft names any more, when no other ziping page is open
+/// (one may have just kept a file its draft does not name yet).
+pub async fn collect_evidence() {
+    let _ = run(idb_collect_evidence()).await;
 }
 
 /// An evidence file's bytes, if this browser kept them.

@@ -252,6 +252,40 @@ export async function idbGetEvidence(sha256) {
 }
 
 /**
+ * Lets go of the evidence files no draft names any more (an attachment taken off, a draft
+ * deleted), so a year of photos does not fill this browser's storage and refuse the next save.
+ * A file stays while any draft, or any rescue of one, names its SHA-256 (read from their
+ * text: anything that looks like one keeps a file). Only when no other ziping page is open
+ * (their Web Locks tell): another page may have just kept a file its draft does not name yet.
+ * Where Web Locks are missing nothing is let go. Resolves to the number of files let go.
+ */
+export async function idbCollectEvidence() {
+  if (!navigator.locks || !navigator.locks.query) return 0;
+  const { held } = await navigator.locks.query();
+  const others = (held || []).some((l) => /^ziping-page-/.test(l.name) && l.name !== `ziping-page-${PAGE}`);
+  if (others) return 0;
+  const db = await open();
+  const tx = db.transaction(["drafts", "meta", "evidence"], "readwrite", { durability: "strict" });
+  const named = new Set();
+  const collect = (json) => {
+    for (const m of String(json || "").matchAll(/"sha256":"([0-9a-f]{64})"/g)) named.add(m[1]);
+  };
+  for (const draft of await request(tx.objectStore("drafts").getAll())) collect(draft && draft.json);
+  const rescues = IDBKeyRange.bound(RESCUE, RESCUE + "\uffff");
+  for (const rescue of await request(tx.objectStore("meta").getAll(rescues))) collect(rescue && rescue.json);
+  const evidence = tx.objectStore("evidence");
+  let gone = 0;
+  for (const key of await request(evidence.getAllKeys())) {
+    if (!named.has(key)) {
+      evidence.delete(key);
+      gone += 1;
+    }
+  }
+  await done(tx);
+  return gone;
+}
+
+/**
  * County mode's batch: the files dropped or picked, kept as the browser's own File objects
  * (IndexedDB stores their bytes), in the order they came, until 清空. Rejects when the browser
  * refuses (quota, private mode): the batch then lives only as long as the page.

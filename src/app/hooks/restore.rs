@@ -24,6 +24,8 @@ pub fn use_restore(dispatch: &UseReducerDispatcher<Store>) {
                 None => None,
             };
             dispatch.dispatch(Action::Restored { drafts: list, open });
+            // Once the drafts are shown (nothing can have been attached here yet).
+            drafts::collect_evidence().await;
         })
     });
 }
