@@ -301,6 +301,57 @@ test("the batch is kept in this browser: a reload finds the files read again and
   });
 });
 
+test("a pick whose keeping was cut off (the tab closed half way) is not restored as if whole", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    const examples = exampleFiles();
+    await page.getByTestId("county-files").setInputFiles(examples);
+    const summary = page.getByTestId("county-summary");
+    const whole = `共 ${examples.length} 个文件：正常 ${examples.length}。`;
+    await summary.getByText(whole).waitFor();
+    // Kept: the pick's own record says so once its last part is in.
+    const state = () => page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open("ziping");
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction(["county_files", "meta"]);
+        const count = tx.objectStore("county_files").count();
+        const keeping = tx.objectStore("meta").get("county_keeping");
+        tx.oncomplete = () => { req.result.close(); resolve({ files: count.result, keeping: keeping.result ?? null }); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
+    const until = Date.now() + 5000;
+    while ((await state()).files !== examples.length && Date.now() < until) await page.waitForTimeout(100);
+    assert.deepEqual(await state(), { files: examples.length, keeping: null });
+
+    // A second pick was being kept when its tab went: two of its files made it, not the rest.
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open("ziping");
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction(["county_files", "meta"], "readwrite");
+        const files = tx.objectStore("county_files");
+        const first = files.add(new File(["{}"], "半途一.json", { type: "application/json" }));
+        files.add(new File(["{}"], "半途二.json", { type: "application/json" }));
+        first.onsuccess = () => tx.objectStore("meta").put({ from: first.result, page: "a-page-that-went" }, "county_keeping");
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
+    await page.reload();
+    await page.getByTestId("county-page").waitFor();
+    await summary.getByText(whole).waitFor();
+    assert.match(await page.getByTestId("county-restored").innerText(), new RegExp(`这批 ${examples.length} 个文件`));
+    assert.deepEqual(await state(), { files: examples.length, keeping: null }, "what the cut-off pick left is gone");
+    page.on("dialog", (d) => d.accept());
+    await page.getByTestId("county-clear").click();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=county-summary]"));
+  });
+  await page.close();
+});
+
 test("清空 right after picking 3,000 files: nothing of them is kept, even what was still being kept", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {

@@ -285,28 +285,63 @@ export async function idbCollectEvidence() {
   return gone;
 }
 
+// County mode's batch is kept a part at a time: 10,000 files added in one transaction held the
+// page's thread 0.6 s. While a pick is being kept, "meta" says from which key and by which page,
+// so a pick cut off half kept (the tab closed, storage full) is not restored as if whole.
+const KEEPING = "county_keeping";
+const KEEP_PART = 250;
+// Moved on by 清空: a pick still being kept stops there.
+let countyEpoch = 0;
+
 /**
  * County mode's batch: the files dropped or picked, kept as the browser's own File objects
  * (IndexedDB stores their bytes), in the order they came, until 清空. Rejects when the browser
- * refuses (quota, private mode): the batch then lives only as long as the page.
+ * refuses (quota, private mode): the batch then lives only as long as the page, and the part
+ * kept is not restored.
  */
 export async function idbAddCountyFiles(files) {
   const db = await open();
-  const tx = db.transaction("county_files", "readwrite", { durability: "strict" });
-  const store = tx.objectStore("county_files");
-  for (const file of files) store.add(file);
-  await done(tx);
+  const epoch = countyEpoch;
+  for (let at = 0; at < files.length && epoch === countyEpoch; at += KEEP_PART) {
+    const tx = db.transaction(["county_files", "meta"], "readwrite", { durability: "strict" });
+    const store = tx.objectStore("county_files");
+    const part = files.slice(at, at + KEEP_PART);
+    const first = store.add(part[0]);
+    for (const file of part.slice(1)) store.add(file);
+    const meta = tx.objectStore("meta");
+    if (at === 0) meta.put({ from: await request(first), page: PAGE }, KEEPING);
+    if (at + KEEP_PART >= files.length) meta.delete(KEEPING);
+    await done(tx);
+  }
 }
 
-/** The batch's files in the order they came (an empty list when none or unreadable). */
+/**
+ * The batch's files in the order they came (an empty list when none or unreadable), without a
+ * pick whose keeping was cut off (what it left is deleted once its page is gone).
+ */
 export async function idbCountyFiles() {
   const db = await open();
-  return request(db.transaction("county_files").objectStore("county_files").getAll());
+  const keeping = await request(db.transaction("meta").objectStore("meta").get(KEEPING));
+  if (keeping && keeping.page !== PAGE && !(await alive(keeping.page))) {
+    const tx = db.transaction(["county_files", "meta"], "readwrite", { durability: "strict" });
+    const meta = tx.objectStore("meta");
+    // Still the same cut-off pick (no 清空 or other pick since).
+    const now = await request(meta.get(KEEPING));
+    if (now && now.from === keeping.from) {
+      tx.objectStore("county_files").delete(IDBKeyRange.lowerBound(keeping.from));
+      meta.delete(KEEPING);
+    }
+    await done(tx);
+  }
+  const files = db.transaction("county_files").objectStore("county_files");
+  return request(keeping ? files.getAll(IDBKeyRange.upperBound(keeping.from, true)) : files.getAll());
 }
 
 export async function idbClearCountyFiles() {
+  countyEpoch += 1;
   const db = await open();
-  const tx = db.transaction("county_files", "readwrite", { durability: "strict" });
+  const tx = db.transaction(["county_files", "meta"], "readwrite", { durability: "strict" });
   tx.objectStore("county_files").clear();
+  tx.objectStore("meta").delete(KEEPING);
   await done(tx);
 }
