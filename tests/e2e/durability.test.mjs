@@ -119,6 +119,19 @@ test("a rescue is applied only over the draft its page had, never over a later w
     await leaveRescue("被覆盖小学", "a-write-it-never-saw");
     await reload(page);
     assert.equal(await page.getByTestId("workspace-school").textContent(), "规则测试小学", "not over a record its page did not have");
+    // What that page typed is not lost all the same: it is a draft of its own, named so.
+    await page.getByTestId("back-to-start").click();
+    const copy = page.getByTestId("draft-row").filter({ hasText: "被覆盖小学" });
+    await copy.waitFor();
+    assert.equal(await copy.getByTestId("draft-school").textContent(), "被覆盖小学（关闭前未保存的修改）");
+    assert.equal(await page.getByTestId("draft-row").count(), 2);
+    await screenshot(page, "rescue-as-copy");
+    // Kept once: the next load does not make another.
+    await page.reload();
+    await page.getByTestId("draft-row").first().waitFor();
+    assert.equal(await page.getByTestId("draft-row").count(), 2);
+    await page.getByTestId("draft-row").filter({ hasText: "规则测试小学" }).getByTestId("draft-open").click();
+    await page.getByTestId("fill-page").waitFor();
     await leaveRescue("救回小学", "stored");
     await reload(page);
     assert.equal(await page.getByTestId("workspace-school").textContent(), "救回小学", "over the record its page had");

@@ -48,6 +48,8 @@ extern "C" {
     ) -> bool;
     #[wasm_bindgen(js_name = idbRecoverDrafts, catch)]
     fn idb_recover_drafts() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbForgetRescue, catch)]
+    fn idb_forget_rescue(id: &str, page: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbAddCountyFiles, catch)]
     fn idb_add_county_files(files: &js_sys::Array) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbCountyFiles, catch)]
@@ -235,9 +237,31 @@ pub fn rescue(draft: &Draft, base: Option<u64>, summary: &DraftSummary) -> bool 
 }
 
 /// Applies what pages that went before their save finished rescued (never over another tab's
-/// newer revision, never bringing back a deleted draft); before the drafts are read.
-pub async fn recover() {
-    let _ = run(idb_recover_drafts()).await;
+/// newer revision, never bringing back a deleted draft); before the drafts are read. A rescue
+/// another tab's newer revision stands in the way of is kept as a copy of its own, the school's
+/// name marked with `suffix`, so what that page typed is not lost either.
+pub async fn recover(suffix: &str) {
+    let Ok(unplaced) = run(idb_recover_drafts()).await else {
+        return;
+    };
+    for rescue in js_sys::Array::from(&unplaced).iter() {
+        let text = |key: &str| {
+            js_sys::Reflect::get(&rescue, &JsValue::from_str(key))
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        let (Ok(draft), Ok(line)) = (
+            serde_json::from_str::<Draft>(&text("json")),
+            serde_json::from_str::<DraftSummary>(&text("summary")),
+        ) else {
+            continue;
+        };
+        let copy = draft.duplicate(super::clock::new_draft_id(), &super::clock::now(), suffix);
+        if save(&copy, None, &line.for_copy(&copy)).await == SaveOutcome::Saved {
+            let _ = run(idb_forget_rescue(&text("id"), &text("page"))).await;
+        }
+    }
 }
 
 pub async fn delete(id: &str) -> bool {

@@ -163,8 +163,9 @@ async function alive(page) {
  * the draft only when the stored record is one its page knew (the one it had, or the one it was
  * writing), so nothing written after it, by another tab or by a later save of its own, is
  * overwritten, and only once its page is gone (an open tab saves its own changes). A draft
- * deleted since is not brought back. A rescue that cannot be applied is kept, never written
- * over newer work. Resolves to the number of drafts recovered.
+ * deleted since is not brought back. A rescue that cannot be applied (another tab saved the
+ * draft since) is never written over that newer work: it is given back, `{id, page, json,
+ * summary}`, to be kept as a copy (`idbForgetRescue` then), and kept here until it is.
  */
 export async function idbRecoverDrafts() {
   const db = await open();
@@ -174,12 +175,12 @@ export async function idbRecoverDrafts() {
   for (const rescue of pending) {
     if (rescue.page !== PAGE && !(await alive(rescue.page))) gone.add(rescue.page);
   }
-  if (gone.size === 0) return 0;
+  if (gone.size === 0) return [];
   const tx = db.transaction(["drafts", "summaries", "meta"], "readwrite", { durability: "strict" });
   const meta = tx.objectStore("meta");
   const drafts = tx.objectStore("drafts");
   const keys = await request(meta.getAllKeys(rescues));
-  let recovered = 0;
+  const unplaced = [];
   for (const key of keys) {
     const rescue = await request(meta.get(key));
     if (!gone.has(rescue.page)) continue;
@@ -194,11 +195,22 @@ export async function idbRecoverDrafts() {
       drafts.put({ json: rescue.json, revision: rescue.revision, wid: mark() }, id);
       tx.objectStore("summaries").put({ json: rescue.summary }, id);
       meta.delete(key);
-      recovered += 1;
+    } else {
+      unplaced.push({ id, page: rescue.page, json: rescue.json, summary: rescue.summary });
     }
   }
   await done(tx);
-  return recovered;
+  return unplaced;
+}
+
+/** Forgets the rescue of draft `id` that page `page` left, once it is kept as a copy. */
+export async function idbForgetRescue(id, page) {
+  const db = await open();
+  const tx = db.transaction("meta", "readwrite", { durability: "strict" });
+  const meta = tx.objectStore("meta");
+  const rescue = await request(meta.get(RESCUE + id));
+  if (rescue && rescue.page === page) meta.delete(RESCUE + id);
+  await done(tx);
 }
 
 /**

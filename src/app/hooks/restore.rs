@@ -11,7 +11,8 @@ pub fn use_restore(dispatch: &UseReducerDispatcher<Store>) {
     let dispatch = dispatch.clone();
     use_effect_with((), move |_| {
         wasm_bindgen_futures::spawn_local(async move {
-            drafts::recover().await;
+            let lang = prefs::load().lang;
+            drafts::recover(crate::i18n::Msg::RescuedSuffix.text(lang)).await;
             let list = drafts::list().await;
             let place = match drafts::load_place().await {
                 Some(p) => p,

@@ -211,6 +211,7 @@ catalogue! {
     CompleteLabel => "已完成", "complete";
     UpdatedLabel => "最后保存", "last saved";
     CopySuffix => "（副本）", " (copy)";
+    RescuedSuffix => "（关闭前未保存的修改）", " (changes not saved before closing)";
     TabProfile => "基本信息", "School profile";
     TabFill => "逐项填写", "Fill in";
     TabResults => "结果", "Results";
