@@ -272,14 +272,6 @@ pub enum ImportError {
     },
 }
 
-/// SHA-256 of the canonical (RFC 8785) JSON of `value`, as lowercase hex; an error where a
-/// value cannot be written (never a digest of nothing).
-pub fn canonical_sha256<T: Serialize>(value: &T) -> Result<String, ExportError> {
-    crate::core::canonical::sha256_of(value).map_err(|e| ExportError::NotSerializable {
-        reason: e.to_string(),
-    })
-}
-
 /// The stamp of a checklist: id, version and the hash of its canonical content.
 pub fn stamp(checklist: &Checklist) -> ChecklistStamp {
     let doc: &ChecklistDoc = checklist.doc();
