@@ -17,14 +17,16 @@
     ? path.replace(/[^\/]*\.html$/, "legacy.html")
     : path.replace(/\/?$/, "/legacy.html");
 
-  // The first view in the HTML is for a first visit: someone who chose English, or who has a
-  // draft to return to, sees the app's own first page instead (stored by the app, src/app).
-  // County mode's first view is its summary, not 制作县级清单 (county/#checklist).
-  var county = /(^|\/)county(\/|$)/.test(path);
+  // The first view in the HTML is for a first visit: someone who chose English, who has a
+  // draft to return to, or (county mode) county settings kept here, sees the app's own first
+  // page instead (stored by the app, src/app). County mode's first view is its summary, not
+  // 制作县级清单 (county/#checklist). scripts/post-build.mjs marks county mode's page.
+  var county = document.documentElement.getAttribute("data-page") === "county";
   var returning = county && location.hash === "#checklist";
   try {
     var prefs = JSON.parse(localStorage.getItem("ziping.prefs.v1") || "null");
     if (prefs && (prefs.lang === "en" || (!county && prefs.last_draft))) returning = true;
+    if (county && localStorage.getItem("ziping.county-settings.v1")) returning = true;
   } catch (e) {
     // No storage (a private window that forbids it): the first-visit page is right.
   }

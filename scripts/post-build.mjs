@@ -68,14 +68,14 @@ const registerSw =
 const principal = html.includes("ziping-web");
 const afterFirstPaint =
   "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 250); });\n";
-{
-  const before = html;
-  html = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, "");
-  if (html === before) {
-    console.error("post-build: the wasm's preload link was not found in index.html");
-    process.exit(1);
-  }
+const withoutPreload = html.replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/, "");
+if (withoutPreload === html) {
+  console.error("post-build: the wasm's preload link was not found in index.html");
+  process.exit(1);
 }
+html = withoutPreload;
+// Which page this is, for compat.js (a path could hold "county" on either page).
+if (!principal) html = html.replace(/<html\b/, '<html data-page="county"');
 let moved = 0;
 html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (_, attrs, body) => {
   const isModule = /type\s*=\s*["']?module/.test(attrs);
@@ -113,20 +113,18 @@ if (!html.includes(compat)) {
 //    first render for a first visit (tests/e2e/prerender.test.mjs keeps them so), without test
 //    ids or anything that depends on what is kept here. The app mounts in #app and removes
 //    #prerender once it has drawn (county mode) or read the drafts (src/app/mod.rs).
-{
-  // Its buttons and inputs are disabled until the app replaces them: a click would do
-  // nothing, and a file picked there would be lost.
-  const snapshot = principal ? "prerender.html" : "prerender-county.html";
-  const prerendered = readFileSync(new URL(`../static/${snapshot}`, import.meta.url), "utf8")
-    .trim()
-    .replace(/<(button|input|select|textarea)\b/g, "<$1 disabled");
-  const before = html;
-  html = html.replace(/<body>/, `<body>\n<div id="prerender">${prerendered}</div>\n<div id="app"></div>`);
-  if (html === before) {
-    console.error("post-build: the page has no <body> to put its first view in");
-    process.exit(1);
-  }
+// Its buttons and inputs are disabled until the app replaces them: a click would do nothing,
+// and a file picked there would be lost.
+const snapshot = principal ? "prerender.html" : "prerender-county.html";
+const prerendered = readFileSync(new URL(`../static/${snapshot}`, import.meta.url), "utf8")
+  .trim()
+  .replace(/<(button|input|select|textarea)\b/g, "<$1 disabled");
+const withFirstView = html.replace(/<body>/, `<body>\n<div id="prerender">${prerendered}</div>\n<div id="app"></div>`);
+if (withFirstView === html) {
+  console.error("post-build: the page has no <body> to put its first view in");
+  process.exit(1);
 }
+html = withFirstView;
 writeFileSync(indexPath, html);
 writeFileSync(join(staging, "legacy.html"), html.replace(STRICT, LEGACY));
 console.log(`post-build: moved ${moved} inline script(s) into files, wrote legacy.html (${base})`);

@@ -170,7 +170,7 @@ const keptEvidence = (page) =>
     };
   }));
 
-test("evidence files no draft names any more are let go, once no other ziping page is open", { timeout: 120000 }, (t) =>
+test("evidence files no draft names any more are let go a day after, once no other ziping page is open", { timeout: 120000 }, (t) =>
   onNewDraft(t, "佐证清理小学", async (page) => {
     await page.getByTestId("section-1").click();
     const attachments = page.getByTestId("attachments-R4");
@@ -188,6 +188,24 @@ test("evidence files no draft names any more are let go, once no other ziping pa
       const hash = await crypto.subtle.digest("SHA-256", bytes);
       return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, "0")).join("");
     });
+
+    // Kept today: nothing is let go (a page may have kept a file its draft does not name yet).
+    await reload(page);
+    await page.waitForTimeout(1000);
+    assert.equal((await keptEvidence(page)).length, 2, "kept while a day has not passed");
+    // Two days later.
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open("ziping");
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction("meta", "readwrite");
+        const meta = tx.objectStore("meta");
+        const keys = meta.getAllKeys(IDBKeyRange.bound("evidence-kept\u001f", "evidence-kept\u001f\uffff"));
+        keys.onsuccess = () => { for (const key of keys.result) meta.put(Date.now() - 2 * 24 * 3600 * 1000, key); };
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
 
     // Another ziping page is open (it could have just kept a file its draft does not name
     // yet): nothing is let go.

@@ -150,6 +150,19 @@ test("county mode shows its page before the wasm arrives, and it is county mode'
       releaseMaking();
       await making.locator("#prerender").waitFor({ state: "detached" });
       await making.close();
+
+      // An officer with county settings kept here is not told 未设置 while county mode loads.
+      const another2 = await launch();
+      t.after(() => another2.cleanup());
+      const officer = await another2.context.newPage();
+      await officer.addInitScript(() => localStorage.setItem("ziping.county-settings.v1", "true"));
+      const releaseOfficer = await holdWasm(officer);
+      await officer.goto(server.url + "county/");
+      await officer.locator("#prerender").waitFor({ state: "attached" });
+      assert.equal(await officer.locator("#prerender").isVisible(), false);
+      releaseOfficer();
+      await officer.getByTestId("county-page").waitFor();
+      await officer.close();
     });
   } finally {
     await page.close();

@@ -391,15 +391,21 @@ const SETTINGS_KEY: &str = "county_settings";
 pub async fn save_county_settings(
     settings: Option<&crate::core::aggregate::CountySettings>,
 ) -> bool {
-    match settings {
+    let saved = match settings {
         Some(s) => run(idb_put("meta", SETTINGS_KEY, &s.to_json()))
             .await
             .is_ok(),
         None => run(idb_delete("meta", SETTINGS_KEY)).await.is_ok(),
+    };
+    if saved {
+        super::prefs::mark_county_settings(settings.is_some());
     }
+    saved
 }
 
 /// The settings file text kept in this browser, if any.
 pub async fn county_settings_text() -> Option<String> {
-    run(idb_get("meta", SETTINGS_KEY)).await.ok()?.as_string()
+    let text = run(idb_get("meta", SETTINGS_KEY)).await.ok()?.as_string();
+    super::prefs::mark_county_settings(text.is_some());
+    text
 }

@@ -248,11 +248,17 @@ export async function idbDelete(store, key) {
   await done(tx);
 }
 
+// When each evidence file was last kept ("meta"): a file is let go only a day after, whatever
+// any page names (`idbCollectEvidence`).
+const EVIDENCE_KEPT = "evidence-kept\u001f";
+const EVIDENCE_GRACE_MS = 24 * 60 * 60 * 1000;
+
 /** Keeps an evidence file's bytes under its SHA-256 (the same file attached twice is one). */
 export async function idbPutEvidence(sha256, bytes) {
   const db = await open();
-  const tx = db.transaction("evidence", "readwrite", { durability: "strict" });
+  const tx = db.transaction(["evidence", "meta"], "readwrite", { durability: "strict" });
   tx.objectStore("evidence").put(bytes, sha256);
+  tx.objectStore("meta").put(Date.now(), EVIDENCE_KEPT + sha256);
   await done(tx);
 }
 
@@ -267,15 +273,18 @@ export async function idbGetEvidence(sha256) {
  * Lets go of the evidence files no draft names any more (an attachment taken off, a draft
  * deleted), so a year of photos does not fill this browser's storage and refuse the next save.
  * A file stays while any draft, or any rescue of one, names its SHA-256 (read from their
- * text: anything that looks like one keeps a file). Only when no other ziping page is open
- * (their Web Locks tell): another page may have just kept a file its draft does not name yet.
- * Where Web Locks are missing nothing is let go. Resolves to the number of files let go.
+ * text, as serde_json writes an attachment, `"sha256":"<hex>"`: a Rust test keeps that
+ * spelling; anything that looks like one keeps a file), and for a day after it was kept (a
+ * page may have kept a file its draft does not name yet; so may an older ziping without the
+ * locks below). Only when no other ziping page is open or opening (their Web Locks tell);
+ * where Web Locks are missing, nothing is let go.
  */
 export async function idbCollectEvidence() {
-  if (!navigator.locks || !navigator.locks.query) return 0;
-  const { held } = await navigator.locks.query();
-  const others = (held || []).some((l) => /^ziping-page-/.test(l.name) && l.name !== `ziping-page-${PAGE}`);
-  if (others) return 0;
+  if (!navigator.locks || !navigator.locks.query) return;
+  const { held, pending } = await navigator.locks.query();
+  const mine = `ziping-page-${PAGE}`;
+  const others = [...(held || []), ...(pending || [])].some((l) => /^ziping-page-/.test(l.name) && l.name !== mine);
+  if (others) return;
   const db = await open();
   const tx = db.transaction(["drafts", "meta", "evidence"], "readwrite", { durability: "strict" });
   const named = new Set();
@@ -283,18 +292,19 @@ export async function idbCollectEvidence() {
     for (const m of String(json || "").matchAll(/"sha256":"([0-9a-f]{64})"/g)) named.add(m[1]);
   };
   for (const draft of await request(tx.objectStore("drafts").getAll())) collect(draft && draft.json);
+  const meta = tx.objectStore("meta");
   const rescues = IDBKeyRange.bound(RESCUE, RESCUE + "\uffff");
-  for (const rescue of await request(tx.objectStore("meta").getAll(rescues))) collect(rescue && rescue.json);
+  for (const rescue of await request(meta.getAll(rescues))) collect(rescue && rescue.json);
   const evidence = tx.objectStore("evidence");
-  let gone = 0;
+  const now = Date.now();
   for (const key of await request(evidence.getAllKeys())) {
-    if (!named.has(key)) {
-      evidence.delete(key);
-      gone += 1;
-    }
+    if (named.has(key)) continue;
+    const kept = await request(meta.get(EVIDENCE_KEPT + key));
+    if (typeof kept === "number" && now - kept < EVIDENCE_GRACE_MS) continue;
+    evidence.delete(key);
+    meta.delete(EVIDENCE_KEPT + key);
   }
   await done(tx);
-  return gone;
 }
 
 // County mode's batch is kept a part at a time: 10,000 files added in one transaction held the

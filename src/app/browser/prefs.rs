@@ -13,3 +13,17 @@ pub fn load() -> Prefs {
 pub fn save(prefs: &Prefs) -> bool {
     LocalStorage::set(Prefs::STORAGE_KEY, prefs).is_ok()
 }
+
+/// Whether this browser keeps county settings, where county.html's first script can read it
+/// before the wasm (scripts/compat.js): an officer with settings is not shown the first-visit
+/// page's "未设置" while county mode loads.
+const COUNTY_SETTINGS_KEY: &str = "ziping.county-settings.v1";
+
+pub fn mark_county_settings(kept: bool) {
+    let _ = if kept {
+        LocalStorage::set(COUNTY_SETTINGS_KEY, true)
+    } else {
+        LocalStorage::delete(COUNTY_SETTINGS_KEY);
+        Ok(())
+    };
+}

@@ -495,6 +495,27 @@ mod tests {
         )
     }
 
+    /// The browser lets go of evidence files no stored draft names, finding the names in the
+    /// drafts' text as `"sha256":"<64 lowercase hex>"` (src/app/browser/idb.js,
+    /// `idbCollectEvidence`): a draft written any other way would lose its files' bytes.
+    #[test]
+    fn a_stored_draft_names_its_evidence_files_as_the_browser_looks_for_them() {
+        let mut d = draft();
+        let a = crate::core::export::Attachment::describe("R4", "照片.jpg", "image/jpeg", b"bytes");
+        assert!(
+            a.sha256.len() == 64
+                && a.sha256
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        );
+        d.attachments.push(a.clone());
+        let text = serde_json::to_string(&d).unwrap();
+        assert!(
+            text.contains(&format!("\"sha256\":\"{}\"", a.sha256)),
+            "{text}"
+        );
+    }
+
     #[test]
     fn every_change_raises_the_revision() {
         let mut d = draft();
