@@ -39,8 +39,10 @@
   addEventListener("dragover", holdDrops);
   addEventListener("drop", holdDrops);
 
+  // Once the app has started, it has failed only while the page it replaces is still there
+  // (an app that has taken over shows its own errors).
   function say(detail) {
-    if (started || shown) return;
+    if (shown || (started && !document.getElementById("prerender"))) return;
     shown = true;
     // A download cut off (a bad line, the server gone) is not the browser's fault.
     var network = /fetch|network|load failed/i.test(detail || "");

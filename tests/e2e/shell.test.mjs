@@ -130,6 +130,28 @@ test("when the app cannot start, the page says why in Chinese instead of staying
       await screenshot(old, "boot-error-browser");
     });
     await old.close();
+    // The app starts, then fails before it has drawn (its first view from the HTML is still
+    // there, every control disabled): the page says so, not a page that looks ready.
+    const broken = await browser.context.newPage();
+    await withFailureShot(t, broken, async () => {
+      // (The start page, drawn once the drafts are read, is made of sections; the message is not.)
+      await broken.addInitScript(() =>
+        addEventListener("TrunkApplicationStarted", () => {
+          const create = Document.prototype.createElement;
+          Document.prototype.createElement = function (tag, options) {
+            if (tag === "section") throw new Error("no sections in this browser");
+            return create.call(this, tag, options);
+          };
+        }),
+      );
+      await broken.goto(session.server.url);
+      const message = broken.getByTestId("boot-error");
+      await message.waitFor({ timeout: 20000 });
+      assert.match(await message.textContent(), /无法在这个浏览器中启动/);
+      assert.equal(await broken.locator("#prerender").count(), 1);
+      await screenshot(broken, "boot-error-after-start");
+    });
+    await broken.close();
   } finally {
     await browser.cleanup();
   }
