@@ -34,7 +34,11 @@
   // Until the app runs, a file dropped on the page must not replace it (the browser would
   // open the file in the tab).
   var holdDrops = function (e) {
-    if (!started) e.preventDefault();
+    if (started) return;
+    e.preventDefault();
+    // The page's first view says the file was not taken (scripts/post-build.mjs puts the line).
+    var line = e.type === "drop" && document.querySelector("[data-loading]");
+    if (line) line.textContent = "ziping 还在载入，拖入的文件没有读取。请等页面载入完成后再拖一次。";
   };
   addEventListener("dragover", holdDrops);
   addEventListener("drop", holdDrops);

@@ -119,7 +119,18 @@ const snapshot = principal ? "prerender.html" : "prerender-county.html";
 const prerendered = readFileSync(new URL(`../static/${snapshot}`, import.meta.url), "utf8")
   .trim()
   .replace(/<(button|input|select|textarea)\b/g, "<$1 disabled");
-const withFirstView = html.replace(/<body>/, `<body>\n<div id="prerender">${prerendered}</div>\n<div id="app"></div>`);
+// A line at the foot of the window that says the page is still loading (compat.js changes it
+// when a file is dropped before the app can take it).
+const loading = '<p class="prerender-loading" role="status" data-loading>正在载入，请稍候…</p>';
+const withLoading = prerendered.replace("</header>", `</header>${loading}`);
+if (withLoading === prerendered) {
+  console.error(`post-build: static/${snapshot} has no </header> to put the loading line under`);
+  process.exit(1);
+}
+const withFirstView = html.replace(
+  /<body>/,
+  `<body>\n<div id="prerender" aria-busy="true">${withLoading}</div>\n<div id="app"></div>`,
+);
 if (withFirstView === html) {
   console.error("post-build: the page has no <body> to put its first view in");
   process.exit(1);

@@ -126,6 +126,16 @@ test("county mode shows its page before the wasm arrives, and it is county mode'
       const controls = slow.locator("#prerender button, #prerender input, #prerender select, #prerender textarea");
       assert.ok((await controls.count()) >= 4);
       for (const control of await controls.all()) assert.equal(await control.isDisabled(), true);
+      // It says it is loading; a file dropped now is said not to be taken.
+      const loading = slow.locator("#prerender [role=status]");
+      assert.equal(await loading.textContent(), "正在载入，请稍候…");
+      assert.equal(await slow.locator("#prerender").getAttribute("aria-busy"), "true");
+      await slow.evaluate(() => {
+        const data = new DataTransfer();
+        data.items.add(new File(["{}"], "城关小学.json", { type: "application/json" }));
+        document.querySelector("#prerender main").dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: data }));
+      });
+      assert.match(await loading.textContent(), /还在载入，拖入的文件没有读取/);
       await screenshot(slow, "prerender-county-before-wasm");
       await slow.setViewportSize({ width: 390, height: 844 });
       await screenshot(slow, "prerender-county-before-wasm-390");
