@@ -20,10 +20,9 @@ pub fn save(prefs: &Prefs) -> bool {
 const COUNTY_SETTINGS_KEY: &str = "ziping.county-settings.v1";
 
 pub fn mark_county_settings(kept: bool) {
-    let _ = if kept {
-        LocalStorage::set(COUNTY_SETTINGS_KEY, true)
+    if kept {
+        let _ = LocalStorage::set(COUNTY_SETTINGS_KEY, true);
     } else {
         LocalStorage::delete(COUNTY_SETTINGS_KEY);
-        Ok(())
-    };
+    }
 }
