@@ -72,12 +72,25 @@ test("the start page shows before the wasm arrives, and is the app's own", { tim
       assert.ok((await controls.count()) >= 4);
       for (const control of await controls.all()) assert.equal(await control.isDisabled(), true);
       await screenshot(slow, "prerender-before-wasm");
+      // Someone on the keyboard has moved on before the app runs: past the skip link to a
+      // link of the page.
+      await slow.keyboard.press("Tab");
+      await slow.keyboard.press("Tab");
+      const focused = () =>
+        slow.evaluate(() => {
+          const el = document.activeElement;
+          return { inApp: !!el?.closest("#app"), tag: el?.tagName, href: el?.getAttribute("href"), text: el?.textContent };
+        });
+      const before = await focused();
+      assert.equal(before.tag, "A", "a link of the first view has the focus");
 
-      // The wasm arrives: the app takes over, one start page on the screen.
+      // The wasm arrives: the app takes over, one start page on the screen, and the focus is
+      // where it was (not thrown back to the top of the page).
       release();
       await appReady(slow);
       assert.equal(await slow.locator("#prerender").count(), 0);
       assert.equal(await slow.locator("h2", { hasText: "开始自评" }).count(), 1);
+      assert.deepEqual(await focused(), { ...before, inApp: true }, "the same link has the focus, in the app");
       await slow.close();
 
       // Someone who chose English (or has a draft to go back to) is not shown the Chinese
@@ -139,11 +152,19 @@ test("county mode shows its page before the wasm arrives, and it is county mode'
       await screenshot(slow, "prerender-county-before-wasm");
       await slow.setViewportSize({ width: 390, height: 844 });
       await screenshot(slow, "prerender-county-before-wasm-390");
+      // Someone on the keyboard takes the skip link before county mode runs: the page's main
+      // part has the focus.
+      await slow.keyboard.press("Tab");
+      await slow.keyboard.press("Enter");
+      const focused = () => slow.evaluate(() => ({ id: document.activeElement?.id, inApp: !!document.activeElement?.closest("#app") }));
+      assert.deepEqual(await focused(), { id: "main", inApp: false });
 
-      // The wasm arrives: county mode takes over, one page on the screen, its pickers working.
+      // The wasm arrives: county mode takes over, one page on the screen, its pickers working,
+      // and the focus still on its main part.
       release();
       await slow.getByTestId("county-page").waitFor();
       assert.equal(await slow.locator("#prerender").count(), 0);
+      assert.deepEqual(await focused(), { id: "main", inApp: true }, "the focus stays on the main part, in county mode");
       assert.equal(await slow.locator("h2", { hasText: "县级汇总" }).count(), 1);
       assert.equal(await slow.getByTestId("county-files").isDisabled(), false);
       await slow.close();

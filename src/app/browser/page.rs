@@ -97,9 +97,47 @@ pub fn app_root() -> web_sys::Element {
 }
 
 /// The app has drawn its own first view: the one drawn at build time goes (`#app` is hidden
-/// by the stylesheet while `#prerender` is there).
+/// by the stylesheet while `#prerender` is there). Someone on the keyboard who moved in the
+/// first view (the skip link, a link, a `<summary>`) stays where they were: the same element
+/// of the app's view takes the focus, not the top of the page.
 pub fn take_over() {
-    if let Some(prerendered) = gloo::utils::document().get_element_by_id("prerender") {
-        prerendered.remove();
+    let document = gloo::utils::document();
+    let Some(prerendered) = document.get_element_by_id("prerender") else {
+        return;
+    };
+    let counterpart = document
+        .active_element()
+        .filter(|e| e != &prerendered && prerendered.contains(Some(e)))
+        .and_then(|e| same_in(&e, &prerendered, &app_root()));
+    prerendered.remove();
+    if let Some(el) = counterpart.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
+}
+
+/// The element under `to` that is `element` under `from`: of the elements alike (the same
+/// tag, and the same id, or for one without an id the same link and text), the one in the
+/// same position among them. The app's view may hold more than its first view did (the
+/// drafts listed), so positions among all elements are not to be trusted.
+fn same_in(
+    element: &web_sys::Element,
+    from: &web_sys::Element,
+    to: &web_sys::Element,
+) -> Option<web_sys::Element> {
+    let alike = |e: &web_sys::Element| {
+        e.tag_name() == element.tag_name()
+            && if element.id().is_empty() {
+                e.id().is_empty()
+                    && e.get_attribute("href") == element.get_attribute("href")
+                    && e.text_content() == element.text_content()
+            } else {
+                e.id() == element.id()
+            }
+    };
+    let under = |root: &web_sys::Element| {
+        let all = root.get_elements_by_tag_name(&element.tag_name());
+        (0..all.length()).filter_map(move |i| all.item(i))
+    };
+    let nth = under(from).filter(alike).position(|e| &e == element)?;
+    under(to).filter(alike).nth(nth)
 }
