@@ -171,8 +171,9 @@ const MAX_DOTS: usize = 150;
 const BINS: usize = 44;
 
 fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
-    /// (ratio to the threshold, outcome class, tooltip)
-    type Dot = (f64, &'static str, String);
+    /// (ratio to the threshold, outcome class, school, value): the tooltip is worded only
+    /// where dots are drawn (a province's 10,000 schools are counted in bins instead).
+    type Dot = (f64, &'static str, usize, Option<f64>);
     /// The row's side, and its year when the batch holds two.
     type RowOf = (Side, String);
     let years = r.school_years().len() > 1;
@@ -180,11 +181,7 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
     for (f, values) in r.figures.iter().zip(r.values_by_figure()) {
         let dots: Vec<Dot> = values
             .iter()
-            .map(|v| {
-                let name = &r.schools[v.school].school_name;
-                let value = v.value.map(|v| format::fixed(v, 2)).unwrap_or_default();
-                (v.ratio, outcome_class(v.outcome), format!("{name} {value}"))
-            })
+            .map(|v| (v.ratio, outcome_class(v.outcome), v.school, v.value))
             .collect();
         if !dots.is_empty() {
             let year = if years {
@@ -208,13 +205,17 @@ fn values_chart(ctx: &Ctx, r: &CountyReport) -> Html {
         // in each stretch of the axis (a province's thousands of dots would be one smear).
         let marks = if dots.len() <= MAX_DOTS {
             dots.iter()
-                .map(|(ratio, class, title)| html! {
-                    <circle cx={x(*ratio).to_string()} cy={y.to_string()} r="5" class={classes!("dot", *class)}><title>{ title }</title></circle>
+                .map(|(ratio, class, school, value)| {
+                    let name = &r.schools[*school].school_name;
+                    let value = value.map(|v| format::fixed(v, 2)).unwrap_or_default();
+                    html! {
+                        <circle cx={x(*ratio).to_string()} cy={y.to_string()} r="5" class={classes!("dot", *class)}><title>{ format!("{name} {value}") }</title></circle>
+                    }
                 })
                 .collect::<Html>()
         } else {
             let mut counts = [0usize; BINS];
-            for (ratio, _, _) in dots {
+            for (ratio, ..) in dots {
                 let bin = ((ratio / max).clamp(0.0, 1.0) * BINS as f64) as usize;
                 counts[bin.min(BINS - 1)] += 1;
             }

@@ -11,6 +11,12 @@ use unicode_normalization::UnicodeNormalization;
 /// characters (zero-width spaces and joiners, BOM, bidi marks) and all white space removed,
 /// ASCII letters upper-cased.
 pub fn normalize(text: &str) -> String {
+    // Most codes and names are compared as they are: copied, not walked through NFKC.
+    if text.chars().all(|c| {
+        (c.is_ascii_graphic() && !c.is_ascii_lowercase()) || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+    }) {
+        return text.to_owned();
+    }
     // NFKC may lengthen text (㈱ is three characters), rarely: room for it as it is.
     let mut out = String::with_capacity(text.len());
     out.extend(visible_nfkc(text).map(|c| c.to_ascii_uppercase()));
@@ -203,6 +209,22 @@ mod tests {
                 .collect();
             assert_eq!(county_name(text), full, "{text:?}");
             assert_eq!(normalize(text), full.to_ascii_uppercase(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, the shortcuts give what the whole rule gives: codes, names and
+        /// counties in ASCII and CJK (copied as they are), with spaces, zero-width characters,
+        /// full-width and compatibility forms, or any printable Unicode.
+        #[test]
+        fn normalize_is_nfkc_without_spaces_or_invisibles_in_upper_case(
+            text in "[ -~\u{3000}\u{200B}\u{FEFF}\u{4E00}-\u{4E20}\u{9FF0}-\u{9FFF}\u{F900}-\u{F910}\u{FF10}-\u{FF5A}\u{2460}-\u{2470}]{0,12}|\\PC{0,12}"
+        ) {
+            let full: String = text
+                .nfkc()
+                .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+                .collect();
+            proptest::prop_assert_eq!(normalize(&text), full.to_ascii_uppercase());
         }
     }
 }
