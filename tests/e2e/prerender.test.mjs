@@ -158,6 +158,11 @@ test("county mode shows its page before the wasm arrives, and it is county mode'
       await slow.keyboard.press("Enter");
       const focused = () => slow.evaluate(() => ({ id: document.activeElement?.id, inApp: !!document.activeElement?.closest("#app") }));
       assert.deepEqual(await focused(), { id: "main", inApp: false });
+      // …and reads on, down to the foot of the page (the wheel, not the keyboard).
+      await slow.mouse.move(195, 400);
+      await slow.mouse.wheel(0, 5000);
+      await slow.waitForFunction(() => window.scrollY > 0);
+      const scrolled = await slow.evaluate(() => window.scrollY);
 
       // The wasm arrives: county mode takes over, one page on the screen, its pickers working,
       // and the focus still on its main part.
@@ -165,6 +170,7 @@ test("county mode shows its page before the wasm arrives, and it is county mode'
       await slow.getByTestId("county-page").waitFor();
       assert.equal(await slow.locator("#prerender").count(), 0);
       assert.deepEqual(await focused(), { id: "main", inApp: true }, "the focus stays on the main part, in county mode");
+      assert.equal(await slow.evaluate(() => window.scrollY), scrolled, "the page does not jump");
       assert.equal(await slow.locator("h2", { hasText: "县级汇总" }).count(), 1);
       assert.equal(await slow.getByTestId("county-files").isDisabled(), false);
       await slow.close();

@@ -111,7 +111,10 @@ pub fn take_over() {
         .and_then(|e| same_in(&e, &prerendered, &app_root()));
     prerendered.remove();
     if let Some(el) = counterpart.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
+        // It is where the one it replaces was: nothing to scroll to.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
 }
 
