@@ -202,6 +202,14 @@ mod tests {
             "e\u{301}cole",
             "\u{1100}\u{1161}",
             "示例县\u{3000}第二中学",
+            // Next to what the shortcut copies: spaces, controls, radicals, compatibility
+            // ideographs.
+            " ",
+            "\t",
+            "A B",
+            "4307\n250001\u{7F}",
+            "\u{2F00}",
+            "\u{F900}",
         ] {
             let full: String = text
                 .nfkc()
@@ -218,7 +226,7 @@ mod tests {
         /// full-width and compatibility forms, or any printable Unicode.
         #[test]
         fn normalize_is_nfkc_without_spaces_or_invisibles_in_upper_case(
-            text in "[ -~\u{3000}\u{200B}\u{FEFF}\u{4E00}-\u{4E20}\u{9FF0}-\u{9FFF}\u{F900}-\u{F910}\u{FF10}-\u{FF5A}\u{2460}-\u{2470}]{0,12}|\\PC{0,12}"
+            text in "[ -~\t\n\r\u{0}\u{7F}\u{3000}\u{200B}\u{FEFF}\u{4E00}-\u{4E20}\u{9FF0}-\u{9FFF}\u{F900}-\u{F910}\u{FF10}-\u{FF5A}\u{2460}-\u{2470}]{0,12}|\\PC{0,12}"
         ) {
             let full: String = text
                 .nfkc()
