@@ -37,6 +37,15 @@ extern "C" {
     /// paths of files that could not be read.
     #[wasm_bindgen(js_name = readEntries)]
     fn read_entries(entries: &JsValue, on_part: &js_sys::Function) -> js_sys::Promise;
+    /// The browser hands over a chosen folder as a handle (`showDirectoryPicker`).
+    #[wasm_bindgen(js_name = canPickFolder)]
+    fn can_pick_folder() -> bool;
+    /// Asks the officer for a folder: its handle, "cancelled", or null (the browser would not).
+    #[wasm_bindgen(js_name = pickFolder)]
+    fn pick_folder() -> js_sys::Promise;
+    /// `read_entries` for a chosen folder's handle.
+    #[wasm_bindgen(js_name = readFolder)]
+    fn read_folder(folder: &JsValue, on_part: &js_sys::Function) -> js_sys::Promise;
 }
 
 /// What the page shows: the report of the batch's files.
@@ -644,10 +653,59 @@ pub fn County(props: &CountyProps) -> Html {
         })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    // Files dropped come as a list; a folder dropped is read through its entries, part by
-    // part (drop.js), and every part joins the batch as it comes.
-    let ondrop = {
+    // A folder read part by part (drop.js: dropped, or chosen where the browser hands over
+    // its handle), every part joining the batch as it comes: 10,000 files never make one list
+    // on this thread (Chromium took 1.5–2 s in one task to build one), nor is each file's size
+    // asked of the disk here (a file from a folder's handle or entry knows it).
+    let walk = {
         let (add_files, work, refresh) = (add_files.clone(), work.clone(), refresh.clone());
+        Rc::new(
+            move |read: Box<dyn FnOnce(&js_sys::Function) -> js_sys::Promise>| {
+                let epoch = {
+                    let mut w = work.borrow_mut();
+                    if idle(&w) {
+                        w.started = clock::millis();
+                    }
+                    w.walks += 1;
+                    w.epoch
+                };
+                refresh();
+                let (add_part, part_work) = (add_files.clone(), work.clone());
+                let on_part =
+                    Closure::<dyn FnMut(js_sys::Array) -> bool>::new(move |part: js_sys::Array| {
+                        // 清空 or 取消 since the walk began: it stops.
+                        if part_work.borrow().epoch != epoch {
+                            return false;
+                        }
+                        add_part.emit(part.iter().filter_map(|f| f.dyn_into().ok()).collect());
+                        true
+                    });
+                let reading = JsFuture::from(read(on_part.as_ref().unchecked_ref()));
+                let (work, refresh) = (work.clone(), refresh.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let unreadable = reading.await.unwrap_or(JsValue::NULL);
+                    drop(on_part);
+                    {
+                        let mut w = work.borrow_mut();
+                        if w.epoch != epoch {
+                            return;
+                        }
+                        w.walks -= 1;
+                        for name in js_sys::Array::from(&unreadable)
+                            .iter()
+                            .filter_map(|n| n.as_string())
+                        {
+                            w.batch.unreadable(&name);
+                        }
+                    }
+                    refresh();
+                });
+            },
+        )
+    };
+    // Files dropped come as a list; a folder dropped is read through its entries.
+    let ondrop = {
+        let (add_files, walk) = (add_files.clone(), walk.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             let Some(dropped) = e.data_transfer() else {
@@ -658,44 +716,32 @@ pub fn County(props: &CountyProps) -> Html {
                 add_files.emit(files::list(dropped.files()));
                 return;
             }
-            let epoch = {
-                let mut w = work.borrow_mut();
-                if idle(&w) {
-                    w.started = clock::millis();
-                }
-                w.walks += 1;
-                w.epoch
-            };
-            refresh();
-            let (add_part, part_work) = (add_files.clone(), work.clone());
-            let on_part =
-                Closure::<dyn FnMut(js_sys::Array) -> bool>::new(move |part: js_sys::Array| {
-                    // 清空 or 取消 since the drop: the walk stops.
-                    if part_work.borrow().epoch != epoch {
-                        return false;
-                    }
-                    add_part.emit(part.iter().filter_map(|f| f.dyn_into().ok()).collect());
-                    true
-                });
-            let reading = JsFuture::from(read_entries(&entries, on_part.as_ref().unchecked_ref()));
-            let (work, refresh) = (work.clone(), refresh.clone());
+            walk(Box::new(move |on_part| read_entries(&entries, on_part)));
+        })
+    };
+    // 选择文件夹: where the browser hands over the folder itself, it is walked like a dropped
+    // one; elsewhere (Firefox, Safari), or if the browser would not, the page's own picker
+    // (`webkitdirectory`) gives its files as a list. The label's click and the keyboard both
+    // reach the input as a click.
+    let native_folder_picker = use_mut_ref(|| false);
+    let on_folder_click = {
+        let walk = walk.clone();
+        let native = native_folder_picker.clone();
+        Callback::from(move |e: MouseEvent| {
+            if *native.borrow() || !can_pick_folder() {
+                return;
+            }
+            e.prevent_default();
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let (walk, native) = (walk.clone(), native.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let unreadable = reading.await.unwrap_or(JsValue::NULL);
-                drop(on_part);
-                {
-                    let mut w = work.borrow_mut();
-                    if w.epoch != epoch {
-                        return;
-                    }
-                    w.walks -= 1;
-                    for name in js_sys::Array::from(&unreadable)
-                        .iter()
-                        .filter_map(|n| n.as_string())
-                    {
-                        w.batch.unreadable(&name);
-                    }
+                let chosen = JsFuture::from(pick_folder()).await.unwrap_or(JsValue::NULL);
+                if chosen.is_null() {
+                    *native.borrow_mut() = true;
+                    input.click();
+                } else if chosen.as_string().is_none() {
+                    walk(Box::new(move |on_part| read_folder(&chosen, on_part)));
                 }
-                refresh();
             });
         })
     };
@@ -1079,7 +1125,7 @@ pub fn County(props: &CountyProps) -> Html {
                     data-testid="county-files" onchange={on_pick.clone()} />
                 <label for="county-files" class="button primary">{ ctx.t(Msg::CountyPickFiles) }</label>
                 <input id="county-folder" class="visually-hidden file-picker" type="file" multiple=true webkitdirectory=true
-                    data-testid="county-folder" onchange={on_pick} />
+                    data-testid="county-folder" onchange={on_pick} onclick={on_folder_click} />
                 <label for="county-folder" class="button">{ ctx.t(Msg::CountyPickFolder) }</label>
                 <button type="button" data-testid="county-clear" onclick={clear} disabled={b.is_empty() && b.refused.is_empty()}>{ ctx.t(Msg::CountyClear) }</button>
             </div>

@@ -527,6 +527,94 @@ test("a folder dropped is read through its entries, subfolders too; files droppe
   await page.close();
 });
 
+test("选择文件夹: the folder the browser hands over is walked, subfolders too; a cancelled choice does nothing; without it the page's own picker opens", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
+    await page.goto(new URL("county/", session.server.url).href);
+    await page.getByTestId("county-page").waitFor();
+    // 各校/ with two schools' files, and 各校/二组/ with the third and a note: a real folder
+    // handle (this site's private folder in the browser), handed over by showDirectoryPicker
+    // as the browser's own dialog would (Playwright cannot click in that dialog).
+    const examples = readdirSync(EXAMPLES).sort().slice(0, 3);
+    const texts = examples.map((f) => readFileSync(join(EXAMPLES, f), "utf8"));
+    await page.evaluate(
+      async ({ names, texts }) => {
+        const put = async (dir, name, text) => {
+          const writing = await (await dir.getFileHandle(name, { create: true })).createWritable();
+          await writing.write(text);
+          await writing.close();
+        };
+        const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("各校", { create: true });
+        const group = await folder.getDirectoryHandle("二组", { create: true });
+        await put(folder, names[0], texts[0]);
+        await put(folder, names[1], texts[1]);
+        await put(group, names[2], texts[2]);
+        await put(group, "说明.txt", "各校报送文件");
+        window.picks = 0;
+        window.showDirectoryPicker = async () => {
+          window.picks += 1;
+          if (window.cancelPick) throw new DOMException("The user aborted a request.", "AbortError");
+          return folder;
+        };
+      },
+      { names: examples, texts },
+    );
+    let chooserOpened = false;
+    page.on("filechooser", () => (chooserOpened = true));
+    const pickFolder = page.locator("label", { hasText: "选择文件夹" });
+
+    // The officer closes the dialog without choosing: nothing happens, no other picker opens.
+    await page.evaluate(() => (window.cancelPick = true));
+    await pickFolder.click();
+    await page.waitForFunction(() => window.picks === 1);
+    await page.waitForTimeout(300);
+    assert.equal(chooserOpened, false, "the page's own picker did not open after a cancelled choice");
+    assert.equal(await page.getByTestId("county-summary").count(), 0, "nothing was added");
+
+    // Chosen, with the mouse: every file under it, the note refused by its name.
+    await page.evaluate(() => (window.cancelPick = false));
+    await pickFolder.click();
+    await page.getByTestId("county-summary").getByText("共 3 个文件：正常 3。").waitFor();
+    assert.match(await page.getByTestId("county-refused").textContent(), /说明\.txt：不是 \.json 报送文件或 \.zip 报送包，未读取/);
+    assert.equal(chooserOpened, false);
+
+    // Chosen again from the keyboard (Tab to the picker, Enter): the same files, counted once.
+    await page.locator("#county-files").focus();
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "county-folder");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => window.picks === 3);
+    await page.getByTestId("county-summary").getByText("共 3 个文件：正常 3。").waitFor();
+    assert.equal(chooserOpened, false);
+  });
+  await page.close();
+
+  // A browser without showDirectoryPicker (Firefox, Safari): the page's own folder picker.
+  const plain = await session.browser.context.newPage();
+  await withFailureShot(t, plain, async () => {
+    await plain.addInitScript(() => {
+      delete window.showDirectoryPicker;
+    });
+    await gotoStart(plain, session.server.url);
+    await plain.goto(new URL("county/", session.server.url).href);
+    await plain.getByTestId("county-page").waitFor();
+    const root = mkdtempSync(join(tmpdir(), "ziping-pick-folder-"));
+    const folder = join(root, "各校");
+    mkdirSync(join(folder, "二组"), { recursive: true });
+    const examples = readdirSync(EXAMPLES).sort();
+    writeFileSync(join(folder, examples[0]), readFileSync(join(EXAMPLES, examples[0])));
+    writeFileSync(join(folder, "二组", examples[1]), readFileSync(join(EXAMPLES, examples[1])));
+    const [chooser] = await Promise.all([
+      plain.waitForEvent("filechooser"),
+      plain.locator("label", { hasText: "选择文件夹" }).click(),
+    ]);
+    await chooser.setFiles(folder);
+    await plain.getByTestId("county-summary").getByText("共 2 个文件：正常 2。").waitFor();
+  });
+  await plain.close();
+});
+
 test("a folder being walked: no report of part of it, and 清空 stops it", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
