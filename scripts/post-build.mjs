@@ -17,8 +17,8 @@
 //     they never allow eval. compat.js also puts a message on the page, instead of a blank
 //     page, when the app cannot start.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -136,6 +136,27 @@ if (withFirstView === html) {
   process.exit(1);
 }
 html = withFirstView;
+// 5. Only the page's own JS snippets: Trunk preloads every snippet of the crate, so the
+//    principal's page fetched county mode's drop.js, and the service worker kept it. A snippet
+//    no script of the page imports is neither preloaded nor kept.
+const imported = new Set();
+for (const f of readdirSync(staging).filter((f) => f.endsWith(".js"))) {
+  for (const m of readFileSync(join(staging, f), "utf8").matchAll(/["'](?:\.?\/)?(snippets\/[^"']+\.js)["']/g)) imported.add(m[1]);
+}
+const unused = [];
+html = html.replace(/<link rel="modulepreload" href="[^"]*?(snippets\/[^"]+\.js)"[^>]*>/g, (link, path) => {
+  if (imported.has(path)) return link;
+  unused.push(path);
+  return "";
+});
+for (const path of unused) {
+  rmSync(join(staging, path));
+  // …and the folders it leaves empty.
+  for (let dir = dirname(path); dir !== "snippets" && !readdirSync(join(staging, dir)).length; dir = dirname(dir)) {
+    rmSync(join(staging, dir), { recursive: true });
+  }
+}
+if (unused.length) console.log(`post-build: not imported by this page, left out: ${unused.join(", ")}`);
 writeFileSync(indexPath, html);
 writeFileSync(join(staging, "legacy.html"), html.replace(STRICT, LEGACY));
 console.log(`post-build: moved ${moved} inline script(s) into files, wrote legacy.html (${base})`);

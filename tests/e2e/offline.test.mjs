@@ -52,6 +52,10 @@ test("no request leaves the page's origin", async (t) => {
       assert.ok(seen.length > 3, `requests were recorded (${seen.length})`);
       const foreign = seen.filter((u) => !u.startsWith(origin + "/") && !/^(data|blob):/.test(u));
       assert.deepEqual(foreign, [], "requests to other origins");
+      // Nor does a principal's visit fetch anything of county mode's (its own files, or the
+      // JS it alone imports), not even into the service worker's cache.
+      const countyOnly = seen.filter((u) => new URL(u).pathname.includes("county"));
+      assert.deepEqual(countyOnly, [], "county mode's files fetched on a principal's visit");
     });
   } finally {
     await browser.cleanup();
