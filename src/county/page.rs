@@ -737,8 +737,10 @@ pub fn County(props: &CountyProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let chosen = JsFuture::from(pick_folder()).await.unwrap_or(JsValue::NULL);
                 if chosen.is_null() {
+                    // In a task of its own: a click while the first one is still being handed
+                    // out (a refusal comes back at once) is dropped by the browser.
                     *native.borrow_mut() = true;
-                    input.click();
+                    gloo::timers::callback::Timeout::new(0, move || input.click()).forget();
                 } else if chosen.as_string().is_none() {
                     walk(Box::new(move |on_part| read_folder(&chosen, on_part)));
                 }

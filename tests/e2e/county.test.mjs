@@ -587,6 +587,19 @@ test("选择文件夹: the folder the browser hands over is walked, subfolders t
     await page.waitForFunction(() => window.picks === 3);
     await page.getByTestId("county-summary").getByText("共 3 个文件：正常 3。").waitFor();
     assert.equal(chooserOpened, false);
+
+    // A browser that refuses at once (a policy, a frame of another site): the page's own
+    // picker opens on that same click, and what it gives joins the batch.
+    await page.evaluate(() => {
+      window.showDirectoryPicker = async () => {
+        throw new DOMException("Not allowed here.", "SecurityError");
+      };
+    });
+    const folder = mkdtempSync(join(tmpdir(), "ziping-refused-picker-"));
+    writeFileSync(join(folder, "城关二小.json"), readFileSync(join(CORPUS, "35-digest-one-char.json")));
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 5000 }), pickFolder.click()]);
+    await chooser.setFiles(folder);
+    await page.getByTestId("county-summary").getByText("共 4 个文件：正常 3、无效 1。").waitFor();
   });
   await page.close();
 
