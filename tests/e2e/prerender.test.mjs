@@ -175,6 +175,24 @@ test("county mode shows its page before the wasm arrives, and it is county mode'
       assert.equal(await slow.getByTestId("county-files").isDisabled(), false);
       await slow.close();
 
+      // An officer who closes 县级设置 in the first view finds it closed in county mode, and
+      // it opens again on a click.
+      const closingProfile = await launch();
+      t.after(() => closingProfile.cleanup());
+      const closing = await closingProfile.context.newPage();
+      const releaseClosing = await holdWasm(closing);
+      await closing.goto(server.url + "county/");
+      await closing.locator("#prerender summary").click();
+      assert.equal(await closing.locator("#prerender details").evaluate((d) => d.open), false);
+      releaseClosing();
+      await closing.locator("#prerender").waitFor({ state: "detached" });
+      const settingsPanel = closing.getByTestId("county-settings");
+      await closing.waitForTimeout(300);
+      assert.equal(await settingsPanel.evaluate((d) => d.open), false, "县级设置 stays closed");
+      await settingsPanel.locator("summary").click();
+      await closing.waitForFunction(() => document.querySelector('[data-testid="county-settings"]').open);
+      await closing.close();
+
       // 制作县级清单 is not shown the summary while it loads (a profile of its own: in this one
       // the service worker now serves the wasm, past the hold).
       const another = await launch();

@@ -99,16 +99,28 @@ pub fn app_root() -> web_sys::Element {
 /// The app has drawn its own first view: the one drawn at build time goes (`#app` is hidden
 /// by the stylesheet while `#prerender` is there). Someone on the keyboard who moved in the
 /// first view (the skip link, a link, a `<summary>`) stays where they were: the same element
-/// of the app's view takes the focus, not the top of the page.
+/// of the app's view takes the focus, not the top of the page; a section they closed there
+/// stays closed.
 pub fn take_over() {
     let document = gloo::utils::document();
     let Some(prerendered) = document.get_element_by_id("prerender") else {
         return;
     };
+    let app = app_root();
     let counterpart = document
         .active_element()
         .filter(|e| e != &prerendered && prerendered.contains(Some(e)))
-        .and_then(|e| same_in(&e, &prerendered, &app_root()));
+        .and_then(|e| same_in(&e, &prerendered, &app));
+    // A `<details>` opened or closed there stays so (its `toggle` event tells the app).
+    let details = prerendered.get_elements_by_tag_name("details");
+    for there in (0..details.length()).filter_map(|i| details.item(i)) {
+        let open = there.has_attribute("open");
+        if let Some(here) = same_in(&there, &prerendered, &app) {
+            if here.has_attribute("open") != open {
+                let _ = here.toggle_attribute_with_force("open", open);
+            }
+        }
+    }
     prerendered.remove();
     if let Some(el) = counterpart.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         // It is where the one it replaces was: nothing to scroll to.
