@@ -17,6 +17,17 @@ const CLI = join(ROOT, "target/debug/ziping");
 
 const session = sharedSession();
 
+/** A folder `name` in a new temporary directory, holding `files` (path under it → contents),
+ * subfolders made as the paths need; returns the folder's path. */
+function folderOf(prefix, name, files) {
+  const folder = join(mkdtempSync(join(tmpdir(), prefix)), name);
+  for (const [path, contents] of Object.entries(files)) {
+    mkdirSync(join(folder, path, ".."), { recursive: true });
+    writeFileSync(join(folder, path), contents);
+  }
+  return folder;
+}
+
 /** The example submissions, sorted by name. */
 const exampleFiles = () => readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
 
@@ -500,14 +511,13 @@ test("a folder dropped is read through its entries, subfolders too; files droppe
     await page.goto(new URL("county/", session.server.url).href);
     await page.getByTestId("county-page").waitFor();
     // 各校/ with two schools' files, and 各校/二组/ with the third and a note.
-    const root = mkdtempSync(join(tmpdir(), "ziping-drop-"));
-    const folder = join(root, "各校");
-    mkdirSync(join(folder, "二组"), { recursive: true });
     const examples = readdirSync(EXAMPLES).sort();
-    writeFileSync(join(folder, examples[0]), readFileSync(join(EXAMPLES, examples[0])));
-    writeFileSync(join(folder, examples[1]), readFileSync(join(EXAMPLES, examples[1])));
-    writeFileSync(join(folder, "二组", examples[2]), readFileSync(join(EXAMPLES, examples[2])));
-    writeFileSync(join(folder, "二组", "说明.txt"), "各校报送文件");
+    const folder = folderOf("ziping-drop-", "各校", {
+      [examples[0]]: readFileSync(join(EXAMPLES, examples[0])),
+      [examples[1]]: readFileSync(join(EXAMPLES, examples[1])),
+      [`二组/${examples[2]}`]: readFileSync(join(EXAMPLES, examples[2])),
+      "二组/说明.txt": "各校报送文件",
+    });
     // A folder copied from a Mac: an AppleDouble "._" file beside a school's file (binary
     // metadata, named .json), refused by its name, never read nor counted as an invalid file.
     writeFileSync(join(folder, `._${examples[0]}`), Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]));
@@ -595,8 +605,9 @@ test("选择文件夹: the folder the browser hands over is walked, subfolders t
         throw new DOMException("Not allowed here.", "SecurityError");
       };
     });
-    const folder = mkdtempSync(join(tmpdir(), "ziping-refused-picker-"));
-    writeFileSync(join(folder, "城关二小.json"), readFileSync(join(CORPUS, "35-digest-one-char.json")));
+    const folder = folderOf("ziping-refused-picker-", "二校", {
+      "城关二小.json": readFileSync(join(CORPUS, "35-digest-one-char.json")),
+    });
     const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 5000 }), pickFolder.click()]);
     await chooser.setFiles(folder);
     await page.getByTestId("county-summary").getByText("共 4 个文件：正常 3、无效 1。").waitFor();
@@ -612,12 +623,11 @@ test("选择文件夹: the folder the browser hands over is walked, subfolders t
     await gotoStart(plain, session.server.url);
     await plain.goto(new URL("county/", session.server.url).href);
     await plain.getByTestId("county-page").waitFor();
-    const root = mkdtempSync(join(tmpdir(), "ziping-pick-folder-"));
-    const folder = join(root, "各校");
-    mkdirSync(join(folder, "二组"), { recursive: true });
     const examples = readdirSync(EXAMPLES).sort();
-    writeFileSync(join(folder, examples[0]), readFileSync(join(EXAMPLES, examples[0])));
-    writeFileSync(join(folder, "二组", examples[1]), readFileSync(join(EXAMPLES, examples[1])));
+    const folder = folderOf("ziping-pick-folder-", "各校", {
+      [examples[0]]: readFileSync(join(EXAMPLES, examples[0])),
+      [`二组/${examples[1]}`]: readFileSync(join(EXAMPLES, examples[1])),
+    });
     const [chooser] = await Promise.all([
       plain.waitForEvent("filechooser"),
       plain.locator("label", { hasText: "选择文件夹" }).click(),
