@@ -289,12 +289,17 @@ type Value = (usize, Part, f64);
 /// The flags of the counted rows. `facts[n]` are row `n`'s facts, if readable.
 /// `label` names an input or item of a file's checklist; `input_id` is the id of an input by
 /// its place in the file's checklist.
-pub(super) fn flags<'c>(
+pub(super) async fn flags<'c, P, F>(
     rows: &[SchoolRow],
     facts: &[Option<&SchoolFacts>],
     label: &dyn Fn(&SchoolFacts, &str) -> Option<Text>,
     input_id: &dyn Fn(&SchoolFacts, u16) -> Option<&'c str>,
-) -> Vec<Flag> {
+    pause: &mut P,
+) -> Vec<Flag>
+where
+    P: FnMut() -> F,
+    F: std::future::Future<Output = ()>,
+{
     let counted: Vec<(usize, &SchoolFacts)> = rows
         .iter()
         .enumerate()
@@ -343,6 +348,7 @@ pub(super) fn flags<'c>(
             }
         }
     }
+    pause().await;
     // Outside the spread, per school year and side.
     let mut spreads: BTreeMap<(&str, Option<super::Side>, &Measure), Vec<Value>> = BTreeMap::new();
     for &(n, f) in &counted {
@@ -381,6 +387,7 @@ pub(super) fn flags<'c>(
             }
         }
     }
+    pause().await;
     // The same raw data as another school.
     // Keyed by the figures themselves (input, part, the number's bits): no text made per figure.
     type Figures<'a> = (&'a str, Vec<(u16, Part, u64)>);
@@ -417,6 +424,7 @@ pub(super) fn flags<'c>(
             }
         }
     }
+    pause().await;
     // Exactly at a threshold, many together.
     // (school year, item, side) → (schools with a value, those exactly at the threshold).
     // Per checklist version too: two versions can set the same item other thresholds.
@@ -463,6 +471,7 @@ pub(super) fn flags<'c>(
             }
         }
     }
+    pause().await;
     // Red lines all met, nothing to show for them.
     for &(n, f) in &counted {
         if f.red_lines.all_met_unsupported {

@@ -8,6 +8,10 @@ use super::{Conflict, ConflictGroup, FileFacts, FileStatus, Listed, Options, Sch
 use crate::core::checklist::Checklist;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Files decided between two pauses of the aggregation (about 20 ms of a province's batch in
+/// the browser).
+const FILES_PER_STEP: usize = 2_000;
+
 fn millis(time: &str) -> Option<i64> {
     chrono::DateTime::parse_from_rfc3339(time)
         .ok()
@@ -34,12 +38,17 @@ pub(super) struct Decided {
 /// the officer picked, else the newest; none while the files disagree about who the school is
 /// or two equally new files differ. Files dated after "now" are flagged; a file with neither
 /// name nor code is unidentified.
-pub(super) fn decide(
+pub(super) async fn decide<P, F>(
     files: &[&FileFacts],
-    readable: &[Readable],
-    options: &Options,
+    readable: &[Readable<'_>],
+    options: &Options<'_>,
     statuses: &mut [Option<FileStatus>],
-) -> Decided {
+    pause: &mut P,
+) -> Decided
+where
+    P: FnMut() -> F,
+    F: std::future::Future<Output = ()>,
+{
     let now = options.now.millis();
     let mut facts: Vec<Option<&SchoolFacts>> = vec![None; files.len()];
     // Per checklist and school year: a school's files of two years are two years.
@@ -68,9 +77,19 @@ pub(super) fn decide(
         now,
         decided: Decided::default(),
     };
+    // Who each file is, by its place in the batch.
+    let mut of: Vec<Option<&Who>> = vec![None; files.len()];
+    for (n, w) in by_checklist.values().flatten() {
+        of[*n] = Some(w);
+    }
+    let mut since_pause = 0;
     for who in by_checklist.values() {
-        let of: BTreeMap<usize, &Who> = who.iter().map(|(n, w)| (*n, w)).collect();
         for members in group(who) {
+            since_pause += members.len();
+            if since_pause >= FILES_PER_STEP {
+                since_pause = 0;
+                pause().await;
+            }
             let picked: Vec<usize> = members
                 .iter()
                 .copied()
@@ -181,10 +200,10 @@ impl School<'_> {
         &mut self,
         members: &[usize],
         picked: &[usize],
-        who: &BTreeMap<usize, &Who>,
+        who: &[Option<&Who>],
         statuses: &mut [Option<FileStatus>],
     ) {
-        let name = |m: usize| who.get(&m).map_or("", |w| w.name.as_str());
+        let name = |m: usize| who[m].map_or("", |w| w.name.as_str());
         // A file without a name picked: it is the school of the whole group (a file without a
         // name cannot be another school's), and any other pick in the group is a second pick.
         if let Some(&p) = picked.iter().find(|&&p| name(p).is_empty()) {
@@ -234,12 +253,19 @@ impl School<'_> {
     fn decide(
         &mut self,
         members: &[usize],
-        who: &BTreeMap<usize, &Who>,
+        who: &[Option<&Who>],
         statuses: &mut [Option<FileStatus>],
     ) {
+        // Most schools send one file: it counts unless it is dated in the future.
+        if let &[m] = members {
+            if self.time(m).is_some_and(|t| t > self.now) {
+                statuses[m] = Some(FileStatus::FutureTime);
+            }
+            return;
+        }
         let names: BTreeSet<&str> = members
             .iter()
-            .filter_map(|m| who.get(m))
+            .filter_map(|&m| who[m])
             .filter(|w| !w.code.is_empty() && !w.name.is_empty())
             .map(|w| w.name.as_str())
             .collect();

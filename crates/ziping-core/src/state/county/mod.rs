@@ -7,7 +7,8 @@ pub use crate::core::aggregate::refusal::{
 };
 use crate::core::aggregate::visit::VisitPlan;
 use crate::core::aggregate::{
-    aggregate, reduce, CountyReport, CountySettings, FileFacts, FileStatus, Options,
+    aggregate, aggregate_in_steps, reduce, CountyReport, CountySettings, FileFacts, FileStatus,
+    Options,
 };
 use crate::core::checklist::{add_to_set, Checklist};
 use crate::core::export::{ImportError, Verified};
@@ -16,6 +17,7 @@ use crate::core::time::Timestamp;
 use crate::i18n::{status_line, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// A submission file in the batch: known by its id from the moment it is accepted; its facts
 /// arrive when a worker has read and verified it.
@@ -27,8 +29,9 @@ pub struct BatchFile {
     pub name: String,
     /// SHA-256 of the bytes: the same file dropped twice counts once.
     pub content: Option<String>,
-    /// `None` while the file is being read.
-    pub facts: Option<FileFacts>,
+    /// `None` while the file is being read. Shared with a report being made from it
+    /// ([`ReportInputs`]), so taking them out of the batch costs no copy.
+    pub facts: Option<Rc<FileFacts>>,
 }
 
 /// The officer's decisions about a batch: picks, the county aggregated, files assigned to
@@ -254,7 +257,7 @@ impl Batch {
                 let evidence = |f: &FileFacts| f.facts.as_ref().map_or(0, |s| s.evidence_files);
                 let theirs = other
                     .and_then(|o| self.files.get(&o))
-                    .and_then(|f| f.facts.as_ref())
+                    .and_then(|f| f.facts.as_deref())
                     .map_or(0, evidence);
                 // The same submission again, as a package with its evidence: the package takes
                 // the plain file's place (a school sent the file first, the package later).
@@ -281,10 +284,10 @@ impl Batch {
                     self.pending.remove(&id);
                     self.contents.insert(content.clone(), id);
                     file.content = Some(content);
-                    file.facts = Some(FileFacts {
+                    file.facts = Some(Rc::new(FileFacts {
                         file: file.name.clone(),
                         ..*facts
-                    });
+                    }));
                     return Added::Submission;
                 } else {
                     Added::Stale
@@ -494,30 +497,87 @@ impl Batch {
     /// The county report of the files read so far, with the officer's choices, at `now`.
     /// Facts only: a file's problem is typed, worded wherever it is shown.
     pub fn report(&self, now: &Timestamp) -> CountyReport {
-        let facts: Vec<&FileFacts> = self
-            .files
-            .values()
-            .filter_map(|f| f.facts.as_ref())
-            .collect();
-        let options = Options {
-            now,
+        let inputs = self.report_inputs(now);
+        let options = inputs.options();
+        let report = aggregate(&inputs.files(), &inputs.checklists, &options);
+        inputs.finish(report)
+    }
+
+    /// What the report at `now` is made from, taken out of the batch, so the page can
+    /// aggregate it in steps ([`ReportInputs::report_in_steps`]) while replies and the
+    /// officer's choices go on changing the batch.
+    pub fn report_inputs(&self, now: &Timestamp) -> ReportInputs {
+        ReportInputs {
+            files: self
+                .files
+                .values()
+                .filter_map(|f| f.facts.clone())
+                .collect(),
+            checklists: self.checklists.clone(),
+            awaiting: self
+                .awaiting
+                .iter()
+                .map(|c| (c.doc().id.clone(), c.doc().version.clone()))
+                .collect(),
+            now: now.clone(),
+            county: self.county.clone(),
+            picks: self.picks.clone(),
+            settings: self.settings.clone(),
+            assigned: self.assigned.clone(),
+        }
+    }
+}
+
+/// A batch's report, before it is made: the files' facts (shared, not copied) and the
+/// officer's choices of the moment it was taken.
+#[derive(Clone, Debug)]
+pub struct ReportInputs {
+    files: Vec<Rc<FileFacts>>,
+    checklists: Vec<Checklist>,
+    /// Checklists waiting for the officer (id, version).
+    awaiting: Vec<(String, String)>,
+    now: Timestamp,
+    county: Option<String>,
+    picks: Vec<String>,
+    settings: Option<CountySettings>,
+    assigned: Vec<(String, String)>,
+}
+
+impl ReportInputs {
+    /// The report, as [`Batch::report`] makes it, awaiting `pause()` between the steps of the
+    /// aggregation ([`crate::core::aggregate::aggregate_in_steps`]).
+    pub async fn report_in_steps<P, F>(&self, pause: P) -> CountyReport
+    where
+        P: FnMut() -> F,
+        F: std::future::Future<Output = ()>,
+    {
+        let options = self.options();
+        let report = aggregate_in_steps(&self.files(), &self.checklists, &options, pause).await;
+        self.finish(report)
+    }
+
+    fn files(&self) -> Vec<&FileFacts> {
+        self.files.iter().map(|f| &**f).collect()
+    }
+
+    fn options(&self) -> Options<'_> {
+        Options {
+            now: &self.now,
             county: self.county.as_deref(),
             picks: &self.picks,
             settings: self.settings.as_ref(),
             assigned: &self.assigned,
-        };
-        let mut report = aggregate(&facts, &self.checklists, &options);
-        // A file whose checklist waits for the officer says so, not "load the checklist".
+        }
+    }
+
+    /// A file whose checklist waits for the officer says so, not "load the checklist".
+    fn finish(&self, mut report: CountyReport) -> CountyReport {
         for school in &mut report.schools {
             if let FileStatus::Invalid {
                 error: ImportError::UnknownChecklist { id, version },
             } = &school.status
             {
-                let awaiting = self
-                    .awaiting
-                    .iter()
-                    .any(|c| c.doc().id == *id && c.doc().version == *version);
-                if awaiting {
+                if self.awaiting.iter().any(|(i, v)| i == id && v == version) {
                     school.status = FileStatus::Invalid {
                         error: ImportError::ChecklistAwaiting {
                             id: id.clone(),
