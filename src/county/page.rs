@@ -52,6 +52,13 @@ extern "C" {
 #[derive(Clone)]
 struct Shown {
     report: Rc<CountyReport>,
+    /// Which report of the page's this is (`Work::reports`).
+    number: u32,
+    /// Schools the 实地核查 draw chooses among (`visit::candidates`: worked out beside the
+    /// report, not while it is drawn).
+    visit_schools: usize,
+    /// Its flags in the order the list first shows them (`review::by_school`).
+    flags_by_school: Rc<Vec<usize>>,
     /// Milliseconds from handing the files to the workers to the report (the benchmark reads
     /// it): reading, verifying, re-scoring and aggregating.
     millis: f64,
@@ -89,6 +96,9 @@ struct Work {
     /// `keep_in_order` is working through them.
     keeping: std::collections::VecDeque<Vec<(u32, web_sys::File)>>,
     keeper: bool,
+    /// How many reports have been asked for: a report still being made when another is asked
+    /// for (a reply came, the officer picked a file) is not shown.
+    reports: u32,
 }
 
 /// A file the officer picked or dropped, and its size once asked: each time a picked file's
@@ -250,6 +260,25 @@ async fn small_enough(
     Some(small)
 }
 
+/// How long work on the page's thread goes on before the browser has its turn (a task of
+/// more than 50 ms is one a person can feel).
+const SLICE_MS: f64 = 40.0;
+
+/// Pauses for work done in steps: a pause lets the browser in once the work has held the
+/// thread `SLICE_MS` since the last turn it had; otherwise it goes straight on.
+fn slices() -> impl FnMut() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+    let since = Rc::new(std::cell::Cell::new(clock::millis()));
+    move || {
+        let since = since.clone();
+        Box::pin(async move {
+            if clock::millis() - since.get() > SLICE_MS {
+                next_task().await;
+                since.set(clock::millis());
+            }
+        })
+    }
+}
+
 /// Resumes in a task of its own, after the browser has had its turn (drawing, input, the
 /// workers' answers).
 async fn next_task() {
@@ -286,10 +315,13 @@ pub fn County(props: &CountyProps) -> Html {
         saved_choices: BatchChoices::default(),
         keeping: Default::default(),
         keeper: false,
+        reports: 0,
     });
     // How many files came back from this browser's storage when the page opened.
     let restored = use_state(|| None::<usize>);
     let shown = use_state(|| None::<Shown>);
+    // How much of the report is drawn (see where it is drawn).
+    let parts = use_state(|| 0u8);
     // Files read, files in the batch, and whether a dropped folder is still being walked.
     let progress = use_state(|| (0usize, 0usize, false));
     let no_workers = use_state(|| false);
@@ -339,16 +371,42 @@ pub fn County(props: &CountyProps) -> Html {
         let keep_choices = keep_choices.clone();
         Rc::new(move || {
             keep_choices();
-            let w = work.borrow();
+            let mut w = work.borrow_mut();
             let pending = w.batch.pending_count();
             progress.set((w.batch.len() - pending, w.batch.len(), w.walks > 0));
             // A folder still being walked has more files to come: no report of part of it.
-            if pending == 0 && w.walks == 0 {
-                shown.set((!w.batch.is_empty()).then(|| Shown {
-                    report: Rc::new(w.batch.report(&clock::now())),
-                    millis: clock::millis() - w.started,
-                }));
+            if pending != 0 || w.walks != 0 {
+                return;
             }
+            w.reports += 1;
+            if w.batch.is_empty() {
+                shown.set(None);
+                return;
+            }
+            // Made in steps of a few tens of milliseconds, the page answering in between; the
+            // report on screen stays until the new one is made.
+            let (inputs, asked, started) =
+                (w.batch.report_inputs(&clock::now()), w.reports, w.started);
+            let (work, shown) = (work.clone(), shown.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut pause = slices();
+                let report = inputs.report_in_steps(&mut pause).await;
+                pause().await;
+                let visit_schools = crate::core::aggregate::visit::candidates(&report).len();
+                pause().await;
+                let flags_by_school = Rc::new(review::by_school(&report));
+                // Drawing the report is a task of its own.
+                next_task().await;
+                if work.borrow().reports == asked {
+                    shown.set(Some(Shown {
+                        report: Rc::new(report),
+                        number: asked,
+                        visit_schools,
+                        flags_by_school,
+                        millis: clock::millis() - started,
+                    }));
+                }
+            });
         })
     };
     // The workers' replies: into the batch; a checklist among the files is kept in this
@@ -827,10 +885,14 @@ pub fn County(props: &CountyProps) -> Html {
     let focus_target = use_state(|| None::<&'static str>);
     {
         let focus_target = focus_target.clone();
-        use_effect_with(*focus_target, move |target| {
+        // What is to have the focus may come with the next report (made in steps): until it
+        // is there, each report shown tries again.
+        let report = shown.as_ref().map(|l| l.number);
+        use_effect_with((*focus_target, report), move |(target, _)| {
             if let Some(id) = target {
-                page::focus(id);
-                focus_target.set(None);
+                if page::focused(id) {
+                    focus_target.set(None);
+                }
             }
         });
     }
@@ -924,6 +986,50 @@ pub fn County(props: &CountyProps) -> Html {
             move || drop(reader)
         });
     }
+    let (done, total, walking) = *progress;
+    let reading = done < total || walking;
+    // A report is first drawn in three tasks: the figures, then the school table, then the
+    // review (at once, a province's was one task of 100–230 ms). Drawn once, each part stays
+    // and follows the next report.
+    {
+        let parts = parts.clone();
+        let report = shown.is_some() && !reading;
+        use_effect_with((report, *parts), move |&(report, drawn)| {
+            let next = match (report, drawn) {
+                (false, 0) => None,
+                (false, _) => {
+                    parts.set(0);
+                    None
+                }
+                (true, drawn) if drawn < 2 => {
+                    Some(gloo::timers::callback::Timeout::new(0, move || {
+                        parts.set(drawn + 1)
+                    }))
+                }
+                (true, _) => None,
+            };
+            move || drop(next)
+        });
+    }
+    // Copied when the checklists change, not on every draw of the page (progress is drawn
+    // five times a second while files are read).
+    let known = use_memo(
+        work.borrow()
+            .batch
+            .checklists
+            .iter()
+            .map(|c| c.sha256().to_string())
+            .collect::<Vec<_>>(),
+        |_| {
+            let built_in = crate::core::builtin::readable_set().unwrap_or_default();
+            work.borrow()
+                .batch
+                .checklists
+                .iter()
+                .map(|c| (c.clone(), built_in.iter().any(|x| x.sha256() == c.sha256())))
+                .collect::<Vec<_>>()
+        },
+    );
     if *sheets {
         let w = work.borrow();
         if let (Some(l), Some(plan)) = (&*shown, &w.batch.visit) {
@@ -993,18 +1099,9 @@ pub fn County(props: &CountyProps) -> Html {
             </li>
         }
     });
-    let known: Vec<(crate::core::checklist::Checklist, bool)> = {
-        let built_in = crate::core::builtin::readable_set().unwrap_or_default();
-        b.checklists
-            .iter()
-            .map(|c| (c.clone(), built_in.iter().any(|x| x.sha256() == c.sha256())))
-            .collect()
-    };
     let refused = b.refused.iter().map(|(name, r)| {
         html! { <li>{ name }{ ctx.lang.colon() }{ crate::i18n::refusal_text(ctx.lang, r) }</li> }
     });
-    let (done, total, walking) = *progress;
-    let reading = done < total || walking;
     let body = match (&*shown, reading) {
         (None, _) | (_, true) => html! {},
         (Some(l), false) => {
@@ -1106,11 +1203,15 @@ pub fn County(props: &CountyProps) -> Html {
                     { county_rates(&ctx, r) }
                     { missing_schools(&ctx, r) }
                     <p class="error no-print" role="alert" data-testid="assign-problem" hidden={assign_problem.is_none()}>{ (*assign_problem).as_ref().map(|code| ctx.say(say::AssignUnknown { code })).unwrap_or_default() }</p>
+                    if *parts >= 1 {
                     <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()}
                         roster={settings.as_ref().filter(|s| s.0.has_roster()).cloned()} on_assign={assign.clone()} on_add_to_roster={add_to_roster.clone()} />
-                    <Review report={Shared(l.report.clone())} visit={b.visit.clone()} findings={Shared(Rc::new(b.findings.clone()))}
+                    }
+                    if *parts >= 2 {
+                    <Review report={Shared(l.report.clone())} schools={l.visit_schools} by_school={Shared(l.flags_by_school.clone())} visit={b.visit.clone()} findings={Shared(Rc::new(b.findings.clone()))}
                         fresh_seed={fresh_seed} on_draw={on_draw.clone()} on_finding={on_finding.clone()} on_open={open_school.clone()}
                         on_sheets={on_sheets.clone()} csv_name={AttrValue::from(file_name(Msg::CsvFlagsName))} />
+                    }
                     }
                 </>
             }
@@ -1132,7 +1233,7 @@ pub fn County(props: &CountyProps) -> Html {
                 <button type="button" data-testid="county-clear" onclick={clear} disabled={b.is_empty() && b.refused.is_empty()}>{ ctx.t(Msg::CountyClear) }</button>
             </div>
             <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>
-            <SettingsPanel known={Shared(Rc::new(known))} settings={(*settings).clone()} on_save={on_save_settings}
+            <SettingsPanel known={Shared(known)} settings={(*settings).clone()} on_save={on_save_settings}
                 on_import={on_import_settings} import_problem={(*import_problem).as_ref().map(|p| AttrValue::from(format!(
                     "{}{}",
                     ctx.t(Msg::SettingsImportRefused),

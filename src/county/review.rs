@@ -6,7 +6,7 @@ use crate::app::browser::{files, page};
 use crate::app::components::pick;
 use crate::app::{Ctx, Shared};
 use crate::core::aggregate::flags::Flag;
-use crate::core::aggregate::visit::{candidates, read_draw, DrawProblem, Drawn, VisitPlan};
+use crate::core::aggregate::visit::{read_draw, DrawProblem, Drawn, VisitPlan};
 use crate::core::aggregate::{CountyReport, SchoolRow};
 use crate::core::export::Attachment;
 use crate::core::format::fmt_num;
@@ -19,6 +19,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub(super) struct ReviewProps {
     pub report: Shared<CountyReport>,
+    /// Schools a draw chooses among (`visit::candidates` of the report).
+    pub schools: usize,
+    /// The report's flags in the list's first order (`by_school`).
+    pub by_school: Shared<Vec<usize>>,
     pub visit: Option<VisitPlan>,
     pub findings: Shared<BTreeMap<String, String>>,
     /// A seed to offer for a new draw (from the clock; the officer may type another).
@@ -60,8 +64,7 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
     let invalid = |count: bool| {
         (*problem).map(|p| (matches!(p, DrawProblem::Count { .. }) == count).to_string())
     };
-    // Worked out once per report (a province's batch: 100,000 rows), not at every keystroke.
-    let schools = *use_memo(props.report.clone(), |r| candidates(&r.0).len());
+    let schools = props.schools;
     let count_now = (*count_text).clone().unwrap_or_else(|| {
         props
             .visit
@@ -77,18 +80,20 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
             .to_string()
     });
 
-    let sorted = use_memo((props.report.clone(), *order), |(report, order)| {
+    // By kind only when the officer asks (by school comes with the report).
+    let by_kind = use_memo((props.report.clone(), *order), |(report, order)| {
         let r = &report.0;
-        let name = |f: &Flag| school_name(&r.schools[f.row]);
-        let mut flags: Vec<usize> = (0..r.flags.len()).collect();
-        match order {
-            FlagOrder::School => flags.sort_by_cached_key(|&k| (name(&r.flags[k]), k)),
-            FlagOrder::Kind => {
-                flags.sort_by_cached_key(|&k| (r.flags[k].kind.code(), name(&r.flags[k]), k))
-            }
+        let mut flags: Vec<usize> = Vec::new();
+        if *order == FlagOrder::Kind {
+            flags = (0..r.flags.len()).collect();
+            flags.sort_by_cached_key(|&k| (r.flags[k].kind.code(), flag_school(r, k), k));
         }
         flags
     });
+    let sorted = match *order {
+        FlagOrder::School => &props.by_school.0,
+        FlagOrder::Kind => &*by_kind,
+    };
     let flags: Vec<&Flag> = sorted.iter().map(|&k| &r.flags[k]).collect();
     let set_order = {
         let order = order.clone();
@@ -267,6 +272,20 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
             </section>
         </>
     }
+}
+
+/// The report's flags (by their place) in the order the list first shows them: by school.
+/// Worked out beside the report, not while the page draws it (a province's batch has a flag
+/// for most of its 10,000 schools).
+pub(super) fn by_school(r: &CountyReport) -> Vec<usize> {
+    let mut flags: Vec<usize> = (0..r.flags.len()).collect();
+    flags.sort_by_cached_key(|&k| (flag_school(r, k), k));
+    flags
+}
+
+/// The school a flag is about, by name.
+fn flag_school(r: &CountyReport, flag: usize) -> String {
+    school_name(&r.schools[r.flags[flag].row])
 }
 
 fn school_name(s: &SchoolRow) -> String {

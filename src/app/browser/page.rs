@@ -13,21 +13,29 @@ pub fn set_document_lang(lang: Lang) {
 
 /// Moves keyboard focus to the element with this id, if there is one.
 pub fn focus(id: &str) {
-    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            // A field in the middle of the window (its label above it stays in sight); a
-            // heading or panel at the top.
-            let field = matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT");
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(if field {
-                web_sys::ScrollLogicalPosition::Center
-            } else {
-                web_sys::ScrollLogicalPosition::Start
-            });
-            el.scroll_into_view_with_scroll_into_view_options(&options);
-            let _ = el.focus();
-        }
-    }
+    focused(id);
+}
+
+/// [`focus`], saying whether the element was there to take it.
+pub fn focused(id: &str) -> bool {
+    let Some(el) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    // A field in the middle of the window (its label above it stays in sight); a heading or
+    // panel at the top.
+    let field = matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT");
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(if field {
+        web_sys::ScrollLogicalPosition::Center
+    } else {
+        web_sys::ScrollLogicalPosition::Start
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    let _ = el.focus();
+    true
 }
 
 /// How far the page is scrolled down, in CSS pixels.
