@@ -96,6 +96,11 @@ struct Work {
     /// `keep_in_order` is working through them.
     keeping: std::collections::VecDeque<Vec<(u32, web_sys::File)>>,
     keeper: bool,
+    /// Where this browser keeps each file of the batch, by id; and the files read as copies
+    /// of one already in the batch before they were kept: forgotten as soon as they are (the
+    /// same folder picked twice was once kept twice).
+    kept: BTreeMap<u32, drafts::KeptFile>,
+    copies: std::collections::BTreeSet<u32>,
     /// How many reports have been asked for: a report still being made when another is asked
     /// for (a reply came, the officer picked a file) is not shown.
     reports: u32,
@@ -124,6 +129,14 @@ impl Picked {
             size
         })
     }
+}
+
+/// Where files joining the batch come from.
+enum Joining {
+    /// Picked or dropped now: to be kept in this browser.
+    New,
+    /// Kept in this browser before, each where it is kept (in the same order).
+    Kept(Vec<drafts::KeptFile>),
 }
 
 /// Files handed to the workers per task (starting a read costs this thread about a tenth of a
@@ -230,7 +243,26 @@ async fn keep_in_order(work: Rc<RefCell<Work>>) {
             }
         };
         if let Some(small) = small_enough(&work, files, epoch).await {
-            drafts::keep_county_files(&small).await;
+            let (ids, files): (Vec<u32>, Vec<web_sys::File>) = small.into_iter().unzip();
+            let kept = drafts::keep_county_files(&files).await;
+            let copies: Vec<drafts::KeptFile> = {
+                let mut w = work.borrow_mut();
+                if w.epoch != epoch {
+                    continue;
+                }
+                let mut copies = Vec::new();
+                for (id, key) in ids.into_iter().zip(kept) {
+                    if w.copies.remove(&id) {
+                        copies.push(key);
+                    } else {
+                        w.kept.insert(id, key);
+                    }
+                }
+                copies
+            };
+            if !copies.is_empty() {
+                drafts::forget_county_files(&copies).await;
+            }
         }
     }
 }
@@ -242,7 +274,7 @@ async fn small_enough(
     work: &Rc<RefCell<Work>>,
     files: Vec<(u32, web_sys::File)>,
     epoch: u32,
-) -> Option<Vec<web_sys::File>> {
+) -> Option<Vec<(u32, web_sys::File)>> {
     let mut small = Vec::with_capacity(files.len());
     for lot in files.chunks(SIZES_PER_TASK) {
         next_task().await;
@@ -253,7 +285,7 @@ async fn small_enough(
         for (id, file) in lot {
             let size = w.handles.get(id).map_or_else(|| file.size(), Picked::size);
             if size <= max_bytes(&file.name()) as f64 {
-                small.push(file.clone());
+                small.push((*id, file.clone()));
             }
         }
     }
@@ -315,6 +347,8 @@ pub fn County(props: &CountyProps) -> Html {
         saved_choices: BatchChoices::default(),
         keeping: Default::default(),
         keeper: false,
+        kept: BTreeMap::new(),
+        copies: Default::default(),
         reports: 0,
     });
     // How many files came back from this browser's storage when the page opened.
@@ -420,6 +454,17 @@ pub fn County(props: &CountyProps) -> Html {
                 let added = w.batch.receive(id, generation, reply);
                 if added != Added::Submission && added != Added::Stale {
                     w.handles.remove(&id);
+                }
+                // A copy of a file in the batch is not kept a second time.
+                if added == Added::Again {
+                    match w.kept.remove(&id) {
+                        Some(key) => wasm_bindgen_futures::spawn_local(async move {
+                            drafts::forget_county_files(&[key]).await;
+                        }),
+                        None => {
+                            w.copies.insert(id);
+                        }
+                    }
                 }
                 // A checklist among the files waits for the officer (待确认): nothing is read
                 // again with it until it is accepted.
@@ -643,19 +688,28 @@ pub fn County(props: &CountyProps) -> Html {
             }
         })
     };
-    // Files join the batch; with `keep`, they are also kept in this browser (until 清空), so a
-    // reload or a closed tab finds the batch again.
-    let add: Rc<dyn Fn(Vec<web_sys::File>, bool)> = {
+    // Files join the batch; new ones are also kept in this browser (until 清空), so a reload
+    // or a closed tab finds the batch again; files it kept come back with where they are kept.
+    let add: Rc<dyn Fn(Vec<web_sys::File>, Joining)> = {
         let (work, refresh) = (work.clone(), refresh.clone());
-        Rc::new(move |list: Vec<web_sys::File>, keep: bool| {
+        Rc::new(move |list: Vec<web_sys::File>, joining: Joining| {
+            let (keep, kept) = match joining {
+                Joining::New => (true, Vec::new()),
+                Joining::Kept(kept) => (false, kept),
+            };
+            let mut kept = kept.into_iter();
             let mut accepted = Vec::new();
             let (start, keeper) = {
                 let mut w = work.borrow_mut();
                 for file in list {
+                    let key = kept.next();
                     // Refused by name now, by size when handed out, before anything is read.
                     if let Some(id) = w.batch.accept(&file.name(), None) {
                         accepted.push((id, file.clone()));
                         w.handles.insert(id, Picked::new(file));
+                        if let Some(key) = key {
+                            w.kept.insert(id, key);
+                        }
                     }
                 }
                 w.drawn = clock::millis();
@@ -677,7 +731,7 @@ pub fn County(props: &CountyProps) -> Html {
     };
     let add_files = {
         let add = add.clone();
-        Callback::from(move |list: Vec<web_sys::File>| add(list, true))
+        Callback::from(move |list: Vec<web_sys::File>| add(list, Joining::New))
     };
     // The batch kept in this browser comes back when the page opens: its files are read again
     // (nothing read before is trusted), then the officer's choices apply.
@@ -686,11 +740,12 @@ pub fn County(props: &CountyProps) -> Html {
             (work.clone(), add.clone(), refresh.clone(), restored.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let files = drafts::county_files().await;
+                let (kept, files): (Vec<_>, Vec<_>) =
+                    drafts::county_files().await.into_iter().unzip();
                 let choices = drafts::batch_choices().await;
                 if !files.is_empty() {
                     restored.set(Some(files.len()));
-                    add(files, false);
+                    add(files, Joining::Kept(kept));
                 }
                 {
                     let mut w = work.borrow_mut();
@@ -817,6 +872,7 @@ pub fn County(props: &CountyProps) -> Html {
                 w.epoch += 1;
                 w.walks = 0;
                 w.keeping.clear();
+                w.copies.clear();
                 w.batch.cancel_pending();
                 let kept: std::collections::BTreeSet<u32> = w.batch.files().map(|f| f.id).collect();
                 w.handles.retain(|id, _| kept.contains(id));
@@ -831,10 +887,18 @@ pub fn County(props: &CountyProps) -> Html {
             // The files not read leave what this browser keeps too.
             let w = work.borrow();
             if w.restored {
-                let files: Vec<web_sys::File> =
-                    w.handles.values().map(|p| p.file.clone()).collect();
+                let (ids, files): (Vec<u32>, Vec<web_sys::File>) = w
+                    .handles
+                    .iter()
+                    .map(|(id, p)| (*id, p.file.clone()))
+                    .unzip();
+                let (work, epoch) = (work.clone(), w.epoch);
                 wasm_bindgen_futures::spawn_local(async move {
-                    drafts::replace_county_files(&files).await;
+                    let kept = drafts::replace_county_files(&files).await;
+                    let mut w = work.borrow_mut();
+                    if w.epoch == epoch {
+                        w.kept = ids.into_iter().zip(kept).collect();
+                    }
                 });
             }
             drop(w);
@@ -859,6 +923,7 @@ pub fn County(props: &CountyProps) -> Html {
                 let mut w = work.borrow_mut();
                 w.batch.clear();
                 w.handles.clear();
+                w.kept.clear();
                 w.saved_choices = BatchChoices::default();
             }
             restored.set(None);

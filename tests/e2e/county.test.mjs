@@ -299,6 +299,24 @@ test("the batch is kept in this browser: a reload finds the files read again and
     await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
     await page.reload();
     await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
+    // The same files picked again are counted once, and kept once: this browser does not
+    // keep a second copy of each (it once said "这批 12 个文件" beside 共 6 个文件).
+    await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "61-other-county.json"),
+      join(CORPUS, "55-huge-points.json"), join(CORPUS, "60-fullwidth-code-formula-name.json")]);
+    await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
+    const kept = () => page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open("ziping");
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const count = req.result.transaction("county_files").objectStore("county_files").count();
+        count.onsuccess = () => { req.result.close(); resolve(count.result); };
+      };
+    }));
+    for (let tries = 0; (await kept()) !== 6 && tries < 50; tries++) await page.waitForTimeout(100);
+    assert.equal(await kept(), 6, "each file kept once");
+    await page.reload();
+    await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
+    assert.match(await page.getByTestId("county-restored").innerText(), /这批 6 个文件是上次在本浏览器中汇总的/);
 
     // 清空, from the keyboard: nothing comes back.
     page.on("dialog", (d) => d.accept());

@@ -52,6 +52,8 @@ extern "C" {
     fn idb_forget_rescue(id: &str, page: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbAddCountyFiles, catch)]
     fn idb_add_county_files(files: &js_sys::Array) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbForgetCountyFiles, catch)]
+    fn idb_forget_county_files(keys: &js_sys::Array) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbCountyFiles, catch)]
     fn idb_county_files() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbClearCountyFiles, catch)]
@@ -93,27 +95,50 @@ pub async fn evidence(sha256: &str) -> Option<Vec<u8>> {
 /// "meta", its files in "county_files".
 const BATCH_CHOICES_KEY: &str = "county_batch";
 
-/// Keeps files that joined county mode's batch; false when the browser refused.
-pub async fn keep_county_files(files: &[web_sys::File]) -> bool {
-    let list: js_sys::Array = files.iter().collect();
-    run(idb_add_county_files(&list)).await.is_ok()
-}
+/// Where this browser keeps one of county mode's files (IndexedDB's key for it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptFile(JsValue);
 
-/// The batch's kept files, in the order they came.
-pub async fn county_files() -> Vec<web_sys::File> {
-    match run(idb_county_files()).await {
-        Ok(values) => js_sys::Array::from(&values)
-            .iter()
-            .filter_map(|v| v.dyn_into::<web_sys::File>().ok())
-            .collect(),
+/// Keeps files that joined county mode's batch: where each is kept, in order (fewer when
+/// 清空 stopped it, none when the browser refused).
+pub async fn keep_county_files(files: &[web_sys::File]) -> Vec<KeptFile> {
+    let list: js_sys::Array = files.iter().collect();
+    match run(idb_add_county_files(&list)).await {
+        Ok(keys) => js_sys::Array::from(&keys).iter().map(KeptFile).collect(),
         Err(_) => Vec::new(),
     }
 }
 
-/// The kept files are these now (files left out of the batch are forgotten).
-pub async fn replace_county_files(files: &[web_sys::File]) {
+/// Forgets kept files (copies of files the batch has).
+pub async fn forget_county_files(kept: &[KeptFile]) {
+    let keys: js_sys::Array = kept.iter().map(|k| k.0.clone()).collect();
+    let _ = run(idb_forget_county_files(&keys)).await;
+}
+
+/// The batch's kept files, in the order they came, with where each is kept.
+pub async fn county_files() -> Vec<(KeptFile, web_sys::File)> {
+    let Ok(kept) = run(idb_county_files()).await else {
+        return Vec::new();
+    };
+    let field = |name: &str| {
+        js_sys::Reflect::get(&kept, &JsValue::from_str(name))
+            .map(|v| js_sys::Array::from(&v))
+            .unwrap_or_default()
+    };
+    field("keys")
+        .iter()
+        .zip(field("files").iter())
+        .filter_map(|(key, file)| Some((KeptFile(key), file.dyn_into::<web_sys::File>().ok()?)))
+        .collect()
+}
+
+/// The kept files are these now (files left out of the batch are forgotten): where each is
+/// kept now, in order.
+pub async fn replace_county_files(files: &[web_sys::File]) -> Vec<KeptFile> {
     if run(idb_clear_county_files()).await.is_ok() && !files.is_empty() {
-        keep_county_files(files).await;
+        keep_county_files(files).await
+    } else {
+        Vec::new()
     }
 }
 

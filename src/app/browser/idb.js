@@ -317,28 +317,39 @@ let countyEpoch = 0;
 
 /**
  * County mode's batch: the files dropped or picked, kept as the browser's own File objects
- * (IndexedDB stores their bytes), in the order they came, until 清空. Rejects when the browser
- * refuses (quota, private mode): the batch then lives only as long as the page, and the part
- * kept is not restored.
+ * (IndexedDB stores their bytes), in the order they came, until 清空. Resolves to the key each
+ * file is kept under, in order (fewer when 清空 stopped it). Rejects when the browser refuses
+ * (quota, private mode): the batch then lives only as long as the page, and the part kept is
+ * not restored.
  */
 export async function idbAddCountyFiles(files) {
   const db = await open();
   const epoch = countyEpoch;
+  const keys = [];
   for (let at = 0; at < files.length && epoch === countyEpoch; at += KEEP_PART) {
     const tx = db.transaction(["county_files", "meta"], "readwrite", { durability: "strict" });
     const store = tx.objectStore("county_files");
-    const part = files.slice(at, at + KEEP_PART);
-    const first = store.add(part[0]);
-    for (const file of part.slice(1)) store.add(file);
+    const added = files.slice(at, at + KEEP_PART).map((file) => store.add(file));
     const meta = tx.objectStore("meta");
-    if (at === 0) meta.put({ from: await request(first), page: PAGE }, KEEPING);
+    if (at === 0) meta.put({ from: await request(added[0]), page: PAGE }, KEEPING);
     if (at + KEEP_PART >= files.length) meta.delete(KEEPING);
     await done(tx);
+    for (const req of added) keys.push(req.result);
   }
+  return keys;
+}
+
+/** Forgets kept files of the batch by their keys (a copy of a file already in it). */
+export async function idbForgetCountyFiles(keys) {
+  const db = await open();
+  const tx = db.transaction("county_files", "readwrite", { durability: "strict" });
+  const store = tx.objectStore("county_files");
+  for (const key of keys) store.delete(key);
+  await done(tx);
 }
 
 /**
- * The batch's files in the order they came (an empty list when none or unreadable), without a
+ * The batch's files in the order they came, and their keys (`{ keys, files }`), without a
  * pick whose keeping was cut off (what it left is deleted once its page is gone).
  */
 export async function idbCountyFiles() {
@@ -356,7 +367,9 @@ export async function idbCountyFiles() {
     await done(tx);
   }
   const files = db.transaction("county_files").objectStore("county_files");
-  return request(keeping ? files.getAll(IDBKeyRange.upperBound(keeping.from, true)) : files.getAll());
+  const range = keeping ? IDBKeyRange.upperBound(keeping.from, true) : undefined;
+  const [keys, values] = await Promise.all([request(files.getAllKeys(range)), request(files.getAll(range))]);
+  return { keys, files: values };
 }
 
 export async function idbClearCountyFiles() {
