@@ -1297,6 +1297,12 @@ pub fn County(props: &CountyProps) -> Html {
                 <label for="county-folder" class="button">{ ctx.t(Msg::CountyPickFolder) }</label>
                 <button type="button" data-testid="county-clear" onclick={clear} disabled={b.is_empty() && b.refused.is_empty()}>{ ctx.t(Msg::CountyClear) }</button>
             </div>
+            // Beside the buttons that start it, not below 县级设置 (open, it filled the window).
+            <div class="county-progress no-print" data-testid="county-reading" hidden={!reading}>
+                <label for="county-progress">{ ctx.say(say::CountyProgress { done: &done.to_string(), total: &total.to_string() }) }</label>
+                <progress id="county-progress" max={total.to_string()} value={done.to_string()} />
+                <button type="button" data-testid="county-cancel" onclick={cancel}>{ ctx.t(Msg::CountyCancel) }</button>
+            </div>
             <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>
             <SettingsPanel known={Shared(known)} settings={(*settings).clone()} on_save={on_save_settings}
                 on_import={on_import_settings} import_problem={(*import_problem).as_ref().map(|p| AttrValue::from(format!(
@@ -1313,11 +1319,6 @@ pub fn County(props: &CountyProps) -> Html {
                 <p class="meta">{ ctx.t(Msg::CountyChecklists) }</p>
                 <ul data-testid="county-checklists">{ for checklists }</ul>
                 <p><a class="button" data-testid="county-make-checklist" href="#checklist">{ ctx.t(Msg::EditorLink) }</a></p>
-            </div>
-            <div class="county-progress no-print" data-testid="county-reading" hidden={!reading}>
-                <label for="county-progress">{ ctx.say(say::CountyProgress { done: &done.to_string(), total: &total.to_string() }) }</label>
-                <progress id="county-progress" max={total.to_string()} value={done.to_string()} />
-                <button type="button" data-testid="county-cancel" onclick={cancel}>{ ctx.t(Msg::CountyCancel) }</button>
             </div>
             <div class="no-print" hidden={b.refused.is_empty()}>
                 <p class="meta">{ ctx.t(Msg::CountyRefused) }</p>
