@@ -713,10 +713,12 @@ pub fn County(props: &CountyProps) -> Html {
                     }
                 }
                 w.drawn = clock::millis();
-                // A keeper starts unless one is already working through the queue.
+                // A keeper starts unless one is already working through the queue, or last
+                // time's batch is still being read back (it would take these files for its own:
+                // they wait, and the restore starts the keeper).
                 let keeper = keep && !accepted.is_empty() && {
                     w.keeping.push_back(accepted);
-                    !std::mem::replace(&mut w.keeper, true)
+                    w.restored && !std::mem::replace(&mut w.keeper, true)
                 };
                 (send_pending(&mut w), keeper)
             };
@@ -747,10 +749,15 @@ pub fn County(props: &CountyProps) -> Html {
                     restored.set(Some(files.len()));
                     add(files, Joining::Kept(kept));
                 }
-                {
+                let keeper = {
                     let mut w = work.borrow_mut();
                     w.batch.restore_choices(choices);
                     w.restored = true;
+                    // Files picked meanwhile are kept now, after last time's.
+                    !w.keeping.is_empty() && !std::mem::replace(&mut w.keeper, true)
+                };
+                if keeper {
+                    wasm_bindgen_futures::spawn_local(keep_in_order(work.clone()));
                 }
                 refresh();
             });

@@ -330,6 +330,48 @@ test("the batch is kept in this browser: a reload finds the files read again and
   });
 });
 
+test("files picked while last time's batch is still being read back are kept, not taken for last time's", { timeout: 180000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  const other = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    const summary = page.getByTestId("county-summary");
+    await page.getByTestId("county-files").setInputFiles(exampleFiles());
+    await summary.getByText("共 3 个文件：正常 3。").waitFor();
+    // Another tab of the site holds the store the batch's record is in, so reading last
+    // time's batch back waits, as it does on a slow disk; meanwhile the officer picks two
+    // more files.
+    await other.goto(session.server.url + "icons/icon.svg");
+    await other.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open("ziping");
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const meta = req.result.transaction("meta", "readwrite").objectStore("meta");
+        const hold = () => { if (!window.release) meta.get("held").onsuccess = hold; };
+        hold();
+        resolve();
+      };
+    }));
+    await page.reload();
+    await page.getByTestId("county-page").waitFor();
+    await page.waitForTimeout(500);
+    await page.getByTestId("county-files").setInputFiles([join(CORPUS, "61-other-county.json"), join(CORPUS, "60-fullwidth-code-formula-name.json")]);
+    await page.waitForTimeout(500);
+    await other.evaluate(() => { window.release = true; });
+    await page.getByTestId("county-ask").waitFor();
+    assert.match(await page.getByTestId("county-restored").innerText(), /这批 3 个文件是上次在本浏览器中汇总的/);
+    await page.getByTestId("county-ask").getByTestId("county-option").filter({ hasText: "示例县" }).click();
+    await summary.getByText("共 5 个文件：正常 4、其他县 1。").waitFor();
+    // Each kept once, none lost: after a reload, all five.
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await summary.getByText("共 5 个文件：正常 4、其他县 1。").waitFor();
+    assert.match(await page.getByTestId("county-restored").innerText(), /这批 5 个文件是上次在本浏览器中汇总的/);
+  });
+  await other.close();
+  await page.close();
+});
+
 test("a pick whose keeping was cut off (the tab closed half way) is not restored as if whole", { timeout: 120000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
