@@ -38,11 +38,9 @@ try {
     await page.getByTestId("county-page").waitFor();
     // Long tasks on the page's thread from here on.
     await page.evaluate(() => {
-      window.__longest = 0;
       window.__tasks = [];
       new PerformanceObserver((l) => {
         for (const e of l.getEntries()) {
-          window.__longest = Math.max(window.__longest, e.duration);
           window.__tasks.push([e.startTime, e.duration]);
         }
       }).observe({ type: "longtask" });
@@ -76,10 +74,11 @@ try {
     await page.getByTestId("county-table").waitFor({ timeout: 600000 });
     const wall = Date.now() - t0;
     const ms = Number(await page.getByTestId("county-summary").getAttribute("data-compute-ms"));
-    const longest = await page.evaluate(() => window.__longest);
+    // From the pick on (copying a folder into the site's private folder comes before it).
+    const tasks = (await page.evaluate(() => window.__tasks)).filter(([at]) => at >= p0);
+    const longest = Math.max(0, ...tasks.map(([, d]) => d));
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     console.log(`${n} files ${how} (${cores} workers): ${wall} ms from picking to the table; ${ms.toFixed(0)} ms reading + verifying + re-scoring + aggregating; longest main-thread task ${longest.toFixed(0)} ms`);
-    const tasks = await page.evaluate(() => window.__tasks);
     const top = tasks.sort((a, b) => b[1] - a[1]).slice(0, 4);
     console.log(`  longest tasks (ms after picking: ms): ${top.map(([at, d]) => `${(at - p0).toFixed(0)}: ${d.toFixed(0)}`).join(", ")}`);
     console.log(`  ${await page.getByTestId("county-summary").textContent()}`);
