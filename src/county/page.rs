@@ -101,6 +101,9 @@ struct Work {
     /// same folder picked twice was once kept twice).
     kept: BTreeMap<u32, drafts::KeptFile>,
     copies: std::collections::BTreeSet<u32>,
+    /// The files read back from last time's batch: 取消 stops checking them, and never
+    /// forgets them (清空 does, and asks first).
+    last_time: std::collections::BTreeSet<u32>,
     /// How many reports have been asked for: a report still being made when another is asked
     /// for (a reply came, the officer picked a file) is not shown.
     reports: u32,
@@ -349,6 +352,7 @@ pub fn County(props: &CountyProps) -> Html {
         keeper: false,
         kept: BTreeMap::new(),
         copies: Default::default(),
+        last_time: Default::default(),
         reports: 0,
     });
     // How many files came back from this browser's storage when the page opened.
@@ -709,6 +713,7 @@ pub fn County(props: &CountyProps) -> Html {
                         w.handles.insert(id, Picked::new(file));
                         if let Some(key) = key {
                             w.kept.insert(id, key);
+                            w.last_time.insert(id);
                         }
                     }
                 }
@@ -890,15 +895,22 @@ pub fn County(props: &CountyProps) -> Html {
     let cancel = {
         let (work, stop, refresh) = (work.clone(), stop.clone(), refresh.clone());
         Callback::from(move |_: MouseEvent| {
+            // Last time's files not checked yet stay kept (they come back with the next visit).
+            let last_time: Vec<(u32, web_sys::File)> = {
+                let w = work.borrow();
+                w.handles
+                    .iter()
+                    .filter(|(id, _)| w.last_time.contains(id))
+                    .map(|(id, p)| (*id, p.file.clone()))
+                    .collect()
+            };
             stop();
-            // The files not read leave what this browser keeps too.
+            // The files picked now and not read leave what this browser keeps too.
             let w = work.borrow();
             if w.restored {
-                let (ids, files): (Vec<u32>, Vec<web_sys::File>) = w
-                    .handles
-                    .iter()
-                    .map(|(id, p)| (*id, p.file.clone()))
-                    .unzip();
+                let mut keep: BTreeMap<u32, web_sys::File> = last_time.into_iter().collect();
+                keep.extend(w.handles.iter().map(|(id, p)| (*id, p.file.clone())));
+                let (ids, files): (Vec<u32>, Vec<web_sys::File>) = keep.into_iter().unzip();
                 let (work, epoch) = (work.clone(), w.epoch);
                 wasm_bindgen_futures::spawn_local(async move {
                     let kept = drafts::replace_county_files(&files).await;
@@ -931,6 +943,7 @@ pub fn County(props: &CountyProps) -> Html {
                 w.batch.clear();
                 w.handles.clear();
                 w.kept.clear();
+                w.last_time.clear();
                 w.saved_choices = BatchChoices::default();
             }
             restored.set(None);

@@ -31,6 +31,24 @@ function folderOf(prefix, name, files) {
 /** The example submissions, sorted by name. */
 const exampleFiles = () => readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
 
+/** `count` files 学校0000.json … in a new temporary folder, file n holding `contents(n)`. */
+function manyFiles(prefix, count, contents) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const names = Array.from({ length: count }, (_, n) => join(dir, `学校${String(n).padStart(4, "0")}.json`));
+  names.forEach((name, n) => writeFileSync(name, contents(n)));
+  return names;
+}
+
+/** How many of county mode's files this browser keeps (IndexedDB's "county_files"). */
+const keptFiles = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const req = indexedDB.open("ziping");
+  req.onerror = () => reject(req.error);
+  req.onsuccess = () => {
+    const count = req.result.transaction("county_files").objectStore("county_files").count();
+    count.onsuccess = () => { req.result.close(); resolve(count.result); };
+  };
+}));
+
 /** Opens county mode the way an officer does: from the start page, without a kept batch. */
 async function openCountyMode(page) {
   await gotoStart(page, session.server.url);
@@ -304,14 +322,7 @@ test("the batch is kept in this browser: a reload finds the files read again and
     await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "61-other-county.json"),
       join(CORPUS, "55-huge-points.json"), join(CORPUS, "60-fullwidth-code-formula-name.json")]);
     await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
-    const kept = () => page.evaluate(() => new Promise((resolve, reject) => {
-      const req = indexedDB.open("ziping");
-      req.onerror = () => reject(req.error);
-      req.onsuccess = () => {
-        const count = req.result.transaction("county_files").objectStore("county_files").count();
-        count.onsuccess = () => { req.result.close(); resolve(count.result); };
-      };
-    }));
+    const kept = () => keptFiles(page);
     for (let tries = 0; (await kept()) !== 6 && tries < 50; tries++) await page.waitForTimeout(100);
     assert.equal(await kept(), 6, "each file kept once");
     await page.reload();
@@ -429,9 +440,7 @@ test("清空 right after picking 3,000 files: nothing of them is kept, even what
     await openCountyMode(page);
     // Files are kept in this browser a hundred sizes per task: 3,000 take a while, and the
     // officer who picked the wrong folder clears at once.
-    const dir = mkdtempSync(join(tmpdir(), "ziping-many-"));
-    const names = Array.from({ length: 3000 }, (_, n) => join(dir, `学校${String(n).padStart(4, "0")}.json`));
-    for (const name of names) writeFileSync(name, "{}");
+    const names = manyFiles("ziping-many-", 3000, () => "{}");
     page.on("dialog", (d) => d.accept());
     await page.getByTestId("county-files").setInputFiles(names);
     await page.getByTestId("county-clear").click();
@@ -443,6 +452,28 @@ test("清空 right after picking 3,000 files: nothing of them is kept, even what
     await page.waitForTimeout(1500);
     assert.equal(await page.getByTestId("county-restored").count(), 0, "nothing comes back from this browser");
     assert.equal(await page.getByTestId("county-summary").count(), 0, "the cleared batch stays cleared");
+  });
+  await page.close();
+});
+
+test("取消 while last time's batch is checked again stops the check; the batch stays kept", { timeout: 180000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    const names = manyFiles("ziping-kept-", 2000, (n) => `{"n":${n}}`);
+    await page.getByTestId("county-files").setInputFiles(names);
+    const summary = page.getByTestId("county-summary");
+    await summary.getByText(/^共 2000 个文件/).waitFor({ timeout: 120000 });
+    const kept = () => keptFiles(page);
+    for (let tries = 0; (await kept()) !== 2000 && tries < 100; tries++) await page.waitForTimeout(100);
+    // The next morning: the batch is checked again, and the officer presses 取消 at once.
+    await page.reload();
+    await page.getByTestId("county-reading").waitFor();
+    await page.getByTestId("county-cancel").click();
+    await page.waitForTimeout(1500);
+    assert.equal(await kept(), 2000, "取消 forgets nothing kept last time");
+    await page.reload();
+    await summary.getByText(/^共 2000 个文件/).waitFor({ timeout: 120000 });
   });
   await page.close();
 });
