@@ -31,6 +31,13 @@ function folderOf(prefix, name, files) {
 /** The example submissions, sorted by name. */
 const exampleFiles = () => readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
 
+/** Opens county mode at its address (a bookmark), after the start page has been seen once. */
+async function openCountyPage(page) {
+  await gotoStart(page, session.server.url);
+  await page.goto(new URL("county/", session.server.url).href);
+  await page.getByTestId("county-page").waitFor();
+}
+
 /** `count` files 学校0000.json … in a new temporary folder, file n holding `contents(n)`. */
 function manyFiles(prefix, count, contents) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -572,9 +579,7 @@ test("two school years: each school beside its last year, the coefficients by ye
 test("a file too large to be a submission is refused with its size, beside a good one", { timeout: 120000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, session.server.url);
-    await page.goto(new URL("county/", session.server.url).href);
-    await page.getByTestId("county-page").waitFor();
+    await openCountyPage(page);
     // A 6 MB file named .json (a video renamed, say): over the 4 MB a submission may be.
     const dir = mkdtempSync(join(tmpdir(), "ziping-large-"));
     const large = join(dir, "城关镇中学-录像.json");
@@ -598,9 +603,7 @@ test("a file too large to be a submission is refused with its size, beside a goo
 test("a folder dropped is read through its entries, subfolders too; files dropped still come as a list", { timeout: 120000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, session.server.url);
-    await page.goto(new URL("county/", session.server.url).href);
-    await page.getByTestId("county-page").waitFor();
+    await openCountyPage(page);
     // 各校/ with two schools' files, and 各校/二组/ with the third and a note.
     const examples = readdirSync(EXAMPLES).sort();
     const folder = folderOf("ziping-drop-", "各校", {
@@ -631,9 +634,7 @@ test("a folder dropped is read through its entries, subfolders too; files droppe
 test("选择文件夹: the folder the browser hands over is walked, subfolders too; a cancelled choice does nothing; without it the page's own picker opens", { timeout: 120000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, session.server.url);
-    await page.goto(new URL("county/", session.server.url).href);
-    await page.getByTestId("county-page").waitFor();
+    await openCountyPage(page);
     // 各校/ with two schools' files, and 各校/二组/ with the third and a note: a real folder
     // handle (this site's private folder in the browser), handed over by showDirectoryPicker
     // as the browser's own dialog would (Playwright cannot click in that dialog).
@@ -732,9 +733,7 @@ test("选择文件夹: the folder the browser hands over is walked, subfolders t
 test("a folder being walked: no report of part of it, and 清空 stops it", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
-    await gotoStart(page, session.server.url);
-    await page.goto(new URL("county/", session.server.url).href);
-    await page.getByTestId("county-page").waitFor();
+    await openCountyPage(page);
     // 40 groups of 50 files, each its own (not submissions: read quickly, each counted).
     const root = mkdtempSync(join(tmpdir(), "ziping-walk-"));
     const folder = join(root, "全县");
