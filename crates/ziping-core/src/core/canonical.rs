@@ -151,30 +151,8 @@ impl<'a> Reader<'a> {
 
     fn number(&mut self, out: &mut Vec<u8>) -> Option<()> {
         let start = self.at;
-        while matches!(
-            self.peek(),
-            Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
-        ) {
-            self.at += 1;
-        }
-        let token = &self.text[start..self.at];
-        if !json_number(token) {
-            return None;
-        }
-        let digits = token.strip_prefix('-').unwrap_or(token);
-        let whole = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-        // A whole number as JSON writes it (no leading zero) and well below 2^53: its own
-        // digits are its canonical form, but -0, which is 0.
-        if whole && digits.len() <= 15 && (digits.len() == 1 || !digits.starts_with('0')) {
-            out.extend_from_slice(if digits == "0" {
-                b"0"
-            } else {
-                token.as_bytes()
-            });
-            return Some(());
-        }
-        // Correctly rounded, as serde_json reads numbers with `float_roundtrip`.
-        number(token.parse().ok()?, out)
+        self.at += number_length(&self.text.as_bytes()[start..]);
+        number_token(&self.text[start..self.at], out)
     }
 
     /// Steps over an opening bracket, written to `out`; `true` if its `close` follows (written
@@ -281,6 +259,108 @@ impl<'a> Reader<'a> {
         out.push(b'}');
         Some(())
     }
+}
+
+/// How long the number token at the start of `bytes` is (the characters a number may have).
+fn number_length(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+        .unwrap_or(bytes.len())
+}
+
+/// Appends the canonical form of a number token; `None` if it is not a JSON number or not one
+/// JSON can carry.
+fn number_token(token: &str, out: &mut Vec<u8>) -> Option<()> {
+    if !json_number(token) {
+        return None;
+    }
+    let digits = token.strip_prefix('-').unwrap_or(token);
+    let whole = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    // A whole number as JSON writes it (no leading zero) and well below 2^53: its own
+    // digits are its canonical form, but -0, which is 0.
+    if whole && digits.len() <= 15 && (digits.len() == 1 || !digits.starts_with('0')) {
+        out.extend_from_slice(if digits == "0" {
+            b"0"
+        } else {
+            token.as_bytes()
+        });
+        return Some(());
+    }
+    // Correctly rounded, as serde_json reads numbers with `float_roundtrip`.
+    number(token.parse().ok()?, out)
+}
+
+/// `true` when the canonical form of the JSON `text` is `canonical`, told without writing it:
+/// `text` is `canonical` but for space between tokens and numbers written another way
+/// (`20.0` for `20`, as serde_json writes a whole float). `false` when it is not, and also
+/// when telling would need the full reading (keys in another order, an escape written another
+/// way): then [`text_into`] says. `text` must be JSON (serde_json read it): space is skipped
+/// only between tokens.
+///
+/// A submission's stored result is, nearly always, the recomputed one as the app wrote it;
+/// this reads it several times faster than [`text_into`] writes it. It cannot say yes wrongly:
+/// the canonical form of a text is the same with the space between its tokens removed and
+/// with each number in canonical form, and `canonical`, the canonical form of something, is
+/// its own canonical form.
+pub fn text_is(text: &str, canonical: &[u8]) -> bool {
+    let (t, c) = (text.as_bytes(), canonical);
+    let (mut i, mut j) = (0, 0);
+    while i < t.len() {
+        match t[i] {
+            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+            b'"' => {
+                // To the closing quote, as it is: the same escapes or none.
+                let mut end = i + 1;
+                loop {
+                    match t
+                        .get(end..)
+                        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+                    {
+                        None => return false,
+                        Some(k) if t[end + k] == b'"' => {
+                            end += k + 1;
+                            break;
+                        }
+                        Some(k) => end += k + 2,
+                    }
+                }
+                if c.get(j..j + (end - i)) != Some(&t[i..end]) {
+                    return false;
+                }
+                j += end - i;
+                i = end;
+            }
+            b'-' | b'0'..=b'9' => {
+                let (n, m) = (number_length(&t[i..]), number_length(&c[j..]));
+                let (ours, theirs) = (&t[i..i + n], &c[j..j + m]);
+                let same = ours == theirs
+                    || (ours.strip_suffix(b".0") == Some(theirs)
+                        && theirs.iter().all(|b| b.is_ascii_digit() || *b == b'-'))
+                    || {
+                        let mut written = Vec::new();
+                        std::str::from_utf8(ours)
+                            .ok()
+                            .and_then(|token| number_token(token, &mut written))
+                            .is_some()
+                            && written == theirs
+                    };
+                if !same || m == 0 {
+                    return false;
+                }
+                i += n;
+                j += m;
+            }
+            b => {
+                if c.get(j) != Some(&b) {
+                    return false;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    j == c.len()
 }
 
 /// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
@@ -526,7 +606,69 @@ mod tests {
         }
     }
 
+    #[test]
+    fn text_is_says_yes_to_space_and_numbers_written_another_way_only() {
+        let canonical = br#"{"a":[20,-5,0,0,100,0.5,1e+21],"b":"x\"y","c":{"d":null,"e":true}}"#;
+        for yes in [
+            r#"{"a":[20,-5,0,0,100,0.5,1e+21],"b":"x\"y","c":{"d":null,"e":true}}"#,
+            "{\n  \"a\": [ 20.0, -5.0, 0.0, -0.0, 1e2, 5e-1, 1e21 ],\r\n\t\"b\" : \"x\\\"y\",\n  \"c\": {\"d\": null, \"e\": true}\n}",
+        ] {
+            assert!(text_is(yes, canonical), "{yes}");
+            assert_eq!(from_text(yes).unwrap().as_bytes(), canonical);
+        }
+        for no in [
+            // Another value: a number, a string, a literal, a member more or less.
+            r#"{"a":[21,-5,0,0,100,0.5,1e+21],"b":"x\"y","c":{"d":null,"e":true}}"#,
+            r#"{"a":[20,-5,0,0,100,0.25,1e+21],"b":"x\"y","c":{"d":null,"e":true}}"#,
+            r#"{"a":[20.5,-5,0,0,100,0.5,1e+21],"b":"x\"y","c":{"d":null,"e":true}}"#,
+            r#"{"a":[20,-5,0,0,100,0.5,1e+21],"b":"x\"z","c":{"d":null,"e":true}}"#,
+            r#"{"a":[20,-5,0,0,100,0.5,1e+21],"b":"x\"y","c":{"d":null,"e":false}}"#,
+            r#"{"a":[20,-5,0,0,100,0.5,1e+21],"b":"x\"y","c":{"d":null}}"#,
+            r#"{"a":[20,-5,0,0,100,0.5,1e+21],"b":"x\"y","c":{"d":null,"e":true,"f":1}}"#,
+            r#"{"a":[20,-5,0,0,100,0.5],"b":"x\"y","c":{"d":null,"e":true}}"#,
+            // The same value, but telling needs the full reading.
+            r#"{"c":{"d":null,"e":true},"a":[20,-5,0,0,100,0.5,1e+21],"b":"x\"y"}"#,
+            r#"{"a":[20,-5,0,0,100,0.5,1e+21],"b":"x\u0022y","c":{"d":null,"e":true}}"#,
+            "",
+        ] {
+            assert!(!text_is(no, canonical), "{no}");
+        }
+        // Text cut inside a string or after an escape: no, never a panic.
+        for cut in [r#"{"b":"x"#, r#"{"b":"x\"#] {
+            assert!(!text_is(cut, canonical));
+        }
+    }
+
+    /// Every key of every object in `v` is ASCII (serde_json's key order is then RFC 8785's).
+    fn ascii_keys(v: &Value) -> bool {
+        match v {
+            Value::Array(items) => items.iter().all(ascii_keys),
+            Value::Object(map) => map.iter().all(|(k, v)| k.is_ascii() && ascii_keys(v)),
+            _ => true,
+        }
+    }
+
     proptest! {
+        #[test]
+        fn text_is_never_says_yes_wrongly(v in value(), w in value()) {
+            let reference = serde_json_canonicalizer::to_vec(&v).unwrap();
+            for text in [
+                serde_json::to_string_pretty(&w).unwrap(),
+                serde_json::to_string_pretty(&v).unwrap(),
+                unusual_text(&v),
+            ] {
+                if text_is(&text, &reference) {
+                    prop_assert_eq!(from_text(&text).map(String::into_bytes), Some(reference.clone()), "{}", text);
+                }
+            }
+            // What serde_json writes, it tells (keys in its order, which is RFC 8785's for
+            // ASCII keys).
+            if ascii_keys(&v) {
+                prop_assert!(text_is(&serde_json::to_string(&v).unwrap(), &reference));
+                prop_assert!(text_is(&serde_json::to_string_pretty(&v).unwrap(), &reference));
+            }
+        }
+
         #[test]
         fn the_same_bytes_as_the_reference(v in value()) {
             let reference = serde_json_canonicalizer::to_vec(&v).unwrap();

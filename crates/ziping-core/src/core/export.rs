@@ -12,13 +12,15 @@ use crate::core::checklist::Checklist;
 pub use crate::core::json::FieldProblem;
 use crate::core::model::{ChecklistDoc, SchoolType};
 use crate::core::school::{PlanRow, Profile};
-use crate::core::score::{assess, Assessment};
+use crate::core::score::assess;
 use serde::{Deserialize, Serialize};
 
 mod integers;
 mod stored;
+mod verified;
 use integers::exact_integers;
 pub use stored::StoredResult;
+pub use verified::{verify, Verified};
 
 /// The `format` of a submission file as written now.
 pub const EXPORT_FORMAT: &str = "ziping.export/2";
@@ -290,7 +292,7 @@ fn check_time(field: &'static str, value: &str) -> Result<(), (&'static str, Str
 
 /// SHA-256 of the RFC 8785 form of `body` (a document's fields but its digest and its stored
 /// result) with `result`, the stored result's canonical form, added: the bulk of a file is
-/// written once from its text (`StoredResult::canonical`), not copied into another tree.
+/// written once (or checked against the recomputed result's), not copied into another tree.
 fn digest_with_result(body: impl Serialize, result: &[u8]) -> Result<String, ExportError> {
     let body = serde_json::to_value(body).map_err(|e| ExportError::NotSerializable {
         reason: e.to_string(),
@@ -499,74 +501,18 @@ pub fn to_text(doc: &Export) -> Result<String, ExportError> {
     Ok(text)
 }
 
-/// A verified submission, with the result recomputed from its raw answers.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Verified {
-    pub export: Export,
-    pub recomputed: Assessment,
-    /// See [`Verified::result_matches`]: compared once, when the file is read.
-    matches: bool,
-}
-
-impl Verified {
-    /// The result stored in the file equals the one recomputed from its answers: the same JSON
-    /// values, numbers compared as numbers (so `4`, `4.0` and `4e0` are one value, as in the
-    /// canonical form the digest uses; the layout never mattered).
-    pub fn result_matches(&self) -> bool {
-        self.matches
-    }
-}
-
-/// Reads and checks a submission file: size, encoding, JSON, format, fields, times, digest,
-/// checklist; then recomputes the result from the raw answers with the checklist it names.
-pub fn verify(bytes: &[u8], checklists: &[Checklist]) -> Result<Verified, ImportError> {
-    let (export, stored) = read_sealed(bytes)?;
-    let named = &export.checklist;
-    // Id, version and content: a county's copy of a built-in with the same id and version
-    // but other content is another checklist, never confused with it.
-    let checklist = checklists
-        .iter()
-        .find(|c| c.is(&named.id, &named.version, &named.sha256))
-        .ok_or_else(|| {
-            let same_name = checklists
-                .iter()
-                .any(|c| c.doc().id == named.id && c.doc().version == named.version);
-            let (id, version) = (named.id.clone(), named.version.clone());
-            if same_name {
-                ImportError::ChecklistChanged { id, version }
-            } else {
-                ImportError::UnknownChecklist { id, version }
-            }
-        })?;
-    let school_type = export
-        .profile
-        .school_type
-        .ok_or(ImportError::NoSchoolType)?;
-    // A 初中 on a 小学-only checklist has nothing to be scored on (it verified as 0/0).
-    if !checklist.doc().school_types.contains(&school_type) {
-        return Err(ImportError::SchoolTypeNotCovered { school_type });
-    }
-    let recomputed = assess(checklist, school_type, &export.answers);
-    let mut canonical = Vec::with_capacity(stored.len());
-    let matches = serde_json::to_value(&recomputed)
-        .ok()
-        .and_then(|value| crate::core::canonical::write(&value, &mut canonical))
-        .is_some()
-        && canonical == stored;
-    Ok(Verified {
-        export,
-        recomputed,
-        matches,
-    })
-}
-
 /// Reads a submission file into the current format, checking everything but the checklist.
 pub fn read(bytes: &[u8]) -> Result<Export, ImportError> {
-    read_sealed(bytes).map(|(export, _)| export)
+    read_sealed(bytes, |_| None).map(|(export, _)| export)
 }
 
 /// [`read`], with the stored result's canonical form the digest was checked over.
-fn read_sealed(bytes: &[u8]) -> Result<(Export, Vec<u8>), ImportError> {
+/// `expected` may say what that form likely is (for a file of the current format), which is
+/// then checked rather than written from the text.
+fn read_sealed(
+    bytes: &[u8],
+    expected: impl FnOnce(&Export) -> Option<Vec<u8>>,
+) -> Result<(Export, Vec<u8>), ImportError> {
     if bytes.len() > MAX_EXPORT_BYTES {
         return Err(ImportError::TooLarge {
             size: bytes.len(),
@@ -580,9 +526,13 @@ fn read_sealed(bytes: &[u8]) -> Result<(Export, Vec<u8>), ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     exact_integers(text)?;
     let current = |e: Export| {
-        let result = sealed(&e.created, &e.exported, &e.digest, text, &e.result, |r| {
-            digest_with(&e, r)
-        })?;
+        let expected = expected(&e);
+        let result = sealed(
+            (&e.created, &e.exported, &e.digest),
+            text,
+            (&e.result, expected),
+            |r| digest_with(&e, r),
+        )?;
         Ok((e, result))
     };
     // Nearly every file is of the current format: read straight into its type. Any other
@@ -602,24 +552,26 @@ fn read_sealed(bytes: &[u8]) -> Result<(Export, Vec<u8>), ImportError> {
         // One migration per older format, each with its test.
         EXPORT_FORMAT_V1 => {
             let e: ExportV1 = serde_json::from_str(text).map_err(|e| field_error(text, e))?;
-            let result = sealed(&e.created, &e.exported, &e.digest, text, &e.result, |r| {
-                digest_with_v1(&e, r)
-            })?;
+            let result = sealed(
+                (&e.created, &e.exported, &e.digest),
+                text,
+                (&e.result, None),
+                |r| digest_with_v1(&e, r),
+            )?;
             Ok((Export::from(e), result))
         }
         _ => Err(ImportError::UnknownFormat { found: format }),
     }
 }
 
-/// A file's times are RFC 3339 and its digest is the one its content gives.
-/// Returns the stored result's canonical form (`text` is the whole file's: why a result has
-/// none is told as reading the file into values tells it).
+/// A file's times (created, exported) are RFC 3339 and its digest (`stored`) is the one its
+/// content gives. Returns the stored result's canonical form (`text` is the whole file's: why
+/// a result has none is told as reading the file into values tells it); `expected`, what that
+/// form likely is, is used when the stored result is plainly it.
 fn sealed(
-    created: &str,
-    exported: &str,
-    stored: &str,
+    (created, exported, stored): (&str, &str, &str),
     text: &str,
-    result: &StoredResult,
+    (result, expected): (&StoredResult, Option<Vec<u8>>),
     digest: impl FnOnce(&[u8]) -> Result<String, ExportError>,
 ) -> Result<Vec<u8>, ImportError> {
     for (field, value) in [("created", created), ("exported", exported)] {
@@ -631,14 +583,16 @@ fn sealed(
     // The typed read took the result as text, checked for syntax only: a number out of range,
     // a string JSON cannot hold or nesting too deep are told here, as before, and a result
     // that reads as values all the same has a key twice.
-    let result = result.canonical().ok_or_else(|| {
-        match serde_json::from_str::<serde_json::Value>(text) {
-            Err(e) => json_error(e),
-            Ok(_) => ImportError::Field {
-                path: "result".into(),
-                problem: FieldProblem::DuplicateKey,
-            },
-        }
+    let result = match expected {
+        Some(expected) if result.is(&expected) => Some(expected),
+        _ => result.canonical(),
+    };
+    let result = result.ok_or_else(|| match serde_json::from_str::<serde_json::Value>(text) {
+        Err(e) => json_error(e),
+        Ok(_) => ImportError::Field {
+            path: "result".into(),
+            problem: FieldProblem::DuplicateKey,
+        },
     })?;
     let computed = digest(&result).map_err(|_| ImportError::Field {
         path: "$".into(),

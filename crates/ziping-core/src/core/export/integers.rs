@@ -6,26 +6,62 @@ use super::ImportError;
 /// and 9007199254740992 are one number to JSON readers and to the digest, so a changed digit
 /// would not be detected. One pass over the bytes, skipping strings.
 pub(super) fn exact_integers(text: &str) -> Result<(), ImportError> {
+    if long_digit_runs(text.as_bytes()) {
+        every_integer_exact(text)
+    } else {
+        Ok(())
+    }
+}
+
+/// The text has 16 or more ASCII digits in a row somewhere (in a string or not), not part of
+/// a number with a fraction or an exponent: an integer beyond 2^53 has, and nearly no file
+/// does (a school code has 12 digits, a phone number 11). Eight
+/// bytes at a time: such a run holds eight aligned digits, and only those are looked at
+/// further. A file's text is checked several times faster than by [`every_integer_exact`].
+fn long_digit_runs(bytes: &[u8]) -> bool {
+    const LOW: u64 = u64::from_le_bytes([0xF0; 8]);
+    const THREES: u64 = u64::from_le_bytes([0x30; 8]);
+    const SIXES: u64 = u64::from_le_bytes([0x06; 8]);
+    let digit = |b: &u8| b.is_ascii_digit();
+    bytes.chunks_exact(8).enumerate().any(|(n, chunk)| {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Every byte is 0x30–0x3F, and still is with 6 added (no carry between bytes then):
+        // every byte is 0x30–0x39.
+        let all_digits = word & LOW == THREES && (word + SIXES) & LOW == THREES;
+        all_digits && {
+            let (start, end) = (n * 8, n * 8 + 8);
+            let before = bytes[..start].iter().rev().take_while(|b| digit(b)).count();
+            let after = bytes[end..].iter().take_while(|b| digit(b)).count();
+            // Not a fraction's digits (a rate's 0.5714285714285714), an exponent's, or a
+            // whole part with either after it: those are no integer.
+            let prev = start.checked_sub(before + 1).map(|i| bytes[i]);
+            let next = bytes.get(end + after);
+            before + 8 + after >= 16
+                && !matches!(prev, Some(b'.' | b'e' | b'E' | b'+'))
+                && !matches!(next, Some(b'.' | b'e' | b'E'))
+        }
+    })
+}
+
+/// [`exact_integers`], one pass over the bytes, skipping strings.
+fn every_integer_exact(text: &str) -> Result<(), ImportError> {
     const LIMIT: u64 = 1 << 53;
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut in_string = false;
     while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            // Straight to the next quote or escape (text is most of a file).
-            match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
-                None => break,
-                Some(k) if bytes[i + k] == b'"' => {
-                    in_string = false;
-                    i += k + 1;
+        match bytes[i] {
+            b'"' => {
+                // To the closing quote, byte by byte: most strings are short (keys, answers),
+                // too short for a vectorised search to pay for its start.
+                i += 1;
+                while let Some(&b) = bytes.get(i) {
+                    match b {
+                        b'"' => break,
+                        b'\\' => i += 2,
+                        _ => i += 1,
+                    }
                 }
-                Some(k) => i += k + 2,
             }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
             b'-' | b'0'..=b'9' => {
                 let start = i;
                 i += 1;
@@ -36,9 +72,10 @@ pub(super) fn exact_integers(text: &str) -> Result<(), ImportError> {
                 }
                 let token = &text[start..i];
                 let digits = token.trim_start_matches('-');
-                let integer = digits.bytes().all(|d| d.is_ascii_digit());
-                let too_large = digits.len() > 16 || digits.parse::<u64>().is_ok_and(|n| n > LIMIT);
-                if integer && too_large {
+                // 2^53 has 16 digits: a shorter number is always exact.
+                let too_large = digits.len() > 16
+                    || (digits.len() == 16 && digits.parse::<u64>().is_ok_and(|n| n > LIMIT));
+                if too_large && digits.bytes().all(|d| d.is_ascii_digit()) {
                     return Err(ImportError::NumberTooPrecise {
                         number: token.to_string(),
                     });
@@ -50,4 +87,57 @@ pub(super) fn exact_integers(text: &str) -> Result<(), ImportError> {
         i += 1;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_sixteen_digits_are_found_wherever_they_sit() {
+        let digits = "1234567890123456";
+        for pad in 0..24 {
+            let before = "x".repeat(pad);
+            for (run, long) in [(&digits[..15], false), (digits, true)] {
+                let text = format!("{before}{run}y");
+                assert_eq!(long_digit_runs(text.as_bytes()), long, "{text}");
+                // Split by something else, never one run.
+                let split = format!("{before}{}.{}", &run[..8], &run[8..]);
+                assert!(!long_digit_runs(split.as_bytes()), "{split}");
+            }
+        }
+        // A fraction's digits, an exponent's, a whole part with a fraction or an exponent.
+        for text in [
+            "0.5714285714285714",
+            "1e1234567890123456",
+            "1E+1234567890123456",
+            "1234567890123456.5",
+            "1234567890123456e2",
+        ] {
+            assert!(!long_digit_runs(text.as_bytes()), "{text}");
+        }
+        for text in [
+            "-1234567890123456",
+            "[1234567890123456]",
+            "a1234567890123456",
+        ] {
+            assert!(long_digit_runs(text.as_bytes()), "{text}");
+        }
+        // The bytes just past the digits in the ASCII table are not digits.
+        assert!(!long_digit_runs(b"::::::::;;;;;;;;////////"));
+    }
+
+    #[test]
+    fn an_integer_beyond_2_53_is_refused_in_a_value_never_in_a_string() {
+        for (text, exact) in [
+            (r#"{"a": 9007199254740992}"#, true),
+            (r#"{"a": 9007199254740993}"#, false),
+            (r#"{"a": -90071992547409930}"#, false),
+            (r#"{"a": "90071992547409930"}"#, true),
+            (r#"{"a": 9007199254740993.5}"#, true),
+            (r#"{"a": 1234567890123456789e5}"#, true),
+        ] {
+            assert_eq!(exact_integers(text).is_ok(), exact, "{text}");
+        }
+    }
 }

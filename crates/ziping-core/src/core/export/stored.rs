@@ -33,6 +33,12 @@ impl StoredResult {
         Some(out)
     }
 
+    /// Its canonical form is `canonical`, told without writing it
+    /// ([`crate::core::canonical::text_is`]): `false` may also mean "not plainly".
+    pub fn is(&self, canonical: &[u8]) -> bool {
+        crate::core::canonical::text_is(self.0.get(), canonical)
+    }
+
     /// Reads it into `T` (what a comparison with last year needs).
     pub fn read<T: serde::de::DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
         serde_json::from_str(self.0.get())
