@@ -493,6 +493,28 @@ fn an_output_never_overwrites_a_file_read_and_uncounted_files_exit_1() {
     ]);
     assert_eq!(code, 2, "{err}");
     assert_eq!(std::fs::read(&first).unwrap(), before);
+    // Named another way (a link to it elsewhere, a path through `..`): still a file read.
+    #[cfg(unix)]
+    {
+        let elsewhere = temp_dir("overwrite-link");
+        let link = elsewhere.join("link.json");
+        std::os::unix::fs::symlink(&first, &link).unwrap();
+        let dotted = dir
+            .join("..")
+            .join(dir.file_name().unwrap())
+            .join(first.file_name().unwrap());
+        for (flag, out) in [("--json", &link), ("--csv", &dotted)] {
+            let (code, _, err) = ziping(&[
+                "aggregate",
+                dir.to_str().unwrap(),
+                flag,
+                out.to_str().unwrap(),
+            ]);
+            assert_eq!(code, 2, "{flag} {}: {err}", out.display());
+            assert_eq!(std::fs::read(&first).unwrap(), before);
+        }
+        std::fs::remove_dir_all(&elsewhere).unwrap();
+    }
     // Two files with one code and two names: a 冲突, one line for the group, exit 1.
     let text = String::from_utf8(before).unwrap();
     let mut doc: ziping_core::core::export::Export = serde_json::from_str(&text).unwrap();
