@@ -658,8 +658,9 @@ impl TableView {
         rows.sort_by(|&a, &b| {
             let (a, b) = (&report.schools[a], &report.schools[b]);
             let order = match self.sort {
-                SortBy::File => a.file.cmp(&b.file),
-                SortBy::Name => a.school_name.cmp(&b.school_name),
+                // Numbers in names as numbers: 第2 before 第15.
+                SortBy::File => alphanumeric_sort::compare_str(&a.file, &b.file),
+                SortBy::Name => alphanumeric_sort::compare_str(&a.school_name, &b.school_name),
                 SortBy::Score => share(a).total_cmp(&share(b)),
                 SortBy::Status => a.status.severity().cmp(&b.status.severity()),
             };

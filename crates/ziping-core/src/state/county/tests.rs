@@ -278,6 +278,32 @@ fn the_school_table_filters_and_sorts_as_the_officer_asks() {
     };
     assert_eq!(files(invalid.rows(&r, Lang::En)), ["c.json"]);
     assert!(invalid.rows(&r, Lang::Zh).is_empty());
+
+    // Names and files sort as people count: 第2 before 第15 before 第159.
+    for (file, name) in [
+        ("第159.json", "第159小学"),
+        ("第15.json", "第15小学"),
+        ("第2.json", "第2小学"),
+    ] {
+        let id = b.accept(file, None).unwrap();
+        b.receive(id, 0, school(name, 50.0));
+    }
+    let r = b.report(&Timestamp::parse("2026-12-01T00:00:00+08:00").unwrap());
+    let numbered = |view: TableView, of: fn(&crate::core::aggregate::SchoolRow) -> &str| {
+        view.rows(&r, Lang::Zh)
+            .iter()
+            .map(|&n| of(&r.schools[n]).to_string())
+            .filter(|t| t.starts_with('第'))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        numbered(view.sort_by(SortBy::Name), |s| &s.school_name),
+        ["第2小学", "第15小学", "第159小学"]
+    );
+    assert_eq!(
+        numbered(TableView::default(), |s| &s.file),
+        ["第2.json", "第15.json", "第159.json"]
+    );
 }
 
 /// A school sends its file, then the same file as a package with its evidence: the package
