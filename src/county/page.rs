@@ -364,6 +364,8 @@ pub fn County(props: &CountyProps) -> Html {
     let progress = use_state(|| (0usize, 0usize, false));
     let no_workers = use_state(|| false);
     let viewing = use_state(|| None::<String>);
+    // What had the focus when a school's report or the 核查单 was opened: it has it again back.
+    let opener = use_mut_ref(|| None::<web_sys::HtmlElement>);
     // The school's report opened, with its file's bytes when it is a 报送包 (its evidence opens
     // from them).
     let opened = use_state(|| None::<(Open, Option<Rc<Vec<u8>>>)>);
@@ -1002,9 +1004,10 @@ pub fn County(props: &CountyProps) -> Html {
         select.value()
     });
     let open_school = {
-        let (viewing, scrolled) = (viewing.clone(), scrolled.clone());
+        let (viewing, scrolled, opener) = (viewing.clone(), scrolled.clone(), opener.clone());
         Callback::from(move |file: String| {
             *scrolled.borrow_mut() = page::scroll_y();
+            *opener.borrow_mut() = page::active_element();
             viewing.set(Some(file));
         })
     };
@@ -1029,20 +1032,27 @@ pub fn County(props: &CountyProps) -> Html {
         })
     };
     let on_sheets = {
-        let (sheets, scrolled) = (sheets.clone(), scrolled.clone());
+        let (sheets, scrolled, opener) = (sheets.clone(), scrolled.clone(), opener.clone());
         Callback::from(move |()| {
             *scrolled.borrow_mut() = page::scroll_y();
+            *opener.borrow_mut() = page::active_element();
             sheets.set(true);
         })
     };
-    // Back from a school's report or the 核查单: where the officer was, not the top.
+    // Back from a school's report or the 核查单: where the officer was, not the top, and the
+    // focus on what opened it (a keyboard goes on from there).
     {
-        let scrolled = scrolled.clone();
+        let (scrolled, opener) = (scrolled.clone(), opener.clone());
         let back = viewing.is_none() && !*sheets;
         use_effect_with(back, move |back| {
             let y = *scrolled.borrow();
             if *back && y > 0.0 {
                 page::scroll_to(y);
+            }
+            if *back {
+                if let Some(el) = opener.borrow_mut().take() {
+                    page::refocus(&el);
+                }
             }
         });
     }
@@ -1115,6 +1125,10 @@ pub fn County(props: &CountyProps) -> Html {
                 .collect::<Vec<_>>()
         },
     );
+    // A school's report or the 核查单 is shown over the county's page, which stays as it was
+    // underneath (hidden): back, the table's filter, order, page and rows, the flags' order
+    // and the scroll are where the officer left them.
+    let mut overlay = None;
     if *sheets {
         let w = work.borrow();
         if let (Some(l), Some(plan)) = (&*shown, &w.batch.visit) {
@@ -1122,7 +1136,7 @@ pub fn County(props: &CountyProps) -> Html {
                 let sheets = sheets.clone();
                 Callback::from(move |_: MouseEvent| sheets.set(false))
             };
-            return html! {
+            overlay = Some(html! {
                 <section class="county sheets-view" data-testid="county-sheets">
                     <p class="no-print page-actions">
                         <button type="button" class="link" data-testid="back-from-sheets" onclick={back}>{ "← " }{ ctx.t(Msg::BackToVisits) }</button>
@@ -1130,15 +1144,15 @@ pub fn County(props: &CountyProps) -> Html {
                     </p>
                     { review::sheets(&ctx, &l.report, plan, &w.batch.findings, clock::now().date()) }
                 </section>
-            };
+            });
         }
     }
-    if viewing.is_some() {
+    if overlay.is_none() && viewing.is_some() {
         let back = {
             let viewing = viewing.clone();
             Callback::from(move |_: MouseEvent| viewing.set(None))
         };
-        return html! {
+        overlay = Some(html! {
             <section class="county" data-testid="county-report">
                 <p class="no-print"><button type="button" class="link" data-testid="back-to-county" onclick={back}>{ "← " }{ ctx.t(Msg::BackToCounty) }</button></p>
                 if let Some((open, package)) = (*opened).clone() {
@@ -1150,7 +1164,7 @@ pub fn County(props: &CountyProps) -> Html {
                     <p class="muted" role="status">{ ctx.t(Msg::Loading) }</p>
                 }
             </section>
-        };
+        });
     }
 
     let w = work.borrow();
@@ -1302,8 +1316,11 @@ pub fn County(props: &CountyProps) -> Html {
             }
         }
     };
+    let covered = overlay.is_some();
     html! {
-        <section class="page county" data-testid="county-page" aria-labelledby="county-heading" {ondragover} {ondrop}>
+        <>
+        { overlay.unwrap_or_default() }
+        <section class="page county" data-testid="county-page" aria-labelledby="county-heading" hidden={covered} {ondragover} {ondrop}>
             <p class="no-print"><a class="link" data-testid="county-back" href="../">{ "← " }{ ctx.t(Msg::BackToStart) }</a></p>
             <h2 id="county-heading">{ ctx.t(Msg::CountyHeading) }</h2>
             <p class="lead no-print">{ ctx.t(Msg::CountyIntro) }</p>
@@ -1346,6 +1363,7 @@ pub fn County(props: &CountyProps) -> Html {
             </div>
             { body }
         </section>
+        </>
     }
 }
 

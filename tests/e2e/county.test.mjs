@@ -163,7 +163,15 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     await page.keyboard.type("桃花源", { delay: 40 });
     assert.equal(await page.getByTestId("county-filter").inputValue(), "桃花源");
     assert.equal(await page.getByTestId("county-row").count(), 1);
-    await page.getByTestId("open-school").click();
+    // Sorted by name, descending (two clicks), then the school opened from the keyboard.
+    const byName = page.getByTestId("county-table").locator("th").filter({ hasText: "学校名称" }).getByRole("button");
+    await byName.click();
+    await byName.click();
+    const sorted = async () => page.getByTestId("county-table").locator("th[aria-sort]").evaluate((th) => `${th.textContent.trim()} ${th.getAttribute("aria-sort")}`);
+    const order = await sorted();
+    assert.match(order, /^学校名称.* descending$/);
+    await page.getByTestId("open-school").focus();
+    await page.keyboard.press("Enter");
     await page.getByTestId("county-report").waitFor();
     assert.equal(await page.getByTestId("report-school").textContent(), "桃花源中学");
     assert.equal(await page.getByTestId("report-date").textContent(), "2026-11-20", "the export date");
@@ -172,6 +180,12 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     assert.equal(await page.getByTestId("report-finding").count(), 1);
     await page.getByTestId("back-to-county").click();
     await page.getByTestId("county-table").waitFor();
+    // Back where the officer was: the filter typed, the order chosen, and the focus on the
+    // school's name (the keyboard goes on from there).
+    assert.equal(await page.getByTestId("county-filter").inputValue(), "桃花源");
+    assert.equal(await page.getByTestId("county-row").count(), 1);
+    assert.equal(await sorted(), order);
+    assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.dataset.testid), "open-school");
 
     // 清空 asks first (the batch is kept in this browser): no keeps it, yes empties it.
     const answers = [false, true];

@@ -38,6 +38,25 @@ pub fn focused(id: &str) -> bool {
     true
 }
 
+/// The element that has keyboard focus, if one does (not the page itself).
+pub fn active_element() -> Option<web_sys::HtmlElement> {
+    gloo::utils::document()
+        .active_element()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|el| el.tag_name() != "BODY")
+}
+
+/// Gives focus back to `el` where it is, without scrolling to it (the page's scroll is put
+/// back first); false if it is no longer in the page.
+pub fn refocus(el: &web_sys::HtmlElement) -> bool {
+    if !el.is_connected() {
+        return false;
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    el.focus_with_options(&options).is_ok()
+}
+
 /// How far the page is scrolled down, in CSS pixels.
 pub fn scroll_y() -> f64 {
     gloo::utils::window().scroll_y().unwrap_or(0.0)
