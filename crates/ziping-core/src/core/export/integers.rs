@@ -23,24 +23,34 @@ fn long_digit_runs(bytes: &[u8]) -> bool {
     const THREES: u64 = u64::from_le_bytes([0x30; 8]);
     const SIXES: u64 = u64::from_le_bytes([0x06; 8]);
     let digit = |b: &u8| b.is_ascii_digit();
-    bytes.chunks_exact(8).enumerate().any(|(n, chunk)| {
+    let mut start = 0;
+    while let Some(chunk) = bytes.get(start..start + 8) {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
         // Every byte is 0x30–0x3F, and still is with 6 added (no carry between bytes then):
         // every byte is 0x30–0x39.
-        let all_digits = word & LOW == THREES && (word + SIXES) & LOW == THREES;
-        all_digits && {
-            let (start, end) = (n * 8, n * 8 + 8);
-            let before = bytes[..start].iter().rev().take_while(|b| digit(b)).count();
-            let after = bytes[end..].iter().take_while(|b| digit(b)).count();
-            // Not a fraction's digits (a rate's 0.5714285714285714), an exponent's, or a
-            // whole part with either after it: those are no integer.
-            let prev = start.checked_sub(before + 1).map(|i| bytes[i]);
-            let next = bytes.get(end + after);
-            before + 8 + after >= 16
-                && !matches!(prev, Some(b'.' | b'e' | b'E' | b'+'))
-                && !matches!(next, Some(b'.' | b'e' | b'E'))
+        if word & LOW != THREES || (word + SIXES) & LOW != THREES {
+            start += 8;
+            continue;
         }
-    })
+        let end = start + 8;
+        // The chunk before was not all digits: fewer than eight of the run are before it.
+        let before = bytes[..start].iter().rev().take_while(|b| digit(b)).count();
+        let after = bytes[end..].iter().take_while(|b| digit(b)).count();
+        // Not a fraction's digits (a rate's 0.5714285714285714), an exponent's, or a whole
+        // part with either after it: those are no integer.
+        let prev = start.checked_sub(before + 1).map(|i| bytes[i]);
+        let next = bytes.get(end + after);
+        if before + 8 + after >= 16
+            && !matches!(prev, Some(b'.' | b'e' | b'E' | b'+'))
+            && !matches!(next, Some(b'.' | b'e' | b'E'))
+        {
+            return true;
+        }
+        // The run is looked at once: on past it (a run of a million digits in a crafted file
+        // was counted again for each of its chunks, minutes of work).
+        start = (end + after) / 8 * 8 + 8;
+    }
+    false
 }
 
 /// [`exact_integers`], one pass over the bytes, skipping strings.
