@@ -1337,7 +1337,9 @@ pub fn County(props: &CountyProps) -> Html {
             // Beside the buttons that start it, not below 县级设置 (open, it filled the window).
             <div class="county-progress no-print" data-testid="county-reading" hidden={!reading}>
                 <label for="county-progress">{ ctx.say(say::CountyProgress { done: &done.to_string(), total: &total.to_string() }) }</label>
-                <progress id="county-progress" max={total.to_string()} value={done.to_string()} />
+                // While a folder is walked its size is not known yet: no value (the bar shows
+                // work going on) rather than a share that moves back as files are found.
+                <progress id="county-progress" max={total.to_string()} value={(!walking).then(|| done.to_string())} />
                 <button type="button" data-testid="county-cancel" onclick={cancel}>{ ctx.t(Msg::CountyCancel) }</button>
             </div>
             <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>

@@ -766,11 +766,16 @@ test("a folder being walked: no report of part of it, and 清空 stops it", { ti
     assert.equal(await page.getByTestId("county-summary").count(), 0, "no batch after 清空");
     assert.equal(await page.getByTestId("county-reading").isVisible(), false);
 
-    // Dropped again and left alone: the only report is the whole folder's.
+    // Dropped again and left alone: the only report is the whole folder's. While the folder
+    // is walked its size is not known: the bar says so (no value) rather than moving back
+    // as files are found.
     await drop();
     const seen = new Set();
+    const shares = [];
     const end = Date.now() + 120000;
     for (;;) {
+      const share = await page.locator("#county-progress").evaluate((p) => (p.hasAttribute("value") ? p.value / p.max : null)).catch(() => null);
+      if (share !== null) shares.push(share);
       const summary = page.getByTestId("county-summary");
       if (await summary.count()) {
         const text = await summary.textContent();
@@ -781,6 +786,7 @@ test("a folder being walked: no report of part of it, and 清空 stops it", { ti
       await page.waitForTimeout(30);
     }
     assert.deepEqual([...seen], ["共 2000 个文件：无效 2000。"]);
+    assert.ok(shares.every((x, i) => i === 0 || x >= shares[i - 1]), `the bar never moves back: ${shares.map((x) => x.toFixed(2))}`);
   });
   await page.close();
 });
