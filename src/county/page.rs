@@ -364,6 +364,10 @@ pub fn County(props: &CountyProps) -> Html {
     let progress = use_state(|| (0usize, 0usize, false));
     let no_workers = use_state(|| false);
     let viewing = use_state(|| None::<String>);
+    // The school table's filter, order and page, kept here: the table is not drawn while
+    // more files are read, and comes back as the officer left it.
+    let table_view = use_state(crate::state::county::TableView::default);
+    let table_page = use_state(|| 0usize);
     // What had the focus when a school's report or the 核查单 was opened: it has it again back.
     let opener = use_mut_ref(|| None::<web_sys::HtmlElement>);
     // The school's report opened, with its file's bytes when it is a 报送包 (its evidence opens
@@ -1303,7 +1307,7 @@ pub fn County(props: &CountyProps) -> Html {
                     { missing_schools(&ctx, r) }
                     <p class="error no-print" role="alert" data-testid="assign-problem" hidden={assign_problem.is_none()}>{ (*assign_problem).as_ref().map(|code| ctx.say(say::AssignUnknown { code })).unwrap_or_default() }</p>
                     if *parts >= 1 {
-                    <SchoolsTable report={Shared(l.report.clone())} on_open={open_school.clone()} on_pick={pick.clone()}
+                    <SchoolsTable report={Shared(l.report.clone())} view={table_view.clone()} page={table_page.clone()} on_open={open_school.clone()} on_pick={pick.clone()}
                         roster={settings.as_ref().filter(|s| s.0.has_roster()).cloned()} on_assign={assign.clone()} on_add_to_roster={add_to_roster.clone()} />
                     }
                     if *parts >= 2 {

@@ -43,13 +43,16 @@ pub(super) struct SchoolsTableProps {
     /// (file, roster code): the file counts for that roster school.
     pub on_assign: Callback<(String, String)>,
     pub on_add_to_roster: Callback<crate::core::aggregate::RosterSchool>,
+    /// The filter and order, and the page shown: the county page's, so they outlive the table
+    /// (it is not drawn while more files are read).
+    pub view: UseStateHandle<TableView>,
+    pub page: UseStateHandle<usize>,
 }
 
 #[component]
 pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by CountyApp");
-    let view = use_state(TableView::default);
-    let page = use_state(|| 0usize);
+    let (view, page) = (props.view.clone(), props.page.clone());
     let limit = use_state(|| ROWS_PER_TASK);
     let r = &*props.report;
     // Filtered and sorted once per report, view and language, not on each 40-row task.

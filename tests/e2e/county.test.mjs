@@ -73,6 +73,9 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     // First batch: the three examples and a damaged file.
     await page.getByTestId("county-files").setInputFiles([...examples, join(CORPUS, "35-digest-one-char.json")]);
     await summary.getByText("共 4 个文件：正常 3、无效 1。").waitFor();
+    // A filter typed before more files are added is still there once they are read.
+    await page.getByTestId("county-filter").click();
+    await page.keyboard.type("城关", { delay: 40 });
 
     // Second batch, added to the first: the 衡阳 checklist dropped among the files, a school
     // that used it, a file of the first example's school with the same time and other
@@ -89,6 +92,10 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     // The checklist dropped among the files waits for the officer (a school could send one of
     // its own): until accepted, the school that used it cannot be read.
     await summary.getByText("共 6 个文件：正常 2、冲突 2、无效 2。").waitFor();
+    assert.equal(await page.getByTestId("county-filter").inputValue(), "城关", "the filter outlives the reading");
+    await page.getByTestId("county-filter").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Backspace");
     const awaiting = page.getByTestId("county-awaiting");
     assert.match(await awaiting.textContent(), /衡阳[\s\S]*zlpj-school-hengyang/);
     await awaiting.getByTestId("awaiting-accept").click();
