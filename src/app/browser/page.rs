@@ -47,14 +47,13 @@ pub fn active_element() -> Option<web_sys::HtmlElement> {
 }
 
 /// Gives focus back to `el` where it is, without scrolling to it (the page's scroll is put
-/// back first); false if it is no longer in the page.
-pub fn refocus(el: &web_sys::HtmlElement) -> bool {
-    if !el.is_connected() {
-        return false;
+/// back first); nothing if it is no longer in the page.
+pub fn refocus(el: &web_sys::HtmlElement) {
+    if el.is_connected() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    el.focus_with_options(&options).is_ok()
 }
 
 /// How far the page is scrolled down, in CSS pixels.

@@ -1,6 +1,6 @@
 //! RFC 8785 (JCS) canonical JSON, written straight from a `serde_json::Value` or from JSON text
-//! (`text_into`): keys in UTF-16 order, numbers as ECMAScript prints them (`ryu-js`), strings
-//! with JSON's minimal escapes.
+//! (`text_into`), or checked against a text without writing it (`text_is`): keys in UTF-16
+//! order, numbers as ECMAScript prints them (`ryu-js`), strings with JSON's minimal escapes.
 //!
 //! Why not only `serde_json_canonicalizer`: it is the reference (and still writes everything
 //! but the digest's body), but it buffers every property through a re-parse and a boxed
@@ -262,11 +262,24 @@ impl<'a> Reader<'a> {
 }
 
 /// How long the number token at the start of `bytes` is (the characters a number may have).
-fn number_length(bytes: &[u8]) -> usize {
+pub(crate) fn number_length(bytes: &[u8]) -> usize {
     bytes
         .iter()
         .position(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
         .unwrap_or(bytes.len())
+}
+
+/// Where the string token opening at `open` (a `"`) ends: just after its closing quote,
+/// escapes stepped over; `None` if the text ends first.
+pub(crate) fn string_end(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut end = open + 1;
+    loop {
+        let k = memchr::memchr2(b'"', b'\\', bytes.get(end..)?)?;
+        if bytes[end + k] == b'"' {
+            return Some(end + k + 1);
+        }
+        end += k + 2;
+    }
 }
 
 /// Appends the canonical form of a number token; `None` if it is not a JSON number or not one
@@ -311,20 +324,9 @@ pub fn text_is(text: &str, canonical: &[u8]) -> bool {
             b' ' | b'\t' | b'\n' | b'\r' => i += 1,
             b'"' => {
                 // To the closing quote, as it is: the same escapes or none.
-                let mut end = i + 1;
-                loop {
-                    match t
-                        .get(end..)
-                        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
-                    {
-                        None => return false,
-                        Some(k) if t[end + k] == b'"' => {
-                            end += k + 1;
-                            break;
-                        }
-                        Some(k) => end += k + 2,
-                    }
-                }
+                let Some(end) = string_end(t, i) else {
+                    return false;
+                };
                 if c.get(j..j + (end - i)) != Some(&t[i..end]) {
                     return false;
                 }

@@ -1,10 +1,12 @@
 //! A check on a file's text before it is read as JSON.
 
 use super::ImportError;
+use crate::core::canonical::{number_length, string_end};
 
 /// Every integer in the text fits a double exactly (|n| ≤ 2^53): beyond that, 9007199254740993
 /// and 9007199254740992 are one number to JSON readers and to the digest, so a changed digit
-/// would not be detected. One pass over the bytes, skipping strings.
+/// would not be detected. Runs of digits found first, eight bytes at a time; only a text
+/// with a long one is then read token by token, skipping strings.
 pub(super) fn exact_integers(text: &str) -> Result<(), ImportError> {
     if long_digit_runs(text.as_bytes()) {
         every_integer_exact(text)
@@ -15,9 +17,9 @@ pub(super) fn exact_integers(text: &str) -> Result<(), ImportError> {
 
 /// The text has 16 or more ASCII digits in a row somewhere (in a string or not), not part of
 /// a number with a fraction or an exponent: an integer beyond 2^53 has, and nearly no file
-/// does (a school code has 12 digits, a phone number 11). Eight
-/// bytes at a time: such a run holds eight aligned digits, and only those are looked at
-/// further. A file's text is checked several times faster than by [`every_integer_exact`].
+/// does (a school code has 12 digits, a phone number 11). Eight bytes at a time: such a run
+/// holds eight aligned digits, and only those are looked at further. A file's text is checked
+/// several times faster than by [`every_integer_exact`].
 fn long_digit_runs(bytes: &[u8]) -> bool {
     const LOW: u64 = u64::from_le_bytes([0xF0; 8]);
     const THREES: u64 = u64::from_le_bytes([0x30; 8]);
@@ -60,26 +62,16 @@ fn every_integer_exact(text: &str) -> Result<(), ImportError> {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'"' => {
-                // To the closing quote, byte by byte: most strings are short (keys, answers),
-                // too short for a vectorised search to pay for its start.
-                i += 1;
-                while let Some(&b) = bytes.get(i) {
-                    match b {
-                        b'"' => break,
-                        b'\\' => i += 2,
-                        _ => i += 1,
-                    }
+            b'"' => match string_end(bytes, i) {
+                Some(end) => {
+                    i = end;
+                    continue;
                 }
-            }
+                None => break,
+            },
             b'-' | b'0'..=b'9' => {
                 let start = i;
-                i += 1;
-                while i < bytes.len()
-                    && matches!(bytes[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
-                {
-                    i += 1;
-                }
+                i += number_length(&bytes[i..]);
                 let token = &text[start..i];
                 let digits = token.trim_start_matches('-');
                 // 2^53 has 16 digits: a shorter number is always exact.
