@@ -94,8 +94,12 @@ test("the start page shows before the wasm arrives, and is the app's own", { tim
       await slow.close();
 
       // Someone who chose English (or has a draft to go back to) is not shown the Chinese
-      // first-visit page while the app loads.
-      const english = await fresh.context.newPage();
+      // first-visit page while the app loads. A profile of its own: in `fresh`, the service
+      // worker the first page installed may serve the wasm itself, past the hold (it did in a
+      // full run on a busy machine, and the app had taken over before the first look).
+      const other = await launch();
+      t.after(() => other.cleanup());
+      const english = await other.context.newPage();
       await english.addInitScript(() => localStorage.setItem("ziping.prefs.v1", JSON.stringify({ lang: "en" })));
       const releaseEnglish = await holdWasm(english);
       await english.goto(server.url);
