@@ -34,6 +34,27 @@ async function layoutProblems(page) {
       const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
       if (tops.size > 1) problems.push(`the button “${text}” wraps over ${tops.size} lines`);
     }
+    // County mode's school table: no word, version, year or score is wider than its cell (it
+    // was broken mid-word: "Versio|n", "2026.|4"; file names may break anywhere).
+    const canvas = document.createElement("canvas").getContext("2d");
+    for (const cell of document.querySelectorAll(".county-table th, .county-table td:not(.file-name)")) {
+      if (!cell.getClientRects().length) continue;
+      const style = getComputedStyle(cell);
+      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        const box = parent.getBoundingClientRect();
+        if (box.width <= 1 || box.height <= 1) continue; // hidden for screen readers only
+        const font = getComputedStyle(parent);
+        canvas.font = `${font.fontWeight} ${font.fontSize} ${font.fontFamily}`;
+        // Runs of Chinese break between characters by design; measure the other words.
+        for (const word of node.textContent.split(/[\s\u3400-\u9fff]+/).filter(Boolean)) {
+          const width = canvas.measureText(word).width;
+          if (width > room + 1) problems.push(`“${word}” is ${Math.round(width)} px in a cell with ${Math.round(room)} px`);
+        }
+      }
+    }
     // (A unit chosen beside an amount, 元 / 万元, needs only the width of its words.)
     for (const el of document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=file]), textarea, select:not(.money-unit)")) {
       const r = el.getBoundingClientRect();
