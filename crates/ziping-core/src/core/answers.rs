@@ -324,7 +324,7 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
         }
     }
     let plain: String = body.chars().filter(|&c| c != ',').collect();
-    let n: f64 = plain.parse().map_err(|_| not_a_number())?;
+    let n = crate::core::decimal::parse(&plain).ok_or_else(not_a_number)?;
     if !n.is_finite() || n.abs() > MAX_NUMBER {
         return Err(NumberError::TooLarge { text: text.into() });
     }

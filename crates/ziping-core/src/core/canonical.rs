@@ -301,7 +301,7 @@ fn number_token(token: &str, out: &mut Vec<u8>) -> Option<()> {
         return Some(());
     }
     // Correctly rounded, as serde_json reads numbers with `float_roundtrip`.
-    number(token.parse().ok()?, out)
+    number(crate::core::decimal::parse(token)?, out)
 }
 
 /// `true` when the canonical form of the JSON `text` is `canonical`, told without writing it:

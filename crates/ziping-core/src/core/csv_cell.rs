@@ -39,7 +39,7 @@ fn needs_guard(text: &str) -> bool {
         }
     }
     if let Some(number) = text.strip_suffix('%') {
-        return number.parse::<f64>().is_ok();
+        return crate::core::decimal::parse(number).is_some();
     }
     // Dates and times: two or three groups of digits joined by one of / - . :
     for separator in ['/', '-', ':', '.'] {

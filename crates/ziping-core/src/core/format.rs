@@ -49,7 +49,7 @@ pub fn quantity_against(n: f64, unit: &str, rule: Option<Comparison>) -> String 
     };
     let mut d = decimals(unit);
     while d < 4 {
-        let shown: f64 = fixed(n, d).parse().unwrap_or(n);
+        let shown = crate::core::decimal::parse(&fixed(n, d)).unwrap_or(n);
         if !bounds.iter().any(|&b| shown == b && n != b) {
             break;
         }

@@ -12,6 +12,7 @@ pub mod checklist_csv;
 pub mod checklist_diff;
 pub mod checklist_path;
 pub mod csv_cell;
+pub mod decimal;
 pub mod export;
 pub mod filename;
 pub mod format;

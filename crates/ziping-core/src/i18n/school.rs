@@ -31,7 +31,7 @@ pub fn unit_after<'a>(lang: Lang, unit: &'a str, number: &str) -> &'a str {
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    let one = digits.parse::<f64>().is_ok_and(|n| n == 1.0);
+    let one = crate::core::decimal::parse(&digits).is_some_and(|n| n == 1.0);
     if lang == Lang::Zh || !one {
         return plural;
     }

@@ -32,7 +32,7 @@ fn numbers(text: &str) -> Vec<(f64, String, usize)> {
                 .skip_while(|c| c.is_whitespace())
                 .take(3)
                 .collect();
-            if let Ok(v) = digits.trim_end_matches('.').parse::<f64>() {
+            if let Some(v) = crate::core::decimal::parse(digits.trim_end_matches('.')) {
                 out.push((v, after, start));
             }
         } else {
