@@ -32,6 +32,23 @@ pub fn parse(text: &str) -> Option<f64> {
         }
         None => None,
     };
+    let read = |json: &str| match serde_json::from_str::<f64>(json) {
+        Ok(n) => Some(n),
+        // The text is a number (checked above): serde_json refuses only one beyond f64's range.
+        Err(_) => Some(if negative {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        }),
+    };
+    // Not JSON: a "+", no digit before "." or none after it, a leading zero ("012").
+    let leading_zero = whole.len() > 1 && whole.starts_with('0');
+    let dot_alone = fraction.is_empty() == mantissa.contains('.');
+    let in_json = !(text.starts_with('+') || whole.is_empty() || dot_alone || leading_zero);
+    if in_json {
+        // A JSON number token already (the canonical writer's): read as it is.
+        return read(text);
+    }
     // The same number in JSON's grammar: no "+", no leading zeros, digits on both sides of ".".
     let mut json = String::with_capacity(text.len() + 2);
     if negative {
@@ -47,15 +64,7 @@ pub fn parse(text: &str) -> Option<f64> {
         json.push('e');
         json.push_str(e);
     }
-    match serde_json::from_str::<f64>(&json) {
-        Ok(n) => Some(n),
-        // The text is a number (checked above): serde_json refuses only one beyond f64's range.
-        Err(_) => Some(if negative {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        }),
-    }
+    read(&json)
 }
 
 #[cfg(test)]
