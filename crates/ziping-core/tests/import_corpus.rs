@@ -391,7 +391,9 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
                 )
                 .into_bytes()
             },
-            "field:$",
+            // The section with the key twice is named (it was "$" while sections were read
+            // again from a tree of values, which keeps one of the two).
+            "field:profile",
         ),
         ("48-bom-then-valid.json", bom, "ok"),
         (
