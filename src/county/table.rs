@@ -9,7 +9,7 @@ use crate::core::format;
 use crate::core::format::fmt_num;
 use crate::core::history::Change;
 use crate::core::school_year::year_before;
-use crate::i18n::status_line;
+use crate::i18n::row_status_line;
 use crate::i18n::{change_msg, follow_up_text, say, Msg};
 use crate::state::county::{SortBy, TableView};
 use gloo::timers::callback::Timeout;
@@ -156,7 +156,7 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
                 class={classes!(matches!(s.status, FileStatus::OtherCounty).then_some("other-county"))}>
                 <td class="file-name">{ &s.file }</td>
                 <td class={status_class(&s.status)} data-testid="row-status">
-                    { status_line(ctx.lang, &s.status) }
+                    { row_status_line(ctx.lang, s) }
                     if can_pick {
                         <button type="button" class="small no-print" data-testid={format!("pick-{}", s.file)} onclick={choose}>{ ctx.t(Msg::CountyPickThis) }</button>
                     }

@@ -840,3 +840,32 @@ test("a checklist refused for its problems says why in the language shown, and a
   });
   await page.close();
 });
+
+test("a 冲突 file whose stored result differs says so before the officer picks it", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    const summary = page.getByTestId("county-summary");
+    // The first example and a copy of it exported at the same moment whose stored result was
+    // edited (and the file sealed again): the two conflict, and only the copy's result differs.
+    const first = readdirSync(EXAMPLES).sort()[0];
+    await page.getByTestId("county-files").setInputFiles([join(EXAMPLES, first), join(CORPUS, "49-earned-as-text.json")]);
+    await summary.getByText("共 2 个文件：冲突 2。").waitFor();
+    const status = (name) =>
+      page.getByTestId("county-row").filter({ has: page.locator("td:first-child", { hasText: name }) }).getByTestId("row-status");
+    const edited = await status("49-earned-as-text").textContent();
+    assert.match(edited, /^冲突：与 .* 导出时间相同但内容不同/);
+    assert.match(edited, /此文件保存的结果与按原始数据重新计算的不同/, "the hint the officer needs before picking");
+    assert.doesNotMatch(await status(first).textContent(), /保存的结果/);
+    // Picked anyway, it counts as 结果不一致 (said once), and the example is its duplicate.
+    await page.getByTestId("pick-49-earned-as-text.json").click();
+    await summary.getByText("共 2 个文件：结果不一致 1、重复 1。").waitFor();
+    const counted = await status("49-earned-as-text").textContent();
+    assert.match(counted, /^结果不一致：/);
+    assert.doesNotMatch(counted, /此文件保存的结果/);
+    page.once("dialog", (d) => d.accept());
+    await page.getByTestId("county-clear").click();
+    await page.getByTestId("county-row").first().waitFor({ state: "detached" });
+  });
+  await page.close();
+});

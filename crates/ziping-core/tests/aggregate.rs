@@ -139,6 +139,57 @@ fn one_code_with_two_names_is_a_conflict_until_the_officer_picks() {
 }
 
 #[test]
+fn a_file_in_conflict_still_says_its_stored_result_differs() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let mut files = vec![school("C", 300, 6, T1)];
+    files.push(read(
+        file("D", &c, "2026-11-21T10:00:00+08:00", |p, _| {
+            p.school_code = "43070000C".into()
+        }),
+        &c,
+        &known,
+    ));
+    // D's stored result is not the one its answers give (edited after export, say).
+    if let Ok(facts) = &mut files[1].facts {
+        facts.result_matches = false;
+    }
+    let r = run(&files, &known, &[]);
+    let row = |r: &CountyReport, f: &str| r.schools.iter().find(|s| s.file == f).unwrap().clone();
+    let d = row(&r, "D.json");
+    assert!(matches!(d.status, FileStatus::Conflict { .. }));
+    assert!(d.result_differs && !row(&r, "C.json").result_differs);
+    let line = ziping_core::i18n::row_status_line(Lang::Zh, &d);
+    assert!(line.starts_with("冲突："), "{line}");
+    assert!(
+        line.contains("此文件保存的结果与按原始数据重新计算的不同"),
+        "{line}"
+    );
+    let english = ziping_core::i18n::row_status_line(Lang::En, &d);
+    assert!(
+        english.contains("the result stored in this file differs"),
+        "{english}"
+    );
+    assert!(
+        !ziping_core::i18n::row_status_line(Lang::Zh, &row(&r, "C.json")).contains("保存的结果")
+    );
+    // The CSV says it in the file's status detail too.
+    let csv = schools_csv(&r, Lang::Zh);
+    let d_line = csv.lines().find(|l| l.starts_with("D.json,")).unwrap();
+    assert!(
+        d_line.contains("此文件保存的结果与按原始数据重新计算的不同"),
+        "{d_line}"
+    );
+    // Picked, it counts and its status says it (结果不一致), once.
+    let r = run(&files, &known, &["D.json".into()]);
+    let d = row(&r, "D.json");
+    assert_eq!(d.status, FileStatus::ResultDiffers);
+    let line = ziping_core::i18n::row_status_line(Lang::Zh, &d);
+    assert!(line.starts_with("结果不一致："), "{line}");
+    assert!(!line.contains("此文件保存的结果"), "said once: {line}");
+}
+
+#[test]
 fn one_school_with_and_without_its_code_and_typed_oddly_is_counted_once() {
     let c = builtin("yzjh-school");
     let known = builtins().unwrap();

@@ -86,6 +86,7 @@ catalogue! {
     StatusOk => "正常", "OK";
     StatusIncomplete => "未完成", "incomplete";
     StatusResultDiffers => "结果不一致", "result differs";
+    StatusAlsoResultDiffers => "此文件保存的结果与按原始数据重新计算的不同（计入时以重新计算为准）", "the result stored in this file differs from the one recomputed from its raw answers (if it counts, the recomputed one is used)";
     StatusResultDiffersDetail => "文件中保存的结果与按原始数据重新计算的不同，以重新计算为准", "the result stored in the file differs from the one recomputed from its raw answers; the recomputed one is used";
     StatusDuplicate => "重复", "duplicate";
     StatusConflict => "冲突", "conflict";

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::core::aggregate::refusal::Refusal;
-use crate::core::aggregate::{Conflict, CountyReport, FileStatus, StatusKind};
+use crate::core::aggregate::{Conflict, CountyReport, FileStatus, SchoolRow, StatusKind};
 
 /// What a file says of last year's 整改 rows, in words; empty when none are known.
 pub fn follow_up_text(lang: Lang, f: &crate::core::aggregate::FollowUp) -> String {
@@ -141,11 +141,35 @@ pub fn listed(lang: Lang, list: &crate::core::aggregate::Listed) -> String {
 /// A status as one line: its word and, if any, what it means ("冲突：…").
 pub fn status_line(lang: Lang, status: &FileStatus) -> String {
     let (word, detail) = status_text(lang, status);
+    line(lang, word, &detail)
+}
+
+fn line(lang: Lang, word: &str, detail: &str) -> String {
     if detail.is_empty() {
         word.to_string()
     } else {
         format!("{word}{}{detail}", lang.colon())
     }
+}
+
+/// A file's status in the school table and its CSV: [`status_text`], and that its stored
+/// result differs where the status itself does not say so (a 冲突 or 重复 file the officer
+/// may pick to count).
+pub fn row_status_text(lang: Lang, row: &SchoolRow) -> (&'static str, String) {
+    let (word, mut detail) = status_text(lang, &row.status);
+    if row.result_differs && row.status != FileStatus::ResultDiffers {
+        if !detail.is_empty() {
+            detail.push_str(if lang == Lang::Zh { "；" } else { "; " });
+        }
+        detail.push_str(Msg::StatusAlsoResultDiffers.text(lang));
+    }
+    (word, detail)
+}
+
+/// [`row_status_text`] as one line.
+pub fn row_status_line(lang: Lang, row: &SchoolRow) -> String {
+    let (word, detail) = row_status_text(lang, row);
+    line(lang, word, &detail)
 }
 
 /// The word for a kind of status (the summary's and the table's).

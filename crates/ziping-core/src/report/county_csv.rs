@@ -6,7 +6,7 @@ use crate::core::aggregate::{CountyReport, FileStatus, SchoolRow, Side, Spread};
 use crate::core::csv_cell::{cell, finish};
 use crate::core::format;
 use crate::core::model::SchoolType;
-use crate::i18n::{change_msg, say, side_name, status_text, Lang, Msg};
+use crate::i18n::{change_msg, row_status_text, say, side_name, Lang, Msg};
 
 /// A school code as the county writes it: what the school typed, normalised (full-width digits
 /// and letters in ASCII, no spaces or invisible characters), so "４３０７ ２５" is 430725.
@@ -308,7 +308,7 @@ fn grade_text(lang: Lang, s: &SchoolRow) -> String {
 
 /// A file's cells before the indicator columns.
 fn school_record(lang: Lang, s: &SchoolRow) -> Vec<String> {
-    let (status, detail) = status_text(lang, &s.status);
+    let (status, detail) = row_status_text(lang, s);
     let readable = !matches!(s.status, FileStatus::Invalid { .. });
     let side_of = |p| s.school_type.and_then(|t| Side::of(t, p));
     let enrolment = |side: Side| {

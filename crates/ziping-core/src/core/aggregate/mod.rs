@@ -164,6 +164,10 @@ pub struct MissingSchool {
 pub struct SchoolRow {
     pub file: String,
     pub status: FileStatus,
+    /// The result stored in the file differs from the one recomputed from its raw answers.
+    /// A counted file says so by its status (结果不一致); this says it of a file with another
+    /// status too, such as a 冲突 or a 重复 the officer may pick.
+    pub result_differs: bool,
     pub school_name: String,
     pub school_code: String,
     pub county: String,

@@ -8,6 +8,7 @@ impl SchoolRow {
         SchoolRow {
             file: file.to_string(),
             status,
+            result_differs: false,
             school_name: String::new(),
             school_code: String::new(),
             county: String::new(),
@@ -54,6 +55,7 @@ impl SchoolRow {
         SchoolRow {
             file: file.to_string(),
             status,
+            result_differs: !f.result_matches,
             school_name: f.school_name.clone(),
             school_code: f.school_code.clone(),
             county: f.county.clone(),

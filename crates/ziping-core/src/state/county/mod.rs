@@ -14,7 +14,7 @@ use crate::core::checklist::{add_to_set, Checklist};
 use crate::core::export::{ImportError, Verified};
 use crate::core::model::CHECKLIST_FORMAT;
 use crate::core::time::Timestamp;
-use crate::i18n::{status_line, Lang};
+use crate::i18n::{row_status_line, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -647,7 +647,7 @@ impl TableView {
                         s.school_code.clone(),
                         s.file.clone(),
                         s.school_year.clone(),
-                        status_line(lang, &s.status),
+                        row_status_line(lang, s),
                         crate::i18n::follow_up_text(lang, &s.follow_up),
                     ]
                     .iter()
