@@ -391,8 +391,8 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
                 )
                 .into_bytes()
             },
-            // The section with the key twice is named (it was "$" while sections were read
-            // again from a tree of values, which keeps one of the two).
+            // The section with the key twice is named, and what is wrong (it was "$" while
+            // sections were read again from a tree of values, which keeps one of the two).
             "field:profile",
         ),
         ("48-bom-then-valid.json", bom, "ok"),
@@ -590,6 +590,52 @@ fn every_file_of_the_corpus_gives_its_error() {
     }
     let files = std::fs::read_dir(dir()).unwrap().count();
     assert_eq!(files, cases.len(), "every file in {} has a case", dir());
+}
+
+/// What is wrong, in the section it is in, for texts that are JSON but not a submission's
+/// shape (from a review: an answer with a second key was called "not valid JSON").
+#[test]
+fn a_section_of_the_wrong_shape_is_named_with_what_is_wrong() {
+    use ziping_core::core::json::{FieldProblem, JsonKind};
+    let good = to_text(&base()).unwrap();
+    let first_answer = "\"number\": \"";
+    assert!(good.contains(first_answer));
+    let field = |text: String| match ziping_core::core::export::read(text.as_bytes()) {
+        Err(ImportError::Field { path, problem }) => (path, problem),
+        other => panic!("{other:?}"),
+    };
+    // After the first answer's number (its closing quote), a second key.
+    let at = good.find(first_answer).unwrap() + first_answer.len();
+    let at = at + good[at..].find('"').unwrap() + 1;
+    let answer = |extra: &str| field(format!("{}{extra}{}", &good[..at], &good[at..]));
+    // An answer value with a second key: JSON, but not one answer (was "not valid JSON").
+    assert_eq!(
+        answer(", \"note\": \"x\""),
+        ("answers".into(), FieldProblem::Other)
+    );
+    assert_eq!(
+        answer(", \"number\": true"),
+        ("answers".into(), FieldProblem::Other)
+    );
+    // A name twice in a section is named as such, in its section.
+    let twice = good.replacen(
+        "\"county\": \"示例县\"",
+        "\"county\": \"示例县\", \"county\": 5",
+        1,
+    );
+    assert_eq!(field(twice), ("profile".into(), FieldProblem::DuplicateKey));
+    // A mistyped field is still told by its kind.
+    let mistyped = good.replacen("\"county\": \"示例县\"", "\"county\": 5", 1);
+    assert_eq!(
+        field(mistyped),
+        (
+            "profile".into(),
+            FieldProblem::WrongType {
+                found: JsonKind::Number,
+                expected: JsonKind::Text
+            }
+        )
+    );
 }
 
 #[test]

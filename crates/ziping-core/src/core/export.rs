@@ -637,13 +637,6 @@ fn field_error(text: &str, whole: serde_json::Error) -> ImportError {
     if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
         return json_error(e);
     }
-    // A key twice is refused by the answers' maps; which section it is in is not looked for.
-    if FieldProblem::from_serde(&whole) == FieldProblem::DuplicateKey {
-        return ImportError::Field {
-            path: "answers".into(),
-            problem: FieldProblem::DuplicateKey,
-        };
-    }
     // Each top-level section's text (the last of a key written twice, as a tree would keep).
     let Ok(parts) = serde_json::from_str::<
         std::collections::BTreeMap<String, &serde_json::value::RawValue>,
@@ -659,9 +652,13 @@ fn field_error(text: &str, whole: serde_json::Error) -> ImportError {
         key: &str,
     ) -> Option<FieldProblem> {
         let part = parts.get(key)?;
-        serde_json::from_str::<T>(part.get())
-            .err()
-            .map(|e| FieldProblem::from_serde(&e))
+        let e = serde_json::from_str::<T>(part.get()).err()?;
+        Some(match FieldProblem::from_serde(&e) {
+            // The text is JSON (read as a tree above): what the typed reader calls a syntax
+            // error is a shape it does not read (an answer with a second key: "expected `}`").
+            FieldProblem::Syntax | FieldProblem::Truncated => FieldProblem::Other,
+            problem => problem,
+        })
     }
     let sections = [
         ("checklist", check::<ChecklistStamp>(parts, "checklist")),

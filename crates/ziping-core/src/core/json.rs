@@ -98,7 +98,7 @@ impl FieldProblem {
             FieldProblem::Missing { field: quoted() }
         } else if message.starts_with("unknown field") {
             FieldProblem::Unknown { field: quoted() }
-        } else if message.starts_with("a key twice") {
+        } else if message.starts_with("a key twice") || message.starts_with("duplicate field") {
             FieldProblem::DuplicateKey
         } else if message.starts_with("unknown variant") {
             FieldProblem::UnknownValue { value: quoted() }
@@ -143,6 +143,10 @@ mod tests {
     /// Each kind from a real serde error: if serde words them otherwise, this fails.
     #[test]
     fn serde_errors_are_sorted_by_kind() {
+        assert_eq!(
+            problem(r#"{"count":1,"count":2,"kind":"primary"}"#),
+            FieldProblem::DuplicateKey
+        );
         assert_eq!(
             problem(r#"{"kind":"primary"}"#),
             FieldProblem::Missing {
