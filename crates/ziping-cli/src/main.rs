@@ -669,12 +669,13 @@ mod cli {
         }
         out.finish();
         // Every file that does not simply count, with why; a conflict once per group, with
-        // all its files (linear in the files, however many share a code).
+        // all its files (linear in the files, however many share a code), and on its own line
+        // too where its stored result differs (worth knowing before picking it).
         for s in report.schools.iter().filter(|s| s.status != FileStatus::Ok) {
-            if matches!(s.status, FileStatus::Conflict { .. }) {
+            if matches!(s.status, FileStatus::Conflict { .. }) && !s.result_differs {
                 continue;
             }
-            let (word, detail) = ziping_core::i18n::status_text(lang, &s.status);
+            let (word, detail) = ziping_core::i18n::row_status_text(lang, s);
             note(&format!(
                 "{word}\t{}\t{}",
                 printable(&s.file),

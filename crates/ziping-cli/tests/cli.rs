@@ -532,6 +532,35 @@ fn an_output_never_overwrites_a_file_read_and_uncounted_files_exit_1() {
 }
 
 #[test]
+fn a_file_in_conflict_whose_stored_result_differs_has_a_line_that_says_so() {
+    // The first example and a copy exported at the same moment with its stored result edited
+    // (and sealed again): a 冲突, and the copy's line says its result differs.
+    let dir = std::env::temp_dir().join(format!("ziping-cli-differs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = &examples()[0];
+    std::fs::copy(format!("{ROOT}/{first}"), dir.join("example.json")).unwrap();
+    std::fs::copy(
+        format!("{ROOT}/tests/corpus/import/49-earned-as-text.json"),
+        dir.join("edited.json"),
+    )
+    .unwrap();
+    let (code, _, err) = ziping(&["aggregate", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("冲突")).collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "the group's line and the edited file's: {err}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("edited.json")
+            && l.contains("此文件保存的结果与按原始数据重新计算的不同")),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn county_settings_judge_the_files_by_the_countys_roster() {
     use ziping_core::core::aggregate::{CountySettings, RosterSchool, SettingsDraft};
     use ziping_core::core::model::SchoolType;
