@@ -649,6 +649,12 @@ impl TableView {
                         s.school_year.clone(),
                         row_status_line(lang, s),
                         crate::i18n::follow_up_text(lang, &s.follow_up),
+                        // "结果不一致" finds a 冲突 file whose result differs too.
+                        if s.result_differs {
+                            crate::i18n::Msg::StatusResultDiffers.text(lang).to_string()
+                        } else {
+                            String::new()
+                        },
                     ]
                     .iter()
                     .any(|t| t.to_ascii_lowercase().contains(&needle))

@@ -194,6 +194,31 @@ fn the_report_counts_the_files_read() {
 }
 
 #[test]
+fn the_filter_for_a_differing_result_finds_a_file_in_conflict_too() {
+    let mut b = Batch::new(builtins().unwrap());
+    add(&mut b, "example.json", &example());
+    let edited = include_bytes!("../../../../../tests/corpus/import/49-earned-as-text.json");
+    add(&mut b, "edited.json", edited);
+    let r = b.report(&Timestamp::parse("2100-01-01T00:00:00+00:00").unwrap());
+    assert!(r.schools.iter().all(|s| matches!(
+        s.status,
+        crate::core::aggregate::FileStatus::Conflict { .. }
+    )));
+    for (lang, words) in [(Lang::Zh, "结果不一致"), (Lang::En, "result differs")] {
+        let view = TableView {
+            filter: words.into(),
+            ..TableView::default()
+        };
+        let rows: Vec<&str> = view
+            .rows(&r, lang)
+            .into_iter()
+            .map(|n| r.schools[n].file.as_str())
+            .collect();
+        assert_eq!(rows, ["edited.json"], "{words}");
+    }
+}
+
+#[test]
 fn the_school_table_filters_and_sorts_as_the_officer_asks() {
     use crate::core::aggregate::SchoolFacts;
     let mut b = Batch::new(builtins().unwrap());
