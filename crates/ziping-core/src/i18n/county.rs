@@ -138,20 +138,6 @@ pub fn listed(lang: Lang, list: &crate::core::aggregate::Listed) -> String {
     }
 }
 
-/// A status as one line: its word and, if any, what it means ("冲突：…").
-pub fn status_line(lang: Lang, status: &FileStatus) -> String {
-    let (word, detail) = status_text(lang, status);
-    line(lang, word, &detail)
-}
-
-fn line(lang: Lang, word: &str, detail: &str) -> String {
-    if detail.is_empty() {
-        word.to_string()
-    } else {
-        format!("{word}{}{detail}", lang.colon())
-    }
-}
-
 /// A file's status in the school table and its CSV: [`status_text`], and that its stored
 /// result differs where the status itself does not say so (a 冲突 or 重复 file the officer
 /// may pick to count).
@@ -166,10 +152,14 @@ pub fn row_status_text(lang: Lang, row: &SchoolRow) -> (&'static str, String) {
     (word, detail)
 }
 
-/// [`row_status_text`] as one line.
+/// [`row_status_text`] as one line: its word and, if any, what it means ("冲突：…").
 pub fn row_status_line(lang: Lang, row: &SchoolRow) -> String {
     let (word, detail) = row_status_text(lang, row);
-    line(lang, word, &detail)
+    if detail.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word}{}{detail}", lang.colon())
+    }
 }
 
 /// The word for a kind of status (the summary's and the table's).

@@ -460,8 +460,8 @@ fn a_reports_reasons_follow_the_language_shown() {
             version: "1".into(),
         },
     };
-    let zh = status_line(Lang::Zh, &status);
-    let en = status_line(Lang::En, &status);
+    let zh = status_text(Lang::Zh, &status).1;
+    let en = status_text(Lang::En, &status).1;
     assert!(zh.contains("请先载入该清单文件"), "{zh}");
     assert!(en.contains("load that checklist file first"), "{en}");
 }
