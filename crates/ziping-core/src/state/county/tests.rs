@@ -361,3 +361,21 @@ fn a_package_of_a_file_already_here_takes_its_place() {
     let names: Vec<&str> = b.files().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["a.zip"]);
 }
+
+/// The file the workers warm up on is a school's submission that verifies, its stored result
+/// the recomputed one, with both parts of a 九年一贯制 school scored: reading it runs the code
+/// a real batch runs.
+#[test]
+fn the_warm_up_file_is_read_as_a_verified_submission() {
+    let (name, text) = WARM_UP_FILE;
+    let FileReply::Submission { facts, .. } =
+        read_file(name, text.as_bytes(), &builtins().unwrap())
+    else {
+        panic!("not read as a submission");
+    };
+    let facts = facts.facts.as_ref().expect("verified");
+    assert!(facts.result_matches);
+    assert_eq!(facts.school_type, crate::core::model::SchoolType::NineYear);
+    let parts: BTreeSet<_> = facts.indicators.iter().map(|c| c.part).collect();
+    assert_eq!(parts.len(), 2, "{parts:?}");
+}
