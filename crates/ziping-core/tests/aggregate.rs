@@ -130,6 +130,13 @@ fn one_code_with_two_names_is_a_conflict_until_the_officer_picks() {
     let r = run(&files, &known, &["C.json".into()]);
     assert_eq!(status(&r, "C.json"), FileStatus::Ok);
     assert!(matches!(status(&r, "D.json"), FileStatus::Conflict { .. }));
+    // D's status still names the file it shares the code with (it once named none: "…，与 冲突").
+    let FileStatus::Conflict { with, .. } = status(&r, "D.json") else {
+        unreachable!()
+    };
+    assert_eq!(with.shown, vec!["C.json".to_string()]);
+    let (_, detail) = ziping_core::i18n::status_text(Lang::Zh, &status(&r, "D.json"));
+    assert!(detail.contains("与 C.json 冲突"), "{detail}");
     assert_eq!(r1(&r).schools, 2);
     // Picking D's too: both schools count.
     let r = run(&files, &known, &["C.json".into(), "D.json".into()]);

@@ -154,20 +154,27 @@ impl School<'_> {
     }
 
     /// Every file of `among` is in one conflict for `reason`: the group is listed once, and
-    /// each file's status names a few of the others.
-    fn conflict(&mut self, reason: Conflict, among: &[usize], statuses: &mut [Option<FileStatus>]) {
+    /// each file's status names a few of the others of `members` (the school's files: after
+    /// a pick, the ones it shares the code with that now count).
+    fn conflict(
+        &mut self,
+        reason: Conflict,
+        among: &[usize],
+        members: &[usize],
+        statuses: &mut [Option<FileStatus>],
+    ) {
         let group = self.decided.conflicts.len();
         for &m in among {
             // A few of the others, and how many more: constant work per file, so a group of
             // 20,000 files is not 20,000² names.
             let mut with = Listed::of(
-                among
+                members
                     .iter()
                     .filter(|&&o| o != m)
                     .take(Listed::SHOWN)
                     .map(|&o| self.name(o)),
             );
-            with.more = among.len() - 1 - with.shown.len();
+            with.more = members.len() - 1 - with.shown.len();
             statuses[m] = Some(FileStatus::Conflict {
                 reason: reason.clone(),
                 group,
@@ -244,7 +251,12 @@ impl School<'_> {
         }
         if !rest.is_empty() {
             let names = self.names(members);
-            self.conflict(Conflict::SameCodeOtherName { names }, &rest, statuses);
+            self.conflict(
+                Conflict::SameCodeOtherName { names },
+                &rest,
+                members,
+                statuses,
+            );
         }
     }
 
@@ -271,7 +283,12 @@ impl School<'_> {
             .collect();
         if names.len() > 1 {
             let names = self.names(members);
-            self.conflict(Conflict::SameCodeOtherName { names }, members, statuses);
+            self.conflict(
+                Conflict::SameCodeOtherName { names },
+                members,
+                members,
+                statuses,
+            );
             return;
         }
         let (future, present): (Vec<usize>, Vec<usize>) = members
@@ -296,7 +313,7 @@ impl School<'_> {
                     identical: false,
                 });
             }
-            self.conflict(Conflict::SameTimeOtherContent, &tied, statuses);
+            self.conflict(Conflict::SameTimeOtherContent, &tied, &tied, statuses);
             return;
         }
         self.kept(tied[0], &present, statuses);
