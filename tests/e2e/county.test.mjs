@@ -662,9 +662,13 @@ test("a folder dropped is read through its entries, subfolders too; files droppe
     assert.match(refused, /说明\.txt：不是 \.json 报送文件或 \.zip 报送包，未读取/);
     assert.match(refused, /\._示例县.*：系统自动生成的附属文件/);
 
-    // Files dropped (no folder): a school's file again (counted once) and a damaged one.
-    await drop([join(EXAMPLES, examples[0]), join(CORPUS, "35-digest-one-char.json")]);
+    // Files dropped (no folder): a school's file again (counted once) and a damaged one; and
+    // a renamed copy of another, listed with the file that counts (every file dropped is
+    // accounted for: it once vanished without a word).
+    const copy = join(folderOf("ziping-copy-", "副本", { [`=副本-${examples[1]}`]: readFileSync(join(EXAMPLES, examples[1])) }), `=副本-${examples[1]}`);
+    await drop([join(EXAMPLES, examples[0]), join(CORPUS, "35-digest-one-char.json"), copy]);
     await page.getByTestId("county-summary").getByText("共 4 个文件：正常 3、无效 1。").waitFor();
+    await page.getByTestId("county-refused").getByText(`=副本-${examples[1]}：与文件“${examples[1]}”内容完全相同，只计一次`).waitFor();
     await screenshot(page, "county-folder-dropped");
   });
   await page.close();

@@ -210,6 +210,7 @@ pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         .text(lang),
         Refusal::ChecklistClash { id, version } => say::ChecklistClash { id, version }.text(lang),
         Refusal::SameAsPackage { package } => say::RefusedSameAsPackage { package }.text(lang),
+        Refusal::SameContent { kept } => say::StatusDuplicateSame { kept }.text(lang),
     }
 }
 

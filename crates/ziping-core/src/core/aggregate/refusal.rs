@@ -55,6 +55,9 @@ pub enum Refusal {
     BadChecklist { errors: ChecklistErrors },
     /// The same submission as a package that came with its evidence: the package counts.
     SameAsPackage { package: String },
+    /// The same content as a file in the batch under another name (a renamed copy, the file
+    /// in two folders): that one counts, once.
+    SameContent { kept: String },
     /// A checklist with the id and version of one already known, and other content.
     ChecklistClash { id: String, version: String },
 }

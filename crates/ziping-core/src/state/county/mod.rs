@@ -105,6 +105,20 @@ pub const WARM_UP_FILE: (&str, &str) = (
     ),
 );
 
+/// A file's name as it was picked: without the " (2)" the batch adds to a second file of one
+/// name ([`Batch::accept`]).
+fn as_picked(name: &str) -> &str {
+    match name.rsplit_once(" (") {
+        Some((picked, n))
+            if n.strip_suffix(')')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            picked
+        }
+        _ => name,
+    }
+}
+
 /// What happened to a file handed to the batch.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Added {
@@ -286,11 +300,17 @@ impl Batch {
                     }
                     self.contents.remove(&content);
                 }
-                if self
-                    .contents
-                    .get(&content)
-                    .is_some_and(|&other| other != id)
-                {
+                if let Some(&other) = self.contents.get(&content).filter(|&&o| o != id) {
+                    // Listed unless it is the same file picked again (its name is the other's,
+                    // but for the " (2)" the batch gave it).
+                    let kept = self.files.get(&other).map(|f| f.name.clone());
+                    let name = self.files.get(&id).map(|f| f.name.as_str());
+                    if let (Some(kept), Some(name)) = (kept, name) {
+                        if as_picked(name) != as_picked(&kept) {
+                            self.refused
+                                .push((name.to_string(), Refusal::SameContent { kept }));
+                        }
+                    }
                     Added::Again
                 } else if let Some(file) = self.files.get_mut(&id) {
                     self.pending.remove(&id);

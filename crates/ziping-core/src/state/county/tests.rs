@@ -362,6 +362,36 @@ fn a_package_of_a_file_already_here_takes_its_place() {
     assert_eq!(names, ["a.zip"]);
 }
 
+/// The same submission under another name (a copy renamed, the same file in two folders) is
+/// counted once and listed with the file that counts, so every file dropped is accounted for;
+/// the same file picked again is not listed (the page says a file counts once).
+#[test]
+fn a_copy_under_another_name_is_listed_with_the_file_that_counts() {
+    let mut b = Batch::new(builtins().unwrap());
+    assert_eq!(add(&mut b, "a.json", &example()), Added::Submission);
+    assert_eq!(add(&mut b, "a.json", &example()), Added::Again);
+    assert!(b.refused.is_empty(), "{:?}", b.refused);
+    assert_eq!(add(&mut b, "=副本-a.json", &example()), Added::Again);
+    assert_eq!(add(&mut b, "县/a.json", &example()), Added::Again);
+    let same = |kept: &str| Refusal::SameContent { kept: kept.into() };
+    assert_eq!(
+        b.refused,
+        [
+            ("=副本-a.json".to_string(), same("a.json")),
+            ("县/a.json".to_string(), same("a.json"))
+        ]
+    );
+    assert_eq!(b.len(), 1);
+    assert_eq!(
+        crate::i18n::refusal_text(Lang::Zh, &b.refused[0].1),
+        "与文件“a.json”内容完全相同，只计一次"
+    );
+    assert_eq!(
+        crate::i18n::refusal_text(Lang::En, &b.refused[0].1),
+        "the same content as “a.json”: counted once"
+    );
+}
+
 /// The file the workers warm up on is a school's submission that verifies, its stored result
 /// the recomputed one, with both parts of a 九年一贯制 school scored: reading it runs the code
 /// a real batch runs.
