@@ -272,6 +272,10 @@ test("every page in English, for a look", async (t) => {
     await page.getByTestId("section-2").click();
     await screenshot(page, "principal-fill-en");
     await page.getByTestId("tab-results").click();
+    // Nothing answered yet: whether a veto item fails is not known (an empty form once said
+    // "No veto item failed", in green, on screen and in the printed report).
+    assert.equal(await page.getByTestId("veto").textContent(), "Not known yet");
+    assert.match(await page.getByTestId("veto-open").textContent(), /^\d+ veto items not answered yet$/);
     await screenshot(page, "principal-results-en");
     await checkAccessibility(page, "results (en)");
 

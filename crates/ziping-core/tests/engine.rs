@@ -190,6 +190,24 @@ fn veto_fails_whatever_the_points() {
     assert!(r.shortfalls.iter().any(|s| s.item == "v1" && s.veto));
 }
 
+/// A veto item not answered yet, or answered with something unusable: that no veto failed is
+/// not known (an empty form once showed a green "无一票否决事项").
+#[test]
+fn a_veto_item_unanswered_leaves_the_veto_open() {
+    let c = checklist();
+    let r = assess(&c, SchoolType::Primary, &good_primary());
+    assert_eq!(r.vetoes_open(&c), 0);
+    let empty = assess(&c, SchoolType::Primary, &Default::default());
+    assert!(empty.vetoes.is_empty());
+    assert_eq!(empty.vetoes_open(&c), 1);
+    let mut a = good_primary();
+    a.set(whole("v1"), Value::Level("Z".into()));
+    assert_eq!(assess(&c, SchoolType::Primary, &a).vetoes_open(&c), 1);
+    a.set(whole("v1"), Value::No);
+    let r = assess(&c, SchoolType::Primary, &a);
+    assert_eq!((r.vetoes.len(), r.vetoes_open(&c)), (1, 0));
+}
+
 #[test]
 fn conditions_and_school_types_decide_what_applies() {
     let c = checklist();

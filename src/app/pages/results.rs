@@ -93,6 +93,7 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
         checklist,
         &crate::core::score::outlook(checklist, &a),
     );
+    let vetoes_open = a.vetoes_open(checklist);
     html! {
         <div class="summary">
             <div class="stat">
@@ -107,7 +108,10 @@ pub fn summary(ctx: &Ctx, open: &Open) -> Html {
             </div>
             <div class="stat">
                 <span class="stat-label">{ ctx.t(Msg::VetoTag) }</span>
-                if a.vetoes.is_empty() {
+                if a.vetoes.is_empty() && vetoes_open > 0 {
+                    <span class="stat-value missing" data-testid="veto">{ ctx.t(Msg::VetoOpen) }</span>
+                    <span class="stat-sub" data-testid="veto-open">{ ctx.say(say::VetoOpenCount { count: &vetoes_open.to_string() }) }</span>
+                } else if a.vetoes.is_empty() {
                     <span class="stat-value ok" data-testid="veto">{ ctx.t(Msg::NoVeto) }</span>
                 } else {
                     <span class="stat-value bad" data-testid="veto">{ ctx.t(Msg::VetoHit) }</span>

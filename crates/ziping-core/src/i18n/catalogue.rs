@@ -288,6 +288,7 @@ catalogue! {
     GradeLabel => "等级", "Grade";
     Provisional => "尚未填完，结果为暂定", "not finished: provisional";
     NoVeto => "无一票否决事项", "No veto item failed";
+    VetoOpen => "尚未判定", "Not known yet";
     VetoHit => "触发一票否决", "A veto item failed";
     AreaScores => "各部分得分", "Scores by area";
     RadarTitle => "各部分得分率", "Share of points by area";
