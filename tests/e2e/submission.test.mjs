@@ -101,7 +101,7 @@ test("hostile and broken files are refused by name, and nothing changes", { time
     await gotoStart(page, session.server.url);
     const before = await draftCount(page);
     const cases = [
-      ["01-empty.json", /不是有效的 JSON/],
+      ["01-empty.json", /文件是空的（没有任何内容），不是报送文件/],
       ["05-latin1-byte.json", /不是 UTF-8/],
       ["08-null.json", /不是 ziping 报送文件/],
       ["14-format-v3.json", /文件格式“ziping.export\/3”/],

@@ -52,7 +52,7 @@ fn verify_prints_one_line_per_file_and_fails_if_any_fails() {
     assert_eq!(lines.len(), 3);
     assert!(lines[0].starts_with("OK\t"));
     assert!(lines[1].contains("校验值不符"), "{}", lines[1]);
-    assert!(lines[2].contains("不是有效的 JSON"), "{}", lines[2]);
+    assert!(lines[2].contains("文件是空的"), "{}", lines[2]);
 }
 
 #[test]

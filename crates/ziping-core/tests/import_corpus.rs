@@ -115,8 +115,9 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     let mut bom = "\u{feff}".as_bytes().to_vec();
     bom.extend(&good);
     vec![
-        ("01-empty.json", vec![], "not_json"),
-        ("02-spaces.json", b"   \n\t ".to_vec(), "not_json"),
+        // An empty file is called empty (it was "第 1 行第 0 列有误").
+        ("01-empty.json", vec![], "empty"),
+        ("02-spaces.json", b"   \n\t ".to_vec(), "empty"),
         ("03-truncated-half.json", half, "not_json"),
         (
             "04-truncated-last-byte.json",
@@ -520,6 +521,7 @@ fn kind(result: &Result<ziping_core::core::export::Verified, ImportError>) -> St
         Ok(_) => "ok".into(),
         Err(ImportError::TooLarge { .. }) => "too_large".into(),
         Err(ImportError::NotUtf8) => "not_utf8".into(),
+        Err(ImportError::Empty) => "empty".into(),
         Err(ImportError::NotJson { .. }) => "not_json".into(),
         Err(ImportError::TooDeep) => "too_deep".into(),
         Err(ImportError::NotAnExport) => "not_an_export".into(),

@@ -224,6 +224,10 @@ pub enum ImportError {
     TooLarge { size: usize, limit: usize },
     #[error("the file is not UTF-8 text")]
     NotUtf8,
+    /// Nothing in it but white space (or nothing at all): a file saved before it was written,
+    /// or the wrong file.
+    #[error("the file is empty")]
+    Empty,
     #[error("not JSON at line {line}, column {column}: {message}")]
     NotJson {
         line: usize,
@@ -524,6 +528,9 @@ fn read_sealed(
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
     exact_integers(text)?;
     let current = |e: Export| {
         let expected = expected(&e);

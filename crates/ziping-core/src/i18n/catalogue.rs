@@ -363,6 +363,7 @@ catalogue! {
     PrevPage => "上一页", "Previous page";
     NextPage => "下一页", "Next page";
     ImportNotUtf8 => "文件不是 UTF-8 编码的文本（可能被其他软件另存过）", "the file is not UTF-8 text (perhaps saved again by another program)";
+    ImportEmpty => "文件是空的（没有任何内容），不是报送文件：可能保存时出了错，或选错了文件", "the file is empty: not a submission (perhaps it was not saved properly, or it is the wrong file)";
     ImportTooDeep => "文件嵌套层数过多，不是 ziping 报送文件", "nested too deeply: not a ziping submission file";
     ImportNotAnExport => "这不是 ziping 报送文件（缺少 format 字段）", "not a ziping submission file (it has no format field)";
     CsvFlags => "数据核查", "Data checks";

@@ -97,6 +97,7 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
         }
         .text(lang),
         E::NotUtf8 => Msg::ImportNotUtf8.text(lang).into(),
+        E::Empty => Msg::ImportEmpty.text(lang).into(),
         E::NotJson { line, column, .. } => say::ImportNotJson {
             line: &line.to_string(),
             column: &column.to_string(),
