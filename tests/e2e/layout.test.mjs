@@ -79,7 +79,9 @@ for (const lang of ["zh", "en"]) {
       await page.setViewportSize({ width: 1280, height: 900 });
       await gotoStart(page, session.server.url);
       if (lang === "en") await page.getByTestId("lang-toggle").click();
-      const name = lang === "zh" ? "版面测试小学" : "Layout Test Primary";
+      // In English a name typed without a space, 50 characters long: it widened the page at
+      // 390 px (767 px wide) until it could wrap anywhere.
+      const name = lang === "zh" ? "版面测试小学" : "LayoutTestPrimarySchoolOfTaoyuanCountyNumberOne2026";
       await newDraft(page, "yzjh-school", { fields: { school_name: name, county: "桃源县" }, type: "nine_year" });
       // A 九年一贯制 school: both parts' raw data, and the 初中-only 巩固率.
       await fillEverything(page, { inputs: PRIMARY_INPUTS, numbers: { ...PRIMARY_NUMBERS, Q1: "96" }, notMet: PRIMARY_NOT_MET });

@@ -141,7 +141,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
         html! {
             <li key={a.sha256.clone()}>
                 { &a.name }{ format!(" ({} KB)", a.size.div_ceil(1024)) }
-                <button type="button" class="link" aria-label={ctx.say(say::RemoveAttachment { file: &a.name })} onclick={remove}>{ "✕" }</button>
+                <button type="button" class="link remove" data-testid="attachment-remove" aria-label={ctx.say(say::RemoveAttachment { file: &a.name })} onclick={remove}>{ "✕" }</button>
                 if a.size > crate::core::package::MAX_PACKAGE_BYTES {
                     <span class="small-note warning-text" data-testid="attachment-too-large">{ ctx.t(Msg::AttachmentOverPackage) }</span>
                 }
