@@ -94,6 +94,10 @@ test("a county officer makes the 衡阳 checklist in the app; a principal fills 
     const message = page.locator(`#${await primary.getAttribute("aria-describedby")}`);
     assert.match(await message.textContent(), /“9o”不是数字/);
     assert.equal(await page.getByTestId("ed-save-file").isDisabled(), true);
+    // A number too large is named as too large (it was called "not a number").
+    await retype(page, "ed-rule-value-primary", "99999999999999999999", 10);
+    await page.locator(`#${await primary.getAttribute("aria-describedby")}`).getByText("“99999999999999999999”太大，请核对。").waitFor();
+    await retype(page, "ed-rule-value-primary", "9o", 60);
     await page.keyboard.press("Backspace");
     await page.keyboard.type("0", { delay: 60 });
     assert.equal(await primary.inputValue(), "90");

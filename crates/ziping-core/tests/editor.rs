@@ -5,6 +5,7 @@
 mod common;
 
 use common::root;
+use ziping_core::core::answers::NumberError;
 use ziping_core::core::builtin::{builtin, readable};
 use ziping_core::core::checklist::Checklist;
 use ziping_core::core::checklist_csv::{from_csv, to_csv, Col, CsvIssue};
@@ -145,11 +146,29 @@ fn a_number_typed_wrong_is_kept_as_typed_and_named_until_it_is_a_number() {
     );
     assert_eq!(
         d.problems(&[]),
-        vec![DraftProblem::NotANumber {
+        vec![DraftProblem::Number {
             path: points.path(),
-            text: "3分".into()
+            error: NumberError::NotANumber {
+                text: "3分".into()
+            }
         }]
     );
+    // A number too large to be a threshold is named as such, not as "not a number".
+    set(&mut d, points, "99999999999999999999");
+    assert_eq!(
+        d.problems(&[]),
+        vec![DraftProblem::Number {
+            path: points.path(),
+            error: NumberError::TooLarge {
+                text: "99999999999999999999".into()
+            }
+        }]
+    );
+    assert_eq!(
+        ziping_core::i18n::number_error(Lang::Zh, &d.problems(&[])[0].number_error().unwrap()),
+        "“99999999999999999999”太大，请核对。"
+    );
+    set(&mut d, points, "3分");
     assert!(d.finished(&[]).is_err(), "not publishable");
     // Moving the item up keeps the text with its item.
     d.apply(ChecklistEdit::Move(Node::Item(pe), false), &now());

@@ -8,7 +8,7 @@
 
 use super::pick;
 use crate::app::Ctx;
-use crate::core::answers::{NumberError, Slot, Value};
+use crate::core::answers::{Slot, Value};
 use crate::core::checklist::Checklist;
 use crate::core::format::fmt_num;
 use crate::core::score::{ValueProblem, WarningKind};
@@ -73,11 +73,7 @@ fn problem_only(
 ) -> String {
     let text = typed(answers, slot);
     match problem {
-        ValueProblem::Number { error } => match error {
-            NumberError::NotANumber { text } => ctx.say(say::NotANumber { typed: text }),
-            NumberError::TooLarge { text } => ctx.say(say::TooLarge { typed: text }),
-            NumberError::Separator { text } => ctx.say(say::BadSeparator { typed: text }),
-        },
+        ValueProblem::Number { error } => crate::i18n::number_error(ctx.lang, error),
         ValueProblem::WrongKind => ctx.t(Msg::WrongKind).into(),
         ValueProblem::UnknownLevel { level } => ctx.say(say::UnknownLevel { level }),
         ValueProblem::NotApplicableNotAllowed => ctx.t(Msg::NaNotAllowed).into(),

@@ -90,7 +90,7 @@ fn problems_of(ctx: &Ctx, problems: &[DraftProblem]) -> Vec<Shown> {
             path: p.path().to_string(),
             place: p.place(),
             text: match p {
-                DraftProblem::NotANumber { text, .. } => ctx.say(say::NotANumber { typed: text }),
+                DraftProblem::Number { error, .. } => crate::i18n::number_error(ctx.lang, error),
                 DraftProblem::Check(issue) => checklist_problem(ctx.lang, &issue.problem),
                 DraftProblem::Clash(clash) => ctx.say(say::ChecklistClash {
                     id: &clash.id,

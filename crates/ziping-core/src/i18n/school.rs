@@ -87,6 +87,16 @@ pub fn part_suffix(lang: Lang, part: crate::core::answers::Part) -> String {
         .unwrap_or_default()
 }
 
+/// Why a typed number cannot be used, naming what was typed.
+pub fn number_error(lang: Lang, e: &crate::core::answers::NumberError) -> String {
+    use crate::core::answers::NumberError as E;
+    match e {
+        E::NotANumber { text } => say::NotANumber { typed: text }.text(lang),
+        E::TooLarge { text } => say::TooLarge { typed: text }.text(lang),
+        E::Separator { text } => say::BadSeparator { typed: text }.text(lang),
+    }
+}
+
 /// Why a submission file was refused, as a sentence that names the field and the problem.
 pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String {
     use crate::core::export::ImportError as E;

@@ -3,7 +3,7 @@
 //! made, and every number typed that is not a number yet (kept as typed, never lost). Every
 //! edit is checked with the same checks as loading a file (`Checklist::try_from`).
 
-use crate::core::answers::parse_number;
+use crate::core::answers::{parse_number, NumberError};
 use crate::core::checklist::{add_to_set, Checklist, ChecklistErrors, ChecklistIssue, Clash};
 use crate::core::model::{
     Area, ChecklistDoc, Comparison, GradeBand, Indicator, Item, ItemKind, Lang, Op, SchoolType,
@@ -264,9 +264,11 @@ impl ChecklistDraft {
         let mut out: Vec<DraftProblem> = self
             .typed
             .iter()
-            .map(|(path, text)| DraftProblem::NotANumber {
+            .map(|(path, text)| DraftProblem::Number {
                 path: path.clone(),
-                text: text.clone(),
+                error: parse_number(text)
+                    .err()
+                    .unwrap_or(NumberError::NotANumber { text: text.clone() }),
             })
             .collect();
         match Checklist::try_from(self.doc.clone()) {
@@ -300,8 +302,9 @@ impl ChecklistDraft {
 /// What stops a checklist draft from being published.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DraftProblem {
-    /// A field holds text that is not a number.
-    NotANumber { path: String, text: String },
+    /// A field holds text that is not a number it can take (not a number, too large, a
+    /// comma that does not separate thousands).
+    Number { path: String, error: NumberError },
     /// What loading the checklist as a file would report.
     Check(ChecklistIssue),
     /// A checklist known here has this id and version and other content.
@@ -309,9 +312,17 @@ pub enum DraftProblem {
 }
 
 impl DraftProblem {
+    /// Why a typed number cannot be used, for a problem that is one.
+    pub fn number_error(&self) -> Option<NumberError> {
+        match self {
+            DraftProblem::Number { error, .. } => Some(error.clone()),
+            _ => None,
+        }
+    }
+
     pub fn path(&self) -> &str {
         match self {
-            DraftProblem::NotANumber { path, .. } => path,
+            DraftProblem::Number { path, .. } => path,
             DraftProblem::Check(issue) => &issue.path,
             DraftProblem::Clash(_) => "version",
         }
