@@ -34,6 +34,18 @@ async function layoutProblems(page) {
       const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
       if (tops.size > 1) problems.push(`the button “${text}” wraps over ${tops.size} lines`);
     }
+    // On a desktop, a short column header of county mode's wide tables on one line (the
+    // figures table gave 学段 30 % of its width and 学校数 36 px, one character a line).
+    if (window.innerWidth >= 1000) {
+      for (const th of document.querySelectorAll(".wide-table th")) {
+        const text = th.textContent.trim();
+        if (!text || text.length > 4 || !th.getClientRects().length) continue;
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) problems.push(`the column header “${text}” wraps over ${tops.size} lines`);
+      }
+    }
     // County mode's school table: no word, version, year or score is wider than its cell (it
     // was broken mid-word: "Versio|n", "2026.|4"; file names may break anywhere).
     const canvas = document.createElement("canvas").getContext("2d");
