@@ -181,6 +181,16 @@ test("a principal walks the whole path and finds everything again after a reload
     await page.getByTestId("section-1").click();
     assert.equal(await page.getByTestId("note-R4").inputValue(), "新教学楼 2027 年投入使用");
     assert.match(await page.getByTestId("attachments-R4").textContent(), /icon\.svg \(1 KB\)/);
+    // Its ✕ from the keyboard: the file is taken off, said, and the focus goes to adding a
+    // file (it fell to the page); a tap target of at least 36 px.
+    const remove = page.getByTestId("attachments-R4").getByTestId("attachment-remove");
+    const box = await remove.boundingBox();
+    assert.ok(box.width >= 36 && box.height >= 36, JSON.stringify(box));
+    await remove.focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("attachments-R4").waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.activeElement?.id === "attach-R4");
+    assert.equal(await page.getByTestId("announcer").textContent(), "已移除佐证文件“icon.svg”。");
     await page.getByTestId("tab-plan").click();
     assert.equal(await page.getByTestId("plan-1-deadline").inputValue(), "2027-08-31");
 
@@ -240,21 +250,37 @@ test("a typo in a number is named in Chinese, kept as typed, and fixed in place"
   await page.close();
 });
 
-test("drafts can be duplicated and deleted (after confirming)", async (t) => {
+test("drafts can be duplicated and deleted (after confirming), from the keyboard, the focus kept and each said", async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
     await gotoStart(page, session.server.url);
     await newDraft(page, "zlpj-school", { fields: { school_name: "复制测试中学" }, type: "junior" });
     await waitSaved(page);
     await page.getByTestId("back-to-start").click();
-    await page.getByTestId("draft-row").filter({ hasText: "复制测试中学" }).getByTestId("draft-duplicate").click();
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return el === document.body ? "body" : `${el.id}|${el.closest("[data-testid=draft-row]")?.querySelector("[data-testid=draft-school]")?.textContent ?? ""}`;
+    });
+    const announced = () => page.getByTestId("announcer").textContent();
+    // 复制 with Enter: the list is sorted again, and the focus goes to the copy's 打开 (it
+    // was left on another draft's button), the copy said.
+    await page.getByTestId("draft-row").filter({ hasText: "复制测试中学" }).getByTestId("draft-duplicate").focus();
+    await page.keyboard.press("Enter");
     await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id.startsWith("draft-open-"));
+    assert.match(await focused(), /^draft-open-.*\|复制测试中学（副本）$/);
+    assert.equal(await announced(), "已复制，副本为“复制测试中学（副本）”。");
     page.once("dialog", (d) => d.dismiss());
     await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).getByTestId("draft-delete").click();
     assert.equal(await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).count(), 1, "dismissed: kept");
+    // 删除 with Enter, confirmed: the row is gone, the focus on the list's heading (it fell to
+    // the page before), the deletion said.
     page.once("dialog", (d) => d.accept());
-    await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).getByTestId("draft-delete").click();
+    await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).getByTestId("draft-delete").focus();
+    await page.keyboard.press("Enter");
     await page.getByTestId("draft-row").filter({ hasText: "复制测试中学（副本）" }).waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.activeElement?.id === "drafts-heading");
+    assert.equal(await announced(), "已删除“复制测试中学（副本）”的草稿。");
     assert.equal(await page.getByTestId("draft-row").filter({ hasText: "复制测试中学" }).count(), 1);
   });
   await page.close();

@@ -5,7 +5,7 @@ use super::field::{
     field_label, inherited_mark, messages, messages_dom_id, problem_text, slot_dom_id, warning_text,
 };
 use super::pick;
-use crate::app::browser::{drafts, files};
+use crate::app::browser::{drafts, files, page};
 use crate::app::edit;
 use crate::app::{Ctx, Shared};
 use crate::core::answers::{Answers, Slot, Value};
@@ -14,7 +14,7 @@ use crate::core::format::fmt_num;
 use crate::core::model::{ItemKind, SchoolType};
 use crate::core::score::{InvalidValue, ItemResult, Outcome, PartResult, Warning};
 use crate::i18n::{say, Msg};
-use crate::state::DraftEdit;
+use crate::state::{Action, DraftEdit, Notice};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -133,9 +133,13 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
     };
     let attachments = props.attachments.iter().map(|a| {
         let remove = {
-            let (dispatch, item, sha256) = (ctx.dispatch.clone(), a.item.clone(), a.sha256.clone());
+            let (dispatch, item, sha256, name) = (ctx.dispatch.clone(), a.item.clone(), a.sha256.clone(), a.name.clone());
             Callback::from(move |_: MouseEvent| {
-                dispatch.dispatch(edit(DraftEdit::RemoveAttachment { item: item.clone(), sha256: sha256.clone() }))
+                dispatch.dispatch(edit(DraftEdit::RemoveAttachment { item: item.clone(), sha256: sha256.clone() }));
+                // Said, and the focus (on the ✕, now gone) goes to adding a file again.
+                dispatch.dispatch(Action::Notify(Notice::EvidenceRemoved { name: name.clone() }));
+                let attach = format!("attach-{item}");
+                gloo::timers::callback::Timeout::new(0, move || page::focus(&attach)).forget();
             })
         };
         html! {

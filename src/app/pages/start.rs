@@ -118,18 +118,26 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
                         dispatch.dispatch(Action::SaveFailed);
                     }
                     dispatch.dispatch(Action::DraftsListed(drafts::list().await));
+                    // The list is drawn again, sorted: the focus goes to the copy, and the
+                    // copy is said (the button pressed may now be another draft's).
+                    dispatch.dispatch(Action::Notify(Notice::DraftCopied { name: copy.profile.school_name.clone() }));
+                    focus_after_drawing(format!("draft-open-{}", copy.id));
                 });
             })
         };
         let delete = {
             let (dispatch, id) = (ctx.dispatch.clone(), d.id.clone());
             let question = ctx.say(say::ConfirmDelete { school: &name });
+            let name = name.clone();
             Callback::from(move |_: MouseEvent| {
                 if page::confirm(&question) {
-                    let (dispatch, id) = (dispatch.clone(), id.clone());
+                    let (dispatch, id, name) = (dispatch.clone(), id.clone(), name.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         drafts::delete(&id).await;
                         dispatch.dispatch(Action::DraftsListed(drafts::list().await));
+                        // Its row is gone: the focus goes to the list's heading, not the page.
+                        dispatch.dispatch(Action::Notify(Notice::DraftDeleted { name }));
+                        focus_after_drawing("drafts-heading".into());
                     });
                 }
             })
@@ -147,7 +155,7 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
                     </p>
                 </div>
                 <div class="row-actions">
-                    <button type="button" class="primary" data-testid="draft-open" onclick={open}>{ ctx.t(Msg::Open) }</button>
+                    <button type="button" class="primary" id={format!("draft-open-{}", d.id)} data-testid="draft-open" onclick={open}>{ ctx.t(Msg::Open) }</button>
                     <button type="button" data-testid="draft-duplicate" onclick={duplicate}>{ ctx.t(Msg::Duplicate) }</button>
                     <button type="button" class="danger" data-testid="draft-delete" onclick={delete}>{ ctx.t(Msg::Delete) }</button>
                 </div>
@@ -156,7 +164,7 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
     });
     html! {
         <section aria-labelledby="drafts-heading">
-            <h3 id="drafts-heading">{ ctx.t(Msg::DraftsHeading) }</h3>
+            <h3 id="drafts-heading" tabindex="-1">{ ctx.t(Msg::DraftsHeading) }</h3>
             if drafts.is_empty() {
                 <p class="muted" data-testid="drafts-empty">{ ctx.t(Msg::DraftsEmpty) }</p>
             } else {
@@ -375,4 +383,10 @@ fn CountyChecklists() -> Html {
             <ul class="checklist-list">{ for items }</ul>
         </section>
     }
+}
+
+/// Moves the focus to the element `id` once the page is drawn again (a row removed or the list
+/// sorted again takes the focused button with it).
+fn focus_after_drawing(id: String) {
+    gloo::timers::callback::Timeout::new(0, move || page::focus(&id)).forget();
 }

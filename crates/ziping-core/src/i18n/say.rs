@@ -117,6 +117,9 @@ sayings! {
     ReadOnlyReport { school } => "只读查看：{school}", "Read-only: {school}";
     ExportDone { file } => "已导出报送文件“{file}”。", "Exported the submission file “{file}”.";
     ImportRejected { file, reason } => "无法打开“{file}”：{reason}", "Cannot open “{file}”: {reason}";
+    DraftDeleted { school } => "已删除“{school}”的草稿。", "The draft of “{school}” is deleted.";
+    DraftCopied { school } => "已复制，副本为“{school}”。", "Copied: the copy is “{school}”.";
+    EvidenceRemoved { file } => "已移除佐证文件“{file}”。", "The evidence file “{file}” is removed.";
     ImportedFrom { file } => "已从“{file}”打开，可继续填写。", "Opened from “{file}”; you can go on filling it in.";
     ChecklistRejected { file, reason } => "无法使用清单文件“{file}”：{reason}", "Cannot use the checklist file “{file}”: {reason}";
     ConfirmDelete { school } => "确定删除“{school}”的自评草稿吗？删除后不能恢复。", "Delete the draft “{school}”? This cannot be undone.";

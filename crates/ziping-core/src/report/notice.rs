@@ -61,6 +61,9 @@ pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String)
         }
         .text(lang),
         Notice::Imported { name } => say::ImportedFrom { file: name }.text(lang),
+        Notice::DraftDeleted { name } => say::DraftDeleted { school: name }.text(lang),
+        Notice::DraftCopied { name } => say::DraftCopied { school: name }.text(lang),
+        Notice::EvidenceRemoved { name } => say::EvidenceRemoved { file: name }.text(lang),
         Notice::ChecklistFileRejected { name, problem } => say::ChecklistRejected {
             file: name,
             reason: &checklist_file_problem(lang, problem),

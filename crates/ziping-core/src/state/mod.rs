@@ -164,6 +164,18 @@ pub enum Notice {
     Imported {
         name: String,
     },
+    /// A draft deleted from the start page (its school's name).
+    DraftDeleted {
+        name: String,
+    },
+    /// A draft copied on the start page: the copy's school name.
+    DraftCopied {
+        name: String,
+    },
+    /// An evidence file taken off an item (its file name).
+    EvidenceRemoved {
+        name: String,
+    },
 }
 
 /// A change to the open draft. Each is an edit of the school's own data, so each raises the
