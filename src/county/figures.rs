@@ -42,6 +42,8 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
             </tr>
         }
     });
+    // A school with most of a side's students carries its coefficients: said beside them.
+    let heavy = r.heavy_schools();
     let rule = r.rule.iter().map(|c| html! {
         <li>{ format!("{} {} {}", c.version, c.school_year, ctx.say(say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string(), rule: &c.terms.iter().map(|t| crate::i18n::rule_terms(ctx.lang, t)).collect::<Vec<_>>().join(ctx.t(Msg::ListSeparator)) })) }</li>
     });
@@ -61,6 +63,13 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table></div>
+            if !heavy.is_empty() {
+                <div class="card warning" data-testid="county-heavy">
+                    { for heavy.iter().map(|h| html! {
+                        <p>{ crate::i18n::heavy_school_text(ctx.lang, h) }</p>
+                    }) }
+                </div>
+            }
             <ul>{ for rule }</ul>
         </section>
     }

@@ -873,3 +873,26 @@ test("a 冲突 file whose stored result differs says so before the officer picks
   });
   await page.close();
 });
+
+test("a school that holds most of a side's students is named beside the figures, in both languages", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    // Three 小学, one of which made up 9,999,999 students and sealed its file again: the
+    // 小学 coefficients are that school's (it was said only among the 数据核查 lines).
+    await dropPaths(page, [join(ROOT, "tests/corpus/heavy")]);
+    await page.getByTestId("county-summary").getByText("共 3 个文件：正常 3。").waitFor();
+    const heavy = page.getByTestId("county-heavy");
+    assert.equal(
+      (await heavy.textContent()).trim(),
+      "“巨大学校”一校占全县小学在校生的 99.9%（7 项指标）：这些差异系数主要由它决定，请核对它的在校生数。",
+    );
+    await page.getByTestId("lang-toggle").click();
+    await heavy.getByText(/^“巨大学校” alone has 99\.9% of the county's students \(Primary, 7 indicators\)/).waitFor();
+    await page.getByTestId("lang-toggle").click();
+    page.once("dialog", (d) => d.accept());
+    await page.getByTestId("county-clear").click();
+    await page.getByTestId("county-row").first().waitFor({ state: "detached" });
+  });
+  await page.close();
+});

@@ -668,6 +668,10 @@ mod cli {
             ));
         }
         out.finish();
+        // A school with most of a side's students carries its coefficients: said at once.
+        for h in report.heavy_schools() {
+            note(&printable(&ziping_core::i18n::heavy_school_text(lang, &h)));
+        }
         // Every file that does not simply count, with why; a conflict once per group, with
         // all its files (linear in the files, however many share a code), and on its own line
         // too where its stored result differs (worth knowing before picking it).

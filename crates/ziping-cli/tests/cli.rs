@@ -110,22 +110,7 @@ fn renamed(name: &str) -> String {
 
 /// A submission sealed again after a change to its fields: a valid file with a new digest.
 fn resealed(doc: &ziping_core::core::export::Export) -> String {
-    use ziping_core::core::export::{export, to_text, Submission};
-    let c = common::builtin(&doc.checklist.id);
-    let doc = export(&Submission {
-        checklist: &c,
-        profile: &doc.profile,
-        answers: &doc.answers,
-        plan: &doc.plan,
-        attachments: &doc.attachments,
-        created: &doc.created,
-        exported: &doc.exported,
-        app_version: "test",
-        previous: None,
-        review: &[],
-    })
-    .unwrap();
-    to_text(&doc).unwrap()
+    ziping_core::core::export::to_text(&common::resealed(doc, "test")).unwrap()
 }
 
 fn temp_dir(tag: &str) -> std::path::PathBuf {
@@ -667,4 +652,16 @@ fn packages_are_verified_with_their_evidence_and_a_forged_one_is_refused() {
     assert!(err.contains("forged.zip"), "{err}");
     assert!(err.contains("共 2 个文件"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A school that made up its enrolment (and sealed its file again, as any school can) carries
+/// the county's coefficients: the command says so beside the figures, naming the school
+/// (tests/corpus/heavy: three 小学, written by the core's tests).
+#[test]
+fn a_school_holding_most_students_is_named_beside_the_figures() {
+    let (_, out, err) = ziping(&["aggregate", "tests/corpus/heavy"]);
+    assert!(
+        err.contains("“巨大学校”一校占全县小学在校生的 99.9%（7 项指标）"),
+        "{out}\n{err}"
+    );
 }

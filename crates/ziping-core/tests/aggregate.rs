@@ -773,3 +773,57 @@ fn two_school_years_are_two_years_each_school_beside_its_last_year() {
     let one = run(&files[1..2], &builtins().unwrap(), &[]);
     assert!(!schools_csv(&one, Lang::Zh).contains("上年得分"));
 }
+
+/// One school's enrolment (made up, re-sealed: a school can) carries a side's coefficient: the
+/// figure names the school with most students and its share, so the page can say so beside
+/// the figures rather than only among the 数据核查 lines.
+#[test]
+fn a_figure_names_the_school_that_carries_most_of_its_weight() {
+    let known = builtins().unwrap();
+    let files = vec![
+        school("A", 600, 5, T1),
+        school("B", 700, 6, T1),
+        school("巨大学校", 9_999_999, 5, T1),
+    ];
+    let r = run(&files, &known, &[]);
+    let f = r1(&r);
+    let (name, share) = f.heaviest.clone().expect("a school with most students");
+    assert_eq!(name, "学校巨大学校");
+    assert!(share > 0.99 && share < 1.0, "{share}");
+    let heavy = r.heavy_schools();
+    assert_eq!(heavy.len(), 1, "{heavy:?}");
+    assert_eq!(
+        (heavy[0].school.as_str(), heavy[0].side),
+        ("学校巨大学校", Side::Primary)
+    );
+    assert!(heavy[0].figures >= 7, "{}", heavy[0].figures);
+    let said = ziping_core::i18n::heavy_school_text(Lang::Zh, &heavy[0]);
+    assert!(
+        said.starts_with("“学校巨大学校”一校占全县小学在校生的 99.9%（"),
+        "{said}"
+    );
+    // Half the students is not most of them; two schools are too few to say.
+    let even = run(
+        &[school("A", 600, 5, T1), school("B", 600, 6, T1)],
+        &known,
+        &[],
+    );
+    assert_eq!(r1(&even).heaviest.clone().unwrap().1, 0.5);
+    assert!(even.heavy_schools().is_empty());
+    let two = run(
+        &[school("A", 600, 5, T1), school("B", 60_000, 6, T1)],
+        &known,
+        &[],
+    );
+    assert!(two.heavy_schools().is_empty());
+    let usual = run(
+        &[
+            school("A", 600, 5, T1),
+            school("B", 700, 6, T1),
+            school("C", 900, 6, T1),
+        ],
+        &known,
+        &[],
+    );
+    assert!(usual.heavy_schools().is_empty());
+}

@@ -197,6 +197,22 @@ fn a_checklist_that_changed_or_is_unknown_is_named() {
     );
 }
 
+/// A test file written by code: `text` is what `dir/name` holds (written when `write`, from
+/// `ZIPING_WRITE_EXAMPLES=1`).
+fn fixture(dir: &str, name: &str, text: &str, write: bool) {
+    let path = root(&format!("{dir}/{name}"));
+    if write {
+        std::fs::create_dir_all(root(dir)).unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{path} is missing: run with ZIPING_WRITE_EXAMPLES=1"));
+    assert!(
+        on_disk == text,
+        "{path} is out of date: run with ZIPING_WRITE_EXAMPLES=1"
+    );
+}
+
 /// Files the county e2e test drops besides the examples, written by code like the examples
 /// (`ZIPING_WRITE_EXAMPLES=1` rewrites them): a 初中 that filled in the 衡阳 county checklist.
 #[test]
@@ -234,22 +250,42 @@ fn county_fixtures_are_produced_by_the_code() {
         review: &[],
     })
     .unwrap();
-    let path = root(&format!("tests/corpus/county/{}", file_name(&doc)));
     let out = to_text(&doc).unwrap();
-    if write {
-        std::fs::create_dir_all(root("tests/corpus/county")).unwrap();
-        std::fs::write(&path, &out).unwrap();
-    }
-    let on_disk = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{path} is missing: run with ZIPING_WRITE_EXAMPLES=1"));
-    assert!(
-        on_disk == out,
-        "{path} is out of date: run with ZIPING_WRITE_EXAMPLES=1"
-    );
+    fixture("tests/corpus/county", &file_name(&doc), &out, write);
     let mut known = all_checklists();
     known.push(hengyang);
     let v = verify(out.as_bytes(), &known).unwrap();
     assert!(v.result_matches());
+}
+
+/// Three 小学 files for the county e2e test of a school that carries the figures
+/// (`ZIPING_WRITE_EXAMPLES=1` rewrites them): one made up an enrolment of 9,999,999 and sealed
+/// its file again, as any school can.
+#[test]
+fn heavy_school_fixtures_are_produced_by_the_code() {
+    use ziping_core::core::answers::{Slot, Value};
+    let write = std::env::var("ZIPING_WRITE_EXAMPLES").is_ok();
+    let c = builtin("yzjh-school");
+    // Schools 0, 3 and 6 of the generator are 小学.
+    for n in [0, 3, 6] {
+        let (name, mut doc) = ziping_core::sample::school(&c, n, 1);
+        if n == 6 {
+            doc.profile.school_name = "巨大学校".into();
+            doc.answers
+                .set(Slot::whole("students"), Value::Number("9999999".into()));
+        }
+        let out = to_text(&resealed(&doc, "examples")).unwrap();
+        fixture("tests/corpus/heavy", &name, &out, write);
+        assert!(verify(out.as_bytes(), &all_checklists())
+            .unwrap()
+            .result_matches());
+    }
+    assert_eq!(
+        std::fs::read_dir(root("tests/corpus/heavy"))
+            .unwrap()
+            .count(),
+        3
+    );
 }
 
 /// A file written in format 1 (before the previous year and the review existed) still reads:

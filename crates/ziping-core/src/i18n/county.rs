@@ -304,3 +304,15 @@ pub fn flag_text(lang: Lang, flag: &crate::core::aggregate::flags::Flag) -> Stri
         .text(lang),
     }
 }
+
+/// A school that carries a side's coefficients ([`crate::core::aggregate::HeavySchool`]), in
+/// words: its share of the students rounded down to a tenth (99.9 %, never "100 %" of many).
+pub fn heavy_school_text(lang: Lang, h: &crate::core::aggregate::HeavySchool) -> String {
+    say::CountyHeavy {
+        school: &h.school,
+        side: side_name(lang, h.side),
+        share: &crate::core::format::fixed((h.share * 1000.0).floor() / 10.0, 1),
+        figures: &h.figures.to_string(),
+    }
+    .text(lang)
+}

@@ -115,6 +115,8 @@ struct Tally {
     pairs: Vec<(f64, f64)>,
     meeting: usize,
     left_out: usize,
+    /// The school with the most students among `pairs` (its students, its name).
+    heaviest: Option<(f64, String)>,
 }
 
 /// Every school's cells of the items, by their place in `by_item` and by side (`None`: no
@@ -133,6 +135,9 @@ fn tally(by_item: &BTreeMap<&str, usize>, members: &[&SchoolFacts]) -> Vec<[Opti
                 (Some(x), Some(students)) => {
                     t.pairs.push((x, students));
                     t.meeting += usize::from(cell.outcome == Outcome::Met);
+                    if t.heaviest.as_ref().is_none_or(|(most, _)| students > *most) {
+                        t.heaviest = Some((students, f.school_name.clone()));
+                    }
                 }
                 _ => t.left_out += 1,
             }
@@ -167,6 +172,10 @@ fn figure(
         schools: pairs.len(),
         left_out: tally.left_out,
         students: pairs.iter().map(|&(_, p)| p).sum(),
+        heaviest: tally.heaviest.as_ref().map(|(most, name)| {
+            let all: f64 = pairs.iter().map(|&(_, p)| p).sum();
+            (name.clone(), if all > 0.0 { most / all } else { 0.0 })
+        }),
         spread,
         limit: side.limit(),
         within_limit,

@@ -10,6 +10,7 @@
 mod facts;
 mod figures;
 pub mod flags;
+mod heavy;
 pub mod identity;
 pub mod refusal;
 mod row;
@@ -22,6 +23,7 @@ pub mod visit;
 mod years;
 
 pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, ReviewCounts, SchoolFacts};
+pub use heavy::HeavySchool;
 pub use settings::{CountySettings, RosterIssue, RosterSchool, SettingsDraft, SettingsProblem};
 pub use spread::{weighted_cv, Spread};
 pub use table::{indicator_rows, IndicatorRow};
@@ -406,6 +408,9 @@ pub struct CountyFigure {
     /// (an incomplete file, or an indicator that cannot be computed).
     pub left_out: usize,
     pub students: f64,
+    /// The school (part) with the most students in this figure, and its share of them
+    /// (0–1): a made-up enrolment carries the coefficient, and the page says so beside it.
+    pub heaviest: Option<(String, f64)>,
     pub spread: Spread,
     pub limit: f64,
     /// `None` when the spread is undefined.
