@@ -185,6 +185,7 @@ test("a package from the principal reaches the county: evidence opened, flags, a
     await visits.getByTestId("visit-summary").getByText(/^随机种子 20261206/).waitFor();
     assert.deepEqual(await visits.getByTestId("visit-school").allTextContents(), drawn);
     assert.equal(await page.getByTestId("finding-0").inputValue(), "功能室面积与填报一致；一票否决项有家长会记录");
+    assert.equal(await page.getByTestId("visit-changed").count(), 0, "the same batch: nothing changed since the draw");
 
     // English, on a phone.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -192,6 +192,29 @@ fn the_same_seed_draws_the_same_schools_half_of_them_flagged() {
     assert_eq!(draw(&report, 100, 1).len(), 40);
 }
 
+/// A school added after the draw changes the batch the draw was made from, even when drawing
+/// again would give the same schools: the page then says so (it showed "从 40 所学校中抽取"
+/// beside 41 counted, without a word).
+#[test]
+fn a_school_added_after_the_draw_is_a_change() {
+    use ziping_core::core::aggregate::visit::VisitPlan;
+    let c = builtin("yzjh-school");
+    let files = county(40, |k| k % 5 == 0);
+    let at = "2027-01-01T00:00:00+08:00";
+    let report = county_report(at, &files, std::slice::from_ref(&c), &[]);
+    let more = county(41, |k| k % 5 == 0);
+    let after = county_report(at, &more, std::slice::from_ref(&c), &[]);
+    // A seed whose six schools are the same with the 41st school added.
+    let seed = (1..200)
+        .find(|&seed| {
+            VisitPlan::draw(&report, 6, seed).files == VisitPlan::draw(&after, 6, seed).files
+        })
+        .expect("a seed that draws the same six");
+    let plan = VisitPlan::draw(&report, 6, seed);
+    assert!(!plan.changed(&report));
+    assert!(plan.changed(&after), "41 schools now, 40 then");
+}
+
 /// A file's facts cross from county mode's worker to its page as JSON: the raw figures the
 /// flags need come back whole (sent as short arrays).
 #[test]

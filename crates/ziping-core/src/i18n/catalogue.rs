@@ -406,7 +406,7 @@ catalogue! {
     SheetNoEvidence => "报送文件未列出佐证文件：请查阅原始资料", "The submission lists no evidence files: see the original records";
     SheetFindings => "核查发现", "Findings";
     SheetSign => "核查人：＿＿＿＿＿＿　　学校负责人：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿", "Checked by: ____________    For the school: ____________    Date: ____________";
-    VisitChanged => "抽样之后这批文件有变化：下面仍是当时抽中的学校；用同一种子对现在的文件重新抽取，会抽到不同的学校。", "The batch changed after the draw: these are still the schools drawn then; drawing again with the same seed now would give other schools.";
+    VisitChanged => "抽样之后这批文件有变化：下面仍是抽样时从当时的学校中抽中的；对现在的文件重新抽取，结果可能不同。", "The batch changed after the draw: these are still the schools drawn then, from the schools there were then; drawing again now may give other schools.";
     FlagJump => "与上年相比突变", "Jump since last year";
     FlagOutsideSpread => "远离全县分布", "Far outside the county";
     FlagSameRawData => "数据与他校雷同", "Same data as another school";

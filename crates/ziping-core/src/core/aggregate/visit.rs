@@ -38,9 +38,11 @@ impl VisitPlan {
         }
     }
 
-    /// Whether drawing again now would draw other files (the batch changed since).
+    /// Whether the batch changed since the draw: other schools to draw from (the summary's
+    /// "从 N 所学校中抽取" is then not today's), or drawing again would draw other files.
     pub fn changed(&self, report: &CountyReport) -> bool {
-        VisitPlan::draw(report, self.count, self.seed).files != self.files
+        candidates(report).len() != self.schools
+            || VisitPlan::draw(report, self.count, self.seed).files != self.files
     }
 }
 
