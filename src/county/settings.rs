@@ -69,6 +69,13 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
             }
         });
     }
+    // Changes not saved (a roster typed in was lost on a reload without a word): said beside
+    // 保存设置, and the browser asks before the page goes.
+    let unsaved = *form != SettingsForm::of(props.settings.as_ref().map(|s| &*s.0));
+    use_effect_with(unsaved, |&unsaved| {
+        let asking = unsaved.then(crate::app::browser::page::ask_before_leaving);
+        move || drop(asking)
+    });
     let ontoggle = {
         let expanded = expanded.clone();
         Callback::from(move |e: Event| {
@@ -353,6 +360,7 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
             </div>
             <div class="page-actions">
                 <button type="button" class="primary" data-testid="settings-save" onclick={save}>{ ctx.t(Msg::SettingsSave) }</button>
+                <span class="near" data-testid="settings-unsaved" hidden={!unsaved}>{ ctx.t(Msg::SettingsUnsaved) }</span>
                 <button type="button" data-testid="settings-export" disabled={props.settings.is_none()} onclick={export}>{ ctx.t(Msg::SettingsExport) }</button>
                 <input id="settings-file" class="visually-hidden file-picker" type="file" accept=".json,application/json"
                     data-testid="settings-file" onchange={import} />

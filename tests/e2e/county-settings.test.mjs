@@ -75,9 +75,18 @@ test("a county sets its roster and checklists once; a batch shows 待确认, 不
     const problems = page.getByTestId("settings-problems");
     await problems.getByText("学年“2026”无法识别").waitFor();
     assert.equal(await page.getByTestId("settings-county").inputValue(), "示例县", "nothing typed is lost");
+    // Not saved: said beside 保存设置, and a reload is asked about first (the roster typed in
+    // was lost on a reload without a word); staying keeps everything as typed.
+    await page.getByTestId("settings-unsaved").getByText("有未保存的更改").waitFor();
+    const asked = new Promise((resolve) => page.once("dialog", async (d) => { resolve(d.type()); await d.dismiss(); }));
+    await page.evaluate(() => setTimeout(() => location.reload(), 0));
+    assert.equal(await asked, "beforeunload");
+    assert.equal(await page.getByTestId("settings-county").inputValue(), "示例县");
+    await page.getByTestId("roster-count").getByText("学校名册（4 所）").waitFor();
     await typeInto(page, "settings-years", "2026—2027学年");
     await page.getByTestId("settings-save").click();
     await problems.getByText("设置已保存").waitFor();
+    assert.ok(await page.getByTestId("settings-unsaved").isHidden(), "saved: nothing to say");
     await page.getByTestId("settings-summary").getByText("示例县，2026-2027学年，名册 4 所学校，采用 2 个清单").waitFor();
     await checkAccessibility(page, "county-settings");
     await screenshot(page, "county-settings-zh-1280");

@@ -76,6 +76,21 @@ pub fn confirm(question: &str) -> bool {
     gloo::dialogs::confirm(question)
 }
 
+/// While kept, the browser asks before the page is reloaded, closed or left (its own words:
+/// a page cannot choose them). For work that is not kept until the officer saves it.
+pub fn ask_before_leaving() -> EventListener {
+    EventListener::new_with_options(
+        &gloo::utils::window(),
+        "beforeunload",
+        gloo::events::EventListenerOptions::enable_prevent_default(),
+        |e| {
+            e.prevent_default();
+            // Chromium before 119 and Safari ask only when `returnValue` is set.
+            let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
+        },
+    )
+}
+
 /// Calls `on_hide` when the page is about to go (reloaded, closed, navigated away), hidden, or
 /// gone, to flush unsaved changes. `beforeunload` comes first: the page still runs until the
 /// next one arrives, time for a write that waits on storage. By `pagehide` it no longer runs

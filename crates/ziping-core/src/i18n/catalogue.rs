@@ -134,6 +134,7 @@ catalogue! {
     RosterAdd => "添加学校", "Add school";
     SettingsNotSaved => "设置有问题，未保存：", "The settings have problems and were not saved:";
     SettingsSaved => "设置已保存，汇总已按新设置重新计算", "Settings saved; the figures follow them now";
+    SettingsUnsaved => "有未保存的更改：点“保存设置”后才会保留", "Changes not saved yet: they are kept once you press “Save settings”";
     SettingsSave => "保存设置", "Save settings";
     SettingsExport => "导出设置文件", "Save settings as a file";
     SettingsImport => "导入设置文件", "Open a settings file";
