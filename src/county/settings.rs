@@ -71,7 +71,7 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
     }
     // Changes not saved (a roster typed in was lost on a reload without a word): said beside
     // 保存设置, and the browser asks before the page goes.
-    let unsaved = *form != SettingsForm::of(props.settings.as_ref().map(|s| &*s.0));
+    let unsaved = form.unsaved(props.settings.as_ref().map(|s| &*s.0));
     use_effect_with(unsaved, |&unsaved| {
         let asking = unsaved.then(crate::app::browser::page::ask_before_leaving);
         move || drop(asking)

@@ -80,6 +80,40 @@ fn years_of(text: &str) -> Vec<String> {
 
 impl SettingsForm {
     /// The form for the settings kept (or an empty one).
+    /// Something typed that saving would keep, or a school typed and not yet added, differs
+    /// from the settings `saved`: what a reload would lose. A table refused or a school's
+    /// problem is not; nor is the order checklists were ticked in.
+    pub fn unsaved(&self, saved: Option<&CountySettings>) -> bool {
+        let was = SettingsForm::of(saved);
+        let stamps = |f: &SettingsForm| {
+            let mut s: Vec<(String, String, String)> = f
+                .accepted
+                .iter()
+                .map(|a| (a.id.clone(), a.version.clone(), a.sha256.clone()))
+                .collect();
+            s.sort();
+            s
+        };
+        let hashes = |f: &SettingsForm| {
+            let mut h: Vec<String> = f
+                .county_checklists
+                .iter()
+                .map(|c| c.sha256().to_string())
+                .collect();
+            h.sort();
+            h
+        };
+        let n = &self.new_school;
+        self.county != was.county
+            || self.years != was.years
+            || self.roster != was.roster
+            || stamps(self) != stamps(&was)
+            || hashes(self) != hashes(&was)
+            || [&n.code, &n.name, &n.township]
+                .iter()
+                .any(|t| !t.trim().is_empty())
+    }
+
     pub fn of(settings: Option<&CountySettings>) -> SettingsForm {
         match settings {
             None => SettingsForm::default(),
@@ -289,5 +323,48 @@ mod tests {
         assert_eq!(SettingsForm::of(Some(&s)).check(&known).unwrap(), s);
         f.edit(SettingsEdit::RemoveSchool(0));
         assert_eq!(f.roster.len(), 1);
+    }
+    /// What a reload would lose, and only that: a refused table, a school's problem or
+    /// ticking a checklist off and on again is no change (the page asked before a reload for
+    /// them).
+    #[test]
+    fn unsaved_means_what_saving_would_keep() {
+        let known = builtins().unwrap();
+        let accept = |f: &mut SettingsForm, n: usize, on: bool| {
+            f.edit(SettingsEdit::Accept {
+                checklist: Box::new(known[n].clone()),
+                built_in: true,
+                on,
+            })
+        };
+        let mut f = SettingsForm::default();
+        assert!(!f.unsaved(None));
+        f.edit(SettingsEdit::County("示例县".into()));
+        f.edit(SettingsEdit::Years("2026-2027".into()));
+        accept(&mut f, 0, true);
+        accept(&mut f, 1, true);
+        assert!(f.unsaved(None));
+        let saved = f.check(&known).unwrap();
+        let mut f = SettingsForm::of(Some(&saved));
+        assert!(!f.unsaved(Some(&saved)));
+        f.edit(SettingsEdit::RosterTable(
+            "学校代码,学校名称,学校类型\n无,x,小学\n".into(),
+        ));
+        f.edit(SettingsEdit::AddSchool);
+        accept(&mut f, 0, false);
+        accept(&mut f, 0, true);
+        assert!(!f.table_problems.is_empty() && f.new_school_problem.is_some());
+        assert!(!f.unsaved(Some(&saved)), "{f:?}");
+        // A school typed, not yet added; then added: both would be lost.
+        f.edit(SettingsEdit::NewSchool(NewSchoolField::Code, "4307".into()));
+        assert!(f.unsaved(Some(&saved)));
+        f.edit(SettingsEdit::NewSchool(
+            NewSchoolField::Name,
+            "城关一小".into(),
+        ));
+        f.edit(SettingsEdit::NewSchoolType(Some(SchoolType::Primary)));
+        f.edit(SettingsEdit::AddSchool);
+        assert_eq!(f.roster.len(), 1);
+        assert!(f.unsaved(Some(&saved)));
     }
 }
