@@ -885,10 +885,10 @@ test("a school that holds most of a side's students is named beside the figures,
     const heavy = page.getByTestId("county-heavy");
     assert.equal(
       (await heavy.textContent()).trim(),
-      "“巨大学校”一校占全县小学在校生的 99.9%（7 项指标）：这些差异系数主要由它决定，请核对它的在校生数。",
+      "“巨大学校”一校占全县小学在校生的 99.9%（2026-2027学年，7 项指标）：这些差异系数主要由它决定，请核对它的在校生数。",
     );
     await page.getByTestId("lang-toggle").click();
-    await heavy.getByText(/^“巨大学校” alone has 99\.9% of the county's students \(Primary, 7 indicators\)/).waitFor();
+    await heavy.getByText(/^“巨大学校” alone has 99\.9% of the county's students \(Primary, 2026-2027, 7 indicators\)/).waitFor();
     await page.getByTestId("lang-toggle").click();
     page.once("dialog", (d) => d.accept());
     await page.getByTestId("county-clear").click();

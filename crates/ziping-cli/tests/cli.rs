@@ -661,7 +661,7 @@ fn packages_are_verified_with_their_evidence_and_a_forged_one_is_refused() {
 fn a_school_holding_most_students_is_named_beside_the_figures() {
     let (_, out, err) = ziping(&["aggregate", "tests/corpus/heavy"]);
     assert!(
-        err.contains("“巨大学校”一校占全县小学在校生的 99.9%（7 项指标）"),
+        err.contains("“巨大学校”一校占全县小学在校生的 99.9%（2026-2027学年，7 项指标）"),
         "{out}\n{err}"
     );
 }

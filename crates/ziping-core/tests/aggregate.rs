@@ -137,6 +137,20 @@ fn one_code_with_two_names_is_a_conflict_until_the_officer_picks() {
     assert_eq!(with.shown, vec!["C.json".to_string()]);
     let (_, detail) = ziping_core::i18n::status_text(Lang::Zh, &status(&r, "D.json"));
     assert!(detail.contains("与 C.json 冲突"), "{detail}");
+    // C's older file, come first, is C's duplicate: the file that counts is still named first.
+    let mut with_older = vec![FileFacts {
+        file: "C-old.json".into(),
+        ..school("C", 300, 5, "2026-11-19T10:00:00+08:00")
+    }];
+    with_older.extend(files.iter().cloned());
+    let r = run(&with_older, &known, &["C.json".into()]);
+    let FileStatus::Conflict { with, .. } = status(&r, "D.json") else {
+        unreachable!()
+    };
+    assert_eq!(
+        with.shown,
+        vec!["C.json".to_string(), "C-old.json".to_string()]
+    );
     assert_eq!(r1(&r).schools, 2);
     // Picking D's too: both schools count.
     let r = run(&files, &known, &["C.json".into(), "D.json".into()]);

@@ -312,6 +312,7 @@ pub fn heavy_school_text(lang: Lang, h: &crate::core::aggregate::HeavySchool) ->
         school: &h.school,
         side: side_name(lang, h.side),
         share: &crate::core::format::fixed((h.share * 1000.0).floor() / 10.0, 1),
+        year: &h.school_year,
         figures: &h.figures.to_string(),
     }
     .text(lang)

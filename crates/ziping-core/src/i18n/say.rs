@@ -16,7 +16,7 @@ sayings! {
     CountySchoolsInBin { schools } => "{schools} 所学校", "{schools} {schools|school|schools}";
     CountySummary { files, counts } => "共 {files} 个文件：{counts}。", "{files} {files|file|files}: {counts}.";
     CountyPrintHead { county, date } => "县（市、区）：{county} · 汇总日期：{date}", "County: {county} · Aggregated on {date}";
-    CountyHeavy { school, side, share, figures } => "“{school}”一校占全县{side}在校生的 {share}%（{figures} 项指标）：这些差异系数主要由它决定，请核对它的在校生数。", "“{school}” alone has {share}% of the county's students ({side}, {figures} {figures|indicator|indicators}): those coefficients are mostly its own; check its enrolment.";
+    CountyHeavy { school, side, share, year, figures } => "“{school}”一校占全县{side}在校生的 {share}%（{year}学年，{figures} 项指标）：这些差异系数主要由它决定，请核对它的在校生数。", "“{school}” alone has {share}% of the county's students ({side}, {year}, {figures} {figures|indicator|indicators}): those coefficients are mostly its own; check its enrolment.";
     CountyLeftOut { schools } => "（另有 {schools} 所缺数据未计入）", " ({schools} more left out: no data)";
     FollowUpReported { rows, said, done } => "上年整改 {rows} 条，已说明 {said} 条（已完成 {done} 条）", "{rows} {rows|row|rows} last year: {said} reported on ({done} done)";
     FollowUpMissing { rows } => "上年有 {rows} 条整改，本年文件未报告落实情况（不是从上年文件开始填写的）", "{rows} {rows|row|rows} last year, not reported on (this year's file was not started from last year's)";

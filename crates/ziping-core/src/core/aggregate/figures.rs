@@ -136,7 +136,13 @@ fn tally(by_item: &BTreeMap<&str, usize>, members: &[&SchoolFacts]) -> Vec<[Opti
                     t.pairs.push((x, students));
                     t.meeting += usize::from(cell.outcome == Outcome::Met);
                     if t.heaviest.as_ref().is_none_or(|(most, _)| students > *most) {
-                        t.heaviest = Some((students, f.school_name.clone()));
+                        // Named as the school wrote its name, or by its code without one.
+                        let name = if f.school_name.trim().is_empty() {
+                            &f.school_code
+                        } else {
+                            &f.school_name
+                        };
+                        t.heaviest = Some((students, name.clone()));
                     }
                 }
                 _ => t.left_out += 1,

@@ -164,12 +164,26 @@ impl School<'_> {
         statuses: &mut [Option<FileStatus>],
     ) {
         let group = self.decided.conflicts.len();
+        // The files that count (settled by a pick) are named first, then their duplicates,
+        // then the others in conflict: found once, not per file.
+        let in_conflict: BTreeSet<usize> = among.iter().copied().collect();
+        let (counting, duplicates): (Vec<usize>, Vec<usize>) = members
+            .iter()
+            .copied()
+            .filter(|o| !in_conflict.contains(o))
+            .partition(|&o| statuses[o].is_none());
+        let counting: Vec<usize> = counting
+            .into_iter()
+            .chain(duplicates)
+            .take(Listed::SHOWN)
+            .collect();
         for &m in among {
             // A few of the others, and how many more: constant work per file, so a group of
             // 20,000 files is not 20,000² names.
             let mut with = Listed::of(
-                members
+                counting
                     .iter()
+                    .chain(among.iter())
                     .filter(|&&o| o != m)
                     .take(Listed::SHOWN)
                     .map(|&o| self.name(o)),

@@ -300,21 +300,35 @@ impl Batch {
                     }
                     self.contents.remove(&content);
                 }
-                if let Some(&other) = self.contents.get(&content).filter(|&&o| o != id) {
-                    // Listed unless it is the same file picked again (its name is the other's,
-                    // but for the " (2)" the batch gave it).
-                    let kept = self.files.get(&other).map(|f| f.name.clone());
-                    let name = self.files.get(&id).map(|f| f.name.as_str());
-                    if let (Some(kept), Some(name)) = (kept, name) {
-                        if as_picked(name) != as_picked(&kept) {
-                            self.refused
-                                .push((name.to_string(), Refusal::SameContent { kept }));
-                        }
+                // The same content already in the batch: the same file picked again (its name
+                // but for the " (2)" the batch gave it) counts once, unsaid; under another name
+                // a submission counts once and is listed with the file that counts; a file that
+                // cannot be used (two schools' empty files) keeps a row of its own, its own
+                // reason beside it.
+                let copy_of = self
+                    .contents
+                    .get(&content)
+                    .filter(|&&o| o != id)
+                    .and_then(|o| self.files.get(o))
+                    .map(|f| f.name.clone());
+                let name = self.files.get(&id).map(|f| f.name.clone());
+                let first = copy_of.is_none();
+                let again = match (&copy_of, &name) {
+                    (Some(kept), Some(name)) if as_picked(name) == as_picked(kept) => true,
+                    (Some(kept), Some(name)) if facts.facts.is_ok() => {
+                        self.refused
+                            .push((name.clone(), Refusal::SameContent { kept: kept.clone() }));
+                        true
                     }
+                    _ => false,
+                };
+                if again {
                     Added::Again
                 } else if let Some(file) = self.files.get_mut(&id) {
                     self.pending.remove(&id);
-                    self.contents.insert(content.clone(), id);
+                    if first {
+                        self.contents.insert(content.clone(), id);
+                    }
                     file.content = Some(content);
                     file.facts = Some(Rc::new(FileFacts {
                         file: file.name.clone(),

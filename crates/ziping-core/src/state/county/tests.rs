@@ -42,10 +42,14 @@ fn the_systems_own_files_are_refused_by_name() {
 fn files_are_added_to_the_batch_each_once() {
     let mut b = Batch::new(builtins().unwrap());
     assert_eq!(add(&mut b, "a.json", b"{\"x\":1}"), Added::Submission);
-    assert_eq!(add(&mut b, "copy.json", b"{\"x\":1}"), Added::Again);
+    assert_eq!(add(&mut b, "a.json", b"{\"x\":1}"), Added::Again);
+    // Files that cannot be used keep a row each, with their own reason (two schools' empty
+    // files are two files, not a copy).
+    assert_eq!(add(&mut b, "copy.json", b"{\"x\":1}"), Added::Submission);
     assert_eq!(add(&mut b, "a.json", b"{\"x\":2}"), Added::Submission);
     let names: Vec<&str> = b.files().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["a.json", "a.json (2)"]);
+    assert_eq!(names, ["a.json", "copy.json", "a.json (2)"]);
+    assert!(b.refused.is_empty(), "{:?}", b.refused);
     // A reply for a file no longer in the batch changes nothing.
     b.clear();
     assert_eq!(b.receive(0, 0, FileReply::Unreadable), Added::Stale);
@@ -390,6 +394,12 @@ fn a_copy_under_another_name_is_listed_with_the_file_that_counts() {
         crate::i18n::refusal_text(Lang::En, &b.refused[0].1),
         "the same content as “a.json”: counted once"
     );
+    // Two schools' empty files: two rows, each saying it is empty (the second was listed as a
+    // copy of the first, its own reason hidden).
+    assert_eq!(add(&mut b, "甲.json", b""), Added::Submission);
+    assert_eq!(add(&mut b, "乙.json", b""), Added::Submission);
+    assert_eq!(b.refused.len(), 2);
+    assert_eq!(b.len(), 3);
 }
 
 /// The file the workers warm up on is a school's submission that verifies, its stored result
