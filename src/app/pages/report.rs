@@ -205,8 +205,15 @@ pub fn Report(props: &ReportProps) -> Html {
             <section class="signatures">
                 <p>{ ctx.t(Msg::SignPrincipal) }{ ctx.lang.colon() }<span class="sign-line"></span></p>
                 <p>{ ctx.t(Msg::SignFiller) }{ ctx.lang.colon() }<span class="sign-line"></span></p>
-                <p>{ ctx.t(Msg::SignSeal) }</p>
-                <p>{ ctx.t(Msg::DateBlank) }</p>
+                // Chinese forms leave the seal its space and write the date's blanks out
+                // (　　年　　月　　日); in English each gets a line to write on.
+                if ctx.lang == crate::i18n::Lang::Zh {
+                    <p>{ ctx.t(Msg::SignSeal) }</p>
+                    <p>{ ctx.t(Msg::DateBlank) }</p>
+                } else {
+                    <p>{ ctx.t(Msg::SignSeal) }{ ctx.lang.colon() }<span class="sign-line"></span></p>
+                    <p>{ ctx.t(Msg::DateBlank) }{ ctx.lang.colon() }<span class="sign-line"></span></p>
+                }
             </section>
         </section>
     }

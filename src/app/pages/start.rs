@@ -114,14 +114,17 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let Some(original) = drafts::load(&row.id).await else { return };
                     let copy = original.duplicate(clock::new_draft_id(), &clock::now(), suffix);
-                    if drafts::save(&copy, None, &row.for_copy(&copy)).await != drafts::SaveOutcome::Saved {
+                    let saved = drafts::save(&copy, None, &row.for_copy(&copy)).await == drafts::SaveOutcome::Saved;
+                    if !saved {
                         dispatch.dispatch(Action::SaveFailed);
                     }
                     dispatch.dispatch(Action::DraftsListed(drafts::list().await));
                     // The list is drawn again, sorted: the focus goes to the copy, and the
                     // copy is said (the button pressed may now be another draft's).
-                    dispatch.dispatch(Action::Notify(Notice::DraftCopied { name: copy.profile.school_name.clone() }));
-                    focus_after_drawing(format!("draft-open-{}", copy.id));
+                    if saved {
+                        dispatch.dispatch(Action::Notify(Notice::DraftCopied { name: copy.profile.school_name.clone() }));
+                        focus_after_drawing(format!("draft-open-{}", copy.id));
+                    }
                 });
             })
         };

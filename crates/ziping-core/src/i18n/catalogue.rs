@@ -327,7 +327,7 @@ catalogue! {
     SignPrincipal => "校长（签字）", "Principal (signature)";
     SignFiller => "填报人（签字）", "Filled in by (signature)";
     SignSeal => "学校（盖章）", "School seal";
-    DateBlank => "日期：　　年　　月　　日", "Date:";
+    DateBlank => "日期：　　年　　月　　日", "Date";
     ReportSummary => "评估结果", "Result";
     CountyCancel => "取消", "Cancel";
     LastYearData => "上年数据", "last year's";

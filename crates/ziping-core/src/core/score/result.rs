@@ -52,14 +52,18 @@ impl Assessment {
         self.completion.is_complete()
     }
 
-    /// 一票否决 items (per part) not yet answered with a usable value: while there is one,
-    /// that no veto item failed is not known (an empty form once said "无一票否决事项").
+    /// 一票否决 items with a part not yet answered with a usable value (an item once, however
+    /// many parts): while there is one, that no veto item failed is not known (an empty form
+    /// once said "无一票否决事项").
     pub fn vetoes_open(&self, checklist: &crate::core::checklist::Checklist) -> usize {
         self.items
             .iter()
             .filter(|i| checklist.item(&i.id).is_some_and(|item| item.veto))
-            .flat_map(|i| &i.parts)
-            .filter(|p| matches!(p.outcome, Outcome::Missing | Outcome::Invalid))
+            .filter(|i| {
+                i.parts
+                    .iter()
+                    .any(|p| matches!(p.outcome, Outcome::Missing | Outcome::Invalid))
+            })
             .count()
     }
 }
