@@ -711,6 +711,21 @@ fn a_county_adds_a_group_rule_of_its_own_and_removes_one() {
     // A number typed wrong in a second rule stays with that rule when the first goes.
     d.apply(ChecklistEdit::AddGroupRule, &now());
     set(&mut d, Target::GroupMinPass(1), "两");
+    // A number that is no count of items (2.5, -1) is named as such, not as "not a number".
+    set(&mut d, Target::GroupMinPass(0), "2.5");
+    let whole = d
+        .problems(&[])
+        .into_iter()
+        .find(|p| p.path() == Target::GroupMinPass(0).path())
+        .expect("2.5 is refused");
+    assert_eq!(
+        whole,
+        DraftProblem::NotWhole {
+            path: Target::GroupMinPass(0).path(),
+            text: "2.5".into()
+        }
+    );
+    set(&mut d, Target::GroupMinPass(0), "2");
     d.apply(ChecklistEdit::RemoveGroupRule(0), &now());
     assert_eq!(d.doc.group_rules.len(), 1);
     assert_eq!(d.shown(Target::GroupMinPass(0)), "两");

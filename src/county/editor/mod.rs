@@ -91,6 +91,7 @@ fn problems_of(ctx: &Ctx, problems: &[DraftProblem]) -> Vec<Shown> {
             place: p.place(),
             text: match p {
                 DraftProblem::Number { error, .. } => crate::i18n::number_error(ctx.lang, error),
+                DraftProblem::NotWhole { text, .. } => ctx.say(say::NotACount { typed: text }),
                 DraftProblem::Check(issue) => checklist_problem(ctx.lang, &issue.problem),
                 DraftProblem::Clash(clash) => ctx.say(say::ChecklistClash {
                     id: &clash.id,

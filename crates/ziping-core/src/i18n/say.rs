@@ -157,6 +157,7 @@ sayings! {
     BadSeparator { typed } => "“{typed}”中的逗号不是千位分隔：千位分隔须三位一组（如 1,200），小数请用小数点（如 95.5）。", "“{typed}” has a comma that does not separate thousands: thousands go in groups of three (1,200); use a point for decimals (95.5).";
     UnknownLevel { level } => "等级“{level}”不在本项的选项中，请重新选择。", "Level “{level}” is not one of this item's options; please choose again.";
     ProblemNegative { typed } => "“{typed}”是负数：这里不能小于 0。", "“{typed}” is negative: this cannot be less than 0.";
+    NotACount { typed } => "“{typed}”不是项数：请填不小于 0 的整数。", "“{typed}” is not a number of items: a whole number, 0 or more.";
     ProblemNotWhole { typed } => "“{typed}”不是整数：人数、间数、班数须为整数。", "“{typed}” is not a whole number: people, rooms and classes are counted whole.";
     ProblemBelowMin { typed, min } => "“{typed}”小于 {min}：生均、比例等指标要用它作除数。若学校没有这一学段，请在“基本信息”中改选学校类型。", "“{typed}” is less than {min}: per-student and other ratios divide by it. If the school has no such part, change the school type under Profile.";
     ProblemPercentSign { typed } => "“{typed}”带有百分号，但这一项填的是数量而不是比率：请只填数字。", "“{typed}” has a percent sign, but this is a count, not a rate: type the number only.";

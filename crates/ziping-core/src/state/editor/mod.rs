@@ -264,11 +264,16 @@ impl ChecklistDraft {
         let mut out: Vec<DraftProblem> = self
             .typed
             .iter()
-            .map(|(path, text)| DraftProblem::Number {
-                path: path.clone(),
-                error: parse_number(text)
-                    .err()
-                    .unwrap_or(NumberError::NotANumber { text: text.clone() }),
+            .map(|(path, text)| match parse_number(text) {
+                Err(error) => DraftProblem::Number {
+                    path: path.clone(),
+                    error,
+                },
+                // A number, where a count is wanted (a group's 至少 N 项: 2.5, -1).
+                Ok(_) => DraftProblem::NotWhole {
+                    path: path.clone(),
+                    text: text.clone(),
+                },
             })
             .collect();
         match Checklist::try_from(self.doc.clone()) {
@@ -305,6 +310,8 @@ pub enum DraftProblem {
     /// A field holds text that is not a number it can take (not a number, too large, a
     /// comma that does not separate thousands).
     Number { path: String, error: NumberError },
+    /// A number where a whole number not below 0 is wanted (how many items must be met).
+    NotWhole { path: String, text: String },
     /// What loading the checklist as a file would report.
     Check(ChecklistIssue),
     /// A checklist known here has this id and version and other content.
@@ -322,7 +329,7 @@ impl DraftProblem {
 
     pub fn path(&self) -> &str {
         match self {
-            DraftProblem::Number { path, .. } => path,
+            DraftProblem::Number { path, .. } | DraftProblem::NotWhole { path, .. } => path,
             DraftProblem::Check(issue) => &issue.path,
             DraftProblem::Clash(_) => "version",
         }
