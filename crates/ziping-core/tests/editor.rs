@@ -164,8 +164,11 @@ fn a_number_typed_wrong_is_kept_as_typed_and_named_until_it_is_a_number() {
             }
         }]
     );
+    let [DraftProblem::Number { error, .. }] = &d.problems(&[])[..] else {
+        unreachable!()
+    };
     assert_eq!(
-        ziping_core::i18n::number_error(Lang::Zh, &d.problems(&[])[0].number_error().unwrap()),
+        ziping_core::i18n::number_error(Lang::Zh, error),
         "“99999999999999999999”太大，请核对。"
     );
     set(&mut d, points, "3分");

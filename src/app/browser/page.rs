@@ -16,6 +16,12 @@ pub fn focus(id: &str) {
     focused(id);
 }
 
+/// [`focus`] once the page is drawn again: for a control whose element an action removes or
+/// moves (a row deleted, a list sorted again, an evidence file taken off).
+pub fn focus_after_drawing(id: String) {
+    gloo::timers::callback::Timeout::new(0, move || focus(&id)).forget();
+}
+
 /// [`focus`], saying whether the element was there to take it.
 pub fn focused(id: &str) -> bool {
     let Some(el) = gloo::utils::document()

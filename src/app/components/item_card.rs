@@ -138,8 +138,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 dispatch.dispatch(edit(DraftEdit::RemoveAttachment { item: item.clone(), sha256: sha256.clone() }));
                 // Said, and the focus (on the ✕, now gone) goes to adding a file again.
                 dispatch.dispatch(Action::Notify(Notice::EvidenceRemoved { name: name.clone() }));
-                let attach = format!("attach-{item}");
-                gloo::timers::callback::Timeout::new(0, move || page::focus(&attach)).forget();
+                page::focus_after_drawing(format!("attach-{item}"));
             })
         };
         html! {

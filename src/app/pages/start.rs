@@ -123,7 +123,7 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
                     // copy is said (the button pressed may now be another draft's).
                     if saved {
                         dispatch.dispatch(Action::Notify(Notice::DraftCopied { name: copy.profile.school_name.clone() }));
-                        focus_after_drawing(format!("draft-open-{}", copy.id));
+                        page::focus_after_drawing(format!("draft-open-{}", copy.id));
                     }
                 });
             })
@@ -140,7 +140,7 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
                         dispatch.dispatch(Action::DraftsListed(drafts::list().await));
                         // Its row is gone: the focus goes to the list's heading, not the page.
                         dispatch.dispatch(Action::Notify(Notice::DraftDeleted { name }));
-                        focus_after_drawing("drafts-heading".into());
+                        page::focus_after_drawing("drafts-heading".into());
                     });
                 }
             })
@@ -386,10 +386,4 @@ fn CountyChecklists() -> Html {
             <ul class="checklist-list">{ for items }</ul>
         </section>
     }
-}
-
-/// Moves the focus to the element `id` once the page is drawn again (a row removed or the list
-/// sorted again takes the focused button with it).
-fn focus_after_drawing(id: String) {
-    gloo::timers::callback::Timeout::new(0, move || page::focus(&id)).forget();
 }

@@ -319,14 +319,6 @@ pub enum DraftProblem {
 }
 
 impl DraftProblem {
-    /// Why a typed number cannot be used, for a problem that is one.
-    pub fn number_error(&self) -> Option<NumberError> {
-        match self {
-            DraftProblem::Number { error, .. } => Some(error.clone()),
-            _ => None,
-        }
-    }
-
     pub fn path(&self) -> &str {
         match self {
             DraftProblem::Number { path, .. } | DraftProblem::NotWhole { path, .. } => path,
