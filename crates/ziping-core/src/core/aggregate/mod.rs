@@ -594,6 +594,9 @@ where
     let mut readable: Vec<schools::Readable> = Vec::new();
     let mut roster_rows: Vec<Option<(usize, bool)>> = vec![None; files.len()];
     for (n, file) in files.iter().enumerate() {
+        if n % schools::FILES_PER_STEP == schools::FILES_PER_STEP - 1 {
+            pause().await;
+        }
         let f = match &file.facts {
             Err(e) => {
                 statuses[n] = Some(FileStatus::Invalid { error: e.clone() });

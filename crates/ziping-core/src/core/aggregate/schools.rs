@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Files decided between two pauses of the aggregation (about 20 ms of a province's batch in
 /// the browser).
-const FILES_PER_STEP: usize = 2_000;
+pub(super) const FILES_PER_STEP: usize = 2_000;
 
 fn millis(time: &str) -> Option<i64> {
     chrono::DateTime::parse_from_rfc3339(time)
@@ -53,7 +53,10 @@ where
     let mut facts: Vec<Option<&SchoolFacts>> = vec![None; files.len()];
     // Per checklist and school year: a school's files of two years are two years.
     let mut by_checklist: BTreeMap<(&str, &str), Vec<(usize, Who)>> = BTreeMap::new();
-    for r in readable {
+    for (k, r) in readable.iter().enumerate() {
+        if k % FILES_PER_STEP == FILES_PER_STEP - 1 {
+            pause().await;
+        }
         facts[r.n] = Some(r.facts);
         let f = r.facts;
         let who = Who::new(
