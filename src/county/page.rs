@@ -229,18 +229,34 @@ fn reread_with_checklists(work: &Rc<RefCell<Work>>) {
 /// the page 237 ms, in the task that had just taken the files).
 const SIZES_PER_TASK: usize = 100;
 
+/// How often keeping looks whether the files are all read (`keep_in_order`).
+const KEEP_WAIT_MS: u32 = 100;
+
 /// Keeps each pick or part of a folder in this browser, one after another in the order they
 /// came (a restored batch is accepted again in that order, and its "(2)" names with it),
 /// without the files too large to be submissions. 清空 and 取消 empty the queue and move the
 /// epoch on, so nothing of the batch they ended is written back afterwards.
-async fn keep_in_order(work: Rc<RefCell<Work>>) {
+///
+/// Only once every file is read and no folder is being walked: the browser copying files
+/// into its storage while the workers read them was the larger part of its work (see README).
+///
+/// `saving` is true from the start to the end: the page says so and asks before it is left.
+async fn keep_in_order(work: Rc<RefCell<Work>>, saving: UseStateHandle<bool>) {
+    saving.set(true);
     loop {
+        while {
+            let w = work.borrow();
+            w.batch.pending_count() != 0 || w.walks != 0
+        } {
+            sleep(KEEP_WAIT_MS).await;
+        }
         let (files, epoch) = {
             let mut w = work.borrow_mut();
             match w.keeping.pop_front() {
                 Some(files) => (files, w.epoch),
                 None => {
                     w.keeper = false;
+                    saving.set(false);
                     return;
                 }
             }
@@ -317,8 +333,13 @@ fn slices() -> impl FnMut() -> std::pin::Pin<Box<dyn std::future::Future<Output 
 /// Resumes in a task of its own, after the browser has had its turn (drawing, input, the
 /// workers' answers).
 async fn next_task() {
+    sleep(0).await;
+}
+
+/// Resumes in a task of its own after `ms` milliseconds at least.
+async fn sleep(ms: u32) {
     let turn = js_sys::Promise::new(&mut |resolve, _| {
-        gloo::timers::callback::Timeout::new(0, move || {
+        gloo::timers::callback::Timeout::new(ms, move || {
             let _ = resolve.call0(&JsValue::NULL);
         })
         .forget();
@@ -357,6 +378,13 @@ pub fn County(props: &CountyProps) -> Html {
     });
     // How many files came back from this browser's storage when the page opened.
     let restored = use_state(|| None::<usize>);
+    // Files picked not yet kept in this browser (`keep_in_order`): said, and asked before the
+    // page is left.
+    let saving = use_state(|| false);
+    use_effect_with(*saving, |saving| {
+        let asking = saving.then(crate::app::browser::page::ask_before_leaving);
+        move || drop(asking)
+    });
     let shown = use_state(|| None::<Shown>);
     // How much of the report is drawn (see where it is drawn).
     let parts = use_state(|| 0u8);
@@ -701,7 +729,7 @@ pub fn County(props: &CountyProps) -> Html {
     // Files join the batch; new ones are also kept in this browser (until 清空), so a reload
     // or a closed tab finds the batch again; files it kept come back with where they are kept.
     let add: Rc<dyn Fn(Vec<web_sys::File>, Joining)> = {
-        let (work, refresh) = (work.clone(), refresh.clone());
+        let (work, refresh, saving) = (work.clone(), refresh.clone(), saving.clone());
         Rc::new(move |list: Vec<web_sys::File>, joining: Joining| {
             let (keep, kept) = match joining {
                 Joining::New => (true, Vec::new()),
@@ -734,7 +762,7 @@ pub fn County(props: &CountyProps) -> Html {
                 (send_pending(&mut w), keeper)
             };
             if keeper {
-                wasm_bindgen_futures::spawn_local(keep_in_order(work.clone()));
+                wasm_bindgen_futures::spawn_local(keep_in_order(work.clone(), saving.clone()));
             }
             if start {
                 hand_out(work.clone());
@@ -749,8 +777,13 @@ pub fn County(props: &CountyProps) -> Html {
     // The batch kept in this browser comes back when the page opens: its files are read again
     // (nothing read before is trusted), then the officer's choices apply.
     {
-        let (work, add, refresh, restored) =
-            (work.clone(), add.clone(), refresh.clone(), restored.clone());
+        let (work, add, refresh, restored, saving) = (
+            work.clone(),
+            add.clone(),
+            refresh.clone(),
+            restored.clone(),
+            saving.clone(),
+        );
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let (kept, files): (Vec<_>, Vec<_>) =
@@ -768,7 +801,7 @@ pub fn County(props: &CountyProps) -> Html {
                     !w.keeping.is_empty() && !std::mem::replace(&mut w.keeper, true)
                 };
                 if keeper {
-                    wasm_bindgen_futures::spawn_local(keep_in_order(work.clone()));
+                    wasm_bindgen_futures::spawn_local(keep_in_order(work.clone(), saving.clone()));
                 }
                 refresh();
             });
@@ -1262,6 +1295,9 @@ pub fn County(props: &CountyProps) -> Html {
                     <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
                     if let Some(n) = *restored {
                         <p class="muted no-print" data-testid="county-restored">{ ctx.say(say::CountyRestored { files: &n.to_string() }) }</p>
+                    }
+                    if *saving {
+                        <p class="muted no-print" role="status" data-testid="county-keeping">{ ctx.t(Msg::CountyKeeping) }</p>
                     }
                     if r.mixes_counties() {
                         // Files of several counties: which one first, never a mix of them.

@@ -1,14 +1,14 @@
-//! The web worker of county mode: it verifies and re-scores each file the page hands it
-//! (`state::county::read_file`) and answers with the facts, one message per file. The page's
-//! thread reads the bytes (the browser does, off that thread) and moves them here; it only
-//! aggregates and draws.
+//! The web worker of county mode: it reads the files the page hands it, verifies and re-scores
+//! each one (`state::county::read_file`) and answers with the facts. The page's thread only
+//! hands `File`s over, aggregates and draws; the bytes are read here.
 //!
 //! It says `{kind: "ready"}` once it listens (the page holds messages back until then), then
-//! warms up on an example school's file until the first file comes (`warm_up`).
+//! warms up on an example school's file until the first files come (`warm_up`).
 //! Messages in: `{kind: "checklists", texts: [checklist JSON …]}` (the county checklists, besides
-//! the built-ins) and `{kind: "file", id, generation, name, size, bytes: ArrayBuffer}`. Out: one
-//! `{id, generation, size, reply}` per file, the reply a `FileReply` as JSON (the size goes
-//! back for the page's count of bytes out).
+//! the built-ins) and `{kind: "files", generation, files: [{id, size, file: File}, …]}`. Out:
+//! `{kind: "replies", replies: [{id, generation, size, reply}, …]}`, the reply a `FileReply` as
+//! JSON (the size goes back for the page's count of bytes out), a few files' replies to a
+//! message (`Outbox`).
 
 use crate::core::builtin::readable;
 use crate::core::checklist::Checklist;
@@ -18,6 +18,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 fn field(data: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
@@ -38,17 +39,103 @@ fn checklists(texts: &js_sys::Array) -> Vec<Checklist> {
     checklists_of(&known_here(&readable().unwrap_or_default(), &files).0)
 }
 
-/// What a file's bytes are (the page refuses files over the limit by size before reading them;
-/// this is the same rule for bytes that arrive anyway).
-fn reply_for(data: &JsValue, known: &[Checklist]) -> FileReply {
-    let name = field(data, "name").as_string().unwrap_or_default();
-    match field(data, "bytes").dyn_into::<js_sys::ArrayBuffer>() {
-        Ok(buffer) if u64::from(buffer.byte_length()) > max_bytes(&name) => FileReply::TooLarge {
-            size: u64::from(buffer.byte_length()),
-            limit: max_bytes(&name),
-        },
-        Ok(buffer) => read_file(&name, &js_sys::Uint8Array::new(&buffer).to_vec(), known),
-        Err(_) => FileReply::Unreadable,
+/// What a file's bytes are (the page refuses files over the limit by size before handing them
+/// over; this is the same rule for a file that grew since).
+fn reply_for(name: &str, buffer: &js_sys::ArrayBuffer, known: &[Checklist]) -> FileReply {
+    let size = u64::from(buffer.byte_length());
+    if size > max_bytes(name) {
+        return FileReply::TooLarge {
+            size,
+            limit: max_bytes(name),
+        };
+    }
+    read_file(name, &js_sys::Uint8Array::new(buffer).to_vec(), known)
+}
+
+/// Replies sent together, at most: each message costs the page's thread something, whatever
+/// it holds.
+const REPLIES_PER_MESSAGE: u32 = 16;
+/// How long a reply may wait for others to go with it.
+const REPLY_WAIT_MS: u32 = 25;
+
+/// Replies waiting to go to the page, and the files still being read here.
+struct Outbox {
+    scope: web_sys::DedicatedWorkerGlobalScope,
+    replies: RefCell<js_sys::Array>,
+    /// Files handed to this worker and not yet answered.
+    reading: Cell<usize>,
+    /// A send is due on a timer.
+    timed: Cell<bool>,
+}
+
+impl Outbox {
+    /// Queues one file's reply; sends the queue when it is full or nothing else is being read
+    /// here, otherwise within `REPLY_WAIT_MS`.
+    fn answer(
+        self: &Rc<Self>,
+        id: &JsValue,
+        generation: &JsValue,
+        size: &JsValue,
+        reply: &FileReply,
+    ) {
+        let answer = js_sys::Object::new();
+        set(&answer, "id", id);
+        set(&answer, "generation", generation);
+        set(&answer, "size", size);
+        let json = serde_json::to_string(reply).unwrap_or_default();
+        set(&answer, "reply", &JsValue::from_str(&json));
+        self.replies.borrow().push(&answer);
+        self.reading.set(self.reading.get().saturating_sub(1));
+        if self.reading.get() == 0 || self.replies.borrow().length() >= REPLIES_PER_MESSAGE {
+            self.send();
+        } else if !self.timed.replace(true) {
+            let me = self.clone();
+            gloo::timers::callback::Timeout::new(REPLY_WAIT_MS, move || {
+                me.timed.set(false);
+                me.send();
+            })
+            .forget();
+        }
+    }
+
+    fn send(&self) {
+        let replies = self.replies.replace(js_sys::Array::new());
+        if replies.length() == 0 {
+            return;
+        }
+        let message = js_sys::Object::new();
+        set(&message, "kind", &JsValue::from_str("replies"));
+        set(&message, "replies", &replies);
+        let _ = self.scope.post_message(&message);
+    }
+}
+
+/// Reads each file of a lot (the browser reads them off this thread, all at once) and answers
+/// for each as its bytes come.
+fn read_lot(data: &JsValue, known: &Rc<RefCell<Vec<Checklist>>>, outbox: &Rc<Outbox>) {
+    let generation = field(data, "generation");
+    let Ok(files) = field(data, "files").dyn_into::<js_sys::Array>() else {
+        return;
+    };
+    outbox
+        .reading
+        .set(outbox.reading.get() + files.length() as usize);
+    for entry in files.iter() {
+        let (id, size) = (field(&entry, "id"), field(&entry, "size"));
+        let (known, outbox, generation) = (known.clone(), outbox.clone(), generation.clone());
+        let Ok(file) = field(&entry, "file").dyn_into::<web_sys::File>() else {
+            outbox.answer(&id, &generation, &size, &FileReply::Unreadable);
+            continue;
+        };
+        let reading = JsFuture::from(file.array_buffer());
+        wasm_bindgen_futures::spawn_local(async move {
+            let reply = match reading.await.map(JsCast::dyn_into::<js_sys::ArrayBuffer>) {
+                Ok(Ok(buffer)) => reply_for(&file.name(), &buffer, &known.borrow()),
+                // Gone or changed on disk since it was picked.
+                _ => FileReply::Unreadable,
+            };
+            outbox.answer(&id, &generation, &size, &reply);
+        });
     }
 }
 
@@ -73,7 +160,12 @@ pub fn start() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let known = Rc::new(RefCell::new(readable().unwrap_or_default()));
     let files_came = Rc::new(Cell::new(false));
-    let answer = scope.clone();
+    let outbox = Rc::new(Outbox {
+        scope: scope.clone(),
+        replies: RefCell::new(js_sys::Array::new()),
+        reading: Cell::new(0),
+        timed: Cell::new(false),
+    });
     let (warm_known, warm_stop) = (known.clone(), files_came.clone());
     let onmessage =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -82,16 +174,9 @@ pub fn start() {
                 Some("checklists") => {
                     *known.borrow_mut() = checklists(&field(&data, "texts").unchecked_into());
                 }
-                Some("file") => {
+                Some("files") => {
                     files_came.set(true);
-                    let reply = reply_for(&data, &known.borrow());
-                    let message = js_sys::Object::new();
-                    set(&message, "id", &field(&data, "id"));
-                    set(&message, "generation", &field(&data, "generation"));
-                    set(&message, "size", &field(&data, "size"));
-                    let json = serde_json::to_string(&reply).unwrap_or_default();
-                    set(&message, "reply", &JsValue::from_str(&json));
-                    let _ = answer.post_message(&message);
+                    read_lot(&data, &known, &outbox);
                 }
                 _ => {}
             }

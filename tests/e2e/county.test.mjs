@@ -57,6 +57,10 @@ const keptFiles = (page) => page.evaluate(() => new Promise((resolve, reject) =>
 }));
 
 /** Opens county mode the way an officer does: from the start page, without a kept batch. */
+/** Waits until the page no longer says it is keeping the batch in this browser (files are
+ * kept once they are all read, "正在把这批文件保存到本浏览器…" meanwhile). */
+const keptHere = (page) => page.getByTestId("county-keeping").waitFor({ state: "detached", timeout: 60000 });
+
 async function openCountyMode(page) {
   await gotoStart(page, session.server.url);
   await page.getByTestId("county-mode").click();
@@ -333,7 +337,9 @@ test("the batch is kept in this browser: a reload finds the files read again and
     await summary.getByText("共 5 个文件：正常 3、重复 1、其他县 1。").waitFor();
     const before = await page.getByTestId("county-figures").innerText();
 
-    // The tab closed by mistake, or the computer restarted.
+    // The tab closed by mistake, or the computer restarted (once the page no longer says it is
+    // keeping the files).
+    await keptHere(page);
     await page.reload();
     await page.getByTestId("county-page").waitFor();
     await summary.getByText("共 5 个文件：正常 3、重复 1、其他县 1。").waitFor();
@@ -343,6 +349,7 @@ test("the batch is kept in this browser: a reload finds the files read again and
     // Another file joins the kept ones.
     await page.getByTestId("county-files").setInputFiles([join(CORPUS, "60-fullwidth-code-formula-name.json")]);
     await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
+    await keptHere(page);
     await page.reload();
     await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
     // The same files picked again are counted once, and kept once: this browser does not
@@ -480,6 +487,37 @@ test("清空 right after picking 3,000 files: nothing of them is kept, even what
     await page.waitForTimeout(1500);
     assert.equal(await page.getByTestId("county-restored").count(), 0, "nothing comes back from this browser");
     assert.equal(await page.getByTestId("county-summary").count(), 0, "the cleared batch stays cleared");
+  });
+  await page.close();
+});
+
+test("files are kept in this browser once read: the page says so meanwhile and asks before it is left", { timeout: 180000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    // 2,000 files take the browser a while to keep; they are picked with the page's own button.
+    const names = manyFiles("ziping-keeping-", 2000, () => "{}");
+    const choosing = page.waitForEvent("filechooser");
+    await page.locator("label[for=county-files]").click();
+    await (await choosing).setFiles(names);
+    const summary = page.getByTestId("county-summary");
+    await summary.getByText(/^共 2000 个文件/).waitFor();
+    const keeping = page.getByTestId("county-keeping");
+    await keeping.waitFor();
+    assert.match(await keeping.innerText(), /正在把这批文件保存到本浏览器.*保存完之前请不要关闭或刷新本页/);
+    // Reloading now would lose the pick: the browser asks first, and staying keeps it all.
+    const asked = new Promise((resolve) => page.once("dialog", async (d) => { resolve(d.type()); await d.dismiss(); }));
+    await page.evaluate(() => setTimeout(() => location.reload(), 0));
+    assert.equal(await asked, "beforeunload");
+    await keptHere(page);
+    assert.equal(await keptFiles(page), 2000, "every file kept");
+    // Kept: nothing is asked, and the batch comes back.
+    await page.reload();
+    await summary.getByText(/^共 2000 个文件/).waitFor();
+    assert.match(await page.getByTestId("county-restored").innerText(), /这批 2000 个文件是上次在本浏览器中汇总的/);
+    page.on("dialog", (d) => d.accept());
+    await page.getByTestId("county-clear").click();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=county-summary]"));
   });
   await page.close();
 });
@@ -631,6 +669,7 @@ test("a file too large to be a submission is refused with its size, beside a goo
       "城关镇中学-录像.json：文件太大（6 MB，上限 4 MB），未读取",
     );
     // Only the good file is kept in this browser: a reload reads it again, and not the video.
+    await keptHere(page);
     await page.reload();
     await page.getByTestId("county-summary").getByText("共 1 个文件：正常 1。").waitFor();
     const refused = page.getByTestId("county-refused");

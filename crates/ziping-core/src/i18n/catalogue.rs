@@ -61,6 +61,7 @@ catalogue! {
     CountyAddHint => "可以分多次选择或拖入文件，新文件会加入已有的文件；同一个文件只计一次。评估清单文件（县级清单）也可以一起拖入。", "Pick or drop files as often as needed: new files join the ones already here; the same file counts once. County checklist files can be dropped in with them.";
     CountyChecklists => "可用的县级评估清单（内置清单之外）：", "County checklists available (besides the built-ins):";
     CountyRefused => "未读取的文件：", "Files not read:";
+    CountyKeeping => "正在把这批文件保存到本浏览器（下次打开县级汇总时会重新校验）……保存完之前请不要关闭或刷新本页。", "Keeping these files in this browser (they are checked again next time county mode opens)… Please do not close or reload this page until this line goes.";
     CountyChecklistsHeading => "本机的县级评估清单", "County checklists on this computer";
     CountyChecklistsNote => "载入过的县级清单保存在本机，县级汇总也会使用它们。清单以编号、版本和内容校验值为准。", "County checklists loaded before are kept on this computer; county mode uses them too. A checklist is its id, version and content hash.";
     ContentHash => "校验值", "hash";
