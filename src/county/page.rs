@@ -104,6 +104,8 @@ struct Work {
     /// The files read back from last time's batch: 取消 stops checking them, and never
     /// forgets them (清空 does, and asks first).
     last_time: std::collections::BTreeSet<u32>,
+    /// When a file was last picked or answered: keeping waits for reading only while it moves.
+    answered_at: f64,
     /// How many reports have been asked for: a report still being made when another is asked
     /// for (a reply came, the officer picked a file) is not shown.
     reports: u32,
@@ -229,8 +231,10 @@ fn reread_with_checklists(work: &Rc<RefCell<Work>>) {
 /// the page 237 ms, in the task that had just taken the files).
 const SIZES_PER_TASK: usize = 100;
 
-/// How often keeping looks whether the files are all read (`keep_in_order`).
+/// How often keeping looks whether the files are all read (`keep_in_order`), and how long
+/// without an answer reading counts as stalled.
 const KEEP_WAIT_MS: u32 = 100;
+const STALLED_MS: f64 = 5_000.0;
 
 /// Keeps each pick or part of a folder in this browser, one after another in the order they
 /// came (a restored batch is accepted again in that order, and its "(2)" names with it),
@@ -246,7 +250,11 @@ async fn keep_in_order(work: Rc<RefCell<Work>>, saving: UseStateHandle<bool>) {
     loop {
         while {
             let w = work.borrow();
-            w.batch.pending_count() != 0 || w.walks != 0
+            let reading = w.batch.pending_count() != 0 || w.walks != 0;
+            // No answer for a while (no workers could start, one stopped): what was picked is
+            // kept all the same.
+            let moving = w.pool.is_some() && clock::millis() - w.answered_at < STALLED_MS;
+            reading && moving
         } {
             sleep(KEEP_WAIT_MS).await;
         }
@@ -297,11 +305,15 @@ async fn small_enough(
     let mut small = Vec::with_capacity(files.len());
     for lot in files.chunks(SIZES_PER_TASK) {
         next_task().await;
-        let w = work.borrow();
+        let mut w = work.borrow_mut();
         if w.epoch != epoch {
             return None;
         }
         for (id, file) in lot {
+            // Read as a copy of a file in the batch: never kept.
+            if w.copies.remove(id) {
+                continue;
+            }
             let size = w.handles.get(id).map_or_else(|| file.size(), Picked::size);
             if size <= max_bytes(&file.name()) as f64 {
                 small.push((*id, file.clone()));
@@ -374,6 +386,7 @@ pub fn County(props: &CountyProps) -> Html {
         kept: BTreeMap::new(),
         copies: Default::default(),
         last_time: Default::default(),
+        answered_at: 0.0,
         reports: 0,
     });
     // How many files came back from this browser's storage when the page opened.
@@ -489,6 +502,7 @@ pub fn County(props: &CountyProps) -> Html {
             let mut start = false;
             let added = {
                 let mut w = work.borrow_mut();
+                w.answered_at = clock::millis();
                 let added = w.batch.receive(id, generation, reply);
                 if added != Added::Submission && added != Added::Stale {
                     w.handles.remove(&id);
@@ -752,6 +766,7 @@ pub fn County(props: &CountyProps) -> Html {
                     }
                 }
                 w.drawn = clock::millis();
+                w.answered_at = w.drawn;
                 // A keeper starts unless one is already working through the queue, or last
                 // time's batch is still being read back (it would take these files for its own:
                 // they wait, and the restore starts the keeper).

@@ -5,7 +5,7 @@
 //!
 //! Why the `File`s and not their bytes: reading a file's bytes here (`arrayBuffer()`, then
 //! moving them over) cost this thread about 0.2 ms a file, 169–232 ms for 1,000 files; posting
-//! 1,000 `File`s, 60 to a message, 6–17 ms (Chromium 143, files of 20 KB in the site's private
+//! 1,000 `File`s, 60 to a message, 6–17 ms (a lot of 60 is shared out, one message per worker) (Chromium 143, files of 20 KB in the site's private
 //! folder; one `File` to a message: 41–44 ms). Each worker reads its files off this thread.
 //! In county mode, 1,000 files: this thread busy 0.9–1.2 s instead of 1.7–2.0 s, with the files
 //! kept in this browser only once all are read (`page.rs`'s `keep_in_order`): while the browser
