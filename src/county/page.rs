@@ -244,8 +244,13 @@ const STALLED_MS: f64 = 5_000.0;
 /// Only once every file is read and no folder is being walked: the browser copying files
 /// into its storage while the workers read them was the larger part of its work (see README).
 ///
-/// `saving` is true from the start to the end: the page says so and asks before it is left.
-async fn keep_in_order(work: Rc<RefCell<Work>>, saving: UseStateHandle<bool>) {
+/// `saving` is true from the start to the end (the page asks before it is left), `storing`
+/// while files are written (the page says so).
+async fn keep_in_order(
+    work: Rc<RefCell<Work>>,
+    saving: UseStateHandle<bool>,
+    storing: UseStateHandle<bool>,
+) {
     saving.set(true);
     loop {
         while {
@@ -265,10 +270,12 @@ async fn keep_in_order(work: Rc<RefCell<Work>>, saving: UseStateHandle<bool>) {
                 None => {
                     w.keeper = false;
                     saving.set(false);
+                    storing.set(false);
                     return;
                 }
             }
         };
+        storing.set(true);
         if let Some(small) = small_enough(&work, files, epoch).await {
             let (ids, files): (Vec<u32>, Vec<web_sys::File>) = small.into_iter().unzip();
             let kept = drafts::keep_county_files(&files).await;
@@ -394,6 +401,7 @@ pub fn County(props: &CountyProps) -> Html {
     // Files picked not yet kept in this browser (`keep_in_order`): said, and asked before the
     // page is left.
     let saving = use_state(|| false);
+    let storing = use_state(|| false);
     use_effect_with(*saving, |saving| {
         let asking = saving.then(crate::app::browser::page::ask_before_leaving);
         move || drop(asking)
@@ -743,7 +751,12 @@ pub fn County(props: &CountyProps) -> Html {
     // Files join the batch; new ones are also kept in this browser (until 清空), so a reload
     // or a closed tab finds the batch again; files it kept come back with where they are kept.
     let add: Rc<dyn Fn(Vec<web_sys::File>, Joining)> = {
-        let (work, refresh, saving) = (work.clone(), refresh.clone(), saving.clone());
+        let (work, refresh, saving, storing) = (
+            work.clone(),
+            refresh.clone(),
+            saving.clone(),
+            storing.clone(),
+        );
         Rc::new(move |list: Vec<web_sys::File>, joining: Joining| {
             let (keep, kept) = match joining {
                 Joining::New => (true, Vec::new()),
@@ -777,7 +790,11 @@ pub fn County(props: &CountyProps) -> Html {
                 (send_pending(&mut w), keeper)
             };
             if keeper {
-                wasm_bindgen_futures::spawn_local(keep_in_order(work.clone(), saving.clone()));
+                wasm_bindgen_futures::spawn_local(keep_in_order(
+                    work.clone(),
+                    saving.clone(),
+                    storing.clone(),
+                ));
             }
             if start {
                 hand_out(work.clone());
@@ -792,12 +809,13 @@ pub fn County(props: &CountyProps) -> Html {
     // The batch kept in this browser comes back when the page opens: its files are read again
     // (nothing read before is trusted), then the officer's choices apply.
     {
-        let (work, add, refresh, restored, saving) = (
+        let (work, add, refresh, restored, saving, storing) = (
             work.clone(),
             add.clone(),
             refresh.clone(),
             restored.clone(),
             saving.clone(),
+            storing.clone(),
         );
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
@@ -816,7 +834,11 @@ pub fn County(props: &CountyProps) -> Html {
                     !w.keeping.is_empty() && !std::mem::replace(&mut w.keeper, true)
                 };
                 if keeper {
-                    wasm_bindgen_futures::spawn_local(keep_in_order(work.clone(), saving.clone()));
+                    wasm_bindgen_futures::spawn_local(keep_in_order(
+                        work.clone(),
+                        saving.clone(),
+                        storing.clone(),
+                    ));
                 }
                 refresh();
             });
@@ -947,34 +969,39 @@ pub fn County(props: &CountyProps) -> Html {
         })
     };
     let cancel = {
-        let (work, stop, refresh) = (work.clone(), stop.clone(), refresh.clone());
+        let (work, stop, refresh, saving, storing) = (
+            work.clone(),
+            stop.clone(),
+            refresh.clone(),
+            saving.clone(),
+            storing.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            // Last time's files not checked yet stay kept (they come back with the next visit).
-            let last_time: Vec<(u32, web_sys::File)> = {
-                let w = work.borrow();
-                w.handles
-                    .iter()
-                    .filter(|(id, _)| w.last_time.contains(id))
-                    .map(|(id, p)| (*id, p.file.clone()))
-                    .collect()
-            };
             stop();
-            // The files picked now and not read leave what this browser keeps too.
-            let w = work.borrow();
-            if w.restored {
-                let mut keep: BTreeMap<u32, web_sys::File> = last_time.into_iter().collect();
-                keep.extend(w.handles.iter().map(|(id, p)| (*id, p.file.clone())));
-                let (ids, files): (Vec<u32>, Vec<web_sys::File>) = keep.into_iter().unzip();
-                let (work, epoch) = (work.clone(), w.epoch);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let kept = drafts::replace_county_files(&files).await;
-                    let mut w = work.borrow_mut();
-                    if w.epoch == epoch {
-                        w.kept = ids.into_iter().zip(kept).collect();
-                    }
-                });
+            // The files picked now and read stay, and are kept (keeping waits for reading,
+            // so none of them is kept yet); those not read leave the batch. What this browser
+            // keeps already (last time's files, earlier picks) is not touched: rewriting it
+            // once lost all of it to a reload in that second.
+            let keeper = {
+                let mut w = work.borrow_mut();
+                let unkept: Vec<(u32, web_sys::File)> = w
+                    .handles
+                    .iter()
+                    .filter(|(id, _)| !w.kept.contains_key(id) && !w.last_time.contains(id))
+                    .map(|(id, p)| (*id, p.file.clone()))
+                    .collect();
+                !unkept.is_empty() && {
+                    w.keeping.push_back(unkept);
+                    w.restored && !std::mem::replace(&mut w.keeper, true)
+                }
+            };
+            if keeper {
+                wasm_bindgen_futures::spawn_local(keep_in_order(
+                    work.clone(),
+                    saving.clone(),
+                    storing.clone(),
+                ));
             }
-            drop(w);
             refresh();
         })
     };
@@ -1311,9 +1338,6 @@ pub fn County(props: &CountyProps) -> Html {
                     if let Some(n) = *restored {
                         <p class="muted no-print" data-testid="county-restored">{ ctx.say(say::CountyRestored { files: &n.to_string() }) }</p>
                     }
-                    if *saving {
-                        <p class="muted no-print" role="status" data-testid="county-keeping">{ ctx.t(Msg::CountyKeeping) }</p>
-                    }
                     if r.mixes_counties() {
                         // Files of several counties: which one first, never a mix of them.
                         <div class="card warning" role="group" aria-labelledby="county-ask-heading" data-testid="county-ask">
@@ -1397,6 +1421,9 @@ pub fn County(props: &CountyProps) -> Html {
                 <progress id="county-progress" max={total.to_string()} value={(!walking).then(|| done.to_string())} />
                 <button type="button" data-testid="county-cancel" onclick={cancel}>{ ctx.t(Msg::CountyCancel) }</button>
             </div>
+            if *storing {
+                <p class="status no-print" role="status" data-testid="county-keeping">{ ctx.t(Msg::CountyKeeping) }</p>
+            }
             <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>
             <SettingsPanel known={Shared(known)} settings={(*settings).clone()} on_save={on_save_settings}
                 on_import={on_import_settings} import_problem={(*import_problem).as_ref().map(|p| AttrValue::from(format!(

@@ -522,6 +522,38 @@ test("files are kept in this browser once read: the page says so meanwhile and a
   await page.close();
 });
 
+test("取消 while a second pick is read: what this browser kept is never deleted, and the files read are kept too", { timeout: 180000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    const summary = page.getByTestId("county-summary");
+    // 600 files kept (more than the browser keeps in one go, so a rewrite would show).
+    const first = manyFiles("ziping-first-", 600, (n) => `{"n":${n}}`);
+    await page.getByTestId("county-files").setInputFiles(first);
+    await summary.getByText(/^共 600 个文件/).waitFor();
+    await keptHere(page);
+    assert.equal(await keptFiles(page), first.length);
+    // A wrong folder of 2,000 files, cancelled while it is read: the 600 kept before stay
+    // kept throughout (取消 once deleted and rewrote them all, and a reload in that second
+    // lost every one).
+    await page.getByTestId("county-files").setInputFiles(manyFiles("ziping-cancel-", 2000, () => "{}"));
+    await page.getByTestId("county-cancel").click();
+    let fewest = Infinity;
+    for (const until = Date.now() + 1500; Date.now() < until; ) fewest = Math.min(fewest, await keptFiles(page));
+    assert.ok(fewest >= first.length, `kept files dropped to ${fewest} after 取消`);
+    await keptHere(page);
+    const total = Number((await summary.innerText()).match(/共 (\d+) 个文件/)[1]);
+    assert.ok(total >= first.length && total < first.length + 2000, `the files read stay: ${total}`);
+    assert.equal(await keptFiles(page), total, "the files on the page are the files kept");
+    await page.reload();
+    await summary.getByText(new RegExp(`^共 ${total} 个文件`)).waitFor();
+    page.on("dialog", (d) => d.accept());
+    await page.getByTestId("county-clear").click();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=county-summary]"));
+  });
+  await page.close();
+});
+
 test("取消 while last time's batch is checked again stops the check; the batch stays kept", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {

@@ -132,16 +132,6 @@ pub async fn county_files() -> Vec<(KeptFile, web_sys::File)> {
         .collect()
 }
 
-/// The kept files are these now (files left out of the batch are forgotten): where each is
-/// kept now, in order.
-pub async fn replace_county_files(files: &[web_sys::File]) -> Vec<KeptFile> {
-    if run(idb_clear_county_files()).await.is_ok() && !files.is_empty() {
-        keep_county_files(files).await
-    } else {
-        Vec::new()
-    }
-}
-
 /// 清空: the kept files and choices go.
 pub async fn clear_county_batch() {
     let _ = run(idb_clear_county_files()).await;
