@@ -1421,7 +1421,8 @@ pub fn County(props: &CountyProps) -> Html {
                 <progress id="county-progress" max={total.to_string()} value={(!walking).then(|| done.to_string())} />
                 <button type="button" data-testid="county-cancel" onclick={cancel}>{ ctx.t(Msg::CountyCancel) }</button>
             </div>
-            if *storing {
+            // From the end of reading (keeping starts within `KEEP_WAIT_MS`) until kept.
+            if *storing || (*saving && !reading) {
                 <p class="status no-print" role="status" data-testid="county-keeping">{ ctx.t(Msg::CountyKeeping) }</p>
             }
             <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>
