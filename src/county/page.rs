@@ -406,6 +406,14 @@ pub fn County(props: &CountyProps) -> Html {
         let asking = saving.then(crate::app::browser::page::ask_before_leaving);
         move || drop(asking)
     });
+    // Starts working through `Work::keeping` (callers start it only when none is).
+    let start_keeper: Rc<dyn Fn()> = {
+        let (work, saving, storing) = (work.clone(), saving.clone(), storing.clone());
+        Rc::new(move || {
+            let (work, saving, storing) = (work.clone(), saving.clone(), storing.clone());
+            wasm_bindgen_futures::spawn_local(keep_in_order(work, saving, storing));
+        })
+    };
     let shown = use_state(|| None::<Shown>);
     // How much of the report is drawn (see where it is drawn).
     let parts = use_state(|| 0u8);
@@ -751,12 +759,7 @@ pub fn County(props: &CountyProps) -> Html {
     // Files join the batch; new ones are also kept in this browser (until 清空), so a reload
     // or a closed tab finds the batch again; files it kept come back with where they are kept.
     let add: Rc<dyn Fn(Vec<web_sys::File>, Joining)> = {
-        let (work, refresh, saving, storing) = (
-            work.clone(),
-            refresh.clone(),
-            saving.clone(),
-            storing.clone(),
-        );
+        let (work, refresh, start_keeper) = (work.clone(), refresh.clone(), start_keeper.clone());
         Rc::new(move |list: Vec<web_sys::File>, joining: Joining| {
             let (keep, kept) = match joining {
                 Joining::New => (true, Vec::new()),
@@ -790,11 +793,7 @@ pub fn County(props: &CountyProps) -> Html {
                 (send_pending(&mut w), keeper)
             };
             if keeper {
-                wasm_bindgen_futures::spawn_local(keep_in_order(
-                    work.clone(),
-                    saving.clone(),
-                    storing.clone(),
-                ));
+                start_keeper();
             }
             if start {
                 hand_out(work.clone());
@@ -809,13 +808,12 @@ pub fn County(props: &CountyProps) -> Html {
     // The batch kept in this browser comes back when the page opens: its files are read again
     // (nothing read before is trusted), then the officer's choices apply.
     {
-        let (work, add, refresh, restored, saving, storing) = (
+        let (work, add, refresh, restored, start_keeper) = (
             work.clone(),
             add.clone(),
             refresh.clone(),
             restored.clone(),
-            saving.clone(),
-            storing.clone(),
+            start_keeper.clone(),
         );
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
@@ -834,11 +832,7 @@ pub fn County(props: &CountyProps) -> Html {
                     !w.keeping.is_empty() && !std::mem::replace(&mut w.keeper, true)
                 };
                 if keeper {
-                    wasm_bindgen_futures::spawn_local(keep_in_order(
-                        work.clone(),
-                        saving.clone(),
-                        storing.clone(),
-                    ));
+                    start_keeper();
                 }
                 refresh();
             });
@@ -969,12 +963,11 @@ pub fn County(props: &CountyProps) -> Html {
         })
     };
     let cancel = {
-        let (work, stop, refresh, saving, storing) = (
+        let (work, stop, refresh, start_keeper) = (
             work.clone(),
             stop.clone(),
             refresh.clone(),
-            saving.clone(),
-            storing.clone(),
+            start_keeper.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             stop();
@@ -996,11 +989,7 @@ pub fn County(props: &CountyProps) -> Html {
                 }
             };
             if keeper {
-                wasm_bindgen_futures::spawn_local(keep_in_order(
-                    work.clone(),
-                    saving.clone(),
-                    storing.clone(),
-                ));
+                start_keeper();
             }
             refresh();
         })

@@ -61,6 +61,13 @@ const keptFiles = (page) => page.evaluate(() => new Promise((resolve, reject) =>
  * kept once they are all read, "正在把这批文件保存到本浏览器…" meanwhile). */
 const keptHere = (page) => page.getByTestId("county-keeping").waitFor({ state: "detached", timeout: 60000 });
 
+/** 清空, the confirmation accepted: the batch leaves the page and this browser. */
+async function clearBatch(page) {
+  page.on("dialog", (d) => d.accept());
+  await page.getByTestId("county-clear").click();
+  await page.waitForFunction(() => !document.querySelector("[data-testid=county-summary]"));
+}
+
 async function openCountyMode(page) {
   await gotoStart(page, session.server.url);
   await page.getByTestId("county-mode").click();
@@ -462,9 +469,7 @@ test("a pick whose keeping was cut off (the tab closed half way) is not restored
     await summary.getByText(whole).waitFor();
     assert.match(await page.getByTestId("county-restored").innerText(), new RegExp(`这批 ${examples.length} 个文件`));
     assert.deepEqual(await state(), { files: examples.length, keeping: null }, "what the cut-off pick left is gone");
-    page.on("dialog", (d) => d.accept());
-    await page.getByTestId("county-clear").click();
-    await page.waitForFunction(() => !document.querySelector("[data-testid=county-summary]"));
+    await clearBatch(page);
   });
   await page.close();
 });
@@ -515,9 +520,7 @@ test("files are kept in this browser once read: the page says so meanwhile and a
     await page.reload();
     await summary.getByText(/^共 2000 个文件/).waitFor();
     assert.match(await page.getByTestId("county-restored").innerText(), /这批 2000 个文件是上次在本浏览器中汇总的/);
-    page.on("dialog", (d) => d.accept());
-    await page.getByTestId("county-clear").click();
-    await page.waitForFunction(() => !document.querySelector("[data-testid=county-summary]"));
+    await clearBatch(page);
   });
   await page.close();
 });
@@ -547,9 +550,7 @@ test("取消 while a second pick is read: what this browser kept is never delete
     assert.equal(await keptFiles(page), total, "the files on the page are the files kept");
     await page.reload();
     await summary.getByText(new RegExp(`^共 ${total} 个文件`)).waitFor();
-    page.on("dialog", (d) => d.accept());
-    await page.getByTestId("county-clear").click();
-    await page.waitForFunction(() => !document.querySelector("[data-testid=county-summary]"));
+    await clearBatch(page);
   });
   await page.close();
 });
