@@ -13,6 +13,7 @@ use ziping_core::core::export::{export, to_text, Submission};
 use ziping_core::core::model::{ItemKind, SchoolType};
 use ziping_core::core::school::Profile;
 use ziping_core::core::score::{input_slots, item_parts};
+use ziping_core::state::county::{read_file, FileReply};
 
 fn main() {
     let files: usize = std::env::var("ZIPING_BENCH_FILES")
@@ -111,6 +112,24 @@ fn main() {
     let with_disk = start.elapsed();
     std::fs::remove_dir_all(&dir).unwrap();
 
+    // County mode's worker answers each file with its reply as JSON, which the page reads back.
+    let start = Instant::now();
+    let replies: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(n, t)| {
+            let reply = read_file(&format!("{n}"), t.as_bytes(), &checklists);
+            serde_json::to_string(&reply).unwrap()
+        })
+        .collect();
+    let worker = start.elapsed();
+    let start = Instant::now();
+    for r in &replies {
+        let _: FileReply = serde_json::from_str(r).unwrap();
+    }
+    let page = start.elapsed();
+    let reply_kb = replies.iter().map(String::len).sum::<usize>() / 1024;
+
     assert_eq!(report.schools.len(), files);
     println!(
         "{files} files ({total_kb} KB): verify + recompute + aggregate {:.0} ms in memory (the aggregation alone {:.0} ms), {:.0} ms reading from disk ({} county figures)",
@@ -118,5 +137,10 @@ fn main() {
         aggregated.as_secs_f64() * 1000.0,
         with_disk.as_secs_f64() * 1000.0,
         report.figures.len()
+    );
+    println!(
+        "county mode: the workers' part (read_file + reply as JSON) {:.0} ms, the page's reading of the replies ({reply_kb} KB) {:.0} ms",
+        worker.as_secs_f64() * 1000.0,
+        page.as_secs_f64() * 1000.0,
     );
 }
