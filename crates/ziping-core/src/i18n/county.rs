@@ -306,12 +306,26 @@ pub fn flag_text(lang: Lang, flag: &crate::core::aggregate::flags::Flag) -> Stri
 }
 
 /// A school that carries a side's coefficients ([`crate::core::aggregate::HeavySchool`]), in
-/// words: its share of the students rounded down to a tenth (99.9 %, never "100 %" of many).
+/// words: its share of the students rounded down to a tenth (99.9 %, never "100 %" of many),
+/// with more places where a tenth would read as half (50.04 %, not "50 %": it holds more).
 pub fn heavy_school_text(lang: Lang, h: &crate::core::aggregate::HeavySchool) -> String {
+    let percent = h.share * 100.0;
+    let half = crate::core::aggregate::HeavySchool::SHARE * 100.0;
+    let share = (1..=6)
+        .map(|places| {
+            let scale = 10f64.powi(places);
+            // A hair added first, or 0.5004 would read 50.03 (50.039999… in binary).
+            ((percent * scale + 1e-6).floor() / scale, places as usize)
+        })
+        .find(|(shown, _)| *shown > half)
+        .map_or_else(
+            || crate::core::format::fixed(percent, 6),
+            |(shown, places)| crate::core::format::fixed(shown, places),
+        );
     say::CountyHeavy {
         school: &h.school,
         side: side_name(lang, h.side),
-        share: &crate::core::format::fixed((h.share * 1000.0).floor() / 10.0, 1),
+        share: &share,
         year: &h.school_year,
         figures: &h.figures.to_string(),
     }

@@ -488,3 +488,34 @@ fn an_unlikely_figure_of_one_agrees_in_english() {
     let many = say::UnlikelyPerClass { value: "95" }.text(Lang::En);
     assert!(many.contains("95 pupils per class"), "{many}");
 }
+
+/// A school that carries a figure holds more than half of its students: its share is never
+/// worded as half or less (50.04 % once read "50%", beside "mostly its own"), nor as all of
+/// them (99.97 % reads 99.9 %, not 100 %).
+#[test]
+fn a_heavy_schools_share_reads_as_more_than_half_and_less_than_all() {
+    use crate::core::aggregate::{HeavySchool, Side};
+    let cases = [
+        (0.5004, "50.04%"),
+        (0.50001, "50.001%"),
+        (0.5012, "50.1%"),
+        (0.51, "51%"),
+        (0.6666, "66.6%"),
+        (0.9997, "99.9%"),
+        (0.99999, "99.9%"),
+    ];
+    for (share, shown) in cases {
+        let h = HeavySchool {
+            school: "甲校".into(),
+            side: Side::Primary,
+            school_year: "2026-2027".into(),
+            share,
+            figures: 7,
+        };
+        let said = heavy_school_text(Lang::Zh, &h);
+        assert!(
+            said.contains(&format!("在校生的 {shown}（")),
+            "{share}: {said}"
+        );
+    }
+}
