@@ -461,6 +461,8 @@ pub fn County(props: &CountyProps) -> Html {
     });
     // How many files came back from this browser's storage when the page opened.
     let restored = use_state(|| None::<usize>);
+    // How many of them 取消 left unchecked (out of the batch, still kept here).
+    let unchecked = use_state(|| None::<usize>);
     // Files picked not yet kept in this browser (`keep_in_order`): said, and asked before the
     // page is left.
     let saving = use_state(|| false);
@@ -1035,8 +1037,24 @@ pub fn County(props: &CountyProps) -> Html {
             refresh.clone(),
             start_keeper.clone(),
         );
+        let (restored, unchecked) = (restored.clone(), unchecked.clone());
         Callback::from(move |_: MouseEvent| {
             stop();
+            // Last time's files not checked yet have left the batch: the line about last
+            // time's files counts those still in it, another says where the rest are.
+            if restored.is_some() {
+                let w = work.borrow();
+                let in_batch = w
+                    .batch
+                    .files()
+                    .filter(|f| w.last_time.contains(&f.id))
+                    .count();
+                let left = w.last_time.len().saturating_sub(in_batch);
+                restored.set((in_batch > 0).then_some(in_batch));
+                if left > 0 {
+                    unchecked.set(Some(left));
+                }
+            }
             // The files picked now and read stay, and are kept (keeping waits for reading,
             // so none of them is kept yet); those not read leave the batch. What this browser
             // keeps already (last time's files, earlier picks) is not touched: rewriting it
@@ -1061,11 +1079,12 @@ pub fn County(props: &CountyProps) -> Html {
         })
     };
     let clear = {
-        let (work, stop, refresh, restored) = (
+        let (work, stop, refresh, restored, unchecked) = (
             work.clone(),
             stop.clone(),
             refresh.clone(),
             restored.clone(),
+            unchecked.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             // The batch is kept in this browser: clearing it is asked once.
@@ -1083,6 +1102,7 @@ pub fn County(props: &CountyProps) -> Html {
                 w.saved_choices = BatchChoices::default();
             }
             restored.set(None);
+            unchecked.set(None);
             wasm_bindgen_futures::spawn_local(drafts::clear_county_batch());
             refresh();
         })
@@ -1479,6 +1499,9 @@ pub fn County(props: &CountyProps) -> Html {
             // From the end of reading (keeping starts within `KEEP_WAIT_MS`) until kept.
             if *storing || (*saving && !reading) {
                 <p class="status no-print" role="status" data-testid="county-keeping">{ ctx.t(Msg::CountyKeeping) }</p>
+            }
+            if let Some(n) = *unchecked {
+                <p class="status no-print" role="status" data-testid="county-unchecked">{ ctx.say(say::CountyUnchecked { files: &n.to_string() }) }</p>
             }
             <p class="muted no-print">{ ctx.t(Msg::CountyAddHint) }</p>
             <SettingsPanel known={Shared(known)} settings={(*settings).clone()} on_save={on_save_settings}

@@ -589,8 +589,23 @@ test("取消 while last time's batch is checked again stops the check; the batch
     assert.ok(done < total, `取消 during the check: ${done} of ${total}`);
     await page.waitForTimeout(1500);
     assert.equal(await kept(), 2000, "取消 forgets nothing kept last time");
+    // What 取消 left unchecked is said, with where it is; the line about last time's files
+    // counts only those in the batch now (it said 2,000 beside an empty or smaller batch).
+    const unchecked = page.getByTestId("county-unchecked");
+    const inBatch = (await summary.isVisible()) ? Number((await summary.textContent()).match(/^共 (\d+) 个文件/)[1]) : 0;
+    assert.ok(inBatch < 2000, `files checked before 取消: ${inBatch}`);
+    assert.equal(
+      await unchecked.textContent(),
+      `上次保存在本浏览器的文件中，有 ${2000 - inBatch} 个因“取消”没有重新校验，不在这批中；它们仍保存在本浏览器，下次打开县级汇总时会再校验。点“清空”即从本浏览器删除。`,
+    );
+    if (inBatch > 0) {
+      assert.match(await page.getByTestId("county-restored").textContent(), new RegExp(`^这批 ${inBatch} 个文件是上次`));
+    } else {
+      assert.equal(await page.getByTestId("county-restored").count(), 0);
+    }
     await page.reload();
     await summary.getByText(/^共 2000 个文件/).waitFor({ timeout: 120000 });
+    assert.equal(await unchecked.count(), 0, "all checked again after a reload");
   });
   await page.close();
 });

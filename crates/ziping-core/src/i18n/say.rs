@@ -40,6 +40,7 @@ sayings! {
     ChecklistClash { id, version } => "评估清单 {id} 版本 {version} 已经载入，但内容不同：同名同版本的清单必须完全相同，请县里给改动后的清单换一个版本号", "checklist {id} version {version} is already loaded with other content: a checklist's id and version must name one content; give the changed one a new version";
     CountyMixed { counties } => "这些文件来自多个县（{counties}）：汇总混合了不同的县，可只汇总其中一个县", "these files come from more than one county ({counties}): the figures mix counties; you can aggregate one county";
     CountyRestored { files } => "这批 {files} 个文件是上次在本浏览器中汇总的，已重新校验和计分；点“清空”即从本浏览器删除。", "These {files} {files|file was|files were} aggregated here last time, kept in this browser, and are checked and scored again; “Clear” removes them from this browser.";
+    CountyUnchecked { files } => "上次保存在本浏览器的文件中，有 {files} 个因“取消”没有重新校验，不在这批中；它们仍保存在本浏览器，下次打开县级汇总时会再校验。点“清空”即从本浏览器删除。", "{files} {files|file|files} kept here last time {files|was|were} not checked again (Cancel) and {files|is|are} not in this batch: still kept in this browser, checked again the next time county mode opens. “Clear” removes them from this browser.";
     CountyAsk { counties } => "这些文件来自 {counties} 个县：请先选择汇总哪个县", "These files come from {counties} {counties|county|counties}: choose the county to aggregate first";
     CountyOption { county, files } => "{county}（{files} 个文件）", "{county} ({files} {files|file|files})";
     CountyChosen { county, counties } => "正在汇总{county}；这批文件来自 {counties}。", "Aggregating {county}; the files come from {counties}.";
