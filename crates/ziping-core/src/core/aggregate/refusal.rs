@@ -39,8 +39,9 @@ pub fn is_system_file(name: &str) -> bool {
 }
 
 /// Why a file is not in the batch. Typed: the catalogue words it in the language shown
-/// (`i18n::refusal_text`), so a language toggle re-words a reason found earlier.
-#[derive(Clone, Debug, PartialEq)]
+/// (`i18n::refusal_text`), so a language toggle re-words a reason found earlier. Stored with
+/// the batch in the browser ([`Refusal::kept_apart`]).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Refusal {
     /// Larger than any submission, package or checklist can be: not read.
     TooLarge { size: u64, limit: u64 },
@@ -51,7 +52,9 @@ pub enum Refusal {
     SystemFile,
     /// The browser could not read it.
     Unreadable,
-    /// A checklist file that cannot be used, with every problem found in it.
+    /// A checklist file that cannot be used, with every problem found in it (never stored:
+    /// the file is kept, and found again).
+    #[serde(skip)]
     BadChecklist { errors: ChecklistErrors },
     /// The same submission as a package that came with its evidence: the package counts.
     SameAsPackage { package: String },
@@ -60,4 +63,17 @@ pub enum Refusal {
     SameContent { kept: String },
     /// A checklist with the id and version of one already known, and other content.
     ChecklistClash { id: String, version: String },
+}
+
+impl Refusal {
+    /// A refusal of a file this browser does not keep with the batch (refused by its name or
+    /// size before it was read, unreadable, a copy of a file in it): a reload, which reads the
+    /// kept files again, cannot find it again, so the batch stores the refusal itself. A
+    /// checklist file is kept and found again.
+    pub fn kept_apart(&self) -> bool {
+        !matches!(
+            self,
+            Refusal::BadChecklist { .. } | Refusal::ChecklistClash { .. }
+        )
+    }
 }

@@ -35,8 +35,9 @@ pub struct BatchFile {
 }
 
 /// The officer's decisions about a batch: picks, the county aggregated, files assigned to
-/// roster schools. Stored as JSON; a field a later version adds reads as empty here.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// roster schools; and the files refused that a reload cannot find again. Stored as JSON; a
+/// field a later version adds reads as empty here.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BatchChoices {
     #[serde(default)]
     pub picks: Vec<String>,
@@ -50,6 +51,10 @@ pub struct BatchChoices {
     /// What the officer found on site, by file name (核查发现).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub findings: BTreeMap<String, String>,
+    /// Files refused that this browser does not keep ([`Refusal::kept_apart`]): listed again
+    /// after a reload, which reads only the files kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<(String, Refusal)>,
 }
 
 /// What a worker says about one file it read.
@@ -231,7 +236,7 @@ impl Batch {
                 .map(|size| Refusal::TooLarge { size, limit })
         };
         if let Some(r) = refusal {
-            self.refused.push((name.to_string(), r));
+            self.refuse(name, r);
             return None;
         }
         let mut unique = name.to_string();
@@ -259,7 +264,7 @@ impl Batch {
     /// A file the browser could not give (gone from the disk meanwhile, no permission): refused
     /// as unreadable, by its name, so nothing dropped disappears without a word.
     pub fn unreadable(&mut self, name: &str) {
-        self.refused.push((name.to_string(), Refusal::Unreadable));
+        self.refuse(name, Refusal::Unreadable);
     }
 
     /// The reading files are handed out under; a worker hands it back with its reply.
@@ -291,12 +296,12 @@ impl Batch {
                     if let Some(old) = self.files.remove(&o) {
                         self.names.remove(&old.name);
                         let package = self.files.get(&id).map(|f| f.name.clone());
-                        self.refused.push((
-                            old.name,
+                        self.refuse(
+                            &old.name,
                             Refusal::SameAsPackage {
                                 package: package.unwrap_or_default(),
                             },
-                        ));
+                        );
                     }
                     self.contents.remove(&content);
                 }
@@ -316,8 +321,7 @@ impl Batch {
                 let again = match (&copy_of, &name) {
                     (Some(kept), Some(name)) if as_picked(name) == as_picked(kept) => true,
                     (Some(kept), Some(name)) if facts.facts.is_ok() => {
-                        self.refused
-                            .push((name.clone(), Refusal::SameContent { kept: kept.clone() }));
+                        self.refuse(name, Refusal::SameContent { kept: kept.clone() });
                         true
                     }
                     _ => false,
@@ -345,7 +349,7 @@ impl Batch {
         if let Some(file) = self.files.remove(&id) {
             self.names.remove(&file.name);
             if let Added::Refused(r) = &added {
-                self.refused.push((file.name, r.clone()));
+                self.refuse(&file.name, r.clone());
             }
         }
         if added == Added::Checklist {
@@ -493,6 +497,12 @@ impl Batch {
             assigned: self.assigned.clone(),
             visit: self.visit.clone(),
             findings: self.findings.clone(),
+            refused: self
+                .refused
+                .iter()
+                .filter(|(_, r)| r.kept_apart())
+                .cloned()
+                .collect(),
         }
     }
 
@@ -504,6 +514,17 @@ impl Batch {
         self.assigned = choices.assigned;
         self.visit = choices.visit;
         self.findings = choices.findings;
+        for (name, r) in choices.refused {
+            self.refuse(&name, r);
+        }
+    }
+
+    /// Lists a file as refused, once (a reload brings the list back beside what reading the
+    /// kept files finds again).
+    fn refuse(&mut self, name: &str, r: Refusal) {
+        if !self.refused.iter().any(|(n, was)| n == name && *was == r) {
+            self.refused.push((name.to_string(), r));
+        }
     }
 
     /// 实地核查抽样: draws `count` schools of `report` (this batch's) with `seed`; the draw and

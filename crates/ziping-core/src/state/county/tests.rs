@@ -419,3 +419,41 @@ fn the_warm_up_file_is_read_as_a_verified_submission() {
     let parts: BTreeSet<_> = facts.indicators.iter().map(|c| c.part).collect();
     assert_eq!(parts.len(), 2, "{parts:?}");
 }
+
+/// Files refused that this browser never keeps (not a submission by name or size, a copy of
+/// one in the batch) come back with the batch after a reload, which could not find them
+/// again: the officer once lost the list of files not counted. Each once, however often the
+/// batch is saved and read back; a checklist refused for its problems is not among them.
+#[test]
+fn files_refused_are_still_listed_after_a_reload() {
+    let mut b = Batch::new(builtins().unwrap());
+    add(&mut b, "城关一小.json", &example());
+    add(&mut b, "城关一小（副本）.json", &example());
+    add(&mut b, "说明.docx", b"PK");
+    add(&mut b, "._城关一小.json", b"\x00\x05");
+    b.refused.push((
+        "坏清单.json".into(),
+        Refusal::BadChecklist {
+            errors: crate::core::checklist::ChecklistErrors(Vec::new()),
+        },
+    ));
+    let kept = serde_json::to_string(&b.choices()).unwrap();
+    // The page again: the kept file read again, then the choices.
+    let mut again = Batch::new(builtins().unwrap());
+    add(&mut again, "城关一小.json", &example());
+    again.restore_choices(serde_json::from_str(&kept).unwrap());
+    again.restore_choices(serde_json::from_str(&kept).unwrap());
+    assert_eq!(
+        again.refused,
+        vec![
+            (
+                "城关一小（副本）.json".to_string(),
+                Refusal::SameContent {
+                    kept: "城关一小.json".into()
+                }
+            ),
+            ("说明.docx".to_string(), Refusal::NotJson),
+            ("._城关一小.json".to_string(), Refusal::SystemFile),
+        ]
+    );
+}
