@@ -9,10 +9,10 @@
 // busy (Chromium's own count) and the CPU time of every Chromium process (the page, its
 // workers, the browser reading the files), both from the pick to the table.
 // --profile FILE also records a CPU profile of the page's thread from the pick to the table
-// (FILE.cpuprofile, opens in Chromium's DevTools) and prints the functions it spent most time in
+// (FILE-N.cpuprofile for N files, opens in Chromium's DevTools) and prints the functions it spent most time in
 // (named only in a build that keeps the wasm's names).
-// --trace FILE records a Chromium trace from the pick to the table (FILE.json, for
-// chrome://tracing or DevTools) and prints where the page's thread spent its time, by event
+// --trace FILE records a Chromium trace from the pick to the table (FILE-N.json for N files,
+// for chrome://tracing or DevTools) and prints where the page's thread spent its time, by event
 // (layout, style, script, messages…).
 // --drop drops the folder on the page (read through its entries) instead of picking the files
 // (which makes the browser build one list of all of them first). --folder chooses it with
@@ -32,7 +32,7 @@ const choosing = process.argv.includes("--folder");
 const profiling = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : null;
 const tracing = process.argv.includes("--trace") ? process.argv[process.argv.indexOf("--trace") + 1] : null;
 // --wait MS: how long after the page opens the files are chosen (default 1000).
-const waitMs = process.argv.includes("--wait") ? Number(process.argv[process.argv.indexOf("--wait") + 1]) : 1000;
+const waitMs = Number(process.argv.includes("--wait") ? process.argv[process.argv.indexOf("--wait") + 1] : 1000) || 1000;
 const how = dropping ? "dropped as a folder" : choosing ? "chosen as a folder (its handle)" : "picked";
 
 function folder(n) {

@@ -408,6 +408,12 @@ async fn warm_up(work: Rc<RefCell<Work>>, ctx: Ctx) {
             };
             if let Ok(FileReply::Submission { mut facts, .. }) = serde_json::from_str(&json) {
                 facts.file = name;
+                // Schools of their own (copies of one school would be one school).
+                if let Ok(school) = &mut facts.facts {
+                    school.school_code = format!("{}-{n}", school.school_code);
+                    school.school_name = format!("{}{n}", school.school_name);
+                    school.digest = format!("{}{n}", school.digest);
+                }
                 let reply = FileReply::Submission {
                     content: n.to_string(),
                     facts,
@@ -522,7 +528,12 @@ pub fn County(props: &CountyProps) -> Html {
         let work = work.clone();
         Rc::new(move || {
             let mut w = work.borrow_mut();
-            let choices = w.batch.choices();
+            let mut choices = w.batch.choices();
+            // While files are read the refusals wait for the end (a folder of thousands
+            // would otherwise be written again at every redraw of the progress).
+            if w.batch.pending_count() != 0 || w.walks != 0 {
+                choices.refused = w.saved_choices.refused.clone();
+            }
             if w.restored && choices != w.saved_choices {
                 w.saved_choices = choices.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -1039,21 +1050,24 @@ pub fn County(props: &CountyProps) -> Html {
         );
         let (restored, unchecked) = (restored.clone(), unchecked.clone());
         Callback::from(move |_: MouseEvent| {
-            stop();
-            // Last time's files not checked yet have left the batch: the line about last
-            // time's files counts those still in it, another says where the rest are.
-            if restored.is_some() {
+            // Last time's files still being checked leave the batch (kept all the same): the
+            // line about last time's files counts those still in it, another says where the
+            // rest are.
+            let left = {
                 let w = work.borrow();
-                let in_batch = w
-                    .batch
-                    .files()
-                    .filter(|f| w.last_time.contains(&f.id))
-                    .count();
-                let left = w.last_time.len().saturating_sub(in_batch);
-                restored.set((in_batch > 0).then_some(in_batch));
-                if left > 0 {
-                    unchecked.set(Some(left));
-                }
+                w.batch
+                    .pending()
+                    .filter(|id| w.last_time.contains(id))
+                    .count()
+            };
+            stop();
+            if left > 0 {
+                restored.set(
+                    (*restored)
+                        .map(|n| n.saturating_sub(left))
+                        .filter(|&n| n > 0),
+                );
+                unchecked.set(Some(left));
             }
             // The files picked now and read stay, and are kept (keeping waits for reading,
             // so none of them is kept yet); those not read leave the batch. What this browser
@@ -1088,7 +1102,11 @@ pub fn County(props: &CountyProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             // The batch is kept in this browser: clearing it is asked once.
-            let has_files = !work.borrow().batch.is_empty();
+            // Files kept here count, in the batch or not (last time's that 取消 left out).
+            let has_files = {
+                let w = work.borrow();
+                !w.batch.is_empty() || !w.kept.is_empty() || !w.last_time.is_empty()
+            };
             if has_files && !page::confirm(Msg::CountyClearConfirm.text(lang)) {
                 return;
             }
@@ -1486,7 +1504,7 @@ pub fn County(props: &CountyProps) -> Html {
                 <input id="county-folder" class="visually-hidden file-picker" type="file" multiple=true webkitdirectory=true
                     data-testid="county-folder" onchange={on_pick} onclick={on_folder_click} />
                 <label for="county-folder" class="button">{ ctx.t(Msg::CountyPickFolder) }</label>
-                <button type="button" data-testid="county-clear" onclick={clear} disabled={b.is_empty() && b.refused.is_empty()}>{ ctx.t(Msg::CountyClear) }</button>
+                <button type="button" data-testid="county-clear" onclick={clear} disabled={b.is_empty() && b.refused.is_empty() && unchecked.is_none()}>{ ctx.t(Msg::CountyClear) }</button>
             </div>
             // Beside the buttons that start it, not below 县级设置 (open, it filled the window).
             <div class="county-progress no-print" data-testid="county-reading" hidden={!reading}>

@@ -66,14 +66,19 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// A refusal of a file this browser does not keep with the batch (refused by its name or
-    /// size before it was read, unreadable, a copy of a file in it): a reload, which reads the
-    /// kept files again, cannot find it again, so the batch stores the refusal itself. A
-    /// checklist file is kept and found again.
+    /// A refusal of a school's file this browser does not keep with the batch (not a
+    /// submission by its name or size, unreadable, a copy of a file in it): a reload, which
+    /// reads the kept files again, cannot find it again, so the batch stores the refusal
+    /// itself. Not the system's own files (a folder from a Mac has one beside every file: not
+    /// the schools', and thousands of them), nor what reading the kept files finds again: a
+    /// checklist file, a file its 报送包 took the place of.
     pub fn kept_apart(&self) -> bool {
-        !matches!(
+        matches!(
             self,
-            Refusal::BadChecklist { .. } | Refusal::ChecklistClash { .. }
+            Refusal::TooLarge { .. }
+                | Refusal::NotJson
+                | Refusal::Unreadable
+                | Refusal::SameContent { .. }
         )
     }
 }

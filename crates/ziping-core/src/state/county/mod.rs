@@ -52,9 +52,25 @@ pub struct BatchChoices {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub findings: BTreeMap<String, String>,
     /// Files refused that this browser does not keep ([`Refusal::kept_apart`]): listed again
-    /// after a reload, which reads only the files kept.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// after a reload, which reads only the files kept. Read leniently: an entry a later
+    /// version words otherwise is left out, never the officer's choices with it.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "readable_refusals"
+    )]
     pub refused: Vec<(String, Refusal)>,
+}
+
+/// The stored refusals that read as one (see [`BatchChoices::refused`]).
+fn readable_refusals<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(String, Refusal)>, D::Error> {
+    let entries = Vec::<serde_json::Value>::deserialize(d)?;
+    Ok(entries
+        .into_iter()
+        .filter_map(|e| serde_json::from_value(e).ok())
+        .collect())
 }
 
 /// What a worker says about one file it read.
@@ -236,7 +252,7 @@ impl Batch {
                 .map(|size| Refusal::TooLarge { size, limit })
         };
         if let Some(r) = refusal {
-            self.refuse(name, r);
+            self.refused.push((name.to_string(), r));
             return None;
         }
         let mut unique = name.to_string();
@@ -264,7 +280,7 @@ impl Batch {
     /// A file the browser could not give (gone from the disk meanwhile, no permission): refused
     /// as unreadable, by its name, so nothing dropped disappears without a word.
     pub fn unreadable(&mut self, name: &str) {
-        self.refuse(name, Refusal::Unreadable);
+        self.refused.push((name.to_string(), Refusal::Unreadable));
     }
 
     /// The reading files are handed out under; a worker hands it back with its reply.
@@ -296,12 +312,12 @@ impl Batch {
                     if let Some(old) = self.files.remove(&o) {
                         self.names.remove(&old.name);
                         let package = self.files.get(&id).map(|f| f.name.clone());
-                        self.refuse(
-                            &old.name,
+                        self.refused.push((
+                            old.name,
                             Refusal::SameAsPackage {
                                 package: package.unwrap_or_default(),
                             },
-                        );
+                        ));
                     }
                     self.contents.remove(&content);
                 }
@@ -321,7 +337,8 @@ impl Batch {
                 let again = match (&copy_of, &name) {
                     (Some(kept), Some(name)) if as_picked(name) == as_picked(kept) => true,
                     (Some(kept), Some(name)) if facts.facts.is_ok() => {
-                        self.refuse(name, Refusal::SameContent { kept: kept.clone() });
+                        self.refused
+                            .push((name.clone(), Refusal::SameContent { kept: kept.clone() }));
                         true
                     }
                     _ => false,
@@ -349,7 +366,7 @@ impl Batch {
         if let Some(file) = self.files.remove(&id) {
             self.names.remove(&file.name);
             if let Added::Refused(r) = &added {
-                self.refuse(&file.name, r.clone());
+                self.refused.push((file.name, r.clone()));
             }
         }
         if added == Added::Checklist {
@@ -514,16 +531,12 @@ impl Batch {
         self.assigned = choices.assigned;
         self.visit = choices.visit;
         self.findings = choices.findings;
-        for (name, r) in choices.refused {
-            self.refuse(&name, r);
-        }
-    }
-
-    /// Lists a file as refused, once (a reload brings the list back beside what reading the
-    /// kept files finds again).
-    fn refuse(&mut self, name: &str, r: Refusal) {
-        if !self.refused.iter().any(|(n, was)| n == name && *was == r) {
-            self.refused.push((name.to_string(), r));
+        // Beside what reading the kept files finds (never these: `kept_apart`), each once
+        // however often the page is opened.
+        for refused in choices.refused {
+            if !self.refused.contains(&refused) {
+                self.refused.push(refused);
+            }
         }
     }
 

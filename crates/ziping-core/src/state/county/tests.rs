@@ -423,7 +423,8 @@ fn the_warm_up_file_is_read_as_a_verified_submission() {
 /// Files refused that this browser never keeps (not a submission by name or size, a copy of
 /// one in the batch) come back with the batch after a reload, which could not find them
 /// again: the officer once lost the list of files not counted. Each once, however often the
-/// batch is saved and read back; a checklist refused for its problems is not among them.
+/// batch is saved and read back; neither a checklist refused for its problems (kept, found
+/// again) nor the system's own files (not the schools') are among them.
 #[test]
 fn files_refused_are_still_listed_after_a_reload() {
     let mut b = Batch::new(builtins().unwrap());
@@ -453,7 +454,21 @@ fn files_refused_are_still_listed_after_a_reload() {
                 }
             ),
             ("说明.docx".to_string(), Refusal::NotJson),
-            ("._城关一小.json".to_string(), Refusal::SystemFile),
         ]
+    );
+}
+
+/// A refusal stored by a later version, worded otherwise, is left out; the officer's choices
+/// and the other refusals are read all the same.
+#[test]
+fn a_stored_refusal_this_version_cannot_read_loses_nothing_else() {
+    let stored = r#"{"picks":["a.json"],"county":"示例县","assigned":[],
+        "refused":[["x.json",{"LaterReason":{"n":1}}],["说明.docx","NotJson"]]}"#;
+    let choices: BatchChoices = serde_json::from_str(stored).unwrap();
+    assert_eq!(choices.picks, vec!["a.json".to_string()]);
+    assert_eq!(choices.county.as_deref(), Some("示例县"));
+    assert_eq!(
+        choices.refused,
+        vec![("说明.docx".to_string(), Refusal::NotJson)]
     );
 }
