@@ -535,9 +535,10 @@ pub fn County(props: &CountyProps) -> Html {
         Rc::new(move || {
             let mut w = work.borrow_mut();
             let mut choices = w.batch.choices();
-            // While files are read the refusals wait for the end (a folder of thousands
-            // would otherwise be written again at every redraw of the progress).
-            if w.batch.pending_count() != 0 || w.walks != 0 {
+            // The refusals wait while files are read (a folder of thousands would otherwise
+            // be written again at every redraw of the progress) and kept: a pick whose keeping
+            // a closed tab cut off comes back neither with its files nor with its refusals.
+            if w.batch.pending_count() != 0 || w.walks != 0 || w.keeper || !w.keeping.is_empty() {
                 choices.refused = w.saved_choices.refused.clone();
             }
             if w.restored && choices != w.saved_choices {
@@ -548,6 +549,15 @@ pub fn County(props: &CountyProps) -> Html {
             }
         })
     };
+    // Once a pick is kept, its refusals are.
+    {
+        let keep_choices = keep_choices.clone();
+        use_effect_with(*saving, move |saving| {
+            if !*saving {
+                keep_choices();
+            }
+        });
+    }
     // Draws what the batch holds now: the progress while files are out, the report once none is.
     let refresh: Rc<dyn Fn()> = {
         let (work, shown, progress) = (work.clone(), shown.clone(), progress.clone());
