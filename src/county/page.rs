@@ -405,27 +405,7 @@ async fn warm_up(work: Rc<RefCell<Work>>, ctx: Ctx) {
         if busy(&work) {
             return;
         }
-        let mut batch = Batch::new(known.clone());
-        for n in 0..WARM_UP_COPIES {
-            let name = format!("{n}.json");
-            let Some(id) = batch.accept(&name, None) else {
-                continue;
-            };
-            if let Ok(FileReply::Submission { mut facts, .. }) = serde_json::from_str(&json) {
-                facts.file = name;
-                // Schools of their own (copies of one school would be one school).
-                if let Ok(school) = &mut facts.facts {
-                    school.school_code = format!("{}-{n}", school.school_code);
-                    school.school_name = format!("{}{n}", school.school_name);
-                    school.digest = format!("{}{n}", school.digest);
-                }
-                let reply = FileReply::Submission {
-                    content: n.to_string(),
-                    facts,
-                };
-                batch.receive(id, batch.generation(), reply);
-            }
-        }
+        let batch = crate::state::county::warm_up_batch(known.clone(), &json, WARM_UP_COPIES);
         next_task().await;
         // As `refresh` makes a report, and the parts of the page drawn from it (their HTML
         // made, never shown).

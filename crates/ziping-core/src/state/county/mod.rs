@@ -126,6 +126,35 @@ pub const WARM_UP_FILE: (&str, &str) = (
     ),
 );
 
+/// A batch of `copies` schools made from one reply as JSON (the warm-up file's, as a worker
+/// writes it), each read from that text as the page reads a worker's reply: what county mode's
+/// page warms up on while the officer chooses files. Each copy is a school of its own (its own
+/// code, name and content), or the report would count one school and its figures hardly run.
+pub fn warm_up_batch(checklists: Vec<Checklist>, reply: &str, copies: usize) -> Batch {
+    let mut batch = Batch::new(checklists);
+    for n in 0..copies {
+        let name = format!("{n}.json");
+        let (Some(id), Ok(FileReply::Submission { mut facts, .. })) =
+            (batch.accept(&name, None), serde_json::from_str(reply))
+        else {
+            continue;
+        };
+        facts.file = name;
+        if let Ok(school) = &mut facts.facts {
+            school.school_code = format!("{}-{n}", school.school_code);
+            school.school_name = format!("{}{n}", school.school_name);
+            school.digest = format!("{}{n}", school.digest);
+        }
+        let content = n.to_string();
+        batch.receive(
+            id,
+            batch.generation(),
+            FileReply::Submission { content, facts },
+        );
+    }
+    batch
+}
+
 /// A file's name as it was picked: without the " (2)" the batch adds to a second file of one
 /// name ([`Batch::accept`]).
 fn as_picked(name: &str) -> &str {

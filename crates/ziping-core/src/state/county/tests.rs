@@ -359,6 +359,8 @@ fn a_package_of_a_file_already_here_takes_its_place() {
             }
         )]
     );
+    // Not stored with the batch: the file stays kept, and a reload finds it again.
+    assert!(b.choices().refused.is_empty(), "{:?}", b.choices().refused);
     let mut b = Batch::new(builtins().unwrap());
     assert_eq!(add(&mut b, "a.zip", &package), Added::Submission);
     assert_eq!(add(&mut b, "a.json", text.as_bytes()), Added::Again);
@@ -470,5 +472,29 @@ fn a_stored_refusal_this_version_cannot_read_loses_nothing_else() {
     assert_eq!(
         choices.refused,
         vec![("说明.docx".to_string(), Refusal::NotJson)]
+    );
+}
+
+/// County mode's page warms up on copies of the example's reply: schools of their own, all
+/// counted (copies of one school were once one school and 47 duplicates).
+#[test]
+fn the_warm_up_batch_is_as_many_schools_as_copies() {
+    let (name, text) = WARM_UP_FILE;
+    let known = crate::core::builtin::readable().unwrap();
+    let reply = serde_json::to_string(&read_file(name, text.as_bytes(), &known)).unwrap();
+    let batch = warm_up_batch(known, &reply, 12);
+    assert_eq!(batch.len(), 12);
+    let report = batch.report(&Timestamp::parse("2100-01-01T00:00:00+00:00").unwrap());
+    assert_eq!(report.schools.len(), 12);
+    let ok = report
+        .schools
+        .iter()
+        .filter(|s| s.status == crate::core::aggregate::FileStatus::Ok)
+        .count();
+    assert_eq!(
+        ok,
+        12,
+        "{:?}",
+        report.schools.iter().map(|s| &s.status).collect::<Vec<_>>()
     );
 }
