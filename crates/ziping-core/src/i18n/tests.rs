@@ -519,3 +519,17 @@ fn a_heavy_schools_share_reads_as_more_than_half_and_less_than_all() {
         );
     }
 }
+
+/// The line about last time's batch agrees with a count of one in English ("These 1 file
+/// was…" once).
+#[test]
+fn last_times_batch_of_one_file_reads_in_english() {
+    let one = say::CountyRestored { files: "1" }.text(Lang::En);
+    assert_eq!(
+        one,
+        "1 file was aggregated here last time, is kept in this browser and is checked and scored again; “Clear” removes it from this browser."
+    );
+    let many = say::CountyRestored { files: "5" }.text(Lang::En);
+    assert!(many.starts_with("5 files were aggregated"), "{many}");
+    assert!(many.contains("removes them"), "{many}");
+}
