@@ -292,3 +292,49 @@ test("two tabs on the same draft never silently overwrite each other", { timeout
     await server.stop();
   }
 });
+
+test("a draft deleted in another tab is not brought back unless the principal keeps it", { timeout: 120000 }, async (t) => {
+  const server = await serve();
+  const browser = await launch();
+  const a = await browser.context.newPage();
+  const b = await browser.context.newPage();
+  a.on("dialog", (d) => d.accept());
+  try {
+    await withFailureShot(t, b, async () => {
+      await gotoStart(a, server.url);
+      await newDraft(a, "yzjh-school", { fields: { school_name: "删除测试小学" }, type: "primary" });
+      await a.getByTestId("tab-fill").click();
+      await waitSaved(a);
+      await b.goto(server.url);
+      await b.getByTestId("fill-page").waitFor();
+
+      // A deletes it from the drafts list while B has it open.
+      await a.getByTestId("back-to-start").click();
+      await a.getByTestId("draft-row").filter({ hasText: "删除测试小学" }).getByTestId("draft-delete").click();
+      await a.getByTestId("announcer").getByText("删除测试小学").waitFor();
+      // B says so, keeps what is on screen, and goes on taking keystrokes without saving.
+      await b.getByTestId("deleted-elsewhere").waitFor();
+      await b.getByTestId("input-classes").click();
+      await b.keyboard.type("33", { delay: 50 });
+      assert.equal(await b.getByTestId("input-classes").inputValue(), "33");
+      await b.waitForTimeout(1500);
+      await screenshot(b, "deleted-in-another-tab-1280-zh");
+      await a.reload();
+      await a.getByTestId("start-page").waitFor();
+      await a.waitForTimeout(500);
+      assert.equal(await a.getByTestId("draft-row").filter({ hasText: "删除测试小学" }).count(), 0, "not brought back unasked");
+
+      // B keeps it: stored again, with what B typed.
+      await b.getByTestId("keep-deleted").click();
+      await waitSaved(b);
+      assert.equal(await b.getByTestId("deleted-elsewhere").count(), 0);
+      await a.reload();
+      await a.getByTestId("draft-row").filter({ hasText: "删除测试小学" }).getByTestId("draft-open").click();
+      await a.getByTestId("tab-fill").click();
+      await waitForValue(a.getByTestId("input-classes"), "33");
+    });
+  } finally {
+    await browser.cleanup();
+    await server.stop();
+  }
+});

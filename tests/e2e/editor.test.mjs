@@ -378,3 +378,41 @@ test("two tabs on one checklist draft: the newer work is never overwritten", { t
     await b.close();
   });
 });
+
+test("a checklist draft deleted in another tab is not brought back unless kept", { timeout: 120000 }, async (t) => {
+  const a = await session.browser.context.newPage();
+  const b = await session.browser.context.newPage();
+  b.on("dialog", (d) => d.accept());
+  await withFailureShot(t, a, async () => {
+    await a.goto(`${session.server.url}county/#checklist`);
+    if ((await a.getByTestId("lang-toggle").textContent()).trim() === "中文") await a.getByTestId("lang-toggle").click();
+    await a.getByTestId("ed-start").click();
+    await a.getByTestId("ed-node-meta").click();
+    await retype(a, "ed-version", "2026.4-删", 30);
+    await a.getByTestId("ed-save-status").getByText("已保存").waitFor();
+
+    await b.goto(`${session.server.url}county/#checklist`);
+    const row = b.getByTestId("ed-draft-row").filter({ hasText: "2026.4-删" });
+    await row.getByTestId("ed-draft-delete").click();
+    await row.waitFor({ state: "detached" });
+
+    // A types on: its next save finds the draft gone, stops and says so; the text stays.
+    await a.getByTestId("ed-version").click();
+    await a.keyboard.press("End");
+    await a.keyboard.type("甲", { delay: 30 });
+    await a.getByTestId("ed-save-status").getByText("已停止保存").waitFor();
+    assert.equal(await a.getByTestId("ed-version").inputValue(), "2026.4-删甲");
+    await b.reload();
+    await b.getByTestId("ed-start").waitFor();
+    await b.waitForTimeout(500);
+    assert.equal(await b.getByTestId("ed-draft-row").filter({ hasText: "2026.4-删" }).count(), 0, "not brought back unasked");
+
+    // Kept: stored again, as A has it.
+    await a.getByTestId("ed-keep-deleted").click();
+    await a.getByTestId("ed-save-status").getByText("已保存").waitFor();
+    await b.reload();
+    await b.getByTestId("ed-draft-row").filter({ hasText: "2026.4-删甲" }).waitFor();
+    await a.close();
+    await b.close();
+  });
+});

@@ -203,12 +203,24 @@ pub enum SaveOutcome {
     Saved,
     /// Another tab stored a newer revision: nothing was written.
     Newer(u64),
+    /// The record this tab stored is gone (another tab deleted it): nothing was written.
+    Gone,
     Failed,
 }
 
+/// What a save's promise resolved to: null when written, else what stood in the way.
+fn outcome_of(resolved: JsValue) -> SaveOutcome {
+    match resolved.as_f64() {
+        Some(theirs) => SaveOutcome::Newer(theirs as u64),
+        None if resolved.as_string().as_deref() == Some("gone") => SaveOutcome::Gone,
+        None => SaveOutcome::Saved,
+    }
+}
+
 /// Saves `draft` unless storage holds a revision newer than `base`, the revision this tab last
-/// stored (`None` for a draft never stored): checked and written in one transaction, so two
-/// tabs never overwrite newer work. Tells the other tabs.
+/// stored (`None` for a draft never stored), or no longer holds the draft (deleted in another
+/// tab): checked and written in one transaction, so two tabs never overwrite newer work nor
+/// bring back a deleted draft. Tells the other tabs.
 pub async fn save(draft: &Draft, base: Option<u64>, summary: &DraftSummary) -> SaveOutcome {
     let (Ok(json), Ok(summary)) = (serde_json::to_string(draft), serde_json::to_string(summary))
     else {
@@ -221,14 +233,12 @@ pub async fn save(draft: &Draft, base: Option<u64>, summary: &DraftSummary) -> S
         &summary,
         base.map(|b| b as f64),
     );
-    match run(written).await {
-        Ok(newer) => match newer.as_f64() {
-            Some(theirs) => SaveOutcome::Newer(theirs as u64),
-            None => {
-                tabs::announce(&draft.id);
-                SaveOutcome::Saved
-            }
-        },
+    match run(written).await.map(outcome_of) {
+        Ok(SaveOutcome::Saved) => {
+            tabs::announce(&draft.id);
+            SaveOutcome::Saved
+        }
+        Ok(outcome) => outcome,
         Err(_) => SaveOutcome::Failed,
     }
 }
@@ -366,10 +376,7 @@ pub async fn save_checklist_draft(draft: &ChecklistDraft, base: Option<u64>) -> 
         base.map(|b| b as f64),
     );
     match run(saved).await {
-        Ok(v) => match v.as_f64() {
-            Some(theirs) => SaveOutcome::Newer(theirs as u64),
-            None => SaveOutcome::Saved,
-        },
+        Ok(resolved) => outcome_of(resolved),
         Err(_) => SaveOutcome::Failed,
     }
 }

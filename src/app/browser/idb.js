@@ -95,19 +95,33 @@ export async function idbPut(store, key, json) {
 }
 
 /**
+ * Whether a save over `base` may not write: the newer revision another tab stored, "gone"
+ * when the record this tab stored is no longer there (another tab deleted it: not brought
+ * back unasked), or null. `base` is undefined for a record never stored.
+ */
+function standsInWay(stored, base) {
+  if (base === undefined || base === null) return null;
+  if (!stored) return GONE;
+  return stored.revision > base ? stored.revision : null;
+}
+const GONE = "gone";
+
+/**
  * Saves a draft and its summary in one transaction, unless the stored revision is newer
- * than `base` (another tab's work; `base` is undefined for a draft never saved). Resolves to
- * null when saved, or to the newer revision found (nothing written). Rejects when the browser
- * refuses (quota, disabled).
+ * than `base` (another tab's work; `base` is undefined for a draft never saved) or the draft
+ * was deleted since. Resolves to null when saved, or to what stood in the way (nothing
+ * written): the newer revision found, or "gone". Rejects when the browser refuses (quota,
+ * disabled).
  */
 export async function idbSaveDraft(id, json, revision, summaryJson, base) {
   const db = await open();
   const tx = db.transaction(["drafts", "summaries", "meta"], "readwrite", { durability: "strict" });
   const drafts = tx.objectStore("drafts");
   const stored = await request(drafts.get(id));
-  if (stored && base !== undefined && stored.revision > base) {
+  const inWay = standsInWay(stored, base);
+  if (inWay !== null) {
     tx.abort();
-    return stored.revision;
+    return inWay;
   }
   const wid = mark();
   writing.set(id, wid);
@@ -215,17 +229,18 @@ export async function idbForgetRescue(id, page) {
 
 /**
  * Saves `json` under `id` in `store` with its revision, unless the stored revision is newer
- * than `base` (another tab's; `base` undefined: never saved from here). Resolves to null when
- * saved, or to the newer revision found (nothing written).
+ * than `base` (another tab's; `base` undefined: never saved from here) or the record was
+ * deleted since. Resolves to null when saved, or to what stood in the way (nothing written):
+ * the newer revision found, or "gone".
  */
 export async function idbSaveRevision(store, id, json, revision, base) {
   const db = await open();
   const tx = db.transaction(store, "readwrite", { durability: "strict" });
   const records = tx.objectStore(store);
-  const stored = await request(records.get(id));
-  if (stored && base !== undefined && stored.revision > base) {
+  const inWay = standsInWay(await request(records.get(id)), base);
+  if (inWay !== null) {
     tx.abort();
-    return stored.revision;
+    return inWay;
   }
   records.put({ json, revision }, id);
   await done(tx);

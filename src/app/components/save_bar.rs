@@ -68,6 +68,24 @@ pub fn save_bar(ctx: &Ctx, draft: &Shared<Draft>, save: &SaveStatus) -> Html {
                 </span>
             }
         }
+        SaveStatus::Gone => {
+            let keep = {
+                let dispatch = ctx.dispatch.clone();
+                Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::KeepMine))
+            };
+            let close = {
+                let dispatch = ctx.dispatch.clone();
+                Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CloseDraft))
+            };
+            html! {
+                <span class="save failed" role="alert" data-testid="deleted-elsewhere">
+                    <strong>{ ctx.t(Msg::DeletedElsewhere) }</strong>
+                    <button type="button" class="primary" data-testid="keep-deleted" onclick={keep}>{ ctx.t(Msg::KeepDeleted) }</button>
+                    <button type="button" data-testid="close-deleted" onclick={close}>{ ctx.t(Msg::BackToStart) }</button>
+                    <button type="button" onclick={export}>{ ctx.t(Msg::ExportNow) }</button>
+                </span>
+            }
+        }
     };
     html! { <div class="save-bar" aria-live="polite" data-testid="save-status">{ body }</div> }
 }

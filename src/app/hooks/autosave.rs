@@ -72,6 +72,7 @@ pub fn use_autosave(store: &UseReducerHandle<Store>, dispatch: &UseReducerDispat
                     drafts::SaveOutcome::Newer(theirs) => {
                         dispatch.dispatch(Action::Conflict { theirs })
                     }
+                    drafts::SaveOutcome::Gone => dispatch.dispatch(Action::SaveFoundDeleted),
                     drafts::SaveOutcome::Failed => dispatch.dispatch(Action::SaveFailed),
                 }
             });

@@ -15,7 +15,7 @@ pub fn use_other_tabs(dispatch: &UseReducerDispatcher<Store>) {
             wasm_bindgen_futures::spawn_local(async move {
                 dispatch.dispatch(Action::DraftsListed(drafts::list().await));
                 let theirs = drafts::load(&id).await.map(Box::new);
-                dispatch.dispatch(Action::OtherTabSaved { theirs });
+                dispatch.dispatch(Action::OtherTabSaved { id, theirs });
             })
         });
         move || drop(listener)

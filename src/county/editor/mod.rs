@@ -214,6 +214,7 @@ fn pump(saver: Rc<RefCell<Writes>>, status: UseStateHandle<SaveStatus>) {
                 at: clock::clock_now(),
             },
             SaveOutcome::Newer(theirs) => Written::Newer { theirs },
+            SaveOutcome::Gone => Written::Gone,
             SaveOutcome::Failed => Written::Failed,
         };
         // A refused write is tried again with the next change, not at once (storage full or
@@ -439,6 +440,22 @@ pub fn ChecklistEditor() -> Html {
         }
         SaveStatus::Failed => {
             html! { <span class="save failed" role="alert" data-testid="ed-save-status">{ ctx.t(Msg::SaveFailed) }</span> }
+        }
+        SaveStatus::Gone => {
+            // Kept: written again as a checklist draft never stored.
+            let keep = {
+                let (saver, status) = (saver.clone(), status.clone());
+                Callback::from(move |_: MouseEvent| {
+                    saver.borrow_mut().saving.keep_mine();
+                    pump(saver.clone(), status.clone());
+                })
+            };
+            html! {
+                <span class="save failed" role="alert" data-testid="ed-save-status">
+                    { ctx.t(Msg::EditorDeletedElsewhere) }{ " " }
+                    <button type="button" data-testid="ed-keep-deleted" onclick={keep}>{ ctx.t(Msg::EditorKeepDeleted) }</button>
+                </span>
+            }
         }
         SaveStatus::Conflict { .. } => {
             // Theirs: this tab's changes since its last save are dropped (asked first).

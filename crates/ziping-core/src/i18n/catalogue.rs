@@ -228,6 +228,8 @@ catalogue! {
     Conflict => "此草稿已在另一个标签页或窗口中修改并保存。为避免覆盖较新的内容，本页暂停保存。", "This draft was changed and saved in another tab or window. To avoid overwriting newer answers, this tab has stopped saving.";
     LoadTheirs => "载入较新的版本", "Load the newer version";
     KeepMine => "保留本页内容并覆盖", "Keep this tab's answers and overwrite";
+    DeletedElsewhere => "此草稿已在另一个标签页或窗口中删除。本页的内容仍在，但已停止保存；要保留它，请点“保留此草稿”。", "This draft was deleted in another tab or window. Its answers are still on this page, but this tab has stopped saving them; to keep it, press “Keep this draft”.";
+    KeepDeleted => "保留此草稿", "Keep this draft";
     ReloadedNewer => "已载入另一个标签页保存的最新内容。", "Loaded the newer answers saved in another tab.";
     ProfileHeading => "学校基本信息", "School profile";
     SchoolName => "学校名称", "School name";
@@ -558,6 +560,8 @@ catalogue! {
     EditorUsedHere => "已在本机使用：在本机新建自评草稿和县级汇总时都可以用它。", "In use on this computer: new drafts and the county summary here can use it.";
     EditorConflict => "这份清单草稿已在另一个标签页中修改并保存。为避免覆盖较新的内容，本页暂停保存。", "This checklist draft was changed and saved in another tab. To avoid overwriting newer work, this tab has stopped saving.";
     EditorKeepMine => "保留本页的修改并覆盖", "Keep this tab's changes and overwrite";
+    EditorDeletedElsewhere => "这份清单草稿已在另一个标签页中删除。本页的内容仍在，但已停止保存；要保留它，请点“保留此清单草稿”。", "This checklist draft was deleted in another tab. Its content is still on this page, but this tab has stopped saving it; to keep it, press “Keep this checklist draft”.";
+    EditorKeepDeleted => "保留此清单草稿", "Keep this checklist draft";
     EditorLoadTheirsConfirm => "载入另一个标签页保存的版本？本页未保存的修改会被放弃。", "Load the version saved in the other tab? This tab's unsaved changes are dropped.";
     EditorCantSave => "清单还有需要更正的地方，不能保存为正式文件。", "The checklist still has things to correct: it cannot be saved as a final file.";
     EditorCsvExport => "导出表格（CSV）", "Export as a table (CSV)";

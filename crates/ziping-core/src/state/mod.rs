@@ -291,11 +291,16 @@ pub enum Action {
     Conflict {
         theirs: u64,
     },
-    /// Another tab stored this draft (`None`: it deleted one). The reducer decides: ignore it,
-    /// take it (nothing unsaved here), or stop and ask (unsaved changes here).
+    /// Another tab stored draft `id` (`theirs`), or deleted it (`None`). The reducer decides:
+    /// ignore it, take it (nothing unsaved here), or stop and ask (unsaved changes here, or the
+    /// open draft deleted there).
     OtherTabSaved {
+        id: String,
         theirs: Option<Box<Draft>>,
     },
+    /// A save found the open draft gone from storage (another tab deleted it): nothing was
+    /// written.
+    SaveFoundDeleted,
     /// Keep this tab's version: the next save overwrites the other tab's.
     KeepMine,
     Notify(Notice),
@@ -375,13 +380,16 @@ impl AppState {
 
     /// What to write when the page goes while changes wait (reloaded, closed): the open draft
     /// at its latest revision, the stored revision it goes over, and its line in the drafts
-    /// list. `None` when everything is stored, the draft was deleted, or another tab's newer
-    /// revision waits for the person's decision (that is theirs to settle, not a page's last
-    /// moment).
+    /// list. `None` when everything is stored, the draft was deleted (here or in another tab),
+    /// or another tab's newer revision waits for the person's decision (that is theirs to
+    /// settle, not a page's last moment).
     pub fn unsaved(&self) -> Option<(&Draft, Option<u64>, DraftSummary)> {
         let draft = self.draft.as_deref()?;
         if !self.saver.dirty(draft.revision)
-            || matches!(self.save_status(), SaveStatus::Conflict { .. })
+            || matches!(
+                self.save_status(),
+                SaveStatus::Conflict { .. } | SaveStatus::Gone
+            )
         {
             return None;
         }
@@ -466,7 +474,11 @@ impl AppState {
                 self.saving = None;
                 self.saver.written(Written::Newer { theirs });
             }
-            Action::OtherTabSaved { theirs } => self.other_tab_saved(theirs),
+            Action::OtherTabSaved { id, theirs } => self.other_tab_saved(&id, theirs),
+            Action::SaveFoundDeleted => {
+                self.saving = None;
+                self.saver.written(Written::Gone);
+            }
             Action::KeepMine => {
                 // The next write goes over theirs, with a newer revision than theirs.
                 if let (Some(theirs), Some(d)) = (self.saver.keep_mine(), &mut self.draft) {
@@ -572,13 +584,16 @@ impl AppState {
     /// Another tab's save of draft `theirs`: only the open draft matters, and only a revision
     /// newer than the one this tab stored. With nothing unsaved here, theirs is shown; with
     /// unsaved changes, the user decides (nothing is overwritten either way).
-    fn other_tab_saved(&mut self, theirs: Option<Box<Draft>>) {
-        let (Some(theirs), Some(open)) = (theirs, &self.draft) else {
-            return;
-        };
-        if theirs.id != open.id {
+    fn other_tab_saved(&mut self, id: &str, theirs: Option<Box<Draft>>) {
+        let Some(open) = &self.draft else { return };
+        if open.id != id {
             return;
         }
+        let Some(theirs) = theirs else {
+            // Deleted there: kept on screen, not written back unless the person keeps it.
+            self.saver.other_tab_deleted();
+            return;
+        };
         match self.saver.other_tab_stored(theirs.revision, open.revision) {
             OtherTab::Ignore | OtherTab::Ask => {}
             OtherTab::Take => {

@@ -17,6 +17,8 @@ pub enum SaveStatus {
     Failed,
     /// Another tab stored a newer revision of this draft.
     Conflict { theirs: u64 },
+    /// Another tab deleted this draft: nothing is written until the person decides to keep it.
+    Gone,
 }
 
 /// How a write ended (the shell's report).
@@ -29,6 +31,9 @@ pub enum Written {
     Newer {
         theirs: u64,
     },
+    /// The draft this tab stored is no longer in storage (another tab deleted it): nothing was
+    /// written.
+    Gone,
     Failed,
 }
 
@@ -54,6 +59,8 @@ pub struct Saver {
     conflict: Option<u64>,
     failed: bool,
     deleted: bool,
+    /// Another tab deleted the draft this tab stored; kept on screen until the person decides.
+    gone: bool,
     saved_at: Option<String>,
     /// The person chose to keep this tab's changes over another tab's: written even if its
     /// revision number is theirs.
@@ -92,7 +99,7 @@ impl Saver {
     /// A write is due: changes wait, none is under way, and no other tab's newer revision
     /// waits for the person's decision. (A failed write is tried again.)
     pub fn due(&self, latest: u64) -> bool {
-        self.dirty(latest) && self.writing.is_none() && self.conflict.is_none()
+        self.dirty(latest) && self.writing.is_none() && self.conflict.is_none() && !self.gone
     }
 
     /// Starts writing `latest` if a write is due: the base it goes over.
@@ -117,6 +124,7 @@ impl Saver {
                 self.saved_at = Some(at);
             }
             Written::Newer { theirs } => self.conflict = Some(theirs),
+            Written::Gone => self.gone = !self.deleted,
             Written::Failed => self.failed = true,
         }
     }
@@ -134,9 +142,24 @@ impl Saver {
         }
     }
 
+    /// Another tab deleted this draft. Once stored here, it is not written back unasked (a
+    /// draft never stored here was not theirs to delete).
+    pub fn other_tab_deleted(&mut self) {
+        if self.stored.is_some() && !self.deleted {
+            self.gone = true;
+        }
+    }
+
     /// Keep this tab's changes: the next write goes over the other tab's revision, which it
-    /// returns (the caller's next revision must be newer).
+    /// returns (the caller's next revision must be newer). After another tab deleted the draft,
+    /// the next write stores it again, as a draft never stored (`None` is returned).
     pub fn keep_mine(&mut self) -> Option<u64> {
+        if self.gone {
+            self.gone = false;
+            self.stored = None;
+            self.overwrite = true;
+            return None;
+        }
         let theirs = self.conflict.take()?;
         self.stored = Some(theirs);
         self.overwrite = true;
@@ -150,6 +173,9 @@ impl Saver {
 
     /// What the page says of saving, with `latest` the open draft's newest revision.
     pub fn status(&self, latest: Option<u64>) -> SaveStatus {
+        if self.gone {
+            return SaveStatus::Gone;
+        }
         if let Some(theirs) = self.conflict {
             return SaveStatus::Conflict { theirs };
         }
@@ -227,6 +253,33 @@ mod tests {
         s.written(saved("10:04"));
         assert_eq!(s.status(Some(6)), SaveStatus::Saved { at: "10:04".into() });
         assert_eq!(s.start(6), None, "written once");
+    }
+
+    #[test]
+    fn a_draft_another_tab_deleted_is_written_again_only_when_the_person_keeps_it() {
+        // Told by the other tab.
+        let mut s = Saver::opened(3);
+        s.other_tab_deleted();
+        assert_eq!(s.status(Some(4)), SaveStatus::Gone);
+        assert_eq!(s.start(4), None, "not brought back unasked");
+        assert_eq!(s.keep_mine(), None);
+        assert_eq!(s.start(4), Some(None), "stored again as a new draft");
+        s.written(saved("10:05"));
+        assert_eq!(s.status(Some(4)), SaveStatus::Saved { at: "10:05".into() });
+        // Found by a write (the other tab's message missed, or crossing it).
+        let mut w = Saver::opened(1);
+        assert_eq!(w.start(2), Some(Some(1)));
+        w.written(Written::Gone);
+        assert_eq!(w.status(Some(2)), SaveStatus::Gone);
+        assert_eq!(w.start(2), None);
+        // A draft never stored here, or deleted here, is not another tab's deletion.
+        let mut new = Saver::unsaved();
+        new.other_tab_deleted();
+        assert_eq!(new.status(Some(0)), SaveStatus::Pending);
+        let mut mine = Saver::opened(1);
+        mine.deleted();
+        mine.other_tab_deleted();
+        assert_ne!(mine.status(Some(1)), SaveStatus::Gone);
     }
 
     #[test]

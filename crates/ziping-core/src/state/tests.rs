@@ -305,13 +305,19 @@ fn another_tabs_save_is_taken_ignored_or_asked_about() {
     // Not the open draft, or not newer: nothing happens.
     for (rev, id) in [(3, "other"), (0, "d1")] {
         let s = saved.reduce(Action::OtherTabSaved {
+            id: id.into(),
             theirs: theirs(rev, id),
         });
         assert_eq!(s, saved, "{rev} {id}");
     }
-    assert_eq!(saved.reduce(Action::OtherTabSaved { theirs: None }), saved);
+    let other_deleted = Action::OtherTabSaved {
+        id: "other".into(),
+        theirs: None,
+    };
+    assert_eq!(saved.reduce(other_deleted), saved);
     // Newer, nothing unsaved here: theirs is shown, and the user is told.
     let s = saved.reduce(Action::OtherTabSaved {
+        id: "d1".into(),
         theirs: theirs(3, "d1"),
     });
     let d = s.draft.as_ref().unwrap();
@@ -325,10 +331,50 @@ fn another_tabs_save_is_taken_ignored_or_asked_about() {
         note: "mine".into(),
     }));
     let s = mine.reduce(Action::OtherTabSaved {
+        id: "d1".into(),
         theirs: theirs(3, "d1"),
     });
     assert_eq!(s.save_status(), SaveStatus::Conflict { theirs: 3 });
     assert_eq!(s.draft, mine.draft);
+}
+
+#[test]
+fn a_draft_another_tab_deleted_stays_on_screen_and_is_stored_again_only_if_kept() {
+    let saved = with_draft().reduce(Action::Flush).reduce(Action::Saved {
+        revision: 0,
+        at: "t".into(),
+    });
+    let deleted = saved.reduce(Action::OtherTabSaved {
+        id: "d1".into(),
+        theirs: None,
+    });
+    assert_eq!(deleted.save_status(), SaveStatus::Gone);
+    assert_eq!(deleted.draft, saved.draft, "still on screen");
+    // Typing goes on, and is neither written nor rescued when the page goes.
+    let typed = deleted.reduce(edit(DraftEdit::SetNote {
+        item: "B1".into(),
+        note: "still here".into(),
+    }));
+    assert!(!typed.wants_save() && typed.reduce(Action::Flush).saving.is_none());
+    assert!(typed.unsaved().is_none());
+    // Kept: written as a draft never stored, with what was typed.
+    let kept = typed.reduce(Action::KeepMine).reduce(Action::Flush);
+    let writing = kept.saving.as_ref().expect("written again");
+    assert_eq!(
+        writing.answers.notes.get("B1").map(String::as_str),
+        Some("still here")
+    );
+    assert_eq!(kept.saver.stored(), None);
+    // A save that finds the draft gone (the other tab's message crossed it) says the same.
+    let crossing = saved
+        .reduce(edit(DraftEdit::SetNote {
+            item: "B1".into(),
+            note: "x".into(),
+        }))
+        .reduce(Action::Flush)
+        .reduce(Action::SaveFoundDeleted);
+    assert_eq!(crossing.save_status(), SaveStatus::Gone);
+    assert!(crossing.saving.is_none() && !crossing.wants_save());
 }
 
 #[test]
