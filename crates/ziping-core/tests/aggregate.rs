@@ -246,6 +246,61 @@ fn one_school_with_and_without_its_code_and_typed_oddly_is_counted_once() {
     }
 }
 
+/// A newer file without a code and another school's name does not quietly replace that
+/// school's file with its code (and its type, and its enrolment): the officer picks.
+#[test]
+fn a_newer_file_without_a_code_does_not_replace_a_schools_file_with_one() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let made = |name: &str, code: &str, students: &str, t: &str| {
+        let parts = file(name, &c, t, |p, a| {
+            p.school_code = code.into();
+            p.school_name = "示例县第21学校".into();
+            a.set(Slot::whole("students"), Value::Number(students.into()));
+        });
+        read(parts, &c, &known)
+    };
+    let files = vec![
+        made("real", "430000000021", "2105", T1),
+        made("fake", "无", "743", "2026-11-21T09:00:00+08:00"),
+    ];
+    let r = run(&files, &known, &[]);
+    for f in ["real.json", "fake.json"] {
+        assert!(
+            matches!(
+                status(&r, f),
+                FileStatus::Conflict {
+                    reason: Conflict::NoCodeBesideCode { .. },
+                    ..
+                }
+            ),
+            "{f}: {:?}",
+            status(&r, f)
+        );
+    }
+    let fake = r.schools.iter().find(|s| s.file == "fake.json").unwrap();
+    let line = ziping_core::i18n::row_status_line(Lang::Zh, fake);
+    assert!(line.contains("没有学校代码"), "{line}");
+    // Picked, the coded file counts and the other is a duplicate of it; or the other way.
+    let r = run(&files, &known, &["real.json".into()]);
+    assert_eq!(status(&r, "real.json"), FileStatus::Ok);
+    assert!(matches!(
+        status(&r, "fake.json"),
+        FileStatus::Duplicate { .. }
+    ));
+    // The file with its code newest: it counts, as before.
+    let files = vec![
+        made("old", "无", "743", T1),
+        made("new", "430000000021", "2105", "2026-11-21T09:00:00+08:00"),
+    ];
+    let r = run(&files, &known, &[]);
+    assert_eq!(status(&r, "new.json"), FileStatus::Ok);
+    assert!(matches!(
+        status(&r, "old.json"),
+        FileStatus::Duplicate { .. }
+    ));
+}
+
 #[test]
 fn equal_times_with_other_content_conflict_and_the_future_is_flagged() {
     let c = builtin("yzjh-school");

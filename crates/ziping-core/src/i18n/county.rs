@@ -52,6 +52,10 @@ pub fn conflict_reason(lang: Lang, reason: &crate::core::aggregate::Conflict) ->
         }
         .text(lang),
         Conflict::SameTimeOtherContent => Msg::ConflictSameTimeOnly.text(lang).into(),
+        Conflict::NoCodeBesideCode { codes } => say::ConflictNoCodeOnly {
+            codes: &listed(lang, codes),
+        }
+        .text(lang),
     }
 }
 
@@ -93,6 +97,11 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
                 }
                 .text(lang),
                 Conflict::SameTimeOtherContent => say::ConflictSameTime { with: &with }.text(lang),
+                Conflict::NoCodeBesideCode { codes } => say::ConflictNoCode {
+                    codes: &listed(lang, codes),
+                    with: &with,
+                }
+                .text(lang),
             };
             (Msg::StatusConflict.text(lang), detail)
         }

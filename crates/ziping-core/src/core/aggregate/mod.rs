@@ -215,6 +215,10 @@ pub enum Conflict {
     SameCodeOtherName { names: Listed },
     /// Exported at the same moment with different content: which is newer cannot be told.
     SameTimeOtherContent,
+    /// The newest file has no school code (or a placeholder) and joined, by its name and
+    /// county, a school whose files have one (`codes`, as written): it may be another
+    /// school's file under this one's name, so it does not replace them unasked.
+    NoCodeBesideCode { codes: Listed },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

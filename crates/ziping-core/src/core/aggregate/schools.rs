@@ -204,6 +204,19 @@ impl School<'_> {
         });
     }
 
+    /// The school codes of `members` as the files write them, each once (compared
+    /// normalised).
+    fn codes(&self, members: &[usize]) -> Listed {
+        let mut shown: BTreeSet<String> = BTreeSet::new();
+        let mut codes = Vec::new();
+        for f in members.iter().filter_map(|&m| self.facts[m]) {
+            if shown.insert(normalize(&f.school_code)) {
+                codes.push(f.school_code.clone());
+            }
+        }
+        Listed::of(codes)
+    }
+
     /// The school names of `members` as the files write them, each once.
     fn names(&self, members: &[usize]) -> Listed {
         let mut shown: BTreeSet<String> = BTreeSet::new();
@@ -322,6 +335,36 @@ impl School<'_> {
             .copied()
             .filter(|&m| self.time(m) == Some(newest))
             .collect();
+        // The newest without a code, beside files with one: not taken unasked.
+        let coded: Vec<usize> = present
+            .iter()
+            .copied()
+            .filter(|&m| who[m].is_some_and(|w| !w.code.is_empty()))
+            .collect();
+        if !coded.is_empty() && tied.iter().any(|&m| !coded.contains(&m)) {
+            let codes = self.codes(&coded);
+            for &m in present
+                .iter()
+                .filter(|m| !tied.contains(m) && !coded.contains(m))
+            {
+                statuses[m] = Some(FileStatus::Duplicate {
+                    kept: self.name(tied[0]),
+                    identical: false,
+                });
+            }
+            let among: Vec<usize> = present
+                .iter()
+                .copied()
+                .filter(|m| tied.contains(m) || coded.contains(m))
+                .collect();
+            self.conflict(
+                Conflict::NoCodeBesideCode { codes },
+                &among,
+                &among,
+                statuses,
+            );
+            return;
+        }
         let digests: BTreeSet<&str> = tied.iter().filter_map(|&m| self.digest(m)).collect();
         if digests.len() > 1 {
             for &m in present.iter().filter(|m| !tied.contains(m)) {
