@@ -416,6 +416,23 @@ mod with_settings {
             ["43070000C"],
             "A and B sent yzjh-school only, and have sent"
         );
+        // C's file and another under C's code (written in full-width) with another name: a
+        // 冲突 the officer settles, not a school to chase as 未报送.
+        let mut with_c = files.clone();
+        with_c.push(school("C", |p| {
+            p.school_code = "43070000C".into();
+            p.school_name = "学校C".into();
+        }));
+        with_c.push(school("C2", |p| {
+            p.school_code = "４３０７００００Ｃ".into();
+            p.school_name = "冒名学校".into();
+        }));
+        let r = run_with(&with_c, &s, &[], &[]);
+        assert!(matches!(
+            status_of(&r, "C.json"),
+            FileStatus::Conflict { .. }
+        ));
+        assert!(r.missing.is_empty(), "{:?}", r.missing);
     }
 
     #[test]

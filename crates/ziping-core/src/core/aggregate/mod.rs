@@ -151,7 +151,8 @@ pub struct RosterMatch {
 }
 
 /// A school of the roster with no counted file for a school year (未报送): it sent nothing the
-/// county counts, under any checklist it accepts.
+/// county counts, under any checklist it accepts, nor a file waiting for the officer's pick
+/// (a 冲突, a date in the future).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MissingSchool {
     pub school_year: String,
@@ -741,8 +742,9 @@ impl RosterMatch {
     }
 }
 
-/// The roster's schools with no counted file for a school year assessed, under any checklist the
-/// county accepts (a school that sent one is not 未报送; a county that accepts a national checklist
+/// The roster's schools with no counted file for a school year assessed, nor one waiting for
+/// the officer's pick, under any checklist the county accepts (a school that sent one is not
+/// 未报送; a county that accepts a national checklist
 /// and its own variant expects one of them). Only schools of a type some accepted checklist covers
 /// are expected to send anything.
 fn missing(
@@ -752,7 +754,12 @@ fn missing(
 ) -> Vec<MissingSchool> {
     use std::collections::BTreeSet;
     let mut reported: BTreeSet<(&str, &str)> = BTreeSet::new();
-    for r in rows.iter().filter(|r| r.status.counted()) {
+    // A file the officer can pick (a 冲突, a date in the future) was sent: it waits for the
+    // officer's choice, listed with its group, not for the school.
+    for r in rows
+        .iter()
+        .filter(|r| r.status.counted() || r.status.can_pick())
+    {
         if let Some(m) = &r.roster {
             reported.insert((r.school_year.as_str(), m.code.as_str()));
         }
