@@ -711,7 +711,7 @@ where
     pause().await;
     let county_rates = figures::county_rates(&counted);
     let missing = settings
-        .map(|s| missing(s, &known, &rows))
+        .map(|s| schools::missing(s, &known, &rows))
         .unwrap_or_default();
     pause().await;
     CountyReport {
@@ -740,53 +740,6 @@ impl RosterMatch {
             assigned,
         }
     }
-}
-
-/// The roster's schools with no counted file for a school year assessed, nor one waiting for
-/// the officer's pick, under any checklist the county accepts (a school that sent one is not
-/// 未报送; a county that accepts a national checklist
-/// and its own variant expects one of them). Only schools of a type some accepted checklist covers
-/// are expected to send anything.
-fn missing(
-    settings: &CountySettings,
-    known: &[&Checklist],
-    rows: &[SchoolRow],
-) -> Vec<MissingSchool> {
-    use std::collections::BTreeSet;
-    let mut reported: BTreeSet<(&str, &str)> = BTreeSet::new();
-    // A file the officer can pick (a 冲突, a date in the future) was sent: it waits for the
-    // officer's choice, listed with its group, not for the school.
-    for r in rows
-        .iter()
-        .filter(|r| r.status.counted() || r.status.can_pick())
-    {
-        if let Some(m) = &r.roster {
-            reported.insert((r.school_year.as_str(), m.code.as_str()));
-        }
-    }
-    let covered: BTreeSet<SchoolType> = settings
-        .accepted
-        .iter()
-        .filter_map(|a| known.iter().find(|c| c.is(&a.id, &a.version, &a.sha256)))
-        .flat_map(|c| c.doc().school_types.iter().copied())
-        .collect();
-    let mut out = Vec::new();
-    for year in &settings.school_years {
-        for school in &settings.roster {
-            if covered.contains(&school.school_type)
-                && !reported.contains(&(year.as_str(), school.code.as_str()))
-            {
-                out.push(MissingSchool {
-                    school_year: year.clone(),
-                    code: school.code.clone(),
-                    name: school.name.clone(),
-                    township: school.township.clone(),
-                    school_type: school.school_type,
-                });
-            }
-        }
-    }
-    out
 }
 
 /// The counties the readable files name, each once (compared normalised, written as in the

@@ -4,8 +4,10 @@
 //! files, and the report lists each group once.
 
 use super::identity::{group, normalize, Who};
-use super::{Conflict, ConflictGroup, FileFacts, FileStatus, Listed, Options, SchoolFacts};
+use super::{Conflict, ConflictGroup, CountySettings, FileFacts, FileStatus, Listed};
+use super::{MissingSchool, Options, SchoolFacts, SchoolRow};
 use crate::core::checklist::Checklist;
+use crate::core::model::SchoolType;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Files decided between two pauses of the aggregation (about 20 ms of a province's batch in
@@ -378,4 +380,49 @@ impl School<'_> {
         }
         self.kept(tied[0], &present, statuses);
     }
+}
+
+/// The roster's schools with no counted file for a school year assessed, nor one waiting for
+/// the officer's pick, under any checklist the county accepts (a school that sent one is not
+/// 未报送; a county that accepts a national checklist and its own variant expects one of
+/// them). Only schools of a type some accepted checklist covers are expected to send anything.
+pub(super) fn missing(
+    settings: &CountySettings,
+    known: &[&Checklist],
+    rows: &[SchoolRow],
+) -> Vec<MissingSchool> {
+    let mut reported: BTreeSet<(&str, &str)> = BTreeSet::new();
+    // A file the officer can pick (a 冲突, a date in the future) was sent: it waits for the
+    // officer's choice, listed with its group, not for the school.
+    for r in rows
+        .iter()
+        .filter(|r| r.status.counted() || r.status.can_pick())
+    {
+        if let Some(m) = &r.roster {
+            reported.insert((r.school_year.as_str(), m.code.as_str()));
+        }
+    }
+    let covered: BTreeSet<SchoolType> = settings
+        .accepted
+        .iter()
+        .filter_map(|a| known.iter().find(|c| c.is(&a.id, &a.version, &a.sha256)))
+        .flat_map(|c| c.doc().school_types.iter().copied())
+        .collect();
+    let mut out = Vec::new();
+    for year in &settings.school_years {
+        for school in &settings.roster {
+            if covered.contains(&school.school_type)
+                && !reported.contains(&(year.as_str(), school.code.as_str()))
+            {
+                out.push(MissingSchool {
+                    school_year: year.clone(),
+                    code: school.code.clone(),
+                    name: school.name.clone(),
+                    township: school.township.clone(),
+                    school_type: school.school_type,
+                });
+            }
+        }
+    }
+    out
 }
