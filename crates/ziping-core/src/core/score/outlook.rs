@@ -66,9 +66,8 @@ pub fn outlook(checklist: &Checklist, a: &Assessment) -> Outlook {
                     },
                     Some(c) => {
                         let target = bands[c - 1];
-                        let needed = target.min_percent / 100.0 * a.total.max - a.total.earned;
                         Next::Points {
-                            points: (needed * 100.0).ceil() / 100.0,
+                            points: points_to(target.min_percent, a.total.max, a.total.earned),
                             band: target.label.clone(),
                         }
                     }
@@ -79,4 +78,36 @@ pub fn outlook(checklist: &Checklist, a: &Assessment) -> Outlook {
         }
     };
     Outlook { lines, next }
+}
+
+/// The points, to the hundredth above, that take `earned` of `max` to `percent`: 80 % of 158
+/// less 105 is 21.4, not the 21.41 that rounding up 21.400000000000006 gives (the grade
+/// itself is decided with the same allowance, `groups::grade`).
+fn points_to(percent: f64, max: f64, earned: f64) -> f64 {
+    let hundredths = (percent / 100.0 * max - earned) * 100.0;
+    (hundredths - 1e-6).ceil() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::points_to;
+
+    #[test]
+    fn points_to_the_next_grade_are_what_a_person_would_work_out() {
+        for (percent, max, earned, points) in [
+            (80.0, 158.0, 105.0, 21.4),
+            (90.0, 10.0, 8.5, 0.5),
+            (80.0, 3.0, 2.0, 0.4),
+            (80.0, 7.0, 5.0, 0.6),
+            // Not a whole hundredth: rounded up, so the points shown do reach the grade.
+            (80.0, 7.0, 5.123, 0.48),
+            (60.0, 75.0, 44.99, 0.01),
+        ] {
+            assert_eq!(
+                points_to(percent, max, earned),
+                points,
+                "{percent} {max} {earned}"
+            );
+        }
+    }
 }
