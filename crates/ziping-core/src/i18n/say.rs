@@ -157,6 +157,7 @@ sayings! {
     ShortfallBelowFloor { floor, items } => "；低于标准{floor}%的：{items}", "; below {floor}% of the standard: {items}";
     NotANumber { typed } => "“{typed}”不是数字：只填写数字（可带小数点），不要写单位或文字。", "“{typed}” is not a number: enter digits only (a decimal point is fine), no units or words.";
     TooLarge { typed } => "“{typed}”太大，请核对。", "“{typed}” is too large; please check it.";
+    BadSpaceSeparator { typed } => "“{typed}”中的空格不是千位分隔：千位分隔须三位一组（如 1 200），数字中间不要加空格。", "“{typed}” has a space that does not separate thousands: thousands go in groups of three (1 200); leave no other space inside a number.";
     BadSeparator { typed } => "“{typed}”中的逗号不是千位分隔：千位分隔须三位一组（如 1,200），小数请用小数点（如 95.5）。", "“{typed}” has a comma that does not separate thousands: thousands go in groups of three (1,200); use a point for decimals (95.5).";
     UnknownLevel { level } => "等级“{level}”不在本项的选项中，请重新选择。", "Level “{level}” is not one of this item's options; please choose again.";
     ProblemNegative { typed } => "“{typed}”是负数：这里不能小于 0。", "“{typed}” is negative: this cannot be less than 0.";

@@ -93,6 +93,10 @@ pub fn number_error(lang: Lang, e: &crate::core::answers::NumberError) -> String
     match e {
         E::NotANumber { text } => say::NotANumber { typed: text }.text(lang),
         E::TooLarge { text } => say::TooLarge { typed: text }.text(lang),
+        // Named as typed: a space where no comma was typed.
+        E::Separator { text } if !text.contains([',', '，']) => {
+            say::BadSpaceSeparator { typed: text }.text(lang)
+        }
         E::Separator { text } => say::BadSeparator { typed: text }.text(lang),
     }
 }

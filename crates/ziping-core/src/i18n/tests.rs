@@ -533,3 +533,23 @@ fn last_times_batch_of_one_file_reads_in_english() {
     assert!(many.starts_with("5 files were aggregated"), "{many}");
     assert!(many.contains("removes them"), "{many}");
 }
+
+/// A space typed inside a number is named as a space, not as a comma the person never typed.
+#[test]
+fn a_misplaced_separator_is_named_as_typed() {
+    use crate::core::answers::parse_number;
+    let said =
+        |typed: &str| super::school::number_error(Lang::Zh, &parse_number(typed).unwrap_err());
+    for typed in ["12 00", "12\u{3000}00"] {
+        let line = said(typed);
+        assert!(
+            line.contains("空格") && !line.contains("逗号"),
+            "{typed}: {line}"
+        );
+    }
+    for typed in ["95,5", "12，00"] {
+        assert!(said(typed).contains("逗号"), "{typed}");
+    }
+    let en = super::school::number_error(Lang::En, &parse_number("12 00").unwrap_err());
+    assert!(en.contains("space") && !en.contains("comma"), "{en}");
+}
