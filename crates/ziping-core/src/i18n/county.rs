@@ -202,12 +202,23 @@ pub fn status_counts(report: &CountyReport) -> Vec<(Msg, usize)> {
         .collect()
 }
 
+/// Bytes in MB to the tenth above (4.3 MB, 5 MB): a file over a limit of 4 MB never reads
+/// as 4 MB.
+fn megabytes_up(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    let tenths = bytes.saturating_mul(10).div_ceil(MB);
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        t => format!("{}.{t}", tenths / 10),
+    }
+}
+
 /// Why county mode did not take a file, in `lang` (a checklist's problems included).
 pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
     match refusal {
         Refusal::TooLarge { size, limit } => say::RefusedTooLarge {
-            size_mb: &(size / 1024 / 1024).to_string(),
-            limit_mb: &(limit / 1024 / 1024).to_string(),
+            size_mb: &megabytes_up(*size),
+            limit_mb: &megabytes_up(*limit),
         }
         .text(lang),
         Refusal::NotJson => Msg::RefusedNotJson.text(lang).into(),

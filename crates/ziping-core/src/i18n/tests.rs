@@ -553,3 +553,24 @@ fn a_misplaced_separator_is_named_as_typed() {
     let en = super::school::number_error(Lang::En, &parse_number("12 00").unwrap_err());
     assert!(en.contains("space") && !en.contains("comma"), "{en}");
 }
+
+/// A file over the 4 MB limit never reads as 4 MB (it said “4 MB，上限 4 MB” of 4.3 MB).
+#[test]
+fn a_file_too_large_is_sized_so_it_reads_over_its_limit() {
+    use crate::core::aggregate::refusal::Refusal;
+    const MB: u64 = 1024 * 1024;
+    for (size, said) in [
+        (4 * MB + 300 * 1024, "（4.3 MB，上限 4 MB）"),
+        (4 * MB + 1, "（4.1 MB，上限 4 MB）"),
+        (5 * MB, "（5 MB，上限 4 MB）"),
+    ] {
+        let line = super::county::refusal_text(
+            Lang::Zh,
+            &Refusal::TooLarge {
+                size,
+                limit: 4 * MB,
+            },
+        );
+        assert!(line.contains(said), "{line}");
+    }
+}
