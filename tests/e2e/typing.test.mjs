@@ -71,7 +71,7 @@ test("every keystroke lands and focus stays, through wrong values on the way", a
 
     // More teachers than students, then corrected by selecting and typing.
     await retype(page, "input-teachers_full_time", "5000");
-    await expectField(page, "input-teachers_full_time", "5000", { invalid: true, message: /“5000”大于“在校学生数”（1000）/ });
+    await expectField(page, "input-teachers_full_time", "5000", { invalid: true, message: /“5000”人大于“在校学生数”（1000 人）/ });
     await retype(page, "input-teachers_full_time", "50");
     await expectField(page, "input-teachers_full_time", "50", { invalid: false });
 
@@ -108,6 +108,14 @@ test("every keystroke lands and focus stays, through wrong values on the way", a
     assert.equal(await page.getByTestId("input-equipment_value").inputValue(), "250");
     await page.waitForFunction(() => document.querySelector('[data-testid="messages-slot-equipment_value"]').textContent.trim() === "");
     assert.equal(await notePlace.count(), 0, "the panel follows the typing");
+    // Training funds over the budget, each in its own unit: 900000 元 against 85 万元 is said
+    // with both units (not "900000 > 85"), and 500000 元 within 85 万元 is fine.
+    await page.getByTestId("unit-public_funds_budget").selectOption("wan");
+    await retype(page, "input-public_funds_budget", "85");
+    await retype(page, "input-training_funds", "900000");
+    await expectField(page, "input-training_funds", "900000", { invalid: true, message: /“900000”元大于“年度公用经费预算总额”（85 万元）/ });
+    await retype(page, "input-training_funds", "500000");
+    await expectField(page, "input-training_funds", "500000", { invalid: false });
     await waitSaved(page);
     await page.reload();
     await page.getByTestId("fill-page").waitFor();

@@ -47,6 +47,21 @@ fn typed(answers: &crate::core::answers::Answers, slot: &Slot) -> String {
     }
 }
 
+/// The unit of what was typed in `slot`, as the person chose it (元 or 万元 for an amount).
+fn typed_unit<'a>(
+    ctx: &Ctx,
+    checklist: &'a Checklist,
+    answers: &crate::core::answers::Answers,
+    slot: &Slot,
+    number: &str,
+) -> &'a str {
+    let unit = match checklist.input(&slot.id).map(|d| d.unit.as_str()) {
+        Some("元") if answers.wan_yuan.contains(slot) => "万元",
+        other => other.unwrap_or(""),
+    };
+    crate::i18n::unit_after(ctx.lang, unit, number)
+}
+
 /// What is wrong with a value, in the interface language: the field's name, then the problem
 /// quoting what was typed ("室内体育用房面积：“-900”是负数…").
 pub fn problem_text(
@@ -91,10 +106,17 @@ fn problem_only(
                 _ => Slot::new(other, slot.part),
             };
             let label = field_label(ctx, checklist, &bound);
+            // Each in the unit it was typed in: 900000 元 against 85 万元 is not 900000 > 85.
+            let bound_value = typed(answers, &bound);
+            let bound_unit = typed_unit(ctx, checklist, answers, &bound, &bound_value);
             ctx.say(say::ProblemExceeds {
                 typed: &text,
+                unit: typed_unit(ctx, checklist, answers, slot, &text),
                 bound: &label,
-                bound_value: &typed(answers, &bound),
+                bound_value: &match bound_unit {
+                    "" => bound_value.clone(),
+                    u => format!("{bound_value} {u}"),
+                },
             })
         }
     }

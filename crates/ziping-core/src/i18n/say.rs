@@ -166,7 +166,7 @@ sayings! {
     ProblemBelowMin { typed, min } => "“{typed}”小于 {min}：生均、比例等指标要用它作除数。若学校没有这一学段，请在“基本信息”中改选学校类型。", "“{typed}” is less than {min}: per-student and other ratios divide by it. If the school has no such part, change the school type under Profile.";
     ProblemPercentSign { typed } => "“{typed}”带有百分号，但这一项填的是数量而不是比率：请只填数字。", "“{typed}” has a percent sign, but this is a count, not a rate: type the number only.";
     ProblemAbovePercent { typed } => "“{typed}”超过 100%。", "“{typed}” is more than 100%.";
-    ProblemExceeds { typed, bound, bound_value } => "“{typed}”大于“{bound}”（{bound_value}），这不可能：请核对这两项。", "“{typed}” is more than “{bound}” ({bound_value}), which cannot be: please check both.";
+    ProblemExceeds { typed, unit, bound, bound_value } => "“{typed}”{unit}大于“{bound}”（{bound_value}），这不可能：请核对这两项。", "“{typed}” {unit} is more than “{bound}” ({bound_value}), which cannot be: please check both.";
     ChartScale { floor, axis } => "（虚线为标准的 {floor}，实线为标准；横轴到标准的 {axis}）", "(dashed: {floor} of the standard; solid: the standard; the axis runs to {axis} of it)";
     VetoOpenCount { count } => "还有 {count} 项一票否决事项未填", "{count} veto {count|item|items} not answered yet";
     GroupCount { total, met, required } => "{total}项中{met}项达标（要求至少{required}项）", "of {total} {total|indicator|indicators}, {met} met (at least {required} required)";
