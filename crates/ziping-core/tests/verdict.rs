@@ -165,7 +165,7 @@ fn the_grade_says_its_lines_and_what_reaches_the_next() {
     a.set(Slot::whole("area_teaching"), Value::Number("100".into()));
     let r = assess(&c, SchoolType::Primary, &a);
     match outlook(&c, &r).next {
-        Next::Held { by, band } => {
+        Next::Held { by, band, .. } => {
             assert_eq!(by, ["RES"]);
             assert_eq!(band.zh, "未达标");
         }
@@ -214,10 +214,54 @@ fn short_items_that_cap_the_grade_are_named_not_the_points() {
     let r = assess(&c, SchoolType::Primary, &a);
     assert_eq!(r.grade.band.as_deref(), Some("mostly"), "{:?}", r.percent);
     match outlook(&c, &r).next {
-        Next::Held { by, band } => {
+        Next::Held { by, band, .. } => {
             assert!(by.contains(&"G6".to_string()), "{by:?}");
             assert_eq!(band.zh, "基本达标");
         }
         other => panic!("{other:?}"),
     }
+}
+
+/// Held at 未达标 by the resource rule, with G6 short too (which caps at 基本达标 only) and
+/// too few points for 基本达标 anyway: the sentence names what holds the grade where it is
+/// (the rule, not G6) and the points still missing for the next grade.
+#[test]
+fn a_held_grade_names_only_what_holds_it_there_and_the_points_still_missing() {
+    use ziping_core::core::score::{outlook, Next};
+    let c = builtin("yzjh-school");
+    let mut a = example_school(&c, SchoolType::Primary);
+    a.set(Slot::whole("area_teaching"), Value::Number("100".into()));
+    a.set(Slot::whole("G6"), Value::Number("46".into()));
+    for id in ["Q5", "Q6", "Q7", "G2", "G4"] {
+        a.set(Slot::whole(id), Value::No);
+    }
+    let r = assess(&c, SchoolType::Primary, &a);
+    let percent = r.percent.unwrap();
+    assert!(percent < 85.0, "{percent}");
+    match outlook(&c, &r).next {
+        Next::Held {
+            by,
+            band,
+            next,
+            points,
+        } => {
+            assert_eq!(by, ["RES"], "G6 caps at 基本达标, not at 未达标");
+            assert_eq!((band.zh.as_str(), next.zh.as_str()), ("未达标", "基本达标"));
+            let expected = 0.85 * r.total.max - r.total.earned;
+            let points = points.expect("short of points too");
+            assert!(
+                points >= expected && points - expected < 0.01,
+                "{points} {expected}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let (_, said) =
+        ziping_core::i18n::grade_outlook(ziping_core::i18n::Lang::Zh, &c, &outlook(&c, &r));
+    let said = said.unwrap();
+    assert!(
+        said.contains("等级最高为“未达标”") && !said.contains("G6"),
+        "{said}"
+    );
+    assert!(said.contains("分达到“基本达标”"), "{said}");
 }

@@ -302,7 +302,8 @@ pub fn floors_text(lang: Lang, floors: &[f64]) -> String {
 }
 
 /// The grade's lines and the way to the next grade, in words: "等级线：达标 ≥ 95%、基本达标 ≥ 85%",
-/// then "还差 5 分达到“达标”" or "资源配置…未满足，等级为“未达标”". `None` where nothing is graded.
+/// then "还差 5 分达到“达标”" or "资源配置…未满足，等级最高为“未达标”" (and the points still
+/// missing for the next grade). `None` where nothing is graded.
 pub fn grade_outlook(
     lang: Lang,
     checklist: &crate::core::checklist::Checklist,
@@ -337,7 +338,12 @@ pub fn grade_outlook(
             }
             .text(lang),
         ),
-        Next::Held { by, band } => {
+        Next::Held {
+            by,
+            band,
+            next,
+            points,
+        } => {
             let doc = checklist.doc();
             let names: Vec<String> = by
                 .iter()
@@ -354,13 +360,21 @@ pub fn grade_outlook(
                         .unwrap_or_else(|| id.clone())
                 })
                 .collect();
-            Some(
-                say::GradeHeld {
-                    by: &names.join(Msg::ListSeparator.text(lang)),
+            let by = names.join(Msg::ListSeparator.text(lang));
+            Some(match points {
+                None => say::GradeHeld {
+                    by: &by,
                     band: &pick(band),
                 }
                 .text(lang),
-            )
+                Some(points) => say::GradeHeldShort {
+                    by: &by,
+                    band: &pick(band),
+                    points: &crate::core::format::fmt_num(*points),
+                    next: &pick(next),
+                }
+                .text(lang),
+            })
         }
     };
     (lines, next)

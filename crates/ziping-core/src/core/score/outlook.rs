@@ -13,9 +13,14 @@ pub enum Next {
     Top,
     /// `points` more reach `band`.
     Points { points: f64, band: Text },
-    /// The points would reach a higher grade, but these (group rules or items, by id) hold it
-    /// at `band`.
-    Held { by: Vec<String>, band: Text },
+    /// These (group rules or items, by id) hold the grade at `band`; `next` is the grade above
+    /// it, and `points` are also still missing for it (none when the points reach it).
+    Held {
+        by: Vec<String>,
+        band: Text,
+        next: Text,
+        points: Option<f64>,
+    },
     /// A veto item is not met: no grade.
     Vetoed,
     /// Not graded yet (nothing answered, or no points).
@@ -44,8 +49,8 @@ pub fn outlook(checklist: &Checklist, a: &Assessment) -> Outlook {
         match (a.percent, a.grade.band.as_ref()) {
             (Some(_), Some(band)) => {
                 let current = bands.iter().position(|b| &b.id == band);
-                // The lowest band a cap allows (its place among the bands, highest first).
-                let capped_at = a
+                // Each cap's band (its place among the bands, highest first), by id.
+                let caps: Vec<(&String, usize)> = a
                     .grade
                     .capped_by
                     .iter()
@@ -55,20 +60,35 @@ pub fn outlook(checklist: &Checklist, a: &Assessment) -> Outlook {
                             .find(|g| &g.id == id)
                             .and_then(|g| g.fail_grade.as_ref())
                             .or_else(|| checklist.item(id).and_then(|i| i.cap.as_ref()))
+                            .and_then(|b| bands.iter().position(|x| &x.id == b))
+                            .map(|k| (id, k))
                     })
-                    .filter_map(|b| bands.iter().position(|x| &x.id == b))
-                    .max();
+                    .collect();
                 match current {
                     Some(0) => Next::Top,
-                    Some(c) if capped_at.is_some_and(|k| k >= c) => Next::Held {
-                        by: a.grade.capped_by.clone(),
-                        band: bands[c].label.clone(),
-                    },
                     Some(c) => {
                         let target = bands[c - 1];
-                        Next::Points {
-                            points: points_to(target.min_percent, a.total.max, a.total.earned),
-                            band: target.label.clone(),
+                        let points = (a.percent.unwrap_or(0.0) < target.min_percent - 1e-9)
+                            .then(|| points_to(target.min_percent, a.total.max, a.total.earned));
+                        // What keeps the grade below `target`: caps at this grade or lower (a
+                        // cap at a higher grade does not hold it here).
+                        let by: Vec<String> = caps
+                            .iter()
+                            .filter(|(_, k)| *k >= c)
+                            .map(|(id, _)| (*id).clone())
+                            .collect();
+                        match (by.is_empty(), points) {
+                            (true, Some(points)) => Next::Points {
+                                points,
+                                band: target.label.clone(),
+                            },
+                            (true, None) => Next::Unknown,
+                            (false, points) => Next::Held {
+                                by,
+                                band: bands[c].label.clone(),
+                                next: target.label.clone(),
+                                points,
+                            },
                         }
                     }
                     None => Next::Unknown,
