@@ -80,9 +80,40 @@ impl Draft {
         self.touch(now);
     }
 
-    pub fn set_school_type(&mut self, t: SchoolType, now: &Timestamp) {
+    /// The school's type, with what was typed per part carried to where the new type asks
+    /// for it (`checklist`: the draft's): a 小学's or 初中's figures are its part's in a
+    /// 九年一贯制 school, and that part's are the school's again the other way. Moved, not
+    /// copied (one value per figure, the one shown); the other part's figures wait, unscored,
+    /// for a 九年一贯制 type again; what is shared stays the whole school's.
+    pub fn set_school_type(
+        &mut self,
+        t: SchoolType,
+        checklist: Option<&Checklist>,
+        now: &Timestamp,
+    ) {
+        if let (Some(from), Some(c)) = (self.profile.school_type, checklist) {
+            for (from_slot, to_slot) in carried(c, from, t) {
+                self.move_answer(from_slot, to_slot);
+            }
+        }
         self.profile.school_type = Some(t);
         self.touch(now);
+    }
+
+    /// Moves what is typed in `from` (its unit and whether it came from last year with it)
+    /// to `to`.
+    fn move_answer(&mut self, from: Slot, to: Slot) {
+        let Some(value) = self.answers.values.remove(&from) else {
+            return;
+        };
+        self.answers.set(to.clone(), value);
+        let wan = self.answers.wan_yuan.remove(&from);
+        self.answers.set_wan_yuan(to.clone(), wan);
+        if self.inherited.remove(&from) {
+            self.inherited.insert(to);
+        } else {
+            self.inherited.remove(&to);
+        }
     }
 
     /// `None` clears the slot (nothing entered). A value copied from last year is the school's
@@ -476,6 +507,48 @@ pub fn shortfall_problems(
         .collect()
 }
 
+/// The slots whose answers move when a school of type `from` becomes one of type `to`: an
+/// id answered once (whole) for one and per part for the other moves between the whole and
+/// the part that a 小学 or 初中 is.
+fn carried(c: &Checklist, from: SchoolType, to: SchoolType) -> Vec<(Slot, Slot)> {
+    use crate::core::answers::Part;
+    let side = |t: SchoolType| match t {
+        SchoolType::Primary => Some(Part::Primary),
+        SchoolType::Junior => Some(Part::Junior),
+        SchoolType::NineYear => None,
+    };
+    let split = |t: SchoolType| -> std::collections::BTreeSet<String> {
+        let inputs = crate::core::score::input_slots(c, t)
+            .into_iter()
+            .map(|s| (s.id, s.part));
+        let items = c.items().flat_map(|(_, item)| {
+            crate::core::score::item_parts(item, t)
+                .into_iter()
+                .map(|(part, _)| (item.id.clone(), part))
+        });
+        inputs
+            .chain(items)
+            .filter(|(_, part)| *part != Part::Whole)
+            .map(|(id, _)| id)
+            .collect()
+    };
+    let (whole_to_part, part_to_whole) = match (side(from), side(to)) {
+        (Some(part), None) => (Some(part), None),
+        (None, Some(part)) => (None, Some(part)),
+        _ => return Vec::new(),
+    };
+    let ids = split(if whole_to_part.is_some() { to } else { from });
+    ids.into_iter()
+        .map(|id| match (whole_to_part, part_to_whole) {
+            (Some(part), _) => (Slot::whole(&id), Slot::new(&id, part)),
+            (_, part) => (
+                Slot::new(&id, part.unwrap_or(Part::Primary)),
+                Slot::whole(&id),
+            ),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -694,7 +767,7 @@ mod tests {
     #[test]
     fn a_draft_round_trips_as_stored() {
         let mut d = draft();
-        d.set_school_type(SchoolType::NineYear, &t(1));
+        d.set_school_type(SchoolType::NineYear, None, &t(1));
         d.set_answer(
             Slot::new("students", crate::core::answers::Part::Junior),
             Some(Value::Number("１２0".into())),

@@ -614,12 +614,20 @@ impl AppState {
             DraftEdit::GeneratePlan | DraftEdit::BringBackPlanRows => self.shortfalls(),
             _ => Vec::new(),
         };
+        // The draft's checklist, for the edits that follow its items (a new school type).
+        let checklist = self
+            .derived
+            .as_ref()
+            .and_then(|x| x.checklist.as_ref().ok())
+            .cloned();
         let Some(d) = &mut self.draft else { return };
         let before = d.revision;
         let d = Rc::make_mut(d);
         match edit {
             DraftEdit::SetProfile { field, value } => d.set_profile(field, value, now),
-            DraftEdit::SetSchoolType(school_type) => d.set_school_type(school_type, now),
+            DraftEdit::SetSchoolType(school_type) => {
+                d.set_school_type(school_type, checklist.as_deref(), now)
+            }
             DraftEdit::SetAnswer { slot, value } => d.set_answer(slot, value, now),
             DraftEdit::SetAnswers(values) => {
                 for (slot, value) in values {

@@ -553,3 +553,90 @@ fn a_copy_opened_at_the_same_revision_is_scored_afresh() {
     );
     assert!(a.invalid.iter().any(|i| i.slot == Slot::whole("students")));
 }
+
+/// A 小学 that turns out to be a 九年一贯制 school (or back): what was typed for the school is
+/// its 小学部's, shown there, not hidden in a slot the new type never asks for (the page looked
+/// emptied, and the score fell); what is shared stays; the 初中部 waits for a 九年一贯制 again.
+#[test]
+fn changing_the_school_type_carries_what_was_typed_per_part() {
+    use crate::core::answers::{Part, Value};
+    let n = |t: &str| Some(Value::Number(t.into()));
+    let mut s = AppState::default().reduce(Action::NewDraft {
+        id: "d1".into(),
+        source: ChecklistSource::Builtin {
+            id: "yzjh-school".into(),
+        },
+        now: at(),
+    });
+    s = s.reduce(edit(DraftEdit::SetSchoolType(SchoolType::Primary)));
+    for (slot, v) in [
+        (Slot::whole("students"), "1050"),
+        (Slot::whole("area_sports_outdoor"), "8000"),
+        (Slot::whole("G6"), "44"),
+        (Slot::whole("equipment_value"), "250"),
+    ] {
+        s = s.reduce(edit(DraftEdit::SetAnswer { slot, value: n(v) }));
+    }
+    s = s.reduce(edit(DraftEdit::SetWanYuan {
+        slot: Slot::whole("equipment_value"),
+        wan: true,
+    }));
+    let primary_score = s
+        .derived
+        .as_ref()
+        .unwrap()
+        .assessment
+        .as_ref()
+        .unwrap()
+        .total
+        .earned;
+
+    let s = s.reduce(edit(DraftEdit::SetSchoolType(SchoolType::NineYear)));
+    let a = &s.draft.as_ref().unwrap().answers;
+    let p = |id: &str| Slot::new(id, Part::Primary);
+    assert_eq!(a.get(&p("students")), n("1050").as_ref());
+    assert_eq!(a.get(&Slot::whole("students")), None, "moved, not copied");
+    assert_eq!(a.get(&p("G6")), n("44").as_ref());
+    for shared in ["area_sports_outdoor", "equipment_value"] {
+        assert!(
+            a.get(&Slot::whole(shared)).is_some(),
+            "{shared}: the whole school's"
+        );
+    }
+    assert!(
+        a.wan_yuan.contains(&Slot::whole("equipment_value")),
+        "still in 万元"
+    );
+
+    // Its 初中部 typed, then back to 小学: the 小学部's figures are the school's again, the
+    // 初中部's wait; and 九年一贯制 once more brings both back.
+    let s = s.reduce(edit(DraftEdit::SetAnswer {
+        slot: Slot::new("students", Part::Junior),
+        value: n("600"),
+    }));
+    let s = s.reduce(edit(DraftEdit::SetSchoolType(SchoolType::Primary)));
+    let a = &s.draft.as_ref().unwrap().answers;
+    assert_eq!(a.get(&Slot::whole("students")), n("1050").as_ref());
+    assert_eq!(a.get(&Slot::whole("G6")), n("44").as_ref());
+    assert!(a.wan_yuan.contains(&Slot::whole("equipment_value")));
+    let total = s
+        .derived
+        .as_ref()
+        .unwrap()
+        .assessment
+        .as_ref()
+        .unwrap()
+        .total
+        .earned;
+    assert_eq!(total, primary_score, "the same school, the same score");
+    let s = s.reduce(edit(DraftEdit::SetSchoolType(SchoolType::NineYear)));
+    let a = &s.draft.as_ref().unwrap().answers;
+    assert_eq!(
+        a.get(&Slot::new("students", Part::Junior)),
+        n("600").as_ref()
+    );
+    // A 九年一贯制 school that is a 初中: its 初中部's figures are the school's.
+    let s = s.reduce(edit(DraftEdit::SetSchoolType(SchoolType::Junior)));
+    let a = &s.draft.as_ref().unwrap().answers;
+    assert_eq!(a.get(&Slot::whole("students")), n("600").as_ref());
+}
