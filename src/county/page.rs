@@ -104,6 +104,10 @@ struct Work {
     /// The files read back from last time's batch: 取消 stops checking them, and never
     /// forgets them (清空 does, and asks first).
     last_time: std::collections::BTreeSet<u32>,
+    /// Of last time's files read back, those that are no school's file in the batch (a
+    /// checklist file, a file refused): the line about last time's files counts the others,
+    /// as 共 N 个文件 does.
+    last_time_not_schools: usize,
     /// When a file was last picked or answered: keeping waits for reading only while it moves.
     answered_at: f64,
     /// How many reports have been asked for: a report still being made when another is asked
@@ -447,6 +451,7 @@ pub fn County(props: &CountyProps) -> Html {
         kept: BTreeMap::new(),
         copies: Default::default(),
         last_time: Default::default(),
+        last_time_not_schools: 0,
         answered_at: 0.0,
         reports: 0,
         reports_done: 0,
@@ -599,8 +604,12 @@ pub fn County(props: &CountyProps) -> Html {
                 if added != Added::Submission && added != Added::Stale {
                     w.handles.remove(&id);
                 }
-                // A copy of a file in the batch is not kept a second time.
-                if added == Added::Again {
+                if w.last_time.contains(&id) && !matches!(added, Added::Submission | Added::Stale) {
+                    w.last_time_not_schools += 1;
+                }
+                // A copy of a file in the batch, or of a checklist known, is not kept a
+                // second time.
+                if matches!(added, Added::Again | Added::ChecklistAgain) {
                     match w.kept.remove(&id) {
                         Some(key) => wasm_bindgen_futures::spawn_local(async move {
                             drafts::forget_county_files(&[key]).await;
@@ -1117,6 +1126,7 @@ pub fn County(props: &CountyProps) -> Html {
                 w.handles.clear();
                 w.kept.clear();
                 w.last_time.clear();
+                w.last_time_not_schools = 0;
                 w.saved_choices = BatchChoices::default();
             }
             restored.set(None);
@@ -1428,7 +1438,10 @@ pub fn County(props: &CountyProps) -> Html {
                         { ctx.say(say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today }) }
                     </p>
                     <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
-                    if let Some(n) = *restored {
+                    if let Some(n) = (*restored)
+                        .map(|n| n.saturating_sub(work.borrow().last_time_not_schools))
+                        .filter(|&n| n > 0)
+                    {
                         <p class="muted no-print" data-testid="county-restored">{ ctx.say(say::CountyRestored { files: &n.to_string() }) }</p>
                     }
                     if r.mixes_counties() {

@@ -370,6 +370,20 @@ test("the batch is kept in this browser: a reload finds the files read again and
     await page.reload();
     await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
     assert.match(await page.getByTestId("county-restored").innerText(), /这批 6 个文件是上次在本浏览器中汇总的/);
+    // A county checklist file among them, picked twice: kept once, and not counted among the
+    // schools' files after a reload (it said "这批 192 个文件" beside 共 189 个文件).
+    const variant = join(ROOT, "checklists/zlpj-school-hengyang.json");
+    for (let pick = 0; pick < 2; pick++) {
+      await page.getByTestId("county-files").setInputFiles([variant]);
+      await page.getByTestId("awaiting-checklist").waitFor();
+      await keptHere(page);
+    }
+    for (let tries = 0; (await kept()) !== 7 && tries < 50; tries++) await page.waitForTimeout(100);
+    assert.equal(await kept(), 7, "the checklist file kept once");
+    await page.reload();
+    await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
+    await page.getByTestId("awaiting-checklist").waitFor();
+    assert.match(await page.getByTestId("county-restored").innerText(), /这批 6 个文件是上次在本浏览器中汇总的/);
 
     // 清空, from the keyboard: nothing comes back.
     page.on("dialog", (d) => d.accept());
