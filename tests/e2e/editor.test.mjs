@@ -154,6 +154,7 @@ test("a county officer makes the 衡阳 checklist in the app; a principal fills 
     await page.getByTestId("ed-preview-results").click();
     await page.getByTestId("results-page").getByTestId("total").waitFor();
     assert.equal(await page.getByTestId("provisional").count(), 0, "a complete test school's result is final");
+    assert.match(await page.getByTestId("area-bars-legend").textContent(), /竖线是各部分的达标线（得分率 ≥ 85%）/);
     await screenshot(page, "editor-preview-results-1280-zh");
 
     // Saved as a file: the published checklist.

@@ -303,6 +303,8 @@ test("every page in English, for a look", async (t) => {
     assert.equal(await page.getByTestId("veto").textContent(), "Not known yet");
     assert.match(await page.getByTestId("veto-open").textContent(), /^\d+ veto items not answered yet$/);
     await screenshot(page, "principal-results-en");
+    // The 85 % line on each area's bar is the area's pass line, not a grade line: said so.
+    assert.match(await page.getByTestId("area-bars-legend").textContent(), /each area's pass line \(at least 85% of its points\)/);
     await checkAccessibility(page, "results (en)");
 
     // The printed plan in English: every header and cell within its column.

@@ -91,10 +91,31 @@ pub fn area_bars(ctx: &Ctx, props: &ChartProps) -> Html {
             </li>
         }
     });
+    // The pass lines drawn, said once (the 办学质量 areas' 85 % is no grade line).
+    let mut rates: Vec<String> = Vec::new();
+    for rate in props
+        .assessment
+        .areas
+        .iter()
+        .filter(|r| r.tally.max > 0.0)
+        .filter_map(|r| r.pass_rate)
+    {
+        let shown = format!("{}%", fmt_num(rate * 100.0));
+        if !rates.contains(&shown) {
+            rates.push(shown);
+        }
+    }
     html! {
-        <ul class="hbars" aria-label={ctx.t(Msg::AreaScores)} data-testid="area-bars">
-            { for rows }
-        </ul>
+        <>
+            <ul class="hbars" aria-label={ctx.t(Msg::AreaScores)} data-testid="area-bars">
+                { for rows }
+            </ul>
+            if !rates.is_empty() {
+                <p class="chart-legend muted" data-testid="area-bars-legend">
+                    { ctx.say(say::AreaPassLine { rates: &rates.join(ctx.t(Msg::ListSeparator)) }) }
+                </p>
+            }
+        </>
     }
 }
 

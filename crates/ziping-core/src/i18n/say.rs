@@ -58,6 +58,7 @@ sayings! {
     MissingDetail { year } => "名册中的学校没有 {year} 学年计入的文件", "a roster school with no counted file for {year}";
     ConflictCodeNamesOnly { names } => "同一学校代码下的校名不同（{names}）：请核对代码，选定要计入的文件", "one school code with different names ({names}): check the code and choose the file to count";
     EditorStaleNumber { quoted, rule } => "文字中写的是“{quoted}”，而规则现在是“{rule}”：请核对文字", "the text says “{quoted}”, the rule now “{rule}”: check the words";
+    AreaPassLine { rates } => "竖线是各部分的达标线（得分率 ≥ {rates}），低于达标线的部分标为红色。", "The line is each area's pass line (at least {rates} of its points); an area below it is red.";
     GradeLines { lines } => "等级线：{lines}", "Grade lines: {lines}";
     GradeLine { band, percent } => "{band} ≥ {percent}%", "{band} ≥ {percent}%";
     NextPoints { points, band } => "还差 {points} 分达到“{band}”", "{points} more points reach “{band}”";
