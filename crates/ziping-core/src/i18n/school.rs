@@ -119,6 +119,13 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
         .text(lang),
         E::TooDeep => Msg::ImportTooDeep.text(lang).into(),
         E::NotAnExport => Msg::ImportNotAnExport.text(lang).into(),
+        // Another of ziping's own files, named for what it is, not as a version problem.
+        E::UnknownFormat { found } if found.starts_with("ziping.county-settings/") => {
+            Msg::ImportIsSettings.text(lang).into()
+        }
+        E::UnknownFormat { found } if found.starts_with("ziping.draft/") => {
+            Msg::ImportIsDraft.text(lang).into()
+        }
         E::UnknownFormat { found } => say::ImportUnknownFormat { found }.text(lang),
         E::Field { path, problem } if path == "$" => say::ImportFieldWhole {
             problem: &field_problem(lang, problem),

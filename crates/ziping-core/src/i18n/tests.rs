@@ -574,3 +574,21 @@ fn a_file_too_large_is_sized_so_it_reads_over_its_limit() {
         assert!(line.contains(said), "{line}");
     }
 }
+
+/// ziping's own other files among submissions are named for what they are (a county's
+/// settings file read “文件格式…不是本版本…”, as if a newer version could read it).
+#[test]
+fn ziping_files_that_are_no_submission_are_named_for_what_they_are() {
+    use crate::core::export::ImportError;
+    let said = |found: &str| {
+        super::school::import_error(
+            Lang::Zh,
+            &ImportError::UnknownFormat {
+                found: found.into(),
+            },
+        )
+    };
+    assert!(said("ziping.county-settings/1").starts_with("这是县级设置文件"));
+    assert!(said("ziping.draft/1").starts_with("这是自评草稿的备份"));
+    assert!(said("ziping.export/9").contains("不是本版本"));
+}
