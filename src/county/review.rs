@@ -10,6 +10,7 @@ use crate::core::aggregate::visit::{read_draw, DrawProblem, Drawn, VisitPlan};
 use crate::core::aggregate::{CountyReport, SchoolRow};
 use crate::core::export::Attachment;
 use crate::core::format::fmt_num;
+use crate::core::text::compare_names;
 use crate::i18n::{draw_problem_text, flag_kind_msg, flag_text, say, Msg};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -86,7 +87,11 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
         let mut flags: Vec<usize> = Vec::new();
         if *order == FlagOrder::Kind {
             flags = (0..r.flags.len()).collect();
-            flags.sort_by_cached_key(|&k| (r.flags[k].kind.code(), flag_school(r, k), k));
+            flags.sort_by(|&a, &b| {
+                (r.flags[a].kind.code().cmp(r.flags[b].kind.code()))
+                    .then_with(|| compare_names(flag_school(r, a), flag_school(r, b)))
+                    .then(a.cmp(&b))
+            });
         }
         flags
     });
@@ -194,7 +199,7 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
                 <li key={s.file.clone()} data-testid="visit-school">
                     <button type="button" class="link" onclick={open(&s.file)}>{ school_name(s) }</button>
                     { " · " }<span class="muted">{ drawn_text(&ctx, v.drawn) }</span>
-                    <label for={id.clone()} class="visually-hidden">{ ctx.say(say::FindingFor { school: &school_name(s) }) }</label>
+                    <label for={id.clone()} class="visually-hidden">{ ctx.say(say::FindingFor { school: school_name(s) }) }</label>
                     <textarea id={id.clone()} rows="2" data-testid={id} placeholder={ctx.t(Msg::FindingHint)}
                         value={typed.get(&s.file).cloned().unwrap_or_default()} oninput={on_input} />
                 </li>
@@ -274,25 +279,26 @@ pub(super) fn Review(props: &ReviewProps) -> Html {
     }
 }
 
-/// The report's flags (by their place) in the order the list first shows them: by school.
-/// Worked out beside the report, not while the page draws it (a province's batch has a flag
-/// for most of its 10,000 schools).
+/// The report's flags (by their place) in the order the list first shows them: by school,
+/// numbers in names as numbers (第2 before 第10, as the school table sorts). Worked out
+/// beside the report, not while the page draws it (a province's batch has a flag for most of
+/// its 10,000 schools).
 pub(super) fn by_school(r: &CountyReport) -> Vec<usize> {
     let mut flags: Vec<usize> = (0..r.flags.len()).collect();
-    flags.sort_by_cached_key(|&k| (flag_school(r, k), k));
+    flags.sort_by(|&a, &b| compare_names(flag_school(r, a), flag_school(r, b)).then(a.cmp(&b)));
     flags
 }
 
 /// The school a flag is about, by name.
-fn flag_school(r: &CountyReport, flag: usize) -> String {
+fn flag_school(r: &CountyReport, flag: usize) -> &str {
     school_name(&r.schools[r.flags[flag].row])
 }
 
-fn school_name(s: &SchoolRow) -> String {
+fn school_name(s: &SchoolRow) -> &str {
     if s.school_name.trim().is_empty() {
-        s.file.clone()
+        &s.file
     } else {
-        s.school_name.clone()
+        &s.school_name
     }
 }
 

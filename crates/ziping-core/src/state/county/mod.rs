@@ -771,11 +771,12 @@ impl TableView {
             .collect();
         let share = |s: &crate::core::aggregate::SchoolRow| s.earned / s.max.max(1.0);
         rows.sort_by(|&a, &b| {
+            use crate::core::text::compare_names;
             let (a, b) = (&report.schools[a], &report.schools[b]);
             let order = match self.sort {
                 // Numbers in names as numbers: 第2 before 第15.
-                SortBy::File => alphanumeric_sort::compare_str(&a.file, &b.file),
-                SortBy::Name => alphanumeric_sort::compare_str(&a.school_name, &b.school_name),
+                SortBy::File => compare_names(&a.file, &b.file),
+                SortBy::Name => compare_names(&a.school_name, &b.school_name),
                 SortBy::Score => share(a).total_cmp(&share(b)),
                 SortBy::Status => a.status.severity().cmp(&b.status.severity()),
             };
