@@ -372,7 +372,10 @@ test("the batch is kept in this browser: a reload finds the files read again and
     assert.match(await page.getByTestId("county-restored").innerText(), /这批 6 个文件是上次在本浏览器中汇总的/);
     // A county checklist file among them, picked twice: kept once, and not counted among the
     // schools' files after a reload (it said "这批 192 个文件" beside 共 189 个文件).
-    const variant = join(ROOT, "checklists/zlpj-school-hengyang.json");
+    // (A version of its own: the shared browser may know the 衡阳 checklist from another test.)
+    const variant = join(mkdtempSync(join(tmpdir(), "ziping-variant-")), "县级清单.json");
+    const doc = JSON.parse(readFileSync(join(ROOT, "checklists/zlpj-school-hengyang.json"), "utf8"));
+    writeFileSync(variant, JSON.stringify({ ...doc, version: "2026.6-kept" }));
     for (let pick = 0; pick < 2; pick++) {
       await page.getByTestId("county-files").setInputFiles([variant]);
       await page.getByTestId("awaiting-checklist").waitFor();
