@@ -144,9 +144,28 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
         };
         let t = s.school_type.map_or("", |t| crate::i18n::school_type_name(ctx.lang, t));
         let enrolment = s.enrolment.iter().map(|(_, e)| e.map(|n| format::fixed(n, 0)).unwrap_or_default()).collect::<Vec<_>>().join(" + ");
-        let rule = s.rule.iter().map(|(_, h)| ctx.t(match h { Some(true) => Msg::GroupHolds, Some(false) => Msg::GroupFails, None => Msg::GroupPending })).collect::<Vec<_>>().join(" / ");
-        let indicators = s.indicators.iter().map(|c| html! {
-            <span class={classes!("badge", outcome_class(c.outcome))} title={format!("{} {}", c.item, c.value.map(|v| format::fixed(v, 2)).unwrap_or_default())}>{ &c.item }</span>
+        // A 九年一贯制 school's two parts each named (its cells read R1 R1 R2 R2 … before).
+        let parted = s.rule.len() > 1;
+        let part_of = |part| if parted { crate::i18n::part_name(ctx.lang, part) } else { None };
+        let rule = s.rule.iter().map(|(part, h)| {
+            let holds = ctx.t(match h { Some(true) => Msg::GroupHolds, Some(false) => Msg::GroupFails, None => Msg::GroupPending });
+            match part_of(*part) { Some(p) => format!("{p}{}{holds}", ctx.lang.colon()), None => holds.to_string() }
+        }).collect::<Vec<_>>().join(" / ");
+        let mut parts: Vec<(Option<&str>, Vec<&crate::core::aggregate::IndicatorCell>)> = Vec::new();
+        for c in &s.indicators {
+            match parts.iter_mut().find(|(p, _)| *p == part_of(c.part)) {
+                Some((_, cells)) => cells.push(c),
+                None => parts.push((part_of(c.part), vec![c])),
+            }
+        }
+        let indicators = parts.into_iter().map(|(part, cells)| html! {
+            <span class="cells-part">
+                if let Some(p) = part { <span class="cells-part-name">{ p }</span> }
+                { for cells.into_iter().map(|c| html! {
+                    <span class={classes!("badge", outcome_class(c.outcome))}
+                        title={format!("{}{} {}", c.item, crate::i18n::part_suffix(ctx.lang, c.part), c.value.map(|v| format::fixed(v, 2)).unwrap_or_default())}>{ &c.item }</span>
+                }) }
+            </span>
         });
         let roster_note = s.roster.as_ref().map(|m| roster_note(ctx, m));
         let outside = props.roster.is_some()

@@ -217,7 +217,12 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
         marks.extend(floor.map(|f| (at(f), "floor-line")));
         html! {
             <li class="hbar-row">
-                <span class="hbar-label" title={label.clone()}>{ short }</span>
+                // Cut short beside the bar on a wide screen (the whole name in its title);
+                // whole where the label has a line of its own (a phone) and on paper.
+                <span class="hbar-label" title={label.clone()}>
+                    <span class="label-short">{ short }</span>
+                    <span class="label-full">{ label }</span>
+                </span>
                 { bar(at(p.ratio.unwrap_or(0.0)), outcome_class(p.outcome), &marks) }
                 <span class="hbar-value">{ p.ratio.map(|r| format!("{}%", crate::core::format::fixed(r * 100.0, 0))).unwrap_or_else(|| "—".into()) }</span>
             </li>

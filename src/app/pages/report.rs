@@ -184,9 +184,18 @@ pub fn Report(props: &ReportProps) -> Html {
                 <h3>{ ctx.t(Msg::ResultsHeading) }</h3>
                 { summary(&ctx, open) }
                 if let Some(a) = &open.assessment {
+                    // Each chart with its heading, as on the results page (the printed report
+                    // had charts with no title).
+                    <h4>{ ctx.t(Msg::AreaScores) }</h4>
                     { area_bars(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
-                    <div class="chart-row">{ radar(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }</div>
+                    <div class="chart-row">
+                        <figure>
+                            { radar(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
+                            <figcaption>{ ctx.t(Msg::RadarTitle) }</figcaption>
+                        </figure>
+                    </div>
                     if !checklist.doc().group_rules.is_empty() {
+                        <h4>{ ctx.t(Msg::ResourceChart) }</h4>
                         { indicator_chart(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
                     }
                 }
