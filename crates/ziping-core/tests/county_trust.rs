@@ -435,6 +435,58 @@ mod with_settings {
         assert!(r.missing.is_empty(), "{:?}", r.missing);
     }
 
+    /// The county's roster keeps each school's enrolment (from 学籍): a file that reports
+    /// many more or fewer pupils is flagged, since enrolment weighs every coefficient. Within
+    /// 5 % (and 10 pupils) it is a school's ordinary year.
+    #[test]
+    fn enrolment_far_from_the_rosters_is_flagged_for_a_second_look() {
+        use ziping_core::core::aggregate::flags::FlagKind;
+        let mut s = settings(&[&yzjh()]);
+        for school in &mut s.roster {
+            school.students = Some(1000);
+        }
+        let with = |name: &str, students: &str| {
+            let c = yzjh();
+            let parts = file(name, &c, T1, |_, a| {
+                a.set(Slot::whole("students"), Value::Number(students.into()));
+            });
+            read(parts, &c, &builtins().unwrap())
+        };
+        let files = vec![with("A", "1400"), with("B", "1030")];
+        let r = run_with(&files, &s, &[], &[]);
+        let flagged: Vec<(&str, &FlagKind)> = r
+            .flags
+            .iter()
+            .filter(|f| matches!(f.kind, FlagKind::EnrolmentOffRoster { .. }))
+            .map(|f| (r.schools[f.row].file.as_str(), &f.kind))
+            .collect();
+        assert_eq!(
+            flagged,
+            [(
+                "A.json",
+                &FlagKind::EnrolmentOffRoster {
+                    roster: 1000,
+                    file: 1400.0
+                }
+            )]
+        );
+        let line = ziping_core::i18n::flag_text(
+            ziping_core::i18n::Lang::Zh,
+            r.flags
+                .iter()
+                .find(|f| matches!(f.kind, FlagKind::EnrolmentOffRoster { .. }))
+                .unwrap(),
+        );
+        assert!(line.contains("1400") && line.contains("1000"), "{line}");
+        // Without the roster's enrolment, nothing to compare.
+        let plain = settings(&[&yzjh()]);
+        let r = run_with(&files, &plain, &[], &[]);
+        assert!(!r
+            .flags
+            .iter()
+            .any(|f| matches!(f.kind, FlagKind::EnrolmentOffRoster { .. })));
+    }
+
     #[test]
     fn a_relabelled_or_look_alike_checklist_never_counts() {
         let hengyang = Checklist::from_json(

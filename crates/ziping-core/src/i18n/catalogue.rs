@@ -418,6 +418,7 @@ catalogue! {
     FlagSameRawData => "数据与他校雷同", "Same data as another school";
     FlagAtThreshold => "多校恰在标准上", "Many exactly at the standard";
     FlagRedLines => "底线要求无佐证", "Red lines without evidence";
+    FlagEnrolmentRoster => "在校生数与名册不符", "Enrolment off the roster";
     MeasurePupilsPerClass => "每班学生数", "Pupils per class";
     MeasureTeachersPerClass => "每班专任教师数", "Full-time teachers per class";
     ImportIsPackage => "这是报送包（.zip）。这里只能打开 .json 报送文件：请用解压软件打开报送包，取出其中的 submission.json 再打开。", "This is a package (.zip). Only a .json submission opens here: open the package with an unzip tool and open the submission.json inside it.";

@@ -255,6 +255,7 @@ pub fn flag_kind_msg(kind: &crate::core::aggregate::flags::FlagKind) -> Msg {
         K::SameRawData { .. } => Msg::FlagSameRawData,
         K::AtThreshold { .. } => Msg::FlagAtThreshold,
         K::RedLinesUnsupported { .. } => Msg::FlagRedLines,
+        K::EnrolmentOffRoster { .. } => Msg::FlagEnrolmentRoster,
     }
 }
 
@@ -320,6 +321,11 @@ pub fn flag_text(lang: Lang, flag: &crate::core::aggregate::flags::Flag) -> Stri
         .text(lang),
         K::RedLinesUnsupported { items } => say::FlagRedLinesText {
             items: &items.to_string(),
+        }
+        .text(lang),
+        K::EnrolmentOffRoster { roster, file } => say::FlagEnrolmentRosterText {
+            file: &crate::core::format::fixed(*file, 0),
+            roster: &roster.to_string(),
         }
         .text(lang),
     }

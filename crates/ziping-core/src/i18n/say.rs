@@ -99,6 +99,7 @@ sayings! {
     MeasureAreaPerPupil { name } => "生均{name}（㎡）", "{name} per pupil (㎡)";
     FlagSameText { other } => "基础数据与“{other}”逐项完全相同", "every raw figure is the same as in “{other}”";
     FlagAtThresholdText { name, value, schools, of } => "{name} 恰好等于标准 {value}（全县 {of} 所中有 {schools} 所恰在标准上）", "{name} is exactly the standard {value} ({schools} of {of} {of|school|schools} {schools|is|are} exactly at it)";
+    FlagEnrolmentRosterText { file, roster } => "报送的在校生数 {file} 人，县名册中为 {roster} 人：在校生数是各项差异系数的权重，请核对", "enrolment of {file} in the file, {roster} in the county's roster: enrolment weighs every coefficient; check it";
     FlagRedLinesText { items } => "{items} 条底线要求全部填“达标”，但没有任何佐证说明或佐证文件", "all {items} red lines answered “met”, with no evidence note or file for any";
     RefusedSameAsPackage { package } => "与报送包“{package}”中的报送文件相同：以带佐证的报送包为准", "the same submission as in the package “{package}”: the package, with its evidence, counts";
     FlagsShown { shown, flags } => "显示前 {shown} 条，共 {flags} 条（全部在数据核查清单 CSV 中）。", "The first {shown} of {flags} are shown (all are in the CSV).";

@@ -2,7 +2,7 @@
 //! a score or whether a file counts; it tells the officer where to look first (and weighs the
 //! on-site sample, `sample::draw`).
 //!
-//! Five kinds, each measured only on counted files:
+//! Six kinds, each measured only on counted files:
 //! - a raw figure that moved by [`JUMP_RATIO`] or more against the same school's counted file
 //!   of last year;
 //! - pupils per class, teachers per class or area per pupil far outside the county's spread
@@ -11,7 +11,9 @@
 //! - two schools with the same raw data (every figure identical);
 //! - [`AT_THRESHOLD_SCHOOLS`] or more schools, at least a fifth of those with a value, exactly
 //!   at an indicator's threshold;
-//! - every red line (一票否决) answered 达标 with no evidence note and no evidence file.
+//! - every red line (一票否决) answered 达标 with no evidence note and no evidence file;
+//! - with a roster that keeps enrolment: a file's enrolment off the roster's by more than
+//!   [`ROSTER_GAP`] (and [`ROSTER_GAP_PUPILS`]): enrolment weighs every coefficient.
 
 use super::{SchoolFacts, SchoolRow};
 use crate::core::answers::Part;
@@ -33,6 +35,11 @@ pub const FENCE: f64 = 3.0;
 pub const SPREAD_SCHOOLS: usize = 5;
 /// Fewest schools exactly at one threshold before it is flagged.
 pub const AT_THRESHOLD_SCHOOLS: usize = 3;
+/// A file's enrolment off the roster's by more than this share of the roster's is flagged
+/// (pupils come and go within a year; a judgement, not a rule of the sources)…
+pub const ROSTER_GAP: f64 = 0.05;
+/// … and by more than this many pupils (a small school's few).
+pub const ROSTER_GAP_PUPILS: f64 = 10.0;
 /// Fewest raw figures two files must have before identical data means anything.
 pub const SAME_RAW_FIGURES: usize = 5;
 
@@ -122,6 +129,8 @@ pub enum FlagKind {
     },
     /// Every red line 达标, and not one evidence note or file for them.
     RedLinesUnsupported { items: usize },
+    /// The file's enrolment (its parts added up) off the roster's for the school.
+    EnrolmentOffRoster { roster: u32, file: f64 },
 }
 
 impl FlagKind {
@@ -133,6 +142,7 @@ impl FlagKind {
             FlagKind::SameRawData { .. } => "same_raw_data",
             FlagKind::AtThreshold { .. } => "at_threshold",
             FlagKind::RedLinesUnsupported { .. } => "red_lines_unsupported",
+            FlagKind::EnrolmentOffRoster { .. } => "enrolment_off_roster",
         }
     }
 
@@ -294,6 +304,7 @@ pub(super) async fn flags<'c, P, F>(
     facts: &[Option<&SchoolFacts>],
     label: &dyn Fn(&SchoolFacts, &str) -> Option<Text>,
     input_id: &dyn Fn(&SchoolFacts, u16) -> Option<&'c str>,
+    roster_students: &dyn Fn(&SchoolRow) -> Option<u32>,
     pause: &mut P,
 ) -> Vec<Flag>
 where
@@ -482,6 +493,23 @@ where
                     items: f.red_lines.items,
                 },
             });
+        }
+    }
+    // Enrolment off the roster's.
+    for &(n, _) in &counted {
+        let Some(roster) = roster_students(&rows[n]) else {
+            continue;
+        };
+        let file: Option<f64> = rows[n].enrolment.iter().map(|(_, e)| *e).sum();
+        if let Some(file) = file {
+            let gap = (file - f64::from(roster)).abs();
+            if gap > ROSTER_GAP * f64::from(roster) && gap > ROSTER_GAP_PUPILS {
+                out.push(Flag {
+                    row: n,
+                    label: None,
+                    kind: FlagKind::EnrolmentOffRoster { roster, file },
+                });
+            }
         }
     }
     out.sort_by_key(|f| f.row);

@@ -705,7 +705,19 @@ where
             .and_then(|c| c.doc().inputs.get(usize::from(n)))
             .map(|d| d.id.as_str())
     };
-    let flags = flags::flags(&rows, &facts, &label, &input_id, &mut pause).await;
+    let roster_students = |r: &SchoolRow| {
+        let s = settings?;
+        s.roster[s.roster_row(&r.roster.as_ref()?.code)?].students
+    };
+    let flags = flags::flags(
+        &rows,
+        &facts,
+        &label,
+        &input_id,
+        &roster_students,
+        &mut pause,
+    )
+    .await;
     pause().await;
     let (figures, rule) = figures::figures(&counted);
     pause().await;
