@@ -346,6 +346,10 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                         <label for="roster-new-township">{ ctx.t(Msg::CsvTownship) }</label>
                         <input id="roster-new-township" type="text" data-testid="roster-new-township" value={f.new_school.township.clone()} oninput={new_field(NewSchoolField::Township)} />
                     </div>
+                    <div class="input-field">
+                        <label for="roster-new-students">{ ctx.t(Msg::ColEnrolment) }</label>
+                        <input id="roster-new-students" type="text" inputmode="numeric" data-testid="roster-new-students" value={f.new_school.students.clone()} oninput={new_field(NewSchoolField::Students)} aria-describedby="roster-new-msgs" />
+                    </div>
                     <button type="button" data-testid="roster-add" onclick={add}>{ ctx.t(Msg::RosterAdd) }</button>
                     <div class="field-messages" id="roster-new-msgs" aria-live="polite"><p class="field-error" hidden={new_problem.is_none()}>{ new_problem.clone().unwrap_or_default() }</p></div>
                 </div>

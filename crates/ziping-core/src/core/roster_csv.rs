@@ -3,7 +3,7 @@
 //! row and column, as the checklist table does.
 
 use crate::core::aggregate::identity::{normalize, school_code};
-use crate::core::aggregate::RosterSchool;
+use crate::core::aggregate::{RosterIssue, RosterSchool};
 use crate::core::csv_cell::cell;
 use crate::core::model::SchoolType;
 use serde::Serialize;
@@ -302,26 +302,16 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
                 },
             ));
         }
-        let students = match students.as_str() {
-            "" => None,
-            t => match crate::core::answers::parse_number(t) {
-                Ok(n)
-                    if (0.0..=f64::from(u32::MAX)).contains(&n)
-                        && n.fract() == 0.0
-                        && !t.contains(['%', '％']) =>
-                {
-                    u32::try_from(n as u64).ok()
-                }
-                _ => {
-                    problems.push(problem(
-                        row,
-                        Some(RosterCol::Students),
-                        RosterCsvIssue::BadStudents { text: t.into() },
-                    ));
-                    None
-                }
-            },
-        };
+        let students = students_of(&students).unwrap_or_else(|_| {
+            problems.push(problem(
+                row,
+                Some(RosterCol::Students),
+                RosterCsvIssue::BadStudents {
+                    text: students.clone(),
+                },
+            ));
+            None
+        });
         if let (true, Some(school_type)) = (problems.len() == before, school_type) {
             roster.push(RosterSchool {
                 code,
@@ -339,5 +329,25 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
         Ok(roster)
     } else {
         Err(problems)
+    }
+}
+
+/// A roster's 在校生数 as typed (in the table or the form): nothing, or a whole number of
+/// pupils (full-width digits and thousands separators as a number field takes them).
+pub fn students_of(text: &str) -> Result<Option<u32>, RosterIssue> {
+    let not = || RosterIssue::BadStudents { text: text.into() };
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match crate::core::answers::parse_number(t) {
+        Ok(n)
+            if (0.0..=f64::from(u32::MAX)).contains(&n)
+                && n.fract() == 0.0
+                && !t.contains(['%', '％']) =>
+        {
+            u32::try_from(n as u64).map(Some).map_err(|_| not())
+        }
+        _ => Err(not()),
     }
 }

@@ -69,6 +69,7 @@ pub fn roster_issue(lang: Lang, issue: &RosterIssue) -> String {
         .text(lang),
         RosterIssue::NoName => Msg::RosterNoName.text(lang).into(),
         RosterIssue::NoType => Msg::RosterNoType.text(lang).into(),
+        RosterIssue::BadStudents { text } => say::RosterBadStudents { text }.text(lang),
     }
 }
 

@@ -16,6 +16,8 @@ pub struct NewSchool {
     pub name: String,
     pub school_type: Option<SchoolType>,
     pub township: String,
+    /// 在校生数 as typed (may stay empty).
+    pub students: String,
 }
 
 /// The settings form.
@@ -41,6 +43,7 @@ pub enum NewSchoolField {
     Code,
     Name,
     Township,
+    Students,
 }
 
 /// Every change the officer makes to the form.
@@ -100,7 +103,7 @@ impl SettingsForm {
             || self.roster != was.roster
             // The county's own checklists are the accepted ones not built in: they follow.
             || stamps(self) != stamps(&was)
-            || [&n.code, &n.name, &n.township]
+            || [&n.code, &n.name, &n.township, &n.students]
                 .iter()
                 .any(|t| !t.trim().is_empty())
     }
@@ -154,6 +157,7 @@ impl SettingsForm {
                 NewSchoolField::Code => self.new_school.code = text,
                 NewSchoolField::Name => self.new_school.name = text,
                 NewSchoolField::Township => self.new_school.township = text,
+                NewSchoolField::Students => self.new_school.students = text,
             },
             SettingsEdit::NewSchoolType(t) => self.new_school.school_type = t,
             SettingsEdit::AddSchool => {
@@ -162,12 +166,19 @@ impl SettingsForm {
                     self.new_school_problem = Some(RosterIssue::NoType);
                     return;
                 };
+                let students = match roster_csv::students_of(&n.students) {
+                    Ok(students) => students,
+                    Err(issue) => {
+                        self.new_school_problem = Some(issue);
+                        return;
+                    }
+                };
                 let school = RosterSchool {
                     code: n.code.trim().to_string(),
                     name: n.name.trim().to_string(),
                     school_type,
                     township: n.township.trim().to_string(),
-                    students: None,
+                    students,
                 };
                 match self.add(school) {
                     Ok(()) => {
@@ -283,8 +294,27 @@ mod tests {
         f.edit(SettingsEdit::AddSchool);
         assert_eq!(f.new_school_problem, Some(RosterIssue::NoType));
         f.edit(SettingsEdit::NewSchoolType(Some(SchoolType::Junior)));
+        // Its enrolment, as the roster table takes it: a whole number (full width too), or
+        // nothing; anything else is said, the form kept.
+        f.edit(SettingsEdit::NewSchool(
+            NewSchoolField::Students,
+            "12.5".into(),
+        ));
+        f.edit(SettingsEdit::AddSchool);
+        assert_eq!(
+            f.new_school_problem,
+            Some(RosterIssue::BadStudents {
+                text: "12.5".into()
+            })
+        );
+        assert_eq!(f.roster.len(), 1);
+        f.edit(SettingsEdit::NewSchool(
+            NewSchoolField::Students,
+            "１２００".into(),
+        ));
         f.edit(SettingsEdit::AddSchool);
         assert_eq!(f.roster.len(), 2);
+        assert_eq!(f.roster[1].students, Some(1200));
         assert_eq!(f.new_school, NewSchool::default());
         // The same code again, typed in full width: refused, the form kept.
         f.edit(SettingsEdit::NewSchool(

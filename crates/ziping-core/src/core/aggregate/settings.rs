@@ -97,6 +97,10 @@ pub enum RosterIssue {
     NoName,
     /// No school type chosen.
     NoType,
+    /// The enrolment typed is not a whole number of pupils.
+    BadStudents {
+        text: String,
+    },
 }
 
 /// The county's settings, checked: every accepted checklist is known, every roster code is a
