@@ -202,14 +202,22 @@ pub fn status_counts(report: &CountyReport) -> Vec<(Msg, usize)> {
         .collect()
 }
 
-/// Bytes in MB to the tenth above (4.3 MB, 5 MB): a file over a limit of 4 MB never reads
-/// as 4 MB.
-fn megabytes_up(bytes: u64) -> String {
+/// Bytes in MB (of 1,048,576 bytes, as Windows counts them) to the hundredth: 4,325,015
+/// bytes is 4.12 MB, 5 MB stays 5 MB. A size over `limit` never reads as the limit or below:
+/// 4 MB and one byte is 4.01 MB, not 4 MB.
+fn megabytes_over(bytes: u64, limit: u64) -> String {
     const MB: u64 = 1024 * 1024;
-    let tenths = bytes.saturating_mul(10).div_ceil(MB);
-    match tenths % 10 {
-        0 => (tenths / 10).to_string(),
-        t => format!("{}.{t}", tenths / 10),
+    let near = (bytes.saturating_mul(100) + MB / 2) / MB;
+    let hundredths = if bytes > limit && near * MB <= limit.saturating_mul(100) {
+        bytes.saturating_mul(100).div_ceil(MB)
+    } else {
+        near
+    };
+    let (whole, rest) = (hundredths / 100, hundredths % 100);
+    match rest {
+        0 => whole.to_string(),
+        r if r % 10 == 0 => format!("{whole}.{}", r / 10),
+        r => format!("{whole}.{r:02}"),
     }
 }
 
@@ -217,8 +225,8 @@ fn megabytes_up(bytes: u64) -> String {
 pub fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
     match refusal {
         Refusal::TooLarge { size, limit } => say::RefusedTooLarge {
-            size_mb: &megabytes_up(*size),
-            limit_mb: &megabytes_up(*limit),
+            size_mb: &megabytes_over(*size, *limit),
+            limit_mb: &megabytes_over(*limit, 0),
         }
         .text(lang),
         Refusal::NotJson => Msg::RefusedNotJson.text(lang).into(),

@@ -560,8 +560,11 @@ fn a_file_too_large_is_sized_so_it_reads_over_its_limit() {
     use crate::core::aggregate::refusal::Refusal;
     const MB: u64 = 1024 * 1024;
     for (size, said) in [
-        (4 * MB + 300 * 1024, "（4.3 MB，上限 4 MB）"),
-        (4 * MB + 1, "（4.1 MB，上限 4 MB）"),
+        // The walk-through's file: 4,325,015 bytes, 4.12 MB as Windows shows it.
+        (4_325_015, "（4.12 MB，上限 4 MB）"),
+        (4 * MB + 300 * 1024, "（4.29 MB，上限 4 MB）"),
+        (4 * MB + 1, "（4.01 MB，上限 4 MB）"),
+        (4 * MB + MB / 2, "（4.5 MB，上限 4 MB）"),
         (5 * MB, "（5 MB，上限 4 MB）"),
     ] {
         let line = super::county::refusal_text(
