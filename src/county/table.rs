@@ -149,8 +149,9 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
         let part_of = |part| if parted { crate::i18n::part_name(ctx.lang, part) } else { None };
         let rule = s.rule.iter().map(|(part, h)| {
             let holds = ctx.t(match h { Some(true) => Msg::GroupHolds, Some(false) => Msg::GroupFails, None => Msg::GroupPending });
-            match part_of(*part) { Some(p) => format!("{p}{}{holds}", ctx.lang.colon()), None => holds.to_string() }
-        }).collect::<Vec<_>>().join(" / ");
+            let text = match part_of(*part) { Some(p) => format!("{p}{}{holds}", ctx.lang.colon()), None => holds.to_string() };
+            html! { <span class="rule-part">{ text }</span> }
+        }).collect::<Html>();
         let mut parts: Vec<(Option<&str>, Vec<&crate::core::aggregate::IndicatorCell>)> = Vec::new();
         for c in &s.indicators {
             match parts.iter_mut().find(|(p, _)| *p == part_of(c.part)) {

@@ -172,7 +172,7 @@ sayings! {
     ProblemExceeds { typed, unit, bound, bound_value } => "“{typed}”{unit}大于“{bound}”（{bound_value}），这不可能：请核对这两项。", "“{typed}” {unit} is more than “{bound}” ({bound_value}), which cannot be: please check both.";
     ChartScale { floor, axis } => "（虚线为标准的 {floor}，实线为标准；横轴到标准的 {axis}）", "(dashed: {floor} of the standard; solid: the standard; the axis runs to {axis} of it)";
     VetoOpenCount { count } => "还有 {count} 项一票否决事项未填", "{count} veto {count|item|items} not answered yet";
-    GroupCount { total, met, required } => "{total}项中{met}项达标（要求至少{required}项）", "of {total} {total|indicator|indicators}, {met} met (at least {required} required)";
+    GroupCount { total, met, required } => "{total}项中{met}项达标（要求至少{required}项）", "{met} of {total} {total|indicator|indicators} met (at least {required} required)";
     ExportBadTime { field, value } => "{field} 的时间“{value}”不是带时区的 RFC 3339 时间", "the time “{value}” of {field} is not an RFC 3339 time with an offset";
     FileTooLarge { size_mb, limit_mb } => "文件有 {size_mb} MB，超过 {limit_mb} MB 的上限，没有读取", "the file is {size_mb} MB, over the {limit_mb} MB limit: not read";
     UnknownBuiltin { id } => "本机没有内置清单“{id}”：请更新自评或载入这个清单文件", "there is no built-in checklist “{id}” here: update ziping or load that checklist file";
