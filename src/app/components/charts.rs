@@ -201,28 +201,20 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
             let suffix = crate::i18n::part_suffix(ctx.lang, p.part);
             // The id and the part first: cut short, the 小学 and 初中 rows still differ.
             let name = pick(&item.text, ctx.lang);
-            rows.push((
-                format!("{}{suffix} {name}", item.id),
-                format!("{}{suffix} {}", item.id, short_label(name)),
-                p.clone(),
-                floor,
-            ));
+            rows.push((format!("{}{suffix} {name}", item.id), p.clone(), floor));
         }
     }
-    let floors: Vec<f64> = rows.iter().filter_map(|r| r.3).collect();
+    let floors: Vec<f64> = rows.iter().filter_map(|r| r.2).collect();
     let max_ratio = 1.5;
     let at = |ratio: f64| ratio / max_ratio;
-    let bars = rows.iter().map(|(label, short, p, floor)| {
+    let bars = rows.iter().map(|(label, p, floor)| {
         let mut marks = vec![(at(1.0), "pass-line")];
         marks.extend(floor.map(|f| (at(f), "floor-line")));
         html! {
             <li class="hbar-row">
-                // Cut short beside the bar on a wide screen (the whole name in its title);
-                // whole where the label has a line of its own (a phone) and on paper.
-                <span class="hbar-label" title={label.clone()}>
-                    <span class="label-short">{ short }</span>
-                    <span class="label-full">{ label }</span>
-                </span>
+                // The whole name, wrapped beside its bar (cut short with …, a principal could
+                // not tell R1's indicator from its title alone, and paper has no title).
+                <span class="hbar-label">{ label }</span>
                 { bar(at(p.ratio.unwrap_or(0.0)), outcome_class(p.outcome), &marks) }
                 <span class="hbar-value">{ p.ratio.map(|r| format!("{}%", crate::core::format::fixed(r * 100.0, 0))).unwrap_or_else(|| "—".into()) }</span>
             </li>
