@@ -123,24 +123,60 @@ fn a_nine_year_school_is_compared_part_by_part() {
 
 #[test]
 fn a_school_that_changed_type_compares_the_parts_both_years_have() {
+    // A 小学 last year, a 九年一贯制 school this year: last year's school is this year's 小学部.
+    // (The walk-through: G6 46 both years was 进步, the 小学部 never compared with last year's
+    // figures, 初中部 listed beside nothing, Q1 — a 初中 item — 本年新增条目.)
     let c = builtin("yzjh-school");
-    let last = example_school(&c, SchoolType::Primary);
-    let this = example_school(&c, SchoolType::NineYear);
+    let mut last = example_school(&c, SchoolType::Primary);
+    last.set(Slot::whole("G6"), Value::Number("46".into()));
+    let mut this = example_school(&c, SchoolType::NineYear);
+    this.set(Slot::new("G6", Part::Primary), Value::Number("46".into()));
+    this.set(Slot::new("G6", Part::Junior), Value::Number("46".into()));
     let cmp = compare(
         &year(&c, SchoolType::Primary, &last),
         &year(&c, SchoolType::NineYear, &this),
     );
     assert!(cmp.type_changed);
     let r1 = cmp.items.iter().find(|i| i.id == "R1").unwrap();
-    // Last year's whole school, this year's two parts: each side only where it exists.
-    assert!(r1
-        .parts
+    assert_eq!(r1.parts.len(), 1, "{:?}", r1.parts);
+    assert_eq!(r1.parts[0].part, Part::Primary);
+    assert!(r1.parts[0].last.is_some() && r1.parts[0].this.is_some());
+    let g6 = cmp.items.iter().find(|i| i.id == "G6").unwrap();
+    assert_eq!(g6.change, Change::Same, "46 both years, not met both years");
+    assert_eq!(
+        g6.parts
+            .iter()
+            .map(|p| (
+                p.part,
+                p.last.as_ref().and_then(|x| x.value),
+                p.this.as_ref().and_then(|x| x.value)
+            ))
+            .collect::<Vec<_>>(),
+        [(Part::Primary, Some(46.0), Some(46.0))]
+    );
+    assert!(
+        cmp.items.iter().all(|i| i.id != "Q1"),
+        "a 初中 item: no part both years have"
+    );
+    // School-wide items are compared as before.
+    assert!(cmp
+        .items
         .iter()
-        .any(|p| p.part == Part::Whole && p.this.is_none() && p.last.is_some()));
-    assert!(r1
-        .parts
-        .iter()
-        .any(|p| p.part == Part::Junior && p.last.is_none() && p.this.is_some()));
+        .any(|i| i.id == "G1" && i.change == Change::Same));
+    // The other way round (a 九年一贯制 school that became a 初中): its 初中部 is the school.
+    let cmp = compare(
+        &year(&c, SchoolType::NineYear, &this),
+        &year(
+            &c,
+            SchoolType::Junior,
+            &example_school(&c, SchoolType::Junior),
+        ),
+    );
+    let r1 = cmp.items.iter().find(|i| i.id == "R1").unwrap();
+    assert_eq!(
+        r1.parts.iter().map(|p| p.part).collect::<Vec<_>>(),
+        [Part::Junior]
+    );
 }
 
 #[test]

@@ -251,6 +251,45 @@ fn tallies(last: &[Tally], this: &[Tally]) -> Vec<TallyChange> {
     out
 }
 
+/// The part of a 九年一贯制 school that a 小学 or 初中 of the other year is, when one year is
+/// one and the other the other: what the two years have in common.
+fn common_part(last: SchoolType, this: SchoolType) -> Option<Part> {
+    let side = |t: SchoolType| match t {
+        SchoolType::Primary => Some(Part::Primary),
+        SchoolType::Junior => Some(Part::Junior),
+        SchoolType::NineYear => None,
+    };
+    match (last, this) {
+        (SchoolType::NineYear, t) | (t, SchoolType::NineYear) => side(t),
+        _ => None,
+    }
+}
+
+/// An item judged per part in the 九年一贯制 year, seen in `part` only: the 九年一贯制 year's
+/// `part`, and the other year's whole school as that part. Points are the whole item's, so
+/// they are left out (`max` 0): the change is the outcome's. `None` when the 九年一贯制 year
+/// does not judge the item in `part` (a 初中 item beside a 小学): nothing both years have.
+fn in_part(item: &ItemSummary, part: Part, nine_year: bool) -> Option<ItemSummary> {
+    let parts: Vec<PartSummary> = item
+        .parts
+        .iter()
+        .filter(|p| {
+            if nine_year {
+                p.part == part
+            } else {
+                p.part == Part::Whole
+            }
+        })
+        .map(|p| PartSummary { part, ..p.clone() })
+        .collect();
+    (!parts.is_empty() || !item.applicable).then(|| ItemSummary {
+        earned: 0.0,
+        max: 0.0,
+        parts,
+        ..item.clone()
+    })
+}
+
 /// Last year beside this year.
 pub fn compare(last: &YearResult, this: &YearResult) -> YearComparison {
     let mut items: Vec<ItemChange> = Vec::new();
@@ -260,8 +299,30 @@ pub fn compare(last: &YearResult, this: &YearResult) -> YearComparison {
             .map(|i| i.id.as_str())
             .filter(|id| this.item(id).is_none()),
     );
+    let common = common_part(last.school_type, this.school_type);
     for id in ids {
-        let (l, t) = (last.item(id), this.item(id));
+        let (mut l, mut t) = (last.item(id), this.item(id));
+        // A school that changed between 小学 / 初中 and 九年一贯制: an item the 九年一贯制 year
+        // judges per part is compared in the part both years have, or not at all.
+        let aligned;
+        if let Some(part) = common {
+            let nine = if last.school_type == SchoolType::NineYear {
+                l
+            } else {
+                t
+            };
+            let per_part = nine.is_some_and(|i| i.parts.iter().any(|p| p.part != Part::Whole));
+            if per_part {
+                let l2 = l.and_then(|i| in_part(i, part, last.school_type == SchoolType::NineYear));
+                let t2 = t.and_then(|i| in_part(i, part, this.school_type == SchoolType::NineYear));
+                let has = |i: &Option<ItemSummary>| i.as_ref().is_some_and(|i| !i.parts.is_empty());
+                if !has(&l2) || !has(&t2) {
+                    continue;
+                }
+                aligned = (l2, t2);
+                (l, t) = (aligned.0.as_ref(), aligned.1.as_ref());
+            }
+        }
         let mut parts: Vec<PartChange> = Vec::new();
         for p in t
             .into_iter()
@@ -285,12 +346,15 @@ pub fn compare(last: &YearResult, this: &YearResult) -> YearComparison {
             (Some(a), Some(b)) => a.rule.is_some() && b.rule.is_some() && a.rule != b.rule,
             _ => false,
         });
+        // Points of an item seen in one part only are not that part's: not shown.
+        let points =
+            |i: Option<&ItemSummary>| i.filter(|i| i.applicable && i.max > 0.0).map(|i| i.earned);
         items.push(ItemChange {
             id: id.to_string(),
             change: item_change(l, t),
             threshold_changed,
-            last_earned: l.filter(|l| l.applicable).map(|l| l.earned),
-            this_earned: t.filter(|t| t.applicable).map(|t| t.earned),
+            last_earned: points(l),
+            this_earned: points(t),
             max: t.or(l).map_or(0.0, |i| i.max),
             parts,
         });

@@ -226,6 +226,7 @@ catalogue! {
     SaveFailed => "未保存：浏览器无法保存（存储空间已满或被禁用）。请立即导出，以免丢失。", "Not saved: the browser refuses to store (full or disabled). Export now so nothing is lost.";
     ExportNow => "立即导出草稿", "Export the draft now";
     ImportIsSettings => "这是县级设置文件，不是学校的报送文件：请在县级汇总的“县级设置”中点“导入设置文件”打开它", "this is a county settings file, not a school's submission: open it in county mode's settings with “Open a settings file”";
+    ImportIsChecklist => "这是评估清单文件，不是学校的报送文件：请在首页用“载入县级评估清单文件”打开它", "this is a checklist file, not a school's submission: open it on the start page with “Load a county checklist file”";
     ImportIsDraft => "这是自评草稿的备份（“立即导出草稿”所存），不是报送文件：学校须在自评中点“导出报送文件”", "this is a backup of a self-assessment draft (saved by “Export the draft now”), not a submission: the school sends the file “Export the submission file” makes";
     Conflict => "此草稿已在另一个标签页或窗口中修改并保存。为避免覆盖较新的内容，本页暂停保存。", "This draft was changed and saved in another tab or window. To avoid overwriting newer answers, this tab has stopped saving.";
     LoadTheirs => "载入较新的版本", "Load the newer version";

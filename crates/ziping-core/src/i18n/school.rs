@@ -126,6 +126,9 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
         E::UnknownFormat { found } if found.starts_with("ziping.draft/") => {
             Msg::ImportIsDraft.text(lang).into()
         }
+        E::UnknownFormat { found } if found.starts_with("ziping.checklist/") => {
+            Msg::ImportIsChecklist.text(lang).into()
+        }
         E::UnknownFormat { found } => say::ImportUnknownFormat { found }.text(lang),
         E::Field { path, problem } if path == "$" => say::ImportFieldWhole {
             problem: &field_problem(lang, problem),

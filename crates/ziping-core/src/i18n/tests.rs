@@ -593,5 +593,6 @@ fn ziping_files_that_are_no_submission_are_named_for_what_they_are() {
     };
     assert!(said("ziping.county-settings/1").starts_with("这是县级设置文件"));
     assert!(said("ziping.draft/1").starts_with("这是自评草稿的备份"));
+    assert!(said("ziping.checklist/1").starts_with("这是评估清单文件"));
     assert!(said("ziping.export/9").contains("不是本版本"));
 }
