@@ -270,6 +270,11 @@ test("制作县级清单 at 390 px and in English", { timeout: 120000 }, async (
     await screenshot(page, "editor-1280-en");
     // Typed, then deleted at once (after confirming): the draft does not come back.
     await page.getByTestId("ed-node-meta").click();
+    // A grade 14 items cap the grade at cannot be removed (removed, it left a draft no one
+    // could mend: 14 items naming a grade that was gone); the page says why.
+    const mostly = page.locator("fieldset", { has: page.locator("legend", { hasText: /^mostly$/ }) });
+    assert.ok(await mostly.locator("button.danger").isDisabled());
+    assert.match(await mostly.locator("p.muted").textContent(), /G1/);
     await retype(page, "ed-version", "2026.3-草稿", 20);
     const rows = page.getByTestId("ed-draft-row");
     page.once("dialog", (d) => d.accept());

@@ -195,6 +195,28 @@ fn a_number_typed_wrong_is_kept_as_typed_and_named_until_it_is_a_number() {
     );
 }
 
+/// A grade items cap the grade at (or a group rule holds it at) is not removed: the draft it
+/// left (13 items naming a grade that is gone, none of them editable in the form) could not
+/// be saved or mended. Once nothing names it, it goes.
+#[test]
+fn a_grade_in_use_is_not_removed() {
+    let base = builtin("yzjh-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("c3".into(), base, &now());
+    let mostly = d.doc.grades.iter().position(|g| g.id == "mostly").unwrap();
+    let users = ziping_core::state::editor::grade_users(&d.doc, "mostly");
+    assert!(users.contains(&"G1".to_string()), "{users:?}");
+    d.apply(ChecklistEdit::RemoveGrade(mostly), &now());
+    assert!(d.doc.grades.iter().any(|g| g.id == "mostly"), "still there");
+    // A grade nothing names.
+    d.apply(ChecklistEdit::AddGrade, &now());
+    let added = d.doc.grades.len() - 1;
+    assert!(
+        ziping_core::state::editor::grade_users(&d.doc, &d.doc.grades[added].id.clone()).is_empty()
+    );
+    d.apply(ChecklistEdit::RemoveGrade(added), &now());
+    assert_eq!(d.doc.grades.len(), added);
+}
+
 #[test]
 fn items_are_added_removed_and_rules_changed_in_words() {
     let base = builtin("yzjh-school").unwrap().doc();

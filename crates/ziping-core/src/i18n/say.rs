@@ -59,6 +59,7 @@ sayings! {
     ConflictCodeNamesOnly { names } => "同一学校代码下的校名不同（{names}）：请核对代码，选定要计入的文件", "one school code with different names ({names}): check the code and choose the file to count";
     EditorStaleNumber { quoted, rule } => "文字中写的是“{quoted}”，而规则现在是“{rule}”：请核对文字", "the text says “{quoted}”, the rule now “{rule}”: check the words";
     AreaPassLine { rates } => "竖线是各部分的达标线（得分率 ≥ {rates}），低于达标线的部分标为红色。", "The line is each area's pass line (at least {rates} of its points); an area below it is red.";
+    EditorGradeInUse { ids, count } => "有 {count} 项以此等级为上限或不达标时的等级（{ids}），不能删除；可以修改它的名称和分数线", "{count} {count|item or rule names|items or rules name} this grade as a cap or a failing rule's grade ({ids}): it cannot be removed; its name and line can be changed";
     GradeLines { lines } => "等级线：{lines}", "Grade lines: {lines}";
     GradeLine { band, percent } => "{band} ≥ {percent}%", "{band} ≥ {percent}%";
     NextPoints { points, band } => "还差 {points} 分达到“{band}”", "{points} more points reach “{band}”";

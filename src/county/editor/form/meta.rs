@@ -17,6 +17,9 @@ pub(super) fn meta_form(kit: &Kit) -> Html {
         }
     });
     let grades = doc.grades.iter().enumerate().map(|(g, band)| {
+        // A grade items cap at cannot go (the draft would name a grade that is gone): why.
+        let users = crate::state::editor::grade_users(doc, &band.id);
+        let why = format!("ed-grade-used-{g}");
         html! {
             <fieldset class="ed-group" key={band.id.clone()}>
                 <legend>{ &band.id }</legend>
@@ -24,7 +27,12 @@ pub(super) fn meta_form(kit: &Kit) -> Html {
                     { kit.both(&|l| Target::GradeLabel(g, l), Msg::EditorGradeLabel, &format!("ed-grade-label-{g}"), false) }
                     { kit.field(Target::GradeMin(g), ctx.t(Msg::EditorGradeMin).into(), &format!("ed-grade-min-{g}"), false) }
                 </div>
-                <button type="button" class="danger" onclick={kit.edit_and_choose(ChecklistEdit::RemoveGrade(g), None)}>{ ctx.t(Msg::EditorRemoveGrade) }</button>
+                <button type="button" class="danger" data-testid={format!("ed-grade-remove-{g}")} disabled={!users.is_empty()}
+                    aria-describedby={(!users.is_empty()).then(|| why.clone())}
+                    onclick={kit.edit_and_choose(ChecklistEdit::RemoveGrade(g), None)}>{ ctx.t(Msg::EditorRemoveGrade) }</button>
+                if !users.is_empty() {
+                    <p class="muted" id={why}>{ ctx.say(say::EditorGradeInUse { ids: &users.join(ctx.t(Msg::ListSeparator)), count: &users.len().to_string() }) }</p>
+                }
             </fieldset>
         }
     });

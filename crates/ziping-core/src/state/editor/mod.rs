@@ -40,6 +40,7 @@ mod structure;
 mod typed;
 pub use crate::core::checklist_path::*;
 pub use edit::*;
+pub use structure::grade_users;
 
 /// A new id like `prefix` followed by the first number that is not taken.
 fn fresh_id(taken: &[String], prefix: &str) -> String {

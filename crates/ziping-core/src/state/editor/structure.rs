@@ -180,7 +180,12 @@ impl ChecklistDraft {
                 });
                 true
             }
-            ChecklistEdit::RemoveGrade(g) if g < self.doc.grades.len() => {
+            // Not a grade items cap at or a rule holds at: the draft would name a grade that
+            // is gone, where the form cannot mend it.
+            ChecklistEdit::RemoveGrade(g)
+                if g < self.doc.grades.len()
+                    && grade_users(&self.doc, &self.doc.grades[g].id).is_empty() =>
+            {
                 self.doc.grades.remove(g);
                 true
             }
@@ -235,4 +240,22 @@ impl ChecklistDraft {
             }
         }
     }
+}
+
+/// What names grade `grade`: the items that cap the grade at it, then the group rules that
+/// hold it there when they fail (ids). A grade in use is not removed.
+pub fn grade_users(doc: &ChecklistDoc, grade: &str) -> Vec<String> {
+    let items = doc
+        .areas
+        .iter()
+        .flat_map(|a| &a.indicators)
+        .flat_map(|i| &i.items)
+        .filter(|i| i.cap.as_deref() == Some(grade))
+        .map(|i| i.id.clone());
+    let rules = doc
+        .group_rules
+        .iter()
+        .filter(|g| g.fail_grade.as_deref() == Some(grade))
+        .map(|g| g.id.clone());
+    items.chain(rules).collect()
 }
