@@ -417,6 +417,56 @@ fn a_broken_table_is_reported_by_row_and_column() {
         .any(|p| p.column == Some(Col::Id) && p.issue == CsvIssue::MissingColumn));
 }
 
+/// A table that would leave the draft with problems is refused whole (README: the draft stays
+/// as it was): points of -3 imported and only then listed as a problem; and a column deleted
+/// in Excel is missing, not a column of blanks (the 九年一贯制 thresholds, the vetoes, the
+/// units all went silently).
+#[test]
+fn a_table_that_would_break_the_draft_is_refused_and_a_deleted_column_is_missing() {
+    let base = builtin("yzjh-school").unwrap().doc();
+    let d = ChecklistDraft::new("c4".into(), base, &now());
+    let csv = to_csv(base);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |c: Col| headers.iter().position(|h| h == c.header()).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let write = |headers: &csv::StringRecord, rows: &[csv::StringRecord]| {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(headers).unwrap();
+        for r in rows {
+            w.write_record(r).unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    };
+    // Points of -3 on one row.
+    let mut bad = rows.clone();
+    let mut row: Vec<String> = bad[0].iter().map(str::to_string).collect();
+    row[col(Col::Points)] = "-3".into();
+    bad[0] = csv::StringRecord::from(row);
+    let doc = from_csv(base, &write(&headers, &bad)).expect("a table that reads");
+    let problems = d.import_problems(&doc, &[]);
+    assert!(!problems.is_empty(), "refused, with its problems");
+    // The table as exported: nothing new to say.
+    let same = from_csv(base, &csv).unwrap();
+    assert!(d.import_problems(&same, &[]).is_empty());
+    // The 九年一贯制 column deleted.
+    let drop = col(Col::NineYear);
+    let cut = |r: &csv::StringRecord| {
+        csv::StringRecord::from(
+            r.iter()
+                .enumerate()
+                .filter(|(i, _)| *i != drop)
+                .map(|(_, c)| c)
+                .collect::<Vec<_>>(),
+        )
+    };
+    let rows_cut: Vec<csv::StringRecord> = rows.iter().map(cut).collect();
+    let problems = from_csv(base, &write(&cut(&headers), &rows_cut)).unwrap_err();
+    assert!(problems
+        .iter()
+        .any(|p| p.column == Some(Col::NineYear) && p.issue == CsvIssue::MissingColumn));
+}
+
 /// The publish gate knows the checklists known here: a changed checklist under a known id and
 /// version is a problem of the draft itself, at its version field (the page once added this
 /// check on its own, so `finished()` said yes to a checklist the page refused).

@@ -89,17 +89,23 @@ fn problems_of(ctx: &Ctx, problems: &[DraftProblem]) -> Vec<Shown> {
         .map(|p| Shown {
             path: p.path().to_string(),
             place: p.place(),
-            text: match p {
-                DraftProblem::Number { error, .. } => crate::i18n::number_error(ctx.lang, error),
-                DraftProblem::NotWhole { text, .. } => ctx.say(say::NotACount { typed: text }),
-                DraftProblem::Check(issue) => checklist_problem(ctx.lang, &issue.problem),
-                DraftProblem::Clash(clash) => ctx.say(say::ChecklistClash {
-                    id: &clash.id,
-                    version: &clash.version,
-                }),
-            },
+            text: problem_text(ctx.lang, p),
         })
         .collect()
+}
+
+/// A draft's problem in words.
+fn problem_text(lang: Lang, p: &DraftProblem) -> String {
+    match p {
+        DraftProblem::Number { error, .. } => crate::i18n::number_error(lang, error),
+        DraftProblem::NotWhole { text, .. } => say::NotACount { typed: text }.text(lang),
+        DraftProblem::Check(issue) => checklist_problem(lang, &issue.problem),
+        DraftProblem::Clash(clash) => say::ChecklistClash {
+            id: &clash.id,
+            version: &clash.version,
+        }
+        .text(lang),
+    }
 }
 
 /// Words that quote numbers other than their group rule's (notes, not problems).
@@ -134,11 +140,19 @@ enum EditorNotice {
         name: String,
         problems: Vec<crate::core::checklist_csv::CsvProblem>,
     },
+    /// A table that reads (as `doc`), but would leave the draft with these problems: not
+    /// taken.
+    CsvBreaks {
+        name: String,
+        doc: Box<ChecklistDoc>,
+        problems: Vec<DraftProblem>,
+    },
 }
 
 impl EditorNotice {
     /// Whether it is a failure, and its lines.
-    fn lines(&self, lang: Lang) -> (bool, Vec<String>) {
+    fn lines(&self, ctx: &Ctx) -> (bool, Vec<String>) {
+        let lang = ctx.lang;
         let named = |name: &str, what: String| format!("{name}{}{what}", lang.colon());
         match self {
             EditorNotice::SavedFile(name) => {
@@ -164,6 +178,21 @@ impl EditorNotice {
             EditorNotice::CsvRejected { name, problems } => {
                 let mut lines = vec![named(name, Msg::EditorCsvRejected.text(lang).into())];
                 lines.extend(problems.iter().map(|p| csv_problem(lang, p)));
+                (true, lines)
+            }
+            EditorNotice::CsvBreaks {
+                name,
+                doc,
+                problems,
+            } => {
+                let mut lines = vec![named(name, Msg::EditorCsvRejected.text(lang).into())];
+                lines.extend(problems.iter().map(|p| {
+                    say::EditorProblemAt {
+                        place: &form::place_of(ctx, doc, p.place()),
+                        problem: &problem_text(lang, p),
+                    }
+                    .text(lang)
+                }));
                 (true, lines)
             }
         }
@@ -376,18 +405,20 @@ pub fn ChecklistEditor() -> Html {
     };
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let csv_import = {
-        let (dispatch, base, notice, reader) = (
+        let (dispatch, current, notice, reader, known) = (
             editing.dispatcher(),
-            draft.doc.clone(),
+            draft.clone(),
             notice.clone(),
             reader.clone(),
+            known.clone(),
         );
         Callback::from(move |e: Event| {
-            let (dispatch, base, notice, notice2) = (
+            let (dispatch, current, notice, notice2, known) = (
                 dispatch.clone(),
-                base.clone(),
+                current.clone(),
                 notice.clone(),
                 notice.clone(),
+                known.clone(),
             );
             *reader.borrow_mut() = files::read_picked(
                 &e,
@@ -398,11 +429,22 @@ pub fn ChecklistEditor() -> Html {
                         notice.set(Some(EditorNotice::CsvNotText(name)));
                         return;
                     };
-                    match from_csv(&base, &text) {
-                        Ok(doc) => {
-                            dispatch.dispatch(EditorAction::Import(Box::new(doc), clock::now()));
-                            notice.set(Some(EditorNotice::CsvImported));
-                        }
+                    match from_csv(&current.doc, &text) {
+                        // A table that would leave the draft with problems is refused whole.
+                        Ok(doc) => match current.import_problems(&doc, &known) {
+                            problems if !problems.is_empty() => {
+                                notice.set(Some(EditorNotice::CsvBreaks {
+                                    name,
+                                    doc: Box::new(doc),
+                                    problems,
+                                }))
+                            }
+                            _ => {
+                                dispatch
+                                    .dispatch(EditorAction::Import(Box::new(doc), clock::now()));
+                                notice.set(Some(EditorNotice::CsvImported));
+                            }
+                        },
                         Err(problems) => {
                             notice.set(Some(EditorNotice::CsvRejected { name, problems }))
                         }
@@ -525,7 +567,7 @@ pub fn ChecklistEditor() -> Html {
     };
     let (notice_error, notice_lines) = (*notice)
         .as_ref()
-        .map(|n| n.lines(ctx.lang))
+        .map(|n| n.lines(&ctx))
         .unwrap_or_default();
     html! {
         <section class="page editor" data-testid="editor" aria-labelledby="editor-heading">

@@ -329,21 +329,10 @@ pub fn from_csv(base: &ChecklistDoc, text: &str) -> Result<ChecklistDoc, Vec<Csv
             )),
         }
     }
+    // Every column of the template: one deleted in a spreadsheet would read as a column of
+    // blanks (every 九年一贯制 threshold, veto or English text gone without a word).
     for (c, (col, ..)) in COLUMNS.iter().enumerate() {
-        let optional = matches!(
-            col,
-            Col::AreaEn
-                | Col::IndicatorEn
-                | Col::TextEn
-                | Col::GuidanceZh
-                | Col::GuidanceEn
-                | Col::Unit
-                | Col::Primary
-                | Col::Junior
-                | Col::NineYear
-                | Col::Veto
-        );
-        if index[c].is_none() && !optional {
+        if index[c].is_none() {
             problems.push(problem(1, Some(*col), CsvIssue::MissingColumn));
         }
     }

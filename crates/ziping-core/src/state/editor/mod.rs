@@ -303,6 +303,20 @@ impl ChecklistDraft {
     pub fn problems(&self, known: &[Checklist]) -> Vec<DraftProblem> {
         self.finished(known).err().unwrap_or_default()
     }
+
+    /// What importing `doc` (a table read back) would add to the draft's problems: a table
+    /// that would is refused whole, the draft left as it was.
+    pub fn import_problems(&self, doc: &ChecklistDoc, known: &[Checklist]) -> Vec<DraftProblem> {
+        let before = self.problems(known);
+        let mut after = self.clone();
+        after.doc = doc.clone();
+        after.typed.clear();
+        after
+            .problems(known)
+            .into_iter()
+            .filter(|p| !before.contains(p))
+            .collect()
+    }
 }
 
 /// What stops a checklist draft from being published.
