@@ -346,7 +346,7 @@ fn a_submission_opens_on_the_checklist_known_here_whatever_its_source() {
         .unwrap()
         .path();
     let bytes = std::fs::read(county).unwrap();
-    let draft = open_submission("d1".into(), &bytes, &known).unwrap();
+    let draft = open_submission("d1".into(), &bytes, &known).unwrap().draft;
     assert_eq!(draft.profile.school_name, "衡阳县第一中学");
     assert_eq!(
         draft.checklist,
@@ -363,8 +363,26 @@ fn a_submission_opens_on_the_checklist_known_here_whatever_its_source() {
     ));
     // A built-in's file opens on the built-in.
     let example = to_text(&example_exports().remove(0)).unwrap();
-    let draft = open_submission("d3".into(), example.as_bytes(), &known).unwrap();
-    assert!(matches!(draft.checklist, ChecklistSource::Builtin { .. }));
+    let opened = open_submission("d3".into(), example.as_bytes(), &known).unwrap();
+    assert!(matches!(
+        opened.draft.checklist,
+        ChecklistSource::Builtin { .. }
+    ));
+    assert!(!opened.result_differs);
+    // A file whose stored result was edited and sealed again: opened on its answers, and the
+    // page is told (it opened without a word, as last year's file too).
+    let edited = std::fs::read(root("tests/corpus/import/55-huge-points.json")).unwrap();
+    let opened = open_submission("d4".into(), &edited, &known).unwrap();
+    assert!(opened.result_differs);
+    let said = ziping_core::report::notice::notice_text(
+        ziping_core::i18n::Lang::Zh,
+        &ziping_core::state::Notice::Imported {
+            name: "55.json".into(),
+            result_differs: opened.result_differs,
+        },
+        &|slot| slot.to_string(),
+    );
+    assert!(said.contains("重新计算"), "{said}");
     // County mode's batch holds checked checklists, not files: the same opening on them.
     use ziping_core::state::draft::{known_from_set, open_verified};
     let county_set = ziping_core::state::draft::checklists_of(&known);

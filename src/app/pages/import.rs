@@ -34,12 +34,13 @@ async fn open_file(
         .collect();
     files.extend_from_slice(extra);
     let (known, _) = known_here(&builtins().unwrap_or_default(), &files);
-    let draft = open_submission(clock::new_draft_id(), bytes, &known)?;
+    let opened = open_submission(clock::new_draft_id(), bytes, &known)?;
     ctx.dispatch.dispatch(Action::Imported {
-        draft: Box::new(draft),
+        draft: Box::new(opened.draft),
     });
     ctx.dispatch.dispatch(Action::Notify(Notice::Imported {
         name: name.to_string(),
+        result_differs: opened.result_differs,
     }));
     Ok(())
 }

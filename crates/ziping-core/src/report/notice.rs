@@ -60,7 +60,14 @@ pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String)
             reason: &export_error(lang, error),
         }
         .text(lang),
-        Notice::Imported { name } => say::ImportedFrom { file: name }.text(lang),
+        Notice::Imported {
+            name,
+            result_differs: false,
+        } => say::ImportedFrom { file: name }.text(lang),
+        Notice::Imported {
+            name,
+            result_differs: true,
+        } => say::ImportedFromDiffers { file: name }.text(lang),
         Notice::DraftDeleted { name } => say::DraftDeleted { school: name }.text(lang),
         Notice::DraftCopied { name } => say::DraftCopied { school: name }.text(lang),
         Notice::EvidenceRemoved { name } => say::EvidenceRemoved { file: name }.text(lang),

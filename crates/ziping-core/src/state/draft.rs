@@ -406,9 +406,20 @@ pub fn open_submission(
     id: String,
     bytes: &[u8],
     known: &[Known],
-) -> Result<Draft, crate::core::export::ImportError> {
+) -> Result<Opened, crate::core::export::ImportError> {
     let v = crate::core::export::verify(bytes, &checklists_of(known))?;
-    open_verified(id, &v, known).map(|(draft, _)| draft)
+    open_verified(id, &v, known).map(|(draft, _)| Opened {
+        draft,
+        result_differs: !v.result_matches(),
+    })
+}
+
+/// A submission file opened as a draft, and whether the result it stores differs from the one
+/// its answers give (edited after export: the page says so; the draft scores from its answers).
+#[derive(Debug)]
+pub struct Opened {
+    pub draft: Draft,
+    pub result_differs: bool,
 }
 
 /// A verified submission as a draft (`id`) on the known checklist it names, with that

@@ -163,6 +163,9 @@ pub enum Notice {
     },
     Imported {
         name: String,
+        /// The result the file stores is not the one its answers give: said, the answers
+        /// counted.
+        result_differs: bool,
     },
     /// A draft deleted from the start page (its school's name).
     DraftDeleted {
