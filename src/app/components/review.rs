@@ -122,7 +122,7 @@ pub fn review_table(ctx: &Ctx, open: &Open) -> Html {
                     { for draft.review.iter().map(|r| html! {
                         <tr key={r.row.id}>
                             <td>{ &r.row.problem }</td><td>{ &r.row.measure }</td>
-                            <td>{ ctx.t(status_msg(r.status)) }</td><td>{ &r.done }</td><td>{ &r.evidence }</td>
+                            <td class="nowrap">{ ctx.t(status_msg(r.status)) }</td><td>{ &r.done }</td><td>{ &r.evidence }</td>
                         </tr>
                     }) }
                 </tbody>
