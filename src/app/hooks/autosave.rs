@@ -9,8 +9,11 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 /// How long after the first unsaved change a save starts (again after each save while typing
-/// goes on).
-const DELAY_MS: u32 = 500;
+/// goes on). Short: a page that goes writes a rescue of what waits, but a browser closed
+/// 0.3 s after the last keystroke lost it one time in three (the rescue's transaction not
+/// always kept when the whole browser goes), while with the save under way by then it was
+/// kept every time.
+const DELAY_MS: u32 = 150;
 
 #[hook]
 pub fn use_autosave(store: &UseReducerHandle<Store>, dispatch: &UseReducerDispatcher<Store>) {
