@@ -1,7 +1,7 @@
 use super::plan::plan_table;
-use super::results::summary;
+use super::results::{charts, summary};
 use crate::app::browser::{clock, page};
-use crate::app::components::{area_bars, indicator_chart, outcome_class, pick, radar, ChartProps};
+use crate::app::components::{outcome_class, pick};
 use crate::app::{Ctx, Open};
 use crate::core::answers::parse_number;
 use crate::core::answers::{Slot, Value};
@@ -183,22 +183,7 @@ pub fn Report(props: &ReportProps) -> Html {
             <section class="report-section">
                 <h3>{ ctx.t(Msg::ResultsHeading) }</h3>
                 { summary(&ctx, open) }
-                if let Some(a) = &open.assessment {
-                    // Each chart with its heading, as on the results page (the printed report
-                    // had charts with no title).
-                    <h4>{ ctx.t(Msg::AreaScores) }</h4>
-                    { area_bars(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
-                    <div class="chart-row">
-                        <figure>
-                            { radar(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
-                            <figcaption>{ ctx.t(Msg::RadarTitle) }</figcaption>
-                        </figure>
-                    </div>
-                    if !checklist.doc().group_rules.is_empty() {
-                        <h4>{ ctx.t(Msg::ResourceChart) }</h4>
-                        { indicator_chart(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
-                    }
-                }
+                { charts(&ctx, open) }
                 { crate::app::components::comparison(&ctx, open) }
             </section>
             <section class="report-section">{ basic.unwrap_or_default() }{ items.unwrap_or_default() }</section>

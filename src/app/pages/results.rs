@@ -33,34 +33,50 @@ pub struct ResultsProps {
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
-    let Some(a) = props.open.assessment.clone() else {
+    if props.open.assessment.is_none() {
         return html! {
             <section class="page"><p class="status" role="alert">{ ctx.t(Msg::ChooseTypeFirst) }</p></section>
         };
     };
-    let checklist = &props.open.checklist;
     html! {
         <section class="page results" data-testid="results-page" aria-labelledby="results-heading">
             <h3 id="results-heading">{ ctx.t(Msg::ResultsHeading) }</h3>
             { summary(&ctx, &props.open) }
-            <h4>{ ctx.t(Msg::AreaScores) }</h4>
-            { area_bars(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
-            <div class="chart-row">
-                <figure>
-                    { radar(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
-                    <figcaption>{ ctx.t(Msg::RadarTitle) }</figcaption>
-                </figure>
-            </div>
-            if !checklist.doc().group_rules.is_empty() {
-                <h4>{ ctx.t(Msg::ResourceChart) }</h4>
-                { indicator_chart(&ctx, &ChartProps { checklist: checklist.clone(), assessment: a.clone() }) }
-            }
+            { charts(&ctx, &props.open) }
             { shortfalls(&ctx, &props.open) }
             { comparison(&ctx, &props.open) }
             <div class="page-actions no-print">
                 <button type="button" class="primary" data-testid="to-plan" onclick={ctx.go(Page::Plan)}>{ ctx.t(Msg::TabPlan) }{ " →" }</button>
             </div>
         </section>
+    }
+}
+
+/// The charts, each under its heading: shared by the results page and the printed report.
+pub fn charts(ctx: &Ctx, open: &Open) -> Html {
+    let Some(a) = &open.assessment else {
+        return Html::default();
+    };
+    let checklist = &open.checklist;
+    let props = ChartProps {
+        checklist: checklist.clone(),
+        assessment: a.clone(),
+    };
+    html! {
+        <>
+            <h4>{ ctx.t(Msg::AreaScores) }</h4>
+            { area_bars(ctx, &props) }
+            <div class="chart-row">
+                <figure>
+                    { radar(ctx, &props) }
+                    <figcaption>{ ctx.t(Msg::RadarTitle) }</figcaption>
+                </figure>
+            </div>
+            if !checklist.doc().group_rules.is_empty() {
+                <h4>{ ctx.t(Msg::ResourceChart) }</h4>
+                { indicator_chart(ctx, &props) }
+            }
+        </>
     }
 }
 

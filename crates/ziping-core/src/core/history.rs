@@ -301,7 +301,9 @@ pub fn compare(last: &YearResult, this: &YearResult) -> YearComparison {
     );
     let common = common_part(last.school_type, this.school_type);
     for id in ids {
-        let (mut l, mut t) = (last.item(id), this.item(id));
+        let (whole_l, whole_t) = (last.item(id), this.item(id));
+        let (mut l, mut t) = (whole_l, whole_t);
+        let mut in_one_part = false;
         // A school that changed between 小学 / 初中 and 九年一贯制: an item the 九年一贯制 year
         // judges per part is compared in the part both years have, or not at all.
         let aligned;
@@ -321,6 +323,7 @@ pub fn compare(last: &YearResult, this: &YearResult) -> YearComparison {
                 }
                 aligned = (l2, t2);
                 (l, t) = (aligned.0.as_ref(), aligned.1.as_ref());
+                in_one_part = true;
             }
         }
         let mut parts: Vec<PartChange> = Vec::new();
@@ -348,14 +351,14 @@ pub fn compare(last: &YearResult, this: &YearResult) -> YearComparison {
         });
         // Points of an item seen in one part only are not that part's: not shown.
         let points =
-            |i: Option<&ItemSummary>| i.filter(|i| i.applicable && i.max > 0.0).map(|i| i.earned);
+            |i: Option<&ItemSummary>| i.filter(|i| i.applicable && !in_one_part).map(|i| i.earned);
         items.push(ItemChange {
             id: id.to_string(),
             change: item_change(l, t),
             threshold_changed,
             last_earned: points(l),
             this_earned: points(t),
-            max: t.or(l).map_or(0.0, |i| i.max),
+            max: whole_t.or(whole_l).map_or(0.0, |i| i.max),
             parts,
         });
     }

@@ -581,15 +581,17 @@ fn changing_the_school_type_carries_what_was_typed_per_part() {
         slot: Slot::whole("equipment_value"),
         wan: true,
     }));
-    let primary_score = s
-        .derived
-        .as_ref()
-        .unwrap()
-        .assessment
-        .as_ref()
-        .unwrap()
-        .total
-        .earned;
+    let earned = |s: &AppState| {
+        s.derived
+            .as_ref()
+            .unwrap()
+            .assessment
+            .as_ref()
+            .unwrap()
+            .total
+            .earned
+    };
+    let primary_score = earned(&s);
 
     let s = s.reduce(edit(DraftEdit::SetSchoolType(SchoolType::NineYear)));
     let a = &s.draft.as_ref().unwrap().answers;
@@ -619,15 +621,7 @@ fn changing_the_school_type_carries_what_was_typed_per_part() {
     assert_eq!(a.get(&Slot::whole("students")), n("1050").as_ref());
     assert_eq!(a.get(&Slot::whole("G6")), n("44").as_ref());
     assert!(a.wan_yuan.contains(&Slot::whole("equipment_value")));
-    let total = s
-        .derived
-        .as_ref()
-        .unwrap()
-        .assessment
-        .as_ref()
-        .unwrap()
-        .total
-        .earned;
+    let total = earned(&s);
     assert_eq!(total, primary_score, "the same school, the same score");
     let s = s.reduce(edit(DraftEdit::SetSchoolType(SchoolType::NineYear)));
     let a = &s.draft.as_ref().unwrap().answers;

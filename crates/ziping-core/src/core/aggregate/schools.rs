@@ -209,26 +209,24 @@ impl School<'_> {
     /// The school codes of `members` as the files write them, each once (compared
     /// normalised).
     fn codes(&self, members: &[usize]) -> Listed {
-        let mut shown: BTreeSet<String> = BTreeSet::new();
-        let mut codes = Vec::new();
-        for f in members.iter().filter_map(|&m| self.facts[m]) {
-            if shown.insert(normalize(&f.school_code)) {
-                codes.push(f.school_code.clone());
-            }
-        }
-        Listed::of(codes)
+        self.written(members, |f| &f.school_code)
     }
 
     /// The school names of `members` as the files write them, each once.
     fn names(&self, members: &[usize]) -> Listed {
+        self.written(members, |f| &f.school_name)
+    }
+
+    /// One field of `members` as the files write it, each value once (compared normalised).
+    fn written(&self, members: &[usize], field: fn(&SchoolFacts) -> &String) -> Listed {
         let mut shown: BTreeSet<String> = BTreeSet::new();
-        let mut names = Vec::new();
+        let mut out = Vec::new();
         for f in members.iter().filter_map(|&m| self.facts[m]) {
-            if shown.insert(normalize(&f.school_name)) {
-                names.push(f.school_name.clone());
+            if shown.insert(normalize(field(f))) {
+                out.push(field(f).clone());
             }
         }
-        Listed::of(names)
+        Listed::of(out)
     }
 
     /// The officer picked files of this group: each pick settles the files with its school
