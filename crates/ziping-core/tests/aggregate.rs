@@ -896,3 +896,36 @@ fn a_figure_names_the_school_that_carries_most_of_its_weight() {
     );
     assert!(usual.heavy_schools().is_empty());
 }
+
+/// A county variant with a rule of its own beside 资源配置's: the county summary counts
+/// schools (a school meets it when every rule holds), not rules, and only a rule that is the
+/// 资源配置 rule (`spread`) has its items' 差异系数 judged against 0.50 / 0.45.
+#[test]
+fn a_county_rule_beside_the_resource_rule_counts_schools_and_has_no_spread() {
+    let mut doc = builtin("yzjh-school").doc().clone();
+    doc.id = "yzjh-county".into();
+    let mut task = doc.group_rules[0].clone();
+    task.id = "TASK".into();
+    task.items = vec!["G3".into(), "G4".into(), "G6".into()];
+    task.min_pass = 2;
+    task.fail_grade = None;
+    task.near_scores = false;
+    task.spread = false;
+    doc.group_rules.push(task);
+    let c = Checklist::try_from(doc).unwrap();
+    let known = vec![c.clone()];
+    let files: Vec<FileFacts> = ["A", "B", "C"]
+        .iter()
+        .map(|n| read(file(n, &c, T1, |_, _| {}), &c, &known))
+        .collect();
+    let r = run(&files, &known, &[]);
+    let primary: Vec<_> = r.rule.iter().filter(|c| c.side == Side::Primary).collect();
+    assert_eq!(primary.len(), 1, "{primary:?}");
+    assert_eq!(primary[0].schools, 3, "three schools, not six rules");
+    assert_eq!(primary[0].terms.len(), 2, "both rules stated");
+    let items: Vec<&str> = r.figures.iter().map(|f| f.item.as_str()).collect();
+    assert_eq!(items, ["R1", "R2", "R3", "R4", "R5", "R6", "R7"]);
+    // The county's rule still decides each school's result.
+    let row = r.schools.iter().find(|s| s.file == "A.json").unwrap();
+    assert_eq!(row.rule.len(), 1, "{:?}", row.rule);
+}

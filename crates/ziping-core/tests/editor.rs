@@ -777,12 +777,24 @@ fn a_county_adds_a_group_rule_of_its_own_and_removes_one() {
         |c| matches!(&c.place, Place::GroupRule { id } if id == &rule.id)
             && c.change == Change::Added
     ));
+    // A county's own rule is no 资源配置 rule: no 差异系数 for its items, written as such.
+    assert!(!rule.spread);
+    let published = d.finished(&[]).expect("no problem left");
+    assert!(published.spread_items().is_empty());
+    assert!(serde_json::to_string(published.doc())
+        .unwrap()
+        .contains("\"spread\":false"));
 
-    // The 6-of-7 rule of 优质均衡: its clause changed, and the changes say so.
+    // The 6-of-7 rule of 优质均衡: its clause changed, and the changes say so; it stays the
+    // 资源配置 rule (not written: the built-in's content and hash are as before).
     let yzjh = builtin("yzjh-school").unwrap().doc();
+    assert!(yzjh.group_rules[0].spread);
+    assert!(!serde_json::to_string(yzjh).unwrap().contains("spread"));
     let mut y = ChecklistDraft::new("c2".into(), yzjh, &now());
     set(&mut y, Target::GroupClause(0), "县文件第2条");
     assert!(diff(&y.base, &y.doc).iter().any(|c| matches!(&c.change, Change::Changed { field: Field::Clause, new, .. } if new == "县文件第2条")));
+    y.apply(ChecklistEdit::SetGroupSpread(0, false), &now());
+    assert!(diff(&y.base, &y.doc).iter().any(|c| matches!(&c.change, Change::Changed { field: Field::Spread, old, new, .. } if old == "✓" && new == "✗")));
     // A number typed wrong in a second rule stays with that rule when the first goes.
     d.apply(ChecklistEdit::AddGroupRule, &now());
     set(&mut d, Target::GroupMinPass(1), "两");

@@ -180,11 +180,11 @@ pub fn radar(ctx: &Ctx, props: &ChartProps) -> Html {
     }
 }
 
-/// Every indicator of the group rules (the 7 resource indicators) as value ÷ threshold, with
-/// the threshold (100%) and each item's group-rule floor (the checklist's own, e.g. 85%) marked.
+/// Every 资源配置 indicator (the items of the `spread` group rules: the 7 resource indicators)
+/// as value ÷ threshold, with the threshold (100%) and each item's group-rule floor (the
+/// checklist's own, e.g. 85%) marked.
 pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
-    let doc = props.checklist.doc();
-    let ids: Vec<&String> = doc.group_rules.iter().flat_map(|g| &g.items).collect();
+    let ids = props.checklist.spread_items();
     if ids.is_empty() {
         return Html::default();
     }
@@ -192,7 +192,7 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
     for id in ids {
         let (Some(item), Some(result)) = (
             props.checklist.item(id),
-            props.assessment.items.iter().find(|r| &r.id == id),
+            props.assessment.items.iter().find(|r| r.id == id),
         ) else {
             continue;
         };

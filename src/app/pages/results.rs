@@ -72,7 +72,7 @@ pub fn charts(ctx: &Ctx, open: &Open) -> Html {
                     <figcaption>{ ctx.t(Msg::RadarTitle) }</figcaption>
                 </figure>
             </div>
-            if !checklist.doc().group_rules.is_empty() {
+            if !checklist.spread_items().is_empty() {
                 <h4>{ ctx.t(Msg::ResourceChart) }</h4>
                 { indicator_chart(ctx, &props) }
             }

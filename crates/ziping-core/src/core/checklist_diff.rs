@@ -35,6 +35,8 @@ pub enum Field {
     FloorRatio,
     /// Whether a near item of a group rule that holds earns its points.
     NearScores,
+    /// Whether a group rule's items are 资源配置 indicators (差异系数 computed).
+    Spread,
     Items,
     PrimaryWeight,
     JuniorWeight,
@@ -495,6 +497,12 @@ pub fn diff(old: &ChecklistDoc, new: &ChecklistDoc) -> Vec<Difference> {
                     // Language-neutral marks, as the floor is a percentage.
                     if o.near_scores { "✓" } else { "✗" }.to_string(),
                     if g.near_scores { "✓" } else { "✗" }.to_string(),
+                );
+                d.value(
+                    &place,
+                    Field::Spread,
+                    if o.spread { "✓" } else { "✗" }.to_string(),
+                    if g.spread { "✓" } else { "✗" }.to_string(),
                 );
                 d.source(&place, &o.source, &g.source);
             }

@@ -464,6 +464,12 @@ pub struct GroupRule {
     /// their scoring.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub near_scores: bool,
+    /// The rule is 资源配置's (教督〔2017〕6号): the county computes each of its items' 差异系数
+    /// and judges it against 0.50 (小学) / 0.45 (初中), and the principal's 资源配置 chart shows
+    /// them. A county's own rule over other items sets it false. Written only when false, so
+    /// every checklist made before it keeps its content and hash.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub spread: bool,
 }
 
 /// The interface language. Chinese is the default: principals and county staff read it first.

@@ -505,6 +505,7 @@ catalogue! {
     EditorGroupItems => "包含的项目编号（用顿号或逗号分隔）", "Item ids (separated by commas)";
     EditorGroupMinPass => "至少达标的项数", "At least this many met";
     EditorGroupFloor => "其余各项不低于达标线的（%）", "The others at least this share of their threshold (%)";
+    EditorGroupSpread => "这些项目是资源配置指标：县里汇总时计算各项的差异系数（小学 ≤ 0.50，初中 ≤ 0.45），学校的结果页画出资源配置图", "These items are resource indicators: the county computes each one's coefficient of variation (primary ≤ 0.50, junior ≤ 0.45), and a school's results chart them";
     EditorSplit => "九年一贯制学校共用资源的分摊权重", "Split of a nine-year school's shared resources";
     EditorSplitPrimary => "小学部权重", "Primary weight";
     EditorSplitJunior => "初中部权重", "Junior weight";
@@ -609,6 +610,7 @@ catalogue! {
     FieldNameMinPass => "至少达标项数", "at least met";
     FieldNameFloorRatio => "其余项下限", "floor";
     FieldNameNearScores => "规则满足时，未达标但不低于下限的项目得分", "near items score while the rule holds";
+    FieldNameSpread => "资源配置指标（计算差异系数）", "resource indicators (coefficient of variation)";
     FieldNameItems => "包含项目", "items";
     FieldNamePrimaryWeight => "小学部权重", "primary weight";
     FieldNameJuniorWeight => "初中部权重", "junior weight";

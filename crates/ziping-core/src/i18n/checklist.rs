@@ -56,6 +56,7 @@ pub fn diff_field_msg(f: crate::core::checklist_diff::Field) -> Msg {
         F::MinPass => Msg::FieldNameMinPass,
         F::FloorRatio => Msg::FieldNameFloorRatio,
         F::NearScores => Msg::FieldNameNearScores,
+        F::Spread => Msg::FieldNameSpread,
         F::Items => Msg::FieldNameItems,
         F::PrimaryWeight => Msg::FieldNamePrimaryWeight,
         F::JuniorWeight => Msg::FieldNameJuniorWeight,

@@ -58,6 +58,18 @@ pub(super) fn meta_form(kit: &Kit) -> Html {
                     </div>
                     { kit.field(Target::GroupClause(g), ctx.t(Msg::EditorItemClause).into(), &format!("ed-group-clause-{g}"), false) }
                 </div>
+                <p>
+                    <label class="choice" for={format!("ed-group-spread-{g}")}>
+                        <input id={format!("ed-group-spread-{g}")} type="checkbox" data-testid={format!("ed-group-spread-{g}")} checked={rule.spread} onchange={{
+                            let on_edit = props.on_edit.clone();
+                            Callback::from(move |e: Event| {
+                                let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                                on_edit.emit(ChecklistEdit::SetGroupSpread(g, checked))
+                            })
+                        }} />
+                        { ctx.t(Msg::EditorGroupSpread) }
+                    </label>
+                </p>
                 <button type="button" class="danger" data-testid={format!("ed-remove-group-{g}")} onclick={kit.edit_and_choose(ChecklistEdit::RemoveGroupRule(g), None)}>{ ctx.t(Msg::EditorRemoveGroup) }</button>
             </fieldset>
         }

@@ -167,6 +167,25 @@ pub fn reduce(file: &str, bytes: &[u8], checklists: &[Checklist]) -> FileFacts {
     }
 }
 
+/// The school rule per part: every group rule of the checklist holds (a county variant may
+/// add its own beside 资源配置's), fails if one fails, and is pending otherwise.
+fn school_rule(groups: &[crate::core::score::GroupResult]) -> Vec<(Part, Option<bool>)> {
+    let mut out: Vec<(Part, Option<bool>)> = Vec::new();
+    for g in groups {
+        match out.iter_mut().find(|(p, _)| *p == g.part) {
+            None => out.push((g.part, g.holds)),
+            Some((_, holds)) => {
+                *holds = match (*holds, g.holds) {
+                    (Some(false), _) | (_, Some(false)) => Some(false),
+                    (Some(true), Some(true)) => Some(true),
+                    _ => None,
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The facts of a file verified against `checklist` (the one it names).
 pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, ImportError> {
     let profile = &v.export.profile;
@@ -225,7 +244,7 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
         rates: rate_shares(v, checklist, school_type),
         enrolment,
         indicators,
-        groups: a.groups.iter().map(|g| (g.part, g.holds)).collect(),
+        groups: school_rule(&a.groups),
         plan_rows: v.export.plan.len(),
         previous: v.export.previous.as_ref().map(|p| p.digest.clone()),
         review: ReviewCounts::of(&v.export.review),

@@ -64,18 +64,11 @@ pub(super) fn figures(
     let mut rule = Vec::new();
     for (checklist, school_year, members) in by_version(counted) {
         let doc = checklist.doc();
-        let items: Vec<&str> = doc
-            .group_rules
-            .iter()
-            .flat_map(|g| &g.items)
-            .map(String::as_str)
-            .collect();
-        // An item in two group rules is one tally (and a figure under each rule, as before).
-        let mut by_item: BTreeMap<&str, usize> = BTreeMap::new();
-        for item in &items {
-            let next = by_item.len();
-            by_item.entry(item).or_insert(next);
-        }
+        // 差异系数 for the 资源配置 rule's items only: a county's own rule over other items
+        // has no limit of 0.50 / 0.45 to be judged against.
+        let items = checklist.spread_items();
+        let by_item: BTreeMap<&str, usize> =
+            items.iter().enumerate().map(|(n, i)| (*i, n)).collect();
         let tallies = tally(&by_item, &members);
         for side in [Side::Primary, Side::Junior] {
             for item in &items {

@@ -66,6 +66,20 @@ impl Checklist {
             .find(|g| g.items.iter().any(|i| i == item))
     }
 
+    /// The 资源配置 indicators: the items of the group rules marked `spread`, each once, in
+    /// the rules' order (the county's 差异系数 and the principal's 资源配置 chart).
+    pub fn spread_items(&self) -> Vec<&str> {
+        let mut items: Vec<&str> = Vec::new();
+        for rule in self.doc.group_rules.iter().filter(|g| g.spread) {
+            for item in &rule.items {
+                if !items.contains(&item.as_str()) {
+                    items.push(item);
+                }
+            }
+        }
+        items
+    }
+
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.item_loc(id).map(|loc| self.item_at(loc))
     }

@@ -43,6 +43,8 @@ pub enum ChecklistEdit {
     AddGroupRule,
     RemoveGroupRule(usize),
     SetGroupSource(usize, String),
+    /// Whether a group rule's items are 资源配置 indicators (`GroupRule::spread`).
+    SetGroupSpread(usize, bool),
     /// A source document of the county's own (its title and number are then set).
     AddSource,
 }

@@ -212,6 +212,8 @@ impl ChecklistDraft {
                     },
                     fail_grade: None,
                     near_scores: true,
+                    // A county's own rule: its items are not 资源配置's (no 差异系数).
+                    spread: false,
                 });
                 true
             }
@@ -223,6 +225,13 @@ impl ChecklistDraft {
             ChecklistEdit::SetGroupSource(g, source) => match self.doc.group_rules.get_mut(g) {
                 Some(rule) if rule.source.source != source => {
                     rule.source.source = source;
+                    true
+                }
+                _ => false,
+            },
+            ChecklistEdit::SetGroupSpread(g, spread) => match self.doc.group_rules.get_mut(g) {
+                Some(rule) if rule.spread != spread => {
+                    rule.spread = spread;
                     true
                 }
                 _ => false,
