@@ -202,6 +202,43 @@ fn inconsistent_rules_are_refused() {
             }),
             Problem::BadThreshold,
         ),
+        (
+            "a percentage no school can reach",
+            Box::new(|d| {
+                item(d, 5)["kind"]["unit"] = json!("%");
+                item(d, 5)["kind"]["rule"]["primary"] = json!({"op": "ge", "value": 120})
+            }),
+            Problem::Unreachable { percent: true },
+        ),
+        (
+            "more than 100 % is no rule either",
+            Box::new(|d| {
+                item(d, 5)["kind"]["unit"] = json!("%");
+                item(d, 5)["kind"]["rule"]["junior"] = json!({"op": "gt", "value": 100})
+            }),
+            Problem::Unreachable { percent: true },
+        ),
+        (
+            "below nothing",
+            Box::new(|d| item(d, 2)["kind"]["rule"]["primary"] = json!({"op": "lt", "value": 0})),
+            Problem::Unreachable { percent: false },
+        ),
+        (
+            "a range of negative numbers",
+            Box::new(|d| {
+                item(d, 5)["kind"]["rule"]["primary"] =
+                    json!({"op": "between", "min": -5, "max": -1})
+            }),
+            Problem::Unreachable { percent: false },
+        ),
+        (
+            "a computed ratio below zero",
+            Box::new(|d| {
+                d["areas"][0]["indicators"][0]["items"][0]["kind"]["rule"]["primary"] =
+                    json!({"op": "le", "value": -1})
+            }),
+            Problem::Unreachable { percent: false },
+        ),
     ];
     for (name, edit, problem) in cases {
         let errors = with(edit).expect_err(name);
@@ -210,6 +247,19 @@ fn inconsistent_rules_are_refused() {
             "{name}: expected {problem:?}, got {errors:?}"
         );
     }
+}
+
+/// The edges of what a school can reach stay rules: 100 % exactly, 0 and below 0.5.
+#[test]
+fn a_threshold_at_the_edge_of_what_a_school_can_enter_is_valid() {
+    with(|d| {
+        item(d, 5)["kind"]["unit"] = json!("%");
+        item(d, 5)["kind"]["rule"]["primary"] = json!({"op": "ge", "value": 100});
+        item(d, 5)["kind"]["rule"]["junior"] = json!({"op": "between", "min": 95, "max": 100});
+        item(d, 2)["kind"]["rule"]["primary"] = json!({"op": "le", "value": 0});
+        item(d, 2)["kind"]["rule"]["junior"] = json!({"op": "lt", "value": 0.5});
+    })
+    .unwrap();
 }
 
 #[test]

@@ -945,3 +945,34 @@ fn a_met_or_not_item_becomes_a_number_item_and_back() {
     d.apply(ChecklistEdit::SetKind(computed, NewItem::YesNo), &now());
     assert_eq!(d.revision, before);
 }
+
+/// 制作县级清单: a threshold no school can meet (≥ 120 %, ≤ −1) is named on its field, and
+/// the checklist cannot be published with it.
+#[test]
+fn a_threshold_no_school_can_meet_is_named_on_its_field() {
+    let base = builtin("yzjh-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("c1".into(), base, &now());
+    set(&mut d, Target::Version, "2026.6-x");
+    let g11 = loc_of(&d.doc, "G11");
+    let value = Target::Item(g11, ItemField::RuleValue(SchoolType::Primary));
+    set(&mut d, value, "120");
+    let problems = d.problems(&[]);
+    let [DraftProblem::Check(issue)] = &problems[..] else {
+        panic!("{problems:?}")
+    };
+    assert_eq!(issue.path, value.path(), "on the field typed");
+    assert_eq!(
+        ziping_core::i18n::checklist_problem(Lang::Zh, &issue.problem),
+        "没有学校能达到这条达标线：学校填写的百分比在 0 到 100 之间"
+    );
+    assert!(d.finished(&[]).is_err());
+    set(&mut d, value, "100");
+    assert_eq!(d.problems(&[]), vec![]);
+    let g6 = loc_of(&d.doc, "G6");
+    set(
+        &mut d,
+        Target::Item(g6, ItemField::RuleValue(SchoolType::Junior)),
+        "-1",
+    );
+    assert_eq!(d.problems(&[]).len(), 1, "{:?}", d.problems(&[]));
+}

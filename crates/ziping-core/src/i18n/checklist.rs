@@ -321,6 +321,8 @@ pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> Str
         }
         .text(lang),
         P::BadThreshold => Msg::ChecklistBadThreshold.text(lang).into(),
+        P::Unreachable { percent: false } => Msg::ChecklistUnreachable.text(lang).into(),
+        P::Unreachable { percent: true } => Msg::ChecklistUnreachablePercent.text(lang).into(),
         P::WhenCycle(chain) => say::ChecklistWhenCycle {
             chain: &chain.join(" → "),
         }

@@ -212,6 +212,8 @@ fn problems_are_worded_in_the_interface_language() {
         P::BestLevelPoints,
         P::NoRuleFor(SchoolType::Junior),
         P::BadThreshold,
+        P::Unreachable { percent: true },
+        P::Unreachable { percent: false },
         P::WhenCycle(vec!["x1".into(), "x2".into(), "x1".into()]),
         P::NoThreshold("x1".into()),
         P::MinPassTooHigh {

@@ -105,6 +105,10 @@ pub enum Problem {
     NoRuleFor(SchoolType),
     #[error("a threshold must be a finite number (between: min ≤ max)")]
     BadThreshold,
+    /// No value a school can enter meets it: ≥ 120 %, < 0 (values are never below 0, a
+    /// percentage the school enters never above 100).
+    #[error("no school can meet this threshold (values are at least 0{})", if *.percent { ", a percentage at most 100" } else { "" })]
+    Unreachable { percent: bool },
     #[error("`when` goes round in a circle: {}", .0.join(" → "))]
     WhenCycle(Vec<String>),
     #[error("'{0}' has no threshold to reach")]

@@ -256,9 +256,14 @@ impl Validator {
         match &item.kind {
             ItemKind::YesNo { .. } => {}
             ItemKind::Levels { levels, .. } => self.check_levels(path, item, levels),
-            ItemKind::Number { rule, .. } => self.check_rule(path, rule, &types),
+            // What a school can enter: never below 0, a percentage never above 100.
+            ItemKind::Number { rule, unit } => {
+                self.check_rule(path, rule, &types, (unit == "%").then_some(100.0))
+            }
+            // A computed value is never below 0 (its inputs are not); a computed percentage
+            // may pass 100 (two counts the school enters apart).
             ItemKind::Computed { formula, rule, .. } => {
-                self.check_rule(path, rule, &types);
+                self.check_rule(path, rule, &types, None);
                 self.check_formula(c, &format!("{path}.kind.formula"), formula);
             }
             ItemKind::Text | ItemKind::Flag => {
@@ -303,7 +308,15 @@ impl Validator {
         }
     }
 
-    fn check_rule(&mut self, path: &str, rule: &Thresholds, types: &[SchoolType]) {
+    /// Every school type the item applies to has a rule, each a finite number that some value
+    /// a school can enter (0 to `top`) meets.
+    fn check_rule(
+        &mut self,
+        path: &str,
+        rule: &Thresholds,
+        types: &[SchoolType],
+        top: Option<f64>,
+    ) {
         for t in types {
             let has = match t {
                 SchoolType::Primary => rule.primary.is_some(),
@@ -331,8 +344,23 @@ impl Validator {
                 | Comparison::Le { value }
                 | Comparison::Lt { value } => value.is_finite(),
             };
+            let hi = top.unwrap_or(f64::INFINITY);
+            let reachable = match cmp {
+                Comparison::Ge { value } => value <= hi,
+                Comparison::Gt { value } => value < hi,
+                Comparison::Le { value } => value >= 0.0,
+                Comparison::Lt { value } => value > 0.0,
+                Comparison::Between { min, max } => max >= 0.0 && min <= hi,
+            };
             if !ok {
                 self.issue(format!("{path}.kind.rule.{name}"), Problem::BadThreshold);
+            } else if !reachable {
+                self.issue(
+                    format!("{path}.kind.rule.{name}"),
+                    Problem::Unreachable {
+                        percent: top.is_some(),
+                    },
+                );
             }
         }
     }
