@@ -203,6 +203,26 @@ fn inconsistent_rules_are_refused() {
             Problem::BadThreshold,
         ),
         (
+            "a source without a title",
+            Box::new(|d| d["sources"][0]["title"] = json!(" ")),
+            Problem::Empty,
+        ),
+        (
+            "an item id with a space",
+            Box::new(|d| item(d, 1)["id"] = json!("q 2")),
+            Problem::IdCharacters("q 2".into()),
+        ),
+        (
+            "an indicator id in Chinese",
+            Box::new(|d| d["areas"][1]["indicators"][0]["id"] = json!("规范")),
+            Problem::IdCharacters("规范".into()),
+        ),
+        (
+            "a group rule id with a comma",
+            Box::new(|d| d["group_rules"][0]["id"] = json!("G,1")),
+            Problem::IdCharacters("G,1".into()),
+        ),
+        (
             "a percentage no school can reach",
             Box::new(|d| {
                 item(d, 5)["kind"]["unit"] = json!("%");

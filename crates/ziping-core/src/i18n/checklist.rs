@@ -286,6 +286,7 @@ pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> Str
         }
         .text(lang),
         P::ReservedCharacter(id) => say::ChecklistReservedAt { id }.text(lang),
+        P::IdCharacters(id) => say::ChecklistIdCharacters { id }.text(lang),
         P::HiddenCharacters { value, hidden } => say::ChecklistHiddenCharacters {
             value: &value.escape_debug().to_string(),
             hidden: &hidden

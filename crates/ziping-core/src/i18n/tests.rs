@@ -191,6 +191,7 @@ fn problems_are_worded_in_the_interface_language() {
             id: "x1".into(),
         },
         P::ReservedCharacter("x1".into()),
+        P::IdCharacters("x 1".into()),
         P::HiddenCharacters {
             value: "1\u{200B}".into(),
             hidden: vec!['\u{200B}'],

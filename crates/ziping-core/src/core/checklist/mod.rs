@@ -223,6 +223,8 @@ impl TryFrom<ChecklistDoc> for Checklist {
                     locs.push(loc);
                     if item.id.contains('@') {
                         v.issue(path.clone(), Problem::ReservedCharacter(item.id.clone()));
+                    } else if !item.id.is_empty() && !validate::is_id(&item.id) {
+                        v.issue(path.clone(), Problem::IdCharacters(item.id.clone()));
                     }
                     if items.insert(item.id.clone(), locs.len() - 1).is_some()
                         || inputs.contains_key(&item.id)

@@ -83,6 +83,10 @@ pub enum Problem {
     /// such an id would clash with a part's slot and break every export.
     #[error("id '{0}' contains '@', which is reserved for the parts of a school")]
     ReservedCharacter(String),
+    /// An id with other characters than letters, digits, `_`, `.` and `-` (a space, a comma,
+    /// a Chinese character): the schema's pattern.
+    #[error("id '{0}' may use only the letters A–Z and a–z, digits, '_', '.' and '-'")]
+    IdCharacters(String),
     #[error("must be {allowed}, is {value}")]
     OutOfRange { allowed: Allowed, value: f64 },
     #[error("one grade band must start at 0 so every score has a grade")]

@@ -21,6 +21,8 @@ impl Validator {
             self.issue(path, Problem::Empty);
         } else if id.contains('@') {
             self.issue(path, Problem::ReservedCharacter(id.into()));
+        } else if !is_id(id) {
+            self.issue(path, Problem::IdCharacters(id.into()));
         } else if seen.insert(id.to_string(), 0).is_some() {
             self.issue(path, Problem::DuplicateId(id.into()));
         }
@@ -38,6 +40,8 @@ impl Validator {
                 self.issue(path, Problem::Empty);
             } else if id.contains('@') {
                 self.issue(path, Problem::ReservedCharacter(id.into()));
+            } else if !is_id(id) {
+                self.issue(path, Problem::IdCharacters(id.into()));
             } else if map.insert(id.to_string(), n).is_some() {
                 self.issue(path, Problem::DuplicateId(id.into()));
             }
@@ -105,6 +109,12 @@ impl Validator {
             }
         }
         self.check_conditions(c);
+        for (n, source) in d.sources.iter().enumerate() {
+            // Every item citing it would print an empty 依据.
+            if source.title.trim().is_empty() {
+                self.issue(format!("sources[{n}].title"), Problem::Empty);
+            }
+        }
         if d.school_types.is_empty() {
             self.issue("school_types", Problem::Empty);
         }
@@ -443,6 +453,8 @@ impl Validator {
                 format!("{path}.id"),
                 Problem::ReservedCharacter(rule.id.clone()),
             );
+        } else if !rule.id.is_empty() && !is_id(&rule.id) {
+            self.issue(format!("{path}.id"), Problem::IdCharacters(rule.id.clone()));
         }
         if c.item(&rule.id).is_some()
             || c.doc.group_rules.iter().filter(|g| g.id == rule.id).count() > 1
@@ -500,4 +512,12 @@ impl Validator {
             }
         }
     }
+}
+
+/// An id as the schema writes it (`^[A-Za-z0-9_.-]+$`): ids are listed in one field separated
+/// by commas or spaces (a group rule's items), name answers in files, and go into CSV cells,
+/// so a space, a comma or a Chinese character in one breaks a reference or a reader.
+pub(super) fn is_id(id: &str) -> bool {
+    id.chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
