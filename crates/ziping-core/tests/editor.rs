@@ -171,6 +171,15 @@ fn a_number_typed_wrong_is_kept_as_typed_and_named_until_it_is_a_number() {
         ziping_core::i18n::number_error(Lang::Zh, error),
         "“99999999999999999999”太大，请核对。"
     );
+    // An emptied number is said to be empty, not “”不是数字.
+    set(&mut d, points, "");
+    let [DraftProblem::Number { error, .. }] = &d.problems(&[])[..] else {
+        unreachable!()
+    };
+    assert_eq!(
+        ziping_core::i18n::number_error(Lang::Zh, error),
+        "此栏不能为空，请填写数字。"
+    );
     set(&mut d, points, "3分");
     assert!(d.finished(&[]).is_err(), "not publishable");
     // Moving the item up keeps the text with its item.
