@@ -136,7 +136,7 @@ fn one_code_with_two_names_is_a_conflict_until_the_officer_picks() {
     };
     assert_eq!(with.shown, vec!["C.json".to_string()]);
     let (_, detail) = ziping_core::i18n::status_text(Lang::Zh, &status(&r, "D.json"));
-    assert!(detail.contains("与 C.json 冲突"), "{detail}");
+    assert!(detail.contains("另一文件：C.json"), "{detail}");
     // C's older file, come first, is C's duplicate: the file that counts is still named first.
     let mut with_older = vec![FileFacts {
         file: "C-old.json".into(),
@@ -182,6 +182,7 @@ fn a_file_in_conflict_still_says_its_stored_result_differs() {
     assert!(d.result_differs && !row(&r, "C.json").result_differs);
     let line = ziping_core::i18n::row_status_line(Lang::Zh, &d);
     assert!(line.starts_with("冲突："), "{line}");
+    assert_eq!(line.matches("冲突").count(), 1, "said once: {line}");
     assert!(
         line.contains("此文件保存的结果与按原始数据重新计算的不同"),
         "{line}"
