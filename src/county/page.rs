@@ -1399,7 +1399,7 @@ pub fn County(props: &CountyProps) -> Html {
             });
             if r.roster_schools > 0 {
                 summary.push_str(&ctx.say(say::SummaryMissing {
-                    count: &r.missing.len().to_string(),
+                    missing: &crate::i18n::missing_count(ctx.lang, &r.missing),
                 }));
             }
             let today = clock::now().date().to_string();
@@ -1577,7 +1577,7 @@ fn missing_schools(ctx: &Ctx, r: &CountyReport) -> Html {
     });
     html! {
             <section aria-labelledby="missing-heading" data-testid="county-missing">
-                <h3 id="missing-heading">{ ctx.t(Msg::MissingHeading) }{ " · " }{ ctx.say(say::MissingCount { count: &r.missing.len().to_string() }) }</h3>
+                <h3 id="missing-heading">{ ctx.t(Msg::MissingHeading) }{ " · " }{ crate::i18n::missing_count(ctx.lang, &r.missing) }</h3>
                 <div class="table-scroll" hidden={r.missing.is_empty()}><table class="list-table missing-table">
                     <thead><tr>
                         <th scope="col">{ ctx.t(Msg::SchoolCode) }</th><th scope="col">{ ctx.t(Msg::SchoolName) }</th>

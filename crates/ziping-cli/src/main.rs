@@ -726,7 +726,7 @@ mod cli {
         if report.roster_schools > 0 {
             summary.push_str(
                 &say::SummaryMissing {
-                    count: &report.missing.len().to_string(),
+                    missing: &ziping_core::i18n::missing_count(lang, &report.missing),
                 }
                 .text(lang),
             );

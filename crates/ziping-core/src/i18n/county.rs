@@ -365,3 +365,25 @@ pub fn heavy_school_text(lang: Lang, h: &crate::core::aggregate::HeavySchool) ->
     }
     .text(lang)
 }
+
+/// The roster's schools that have not sent a file, counted as schools (“3 所学校未报送”), and
+/// by school year too where the batch spans several (a school missing two years is one school).
+pub fn missing_count(lang: Lang, missing: &[crate::core::aggregate::MissingSchool]) -> String {
+    let schools = missing
+        .iter()
+        .map(|m| m.code.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    if schools == missing.len() {
+        say::MissingSchools {
+            schools: &schools.to_string(),
+        }
+        .text(lang)
+    } else {
+        say::MissingSchoolYears {
+            schools: &schools.to_string(),
+            years: &missing.len().to_string(),
+        }
+        .text(lang)
+    }
+}

@@ -75,8 +75,9 @@ sayings! {
     RosterHeading { schools } => "学校名册（{schools} 所）", "School roster ({schools} {schools|school|schools})";
     RosterRead { file, schools } => "已从“{file}”读入名册（{schools} 所学校），保存设置后生效", "read the roster from “{file}” ({schools} {schools|school|schools}); it applies once the settings are saved";
     RosterMore { more } => "另有 {more} 所未列出", "{more} more not listed";
-    MissingCount { count } => "{count} 项未报送", "{count} not submitted";
-    SummaryMissing { count } => "名册中 {count} 项未报送。", " {count} roster entries not submitted.";
+    SummaryMissing { missing } => "名册中 {missing}。", " Of the roster, {missing}.";
+    MissingSchools { schools } => "{schools} 所学校未报送", "{schools} {schools|school|schools} not submitted";
+    MissingSchoolYears { schools, years } => "{schools} 所学校共 {years} 个学年未报送", "{schools} {schools|school|schools} not submitted, {years} {years|school year|school years} in all";
     ListedMore { shown, more } => "{shown} 等（另有 {more} 个）", "{shown} and {more} more";
     StatusChecklistNotAcceptedDetail { id, version } => "文件使用的清单“{id}”{version} 版未被本县采用，不计入", "made with checklist “{id}” version {version}, which the county has not accepted; not counted";
     StatusOtherYearDetail { year } => "学年“{year}”不在本县本次评估的学年之内，不计入", "the school year “{year}” is not one the county is assessing; not counted";

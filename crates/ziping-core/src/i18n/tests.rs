@@ -599,3 +599,33 @@ fn ziping_files_that_are_no_submission_are_named_for_what_they_are() {
     assert!(said("ziping.checklist/1").starts_with("这是评估清单文件"));
     assert!(said("ziping.export/9").contains("不是本版本"));
 }
+
+/// 未报送 counts schools (it said “3 项未报送” of school-years), and says the years where a
+/// school misses more than one.
+#[test]
+fn missing_schools_are_counted_as_schools() {
+    use crate::core::aggregate::MissingSchool;
+    use crate::core::model::SchoolType;
+    let m = |year: &str, code: &str| MissingSchool {
+        school_year: year.into(),
+        code: code.into(),
+        name: String::new(),
+        township: String::new(),
+        school_type: SchoolType::Primary,
+    };
+    let one_year = [m("2025-2026", "1"), m("2025-2026", "2")];
+    assert_eq!(missing_count(Lang::Zh, &one_year), "2 所学校未报送");
+    let two_years = [
+        m("2024-2025", "1"),
+        m("2025-2026", "1"),
+        m("2025-2026", "2"),
+    ];
+    assert_eq!(
+        missing_count(Lang::Zh, &two_years),
+        "2 所学校共 3 个学年未报送"
+    );
+    assert_eq!(
+        missing_count(Lang::En, &two_years),
+        "2 schools not submitted, 3 school years in all"
+    );
+}
