@@ -188,8 +188,9 @@ sayings! {
     FieldWrongType { found, expected } => "应为{expected}，实际是{found}", "{found} where {expected} belongs";
     FieldWrongTypeFound { found } => "这里不应是{found}", "{found} does not belong here";
     ImportTooLarge { size_kb, limit_kb } => "文件太大（{size_kb} KB），超过上限 {limit_kb} KB，未读取", "the file is too large ({size_kb} KB; the limit is {limit_kb} KB): not read";
-    ImportNotJson { line, column } => "文件内容不是有效的 JSON：第 {line} 行第 {column} 列有误（文件可能不完整或被改动）", "not valid JSON at line {line}, column {column} (the file may be incomplete or changed)";
-    ImportUnknownFormat { found } => "文件格式“{found}”不是本版本 ziping 能读取的报送文件格式", "the format “{found}” is not a submission format this version of ziping reads";
+    ImportNotJson { line, column } => "文件内容不完整或被改动过，无法读取（第 {line} 行第 {column} 列起读不下去）：请用 ziping 导出的原文件", "the file is incomplete or has been changed and cannot be read (it breaks off at line {line}, column {column}): use the file as ziping exported it";
+    ImportNewerFormat { found } => "这个报送文件由较新版本的 ziping 导出（格式“{found}”），本版本无法读取：请联网打开 ziping 并刷新页面，更新后再打开此文件", "this submission was exported by a newer ziping (format “{found}”), which this version cannot read: open ziping online and reload the page to update it, then open the file again";
+    ImportUnknownFormat { found } => "文件格式“{found}”不是 ziping 的报送文件：请确认选的是从 ziping 导出的报送文件（.json）或报送包（.zip）", "the format “{found}” is not a ziping submission: check that you chose a submission file (.json) or package (.zip) exported from ziping";
     ImportFieldWhole { problem } => "文件内容有误：{problem}", "the file is wrong: {problem}";
     ImportFieldIn { section, problem } => "{section} 部分有误：{problem}", "the {section} section is wrong: {problem}";
     ImportBadTime { field, value } => "字段 {field} 的时间“{value}”不是带时区的标准时间格式（RFC 3339）", "the time “{value}” in {field} is not an RFC 3339 time with an offset";

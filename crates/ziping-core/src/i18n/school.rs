@@ -131,6 +131,9 @@ pub fn import_error(lang: Lang, e: &crate::core::export::ImportError) -> String 
         E::UnknownFormat { found } if found.starts_with("ziping.checklist/") => {
             Msg::ImportIsChecklist.text(lang).into()
         }
+        E::UnknownFormat { found } if found.starts_with("ziping.export/") => {
+            say::ImportNewerFormat { found }.text(lang)
+        }
         E::UnknownFormat { found } => say::ImportUnknownFormat { found }.text(lang),
         E::Field { path, problem } if path == "$" => say::ImportFieldWhole {
             problem: &field_problem(lang, problem),

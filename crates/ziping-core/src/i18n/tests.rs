@@ -597,7 +597,23 @@ fn ziping_files_that_are_no_submission_are_named_for_what_they_are() {
     assert!(said("ziping.county-settings/1").starts_with("这是县级设置文件"));
     assert!(said("ziping.draft/1").starts_with("这是自评草稿的备份"));
     assert!(said("ziping.checklist/1").starts_with("这是评估清单文件"));
-    assert!(said("ziping.export/9").contains("不是本版本"));
+    // A broken file is said in words a principal knows, not “不是有效的 JSON”.
+    let broken = crate::core::export::read(b"{\"format\": ").unwrap_err();
+    let said_broken = super::school::import_error(Lang::Zh, &broken);
+    assert!(
+        said_broken.starts_with("文件内容不完整或被改动过，无法读取（第 1 行第 "),
+        "{said_broken}"
+    );
+    assert!(!said_broken.contains("JSON"));
+    // A newer ziping's file says what to do; something else is not called a version problem.
+    assert_eq!(
+        said("ziping.export/9"),
+        "这个报送文件由较新版本的 ziping 导出（格式“ziping.export/9”），本版本无法读取：请联网打开 ziping 并刷新页面，更新后再打开此文件"
+    );
+    assert_eq!(
+        said("other/1"),
+        "文件格式“other/1”不是 ziping 的报送文件：请确认选的是从 ziping 导出的报送文件（.json）或报送包（.zip）"
+    );
 }
 
 /// 未报送 counts schools (it said “3 项未报送” of school-years), and says the years where a
