@@ -619,6 +619,7 @@ fn packages_are_verified_with_their_evidence_and_a_forged_one_is_refused() {
         &text,
         &doc.attachments,
         &BTreeMap::from([(a.sha256.clone(), scan)]),
+        &ziping_core::core::time::Timestamp::parse(&doc.exported).unwrap(),
     )
     .unwrap();
     std::fs::write(dir.join("城关镇第一小学.zip"), &good).unwrap();

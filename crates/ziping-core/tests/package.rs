@@ -34,6 +34,11 @@ fn problem(bytes: &[u8]) -> PackageProblem {
     }
 }
 
+/// The export's time, as the app hands it to `write`.
+fn made(export: &ziping_core::core::export::Export) -> ziping_core::core::time::Timestamp {
+    ziping_core::core::time::Timestamp::parse(&export.exported).unwrap()
+}
+
 fn known() -> Vec<ziping_core::core::checklist::Checklist> {
     builtins().unwrap()
 }
@@ -41,7 +46,7 @@ fn known() -> Vec<ziping_core::core::checklist::Checklist> {
 #[test]
 fn a_package_reads_back_with_its_evidence_and_verifies() {
     let (export, text, evidence) = example();
-    let package = write(&text, &export.attachments, &evidence).unwrap();
+    let package = write(&text, &export.attachments, &evidence, &made(&export)).unwrap();
     let opened = open(&package).unwrap();
     assert_eq!(opened.submission, text.as_bytes());
     assert_eq!(opened.export, export);
@@ -86,7 +91,7 @@ fn names_that_would_leave_their_folder_are_made_safe_when_written() {
     let text = to_text(&export).unwrap();
     let sealed: Export = serde_json::from_str(&text).unwrap();
     let evidence = BTreeMap::from([(sealed.attachments[0].sha256.clone(), data)]);
-    let package = write(&text, &sealed.attachments, &evidence).unwrap();
+    let package = write(&text, &sealed.attachments, &evidence, &made(&export)).unwrap();
     assert_eq!(open(&package).unwrap().evidence.len(), 3);
 }
 
@@ -94,7 +99,7 @@ fn names_that_would_leave_their_folder_are_made_safe_when_written() {
 fn making_a_package_says_which_evidence_file_is_missing_changed_or_too_large() {
     let (export, text, evidence) = example();
     assert_eq!(
-        write(&text, &export.attachments, &BTreeMap::new()),
+        write(&text, &export.attachments, &BTreeMap::new(), &made(&export)),
         Err(PackageProblem::Missing {
             item: "G6".into(),
             name: "班级名册.pdf".into()
@@ -102,7 +107,7 @@ fn making_a_package_says_which_evidence_file_is_missing_changed_or_too_large() {
     );
     let changed = BTreeMap::from([(export.attachments[0].sha256.clone(), b"other".to_vec())]);
     assert!(matches!(
-        write(&text, &export.attachments, &changed),
+        write(&text, &export.attachments, &changed, &made(&export)),
         Err(PackageProblem::HashMismatch { .. })
     ));
     let big = vec![0u8; MAX_PACKAGE_BYTES as usize];
@@ -111,7 +116,7 @@ fn making_a_package_says_which_evidence_file_is_missing_changed_or_too_large() {
     let mut with_big = evidence.clone();
     with_big.insert(attachments[1].sha256.clone(), big);
     assert!(matches!(
-        write(&text, &attachments, &with_big),
+        write(&text, &attachments, &with_big, &made(&export)),
         Err(PackageProblem::EvidenceTooLarge { limit: MAX_PACKAGE_BYTES, ref name, .. }) if name == "录像.mp4"
     ));
 }
@@ -193,7 +198,7 @@ fn hostile_packages_are_refused_with_their_reason() {
         }
     );
     // Cut short, or not a zip.
-    let whole = write(&text, &export.attachments, &evidence).unwrap();
+    let whole = write(&text, &export.attachments, &evidence, &made(&export)).unwrap();
     assert_eq!(problem(&whole[..whole.len() / 2]), PackageProblem::NotAZip);
     // A package whose submission was edited: the submission's own digest says so.
     let edited = text.replace("城关镇第一小学", "城关镇第二小学");
@@ -220,7 +225,7 @@ fn a_refused_package_leaves_the_other_files_of_the_batch_counted() {
         (SUBMISSION_ENTRY.as_bytes(), text.as_bytes(), false),
         (evidence_path(a).as_bytes(), &vec![0u8; 60 << 20], true),
     ]);
-    let good = write(&text, &export.attachments, &evidence).unwrap();
+    let good = write(&text, &export.attachments, &evidence, &made(&export)).unwrap();
     let known = known();
     let files = [
         reduce("bomb.zip", &bomb, &known),
@@ -281,7 +286,7 @@ fn two_files_behind_one_path_are_refused() {
 #[test]
 fn bytes_the_directory_does_not_list_are_refused() {
     let (export, text, evidence) = example();
-    let good = write(&text, &export.attachments, &evidence).unwrap();
+    let good = write(&text, &export.attachments, &evidence, &made(&export)).unwrap();
     // Something after the archive.
     let mut trailing = good.clone();
     trailing.extend_from_slice(b"PK\x03\x04 hidden");
@@ -310,9 +315,42 @@ fn bytes_the_directory_does_not_list_are_refused() {
 #[test]
 fn a_package_where_only_a_submission_file_opens_is_named_as_one() {
     let (export, text, evidence) = example();
-    let package = write(&text, &export.attachments, &evidence).unwrap();
+    let package = write(&text, &export.attachments, &evidence, &made(&export)).unwrap();
     assert_eq!(
         ziping_core::core::export::read(&package),
         Err(ImportError::IsPackage)
     );
+}
+
+/// Every entry of the central directory: (version made by, external attributes, DOS date).
+fn central_entries(zip: &[u8]) -> Vec<(u16, u32, u16)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(n) = zip[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let h = &zip[at + n..];
+        let u16_at = |i: usize| u16::from_le_bytes([h[i], h[i + 1]]);
+        let u32_at = |i: usize| u32::from_le_bytes([h[i], h[i + 1], h[i + 2], h[i + 3]]);
+        out.push((u16_at(4), u32_at(38), u16_at(14)));
+        at += n + 46;
+    }
+    out
+}
+
+/// A package unpacked by a person (Debian's unzip 6.00, which reads an MS-DOS entry's name
+/// in the DOS code page, and its dates) shows the Chinese names and the day it was made: its
+/// entries are made on Unix, as plain files, and dated at the export (they said “made by
+/// MS-DOS” and 1980-00-00).
+#[test]
+fn a_package_s_entries_are_unix_files_dated_at_the_export() {
+    let (export, text, evidence) = example();
+    let package = write(&text, &export.attachments, &evidence, &made(&export)).unwrap();
+    let entries = central_entries(&package);
+    assert_eq!(entries.len(), 2, "the submission and one evidence file");
+    let exported = ziping_core::core::time::Timestamp::parse(&export.exported).unwrap();
+    let year = exported.date()[..4].parse::<u16>().unwrap();
+    for (made_by, attrs, date) in entries {
+        assert_eq!(made_by >> 8, 3, "made on Unix: {made_by:#x}");
+        assert_eq!(attrs >> 16, 0o100644, "a plain file, rw-r--r--: {attrs:#x}");
+        assert_eq!((date >> 9) + 1980, year, "dated at the export: {date:#x}");
+    }
 }

@@ -32,7 +32,7 @@ pub fn use_download(state: &AppState, dispatch: &UseReducerDispatcher<Store>) {
                     }
                 }
             }
-            match crate::core::package::write(&file.text, &evidence, &bytes) {
+            match crate::core::package::write(&file.text, &evidence, &bytes, &file.exported) {
                 Ok(zip) => {
                     let saved = files::download_bytes(&file.name, &zip, "application/zip").is_ok();
                     dispatch.dispatch(Action::Downloaded { saved });

@@ -99,13 +99,14 @@ pub fn too_large(text: &str, attachments: &[Attachment]) -> Option<PackageProble
     })
 }
 
-/// Makes a package of the submission `text` (as exported) and the evidence it lists, by
-/// SHA-256 in `bytes`. Refused when a listed file is missing or changed, or the package would
-/// be larger than [`MAX_PACKAGE_BYTES`].
+/// Makes a package of the submission `text` (as exported at `exported`) and the evidence it
+/// lists, by SHA-256 in `bytes`. Refused when a listed file is missing or changed, or the
+/// package would be larger than [`MAX_PACKAGE_BYTES`].
 pub fn write(
     text: &str,
     attachments: &[Attachment],
     bytes: &BTreeMap<String, Vec<u8>>,
+    exported: &crate::core::time::Timestamp,
 ) -> Result<Vec<u8>, PackageProblem> {
     let mut entries: Vec<(String, &[u8])> = Vec::new();
     let mut paths: BTreeMap<String, &Attachment> = BTreeMap::new();
@@ -138,9 +139,17 @@ pub fn write(
     let total = size_of(text, attachments);
     let mut out = Vec::with_capacity(total as usize + 200);
     let mut archive = rawzip::ZipArchiveWriter::new(&mut out);
-    // Stored entries, their CRC computed here (see `CRC`), not by rawzip's writer.
+    // Each entry a plain file made on Unix (rw-r--r--) and dated at the export: without them
+    // an entry says "made by MS-DOS" and 1980, and unzip reads its UTF-8 name (flagged as
+    // such) in the DOS code page. Every entry is stored, its CRC computed here (see `CRC`),
+    // not by rawzip's writer.
+    let made = rawzip::time::UtcDateTime::from_unix(exported.millis().div_euclid(1000));
     let mut add = |path: &str, data: &[u8]| -> Result<(), rawzip::Error> {
-        let (mut entry, _) = archive.new_file(path).start()?;
+        let (mut entry, _) = archive
+            .new_file(path)
+            .unix_permissions(0o100644)
+            .last_modified(made)
+            .start()?;
         std::io::Write::write_all(&mut entry, data)?;
         let descriptor = rawzip::DataDescriptorOutput::new(CRC.checksum(data), data.len() as u64);
         entry.finish(descriptor)?;

@@ -114,6 +114,8 @@ pub struct AppState {
 pub struct Download {
     pub name: String,
     pub text: String,
+    /// When it was exported (a 报送包's entries are dated so).
+    pub exported: crate::core::time::Timestamp,
     pub evidence: Option<Vec<crate::core::export::Attachment>>,
 }
 
@@ -519,6 +521,7 @@ impl AppState {
                         return Ok(Download {
                             name,
                             text,
+                            exported: now.clone(),
                             evidence: None,
                         });
                     }
@@ -528,6 +531,7 @@ impl AppState {
                     Ok(Download {
                         name: format!("{}.zip", name.trim_end_matches(".json")),
                         text,
+                        exported: now.clone(),
                         evidence: Some(d.attachments.clone()),
                     })
                 });

@@ -457,6 +457,7 @@ fn export_makes_the_file_or_says_why_not() {
         name,
         text,
         evidence,
+        ..
     } = &**s.download.as_ref().expect("a file");
     assert_eq!(evidence, &None, "a plain file, no package");
     assert!(

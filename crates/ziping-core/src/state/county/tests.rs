@@ -344,7 +344,9 @@ fn a_package_of_a_file_already_here_takes_its_place() {
     let export = crate::core::export::read(text.as_bytes()).unwrap();
     let scan = export.profile.school_name.as_bytes().to_vec();
     let evidence = std::collections::BTreeMap::from([(export.attachments[0].sha256.clone(), scan)]);
-    let package = crate::core::package::write(&text, &export.attachments, &evidence).unwrap();
+    let exported = crate::core::time::Timestamp::parse(&export.exported).unwrap();
+    let package =
+        crate::core::package::write(&text, &export.attachments, &evidence, &exported).unwrap();
     let mut b = Batch::new(builtins().unwrap());
     assert_eq!(add(&mut b, "a.json", text.as_bytes()), Added::Submission);
     assert_eq!(add(&mut b, "a.zip", &package), Added::Submission);
