@@ -84,6 +84,8 @@ test("this year from last year's file: copied, checked, compared, reviewed, expo
     assert.equal(await page.getByTestId("comparison-chart").locator("rect.last-year").count(), scored, "one bar per area with points, for last year");
     // Items of this year's checklist version that last year's did not have are listed as new.
     assert.match(await page.getByTestId("change-B5.1.16").textContent(), /本年新增条目/);
+    // Values carry their units, as on the item cards (they were bare numbers: "— → 0.6").
+    assert.match(await page.getByTestId("change-B5.1.16").textContent(), /— → -?[\d.]+ 个百分点/);
     await screenshot(page, "last-year-results-zh");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "last-year-results-zh-390");

@@ -8,6 +8,7 @@ use crate::app::{Ctx, Open};
 use crate::core::answers::Part;
 use crate::core::format::fmt_num;
 use crate::core::history::{compare, Change, ItemChange, YearComparison, YearResult};
+use crate::core::model::ItemKind;
 use crate::core::score::Tally;
 use crate::i18n::{change_msg, say, Msg};
 use yew::prelude::*;
@@ -40,23 +41,31 @@ fn share(t: &Option<Tally>) -> f64 {
         .map_or(0.0, |t| (t.earned / t.max).clamp(0.0, 1.0))
 }
 
-/// A part's value, or its outcome when it has none (a yes/no item).
-fn part_text(ctx: &Ctx, p: &Option<crate::core::history::PartSummary>) -> String {
+/// A part's value with its unit (as the item card and the report show it), or its outcome
+/// when it has none (a yes/no item).
+fn part_text(ctx: &Ctx, p: &Option<crate::core::history::PartSummary>, unit: &str) -> String {
     match p {
         None => "—".into(),
         Some(p) => match p.value {
-            Some(v) => crate::core::format::fixed(v, 2),
+            Some(v) => super::with_unit(
+                ctx,
+                crate::core::format::quantity_against(v, unit, p.rule),
+                unit,
+            ),
             None => crate::i18n::outcome_words(ctx.lang, p.outcome, None),
         },
     }
 }
 
 fn item_rows(ctx: &Ctx, open: &Open, item: &ItemChange) -> Html {
-    let text = open
-        .checklist
-        .item(&item.id)
+    let def = open.checklist.item(&item.id);
+    let text = def
         .map(|i| pick(&i.text, ctx.lang).to_string())
         .unwrap_or_default();
+    let unit = match def.map(|i| &i.kind) {
+        Some(ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. }) => unit.as_str(),
+        _ => "",
+    };
     let parts = item.parts.iter().map(|p| {
         let name = crate::i18n::part_name(ctx.lang, p.part)
             .map(|n| format!("{n}{}", ctx.lang.colon()))
@@ -65,7 +74,7 @@ fn item_rows(ctx: &Ctx, open: &Open, item: &ItemChange) -> Html {
         html! {
             <span class="part-change">
                 if !single { { name } }
-                { part_text(ctx, &p.last) }{ " → " }{ part_text(ctx, &p.this) }
+                { part_text(ctx, &p.last, unit) }{ " → " }{ part_text(ctx, &p.this, unit) }
             </span>
         }
     });

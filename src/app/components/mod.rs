@@ -17,3 +17,12 @@ pub use header::header;
 pub use item_card::{outcome_class, InputField, ItemCard};
 pub use review::{review_section, review_table};
 pub use save_bar::save_bar;
+
+/// A number shown with its unit in the interface language ("46 人", "0.6 个百分点", "96 %"),
+/// or alone where the unit says nothing in it.
+pub fn with_unit(ctx: &crate::app::Ctx, number: String, unit: &str) -> String {
+    match crate::i18n::unit_after(ctx.lang, unit, &number) {
+        "" => number,
+        u => format!("{number} {u}"),
+    }
+}

@@ -1,7 +1,7 @@
 use super::plan::plan_table;
 use super::results::{charts, summary};
 use crate::app::browser::{clock, page};
-use crate::app::components::{outcome_class, pick};
+use crate::app::components::{outcome_class, pick, with_unit};
 use crate::app::{Ctx, Open};
 use crate::core::answers::parse_number;
 use crate::core::answers::{Slot, Value};
@@ -17,13 +17,6 @@ fn number_text(ctx: &Ctx, typed: &str, unit: &str, rule: Option<Comparison>) -> 
     match parse_number(typed) {
         Ok(n) => with_unit(ctx, format::quantity_against(n, unit, rule), unit),
         Err(_) => format!("{typed}{}", ctx.lang.paren(ctx.t(Msg::OutcomeInvalid))),
-    }
-}
-
-fn with_unit(ctx: &Ctx, number: String, unit: &str) -> String {
-    match crate::i18n::unit_after(ctx.lang, unit, &number) {
-        "" => number,
-        u => format!("{number} {u}"),
     }
 }
 
