@@ -193,7 +193,7 @@ fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
         "its checklist version is not here"
     );
     let last = read(&bytes).unwrap();
-    let d = start_from_file(
+    let started = start_from_file(
         "d3".into(),
         "old.json",
         &bytes,
@@ -201,6 +201,11 @@ fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
         &at(),
     )
     .unwrap();
+    assert!(
+        !started.result_differs,
+        "not recomputed: nothing to compare"
+    );
+    let d = started.draft;
     let previous = d.previous.as_ref().unwrap();
     assert_eq!(previous.checklist.version, "2026.3");
     assert_eq!(
@@ -237,6 +242,52 @@ fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
         ),
         Err(StartError::NoChecklist { id }) if id == "zlpj-school"
     ));
+}
+
+/// Last year's file whose stored result is not the one its answers give (edited and sealed
+/// again): compared on its answers, and the principal is told so, as when opening a file.
+#[test]
+fn last_year_s_file_with_another_stored_result_is_said_to_differ() {
+    use ziping_core::state::draft::known_here;
+    use ziping_core::state::last_year::start_from_file;
+    let builtins = ziping_core::core::builtin::builtins().unwrap();
+    let known = known_here(&builtins, &[]).0;
+    let edited = std::fs::read(format!(
+        "{}/../../tests/corpus/import/55-huge-points.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let started = start_from_file("d6".into(), "55.json", &edited, &known, &at()).unwrap();
+    assert!(started.result_differs);
+    let recomputed = verify(&edited, &builtins).unwrap().recomputed;
+    assert_eq!(
+        started.draft.previous.as_ref().unwrap().result,
+        YearResult::of(&recomputed),
+        "compared on its answers"
+    );
+    let said = ziping_core::report::notice::notice_text(
+        ziping_core::i18n::Lang::Zh,
+        &ziping_core::state::Notice::StartedFromLastYear {
+            name: "55.json".into(),
+        },
+        &|slot| slot.to_string(),
+    );
+    assert_eq!(
+        said,
+        "上年文件“55.json”中保存的得分与按它的原始数据重新计算的不同（文件导出后可能被改动过）：与上年比较按重新计算的结果。"
+    );
+    // An example school's own file: nothing to say.
+    let example = std::fs::read(format!(
+        "{}/../../examples/{}",
+        env!("CARGO_MANIFEST_DIR"),
+        "示例县-城关镇第一小学-yzjh-school-2026-2027-2026-11-20.json"
+    ))
+    .unwrap();
+    assert!(
+        !start_from_file("d7".into(), "a.json", &example, &known, &at())
+            .unwrap()
+            .result_differs
+    );
 }
 
 /// The next school year's files of the three example schools, made the way the app makes them

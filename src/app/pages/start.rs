@@ -224,11 +224,16 @@ fn StartFromLastYearFile() -> Html {
                         );
                         use crate::state::last_year::StartError;
                         match started {
-                            Ok(draft) => {
+                            Ok(started) => {
                                 error.set(None);
                                 dispatch.dispatch(Action::StartedFromLastYear {
-                                    draft: Box::new(draft),
+                                    draft: Box::new(started.draft),
                                 });
+                                if started.result_differs {
+                                    dispatch.dispatch(Action::Notify(
+                                        Notice::StartedFromLastYear { name },
+                                    ));
+                                }
                             }
                             Err(StartError::File(e)) => error.set(Some(Rejection::Submission {
                                 file: name,

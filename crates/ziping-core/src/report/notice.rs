@@ -68,6 +68,9 @@ pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String)
             name,
             result_differs: true,
         } => say::ImportedFromDiffers { file: name }.text(lang),
+        Notice::StartedFromLastYear { name } => {
+            say::LastYearResultDiffers { file: name }.text(lang)
+        }
         Notice::DraftDeleted { name } => say::DraftDeleted { school: name }.text(lang),
         Notice::DraftCopied { name } => say::DraftCopied { school: name }.text(lang),
         Notice::EvidenceRemoved { name } => say::EvidenceRemoved { file: name }.text(lang),

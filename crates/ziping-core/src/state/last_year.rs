@@ -187,10 +187,14 @@ pub fn start_from_file(
     bytes: &[u8],
     known: &[Known],
     now: &Timestamp,
-) -> Result<Draft, StartError> {
+) -> Result<Started, StartError> {
     let export = crate::core::export::read(bytes).map_err(StartError::File)?;
+    let mut result_differs = false;
     let result = match crate::core::export::verify(bytes, &checklists_of(known)) {
-        Ok(v) => YearResult::of(&v.recomputed),
+        Ok(v) => {
+            result_differs = !v.result_matches();
+            YearResult::of(&v.recomputed)
+        }
         Err(_) => YearResult::from_stored(&export.result).map_err(|problem| {
             StartError::File(crate::core::export::ImportError::Field {
                 path: "result".into(),
@@ -212,7 +216,7 @@ pub fn start_from_file(
     else {
         return Err(StartError::NoChecklist { id: wanted.clone() });
     };
-    Ok(Draft::from_last_year(
+    let draft = Draft::from_last_year(
         id,
         LastYear {
             file,
@@ -222,5 +226,17 @@ pub fn start_from_file(
         &checklist,
         source,
         now,
-    ))
+    );
+    Ok(Started {
+        draft,
+        result_differs,
+    })
+}
+
+/// This year's draft from last year's file, and whether the result the file stores differs
+/// from the one its answers give (the comparison uses its answers; the page says so).
+#[derive(Debug)]
+pub struct Started {
+    pub draft: Draft,
+    pub result_differs: bool,
 }

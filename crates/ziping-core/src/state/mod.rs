@@ -169,6 +169,11 @@ pub enum Notice {
         /// counted.
         result_differs: bool,
     },
+    /// This year's draft was started from last year's file (`name`), whose stored result is
+    /// not the one its answers give: the comparison uses its answers.
+    StartedFromLastYear {
+        name: String,
+    },
     /// A draft deleted from the start page (its school's name).
     DraftDeleted {
         name: String,
