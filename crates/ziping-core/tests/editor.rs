@@ -807,6 +807,19 @@ fn a_county_adds_a_group_rule_of_its_own_and_removes_one() {
     // A number typed wrong in a second rule stays with that rule when the first goes.
     d.apply(ChecklistEdit::AddGroupRule, &now());
     set(&mut d, Target::GroupMinPass(1), "两");
+    // A floor typed in % is quoted in %, as typed (it said “数值 1.2 超出允许范围（应大于 0
+    // 且不超过 1）” of a field that asks for %).
+    set(&mut d, Target::GroupFloor(0), "120");
+    let floor = d
+        .problems(&[])
+        .into_iter()
+        .find(|p| p.path() == Target::GroupFloor(0).path())
+        .expect("120 % is refused");
+    assert_eq!(
+        ziping_core::i18n::draft_problem_text(Lang::Zh, &floor),
+        "“120%”超出允许范围：应大于 0%、不超过 100%"
+    );
+    set(&mut d, Target::GroupFloor(0), "85");
     // A number that is no count of items (2.5, -1) is named as such, not as "not a number".
     set(&mut d, Target::GroupMinPass(0), "2.5");
     let whole = d

@@ -16,7 +16,7 @@ use crate::core::checklist_csv::{from_csv, to_csv};
 use crate::core::filename::join_parts;
 use crate::core::model::ChecklistDoc;
 use crate::core::time::Timestamp;
-use crate::i18n::{checklist_problem, csv_problem, say, Lang, Msg};
+use crate::i18n::{csv_problem, say, Msg};
 use crate::state::draft::{checklists_of, known_here};
 use crate::state::editor::{checklist_file, ChecklistDraft, ChecklistEdit, DraftProblem, Place};
 use crate::state::{SaveStatus, Saver, Written};
@@ -89,23 +89,9 @@ fn problems_of(ctx: &Ctx, problems: &[DraftProblem]) -> Vec<Shown> {
         .map(|p| Shown {
             path: p.path().to_string(),
             place: p.place(),
-            text: problem_text(ctx.lang, p),
+            text: crate::i18n::draft_problem_text(ctx.lang, p),
         })
         .collect()
-}
-
-/// A draft's problem in words.
-fn problem_text(lang: Lang, p: &DraftProblem) -> String {
-    match p {
-        DraftProblem::Number { error, .. } => crate::i18n::number_error(lang, error),
-        DraftProblem::NotWhole { text, .. } => say::NotACount { typed: text }.text(lang),
-        DraftProblem::Check(issue) => checklist_problem(lang, &issue.problem),
-        DraftProblem::Clash(clash) => say::ChecklistClash {
-            id: &clash.id,
-            version: &clash.version,
-        }
-        .text(lang),
-    }
 }
 
 /// Words that quote numbers other than their group rule's (notes, not problems).
@@ -189,7 +175,7 @@ impl EditorNotice {
                 lines.extend(problems.iter().map(|p| {
                     say::EditorProblemAt {
                         place: &form::place_of(ctx, doc, p.place()),
-                        problem: &problem_text(lang, p),
+                        problem: &crate::i18n::draft_problem_text(lang, p),
                     }
                     .text(lang)
                 }));

@@ -203,6 +203,7 @@ sayings! {
     ChecklistWrongFormat { found } => "文件格式为“{found}”，不是 ziping 评估清单", "the format is “{found}”, not a ziping checklist";
     ChecklistDuplicateId { id } => "编号“{id}”重复", "the id “{id}” is used twice";
     ChecklistUnknownRef { what, id } => "引用了不存在的{what}“{id}”", "refers to an unknown {what} “{id}”";
+    EditorShareOutOfRange { value } => "“{value}%”超出允许范围：应大于 0%、不超过 100%", "“{value}%” is out of range: it must be more than 0% and at most 100%";
     ChecklistIdCharacters { id } => "编号“{id}”只能用英文字母、数字和 _ . -（不能有空格、逗号或汉字）", "the id “{id}” may use only the letters A–Z and a–z, digits, _ . and - (no spaces, commas or Chinese characters)";
     ChecklistReservedAt { id } => "编号“{id}”含有“@”：它在答案中用来标记九年一贯制学校的学部，编号中不能使用", "the id “{id}” contains “@”, which marks the parts of a nine-year school in answers";
     ChecklistHiddenCharacters { value, hidden } => "“{value}”含有看不见的字符（{hidden}）：清单编号和版本只能用看得见的字符，首尾不能有空格", "“{value}” contains characters that cannot be seen ({hidden}): a checklist's id and version use visible characters only, with no space at either end";
