@@ -320,6 +320,13 @@ test("a levels item: its levels follow its points, each level's name and criteri
     await page.getByTestId("ed-add-group").click();
     await page.getByTestId("ed-node-meta").click();
     await retype(page, "ed-group-title-0-zh", "体育与健康至少2项达标", 20);
+    // An item id that does not exist is said under the list it was typed in (it was only in
+    // the list of problems, which led nowhere).
+    await retype(page, "ed-group-items-0", "B5.1.1、B9.9、B5.1.5", 20);
+    const items = page.getByTestId("ed-group-items-0");
+    await page.waitForFunction(() => document.querySelector('[data-testid="ed-group-items-0"]').getAttribute("aria-invalid") === "true");
+    const describedBy = await items.getAttribute("aria-describedby");
+    assert.match(await page.locator(`[id="${describedBy}"]`).textContent(), /B9\.9/);
     await retype(page, "ed-group-items-0", "B5.1.1、B5.1.4、B5.1.5", 20);
     await retype(page, "ed-group-min-0", "2", 40);
     await retype(page, "ed-group-clause-0", "县任务5", 20);

@@ -127,6 +127,12 @@ fn problems_beside_the_fields_have_their_places() {
         at("group_rules[0].source").field,
         Some(PlaceField::GroupSource)
     );
+    // One listed item of a group rule (unknown, twice, without a threshold): its list's field
+    // (it was no field: the problem could not be followed to where it is typed).
+    assert_eq!(
+        at("group_rules[1].items[2]").field,
+        Some(PlaceField::Target(Target::GroupItems(1)))
+    );
     assert_eq!(
         at("areas[3].indicators[1]"),
         Place {

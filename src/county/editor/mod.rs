@@ -76,6 +76,8 @@ impl Reducible for Editing {
 /// A problem in words, with the path of the field it is in.
 #[derive(Clone, PartialEq)]
 pub struct Shown {
+    /// The path of the field it is shown under: the form's field where the place names one
+    /// (a group rule's listed item `group_rules[0].items[2]` is shown under its list).
     pub path: String,
     /// Where it is, typed (`Place::of(path)`).
     pub place: Place,
@@ -86,10 +88,17 @@ pub struct Shown {
 fn problems_of(ctx: &Ctx, problems: &[DraftProblem]) -> Vec<Shown> {
     problems
         .iter()
-        .map(|p| Shown {
-            path: p.path().to_string(),
-            place: p.place(),
-            text: crate::i18n::draft_problem_text(ctx.lang, p),
+        .map(|p| {
+            let place = p.place();
+            let path = match place.field {
+                Some(crate::core::checklist_path::PlaceField::Target(t)) => t.path(),
+                _ => p.path().to_string(),
+            };
+            Shown {
+                path,
+                place,
+                text: crate::i18n::draft_problem_text(ctx.lang, p),
+            }
         })
         .collect()
 }

@@ -502,7 +502,11 @@ fn other_field(path: &str, node: Option<Node>) -> Option<PlaceField> {
         }
         Some(_) => None,
         None => {
-            let (_, rest) = indexed(path, "group_rules")?;
+            let (g, rest) = indexed(path, "group_rules")?;
+            if rest.starts_with(".items[") {
+                // One of the listed items: the list's field, where it is typed.
+                return Some(PlaceField::Target(Target::GroupItems(g)));
+            }
             rest.starts_with(".source")
                 .then_some(PlaceField::GroupSource)
         }
