@@ -816,7 +816,7 @@ fn a_county_adds_a_group_rule_of_its_own_and_removes_one() {
         .find(|p| p.path() == Target::GroupFloor(0).path())
         .expect("120 % is refused");
     assert_eq!(
-        ziping_core::i18n::draft_problem_text(Lang::Zh, &floor),
+        ziping_core::report::notice::draft_problem_text(Lang::Zh, &floor),
         "“120%”超出允许范围：应大于 0%、不超过 100%"
     );
     set(&mut d, Target::GroupFloor(0), "85");

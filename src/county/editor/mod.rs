@@ -97,7 +97,7 @@ fn problems_of(ctx: &Ctx, problems: &[DraftProblem]) -> Vec<Shown> {
             Shown {
                 path,
                 place,
-                text: crate::i18n::draft_problem_text(ctx.lang, p),
+                text: crate::report::notice::draft_problem_text(ctx.lang, p),
             }
         })
         .collect()
@@ -184,7 +184,7 @@ impl EditorNotice {
                 lines.extend(problems.iter().map(|p| {
                     say::EditorProblemAt {
                         place: &form::place_of(ctx, doc, p.place()),
-                        problem: &crate::i18n::draft_problem_text(lang, p),
+                        problem: &crate::report::notice::draft_problem_text(lang, p),
                     }
                     .text(lang)
                 }));

@@ -66,33 +66,3 @@ pub fn place_field_name(lang: Lang, field: PlaceField) -> String {
         of.map_or("", |l| lang_suffix(lang, l))
     )
 }
-
-/// A 制作县级清单 draft's problem in words, as the form shows it: a share the form takes in
-/// % (a group rule's floor, an area's pass rate) is quoted in % as typed (“120%”), not as the
-/// file's ratio (“1.2”).
-pub fn draft_problem_text(lang: Lang, p: &crate::state::editor::DraftProblem) -> String {
-    use crate::core::checklist::{Allowed, Problem};
-    use crate::state::editor::DraftProblem;
-    match p {
-        DraftProblem::Number { error, .. } => number_error(lang, error),
-        DraftProblem::NotWhole { text, .. } => say::NotACount { typed: text }.text(lang),
-        DraftProblem::Check(issue) => match (&issue.problem, Target::parse(&issue.path)) {
-            (
-                Problem::OutOfRange {
-                    allowed: Allowed::Share,
-                    value,
-                },
-                Some(Target::GroupFloor(_) | Target::AreaPassRate(_)),
-            ) => say::EditorShareOutOfRange {
-                value: &crate::core::format::fixed(value * 100.0, 4),
-            }
-            .text(lang),
-            (problem, _) => checklist_problem(lang, problem),
-        },
-        DraftProblem::Clash(clash) => say::ChecklistClash {
-            id: &clash.id,
-            version: &clash.version,
-        }
-        .text(lang),
-    }
-}

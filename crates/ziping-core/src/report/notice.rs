@@ -1,5 +1,6 @@
-//! The app's announcements in words: each `Notice` the reducer keeps typed, and why a draft's
-//! checklist cannot be used, in the language shown (a toggle re-words them).
+//! The app's announcements in words: each `Notice` the reducer keeps typed, why a draft's
+//! checklist cannot be used, and 制作县级清单's problems, in the language shown (a toggle
+//! re-words them).
 
 use crate::core::answers::Slot;
 use crate::core::export::ExportError;
@@ -108,6 +109,47 @@ pub fn source_error_text(lang: Lang, e: &SourceError) -> String {
     match e {
         SourceError::UnknownBuiltin(id) => say::UnknownBuiltin { id }.text(lang),
         SourceError::Invalid(errors) => checklist_errors(lang, errors),
+    }
+}
+
+/// A 制作县级清单 draft's problem in words, as the form shows it: a share the form takes in
+/// % (a group rule's floor, an area's pass rate) is quoted in % as typed (“120%”), not as the
+/// file's ratio (“1.2”).
+pub fn draft_problem_text(
+    lang: crate::i18n::Lang,
+    p: &crate::state::editor::DraftProblem,
+) -> String {
+    use crate::core::checklist::{Allowed, Problem};
+    use crate::state::editor::DraftProblem;
+    match p {
+        DraftProblem::Number { error, .. } => crate::i18n::number_error(lang, error),
+        DraftProblem::NotWhole { text, .. } => {
+            crate::i18n::say::NotACount { typed: text }.text(lang)
+        }
+        DraftProblem::Check(issue) => match (
+            &issue.problem,
+            crate::core::checklist_path::Target::parse(&issue.path),
+        ) {
+            (
+                Problem::OutOfRange {
+                    allowed: Allowed::Share,
+                    value,
+                },
+                Some(
+                    crate::core::checklist_path::Target::GroupFloor(_)
+                    | crate::core::checklist_path::Target::AreaPassRate(_),
+                ),
+            ) => crate::i18n::say::EditorShareOutOfRange {
+                value: &crate::core::format::fixed(value * 100.0, 4),
+            }
+            .text(lang),
+            (problem, _) => crate::i18n::checklist_problem(lang, problem),
+        },
+        DraftProblem::Clash(clash) => crate::i18n::say::ChecklistClash {
+            id: &clash.id,
+            version: &clash.version,
+        }
+        .text(lang),
     }
 }
 
