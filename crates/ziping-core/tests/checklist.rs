@@ -200,7 +200,17 @@ fn inconsistent_rules_are_refused() {
             Box::new(|d| {
                 item(d, 5)["kind"]["rule"]["primary"] = json!({"op": "between", "min": 5, "max": 1})
             }),
-            Problem::BadThreshold,
+            Problem::BadRange { min: 5.0, max: 1.0 },
+        ),
+        (
+            "grades out of order",
+            Box::new(|d| d["grades"][1]["min_percent"] = json!(95)),
+            Problem::GradeOrder { above: 90.0 },
+        ),
+        (
+            "two grades at one line",
+            Box::new(|d| d["grades"][2]["min_percent"] = json!(75)),
+            Problem::GradeOrder { above: 75.0 },
         ),
         (
             "a source without a title",

@@ -445,7 +445,7 @@ catalogue! {
     ChecklistVetoKind => "一票否决项只能是“是/否”项或有达标线的数值项", "a veto item is a yes/no item or a number with a threshold";
     ChecklistTooFewLevels => "等级项至少要有两个等级", "a levels item needs at least two levels";
     ChecklistBestLevel => "最高等级的得分须等于本项分值", "the best level must earn the item's points";
-    ChecklistBadThreshold => "达标线须是有限的数（区间须下限不大于上限）", "a threshold must be a finite number (a range needs min ≤ max)";
+    ChecklistBadThreshold => "达标线须是有限的数", "a threshold must be a finite number";
     NumberEmpty => "此栏不能为空，请填写数字。", "This field cannot be empty: enter a number.";
     ChecklistUnreachable => "没有学校能达到这条达标线：学校填写的数不小于 0", "no school can meet this threshold: the numbers a school enters are never below 0";
     ChecklistUnreachablePercent => "没有学校能达到这条达标线：学校填写的百分比在 0 到 100 之间", "no school can meet this threshold: a percentage a school enters is between 0 and 100";

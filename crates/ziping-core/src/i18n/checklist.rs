@@ -322,6 +322,15 @@ pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> Str
         }
         .text(lang),
         P::BadThreshold => Msg::ChecklistBadThreshold.text(lang).into(),
+        P::BadRange { min, max } => say::ChecklistBadRange {
+            min: &num(*min),
+            max: &num(*max),
+        }
+        .text(lang),
+        P::GradeOrder { above } => say::ChecklistGradeOrder {
+            above: &num(*above),
+        }
+        .text(lang),
         P::Unreachable { percent: false } => Msg::ChecklistUnreachable.text(lang).into(),
         P::Unreachable { percent: true } => Msg::ChecklistUnreachablePercent.text(lang).into(),
         P::WhenCycle(chain) => say::ChecklistWhenCycle {

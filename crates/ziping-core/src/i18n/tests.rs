@@ -214,6 +214,8 @@ fn problems_are_worded_in_the_interface_language() {
         P::NoRuleFor(SchoolType::Junior),
         P::BadThreshold,
         P::Unreachable { percent: true },
+        P::BadRange { min: 5.0, max: 1.0 },
+        P::GradeOrder { above: 90.0 },
         P::Unreachable { percent: false },
         P::WhenCycle(vec!["x1".into(), "x2".into(), "x1".into()]),
         P::NoThreshold("x1".into()),

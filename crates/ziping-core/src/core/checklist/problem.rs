@@ -113,6 +113,13 @@ pub enum Problem {
     /// percentage the school enters never above 100).
     #[error("no school can meet this threshold (values are at least 0{})", if *.percent { ", a percentage at most 100" } else { "" })]
     Unreachable { percent: bool },
+    /// A range whose low end is above its high end (介于 5 ~ 1).
+    #[error("a range's low end {min} is above its high end {max}")]
+    BadRange { min: f64, max: f64 },
+    /// A grade whose line is not below the one above it (grades run from the best down, each
+    /// line lower: two at one line, one of them is never given).
+    #[error("a grade's lowest score must be below the grade above it ({above})")]
+    GradeOrder { above: f64 },
     #[error("`when` goes round in a circle: {}", .0.join(" → "))]
     WhenCycle(Vec<String>),
     #[error("'{0}' has no threshold to reach")]

@@ -175,6 +175,15 @@ impl Validator {
                 Allowed::Percent,
             );
         }
+        for (n, pair) in d.grades.windows(2).enumerate() {
+            let (above, below) = (pair[0].min_percent, pair[1].min_percent);
+            if above.is_finite() && below.is_finite() && below >= above {
+                self.issue(
+                    format!("grades[{}].min_percent", n + 1),
+                    Problem::GradeOrder { above },
+                );
+            }
+        }
         if !d.grades.iter().any(|b| b.min_percent == 0.0) {
             self.issue("grades", Problem::NoZeroGrade);
         }
@@ -345,10 +354,17 @@ impl Validator {
             ("nine_year", rule.nine_year),
         ] {
             let Some(cmp) = cmp else { continue };
-            let ok = match cmp {
-                Comparison::Between { min, max } => {
-                    min.is_finite() && max.is_finite() && min <= max
+            if let Comparison::Between { min, max } = cmp {
+                if min.is_finite() && max.is_finite() && min > max {
+                    self.issue(
+                        format!("{path}.kind.rule.{name}"),
+                        Problem::BadRange { min, max },
+                    );
+                    continue;
                 }
+            }
+            let ok = match cmp {
+                Comparison::Between { min, max } => min.is_finite() && max.is_finite(),
                 Comparison::Ge { value }
                 | Comparison::Gt { value }
                 | Comparison::Le { value }
