@@ -50,6 +50,14 @@ test("a 5-of-7 / 80 % county rule is the one the results, plan and report state"
     await retype(page, "ed-description-zh", "本县版本：资源配置七项中至少5项达标、其余不低于标准的80%。");
     await retype(page, "ed-description-en", "This county's version: at least 5 of the 7 resource indicators met, the rest at least 80%.");
     await page.waitForFunction(() => document.querySelector('[data-testid="ed-notes"]')?.hidden);
+    // An item's threshold changed while its words still quote the old one (最大班额 小学 ≤ 45
+    // made ≤ 40): noted; put back, the note goes.
+    await page.getByTestId("ed-node-G6").click();
+    await retype(page, "ed-rule-value-primary", "40", 40);
+    await notes.getByText("“45”").first().waitFor();
+    assert.match(await notes.textContent(), /“45”[\s\S]*“40 \/ 50”/);
+    await retype(page, "ed-rule-value-primary", "45", 40);
+    await page.waitForFunction(() => document.querySelector('[data-testid="ed-notes"]')?.hidden);
     assert.equal(await page.getByTestId("ed-problem-count").textContent(), "没有问题：可以保存为清单文件。");
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ed-save-file").click()]);
     const saved = await file.path();

@@ -103,9 +103,14 @@ fn problems_of(ctx: &Ctx, problems: &[DraftProblem]) -> Vec<Shown> {
         .collect()
 }
 
-/// Words that quote numbers other than their group rule's (notes, not problems).
+/// Words that quote numbers other than their rule's (notes, not problems): a group rule's
+/// title, and an item's text or guidance that still quotes the threshold it was changed from.
 fn notes_of(ctx: &Ctx, d: &ChecklistDraft) -> Vec<Shown> {
-    crate::state::rule_words::stale_numbers(&d.doc)
+    let mut stale = crate::state::rule_words::stale_numbers(&d.doc);
+    stale.extend(crate::state::rule_words::stale_item_numbers(
+        &d.base, &d.doc,
+    ));
+    stale
         .into_iter()
         .map(|s| Shown {
             text: ctx.say(say::EditorStaleNumber {

@@ -1,6 +1,7 @@
-//! 制作县级清单's notes on words that quote a group rule's numbers: a county that changes "at
-//! least 6 of 7, the rest ≥ 85 %" to 5 and 80 % and leaves the title saying 6 and 85 % would tell
-//! its principals one rule and judge them by another. Notes, never errors: the officer decides.
+//! 制作县级清单's notes on words that quote a rule's numbers: a county that changes "at least 6
+//! of 7, the rest ≥ 85 %" to 5 and 80 % and leaves the title saying 6 and 85 %, or an item's
+//! threshold from ≤ 45 to ≤ 40 and leaves its text saying 45, would tell its principals one
+//! rule and judge them by another. Notes, never errors: the officer decides.
 
 use crate::core::model::{ChecklistDoc, GroupRule};
 
@@ -108,9 +109,134 @@ pub fn stale_numbers(doc: &ChecklistDoc) -> Vec<StaleNumber> {
     out
 }
 
+/// Every number a rule compares with, on every school type.
+fn bounds(rule: &crate::core::model::Thresholds) -> Vec<f64> {
+    [rule.primary, rule.junior, rule.nine_year]
+        .into_iter()
+        .flatten()
+        .flat_map(|c| match c {
+            crate::core::model::Comparison::Between { min, max } => vec![min, max],
+            other => other.bound().into_iter().collect(),
+        })
+        .collect()
+}
+
+fn rule_of(item: &crate::core::model::Item) -> Option<&crate::core::model::Thresholds> {
+    match &item.kind {
+        crate::core::model::ItemKind::Number { rule, .. }
+        | crate::core::model::ItemKind::Computed { rule, .. } => Some(rule),
+        _ => None,
+    }
+}
+
+/// An item's words that still quote a threshold the county changed: the base checklist's
+/// number, no longer any of the item's (“最大班额：小学不超过45人” once the rule says ≤ 40). Each
+/// text and guidance field in both languages, a number once per field.
+pub fn stale_item_numbers(base: &ChecklistDoc, doc: &ChecklistDoc) -> Vec<StaleNumber> {
+    let old_items: std::collections::BTreeMap<&str, &crate::core::model::Item> = base
+        .areas
+        .iter()
+        .flat_map(|a| &a.indicators)
+        .flat_map(|i| &i.items)
+        .map(|i| (i.id.as_str(), i))
+        .collect();
+    let mut out = Vec::new();
+    for (a, area) in doc.areas.iter().enumerate() {
+        for (i, indicator) in area.indicators.iter().enumerate() {
+            for (k, item) in indicator.items.iter().enumerate() {
+                let (Some(now), Some(then)) = (
+                    rule_of(item),
+                    old_items.get(item.id.as_str()).and_then(|o| rule_of(o)),
+                ) else {
+                    continue;
+                };
+                let current = bounds(now);
+                let gone: Vec<f64> = bounds(then)
+                    .into_iter()
+                    .filter(|b| !current.contains(b))
+                    .collect();
+                if gone.is_empty() {
+                    continue;
+                }
+                let shown = |v: f64| crate::core::format::fmt_num(v);
+                let rule = current
+                    .iter()
+                    .map(|&v| shown(v))
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                let texts = [
+                    ("text", Some(&item.text)),
+                    ("guidance", item.guidance.as_ref()),
+                ];
+                for (field, text) in texts {
+                    let Some(text) = text else { continue };
+                    for (key, words) in [("zh", &text.zh), ("en", &text.en)] {
+                        let mut quoted: Vec<f64> = Vec::new();
+                        for (v, _, _) in numbers(words) {
+                            if gone.contains(&v) && !quoted.contains(&v) {
+                                quoted.push(v);
+                                out.push(StaleNumber {
+                                    path: format!(
+                                        "areas[{a}].indicators[{i}].items[{k}].{field}.{key}"
+                                    ),
+                                    quoted: shown(v),
+                                    rule: rule.clone(),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 最大班额 made ≤ 40 for 小学: the item's words still saying 45 are noted, 50 (still the
+    /// 初中 rule) is not; an item whose rule did not change says nothing.
+    #[test]
+    fn an_item_that_still_quotes_its_old_threshold_is_noted() {
+        let base = crate::core::builtin::builtin("yzjh-school")
+            .unwrap()
+            .doc()
+            .clone();
+        let mut doc = base.clone();
+        let (a, i, k) = doc
+            .areas
+            .iter()
+            .enumerate()
+            .flat_map(|(a, x)| {
+                x.indicators.iter().enumerate().flat_map(move |(i, y)| {
+                    y.items
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, it)| it.id == "G6")
+                        .map(move |(k, _)| (a, i, k))
+                })
+            })
+            .next()
+            .unwrap();
+        assert!(stale_item_numbers(&base, &doc).is_empty());
+        let item = &mut doc.areas[a].indicators[i].items[k];
+        assert!(item.text.zh.contains("45") && item.text.zh.contains("50"));
+        let crate::core::model::ItemKind::Number { rule, .. } = &mut item.kind else {
+            panic!("G6 is a number item")
+        };
+        rule.primary = Some(crate::core::model::Comparison::Le { value: 40.0 });
+        let stale = stale_item_numbers(&base, &doc);
+        let zh = format!("areas[{a}].indicators[{i}].items[{k}].text.zh");
+        assert!(
+            stale
+                .iter()
+                .any(|s| s.path == zh && s.quoted == "45" && s.rule.contains("40")),
+            "{stale:?}"
+        );
+        assert!(stale.iter().all(|s| s.quoted == "45"), "{stale:?}");
+    }
 
     #[test]
     fn a_title_that_still_says_6_and_85_is_noted_once_the_rule_says_5_and_80() {
