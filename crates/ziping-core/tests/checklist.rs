@@ -238,7 +238,7 @@ fn inconsistent_rules_are_refused() {
                 item(d, 5)["kind"]["unit"] = json!("%");
                 item(d, 5)["kind"]["rule"]["primary"] = json!({"op": "ge", "value": 120})
             }),
-            Problem::Unreachable { percent: true },
+            Problem::Unreachable { high: Some(100.0) },
         ),
         (
             "more than 100 % is no rule either",
@@ -246,12 +246,12 @@ fn inconsistent_rules_are_refused() {
                 item(d, 5)["kind"]["unit"] = json!("%");
                 item(d, 5)["kind"]["rule"]["junior"] = json!({"op": "gt", "value": 100})
             }),
-            Problem::Unreachable { percent: true },
+            Problem::Unreachable { high: Some(100.0) },
         ),
         (
             "below nothing",
             Box::new(|d| item(d, 2)["kind"]["rule"]["primary"] = json!({"op": "lt", "value": 0})),
-            Problem::Unreachable { percent: false },
+            Problem::Unreachable { high: None },
         ),
         (
             "a range of negative numbers",
@@ -259,15 +259,23 @@ fn inconsistent_rules_are_refused() {
                 item(d, 5)["kind"]["rule"]["primary"] =
                     json!({"op": "between", "min": -5, "max": -1})
             }),
-            Problem::Unreachable { percent: false },
+            Problem::Unreachable { high: None },
         ),
         (
             "a computed ratio below zero",
             Box::new(|d| {
-                d["areas"][0]["indicators"][0]["items"][0]["kind"]["rule"]["primary"] =
+                d["areas"][0]["indicators"][0]["items"][1]["kind"]["rule"]["primary"] =
                     json!({"op": "le", "value": -1})
             }),
-            Problem::Unreachable { percent: false },
+            Problem::Unreachable { high: None },
+        ),
+        (
+            "a part of its whole above 100 per 100 (teachers are at most the students)",
+            Box::new(|d| {
+                d["areas"][0]["indicators"][0]["items"][0]["kind"]["rule"]["junior"] =
+                    json!({"op": "gt", "value": 100})
+            }),
+            Problem::Unreachable { high: Some(100.0) },
         ),
     ];
     for (name, edit, problem) in cases {
@@ -288,6 +296,14 @@ fn a_threshold_at_the_edge_of_what_a_school_can_enter_is_valid() {
         item(d, 5)["kind"]["rule"]["junior"] = json!({"op": "between", "min": 95, "max": 100});
         item(d, 2)["kind"]["rule"]["primary"] = json!({"op": "le", "value": 0});
         item(d, 2)["kind"]["rule"]["junior"] = json!({"op": "lt", "value": 0.5});
+    })
+    .unwrap();
+    // A difference (last year's rate − this year's) may be below 0: "≤ −5" is a rule.
+    with(|d| {
+        let r2 = &mut d["areas"][0]["indicators"][0]["items"][1]["kind"];
+        r2["formula"] =
+            json!({"kind": "difference", "minuend": "teachers", "subtrahend": "students"});
+        r2["rule"]["primary"] = json!({"op": "le", "value": -5});
     })
     .unwrap();
 }

@@ -985,9 +985,26 @@ fn a_threshold_no_school_can_meet_is_named_on_its_field() {
     assert_eq!(issue.path, value.path(), "on the field typed");
     assert_eq!(
         ziping_core::i18n::checklist_problem(Lang::Zh, &issue.problem),
-        "没有学校能达到这条达标线：学校填写的百分比在 0 到 100 之间"
+        "没有学校能达到这条达标线：这一项的值在 0 到 100 之间"
+    );
+    // A computed percentage of a part of its whole (G7: trained ÷ full-time teachers) too.
+    let g7 = loc_of(&d.doc, "G7");
+    set(
+        &mut d,
+        Target::Item(g7, ItemField::RuleValue(SchoolType::Primary)),
+        "120",
+    );
+    assert!(
+        d.problems(&[]).iter().any(|p| p.path() == Target::Item(g7, ItemField::RuleValue(SchoolType::Primary)).path()),
+        "{:?}",
+        d.problems(&[])
     );
     assert!(d.finished(&[]).is_err());
+    set(
+        &mut d,
+        Target::Item(g7, ItemField::RuleValue(SchoolType::Primary)),
+        "100",
+    );
     set(&mut d, value, "100");
     assert_eq!(d.problems(&[]), vec![]);
     let g6 = loc_of(&d.doc, "G6");

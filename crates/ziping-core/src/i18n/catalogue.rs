@@ -447,8 +447,7 @@ catalogue! {
     ChecklistBestLevel => "最高等级的得分须等于本项分值", "the best level must earn the item's points";
     ChecklistBadThreshold => "达标线须是有限的数", "a threshold must be a finite number";
     NumberEmpty => "此栏不能为空，请填写数字。", "This field cannot be empty: enter a number.";
-    ChecklistUnreachable => "没有学校能达到这条达标线：学校填写的数不小于 0", "no school can meet this threshold: the numbers a school enters are never below 0";
-    ChecklistUnreachablePercent => "没有学校能达到这条达标线：学校填写的百分比在 0 到 100 之间", "no school can meet this threshold: a percentage a school enters is between 0 and 100";
+    ChecklistUnreachable => "没有学校能达到这条达标线：这一项的值不会小于 0", "no school can meet this threshold: the item's value is never below 0";
     ClauseSeparator => "；", "; ";
     CsvLastYearFile => "上年文件", "Last year's file";
     CsvLastYearScore => "上年得分", "Last year's score";

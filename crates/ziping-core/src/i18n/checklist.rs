@@ -331,8 +331,10 @@ pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> Str
             above: &num(*above),
         }
         .text(lang),
-        P::Unreachable { percent: false } => Msg::ChecklistUnreachable.text(lang).into(),
-        P::Unreachable { percent: true } => Msg::ChecklistUnreachablePercent.text(lang).into(),
+        P::Unreachable { high: None } => Msg::ChecklistUnreachable.text(lang).into(),
+        P::Unreachable { high: Some(high) } => {
+            say::ChecklistUnreachableRange { high: &num(*high) }.text(lang)
+        }
         P::WhenCycle(chain) => say::ChecklistWhenCycle {
             chain: &chain.join(" → "),
         }

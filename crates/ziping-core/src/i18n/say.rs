@@ -204,6 +204,7 @@ sayings! {
     ChecklistDuplicateId { id } => "编号“{id}”重复", "the id “{id}” is used twice";
     ChecklistUnknownRef { what, id } => "引用了不存在的{what}“{id}”", "refers to an unknown {what} “{id}”";
     EditorShareOutOfRange { value } => "“{value}%”超出允许范围：应大于 0%、不超过 100%", "“{value}%” is out of range: it must be more than 0% and at most 100%";
+    ChecklistUnreachableRange { high } => "没有学校能达到这条达标线：这一项的值在 0 到 {high} 之间", "no school can meet this threshold: the item's value is between 0 and {high}";
     ChecklistBadRange { min, max } => "介于 {min} ~ {max}：下限大于上限，请对调", "between {min} and {max}: the low end is above the high end; swap them";
     ChecklistGradeOrder { above } => "等级须从高到低排列：本等级的最低得分率须低于上一等级的 {above}%", "grades run from the best down: this grade's lowest score must be below the one above it ({above}%)";
     ChecklistIdCharacters { id } => "编号“{id}”只能用英文字母、数字和 _ . -（不能有空格、逗号或汉字）", "the id “{id}” may use only the letters A–Z and a–z, digits, _ . and - (no spaces, commas or Chinese characters)";

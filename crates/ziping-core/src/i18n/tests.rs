@@ -213,10 +213,10 @@ fn problems_are_worded_in_the_interface_language() {
         P::BestLevelPoints,
         P::NoRuleFor(SchoolType::Junior),
         P::BadThreshold,
-        P::Unreachable { percent: true },
+        P::Unreachable { high: Some(100.0) },
         P::BadRange { min: 5.0, max: 1.0 },
         P::GradeOrder { above: 90.0 },
-        P::Unreachable { percent: false },
+        P::Unreachable { high: None },
         P::WhenCycle(vec!["x1".into(), "x2".into(), "x1".into()]),
         P::NoThreshold("x1".into()),
         P::MinPassTooHigh {

@@ -109,10 +109,11 @@ pub enum Problem {
     NoRuleFor(SchoolType),
     #[error("a threshold must be a finite number (between: min ≤ max)")]
     BadThreshold,
-    /// No value a school can enter meets it: ≥ 120 %, < 0 (values are never below 0, a
-    /// percentage the school enters never above 100).
-    #[error("no school can meet this threshold (values are at least 0{})", if *.percent { ", a percentage at most 100" } else { "" })]
-    Unreachable { percent: bool },
+    /// No value the item can take meets it: ≥ 120 %, < 0. Its values are never below 0 and,
+    /// where the checklist bounds them, never above `high` (a percentage the school enters, a
+    /// part of a whole: trained ÷ full-time teachers × 100).
+    #[error("no school can meet this threshold (the item's values are at least 0{})", .high.map(|h| format!(" and at most {h}")).unwrap_or_default())]
+    Unreachable { high: Option<f64> },
     /// A range whose low end is above its high end (介于 5 ~ 1).
     #[error("a range's low end {min} is above its high end {max}")]
     BadRange { min: f64, max: f64 },

@@ -276,13 +276,16 @@ impl Validator {
             ItemKind::YesNo { .. } => {}
             ItemKind::Levels { levels, .. } => self.check_levels(path, item, levels),
             // What a school can enter: never below 0, a percentage never above 100.
-            ItemKind::Number { rule, unit } => {
-                self.check_rule(path, rule, &types, (unit == "%").then_some(100.0))
-            }
-            // A computed value is never below 0 (its inputs are not); a computed percentage
-            // may pass 100 (two counts the school enters apart).
+            ItemKind::Number { rule, unit } => self.check_rule(
+                path,
+                rule,
+                &types,
+                Some(0.0),
+                (unit == "%").then_some(100.0),
+            ),
             ItemKind::Computed { formula, rule, .. } => {
-                self.check_rule(path, rule, &types, None);
+                let (lo, hi) = computed_range(c, formula);
+                self.check_rule(path, rule, &types, lo, hi);
                 self.check_formula(c, &format!("{path}.kind.formula"), formula);
             }
             ItemKind::Text | ItemKind::Flag => {
@@ -328,13 +331,14 @@ impl Validator {
     }
 
     /// Every school type the item applies to has a rule, each a finite number that some value
-    /// a school can enter (0 to `top`) meets.
+    /// the item can take (`lo` to `hi`, where known) meets.
     fn check_rule(
         &mut self,
         path: &str,
         rule: &Thresholds,
         types: &[SchoolType],
-        top: Option<f64>,
+        lo: Option<f64>,
+        hi: Option<f64>,
     ) {
         for t in types {
             let has = match t {
@@ -370,22 +374,20 @@ impl Validator {
                 | Comparison::Le { value }
                 | Comparison::Lt { value } => value.is_finite(),
             };
-            let hi = top.unwrap_or(f64::INFINITY);
+            let (low, high) = (lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY));
             let reachable = match cmp {
-                Comparison::Ge { value } => value <= hi,
-                Comparison::Gt { value } => value < hi,
-                Comparison::Le { value } => value >= 0.0,
-                Comparison::Lt { value } => value > 0.0,
-                Comparison::Between { min, max } => max >= 0.0 && min <= hi,
+                Comparison::Ge { value } => value <= high,
+                Comparison::Gt { value } => value < high,
+                Comparison::Le { value } => value >= low,
+                Comparison::Lt { value } => value > low,
+                Comparison::Between { min, max } => max >= low && min <= high,
             };
             if !ok {
                 self.issue(format!("{path}.kind.rule.{name}"), Problem::BadThreshold);
             } else if !reachable {
                 self.issue(
                     format!("{path}.kind.rule.{name}"),
-                    Problem::Unreachable {
-                        percent: top.is_some(),
-                    },
+                    Problem::Unreachable { high: hi },
                 );
             }
         }
@@ -536,4 +538,29 @@ impl Validator {
 pub(super) fn is_id(id: &str) -> bool {
     id.chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+/// The values a computed item can take, where the checklist bounds them: a ratio or a sum of
+/// counts is never below 0; a ratio of a part to its whole (one numerator whose input is
+/// `at_most` a denominator input: trained ÷ full-time teachers) never above its scale (100 for
+/// a percentage); a difference (last year's rate − this year's) may be anything.
+fn computed_range(c: &Checklist, formula: &Formula) -> (Option<f64>, Option<f64>) {
+    match formula {
+        Formula::Difference { .. } => (None, None),
+        Formula::Sum { .. } => (Some(0.0), None),
+        Formula::Ratio {
+            numerator,
+            denominator,
+            scale,
+        } => {
+            let part_of_whole = match numerator.as_slice() {
+                [n] => c
+                    .input(n)
+                    .and_then(|i| i.at_most.as_ref())
+                    .is_some_and(|whole| denominator.contains(whole)),
+                _ => false,
+            };
+            (Some(0.0), part_of_whole.then_some(*scale))
+        }
+    }
 }
