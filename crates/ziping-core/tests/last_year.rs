@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ziping_core::core::answers::{Slot, Value};
+use ziping_core::core::answers::{Part, Slot, Value};
 use ziping_core::core::export::{read, verify};
 use ziping_core::core::history::YearResult;
 use ziping_core::core::school::{ReviewField, ReviewStatus};
@@ -242,6 +242,35 @@ fn a_file_of_an_older_checklist_version_is_compared_as_it_stored_its_result() {
         ),
         Err(StartError::NoChecklist { id }) if id == "zlpj-school"
     ));
+}
+
+/// A shared input is the whole school's value: a stray per-part value of it in last year's
+/// file (漳江's `area_teaching@junior: 0` beside its 15000) never replaces it (it did, silently:
+/// R4 fell to 0 ㎡ and the grade to 未达标).
+#[test]
+fn a_stray_part_value_of_a_shared_input_does_not_replace_the_whole_schools() {
+    use ziping_core::state::draft::known_here;
+    use ziping_core::state::last_year::start_from_file;
+    let builtins = ziping_core::core::builtin::builtins().unwrap();
+    let known = known_here(&builtins, &[]).0;
+    let bytes = std::fs::read(format!(
+        "{}/../../examples/示例县-漳江九年一贯制学校-yzjh-school-2026-2027-2026-11-20.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let last = read(&bytes).unwrap();
+    assert_eq!(
+        last.answers.get(&Slot::new("area_teaching", Part::Junior)),
+        Some(&Value::Number("0".into())),
+        "the stray value this test is about"
+    );
+    let d = start_from_file("d8".into(), "zj.json", &bytes, &known, &at())
+        .unwrap()
+        .draft;
+    assert_eq!(
+        d.answers.get(&Slot::whole("area_teaching")),
+        Some(&Value::Number("15000".into()))
+    );
 }
 
 /// Last year's file whose stored result is not the one its answers give (edited and sealed

@@ -46,8 +46,13 @@ impl Draft {
                 if slot.id != from || !matches!(value, Value::Number(_)) {
                     continue;
                 }
-                // A shared input of a 九年一贯制 school is entered once; per-part ones per part.
+                // A shared input of a 九年一贯制 school is entered once, for the whole school: a
+                // part's value of it in the file (left from an earlier school type) is not the
+                // whole school's, and never replaces it. Per-part ones per part.
                 let part = match input.scope {
+                    InputScope::Shared if slot.part != crate::core::answers::Part::Whole => {
+                        continue
+                    }
                     InputScope::Shared => crate::core::answers::Part::Whole,
                     InputScope::PerPart => slot.part,
                 };
