@@ -929,4 +929,34 @@ fn a_county_rule_beside_the_resource_rule_counts_schools_and_has_no_spread() {
     // The county's rule still decides each school's result.
     let row = r.schools.iter().find(|s| s.file == "A.json").unwrap();
     assert_eq!(row.rule.len(), 1, "{:?}", row.rule);
+    // Its items are no 资源配置 indicators: not in the table's column either.
+    assert!(row.indicators.iter().all(|c| c.item.starts_with('R')));
+
+    // A 九年一贯制 school judged on the county's rule as a whole (its music and art rooms are
+    // shared) that fails it: not 符合 in either part (it was, in both: the whole school's
+    // result was dropped when the school was counted per part).
+    let mut doc = c.doc().clone();
+    doc.group_rules[1].items = vec!["G3".into(), "G4".into()];
+    doc.group_rules[1].min_pass = 2;
+    let c = Checklist::try_from(doc).unwrap();
+    let known = vec![c.clone()];
+    let mut answers = example_school(&c, SchoolType::NineYear);
+    answers.set(Slot::whole("G3"), Value::Number("10".into()));
+    answers.set(Slot::whole("G4"), Value::Number("10".into()));
+    let parts = file("N", &c, T1, |p, a| {
+        p.school_type = Some(SchoolType::NineYear);
+        *a = answers;
+    });
+    let r = run(&[read(parts, &c, &known)], &known, &[]);
+    let row = &r.schools[0];
+    assert_eq!(
+        row.rule,
+        vec![(Part::Primary, Some(false)), (Part::Junior, Some(false))],
+        "{:?}",
+        row.status
+    );
+    for side in [Side::Primary, Side::Junior] {
+        let count = r.rule.iter().find(|c| c.side == side).unwrap();
+        assert_eq!((count.meeting, count.schools), (0, 1), "{side:?}");
+    }
 }

@@ -78,7 +78,7 @@ pub struct SchoolFacts {
     /// Students per part (the whole school, or each part of a 九年一贯制 school); `None` where
     /// the enrolment entered cannot be used.
     pub enrolment: Vec<(Part, Option<f64>)>,
-    /// Each resource indicator (the items of the checklist's group rules) per part.
+    /// Each resource indicator (the items of the checklist's `spread` group rules) per part.
     pub indicators: Vec<IndicatorCell>,
     /// The school rule (e.g. ≥ 6 of 7, the rest ≥ 85%) per part.
     pub groups: Vec<(Part, Option<bool>)>,
@@ -168,20 +168,33 @@ pub fn reduce(file: &str, bytes: &[u8], checklists: &[Checklist]) -> FileFacts {
 }
 
 /// The school rule per part: every group rule of the checklist holds (a county variant may
-/// add its own beside 资源配置's), fails if one fails, and is pending otherwise.
+/// add its own beside 资源配置's), fails if one fails, and is pending otherwise. A rule a
+/// 九年一贯制 school is judged on as a whole (a county's rule over shared rooms) counts in each
+/// of its parts.
 fn school_rule(groups: &[crate::core::score::GroupResult]) -> Vec<(Part, Option<bool>)> {
+    let both = |a: Option<bool>, b: Option<bool>| match (a, b) {
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        (Some(true), Some(true)) => Some(true),
+        _ => None,
+    };
     let mut out: Vec<(Part, Option<bool>)> = Vec::new();
-    for g in groups {
+    for g in groups.iter().filter(|g| g.part != Part::Whole) {
         match out.iter_mut().find(|(p, _)| *p == g.part) {
             None => out.push((g.part, g.holds)),
-            Some((_, holds)) => {
-                *holds = match (*holds, g.holds) {
-                    (Some(false), _) | (_, Some(false)) => Some(false),
-                    (Some(true), Some(true)) => Some(true),
-                    _ => None,
-                }
-            }
+            Some((_, holds)) => *holds = both(*holds, g.holds),
         }
+    }
+    let whole = groups
+        .iter()
+        .filter(|g| g.part == Part::Whole)
+        .map(|g| g.holds)
+        .reduce(both);
+    match whole {
+        None => {}
+        Some(w) if out.is_empty() => out.push((Part::Whole, w)),
+        Some(w) => out
+            .iter_mut()
+            .for_each(|(_, holds)| *holds = both(*holds, w)),
     }
     out
 }
@@ -195,16 +208,13 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
         SchoolType::NineYear => vec![Part::Primary, Part::Junior],
         _ => vec![Part::Whole],
     };
-    let group_items: Vec<&String> = checklist
-        .doc()
-        .group_rules
-        .iter()
-        .flat_map(|g| &g.items)
-        .collect();
+    // The 资源配置 indicators (the items of `spread` rules): the table's column and the
+    // county's 差异系数; a county's own rule is counted in the school rule only.
+    let group_items = checklist.spread_items();
     let indicators = a
         .items
         .iter()
-        .filter(|i| group_items.contains(&&i.id))
+        .filter(|i| group_items.contains(&i.id.as_str()))
         .flat_map(|i| {
             i.parts.iter().map(move |p| IndicatorCell {
                 item: i.id.clone(),
