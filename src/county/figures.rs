@@ -45,7 +45,7 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
     // A school with most of a side's students carries its coefficients: said beside them.
     let heavy = r.heavy_schools();
     let rule = r.rule.iter().map(|c| html! {
-        <li>{ format!("{} {} {}", c.version, c.school_year, ctx.say(say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string(), rule: &c.terms.iter().map(|t| crate::i18n::rule_terms(ctx.lang, t)).collect::<Vec<_>>().join(ctx.t(Msg::ListSeparator)) })) }</li>
+        <li>{ format!("{} {} {}", c.version, c.school_year, ctx.say(say::CountyRuleMet { side: side_name(ctx, c.side), schools: &c.schools.to_string(), meeting: &c.meeting.to_string(), rule: &crate::i18n::rules_quoted(ctx.lang, &c.terms) })) }</li>
     });
     html! {
         <section aria-labelledby="figures-heading">

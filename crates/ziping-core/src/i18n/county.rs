@@ -33,14 +33,37 @@ pub fn side_name(lang: Lang, side: crate::core::aggregate::Side) -> &'static str
     .text(lang)
 }
 
-/// A group rule's terms in words, with its own numbers ("7 项中至少 6 项达标、其余不低于标准的 85%").
+/// A group rule's terms in words, with its own numbers ("7 项中至少 6 项达标、其余不低于标准的 85%";
+/// "3 项全部达标" where every item must be met: no floor then applies).
 pub fn rule_terms(lang: Lang, t: &crate::core::aggregate::RuleTerms) -> String {
+    if t.min_pass >= t.items {
+        return say::RuleTermsAll {
+            items: &t.items.to_string(),
+        }
+        .text(lang);
+    }
     say::RuleTermsText {
         items: &t.items.to_string(),
         min_pass: &t.min_pass.to_string(),
         floor: &percent(t.floor_ratio),
     }
     .text(lang)
+}
+
+/// A checklist's group rules, each in its own quotation marks (“…”和“…”; “…”, “…” and “…”):
+/// what a school meets when it meets the school rule.
+pub fn rules_quoted(lang: Lang, terms: &[crate::core::aggregate::RuleTerms]) -> String {
+    let quoted: Vec<String> = terms
+        .iter()
+        .map(|t| format!("“{}”", rule_terms(lang, t)))
+        .collect();
+    match (lang, quoted.as_slice()) {
+        (_, [one]) => one.clone(),
+        (Lang::Zh, [init @ .., last]) => format!("{}和{last}", init.join("、")),
+        (Lang::En, [a, b]) => format!("{a} and {b}"),
+        (Lang::En, [init @ .., last]) => format!("{}, and {last}", init.join(", ")),
+        (_, []) => String::new(),
+    }
 }
 
 /// Why files are in conflict, without naming the files (the command line lists them).

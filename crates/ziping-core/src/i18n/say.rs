@@ -25,7 +25,8 @@ sayings! {
     ScoreChange { last, this, points } => "{last} → {this}（{points} 分）", "{last} → {this} ({points} {points|point|points})";
     GradeChange { last, this } => "等级：{last} → {this}", "Grade: {last} → {this}";
     IndicatorChanged { item, change } => "{item}：{change}", "{item}: {change}";
-    CountyRuleMet { side, schools, meeting, rule } => "{side}：{schools} 所中有 {meeting} 所符合“{rule}”", "{side}: of {schools} {schools|school|schools}, {meeting} {meeting|meets|meet} “{rule}”";
+    CountyRuleMet { side, schools, meeting, rule } => "{side}：{schools} 所中有 {meeting} 所符合{rule}", "{side}: of {schools} {schools|school|schools}, {meeting} {meeting|meets|meet} {rule}";
+    RuleTermsAll { items } => "{items} 项全部达标", "all {items} met";
     RuleTermsText { items, min_pass, floor } => "{items} 项中至少 {min_pass} 项达标、其余不低于标准的 {floor}%", "at least {min_pass} of {items} met, the others at least {floor}% of their standard";
     OutcomeNearFloor { floor } => "未达标（不低于标准的{floor}%）", "Not met (at least {floor}% of it)";
     OutcomeBelowFloor { floor } => "低于下限（不足标准的{floor}%）", "Below the floor (under {floor}% of it)";
@@ -35,8 +36,8 @@ sayings! {
     StatusIncompleteDetail { answered, required, errors } => "已答 {answered} 项，共 {required} 项；填写有误 {errors} 处。已填的指标计入汇总，未填的不计入。", "{answered} of {required} answered; {errors} {errors|error|errors}. The indicators it has are counted, the others are not.";
     StatusDuplicateKept { kept } => "同一学校另有文件“{kept}”被计入（较新或已选定），本文件不计入", "another file of this school, “{kept}”, counts (newer or chosen); this one does not";
     StatusDuplicateSame { kept } => "与文件“{kept}”内容完全相同，只计一次", "the same content as “{kept}”: counted once";
-    ConflictCodeNames { names, with } => "同一学校代码下的校名不同（{names}；另一文件：{with}）：请核对代码，选定要计入的文件", "one school code with different names ({names}), in conflict with {with}: check the code and choose the file to count";
-    ConflictNoCode { codes, with } => "同名学校的文件中，较新的没有学校代码，较早的有代码（{codes}；另一文件：{with}）：没有代码的文件可能是别的学校冒用此校名，不自动替换有代码的文件；请核对，选定要计入的文件", "of this school name's files, the newer has no school code and the older have one ({codes}), in conflict with {with}: a file without a code may be another school's under this name, so it does not replace the one with a code by itself; check and choose the file to count";
+    ConflictCodeNames { names, with } => "同一学校代码下的校名不同（{names}；另一文件：{with}）：请核对代码，选定要计入的文件", "one school code with different names ({names}; the other file: {with}): check the code and choose the file to count";
+    ConflictNoCode { codes, with } => "同名学校的文件中，较新的没有学校代码，较早的有代码（{codes}；另一文件：{with}）：没有代码的文件可能是别的学校冒用此校名，不自动替换有代码的文件；请核对，选定要计入的文件", "of this school name's files, the newer has no school code and the older have one ({codes}; the other file: {with}): a file without a code may be another school's under this name, so it does not replace the one with a code by itself; check and choose the file to count";
     ConflictNoCodeOnly { codes } => "同名学校的文件中，较新的没有学校代码，较早的有代码（{codes}）：不自动替换有代码的文件；请核对，选定要计入的文件", "of this school name's files, the newer has no school code and the older have one ({codes}): it does not replace the one with a code by itself; check and choose the file to count";
     ConflictSameTime { with } => "与 {with} 导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time as {with} with other content, so neither is newer: choose the file to count";
     ChecklistClash { id, version } => "评估清单 {id} 版本 {version} 已经载入，但内容不同：同名同版本的清单必须完全相同，请县里给改动后的清单换一个版本号", "checklist {id} version {version} is already loaded with other content: a checklist's id and version must name one content; give the changed one a new version";

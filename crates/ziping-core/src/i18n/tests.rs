@@ -41,9 +41,31 @@ fn values_go_where_their_names_stand() {
         side: "Primary",
         schools: "7",
         meeting: "5",
-        rule: "r",
+        rule: "“r”",
     };
     assert_eq!(rule.text(Lang::En), "Primary: of 7 schools, 5 meet “r”");
+    // Two rules, each quoted; a rule every item must meet says so (not "至少 3 of 3、其余…").
+    use crate::core::aggregate::RuleTerms;
+    let terms = [
+        RuleTerms {
+            min_pass: 6,
+            items: 7,
+            floor_ratio: 0.85,
+        },
+        RuleTerms {
+            min_pass: 3,
+            items: 3,
+            floor_ratio: 0.85,
+        },
+    ];
+    assert_eq!(
+        rules_quoted(Lang::Zh, &terms),
+        "“7 项中至少 6 项达标、其余不低于标准的 85%”和“3 项全部达标”"
+    );
+    assert_eq!(
+        rules_quoted(Lang::En, &terms),
+        "“at least 6 of 7 met, the others at least 85% of their standard” and “all 3 met”"
+    );
     // A value that looks like a placeholder stays as typed.
     assert_eq!(
         say::NotANumber { typed: "{typed}" }
