@@ -213,6 +213,11 @@ fn inconsistent_rules_are_refused() {
             Problem::GradeOrder { above: 75.0 },
         ),
         (
+            "a group rule without a name",
+            Box::new(|d| d["group_rules"][0]["title"]["zh"] = json!("")),
+            Problem::Empty,
+        ),
+        (
             "a source without a title",
             Box::new(|d| d["sources"][0]["title"] = json!(" ")),
             Problem::Empty,

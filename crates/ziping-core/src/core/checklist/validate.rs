@@ -466,6 +466,10 @@ impl Validator {
         if rule.items.is_empty() {
             self.issue(format!("{path}.items"), Problem::Empty);
         }
+        // The rule's name is what the results page and the report state as the rule.
+        if rule.title.zh.trim().is_empty() {
+            self.issue(format!("{path}.title.zh"), Problem::Empty);
+        }
         if rule.id.contains('@') {
             self.issue(
                 format!("{path}.id"),
