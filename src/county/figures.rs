@@ -51,6 +51,11 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
         <section aria-labelledby="figures-heading">
             <h3 id="figures-heading">{ ctx.t(Msg::CountyFigures) }</h3>
             // On a phone the charts keep a readable size and scroll sideways in their box.
+            if r.figures.is_empty() {
+                // Checklists with no 资源配置 rule (质量评价, a county's own): said, not an
+                // empty table.
+                <p class="muted" data-testid="county-no-figures">{ ctx.t(Msg::CountyNoFigures) }</p>
+            } else {
             <div class="chart-scroll">{ cv_chart(ctx, r) }</div>
             <div class="chart-scroll">{ values_chart(ctx, r) }</div>
             <div class="table-scroll"><table class="report-table wide-table" data-testid="county-figures">
@@ -63,6 +68,7 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table></div>
+            }
             if !heavy.is_empty() {
                 <div class="card warning" data-testid="county-heavy">
                     { for heavy.iter().map(|h| html! {

@@ -1034,3 +1034,16 @@ test("a school that holds most of a side's students is named beside the figures,
   });
   await page.close();
 });
+
+test("files whose checklist has no 资源配置 rule: the page says no 差异系数 is computed, not an empty table", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    const quality = exampleFiles().filter((f) => f.includes("zlpj-school"));
+    assert.equal(quality.length, 1);
+    await page.getByTestId("county-files").setInputFiles(quality);
+    await page.getByTestId("county-summary").getByText("共 1 个文件：正常 1。").waitFor();
+    await page.getByTestId("county-no-figures").getByText("不计算差异系数").waitFor();
+    assert.equal(await page.getByTestId("county-figures").count(), 0, "no empty table");
+  });
+});

@@ -188,7 +188,11 @@ fn a_file_in_conflict_still_says_its_stored_result_differs() {
         "{line}"
     );
     let english = ziping_core::i18n::row_status_line(Lang::En, &d);
-    assert_eq!(english.matches("conflict").count(), 1, "said once: {english}");
+    assert_eq!(
+        english.matches("conflict").count(),
+        1,
+        "said once: {english}"
+    );
     assert!(
         english.contains("the result stored in this file differs"),
         "{english}"

@@ -91,6 +91,7 @@ catalogue! {
     StatusResultDiffersDetail => "文件中保存的结果与按原始数据重新计算的不同，以重新计算为准", "the result stored in the file differs from the one recomputed from its raw answers; the recomputed one is used";
     StatusDuplicate => "重复", "duplicate";
     StatusConflict => "冲突", "conflict";
+    CountyNoFigures => "计入的文件所用清单中没有资源配置指标（没有勾选“资源配置指标”的组合规则），不计算差异系数。", "The counted files' checklists have no resource indicators (no group rule marked as such): no coefficients of variation are computed.";
     StatusFutureTime => "时间异常", "dated in the future";
     StatusFutureTimeDetail => "导出时间晚于现在（电脑时钟有误或文件被改过），暂不计入；确认无误后可选定计入", "exported later than now (a wrong clock or an edited file); not counted unless you choose it";
     StatusOtherCounty => "其他县", "other county";
