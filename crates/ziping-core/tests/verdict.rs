@@ -247,7 +247,15 @@ fn a_held_grade_names_only_what_holds_it_there_and_the_points_still_missing() {
         } => {
             assert_eq!(by, ["RES"], "G6 caps at 基本达标, not at 未达标");
             assert_eq!((band.zh.as_str(), next.zh.as_str()), ("未达标", "基本达标"));
-            let expected = 0.85 * r.total.max - r.total.earned;
+            // Meeting the rule earns its short items' points: missing beyond them.
+            let res_short: f64 = r
+                .items
+                .iter()
+                .filter(|i| i.id.starts_with('R'))
+                .map(|i| i.max - i.earned)
+                .sum();
+            assert!(res_short > 0.0);
+            let expected = 0.85 * r.total.max - r.total.earned - res_short;
             let points = points.expect("short of points too");
             assert!(
                 points >= expected && points - expected < 0.01,
@@ -264,4 +272,25 @@ fn a_held_grade_names_only_what_holds_it_there_and_the_points_still_missing() {
         "{said}"
     );
     assert!(said.contains("分达到“基本达标”"), "{said}");
+}
+
+/// At 69 of 75 with Q5 and Q6 not met (each caps at 基本达标): meeting them is 75 of 75, so
+/// nothing more is missing for 达标 (it said “满足后还差 2.25 分”, counted from 69).
+#[test]
+fn the_points_said_missing_after_meeting_what_holds_the_grade_count_its_points() {
+    use ziping_core::core::score::{outlook, Next};
+    let c = builtin("yzjh-school");
+    let mut a = example_school(&c, SchoolType::Primary);
+    for id in ["Q5", "Q6"] {
+        a.set(Slot::whole(id), Value::No);
+    }
+    let r = assess(&c, SchoolType::Primary, &a);
+    assert_eq!((r.total.earned, r.total.max), (69.0, 75.0));
+    match outlook(&c, &r).next {
+        Next::Held { by, points, .. } => {
+            assert_eq!(by, ["Q5", "Q6"]);
+            assert_eq!(points, None, "meeting Q5 and Q6 reaches 达标");
+        }
+        other => panic!("{other:?}"),
+    }
 }

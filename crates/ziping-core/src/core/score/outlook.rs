@@ -68,8 +68,6 @@ pub fn outlook(checklist: &Checklist, a: &Assessment) -> Outlook {
                     Some(0) => Next::Top,
                     Some(c) => {
                         let target = bands[c - 1];
-                        let points = (a.percent.unwrap_or(0.0) < target.min_percent - 1e-9)
-                            .then(|| points_to(target.min_percent, a.total.max, a.total.earned));
                         // What keeps the grade below `target`: caps at this grade or lower (a
                         // cap at a higher grade does not hold it here).
                         let by: Vec<String> = caps
@@ -77,6 +75,12 @@ pub fn outlook(checklist: &Checklist, a: &Assessment) -> Outlook {
                             .filter(|(_, k)| *k >= c)
                             .map(|(id, _)| (*id).clone())
                             .collect();
+                        // The points still missing once what holds the grade is met: meeting
+                        // it earns its items' points too (at 69 of 75 with Q5 and Q6 short,
+                        // meeting them is 75: nothing more is missing).
+                        let earned = a.total.earned + gain(checklist, a, &by);
+                        let points = (earned / a.total.max * 100.0 < target.min_percent - 1e-9)
+                            .then(|| points_to(target.min_percent, a.total.max, earned));
                         match (by.is_empty(), points) {
                             (true, Some(points)) => Next::Points {
                                 points,
@@ -98,6 +102,25 @@ pub fn outlook(checklist: &Checklist, a: &Assessment) -> Outlook {
         }
     };
     Outlook { lines, next }
+}
+
+/// The points the items of `ids` (items, or group rules and their items) still lack: what
+/// meeting them all would add at most.
+fn gain(checklist: &Checklist, a: &Assessment, ids: &[String]) -> f64 {
+    let mut items: Vec<&str> = Vec::new();
+    for id in ids {
+        match checklist.doc().group_rules.iter().find(|g| &g.id == id) {
+            Some(rule) => items.extend(rule.items.iter().map(String::as_str)),
+            None => items.push(id),
+        }
+    }
+    items.sort_unstable();
+    items.dedup();
+    a.items
+        .iter()
+        .filter(|i| i.applicable && items.contains(&i.id.as_str()))
+        .map(|i| (i.max - i.earned).max(0.0))
+        .sum()
 }
 
 /// The points, to the hundredth above, that take `earned` of `max` to `percent`: 80 % of 158
