@@ -81,6 +81,11 @@ pub fn App() -> Html {
             if let (Some((_, crate::state::Notice::ExportFailed { .. })), Some((_, text))) = (&state.notice, &notice) {
                 <p class="error no-print export-error" role="alert" data-testid="export-error">{ text }</p>
             }
+            // So is a file whose stored score is not its answers' (opened, or last year's): the
+            // principal compares it with a printed report.
+            if let (Some((_, crate::state::Notice::Imported { result_differs: true, .. } | crate::state::Notice::StartedFromLastYear { .. })), Some((_, text))) = (&state.notice, &notice) {
+                <p class="card warning no-print export-error" data-testid="result-differs">{ text }</p>
+            }
             <main id="main" tabindex="-1" class={classes!(wide_plan.then_some("wide-plan"))}>{ body }</main>
             <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 { notice.map(|(n, text)| html! { <span key={n}>{ text }</span> }).unwrap_or_default() }

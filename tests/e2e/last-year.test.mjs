@@ -141,3 +141,18 @@ test("this year from last year's file: copied, checked, compared, reviewed, expo
   });
   await page.close();
 });
+
+test("last year's file whose stored score is not its answers': said where it is seen", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await gotoStart(page, session.server.url);
+    await page.getByTestId("last-year-file").setInputFiles(join(ROOT, "tests/corpus/import/55-huge-points.json"));
+    await page.getByTestId("profile-page").waitFor();
+    // Seen, not only in the screen reader's live region.
+    const said = page.getByTestId("result-differs");
+    await said.waitFor();
+    assert.match(await said.textContent(), /^上年文件“55-huge-points\.json”中保存的得分与按它的原始数据重新计算的不同/);
+    assert.ok(await said.isVisible());
+    await screenshot(page, "last-year-result-differs");
+  });
+});
