@@ -103,6 +103,16 @@ test("a 5-of-7 / 80 % county rule is the one the results, plan and report state"
       if (lang === "zh") await page.getByTestId("lang-toggle").click();
     }
     await page.getByTestId("lang-toggle").click();
+    // R4 brought up to its standard after the plan was made: the printed plan row says 已达标,
+    // as the 整改清单 page does (it printed the old shortfall with no mark).
+    await page.getByTestId("tab-fill").click();
+    await page.getByTestId("section-0").click();
+    await retype(page, "input-area_teaching", "4600", 40);
+    await page.getByTestId("tab-report").click();
+    await page.getByTestId("report-page").waitFor();
+    const resolved = page.getByTestId("report-page").locator('[data-testid^="report-plan-"][data-testid$="-resolved"]');
+    assert.equal(await resolved.count(), 1);
+    assert.equal(await resolved.textContent(), "已达标");
   });
   await page.close();
 });

@@ -147,10 +147,20 @@ pub fn Report(props: &ReportProps) -> Html {
                 </section>
             }
         });
-    let plan = draft.plan_now(&props.open.problems());
+    let problems = props.open.problems();
+    let plan = draft.plan_now(&problems);
+    // A row whose shortfall is met now says so on paper too, as on the 整改清单 page (it
+    // printed “现为47人，差2人” beside a report listing G6 as 达标).
     let plan_rows = plan.iter().enumerate().map(|(n, r)| html! {
         <tr>
-            <td class="num">{ n + 1 }</td><td>{ &r.problem }</td><td>{ &r.measure }</td>
+            <td class="num">{ n + 1 }</td>
+            <td>
+                { &r.problem }
+                if r.status(&problems) == crate::core::school::RowStatus::Resolved {
+                    { " " }<span class="badge ok" data-testid={format!("report-plan-{n}-resolved")}>{ ctx.t(Msg::RowResolvedShort) }</span>
+                }
+            </td>
+            <td>{ &r.measure }</td>
             <td>{ &r.owner }</td><td class="nowrap">{ &r.deadline }</td><td>{ &r.progress }</td><td class="no-print"></td>
         </tr>
     });

@@ -318,6 +318,7 @@ catalogue! {
     DeadlineNotADate => "完成时限不是有效日期：请按 年-月-日 填写，如 2027-06-30", "This deadline is not a date: write year-month-day, e.g. 2027-06-30";
     PlanBringBack => "恢复这些行", "Bring these rows back";
     RowResolved => "已达标：这一行的问题已不存在，可以删除。", "Met now: this row's shortfall is gone; you may remove it.";
+    RowResolvedShort => "已达标", "met now";
     AddRow => "增加一行", "Add a row";
     RemoveRow => "删除此行", "Remove this row";
     ProblemCol => "问题", "Problem";
