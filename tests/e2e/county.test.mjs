@@ -101,8 +101,9 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     ];
     await page.getByTestId("county-files").setInputFiles(second);
     // The checklist dropped among the files waits for the officer (a school could send one of
-    // its own): until accepted, the school that used it cannot be read.
-    await summary.getByText("共 6 个文件：正常 2、冲突 2、无效 2。").waitFor();
+    // its own): until accepted, the school that used it waits for it (not 无效, which an
+    // officer would phone the school about).
+    await summary.getByText("共 6 个文件：正常 2、冲突 2、无效 1、清单待确认 1。").waitFor();
     assert.equal(await page.getByTestId("county-filter").inputValue(), "城关", "the filter outlives the reading");
     await page.getByTestId("county-filter").click();
     await page.keyboard.press("Control+A");

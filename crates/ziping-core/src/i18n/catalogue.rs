@@ -101,6 +101,7 @@ catalogue! {
     StatusNotInRoster => "不在名册", "not in roster";
     StatusNotInRosterDetail => "学校代码不在本县学校名册中，不计入：请把文件归到名册中的学校，或把学校加入名册", "the school code is not in the county's roster; not counted: assign the file to a roster school, or add the school to the roster";
     StatusChecklistNotAccepted => "清单未采用", "checklist not accepted";
+    StatusChecklistAwaiting => "清单待确认", "checklist to confirm";
     StatusOtherYear => "非评估学年", "other school year";
     StatusMissing => "未报送", "not submitted";
     ConflictSameTimeOnly => "导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time with other content, so neither is newer: choose the file to count";

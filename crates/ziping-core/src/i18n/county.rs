@@ -152,7 +152,10 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
             Msg::StatusOtherCounty.text(lang),
             Msg::StatusOtherCountyDetail.text(lang).into(),
         ),
-        FileStatus::Invalid { error } => (Msg::StatusInvalid.text(lang), import_error(lang, error)),
+        FileStatus::Invalid { error } => (
+            status_kind_msg(status.kind()).text(lang),
+            import_error(lang, error),
+        ),
     }
 }
 
@@ -208,6 +211,7 @@ pub fn status_kind_msg(kind: StatusKind) -> Msg {
         StatusKind::Unidentified => Msg::StatusUnidentified,
         StatusKind::NotInRoster => Msg::StatusNotInRoster,
         StatusKind::ChecklistNotAccepted => Msg::StatusChecklistNotAccepted,
+        StatusKind::ChecklistAwaiting => Msg::StatusChecklistAwaiting,
         StatusKind::OtherYear => Msg::StatusOtherYear,
     }
 }

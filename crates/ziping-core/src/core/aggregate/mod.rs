@@ -290,12 +290,15 @@ pub enum StatusKind {
     Unidentified,
     NotInRoster,
     ChecklistNotAccepted,
+    /// Made with a county checklist that waits among 待确认的清单 (an `Invalid` status whose
+    /// error says so): not counted until the officer accepts it, and not 无效.
+    ChecklistAwaiting,
     OtherYear,
 }
 
 impl StatusKind {
     /// Every kind, in the summary's order (a test checks each appears once).
-    pub const ALL: [StatusKind; 12] = [
+    pub const ALL: [StatusKind; 13] = [
         StatusKind::Ok,
         StatusKind::Incomplete,
         StatusKind::ResultDiffers,
@@ -307,6 +310,7 @@ impl StatusKind {
         StatusKind::Unidentified,
         StatusKind::NotInRoster,
         StatusKind::ChecklistNotAccepted,
+        StatusKind::ChecklistAwaiting,
         StatusKind::OtherYear,
     ];
 
@@ -324,6 +328,7 @@ impl StatusKind {
             StatusKind::Unidentified => "unidentified",
             StatusKind::NotInRoster => "not_in_roster",
             StatusKind::ChecklistNotAccepted => "checklist_not_accepted",
+            StatusKind::ChecklistAwaiting => "checklist_awaiting",
             StatusKind::OtherYear => "other_year",
         }
     }
@@ -368,6 +373,9 @@ impl FileStatus {
             FileStatus::Conflict { .. } => StatusKind::Conflict,
             FileStatus::FutureTime => StatusKind::FutureTime,
             FileStatus::OtherCounty => StatusKind::OtherCounty,
+            FileStatus::Invalid {
+                error: ImportError::ChecklistAwaiting { .. },
+            } => StatusKind::ChecklistAwaiting,
             FileStatus::Invalid { .. } => StatusKind::Invalid,
             FileStatus::Unidentified => StatusKind::Unidentified,
             FileStatus::NotInRoster => StatusKind::NotInRoster,

@@ -154,7 +154,23 @@ fn a_checklist_among_submissions_is_recognised_and_a_clash_refused() {
         add(&mut b, "衡阳.json", text.as_bytes()),
         Added::ChecklistAwaiting
     );
-    // Never used before the officer accepts it.
+    // Never used before the officer accepts it; a file made with it waits, not 无效 (the
+    // summary said “无效 8” of eight good files until 采用).
+    let waiting = crate::core::aggregate::FileStatus::Invalid {
+        error: crate::core::export::ImportError::ChecklistAwaiting {
+            id: "zlpj-school-hengyang".into(),
+            version: "2026.5-衡阳".into(),
+        },
+    };
+    assert_eq!(
+        waiting.kind(),
+        crate::core::aggregate::StatusKind::ChecklistAwaiting
+    );
+    assert_eq!(
+        crate::i18n::status_text(crate::i18n::Lang::Zh, &waiting).0,
+        "清单待确认"
+    );
+    assert!(!waiting.counted());
     assert_eq!(b.pending_count(), 0);
     assert_eq!(b.awaiting.len(), 1);
     assert!(b.county_checklists.is_empty());
