@@ -322,15 +322,18 @@ fn a_package_where_only_a_submission_file_opens_is_named_as_one() {
     );
 }
 
-/// Every entry of the central directory: (version made by, external attributes, DOS date).
-fn central_entries(zip: &[u8]) -> Vec<(u16, u32, u16)> {
+/// Every entry of the central directory: (version made by, external attributes, DOS date,
+/// DOS time, the local header's DOS time).
+fn central_entries(zip: &[u8]) -> Vec<(u16, u32, u16, u16, u16)> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(n) = zip[at..].windows(4).position(|w| w == b"PK\x01\x02") {
         let h = &zip[at + n..];
         let u16_at = |i: usize| u16::from_le_bytes([h[i], h[i + 1]]);
         let u32_at = |i: usize| u32::from_le_bytes([h[i], h[i + 1], h[i + 2], h[i + 3]]);
-        out.push((u16_at(4), u32_at(38), u16_at(14)));
+        let local = u32_at(42) as usize;
+        let local_time = u16::from_le_bytes([zip[local + 10], zip[local + 11]]);
+        out.push((u16_at(4), u32_at(38), u16_at(14), u16_at(12), local_time));
         at += n + 46;
     }
     out
@@ -348,9 +351,24 @@ fn a_package_s_entries_are_unix_files_dated_at_the_export() {
     assert_eq!(entries.len(), 2, "the submission and one evidence file");
     let exported = ziping_core::core::time::Timestamp::parse(&export.exported).unwrap();
     let year = exported.date()[..4].parse::<u16>().unwrap();
-    for (made_by, attrs, date) in entries {
+    // The export's own wall clock (its text's "16:30" of +08:00), not UTC's 08:30: the DOS
+    // fields are local time, as Windows and Python read them.
+    let (h, m): (u16, u16) = (
+        export.exported[11..13].parse().unwrap(),
+        export.exported[14..16].parse().unwrap(),
+    );
+    for (made_by, attrs, date, time, local_time) in entries {
         assert_eq!(made_by >> 8, 3, "made on Unix: {made_by:#x}");
         assert_eq!(attrs >> 16, 0o100644, "a plain file, rw-r--r--: {attrs:#x}");
         assert_eq!((date >> 9) + 1980, year, "dated at the export: {date:#x}");
+        assert_eq!(
+            (time >> 11, (time >> 5) & 63),
+            (h, m),
+            "{}",
+            export.exported
+        );
+        assert_eq!(local_time, time, "the local header says the same");
     }
+    // The packages still open and verify.
+    assert_eq!(open(&package).unwrap().export, export);
 }

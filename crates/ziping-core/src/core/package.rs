@@ -160,7 +160,64 @@ pub fn write(
         .and_then(|_| archive.finish().map(|_| ()));
     // Writing to memory fails only on an archive rawzip cannot describe (none of ours).
     written.map_err(|_| PackageProblem::NotAZip)?;
+    local_dos_times(&mut out, exported);
     Ok(out)
+}
+
+/// Dates every entry's MS-DOS date and time fields in the export's own wall-clock time: they
+/// are local time by the zip format (Windows, 360压缩 and Python read them), while rawzip
+/// writes them in UTC (a package exported at 22:06 in China read 14:06). The extended
+/// timestamp beside them keeps the UTC instant (unzip reads that one). Walks the central
+/// directory of the archive just written (no comment, no ZIP64: at most 50 MB).
+fn local_dos_times(zip: &mut [u8], exported: &crate::core::time::Timestamp) {
+    let t = exported.as_str().as_bytes();
+    let num = |range: std::ops::Range<usize>| -> Option<u16> {
+        std::str::from_utf8(t.get(range)?).ok()?.parse().ok()
+    };
+    let (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(s)) = (
+        num(0..4),
+        num(5..7),
+        num(8..10),
+        num(11..13),
+        num(14..16),
+        num(17..19),
+    ) else {
+        return;
+    };
+    let time = (h << 11) | (mi << 5) | (s / 2);
+    let date = (y.saturating_sub(1980) << 9) | (mo << 5) | d;
+    let u16_at = |z: &[u8], at: usize| u16::from_le_bytes([z[at], z[at + 1]]) as usize;
+    let u32_at =
+        |z: &[u8], at: usize| u32::from_le_bytes([z[at], z[at + 1], z[at + 2], z[at + 3]]) as usize;
+    let Some(end) = zip.len().checked_sub(22) else {
+        return;
+    };
+    if zip[end..end + 4] != *b"PK\x05\x06" {
+        return;
+    }
+    let (entries, mut at) = (u16_at(zip, end + 10), u32_at(zip, end + 16));
+    let stamp = |zip: &mut [u8], at: usize| {
+        zip[at..at + 2].copy_from_slice(&time.to_le_bytes());
+        zip[at + 2..at + 4].copy_from_slice(&date.to_le_bytes());
+    };
+    for _ in 0..entries {
+        if zip
+            .get(at..at + 46)
+            .is_none_or(|h| h[..4] != *b"PK\x01\x02")
+        {
+            return;
+        }
+        let local = u32_at(zip, at + 42);
+        if zip
+            .get(local..local + 30)
+            .is_none_or(|h| h[..4] != *b"PK\x03\x04")
+        {
+            return;
+        }
+        stamp(zip, at + 12);
+        stamp(zip, local + 10);
+        at += 46 + u16_at(zip, at + 28) + u16_at(zip, at + 30) + u16_at(zip, at + 32);
+    }
 }
 
 /// A package read and checked: the submission's text and every evidence file, by path.
