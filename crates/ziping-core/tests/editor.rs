@@ -1015,3 +1015,33 @@ fn a_threshold_no_school_can_meet_is_named_on_its_field() {
     );
     assert_eq!(d.problems(&[]).len(), 1, "{:?}", d.problems(&[]));
 }
+
+/// An item renamed key by key (G3 → G3x): the 资源配置-style rule that lists it follows it, so
+/// no problem is left naming the old id; renamed onto another item's id, nothing merges.
+#[test]
+fn renaming_an_item_carries_the_group_rules_that_list_it() {
+    let base = builtin("yzjh-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("c1".into(), base, &now());
+    set(&mut d, Target::Version, "2026.6-x");
+    d.apply(ChecklistEdit::AddGroupRule, &now());
+    set(
+        &mut d,
+        Target::GroupTitle(1, Lang::Zh),
+        "功能教室至少3项达标",
+    );
+    set(&mut d, Target::GroupItems(1), "G1、G2、G3、G4");
+    set(&mut d, Target::GroupMinPass(1), "3");
+    set(&mut d, Target::GroupClause(1), "县文件第3条");
+    assert_eq!(d.problems(&[]), vec![]);
+    let g3 = loc_of(&d.doc, "G3");
+    let id = Target::Item(g3, ItemField::Id);
+    for typed in ["G", "G3", "G3x"] {
+        set(&mut d, id, typed);
+    }
+    assert_eq!(d.doc.group_rules[1].items, ["G1", "G2", "G3x", "G4"]);
+    assert_eq!(d.problems(&[]), vec![], "nothing names G3 any more");
+    // Onto G4, another item's id: a clash said on the field, the rule's list untouched.
+    set(&mut d, id, "G4");
+    assert_eq!(d.doc.group_rules[1].items, ["G1", "G2", "G3x", "G4"]);
+    assert!(!d.problems(&[]).is_empty());
+}

@@ -166,6 +166,11 @@ impl ChecklistDraft {
 
     /// Writes a text field; false where it is not there (a removed part's field).
     fn set_text(&mut self, field: TextField, value: String) -> bool {
+        if let TextField::Item(loc, ItemText::Id) = field {
+            if let Some(old) = self.item_mut(loc).map(|i| i.id.clone()) {
+                rename_references(&mut self.doc, &old, &value);
+            }
+        }
         let d = &mut self.doc;
         match field {
             TextField::Id => d.id = value,
@@ -324,5 +329,34 @@ impl ChecklistDraft {
                 }
             }
         }
+    }
+}
+
+/// An item renamed from `old` to `new`: the group rules that list it and the items shown only
+/// `when` it has an answer follow it (they were left naming the old id, each a problem). Not
+/// where `old` is another item's id too, or `new` is already one: references would merge.
+fn rename_references(doc: &mut ChecklistDoc, old: &str, new: &str) {
+    let items = || {
+        doc.areas
+            .iter()
+            .flat_map(|a| &a.indicators)
+            .flat_map(|i| &i.items)
+    };
+    if old == new || items().filter(|i| i.id == old).count() != 1 || items().any(|i| i.id == new) {
+        return;
+    }
+    for rule in &mut doc.group_rules {
+        for item in rule.items.iter_mut().filter(|i| *i == old) {
+            *item = new.to_string();
+        }
+    }
+    let conditions = doc
+        .areas
+        .iter_mut()
+        .flat_map(|a| &mut a.indicators)
+        .flat_map(|i| &mut i.items)
+        .filter_map(|i| i.when.as_mut());
+    for when in conditions.filter(|w| w.item == old) {
+        when.item = new.to_string();
     }
 }
