@@ -1135,13 +1135,6 @@ pub fn County(props: &CountyProps) -> Html {
             refresh();
         })
     };
-    let pick = {
-        let (work, refresh) = (work.clone(), refresh.clone());
-        Callback::from(move |file: String| {
-            work.borrow_mut().batch.pick(&file);
-            refresh();
-        })
-    };
     let set_county = {
         let (work, refresh) = (work.clone(), refresh.clone());
         Callback::from(move |county: String| {
@@ -1151,13 +1144,22 @@ pub fn County(props: &CountyProps) -> Html {
     };
     // Where focus goes once drawn: the county question when files of several counties came
     // (it is below the settings), the county chosen once answered (the buttons are gone).
-    let focus_target = use_state(|| None::<&'static str>);
+    let focus_target = use_state(|| None::<String>);
+    // 计入此文件: the file's row keeps the focus (its button is gone with its 冲突).
+    let pick = {
+        let (work, refresh, focus_target) = (work.clone(), refresh.clone(), focus_target.clone());
+        Callback::from(move |file: String| {
+            work.borrow_mut().batch.pick(&file);
+            refresh();
+            focus_target.set(Some(crate::county::table::status_dom_id(&file)));
+        })
+    };
     {
         let focus_target = focus_target.clone();
         // What is to have the focus may come with the next report (made in steps): until it
         // is there, each report shown tries again.
         let report = shown.as_ref().map(|l| l.number);
-        use_effect_with((*focus_target, report), move |(target, _)| {
+        use_effect_with(((*focus_target).clone(), report), move |(target, _)| {
             if let Some(id) = target {
                 if page::focused(id) {
                     focus_target.set(None);
@@ -1170,7 +1172,7 @@ pub fn County(props: &CountyProps) -> Html {
         let focus_target = focus_target.clone();
         use_effect_with(asks, move |asks| {
             if *asks {
-                focus_target.set(Some("county-ask-heading"));
+                focus_target.set(Some("county-ask-heading".into()));
             }
         });
     }
@@ -1178,7 +1180,7 @@ pub fn County(props: &CountyProps) -> Html {
         let (set_county, focus_target) = (set_county.clone(), focus_target.clone());
         Callback::from(move |county: String| {
             set_county.emit(county);
-            focus_target.set(Some("county-choose"));
+            focus_target.set(Some("county-choose".into()));
         })
     };
     let choose_county = set_county.reform(|e: Event| {
@@ -1187,10 +1189,13 @@ pub fn County(props: &CountyProps) -> Html {
     });
     let open_school = {
         let (viewing, scrolled, opener) = (viewing.clone(), scrolled.clone(), opener.clone());
+        let focus_target = focus_target.clone();
         Callback::from(move |file: String| {
             *scrolled.borrow_mut() = page::scroll_y();
             *opener.borrow_mut() = page::active_element();
             viewing.set(Some(file));
+            // The report's way back, first on its page: the keyboard starts there.
+            focus_target.set(Some("back-to-county".into()));
         })
     };
     // 核查发现 typed beside a school (kept with the batch; the report does not change).
@@ -1336,7 +1341,7 @@ pub fn County(props: &CountyProps) -> Html {
         };
         overlay = Some(html! {
             <section class="county" data-testid="county-report">
-                <p class="no-print"><button type="button" class="link" data-testid="back-to-county" onclick={back}>{ "← " }{ ctx.t(Msg::BackToCounty) }</button></p>
+                <p class="no-print"><button type="button" class="link" id="back-to-county" data-testid="back-to-county" onclick={back}>{ "← " }{ ctx.t(Msg::BackToCounty) }</button></p>
                 if let Some((open, package)) = (*opened).clone() {
                     <p class="status no-print">{ ctx.say(say::ReadOnlyReport { school: &open.draft.profile.school_name }) }</p>
                     { review::finding(&ctx, viewing.as_deref().unwrap_or_default(), work.borrow().batch.findings.get(viewing.as_deref().unwrap_or_default()).map_or("", String::as_str), &on_finding) }

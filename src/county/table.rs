@@ -175,7 +175,7 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
             <tr key={s.file.clone()} data-testid="county-row"
                 class={classes!(matches!(s.status, FileStatus::OtherCounty).then_some("other-county"))}>
                 <td class="file-name">{ &s.file }</td>
-                <td class={status_class(&s.status)} data-testid="row-status">
+                <td class={status_class(&s.status)} data-testid="row-status" id={status_dom_id(&s.file)} tabindex="-1">
                     { row_status_line(ctx.lang, s) }
                     if can_pick {
                         <button type="button" class="small no-print" data-testid={format!("pick-{}", s.file)} onclick={choose}>{ ctx.t(Msg::CountyPickThis) }</button>
@@ -361,4 +361,9 @@ fn against_last_year(ctx: &Ctx, r: &CountyReport, n: usize) -> Html {
             { for follow_up }
         </>
     }
+}
+
+/// The id of a file's status cell (the focus after 计入此文件): its name, spaces made `_`.
+pub(crate) fn status_dom_id(file: &str) -> String {
+    format!("status-{}", file.replace(char::is_whitespace, "_"))
 }

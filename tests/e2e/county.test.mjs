@@ -121,8 +121,11 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     // The 冲突: both listed, neither counted, until the officer picks one.
     const first = readdirSync(EXAMPLES).sort()[0];
     assert.match(await page.getByTestId("county-row").filter({ has: page.locator("td:first-child", { hasText: "55-huge-points" }) }).getByTestId("row-status").textContent(), /冲突：与 .* 导出时间相同但内容不同/);
-    await page.getByTestId(`pick-${first}`).click();
+    await page.getByTestId(`pick-${first}`).focus();
+    await page.keyboard.press("Enter");
     await summary.getByText("共 6 个文件：正常 4、重复 1、无效 1。").waitFor();
+    // From the keyboard: the chosen file's row keeps the focus (it fell to the page's body).
+    await page.waitForFunction((f) => document.activeElement?.id === `status-${f}`, first);
 
     // The figures: 小学 R1 from the primary school and the 小学 part of the 九年一贯制 school.
     assert.match(await page.getByTestId("figure-R1-primary").getByTestId("cv").textContent(), /^0\.111$/);
@@ -192,6 +195,8 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     await page.getByTestId("open-school").focus();
     await page.keyboard.press("Enter");
     await page.getByTestId("county-report").waitFor();
+    // The report's way back has the focus, first on its page (it fell to the page's body).
+    await page.waitForFunction(() => document.activeElement?.id === "back-to-county");
     assert.equal(await page.getByTestId("report-school").textContent(), "桃花源中学");
     assert.equal(await page.getByTestId("report-date").textContent(), "2026-11-20", "the export date");
     // Read-only: nothing of the school's can be changed (the officer's own 核查发现 is the one field).
