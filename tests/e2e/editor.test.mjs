@@ -327,6 +327,8 @@ test("a levels item: its levels follow its points, each level's name and criteri
     await page.waitForFunction(() => document.querySelector('[data-testid="ed-group-items-0"]').getAttribute("aria-invalid") === "true");
     const describedBy = await items.getAttribute("aria-describedby");
     assert.match(await page.locator(`[id="${describedBy}"]`).textContent(), /B9\.9/);
+    // The list of problems says which rule (it said only “清单信息 · 包含的项目编号…”).
+    assert.match(await page.getByTestId("ed-problems").textContent(), /清单信息 · 组合规则 GR1 · 包含的项目编号/);
     await retype(page, "ed-group-items-0", "B5.1.1、B5.1.4、B5.1.5", 20);
     await retype(page, "ed-group-min-0", "2", 40);
     await retype(page, "ed-group-clause-0", "县任务5", 20);

@@ -70,7 +70,34 @@ pub fn node_name(ctx: &Ctx, doc: &ChecklistDoc, node: Option<Node>) -> String {
 
 /// Where a problem is, for the list: the part and the field ("项目 B5.1.1 … · 分值").
 pub(super) fn place_of(ctx: &Ctx, doc: &ChecklistDoc, place: Place) -> String {
-    let part = node_name(ctx, doc, place.node);
+    use crate::core::checklist_path::{PlaceField, Target};
+    // A field of one of the checklist's own lists names its entry: which group rule, which
+    // grade, which source (“清单信息 · 其余各项不低于…” did not say which rule).
+    let entry = match place.field {
+        Some(PlaceField::Target(
+            Target::GroupTitle(g, _)
+            | Target::GroupItems(g)
+            | Target::GroupMinPass(g)
+            | Target::GroupFloor(g)
+            | Target::GroupClause(g),
+        )) => doc
+            .group_rules
+            .get(g)
+            .map(|r| format!("{} {}", ctx.t(Msg::EditorGroups), r.id)),
+        Some(PlaceField::Target(Target::GradeLabel(g, _) | Target::GradeMin(g))) => doc
+            .grades
+            .get(g)
+            .map(|x| format!("{} {}", ctx.t(Msg::EditorGrades), pick(&x.label, ctx.lang))),
+        Some(PlaceField::Target(Target::SourceTitle(s) | Target::SourceDocNo(s))) => doc
+            .sources
+            .get(s)
+            .map(|x| format!("{} {}", ctx.t(Msg::EditorSources), x.id)),
+        _ => None,
+    };
+    let part = match entry {
+        Some(entry) => format!("{} · {entry}", node_name(ctx, doc, place.node)),
+        None => node_name(ctx, doc, place.node),
+    };
     let part = part.trim();
     match place.field {
         Some(field) => format!("{part} · {}", place_field_name(ctx.lang, field)),
