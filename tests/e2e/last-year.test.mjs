@@ -128,6 +128,9 @@ test("this year from last year's file: copied, checked, compared, reviewed, expo
     await page.getByTestId("report-page").waitFor();
     assert.ok(await page.getByTestId("report-page").getByTestId("comparison").isVisible());
     assert.match(await page.getByTestId("report-review").textContent(), /每周两节课后服务已开设/);
+    // A row left unset prints as not given, not as the control's prompt “请选择”.
+    assert.doesNotMatch(await page.getByTestId("report-review").textContent(), /请选择/);
+    assert.match(await page.getByTestId("report-review").textContent(), /未填写/);
 
     // The county reads the chain: last year's file (an earlier checklist version) and this
     // year's, the school beside its last year, the review counted.

@@ -122,7 +122,9 @@ pub fn review_table(ctx: &Ctx, open: &Open) -> Html {
                     { for draft.review.iter().map(|r| html! {
                         <tr key={r.row.id}>
                             <td>{ &r.row.problem }</td><td>{ &r.row.measure }</td>
-                            <td class="nowrap">{ ctx.t(status_msg(r.status)) }</td><td>{ &r.done }</td><td>{ &r.evidence }</td>
+                            // On paper an unset status is not filled in, not “请选择” (a prompt to a
+                            // control that is not there).
+                            <td class="nowrap">{ ctx.t(if r.status == ReviewStatus::Unset { Msg::ReviewNotGiven } else { status_msg(r.status) }) }</td><td>{ &r.done }</td><td>{ &r.evidence }</td>
                         </tr>
                     }) }
                 </tbody>

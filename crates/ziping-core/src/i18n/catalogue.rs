@@ -364,6 +364,7 @@ catalogue! {
     ReviewIntro => "逐条说明上年整改清单的落实情况：完成情况、采取的措施及成效、佐证材料。", "For each row of last year's action plan: how far it got, what was done and with what effect, and the evidence.";
     ReviewStatusLabel => "落实情况", "Status";
     ReviewUnset => "请选择", "Choose";
+    ReviewNotGiven => "未填写", "not given";
     ReviewDone => "已完成", "Done";
     ReviewInProgress => "进行中", "In progress";
     ReviewNotStarted => "未启动", "Not started";
