@@ -94,6 +94,9 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
         .as_ref()
         .map(|s| s.enrolment_input.clone())
         .unwrap_or_else(|| "students".into());
+    // A 九年一贯制 school's two fields under one heading; one school's one field alone (its
+    // label says 在校学生数: under a heading saying it too, it was said twice).
+    let parted = draft.profile.school_type == Some(crate::core::model::SchoolType::NineYear);
     let enrolment = draft.profile.school_type.map(|t| {
         input_slots(checklist, t).into_iter().filter(|s| s.id == enrolment_id).map(|slot: Slot| {
             let text = match draft.answers.get(&slot) {
@@ -129,10 +132,14 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
                 <div class="choices">{ for types }</div>
             </fieldset>
             if let Some(fields) = enrolment {
-                <fieldset class="choices-block">
-                    <legend>{ ctx.t(Msg::Enrolment) }</legend>
+                if parted {
+                    <fieldset class="choices-block">
+                        <legend>{ ctx.t(Msg::Enrolment) }</legend>
+                        <div class="form-grid">{ fields }</div>
+                    </fieldset>
+                } else {
                     <div class="form-grid">{ fields }</div>
-                </fieldset>
+                }
             }
             <div class="card">
                 <p class="meta">{ ctx.t(Msg::ChecklistLabel) }</p>
