@@ -110,7 +110,8 @@ pub fn review_table(ctx: &Ctx, open: &Open) -> Html {
     html! {
         <section class="report-section" data-testid="report-review">
             <h3>{ ctx.t(Msg::ReviewHeading) }</h3>
-            <table class="report-table">
+            // Its own scroll on a phone, as the comparison's: the page never scrolls sideways.
+            <div class="table-scroll"><table class="report-table">
                 <thead><tr>
                     <th scope="col">{ ctx.t(Msg::ProblemCol) }</th>
                     <th scope="col">{ ctx.t(Msg::MeasureCol) }</th>
@@ -124,11 +125,12 @@ pub fn review_table(ctx: &Ctx, open: &Open) -> Html {
                             <td>{ &r.row.problem }</td><td>{ &r.row.measure }</td>
                             // On paper an unset status is not filled in, not “请选择” (a prompt to a
                             // control that is not there).
-                            <td class="nowrap">{ ctx.t(if r.status == ReviewStatus::Unset { Msg::ReviewNotGiven } else { status_msg(r.status) }) }</td><td>{ &r.done }</td><td>{ &r.evidence }</td>
+                            // 进行中 whole (it broke at a column's edge); "In progress" may wrap.
+                            <td class={classes!((ctx.lang == crate::i18n::Lang::Zh).then_some("nowrap"))}>{ ctx.t(if r.status == ReviewStatus::Unset { Msg::ReviewNotGiven } else { status_msg(r.status) }) }</td><td>{ &r.done }</td><td>{ &r.evidence }</td>
                         </tr>
                     }) }
                 </tbody>
-            </table>
+            </table></div>
         </section>
     }
 }
