@@ -104,7 +104,7 @@ test("hostile and broken files are refused by name, and nothing changes", { time
       ["01-empty.json", /文件是空的（没有任何内容），不是报送文件/],
       ["05-latin1-byte.json", /不是 UTF-8/],
       ["08-null.json", /不是 ziping 报送文件/],
-      ["14-format-v3.json", /文件格式“ziping.export\/3”/],
+      ["14-format-v3.json", /较新版本的 ziping 导出（格式“ziping\.export\/3”）/],
       ["17-nested-arrays.json", /嵌套层数过多/],
       ["22-extra-top-field.json", /文件内容有误：多出了不认识的字段 evil/],
       ["24-school-type-senior.json", /profile 部分有误：取值“senior”不在允许的范围内/],

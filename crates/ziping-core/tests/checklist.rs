@@ -202,6 +202,23 @@ fn inconsistent_rules_are_refused() {
             }),
             Problem::BadRange { min: 5.0, max: 1.0 },
         ),
+    ];
+    for (name, edit, problem) in cases {
+        let errors = with(edit).expect_err(name);
+        assert!(
+            errors.iter().any(|(_, p)| *p == problem),
+            "{name}: expected {problem:?}, got {errors:?}"
+        );
+    }
+}
+
+/// What 制作县级清单 does not publish though a file already sent may hold it: refused for
+/// publishing, each on its field, and still read (a county's checklist out among its schools
+/// must keep their drafts and files usable).
+#[test]
+fn what_a_county_may_not_publish_is_still_read() {
+    type Edit = Box<dyn FnOnce(&mut Value)>;
+    let cases: Vec<(&str, Edit, Problem)> = vec![
         (
             "grades out of order",
             Box::new(|d| d["grades"][1]["min_percent"] = json!(95)),
@@ -284,9 +301,16 @@ fn inconsistent_rules_are_refused() {
         ),
     ];
     for (name, edit, problem) in cases {
-        let errors = with(edit).expect_err(name);
+        let mut doc: Value = serde_json::from_str(TEST_CHECKLIST).unwrap();
+        edit(&mut doc);
+        let doc: ziping_core::core::model::ChecklistDoc = serde_json::from_value(doc).unwrap();
         assert!(
-            errors.iter().any(|(_, p)| *p == problem),
+            Checklist::try_from(doc.clone()).is_ok(),
+            "{name}: a file that holds it is still read"
+        );
+        let errors = Checklist::for_publishing(doc).expect_err(name).0;
+        assert!(
+            errors.iter().any(|i| i.problem == problem),
             "{name}: expected {problem:?}, got {errors:?}"
         );
     }
@@ -295,7 +319,12 @@ fn inconsistent_rules_are_refused() {
 /// The edges of what a school can reach stay rules: 100 % exactly, 0 and below 0.5.
 #[test]
 fn a_threshold_at_the_edge_of_what_a_school_can_enter_is_valid() {
-    with(|d| {
+    let publishable = |edit: &dyn Fn(&mut Value)| {
+        let mut doc: Value = serde_json::from_str(TEST_CHECKLIST).unwrap();
+        edit(&mut doc);
+        Checklist::for_publishing(serde_json::from_value(doc).unwrap())
+    };
+    publishable(&|d| {
         item(d, 5)["kind"]["unit"] = json!("%");
         item(d, 5)["kind"]["rule"]["primary"] = json!({"op": "ge", "value": 100});
         item(d, 5)["kind"]["rule"]["junior"] = json!({"op": "between", "min": 95, "max": 100});
@@ -304,13 +333,21 @@ fn a_threshold_at_the_edge_of_what_a_school_can_enter_is_valid() {
     })
     .unwrap();
     // A difference (last year's rate − this year's) may be below 0: "≤ −5" is a rule.
-    with(|d| {
+    publishable(&|d| {
         let r2 = &mut d["areas"][0]["indicators"][0]["items"][1]["kind"];
         r2["formula"] =
             json!({"kind": "difference", "minuend": "teachers", "subtrahend": "students"});
         r2["rule"]["primary"] = json!({"op": "le", "value": -5});
     })
     .unwrap();
+    // Every built-in and archived checklist is publishable as it stands.
+    for (name, text) in ziping_core::core::builtin::FILES
+        .iter()
+        .chain(ziping_core::core::builtin::ARCHIVED)
+    {
+        let doc = serde_json::from_str(text).unwrap();
+        assert!(Checklist::for_publishing(doc).is_ok(), "{name}");
+    }
 }
 
 #[test]

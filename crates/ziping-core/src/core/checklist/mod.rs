@@ -199,7 +199,22 @@ impl TryFrom<ChecklistDoc> for Checklist {
     type Error = ChecklistErrors;
 
     fn try_from(doc: ChecklistDoc) -> Result<Checklist, ChecklistErrors> {
-        let mut v = Validator::default();
+        Checklist::build(doc, false)
+    }
+}
+
+impl Checklist {
+    /// A checklist as 制作县级清单 publishes it: every check of reading one, and what no county
+    /// should send though files already sent may hold (see `validate`).
+    pub fn for_publishing(doc: ChecklistDoc) -> Result<Checklist, ChecklistErrors> {
+        Checklist::build(doc, true)
+    }
+
+    fn build(doc: ChecklistDoc, strict: bool) -> Result<Checklist, ChecklistErrors> {
+        let mut v = Validator {
+            strict,
+            ..Validator::default()
+        };
         let sources = v.index("sources", doc.sources.iter().map(|s| s.id.as_str()));
         let inputs = v.index("inputs", doc.inputs.iter().map(|i| i.id.as_str()));
         let mut items = BTreeMap::new();
@@ -223,7 +238,7 @@ impl TryFrom<ChecklistDoc> for Checklist {
                     locs.push(loc);
                     if item.id.contains('@') {
                         v.issue(path.clone(), Problem::ReservedCharacter(item.id.clone()));
-                    } else if !item.id.is_empty() && !validate::is_id(&item.id) {
+                    } else if v.strict && !item.id.is_empty() && !validate::is_id(&item.id) {
                         v.issue(path.clone(), Problem::IdCharacters(item.id.clone()));
                     }
                     if items.insert(item.id.clone(), locs.len() - 1).is_some()

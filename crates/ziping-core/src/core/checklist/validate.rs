@@ -1,11 +1,16 @@
 //! The checks a checklist passes before it is a [`Checklist`]: ids unique, references
-//! resolved, numbers in range, rules complete for the school types an item applies to.
+//! resolved, numbers in range, rules complete for the school types an item applies to. With
+//! `strict` (what 制作县级清单 publishes, `Checklist::for_publishing`) also what no county should
+//! send but files already sent may hold, which every reader still accepts: ids outside the
+//! schema's characters, sources and group rules without a name, grades out of order,
+//! thresholds no school can meet.
 
 use super::*;
 
 #[derive(Default)]
 pub(super) struct Validator {
     pub(super) issues: Vec<ChecklistIssue>,
+    pub(super) strict: bool,
 }
 
 impl Validator {
@@ -21,7 +26,7 @@ impl Validator {
             self.issue(path, Problem::Empty);
         } else if id.contains('@') {
             self.issue(path, Problem::ReservedCharacter(id.into()));
-        } else if !is_id(id) {
+        } else if self.strict && !is_id(id) {
             self.issue(path, Problem::IdCharacters(id.into()));
         } else if seen.insert(id.to_string(), 0).is_some() {
             self.issue(path, Problem::DuplicateId(id.into()));
@@ -40,7 +45,7 @@ impl Validator {
                 self.issue(path, Problem::Empty);
             } else if id.contains('@') {
                 self.issue(path, Problem::ReservedCharacter(id.into()));
-            } else if !is_id(id) {
+            } else if self.strict && !is_id(id) {
                 self.issue(path, Problem::IdCharacters(id.into()));
             } else if map.insert(id.to_string(), n).is_some() {
                 self.issue(path, Problem::DuplicateId(id.into()));
@@ -111,7 +116,7 @@ impl Validator {
         self.check_conditions(c);
         for (n, source) in d.sources.iter().enumerate() {
             // Every item citing it would print an empty 依据.
-            if source.title.trim().is_empty() {
+            if self.strict && source.title.trim().is_empty() {
                 self.issue(format!("sources[{n}].title"), Problem::Empty);
             }
         }
@@ -177,7 +182,7 @@ impl Validator {
         }
         for (n, pair) in d.grades.windows(2).enumerate() {
             let (above, below) = (pair[0].min_percent, pair[1].min_percent);
-            if above.is_finite() && below.is_finite() && below >= above {
+            if self.strict && above.is_finite() && below.is_finite() && below >= above {
                 self.issue(
                     format!("grades[{}].min_percent", n + 1),
                     Problem::GradeOrder { above },
@@ -384,7 +389,7 @@ impl Validator {
             };
             if !ok {
                 self.issue(format!("{path}.kind.rule.{name}"), Problem::BadThreshold);
-            } else if !reachable {
+            } else if self.strict && !reachable {
                 self.issue(
                     format!("{path}.kind.rule.{name}"),
                     Problem::Unreachable { high: hi },
@@ -467,7 +472,7 @@ impl Validator {
             self.issue(format!("{path}.items"), Problem::Empty);
         }
         // The rule's name is what the results page and the report state as the rule.
-        if rule.title.zh.trim().is_empty() {
+        if self.strict && rule.title.zh.trim().is_empty() {
             self.issue(format!("{path}.title.zh"), Problem::Empty);
         }
         if rule.id.contains('@') {
@@ -475,7 +480,7 @@ impl Validator {
                 format!("{path}.id"),
                 Problem::ReservedCharacter(rule.id.clone()),
             );
-        } else if !rule.id.is_empty() && !is_id(&rule.id) {
+        } else if self.strict && !rule.id.is_empty() && !is_id(&rule.id) {
             self.issue(format!("{path}.id"), Problem::IdCharacters(rule.id.clone()));
         }
         if c.item(&rule.id).is_some()

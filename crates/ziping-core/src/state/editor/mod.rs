@@ -1,7 +1,8 @@
 //! 制作县级清单: a county's own checklist, made from a built-in or loaded one in the app. The
 //! draft keeps the checklist it started from (the diff is against it), the checklist being
 //! made, and every number typed that is not a number yet (kept as typed, never lost). Every
-//! edit is checked with the same checks as loading a file (`Checklist::try_from`).
+//! edit is checked with the checks of loading a file and those of publishing one
+//! (`Checklist::for_publishing`).
 
 use crate::core::answers::{parse_number, NumberError};
 use crate::core::checklist::{add_to_set, Checklist, ChecklistErrors, ChecklistIssue, Clash};
@@ -277,7 +278,7 @@ impl ChecklistDraft {
                 },
             })
             .collect();
-        match Checklist::try_from(self.doc.clone()) {
+        match Checklist::for_publishing(self.doc.clone()) {
             Err(ChecklistErrors(issues)) => {
                 out.extend(issues.into_iter().map(DraftProblem::Check));
                 Err(out)
