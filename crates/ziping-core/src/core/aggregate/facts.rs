@@ -171,7 +171,10 @@ pub fn reduce(file: &str, bytes: &[u8], checklists: &[Checklist]) -> FileFacts {
 /// add its own beside 资源配置's), fails if one fails, and is pending otherwise. A rule a
 /// 九年一贯制 school is judged on as a whole (a county's rule over shared rooms) counts in each
 /// of its parts.
-fn school_rule(groups: &[crate::core::score::GroupResult]) -> Vec<(Part, Option<bool>)> {
+fn school_rule(
+    groups: &[crate::core::score::GroupResult],
+    parts: &[Part],
+) -> Vec<(Part, Option<bool>)> {
     let both = |a: Option<bool>, b: Option<bool>| match (a, b) {
         (Some(false), _) | (_, Some(false)) => Some(false),
         (Some(true), Some(true)) => Some(true),
@@ -189,13 +192,16 @@ fn school_rule(groups: &[crate::core::score::GroupResult]) -> Vec<(Part, Option<
         .filter(|g| g.part == Part::Whole)
         .map(|g| g.holds)
         .reduce(both);
-    match whole {
-        None => {}
-        Some(w) if out.is_empty() => out.push((Part::Whole, w)),
-        Some(w) => out
-            .iter_mut()
-            .for_each(|(_, holds)| *holds = both(*holds, w)),
+    let Some(w) = whole else {
+        return out;
+    };
+    if out.is_empty() {
+        // Whole-school rules only: each of the school's parts (a 九年一贯制 school is counted
+        // per part, and a `Whole` entry would be in neither).
+        out = parts.iter().map(|&p| (p, Some(true))).collect();
     }
+    out.iter_mut()
+        .for_each(|(_, holds)| *holds = both(*holds, w));
     out
 }
 
@@ -254,7 +260,7 @@ pub fn facts_of(v: &Verified, checklist: &Checklist) -> Result<SchoolFacts, Impo
         rates: rate_shares(v, checklist, school_type),
         enrolment,
         indicators,
-        groups: school_rule(&a.groups),
+        groups: school_rule(&a.groups, &parts),
         plan_rows: v.export.plan.len(),
         previous: v.export.previous.as_ref().map(|p| p.digest.clone()),
         review: ReviewCounts::of(&v.export.review),
@@ -359,4 +365,50 @@ fn rate_shares(v: &Verified, checklist: &Checklist, t: SchoolType) -> Vec<RateSh
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::score::GroupResult;
+
+    fn rule(part: Part, holds: Option<bool>) -> GroupResult {
+        GroupResult {
+            id: "R".into(),
+            part,
+            passed: 0,
+            required: 0,
+            below_floor: Vec::new(),
+            pending: Vec::new(),
+            holds,
+        }
+    }
+
+    /// A 九年一贯制 school judged on whole-school rules only is counted in each part (a
+    /// `Whole` entry was in neither side's count, nor the CSV's columns); with per-part rules
+    /// too, the whole school's result joins each part's.
+    #[test]
+    fn whole_school_rules_count_in_each_part() {
+        let nine = [Part::Primary, Part::Junior];
+        assert_eq!(
+            school_rule(&[rule(Part::Whole, Some(false))], &nine),
+            [(Part::Primary, Some(false)), (Part::Junior, Some(false))]
+        );
+        assert_eq!(
+            school_rule(
+                &[
+                    rule(Part::Primary, Some(true)),
+                    rule(Part::Junior, Some(true)),
+                    rule(Part::Whole, None)
+                ],
+                &nine
+            ),
+            [(Part::Primary, None), (Part::Junior, None)]
+        );
+        assert_eq!(
+            school_rule(&[rule(Part::Whole, Some(true))], &[Part::Whole]),
+            [(Part::Whole, Some(true))]
+        );
+        assert!(school_rule(&[], &nine).is_empty());
+    }
 }
