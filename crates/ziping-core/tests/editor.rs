@@ -1044,4 +1044,14 @@ fn renaming_an_item_carries_the_group_rules_that_list_it() {
     set(&mut d, id, "G4");
     assert_eq!(d.doc.group_rules[1].items, ["G1", "G2", "G3x", "G4"]);
     assert!(!d.problems(&[]).is_empty());
+    // Typed on through it (G4 on the way to G45): the list follows once the id is its own.
+    set(&mut d, id, "G45");
+    assert_eq!(d.doc.group_rules[1].items, ["G1", "G2", "G45", "G4"]);
+    assert_eq!(d.problems(&[]), vec![]);
+    // Through an existing id key by key from the start (G45 → G1 → G12): the same.
+    for typed in ["G", "G1", "G12"] {
+        set(&mut d, id, typed);
+    }
+    assert_eq!(d.doc.group_rules[1].items, ["G1", "G2", "G12", "G4"]);
+    assert_eq!(d.problems(&[]), vec![]);
 }

@@ -168,7 +168,12 @@ impl ChecklistDraft {
     fn set_text(&mut self, field: TextField, value: String) -> bool {
         if let TextField::Item(loc, ItemText::Id) = field {
             if let Some(old) = self.item_mut(loc).map(|i| i.id.clone()) {
-                rename_references(&mut self.doc, &old, &value);
+                let carried = match &self.renaming.0 {
+                    Some((at, id)) if *at == loc => id.clone(),
+                    _ => old.clone(),
+                };
+                let held = rename_references(&mut self.doc, &carried, &old, &value);
+                self.renaming.0 = held.map(|id| (loc, id));
             }
         }
         let d = &mut self.doc;
@@ -332,19 +337,34 @@ impl ChecklistDraft {
     }
 }
 
-/// An item renamed from `old` to `new`: the group rules that list it and the items shown only
-/// `when` it has an answer follow it (they were left naming the old id, each a problem). Not
-/// where `old` is another item's id too, or `new` is already one: references would merge.
-fn rename_references(doc: &mut ChecklistDoc, old: &str, new: &str) {
+/// An item renamed from `old` to `new`, its references carrying `carried` (`old`, or the id
+/// they kept while its id was another item's): the group rules that list it and the items
+/// shown only `when` it has an answer follow it (they were left naming the old id, each a
+/// problem). While `new` is another item's id the references wait (merged, they could not be
+/// told apart again): the id they carry is returned, to follow once `new` is the item's own.
+fn rename_references(
+    doc: &mut ChecklistDoc,
+    carried: &str,
+    old: &str,
+    new: &str,
+) -> Option<String> {
     let items = || {
         doc.areas
             .iter()
             .flat_map(|a| &a.indicators)
             .flat_map(|i| &i.items)
     };
-    if old == new || items().filter(|i| i.id == old).count() != 1 || items().any(|i| i.id == new) {
-        return;
+    if carried == new {
+        return None;
     }
+    if items().any(|i| i.id == new) {
+        return Some(carried.to_string());
+    }
+    // The references to `old` are this item's only if no other item has that id.
+    if carried == old && items().filter(|i| i.id == old).count() != 1 {
+        return None;
+    }
+    let old = carried;
     for rule in &mut doc.group_rules {
         for item in rule.items.iter_mut().filter(|i| *i == old) {
             *item = new.to_string();
@@ -359,4 +379,5 @@ fn rename_references(doc: &mut ChecklistDoc, old: &str, new: &str) {
     for when in conditions.filter(|w| w.item == old) {
         when.item = new.to_string();
     }
+    None
 }

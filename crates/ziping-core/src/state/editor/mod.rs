@@ -33,6 +33,22 @@ pub struct ChecklistDraft {
     pub created: String,
     pub updated: String,
     pub revision: u64,
+    /// While an item's id, typed key by key, is another item's on the way ("B5.1.1" on the way
+    /// to "B5.1.18"), the id its references still carry: they follow it once its id is its own
+    /// again. Not saved.
+    #[serde(skip)]
+    renaming: Renaming,
+}
+
+/// An item being renamed: its place and the id the rules naming it still carry. Transient:
+/// it never makes two drafts differ.
+#[derive(Clone, Debug, Default)]
+struct Renaming(Option<(Loc, String)>);
+
+impl PartialEq for Renaming {
+    fn eq(&self, _: &Renaming) -> bool {
+        true
+    }
 }
 
 mod edit;
@@ -181,6 +197,7 @@ impl ChecklistDraft {
             created: now.as_str().into(),
             updated: now.as_str().into(),
             revision: 0,
+            renaming: Renaming::default(),
         }
     }
 
@@ -243,6 +260,9 @@ impl ChecklistDraft {
     }
 
     fn change(&mut self, edit: ChecklistEdit) -> bool {
+        if !matches!(edit, ChecklistEdit::Set(Target::Item(_, ItemField::Id), _)) {
+            self.renaming = Renaming::default();
+        }
         let structural = matches!(
             edit,
             ChecklistEdit::Remove(_)
