@@ -216,14 +216,21 @@ fn a_grade_in_use_is_not_removed() {
     assert!(users.contains(&"G1".to_string()), "{users:?}");
     d.apply(ChecklistEdit::RemoveGrade(mostly), &now());
     assert!(d.doc.grades.iter().any(|g| g.id == "mostly"), "still there");
-    // A grade nothing names.
+    // A grade nothing names: added in order, above the grade from 0 and halfway to the one
+    // above (at the end from 0 it was out of order, and the form cannot move a grade).
+    let before = d.doc.grades.len();
     d.apply(ChecklistEdit::AddGrade, &now());
-    let added = d.doc.grades.len() - 1;
+    let added = before - 1;
+    let lines: Vec<f64> = d.doc.grades.iter().map(|g| g.min_percent).collect();
+    assert_eq!(lines, [95.0, 85.0, 43.0, 0.0]);
+    set(&mut d, Target::Version, "2026.6-x");
+    set(&mut d, Target::GradeLabel(added, Lang::Zh), "待改进");
+    assert_eq!(d.problems(&[]), vec![]);
     assert!(
         ziping_core::state::editor::grade_users(&d.doc, &d.doc.grades[added].id.clone()).is_empty()
     );
     d.apply(ChecklistEdit::RemoveGrade(added), &now());
-    assert_eq!(d.doc.grades.len(), added);
+    assert_eq!(d.doc.grades.len(), before);
 }
 
 #[test]

@@ -171,13 +171,28 @@ impl ChecklistDraft {
                 };
                 moved
             }
+            // A new grade goes in order: above the lowest (the one from 0), its line halfway
+            // to the grade above (a line of its own, as publishing asks; grades cannot be
+            // moved in the form). Alone, it is the grade from 0.
             ChecklistEdit::AddGrade => {
-                let taken: Vec<String> = self.doc.grades.iter().map(|g| g.id.clone()).collect();
-                self.doc.grades.push(GradeBand {
-                    id: fresh_id(&taken, "grade"),
-                    label: Text::default(),
-                    min_percent: 0.0,
-                });
+                let grades = &self.doc.grades;
+                let taken: Vec<String> = grades.iter().map(|g| g.id.clone()).collect();
+                let at = grades.len().saturating_sub(1);
+                let min_percent = match (at.checked_sub(1).map(|n| &grades[n]), grades.get(at)) {
+                    (Some(above), Some(lowest)) => {
+                        ((above.min_percent + lowest.min_percent) / 2.0).round()
+                    }
+                    (None, Some(lowest)) => ((100.0 + lowest.min_percent) / 2.0).round(),
+                    _ => 0.0,
+                };
+                self.doc.grades.insert(
+                    at,
+                    GradeBand {
+                        id: fresh_id(&taken, "grade"),
+                        label: Text::default(),
+                        min_percent,
+                    },
+                );
                 true
             }
             // Not a grade items cap at or a rule holds at: the draft would name a grade that
