@@ -173,11 +173,11 @@ fn a_number_typed_wrong_is_kept_as_typed_and_named_until_it_is_a_number() {
     );
     // An emptied number is said to be empty, not “”不是数字.
     set(&mut d, points, "");
-    let [DraftProblem::Number { error, .. }] = &d.problems(&[])[..] else {
+    let [empty] = &d.problems(&[])[..] else {
         unreachable!()
     };
     assert_eq!(
-        ziping_core::i18n::number_error(Lang::Zh, error),
+        ziping_core::report::notice::draft_problem_text(Lang::Zh, empty),
         "此栏不能为空，请填写数字。"
     );
     set(&mut d, points, "3分");
@@ -1060,5 +1060,24 @@ fn renaming_an_item_carries_the_group_rules_that_list_it() {
         set(&mut d, id, typed);
     }
     assert_eq!(d.doc.group_rules[1].items, ["G1", "G2", "G12", "G4"]);
+    assert_eq!(d.problems(&[]), vec![]);
+}
+
+/// A computed sum of percentages a school enters (体质健康合格率, B5.1.5) is at most 100: “≥ 120”
+/// on it is named (sums were bounded only below).
+#[test]
+fn a_sum_of_percentages_cannot_be_asked_above_100() {
+    let base = builtin("zlpj-school").unwrap().doc();
+    let mut d = ChecklistDraft::new("c9".into(), base, &now());
+    set(&mut d, Target::Version, "2026.7-x");
+    let b515 = loc_of(&d.doc, "B5.1.5");
+    let value = Target::Item(b515, ItemField::RuleValue(SchoolType::Primary));
+    set(&mut d, value, "120");
+    assert!(
+        d.problems(&[]).iter().any(|p| p.path() == value.path()),
+        "{:?}",
+        d.problems(&[])
+    );
+    set(&mut d, value, "100");
     assert_eq!(d.problems(&[]), vec![]);
 }

@@ -91,8 +91,6 @@ pub fn part_suffix(lang: Lang, part: crate::core::answers::Part) -> String {
 pub fn number_error(lang: Lang, e: &crate::core::answers::NumberError) -> String {
     use crate::core::answers::NumberError as E;
     match e {
-        // An emptied field (制作县级清单's numbers are never optional): not “”不是数字.
-        E::NotANumber { text } if text.trim().is_empty() => Msg::NumberEmpty.text(lang).into(),
         E::NotANumber { text } => say::NotANumber { typed: text }.text(lang),
         E::TooLarge { text } => say::TooLarge { typed: text }.text(lang),
         // Named as typed: a space where no comma was typed.

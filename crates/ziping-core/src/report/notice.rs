@@ -122,6 +122,11 @@ pub fn draft_problem_text(
     use crate::core::checklist::{Allowed, Problem};
     use crate::state::editor::DraftProblem;
     match p {
+        // An emptied field (制作县级清单's numbers are never optional): not “”不是数字.
+        DraftProblem::Number {
+            error: crate::core::answers::NumberError::NotANumber { text },
+            ..
+        } if text.trim().is_empty() => crate::i18n::Msg::NumberEmpty.text(lang).into(),
         DraftProblem::Number { error, .. } => crate::i18n::number_error(lang, error),
         DraftProblem::NotWhole { text, .. } => {
             crate::i18n::say::NotACount { typed: text }.text(lang)

@@ -549,14 +549,24 @@ pub(super) fn is_id(id: &str) -> bool {
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
-/// The values a computed item can take, where the checklist bounds them: a ratio or a sum of
-/// counts is never below 0; a ratio of a part to its whole (one numerator whose input is
+/// The values a computed item can take, where the checklist bounds them: a ratio or a sum is
+/// never below 0, a sum of percentages never above 100 each; a ratio of a part to its whole (one numerator whose input is
 /// `at_most` a denominator input: trained ÷ full-time teachers) never above its scale (100 for
 /// a percentage); a difference (last year's rate − this year's) may be anything.
 fn computed_range(c: &Checklist, formula: &Formula) -> (Option<f64>, Option<f64>) {
     match formula {
         Formula::Difference { .. } => (None, None),
-        Formula::Sum { .. } => (Some(0.0), None),
+        // A sum of percentages a school enters (体质健康合格率 from its one input) is at most
+        // 100 for each.
+        Formula::Sum { inputs } => {
+            let percents = inputs
+                .iter()
+                .all(|i| c.input(i).is_some_and(|x| x.unit == "%"));
+            (
+                Some(0.0),
+                (percents && !inputs.is_empty()).then_some(100.0 * inputs.len() as f64),
+            )
+        }
         Formula::Ratio {
             numerator,
             denominator,
