@@ -52,9 +52,11 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
             <h3 id="figures-heading">{ ctx.t(Msg::CountyFigures) }</h3>
             // On a phone the charts keep a readable size and scroll sideways in their box.
             if r.figures.is_empty() {
-                // Checklists with no 资源配置 rule (质量评价, a county's own): said, not an
-                // empty table.
-                <p class="muted" data-testid="county-no-figures">{ ctx.t(Msg::CountyNoFigures) }</p>
+                // Counted files whose checklists have no 资源配置 rule (质量评价, a county's
+                // own): said, not an empty table (with nothing counted, nothing to say).
+                if r.schools.iter().any(|s| s.status.counted()) {
+                    <p class="muted" data-testid="county-no-figures">{ ctx.t(Msg::CountyNoFigures) }</p>
+                }
             } else {
             <div class="chart-scroll">{ cv_chart(ctx, r) }</div>
             <div class="chart-scroll">{ values_chart(ctx, r) }</div>

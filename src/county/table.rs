@@ -363,7 +363,16 @@ fn against_last_year(ctx: &Ctx, r: &CountyReport, n: usize) -> Html {
     }
 }
 
-/// The id of a file's status cell (the focus after 计入此文件): its name, spaces made `_`.
+/// The id of a file's status cell (the focus after 计入此文件): its name, `%` and white space
+/// written as `%XX` so two names never share an id (an id has no spaces).
 pub(crate) fn status_dom_id(file: &str) -> String {
-    format!("status-{}", file.replace(char::is_whitespace, "_"))
+    let mut id = String::from("status-");
+    for c in file.chars() {
+        if c == '%' || c.is_whitespace() {
+            id.push_str(&format!("%{:X}", c as u32));
+        } else {
+            id.push(c);
+        }
+    }
+    id
 }

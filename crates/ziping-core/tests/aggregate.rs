@@ -136,7 +136,7 @@ fn one_code_with_two_names_is_a_conflict_until_the_officer_picks() {
     };
     assert_eq!(with.shown, vec!["C.json".to_string()]);
     let (_, detail) = ziping_core::i18n::status_text(Lang::Zh, &status(&r, "D.json"));
-    assert!(detail.contains("另一文件：C.json"), "{detail}");
+    assert!(detail.contains("涉及文件：C.json"), "{detail}");
     // C's older file, come first, is C's duplicate: the file that counts is still named first.
     let mut with_older = vec![FileFacts {
         file: "C-old.json".into(),

@@ -159,11 +159,13 @@ pub fn stale_item_numbers(base: &ChecklistDoc, doc: &ChecklistDoc) -> Vec<StaleN
                     continue;
                 }
                 let shown = |v: f64| crate::core::format::fmt_num(v);
-                let rule = current
-                    .iter()
-                    .map(|&v| shown(v))
-                    .collect::<Vec<_>>()
-                    .join(" / ");
+                let mut rule: Vec<String> = Vec::new();
+                for shown in current.iter().map(|&v| shown(v)) {
+                    if !rule.contains(&shown) {
+                        rule.push(shown);
+                    }
+                }
+                let rule = rule.join(" / ");
                 let texts = [
                     ("text", Some(&item.text)),
                     ("guidance", item.guidance.as_ref()),
