@@ -186,7 +186,7 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
                 <td>
                     if valid { <button type="button" class="link" data-testid="open-school" onclick={open}>{ &s.school_name }</button> }
                 </td>
-                <td>{ t }</td><td>{ &s.version }</td><td class="nowrap">{ &s.school_year }</td><td>{ enrolment }</td>
+                <td class="nowrap">{ t }</td><td>{ &s.version }</td><td class="nowrap">{ &s.school_year }</td><td>{ enrolment }</td>
                 <td class="nowrap">{ if valid { format!("{}/{}", fmt_num(s.earned), fmt_num(s.max)) } else { String::new() } }</td>
                 <td>{ s.grade.as_ref().map(|g| pick(g, ctx.lang).to_string()).unwrap_or_default() }</td>
                 <td class="indicator-cells">{ for indicators }</td>

@@ -132,7 +132,7 @@ pub fn DraftList(props: &DraftListProps) -> Html {
             <h2 id="editor-heading" tabindex="-1">{ ctx.t(Msg::EditorHeading) }</h2>
             <p class="lead">{ ctx.t(Msg::EditorIntro) }</p>
             <div class="card">
-                <label for="ed-base">{ ctx.t(Msg::EditorStartFrom) }</label>
+                <label for="ed-base" class="ed-base-label">{ ctx.t(Msg::EditorStartFrom) }</label>
                 <select id="ed-base" data-testid="ed-base" onchange={choose}>
                     { for bases.iter().enumerate().map(|(i, c)| html! {
                         <option value={i.to_string()} selected={i == *chosen}>
