@@ -261,6 +261,18 @@ pub fn checklist_problem(lang: Lang, p: &crate::core::checklist::Problem) -> Str
     use crate::core::checklist::{Allowed, Problem as P, RefKind};
     let num = crate::core::format::fmt_num;
     match p {
+        // A field this version does not know: most likely a newer ziping's checklist (制作县级清单
+        // writes `spread` since 2026-12): said so, with what to do.
+        P::Json {
+            line,
+            column,
+            problem: crate::core::json::FieldProblem::Unknown { field },
+        } => say::ChecklistUnknownField {
+            field,
+            line: &line.to_string(),
+            column: &column.to_string(),
+        }
+        .text(lang),
         P::Json {
             line,
             column,

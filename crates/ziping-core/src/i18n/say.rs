@@ -201,6 +201,7 @@ sayings! {
     ImportUnreadable { reason } => "无法读取文件：{reason}", "the file could not be read: {reason}";
     ImportTypeNotCovered { school_type } => "文件中的学校类型为“{school_type}”，而文件使用的评估清单不适用于这类学校，无法计分", "the file's school type is “{school_type}”, which its checklist does not cover: it cannot be scored";
     ChecklistNotJson { line, column, problem } => "不是有效的清单文件（第 {line} 行第 {column} 列：{problem}）", "not a valid checklist file (line {line}, column {column}: {problem})";
+    ChecklistUnknownField { field, line, column } => "清单文件第 {line} 行第 {column} 列有本版本 ziping 不认识的字段“{field}”：这份清单可能由较新版本的 ziping 制作，请联网打开 ziping 并刷新页面，更新后再载入", "the checklist has a field this version of ziping does not know, “{field}” (line {line}, column {column}): it may have been made by a newer ziping; open ziping online and reload the page to update it, then load the checklist again";
     ChecklistWrongFormat { found } => "文件格式为“{found}”，不是 ziping 评估清单", "the format is “{found}”, not a ziping checklist";
     ChecklistDuplicateId { id } => "编号“{id}”重复", "the id “{id}” is used twice";
     ChecklistUnknownRef { what, id } => "引用了不存在的{what}“{id}”", "refers to an unknown {what} “{id}”";

@@ -669,3 +669,20 @@ fn missing_schools_are_counted_as_schools() {
         "2 schools not submitted, 3 school years in all"
     );
 }
+
+/// A checklist with a field this version does not know (a newer ziping's, such as `spread`
+/// written by 制作县级清单) says what to do, not only that the field is unknown.
+#[test]
+fn a_newer_checklist_s_unknown_field_says_to_update() {
+    let text = crate::core::builtin::FILES[0].1.replacen(
+        "\"group_rules\":[{",
+        "\"group_rules\":[{\"later\":1,",
+        1,
+    );
+    let errors = crate::core::checklist::Checklist::from_json(&text).unwrap_err();
+    let said = checklist_problem(Lang::Zh, &errors.0[0].problem);
+    assert!(
+        said.contains("不认识的字段“later”") && said.contains("更新后再载入"),
+        "{said}"
+    );
+}
