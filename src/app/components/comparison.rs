@@ -8,7 +8,6 @@ use crate::app::{Ctx, Open};
 use crate::core::answers::Part;
 use crate::core::format::fmt_num;
 use crate::core::history::{compare, Change, ItemChange, YearComparison, YearResult};
-use crate::core::model::ItemKind;
 use crate::core::score::Tally;
 use crate::i18n::{change_msg, say, Msg};
 use yew::prelude::*;
@@ -62,10 +61,7 @@ fn item_rows(ctx: &Ctx, open: &Open, item: &ItemChange) -> Html {
     let text = def
         .map(|i| pick(&i.text, ctx.lang).to_string())
         .unwrap_or_default();
-    let unit = match def.map(|i| &i.kind) {
-        Some(ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. }) => unit.as_str(),
-        _ => "",
-    };
+    let unit = def.map_or("", |i| i.kind.unit());
     let parts = item.parts.iter().map(|p| {
         let name = crate::i18n::part_name(ctx.lang, p.part)
             .map(|n| format!("{n}{}", ctx.lang.colon()))

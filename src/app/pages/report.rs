@@ -21,10 +21,7 @@ fn number_text(ctx: &Ctx, typed: &str, unit: &str, rule: Option<Comparison>) -> 
 }
 
 fn answer_text(ctx: &Ctx, item: &Item, value: Option<&Value>, part: &PartResult) -> String {
-    let unit = match &item.kind {
-        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit.as_str(),
-        _ => "",
-    };
+    let unit = item.kind.unit();
     match (&item.kind, value) {
         (ItemKind::Computed { .. }, _) => part
             .value

@@ -156,13 +156,6 @@ fn rule_text(c: Option<&Comparison>) -> String {
     }
 }
 
-fn rule_of(kind: &ItemKind) -> Option<&Thresholds> {
-    match kind {
-        ItemKind::Number { rule, .. } | ItemKind::Computed { rule, .. } => Some(rule),
-        _ => None,
-    }
-}
-
 /// The checklist as the table (UTF-8 with a byte-order mark, so Excel reads the Chinese).
 pub fn to_csv(doc: &ChecklistDoc) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -170,7 +163,7 @@ pub fn to_csv(doc: &ChecklistDoc) -> String {
     for area in &doc.areas {
         for indicator in &area.indicators {
             for item in &indicator.items {
-                let rule = rule_of(&item.kind);
+                let rule = item.kind.rule();
                 let r = |t: fn(&Thresholds) -> Option<&Comparison>| rule_text(rule.and_then(t));
                 let unit = match &item.kind {
                     ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => {

@@ -186,20 +186,6 @@ fn percent(n: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
-fn rule_of(kind: &ItemKind) -> Option<&Thresholds> {
-    match kind {
-        ItemKind::Number { rule, .. } | ItemKind::Computed { rule, .. } => Some(rule),
-        _ => None,
-    }
-}
-
-fn unit_of(kind: &ItemKind) -> &str {
-    match kind {
-        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit,
-        _ => "",
-    }
-}
-
 fn types(t: &Option<Vec<SchoolType>>) -> String {
     t.as_ref()
         .map(|ts| ts.iter().map(|t| t.code()).collect::<Vec<_>>().join(","))
@@ -376,8 +362,8 @@ pub fn diff(old: &ChecklistDoc, new: &ChecklistDoc) -> Vec<Difference> {
         d.value(
             &place,
             Field::Unit,
-            unit_of(&o.kind).into(),
-            unit_of(&n.kind).into(),
+            o.kind.unit().into(),
+            n.kind.unit().into(),
         );
         d.value(
             &place,
@@ -389,8 +375,8 @@ pub fn diff(old: &ChecklistDoc, new: &ChecklistDoc) -> Vec<Difference> {
         d.source(&place, &o.source, &n.source);
         let none = Thresholds::default();
         let (or, nr) = (
-            rule_of(&o.kind).unwrap_or(&none),
-            rule_of(&n.kind).unwrap_or(&none),
+            o.kind.rule().unwrap_or(&none),
+            n.kind.rule().unwrap_or(&none),
         );
         for t in SchoolType::ALL {
             let get = |r: &Thresholds| match t {

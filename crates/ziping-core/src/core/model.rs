@@ -314,6 +314,22 @@ impl ItemKind {
             ItemKind::Text => "text",
         }
     }
+
+    /// The thresholds of a number or computed item (other kinds have none).
+    pub fn rule(&self) -> Option<&Thresholds> {
+        match self {
+            ItemKind::Number { rule, .. } | ItemKind::Computed { rule, .. } => Some(rule),
+            _ => None,
+        }
+    }
+
+    /// The unit of a number or computed item; empty for other kinds.
+    pub fn unit(&self) -> &str {
+        match self {
+            ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit,
+            _ => "",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

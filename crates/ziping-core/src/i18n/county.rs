@@ -59,9 +59,13 @@ pub fn rules_quoted(lang: Lang, terms: &[crate::core::aggregate::RuleTerms]) -> 
         .collect();
     match (lang, quoted.as_slice()) {
         (_, [one]) => one.clone(),
-        (Lang::Zh, [init @ .., last]) => format!("{}和{last}", init.join("、")),
+        (Lang::Zh, [init @ .., last]) => {
+            format!("{}和{last}", init.join(Msg::ListSeparator.text(lang)))
+        }
         (Lang::En, [a, b]) => format!("{a} and {b}"),
-        (Lang::En, [init @ .., last]) => format!("{}, and {last}", init.join(", ")),
+        (Lang::En, [init @ .., last]) => {
+            format!("{}, and {last}", init.join(Msg::ListSeparator.text(lang)))
+        }
         (_, []) => String::new(),
     }
 }

@@ -121,14 +121,6 @@ fn bounds(rule: &crate::core::model::Thresholds) -> Vec<f64> {
         .collect()
 }
 
-fn rule_of(item: &crate::core::model::Item) -> Option<&crate::core::model::Thresholds> {
-    match &item.kind {
-        crate::core::model::ItemKind::Number { rule, .. }
-        | crate::core::model::ItemKind::Computed { rule, .. } => Some(rule),
-        _ => None,
-    }
-}
-
 /// An item's words that still quote a threshold the county changed: the base checklist's
 /// number, no longer any of the item's (“最大班额：小学不超过45人” once the rule says ≤ 40). Each
 /// text and guidance field in both languages, a number once per field.
@@ -145,8 +137,8 @@ pub fn stale_item_numbers(base: &ChecklistDoc, doc: &ChecklistDoc) -> Vec<StaleN
         for (i, indicator) in area.indicators.iter().enumerate() {
             for (k, item) in indicator.items.iter().enumerate() {
                 let (Some(now), Some(then)) = (
-                    rule_of(item),
-                    old_items.get(item.id.as_str()).and_then(|o| rule_of(o)),
+                    item.kind.rule(),
+                    old_items.get(item.id.as_str()).and_then(|o| o.kind.rule()),
                 ) else {
                     continue;
                 };

@@ -61,10 +61,7 @@ pub(super) fn item_form(kit: &Kit, n: Node, loc: Loc) -> Html {
             </>
         }
     });
-    let unit = match &item.kind {
-        ItemKind::Number { unit, .. } | ItemKind::Computed { unit, .. } => unit.as_str(),
-        _ => "",
-    };
+    let unit = item.kind.unit();
     let rules = rule.map(|r| {
         let rows = doc.school_types.iter().filter(|t| d.applies(loc, **t)).map(|&t| {
             let op = rule_for(r, t).map(Op::of);

@@ -47,12 +47,7 @@ fn title_and_unit(checklist: &Checklist, item: &str) -> (Text, String) {
         },
         |d| d.text.clone(),
     );
-    let unit = def
-        .and_then(|d| match &d.kind {
-            ItemKind::Computed { unit, .. } | ItemKind::Number { unit, .. } => Some(unit.clone()),
-            _ => None,
-        })
-        .unwrap_or_default();
+    let unit = def.map_or_else(String::new, |d| d.kind.unit().to_string());
     (title, unit)
 }
 

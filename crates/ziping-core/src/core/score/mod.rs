@@ -24,11 +24,7 @@ pub fn assess(checklist: &Checklist, school_type: SchoolType, answers: &Answers)
 
 /// Which part(s) of the school an item is checked for, and which rule applies to each.
 pub fn item_parts(item: &Item, school_type: SchoolType) -> Vec<(Part, Option<Comparison>)> {
-    let rule = match &item.kind {
-        ItemKind::Number { rule, .. } | ItemKind::Computed { rule, .. } => Some(rule),
-        _ => None,
-    };
-    match (school_type, rule) {
+    match (school_type, item.kind.rule()) {
         (SchoolType::Primary, r) => vec![(Part::Whole, r.and_then(|r| r.primary))],
         (SchoolType::Junior, r) => vec![(Part::Whole, r.and_then(|r| r.junior))],
         (SchoolType::NineYear, None) => vec![(Part::Whole, None)],

@@ -58,7 +58,9 @@ impl ChecklistDraft {
                         _ => String::new(),
                     },
                     ItemField::Clause => item.source.clause.clone(),
-                    ItemField::RuleValue(t) => rule_of(&item.kind)
+                    ItemField::RuleValue(t) => item
+                        .kind
+                        .rule()
                         .and_then(|r| rule_for(r, t))
                         .map(|c| match *c {
                             Comparison::Between { min, .. } => shown_number(min),
@@ -68,7 +70,9 @@ impl ChecklistDraft {
                             | Comparison::Lt { value } => shown_number(value),
                         })
                         .unwrap_or_default(),
-                    ItemField::RuleMax(t) => rule_of(&item.kind)
+                    ItemField::RuleMax(t) => item
+                        .kind
+                        .rule()
                         .and_then(|r| rule_for(r, t))
                         .and_then(|c| match *c {
                             Comparison::Between { max, .. } => Some(shown_number(max)),

@@ -97,13 +97,6 @@ fn rule_mut(kind: &mut ItemKind) -> Option<&mut Thresholds> {
     }
 }
 
-fn rule_of(kind: &ItemKind) -> Option<&Thresholds> {
-    match kind {
-        ItemKind::Number { rule, .. } | ItemKind::Computed { rule, .. } => Some(rule),
-        _ => None,
-    }
-}
-
 fn slot(rule: &mut Thresholds, t: SchoolType) -> &mut Option<Comparison> {
     match t {
         SchoolType::Primary => &mut rule.primary,
