@@ -138,7 +138,7 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
                         <div class="form-grid">{ fields }</div>
                     </fieldset>
                 } else {
-                    <div class="form-grid">{ fields }</div>
+                    <div class="form-grid enrolment">{ fields }</div>
                 }
             }
             <div class="card">
