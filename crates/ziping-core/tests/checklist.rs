@@ -240,6 +240,11 @@ fn what_a_county_may_not_publish_is_still_read() {
             Problem::Empty,
         ),
         (
+            "the checklist's own id in Chinese with a slash (its files are named by it)",
+            Box::new(|d| d["id"] = json!("衡阳/清单")),
+            Problem::IdCharacters("衡阳/清单".into()),
+        ),
+        (
             "an item id with a space",
             Box::new(|d| item(d, 1)["id"] = json!("q 2")),
             Problem::IdCharacters("q 2".into()),
@@ -515,4 +520,22 @@ fn a_submission_picked_as_a_checklist_is_named_as_one() {
         &FileProblem::Submission,
     );
     assert!(said.contains("打开报送文件"), "{said}");
+}
+
+/// An input whose id has a space is one problem, said once at the id: the items that use it
+/// still find it (they were each said to use an unknown input, burying the one mistake).
+#[test]
+fn an_input_id_with_bad_characters_is_said_once() {
+    let text = TEST_CHECKLIST.replace("\"area\"", "\"area 1\"");
+    let doc = serde_json::from_str(&text).unwrap();
+    let errors = Checklist::for_publishing(doc)
+        .expect_err("a space in an id")
+        .0;
+    assert_eq!(
+        errors
+            .iter()
+            .map(|i| (i.path.as_str(), &i.problem))
+            .collect::<Vec<_>>(),
+        vec![("inputs[2].id", &Problem::IdCharacters("area 1".into()))],
+    );
 }

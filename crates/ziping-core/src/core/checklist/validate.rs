@@ -26,10 +26,11 @@ impl Validator {
             self.issue(path, Problem::Empty);
         } else if id.contains('@') {
             self.issue(path, Problem::ReservedCharacter(id.into()));
-        } else if self.strict && !is_id(id) {
-            self.issue(path, Problem::IdCharacters(id.into()));
         } else if seen.insert(id.to_string(), 0).is_some() {
             self.issue(path, Problem::DuplicateId(id.into()));
+        } else if self.strict && !is_id(id) {
+            // Still known by it: what refers to it is not said to refer to nothing.
+            self.issue(path, Problem::IdCharacters(id.into()));
         }
     }
 
@@ -45,10 +46,11 @@ impl Validator {
                 self.issue(path, Problem::Empty);
             } else if id.contains('@') {
                 self.issue(path, Problem::ReservedCharacter(id.into()));
-            } else if self.strict && !is_id(id) {
-                self.issue(path, Problem::IdCharacters(id.into()));
             } else if map.insert(id.to_string(), n).is_some() {
                 self.issue(path, Problem::DuplicateId(id.into()));
+            } else if self.strict && !is_id(id) {
+                // Still known by it: what refers to it is not said to refer to nothing.
+                self.issue(path, Problem::IdCharacters(id.into()));
             }
         }
         map
@@ -111,6 +113,10 @@ impl Validator {
                 );
             } else if value.contains('@') {
                 self.issue(field, Problem::ReservedCharacter(value.clone()));
+            } else if self.strict && field == "id" && !is_id(value) {
+                // The checklist's files are named by it (`<id>.json`, and each submission's
+                // name carries it): a slash or a space there breaks a download or a reader.
+                self.issue(field, Problem::IdCharacters(value.clone()));
             }
         }
         self.check_conditions(c);
