@@ -7,7 +7,7 @@ use crate::core::aggregate::{CountyFigure, CountyReport, SchoolRow, Side, Spread
 use crate::core::format;
 use crate::core::format::fmt_num;
 use crate::core::history::Change;
-use crate::core::model::Text;
+use crate::core::model::{Lang, Text};
 use crate::i18n::{follow_up_text, say, Msg};
 use yew::prelude::*;
 
@@ -172,10 +172,22 @@ fn cv_chart(ctx: &Ctx, r: &CountyReport) -> Html {
             </g>
         }
     });
+    // The limits named once each, by level (小学 0.50、初中 0.45).
+    let mut limits: Vec<(Side, f64)> = bars.iter().map(|(f, _)| (f.side, f.limit)).collect();
+    limits.sort_by_key(|(side, _)| *side);
+    limits.dedup();
+    let limits = limits
+        .iter()
+        .map(|(side, limit)| format!("{} ≤ {}", side_name(ctx, *side), fmt_num(*limit)))
+        .collect::<Vec<_>>()
+        .join(if ctx.lang == Lang::Zh { "、" } else { ", " });
     html! {
-        <svg class="chart" viewBox={format!("0 0 640 {height}")} role="img" aria-label={ctx.t(Msg::CountyFigures)} data-testid="cv-chart">
-            { for rows }
-        </svg>
+        <figure>
+            <svg class="chart" viewBox={format!("0 0 640 {height}")} role="img" aria-label={ctx.t(Msg::CountyFigures)} data-testid="cv-chart">
+                { for rows }
+            </svg>
+            <figcaption data-testid="cv-caption">{ ctx.say(say::CountyCvCaption { limits: &limits }) }</figcaption>
+        </figure>
     }
 }
 

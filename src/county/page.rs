@@ -1439,9 +1439,7 @@ pub fn County(props: &CountyProps) -> Html {
             };
             html! {
                 <>
-                    <p class="print-only county-print-head" data-testid="county-print-head">
-                        { ctx.say(say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today }) }
-                    </p>
+                    <PrintHead text={ctx.say(say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today })} />
                     <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
                     if let Some(n) = (*restored)
                         .map(|n| n.saturating_sub(work.borrow().last_time_not_schools))
@@ -1606,4 +1604,27 @@ fn read_only(v: &Verified, batch: &Batch) -> Option<Open> {
         checklist: Shared(Rc::new(checklist)),
         assessment: Some(Shared(Rc::new(v.recomputed.clone()))),
     })
+}
+
+#[derive(Properties, PartialEq)]
+struct PrintHeadProps {
+    text: AttrValue,
+}
+
+/// The printout's county and date: on its first page here, and at the head of every later page
+/// from the stylesheet (`@page wide` reads `--county-head`: a page's margin cannot show the
+/// document's text, only a property's; engines without page margin boxes print page 1's alone).
+#[function_component(PrintHead)]
+fn print_head(props: &PrintHeadProps) -> Html {
+    use_effect_with(props.text.clone(), |text| {
+        let quoted = format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
+        let root = gloo::utils::document_element().unchecked_into::<web_sys::HtmlElement>();
+        let _ = root.style().set_property("--county-head", &quoted);
+        move || {
+            let _ = root.style().remove_property("--county-head");
+        }
+    });
+    html! {
+        <p class="print-only county-print-head" data-testid="county-print-head">{ props.text.clone() }</p>
+    }
 }

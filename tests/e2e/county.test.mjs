@@ -324,6 +324,13 @@ test("files of two counties: which county is asked first; the printout is that c
     const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
     assert.ok(!text.includes("衡山县城关小学"), "no other county's school in the printout");
     assert.match(text, /示例县 · 汇总日期/);
+    // Every page says whose and when, not only the first (pages are split by form feeds).
+    const pageTexts = text.split("\f").filter((t) => t.trim());
+    assert.equal(pageTexts.length, pages);
+    pageTexts.forEach((t, n) => assert.match(t, /示例县 · 汇总日期：\d{4}-\d{2}-\d{2}/, `page ${n + 1} names the county and date`));
+    assert.equal(text.match(/示例县 · 汇总日期/g).length, pages, "once a page, page 1's not twice");
+    // The coefficients' chart says what its lines are.
+    assert.match(text, /竖线为该学段的标准（小学 ≤ 0\.5(、初中 ≤ 0\.45)?）/);
     assert.match(text, /R1 [^\n]*2026\.4\s+2026-2027\s+小学\s+\d+\s+[\d.]+\s+\d\.\d{3}\s+限值 0\.5\s+[✓✗] 未?达到/, "a figure row on one line");
     assert.match(text, /2026-2027\s+\d+/, "the school year beside the enrolment, not over it");
 

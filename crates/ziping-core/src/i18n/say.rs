@@ -32,6 +32,7 @@ sayings! {
     OutcomeBelowFloor { floor } => "低于下限（不足标准的{floor}%）", "Below the floor (under {floor}% of it)";
     FloorLine { floor } => "{floor}%线", "{floor}% line";
     CountyValuesCaption { floors } => "各校指标值占标准的比例（每个点是一所学校；长竖线为标准，每行的短竖线为该项组合规则的下限：{floors}）", "Each school's value as a share of the threshold (one dot per school; the long line is the threshold, each row's short line its group rule's floor: {floors})";
+    CountyCvCaption { limits } => "每项指标一条，条长为差异系数（越短越均衡）；每行的竖线为该学段的标准（{limits}），条不超过竖线为达标", "One bar per indicator, its length the difference coefficient (shorter is more even); each row's line is its level's limit ({limits}), a bar not past its line is within it";
     CountyCvLimit { limit } => "限值 {limit}", "limit {limit}";
     StatusIncompleteDetail { answered, required, errors } => "已答 {answered} 项，共 {required} 项；填写有误 {errors} 处。已填的指标计入汇总，未填的不计入。", "{answered} of {required} answered; {errors} {errors|error|errors}. The indicators it has are counted, the others are not.";
     StatusDuplicateKept { kept } => "同一学校另有文件“{kept}”被计入（较新或已选定），本文件不计入", "another file of this school, “{kept}”, counts (newer or chosen); this one does not";
