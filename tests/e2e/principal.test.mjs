@@ -2,6 +2,7 @@
 // report to PDF, reload: all still there. Plus invalid input and accessibility.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gotoStart, RESULTS, ROOT, screenshot, withFailureShot, sharedSession } from "./helpers.mjs";
@@ -170,6 +171,12 @@ test("a principal walks the whole path and finds everything again after a reload
     writeFileSync(join(RESULTS, "report-zh.pdf"), pdf);
     const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
     assert.ok(pages >= 3, `the report has a cover and content pages (${pages})`);
+    // The signatures are never alone on the last page: the 整改清单's last row goes with them.
+    const pdfFile = join(RESULTS, "report-zh.pdf");
+    const last = execFileSync("pdftotext", ["-f", String(pages), "-l", String(pages), "-layout", pdfFile, "-"]).toString();
+    assert.match(last, /校长（签字）/);
+    const besides = last.split("\n").filter((l) => l.trim() && !/签字|盖章|年\s+月\s+日|^\s*\d+ \/ \d+\s*$/.test(l));
+    assert.ok(besides.length >= 2, `the last page has more than the signatures:\n${last}`);
     await page.emulateMedia({ media: "screen" });
 
     // Reload: the same draft and the same place, with everything in it.
