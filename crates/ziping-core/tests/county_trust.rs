@@ -646,6 +646,18 @@ mod with_settings {
             roster_csv::from_csv(&roster_csv::to_csv(&schools)).unwrap(),
             schools
         );
+        // A quote opened and never closed (typed by hand in a text editor) takes every row
+        // after it into one cell: said at its row, not read as one school with a long name.
+        let unclosed = "学校代码,学校名称,学校类型\n4307,\"城关一小,小学\n4308,城关二小,小学\n4309,城关三小,小学\n";
+        let problems = roster_csv::from_csv(unclosed).unwrap_err();
+        let words: Vec<String> = problems
+            .iter()
+            .map(|p| ziping_core::i18n::roster_problem(ziping_core::i18n::Lang::Zh, p))
+            .collect();
+        assert_eq!(
+            words,
+            vec!["第 2 行“学校名称”列：引号没有成对，这一格从“城关一小,小学”起把后面的行都带了进去。请检查这一格前后的英文引号（\"）".to_string()],
+        );
     }
 }
 

@@ -433,6 +433,67 @@ fn a_broken_table_is_reported_by_row_and_column() {
         .any(|p| p.column == Some(Col::Id) && p.issue == CsvIssue::MissingColumn));
 }
 
+/// A quote typed at the start of a cell and never closed takes every row after it into that
+/// cell: in the last column (依据条款) the row still looked whole, and the items after it were
+/// gone without a word.
+#[test]
+fn a_quote_never_closed_is_said_at_its_row_and_column() {
+    let base = builtin("zlpj-school").unwrap().doc();
+    let csv = to_csv(base);
+    let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
+    let header: Vec<String> = lines[0]
+        .trim_start_matches('\u{feff}')
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        header.last().map(String::as_str),
+        Some(Col::Clause.header())
+    );
+    // The second item row's clause, opened with a quote typed by hand and never closed.
+    let cut = lines[2].rfind(',').unwrap() + 1;
+    lines[2].insert(cut, '"');
+    let problems = from_csv(base, &lines.join("\n")).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        (problems[0].row, problems[0].column),
+        (3, Some(Col::Clause))
+    );
+    assert!(matches!(problems[0].issue, CsvIssue::UnclosedQuote { .. }));
+    let said = ziping_core::i18n::csv_problem(Lang::Zh, &problems[0]);
+    assert!(
+        said.starts_with(&format!(
+            "第 3 行“{}”列：引号没有成对",
+            Col::Clause.header()
+        )),
+        "{said}"
+    );
+    // A line break in 说明 (guidance) is the officer's own, and stays.
+    let guidance = header
+        .iter()
+        .position(|h| *h == Col::GuidanceZh.header())
+        .unwrap();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for (n, line) in csv.trim_start_matches('\u{feff}').lines().enumerate() {
+        let mut cells: Vec<String> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(line.as_bytes())
+            .records()
+            .next()
+            .unwrap()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
+        if n == 1 {
+            cells[guidance] = "第一行\n第二行".into();
+        }
+        w.write_record(&cells).unwrap();
+    }
+    let table = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    assert!(from_csv(base, &table).is_ok());
+}
+
 /// A table that would leave the draft with problems is refused whole (README: the draft stays
 /// as it was): points of -3 imported and only then listed as a problem; and a column deleted
 /// in Excel is missing, not a column of blanks (the 九年一贯制 thresholds, the vetoes, the

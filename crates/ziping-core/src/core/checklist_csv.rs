@@ -127,6 +127,11 @@ pub enum CsvIssue {
     IndicatorMoved {
         id: String,
     },
+    /// A quote opened and never closed: the cell runs on over the rows after it (`text` is
+    /// its first line).
+    UnclosedQuote {
+        text: String,
+    },
 }
 
 fn kind_word(kind: &ItemKind) -> &'static str {
@@ -367,6 +372,19 @@ pub fn from_csv(base: &ChecklistDoc, text: &str) -> Result<ChecklistDoc, Vec<Csv
             continue;
         }
         rows += 1;
+        // Only 说明 may hold a line break of the officer's own; there, a row cut short after
+        // it is the sign of a quote never closed.
+        let short = cells.len() < headers.len();
+        let run_on = COLUMNS.iter().enumerate().find_map(|(c, (col, ..))| {
+            let cell = index[c].and_then(|i| cells.get(i))?;
+            let own = matches!(col, Col::GuidanceZh | Col::GuidanceEn) && !short;
+            let text = crate::core::csv_cell::run_on(cell).filter(|_| !own)?;
+            Some((*col, text))
+        });
+        if let Some((col, text)) = run_on {
+            problems.push(problem(row.n, Some(col), CsvIssue::UnclosedQuote { text }));
+            continue;
+        }
         let n = row.n;
         let required = |c: Col, problems: &mut Vec<CsvProblem>| {
             let v = row.get(c);

@@ -10,6 +10,21 @@ pub fn finish(w: csv::Writer<Vec<u8>>) -> String {
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
 }
 
+/// A cell read back that runs on over lines no such cell has: a quote opened and never
+/// closed, which takes the rows after it into the cell. Its first line (at most 24
+/// characters), to name it by.
+pub fn run_on(cell: &str) -> Option<String> {
+    cell.contains(['\n', '\r']).then(|| {
+        cell.lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(24)
+            .collect()
+    })
+}
+
 /// A text cell a spreadsheet shows as written. One starting with `=`, `+`, `-`, `@`, a tab or
 /// a carriage return would be run as a formula (OWASP CSV injection: `=HYPERLINK(…)`, DDE), so
 /// it gets a leading `'`. So does text a spreadsheet would read as something else: a code of

@@ -86,6 +86,11 @@ pub enum RosterCsvIssue {
     },
     /// The file has nothing in it.
     EmptyFile,
+    /// A quote opened and never closed: the cell runs on over the rows after it (`text` is
+    /// its first line). No roster cell holds a line break otherwise.
+    UnclosedQuote {
+        text: String,
+    },
 }
 
 /// The template's example row says this in its name: a row with it is never read as a school.
@@ -235,6 +240,18 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
         if record.iter().all(|c| c.trim().is_empty())
             || record.iter().any(|c| c.contains(EXAMPLE_MARK))
         {
+            continue;
+        }
+        let run_on = COLUMNS.iter().enumerate().find_map(|(c, (col, ..))| {
+            let cell = index[c].and_then(|i| record.get(i))?;
+            crate::core::csv_cell::run_on(cell).map(|text| (*col, text))
+        });
+        if let Some((col, text)) = run_on {
+            problems.push(problem(
+                row,
+                Some(col),
+                RosterCsvIssue::UnclosedQuote { text },
+            ));
             continue;
         }
         // A leading `'` is how a spreadsheet user keeps a code as text; it is never part of it.

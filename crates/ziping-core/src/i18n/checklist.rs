@@ -197,6 +197,7 @@ pub fn csv_problem(lang: Lang, p: &crate::core::checklist_csv::CsvProblem) -> St
         I::DuplicateItem { item } => say::CsvDuplicateItem { item }.text(lang),
         I::NameDiffers { id } => say::CsvNameDiffers { id }.text(lang),
         I::IndicatorMoved { id } => say::CsvIndicatorMoved { id }.text(lang),
+        I::UnclosedQuote { text } => say::CsvUnclosedQuote { text }.text(lang),
     };
     at_row(lang, p.row, p.column.map(|c| c.header()), &problem)
 }

@@ -23,6 +23,7 @@ pub fn roster_problem(lang: Lang, p: &RosterProblem) -> String {
         I::BadStudents { text } => say::RosterBadStudents { text }.text(lang),
         I::BadCode { text } => say::RosterBadCode { text }.text(lang),
         I::EmptyFile => Msg::RosterEmptyFile.text(lang).into(),
+        I::UnclosedQuote { text } => say::CsvUnclosedQuote { text }.text(lang),
     };
     super::at_row(lang, p.row, p.column.map(|c| c.header()), &problem)
 }

@@ -68,6 +68,7 @@ sayings! {
     GradeHeld { by, band } => "{by}未满足，等级最高为“{band}”", "{by} not met: the grade is at most “{band}”";
     GradeHeldShort { by, band, points, next } => "{by}未满足，等级最高为“{band}”；满足后还差 {points} 分达到“{next}”", "{by} not met: the grade is at most “{band}”; once met, {points} more points reach “{next}”";
     ShortfallSchoolTerms { input, required, now } => "（即{input}需 {required}，现有 {now}）", " (that is, {input}: {required} needed, {now} now)";
+    CsvUnclosedQuote { text } => "引号没有成对，这一格从“{text}”起把后面的行都带了进去。请检查这一格前后的英文引号（\"）", "a quote is not closed: this cell, from “{text}” on, took in the rows after it. Check the straight quotes (\") around it";
     RosterBadCode { text } => "“{text}”不像学校代码：Excel 把长数字显示成科学计数法或公式了。请把这一列设为“文本”，重新输入代码后再保存", "“{text}” does not look like a school code: Excel turned a long number into scientific notation or a formula. Format the column as text, type the codes again and save";
     AssignUnknown { code } => "代码“{code}”不在名册中：请输入名册中某所学校的代码，或把这所学校加入名册", "the code “{code}” is not in the roster: type the code of a roster school, or add this school to the roster";
     ImportChecklistAwaiting { id, version } => "文件使用的清单“{id}”{version} 版在“待确认的清单”中：县里采用后，这个文件才会计分", "made with checklist “{id}” version {version}, which waits among the checklists to confirm: the file is scored once the county accepts it";
