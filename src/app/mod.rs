@@ -61,6 +61,19 @@ pub fn App() -> Html {
     // Worded when a notice arrives or the language changes, not at every render: the live
     // region speaks only then (检查's place would otherwise follow the typing, beside counts
     // of the moment 检查 ran).
+    // The live region speaks a notice in the language it arrived in, once: a language toggle
+    // words it again for what is seen, never to be said again.
+    let spoken = use_mut_ref(|| (None::<u32>, ctx.lang, false));
+    let said_before = {
+        let mut s = spoken.borrow_mut();
+        let id = state.notice.as_ref().map(|(n, _)| *n);
+        if s.0 != id {
+            *s = (id, ctx.lang, false);
+        } else if s.1 != ctx.lang {
+            s.2 = true;
+        }
+        s.2
+    };
     let notice = {
         let key = (state.notice.as_ref().map(|(n, _)| *n), ctx.lang);
         let words = use_memo(key, |_| {
@@ -88,7 +101,7 @@ pub fn App() -> Html {
             }
             <main id="main" tabindex="-1" class={classes!(wide_plan.then_some("wide-plan"))}>{ body }</main>
             <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
-                { notice.map(|(n, text)| html! { <span key={n}>{ text }</span> }).unwrap_or_default() }
+                { notice.clone().filter(|_| !said_before).map(|(n, text)| html! { <span key={n}>{ text }</span> }).unwrap_or_default() }
             </div>
             <footer class="app-footer">{ ctx.t(Msg::FooterNote) }</footer>
         </ContextProvider<Ctx>>

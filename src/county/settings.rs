@@ -319,7 +319,7 @@ pub(super) fn SettingsPanel(props: &SettingsPanelProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ ctx.t(Msg::SchoolCode) }</th><th scope="col">{ ctx.t(Msg::SchoolName) }</th>
                         <th scope="col">{ ctx.t(Msg::ColType) }</th><th scope="col">{ ctx.t(Msg::CsvTownship) }</th>
-                        <th scope="col">{ ctx.t(Msg::ColEnrolment) }</th><th scope="col" class="no-print"></th>
+                        <th scope="col">{ ctx.t(Msg::ColEnrolment) }</th><th scope="col" class="no-print"><span class="visually-hidden">{ ctx.t(Msg::ColActions) }</span></th>
                     </tr></thead>
                     <tbody>{ for roster_rows }</tbody>
                 </table></div>

@@ -162,9 +162,16 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
         let indicators = parts.into_iter().map(|(part, cells)| html! {
             <span class="cells-part">
                 if let Some(p) = part { <span class="cells-part-name">{ p }</span> }
-                { for cells.into_iter().map(|c| html! {
-                    <span class={classes!("badge", outcome_class(c.outcome))}
-                        title={format!("{}{} {}", c.item, crate::i18n::part_suffix(ctx.lang, c.part), c.value.map(|v| format::fixed(v, 2)).unwrap_or_default())}>{ &c.item }</span>
+                // What the colour says and the title shows, in words for a screen reader too.
+                { for cells.into_iter().map(|c| {
+                    let value = c.value.map(|v| format::fixed(v, 2)).unwrap_or_default();
+                    html! {
+                        <span class={classes!("badge", outcome_class(c.outcome))}
+                            title={format!("{}{} {value}", c.item, crate::i18n::part_suffix(ctx.lang, c.part))}>
+                            { &c.item }
+                            <span class="visually-hidden" data-testid="cell-words">{ format!(" {} {value}", crate::i18n::outcome_words(ctx.lang, c.outcome, None)) }</span>
+                        </span>
+                    }
                 }) }
             </span>
         });
@@ -339,6 +346,7 @@ fn against_last_year(ctx: &Ctx, r: &CountyReport, n: usize) -> Html {
         html! {
             <span class={classes!("badge", class)} title={format!("{} → {}", values(i.last), values(i.this))}>
                 { ctx.say(say::IndicatorChanged { item: &format!("{}{}", i.item, crate::i18n::part_suffix(ctx.lang, i.part)), change: ctx.t(change_msg(i.change)) }) }
+                <span class="visually-hidden">{ format!(" {} → {}", values(i.last), values(i.this)) }</span>
             </span>
         }
     });

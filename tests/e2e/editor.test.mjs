@@ -218,7 +218,7 @@ test("a county officer makes the 衡阳 checklist in the app; a principal fills 
     const minutes = page.getByTestId("input-B5.1.1");
     await minutes.click();
     await page.keyboard.type("75", { delay: 60 });
-    await page.getByTestId("item-B5.1.1").getByText("未达标").waitFor();
+    await page.getByTestId("item-B5.1.1").getByTestId("outcome").getByText("未达标").waitFor();
     assert.match(await page.getByTestId("item-B5.1.1").textContent(), /≥ 90/);
     await page.close();
   });

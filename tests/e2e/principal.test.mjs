@@ -235,7 +235,8 @@ test("a typo in a number is named in Chinese, kept as typed, and fixed in place"
       "县级及以上骨干教师数：“12人”不是数字：只填写数字（可带小数点），不要写单位或文字。",
     );
     assert.equal(await field.getAttribute("aria-invalid"), "true");
-    assert.equal(await field.getAttribute("aria-describedby"), "slot-teachers_backbone-msgs");
+    // Described by its hint and its message.
+    assert.equal(await field.getAttribute("aria-describedby"), "slot-teachers_backbone-hint slot-teachers_backbone-msgs");
     await waitSaved(page);
     await page.reload();
     await page.getByTestId("fill-page").waitFor();

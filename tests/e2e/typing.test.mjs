@@ -32,7 +32,10 @@ async function expectField(page, testid, value, { invalid, message } = {}) {
   if (message) {
     const described = await field.getAttribute("aria-describedby");
     assert.ok(described, `${testid} names its message`);
-    const text = await page.locator(`[id="${described}"]`).textContent();
+    // Its messages, after its hint or requirement and where it stands.
+    const messages = described.split(" ").find((id) => id.endsWith("-msgs"));
+    assert.ok(messages, `${testid} is described by its messages: ${described}`);
+    const text = await page.locator(`[id="${messages}"]`).textContent();
     assert.match(text, message, `${testid} message`);
   }
 }

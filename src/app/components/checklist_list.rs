@@ -92,13 +92,15 @@ pub fn checklist_list(ctx: &Ctx) -> Html {
                     };
                     html! {
                         <li class="card" data-testid={format!("checklist-{}", d.id)}>
-                            <h4>{ pick(&d.title, lang) }</h4>
+                            <h4 id={format!("checklist-{}-title", d.id)}>{ pick(&d.title, lang) }</h4>
                             <p class="meta">
                                 { pick(&d.issuer, lang) }{ " · " }
                                 { ctx.t(Msg::ChecklistVersion) }{ " " }{ &d.version }{ " · " }
                                 <span data-testid="item-count">{ c.item_count() }</span>{ " " }{ ctx.t(Msg::ChecklistItems) }
                             </p>
-                            <button type="button" class="primary" data-testid={format!("new-{}", d.id)} onclick={start}>
+                            // Named with its checklist (two buttons both said 用此清单新建自评).
+                            <button type="button" class="primary" id={format!("new-{}", d.id)} data-testid={format!("new-{}", d.id)}
+                                aria-labelledby={format!("new-{} checklist-{}-title", d.id, d.id)} onclick={start}>
                                 { ctx.t(Msg::NewDraftWith) }
                             </button>
                         </li>

@@ -131,7 +131,10 @@ pub fn warning_text(ctx: &Ctx, w: &WarningKind) -> String {
 /// A field's message slot: always in the DOM, announced politely when its text changes.
 pub fn messages(field_dom_id: &str, error: Option<&str>, notes: &[String]) -> Html {
     html! {
-        <div class="field-messages" id={messages_dom_id(field_dom_id)} aria-live="polite"
+        // Not a live region: read as the field's description when it is reached, not spoken
+        // at every keystroke ("“-”不是数字", "“-9”是负数" … while -900 is typed); a principal's
+        // number says its problem once, as the focus leaves it (`Notice::FieldLeft`).
+        <div class="field-messages" id={messages_dom_id(field_dom_id)}
             data-testid={format!("messages-{field_dom_id}")}>
             <p class="field-error" hidden={error.is_none()}>{ error.unwrap_or_default() }</p>
             <div class="field-notes">

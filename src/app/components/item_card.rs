@@ -124,6 +124,8 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                         crate::core::export::Attachment::describe(&id, &name, &mime, &bytes);
                     let sha256 = attachment.sha256.clone();
                     dispatch.dispatch(edit(DraftEdit::AddAttachment(attachment)));
+                    // Said, as its removal is.
+                    dispatch.dispatch(Action::Notify(Notice::EvidenceAdded { name }));
                     wasm_bindgen_futures::spawn_local(async move {
                         drafts::keep_evidence(&sha256, &bytes).await;
                     });
@@ -181,13 +183,32 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             .filter(|w| w.slot == slot)
             .map(|w| warning_text(&ctx, &w.kind))
             .collect();
+        // What a screen reader says of the field: the item and its part (小学部) as its name
+        // (its unit too, see `number_input`); the requirement and where it stands now as its
+        // description, read on reaching it, beside what is wrong.
+        let part_name = crate::i18n::part_name(ctx.lang, part.part);
+        let rule = school_rule_text(ctx.lang, &item.kind, part);
+        let labelled = match part_name {
+            Some(_) => format!("{label_id} {dom_id}-part"),
+            None => label_id.clone(),
+        };
+        let described = [
+            rule.as_ref().map(|_| format!("{dom_id}-req")),
+            Some(format!("{dom_id}-outcome")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        let floor = props.checklist.group_of(id).map(|g| g.floor_ratio);
         html! {
             <div class="part" key={slot.to_string()}>
-                if let Some(name) = crate::i18n::part_name(ctx.lang, part.part) { <p class="part-name">{ name }</p> }
-                if let Some(rule) = school_rule_text(ctx.lang, &item.kind, part) {
-                    <p class="requirement">{ ctx.t(Msg::Requirement) }{ ctx.lang.colon() }<strong>{ rule }</strong></p>
+                if let Some(name) = part_name { <p class="part-name" id={format!("{dom_id}-part")}>{ name }</p> }
+                if let Some(rule) = rule {
+                    <p class="requirement" id={format!("{dom_id}-req")}>{ ctx.t(Msg::Requirement) }{ ctx.lang.colon() }<strong>{ rule }</strong></p>
                 }
-                { widget(&ctx, &item.kind, &slot, value, part, &label_id, problem.is_some()) }
+                <span class="visually-hidden" id={format!("{dom_id}-outcome")}>{ crate::i18n::outcome_words(ctx.lang, part.outcome, floor) }</span>
+                { widget(&ctx, &item.kind, &slot, value, part, (&labelled, &described), problem.is_some()) }
                 { messages(&dom_id, problem.as_deref(), &notes) }
                 { inherited_mark(&ctx, &slot, props.inherited.contains(&slot)) }
             </div>
@@ -217,7 +238,9 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
             </p>
             <div class="parts">{ for parts }</div>
             <div class="evidence">
-                <label for={format!("note-{id}")}>{ ctx.t(Msg::Evidence) }</label>
+                // Each card's controls named with its item (every card's said 佐证说明,
+                // 添加佐证文件, 出处 alike).
+                <label for={format!("note-{id}")}>{ ctx.t(Msg::Evidence) }<span class="visually-hidden">{ format!(" {id}") }</span></label>
                 <textarea id={format!("note-{id}")} rows="2" placeholder={ctx.t(Msg::EvidenceHint)}
                     data-testid={format!("note-{id}")} value={props.note.clone()} oninput={on_note} />
                 if !props.attachments.is_empty() {
@@ -226,12 +249,12 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 // The input sits before its label so the label can show the input's focus ring.
                 <input id={format!("attach-{id}")} class="visually-hidden file-picker" type="file" data-testid={format!("attach-{id}")}
                     aria-describedby={format!("attach-{id}-note")} onchange={on_attach} />
-                <label for={format!("attach-{id}")} class="button small">{ ctx.t(Msg::AttachEvidence) }</label>
+                <label for={format!("attach-{id}")} class="button small">{ ctx.t(Msg::AttachEvidence) }<span class="visually-hidden">{ format!(" {id}") }</span></label>
                 <span id={format!("attach-{id}-note")} class="muted small-note">{ ctx.t(Msg::AttachmentNote) }</span>
                 if let Some(file) = &*too_large_msg { <p class="field-error" role="alert">{ ctx.say(say::AttachmentTooLarge { file }) }</p> }
             </div>
             <details class="source">
-                <summary>{ ctx.t(Msg::SourceLabel) }</summary>
+                <summary>{ ctx.t(Msg::SourceLabel) }<span class="visually-hidden">{ format!(" {id}") }</span></summary>
                 // Cited as published: in Chinese whatever the interface language.
                 <p lang="zh-CN">
                     { source.map(|s| format!("《{}》{} ", s.title, s.doc_no.as_deref().unwrap_or(""))).unwrap_or_default() }
@@ -312,7 +335,7 @@ fn widget(
     slot: &Slot,
     value: Option<&Value>,
     part: &PartResult,
-    label_id: &str,
+    (label_id, described): (&str, &str),
     invalid: bool,
 ) -> Html {
     let yes_no = |na: bool| {
@@ -364,7 +387,7 @@ fn widget(
                 Some(Value::Number(t)) => t.clone(),
                 _ => String::new(),
             };
-            number_input(ctx, slot, &text, unit, label_id, invalid)
+            number_input(ctx, slot, &text, unit, (label_id, described), invalid)
         }
         ItemKind::Computed { unit, .. } => html! {
             <p class="computed" id={slot_dom_id(slot)} tabindex="-1" data-testid={format!("computed-{slot}")}>
@@ -394,17 +417,19 @@ fn widget(
             };
             let dom_id = slot_dom_id(slot);
             html! { <textarea id={dom_id.clone()} rows="3" aria-labelledby={label_id.to_string()}
-            aria-describedby={messages_dom_id(&dom_id)} value={text} {oninput} /> }
+            aria-describedby={format!("{described} {}", messages_dom_id(&dom_id))} value={text} {oninput} /> }
         }
     }
 }
 
+/// `label_id`: the ids naming the field (its unit is added); `described`: the ids describing
+/// it besides its messages.
 fn number_input(
     ctx: &Ctx,
     slot: &Slot,
     text: &str,
     unit: &str,
-    label_id: &str,
+    (label_id, described): (&str, &str),
     invalid: bool,
 ) -> Html {
     let oninput = {
@@ -420,14 +445,30 @@ fn number_input(
             }))
         })
     };
+    // Left with a problem: said once (the messages beside it are not a live region).
+    let onchange = {
+        let (dispatch, slot) = (ctx.dispatch.clone(), slot.clone());
+        Callback::from(move |_: Event| {
+            if invalid {
+                dispatch.dispatch(Action::Notify(Notice::FieldLeft { slot: slot.clone() }));
+            }
+        })
+    };
     let dom_id = slot_dom_id(slot);
+    let unit_id = format!("{dom_id}-unit");
+    let labelled = if unit.is_empty() {
+        label_id.to_string()
+    } else {
+        format!("{label_id} {unit_id}")
+    };
+    let described = format!("{described} {}", messages_dom_id(&dom_id));
     html! {
         <span class="number-field">
             <input id={dom_id.clone()} type="text" inputmode="decimal" autocomplete="off" value={text.to_string()}
-                aria-labelledby={label_id.to_string()} aria-invalid={invalid.to_string()}
-                aria-describedby={messages_dom_id(&dom_id)}
-                data-testid={format!("input-{slot}")} {oninput} />
-            <span class="unit">{ crate::i18n::unit(ctx.lang, unit) }</span>
+                aria-labelledby={labelled} aria-invalid={invalid.to_string()}
+                aria-describedby={described.trim().to_string()}
+                data-testid={format!("input-{slot}")} {oninput} {onchange} />
+            <span class="unit" id={unit_id}>{ crate::i18n::unit(ctx.lang, unit) }</span>
         </span>
     }
 }
@@ -439,10 +480,10 @@ fn money_input(
     slot: &Slot,
     text: &str,
     wan: bool,
-    label_id: &str,
+    (label_id, described): (&str, &str),
     invalid: bool,
 ) -> Html {
-    let field = number_input(ctx, slot, text, "", label_id, invalid);
+    let field = number_input(ctx, slot, text, "", (label_id, described), invalid);
     let onchange = {
         let (dispatch, slot) = (ctx.dispatch.clone(), slot.clone());
         Callback::from(move |e: Event| {
@@ -456,7 +497,10 @@ fn money_input(
     html! {
         <span class="money-field">
             { field }
-            <select class="money-unit" aria-label={ctx.t(Msg::MoneyUnitLabel)} data-testid={format!("unit-{slot}")} {onchange}>
+            // Named with its field (three of them said only 金额单位).
+            <span class="visually-hidden" id={format!("{}-money-unit", slot_dom_id(slot))}>{ ctx.t(Msg::MoneyUnitLabel) }</span>
+            <select class="money-unit" aria-labelledby={format!("{label_id} {}-money-unit", slot_dom_id(slot))}
+                data-testid={format!("unit-{slot}")} {onchange}>
                 <option value="yuan" selected={!wan}>{ crate::i18n::unit(ctx.lang, "元") }</option>
                 <option value="wan" selected={wan}>{ crate::i18n::unit(ctx.lang, "万元") }</option>
             </select>
@@ -491,17 +535,18 @@ pub fn InputField(props: &InputFieldProps) -> Html {
     };
     let dom_id = slot_dom_id(&props.slot);
     let label_id = format!("{dom_id}-label");
+    let hint_id = format!("{dom_id}-hint");
     html! {
         <div class="input-field" data-testid={format!("field-{}", props.slot)}>
             <label id={label_id.clone()} for={dom_id.clone()}>
                 { field_label(&ctx, &props.checklist, &props.slot) }
             </label>
             if def.unit == "元" {
-                { money_input(&ctx, &props.slot, &props.text, props.wan, &label_id, props.error.is_some()) }
+                { money_input(&ctx, &props.slot, &props.text, props.wan, (&label_id, &hint_id), props.error.is_some()) }
             } else {
-                { number_input(&ctx, &props.slot, &props.text, &def.unit, &label_id, props.error.is_some()) }
+                { number_input(&ctx, &props.slot, &props.text, &def.unit, (&label_id, &hint_id), props.error.is_some()) }
             }
-            <p class="guidance">{ def.hint.as_ref().map(|h| pick(h, ctx.lang)).unwrap_or_default() }</p>
+            <p class="guidance" id={hint_id.clone()}>{ def.hint.as_ref().map(|h| pick(h, ctx.lang)).unwrap_or_default() }</p>
             { messages(&dom_id, props.error.as_deref(), &props.notes) }
             { inherited_mark(&ctx, &props.slot, props.inherited) }
         </div>

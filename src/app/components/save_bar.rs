@@ -87,5 +87,8 @@ pub fn save_bar(ctx: &Ctx, draft: &Shared<Draft>, save: &SaveStatus) -> Html {
             }
         }
     };
-    html! { <div class="save-bar" aria-live="polite" data-testid="save-status">{ body }</div> }
+    // Not a live region: "正在保存…", "已保存 16:49" after every pause in every field would
+    // talk over the typing. What needs the principal (a failed save, a conflict, a draft
+    // deleted elsewhere) is an alert of its own.
+    html! { <div class="save-bar" data-testid="save-status">{ body }</div> }
 }

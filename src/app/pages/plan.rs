@@ -70,8 +70,13 @@ pub fn Plan(props: &PlanProps) -> Html {
         })
     };
     let add = {
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(edit(DraftEdit::AddPlanRow)))
+        let (dispatch, focus_target) = (ctx.dispatch.clone(), focus_target.clone());
+        let next = props.open.draft.next_row_id();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(edit(DraftEdit::AddPlanRow));
+            // Into the new row's 问题 (the focus stayed on 增加一行, the row unsaid).
+            focus_target.set(Some(format!("plan-{next}-problem")));
+        })
     };
     let columns = [
         (PlanField::Problem, Msg::ProblemCol),

@@ -168,7 +168,7 @@ pub fn Report(props: &ReportProps) -> Html {
             </div>
             <div class="report-cover">
                 <p class="report-kicker">{ pick(&checklist.doc().title, ctx.lang) }</p>
-                <h2 class="report-title">{ ctx.t(Msg::ReportHeading) }</h2>
+                <h2 class="report-title" id="report-heading" tabindex="-1">{ ctx.t(Msg::ReportHeading) }</h2>
                 <dl class="report-facts">
                     <dt>{ ctx.t(Msg::SchoolName) }</dt><dd data-testid="report-school">{ &profile.school_name }</dd>
                     <dt>{ ctx.t(Msg::SchoolCode) }</dt><dd>{ &profile.school_code }</dd>

@@ -40,7 +40,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
     html! {
         <section class="page results" data-testid="results-page" aria-labelledby="results-heading">
-            <h3 id="results-heading">{ ctx.t(Msg::ResultsHeading) }</h3>
+            <h3 id="results-heading" tabindex="-1">{ ctx.t(Msg::ResultsHeading) }</h3>
             { summary(&ctx, &props.open) }
             { charts(&ctx, &props.open) }
             { shortfalls(&ctx, &props.open) }

@@ -22,6 +22,7 @@ pub struct StartProps {
 #[component]
 pub fn Start(props: &StartProps) -> Html {
     let ctx = use_context::<Ctx>().expect("Ctx is provided by App");
+    let ready_at_first = use_state(|| props.offline_ready);
     let offline = if props.offline_ready {
         Msg::OfflineReady
     } else {
@@ -79,8 +80,10 @@ pub fn Start(props: &StartProps) -> Html {
             { checklist_list(&ctx) }
             <CountyChecklists />
             <LoadChecklistFile />
-            <p class="status" role="status" aria-live="polite" data-testid="offline-status"
-                data-ready={ props.offline_ready.to_string() }>
+            // Said when it changes (ready on the first visit); not again each time the start
+            // page is shown with it already ready.
+            <p class="status" role={(!*ready_at_first).then_some("status")} aria-live={(!*ready_at_first).then_some("polite")}
+                data-testid="offline-status" data-ready={ props.offline_ready.to_string() }>
                 { ctx.t(offline) }
             </p>
             <p class="privacy">{ ctx.t(Msg::PrivacyNote) }</p>
@@ -148,7 +151,7 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
         html! {
             <li class="card draft-row" key={d.id.clone()} data-testid="draft-row">
                 <div class="draft-info">
-                    <h4 data-testid="draft-school">{ &name }</h4>
+                    <h4 id={format!("draft-{}-school", d.id)} data-testid="draft-school">{ &name }</h4>
                     <p class="meta">
                         { if ctx.lang == crate::i18n::Lang::En && !d.checklist_title_en.is_empty() { &d.checklist_title_en } else { &d.checklist_title } }
                         if !d.school_year.is_empty() { { " · " }{ &d.school_year } }
@@ -158,9 +161,13 @@ fn draft_list(ctx: &Ctx, drafts: &[DraftSummary]) -> Html {
                     </p>
                 </div>
                 <div class="row-actions">
-                    <button type="button" class="primary" id={format!("draft-open-{}", d.id)} data-testid="draft-open" onclick={open}>{ ctx.t(Msg::Open) }</button>
-                    <button type="button" data-testid="draft-duplicate" onclick={duplicate}>{ ctx.t(Msg::Duplicate) }</button>
-                    <button type="button" class="danger" data-testid="draft-delete" onclick={delete}>{ ctx.t(Msg::Delete) }</button>
+                    // Each named with its school too (a list of 打开, 复制, 删除 said nothing of whose).
+                    <button type="button" class="primary" id={format!("draft-open-{}", d.id)} data-testid="draft-open"
+                        aria-labelledby={format!("draft-open-{} draft-{}-school", d.id, d.id)} onclick={open}>{ ctx.t(Msg::Open) }</button>
+                    <button type="button" id={format!("draft-copy-{}", d.id)} data-testid="draft-duplicate"
+                        aria-labelledby={format!("draft-copy-{} draft-{}-school", d.id, d.id)} onclick={duplicate}>{ ctx.t(Msg::Duplicate) }</button>
+                    <button type="button" class="danger" id={format!("draft-delete-{}", d.id)} data-testid="draft-delete"
+                        aria-labelledby={format!("draft-delete-{} draft-{}-school", d.id, d.id)} onclick={delete}>{ ctx.t(Msg::Delete) }</button>
                 </div>
             </li>
         }

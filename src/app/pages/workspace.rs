@@ -28,8 +28,12 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
     ];
     let same_tab = |a: Page, b: Page| std::mem::discriminant(&a) == std::mem::discriminant(&b);
     let close = {
-        let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CloseDraft))
+        let (dispatch, id) = (ctx.dispatch.clone(), draft.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::CloseDraft);
+            // Back in the list at the draft just left (the button pressed is gone).
+            page::focus_after_drawing(format!("draft-open-{id}"));
+        })
     };
     // 导出报送文件, or with `package` 导出报送包 (the file and its evidence in one zip).
     let export = |package: bool| {
@@ -61,6 +65,17 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
             });
         })
     };
+    // A step opened starts at its heading, announced, as 逐项填写 and 基本信息 do (the focus
+    // stayed on the tab, the new content unsaid).
+    use_effect_with(std::mem::discriminant(&props.page), {
+        let step = props.page;
+        move |_| match step {
+            Page::Results => page::focus("results-heading"),
+            Page::Plan => page::focus("plan-heading"),
+            Page::Report => page::focus("report-heading"),
+            _ => {}
+        }
+    });
     let evidence = &draft.attachments;
     let body = match props.page {
         Page::Start | Page::Profile => {

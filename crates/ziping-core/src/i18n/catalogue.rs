@@ -189,6 +189,7 @@ catalogue! {
     ColFile => "文件", "File";
     ColStatus => "状态", "Status";
     ColType => "类型", "Type";
+    ColActions => "操作", "Actions";
     ColEnrolment => "在校生", "Students";
     ColScore => "得分", "Score";
     ColRule => "组合规则", "Group rules";

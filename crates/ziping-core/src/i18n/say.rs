@@ -131,6 +131,7 @@ sayings! {
     ImportRejected { file, reason } => "无法打开“{file}”：{reason}", "Cannot open “{file}”: {reason}";
     DraftDeleted { school } => "已删除“{school}”的草稿。", "The draft of “{school}” is deleted.";
     DraftCopied { school } => "已复制，副本为“{school}”。", "Copied: the copy is “{school}”.";
+    EvidenceAdded { file } => "已添加佐证文件“{file}”。", "The evidence file “{file}” is added.";
     EvidenceRemoved { file } => "已移除佐证文件“{file}”。", "The evidence file “{file}” is removed.";
     LastYearResultDiffers { file } => "上年文件“{file}”中保存的得分与按它的原始数据重新计算的不同（文件导出后可能被改动过）：与上年比较按重新计算的结果。", "Last year's file “{file}” stores a score other than the one its raw data give (it may have been changed after export): the comparison uses the recomputed result.";
     ImportedFromDiffers { file } => "已从“{file}”打开，可继续填写。注意：文件中保存的得分与按它的原始数据重新计算的不同（文件导出后可能被改动过），这里按原始数据重新计算。", "Opened from “{file}”; you can go on filling it in. Note: the score the file stores differs from the one its raw answers give (it may have been edited after export); the answers are scored here.";

@@ -75,6 +75,8 @@ pub fn notice_text(lang: Lang, notice: &Notice, place: &dyn Fn(&Slot) -> String)
         Notice::DraftDeleted { name } => say::DraftDeleted { school: name }.text(lang),
         Notice::DraftCopied { name } => say::DraftCopied { school: name }.text(lang),
         Notice::EvidenceRemoved { name } => say::EvidenceRemoved { file: name }.text(lang),
+        Notice::EvidenceAdded { name } => say::EvidenceAdded { file: name }.text(lang),
+        Notice::FieldLeft { slot } => place(slot),
         Notice::ChecklistFileRejected { name, problem } => say::ChecklistRejected {
             file: name,
             reason: &checklist_file_problem(lang, problem),

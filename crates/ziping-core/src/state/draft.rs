@@ -149,7 +149,8 @@ impl Draft {
         self.touch(now);
     }
 
-    fn next_row_id(&self) -> u64 {
+    /// The id the next 整改 row added gets (the view puts the focus in it once drawn).
+    pub fn next_row_id(&self) -> u64 {
         self.plan.iter().map(|r| r.id).max().map_or(1, |m| m + 1)
     }
 

@@ -186,6 +186,15 @@ pub enum Notice {
     EvidenceRemoved {
         name: String,
     },
+    /// An evidence file added to an item (its file name).
+    EvidenceAdded {
+        name: String,
+    },
+    /// A field left with a problem: said once, as the focus leaves it (worded where shown,
+    /// with the field's label and problem), not at every keystroke while it is typed.
+    FieldLeft {
+        slot: Slot,
+    },
 }
 
 /// A change to the open draft. Each is an edit of the school's own data, so each raises the
