@@ -1439,7 +1439,7 @@ pub fn County(props: &CountyProps) -> Html {
             };
             html! {
                 <>
-                    <PrintHead text={ctx.say(say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today })} />
+                    <PrintHead text={ctx.say(say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today })} shown={overlay.is_none()} />
                     <p class="status" role="status" data-testid="county-summary" data-compute-ms={l.millis.to_string()}>{ summary }</p>
                     if let Some(n) = (*restored)
                         .map(|n| n.saturating_sub(work.borrow().last_time_not_schools))
@@ -1609,6 +1609,9 @@ fn read_only(v: &Verified, batch: &Batch) -> Option<Open> {
 #[derive(Properties, PartialEq)]
 struct PrintHeadProps {
     text: AttrValue,
+    /// False while a school's report or the 核查单 covers the summary: what prints then is
+    /// not the summary, and its pages carry no county head.
+    shown: bool,
 }
 
 /// The printout's county and date: on its first page here, and at the head of every later page
@@ -1616,10 +1619,12 @@ struct PrintHeadProps {
 /// document's text, only a property's; engines without page margin boxes print page 1's alone).
 #[function_component(PrintHead)]
 fn print_head(props: &PrintHeadProps) -> Html {
-    use_effect_with(props.text.clone(), |text| {
+    use_effect_with((props.text.clone(), props.shown), |(text, shown)| {
         let quoted = format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
         let root = gloo::utils::document_element().unchecked_into::<web_sys::HtmlElement>();
-        let _ = root.style().set_property("--county-head", &quoted);
+        if *shown {
+            let _ = root.style().set_property("--county-head", &quoted);
+        }
         move || {
             let _ = root.style().remove_property("--county-head");
         }

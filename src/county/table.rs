@@ -215,7 +215,15 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
             <h3 id="schools-heading">{ ctx.t(Msg::CountySchools) }</h3>
             <div class="input-field no-print">
                 <label for="county-filter">{ ctx.t(Msg::CountyFilter) }</label>
-                <input id="county-filter" type="text" data-testid="county-filter" value={view.filter.clone()} oninput={on_filter} />
+                <input id="county-filter" type="text" data-testid="county-filter" value={view.filter.clone()} oninput={on_filter}
+                    aria-describedby="county-filter-count" />
+                // How many the filter leaves, said as it changes (always there, so a screen
+                // reader hears the change).
+                <p class="muted" id="county-filter-count" role="status" data-testid="county-filter-count">
+                    if !view.filter.trim().is_empty() {
+                        { ctx.say(say::CountyFilterCount { shown: &all.len().to_string(), files: &r.schools.len().to_string() }) }
+                    }
+                </p>
             </div>
             <div class="table-scroll"><table class={classes!("report-table", "county-table", two_years.then_some("with-change"))} data-testid="county-table">
                 <thead><tr>
@@ -346,7 +354,7 @@ fn against_last_year(ctx: &Ctx, r: &CountyReport, n: usize) -> Html {
         html! {
             <span class={classes!("badge", class)} title={format!("{} → {}", values(i.last), values(i.this))}>
                 { ctx.say(say::IndicatorChanged { item: &format!("{}{}", i.item, crate::i18n::part_suffix(ctx.lang, i.part)), change: ctx.t(change_msg(i.change)) }) }
-                <span class="visually-hidden">{ format!(" {} → {}", values(i.last), values(i.this)) }</span>
+                <span class="visually-hidden">{ ctx.say(say::ChangeValues { last: &values(i.last), this: &values(i.this) }) }</span>
             </span>
         }
     });

@@ -434,6 +434,8 @@ test("a school's files refused are listed again after a reload: this browser kee
     await page.getByTestId("county-summary").getByText(/^共 1 个文件/).waitFor();
     // The same list, once each, but for the Mac's own file (not a school's).
     const schools = before.split("\n").filter((line) => line && !line.startsWith("._")).join("\n");
+    // Read back after the batch (a moment after the summary, in a busy hour).
+    await refused.locator("li").nth(1).waitFor();
     assert.equal((await refused.innerText()).trim(), schools.trim());
     await clearBatch(page);
     await page.reload();

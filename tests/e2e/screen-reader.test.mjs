@@ -9,6 +9,8 @@ import { gotoStart, ROOT, sharedSession, withFailureShot } from "./helpers.mjs";
 
 const session = sharedSession();
 const DELAY = 15;
+/** Every standing an indicator can have, in words (the catalogue's Outcome* texts). */
+const OUTCOMES = "达标|未达标|未达标（不低于标准的\\d+%）|未达标（不低于下限）|部分达标|不适用|已填写|未填写|填写有误|无法计算";
 
 /** The accessible name and description of the element `selector` finds, as Chromium gives
  * them to a screen reader. */
@@ -90,6 +92,13 @@ test("each step opens at its heading; leaving a draft returns to it in the list,
       await page.getByTestId(tab).focus();
       await page.keyboard.press("Enter");
       await page.waitForFunction((id) => document.activeElement?.id === id, heading);
+      if (tab === "tab-results") {
+        // Each bar of the chart says in words what its colour shows.
+        const words = await page.getByTestId("hbar-words").allTextContents();
+        assert.ok(words.length >= 7, `${words.length} bars`);
+        words.forEach((w) => assert.match(w, new RegExp(`^ (${OUTCOMES})$`), w));
+        assert.ok(words.some((w) => w === " 未填写"), words.join("|"));
+      }
     }
     await page.getByTestId("back-to-start").focus();
     await page.keyboard.press("Enter");
@@ -152,8 +161,14 @@ test("county mode: each indicator's standing is in words, not only its colour", 
     await page.getByTestId("county-summary").getByText(`正常 ${files.length}`).waitFor();
     const words = await page.getByTestId("cell-words").allTextContents();
     assert.ok(words.length >= 7, `${words.length} cells`);
-    words.forEach((w) => assert.match(w, /^ (达标|未达标|接近达标|未填写|不适用|[^ ]+) [\d.]*$/, w));
-    assert.ok(words.some((w) => /达标/.test(w)));
+    words.forEach((w) => assert.match(w, new RegExp(`^ (${OUTCOMES}) (\\d+(\\.\\d+)?)?$`), w));
+    assert.ok(words.some((w) => /^ 达标 \d/.test(w)), "a met indicator with its value");
+    // What the filter leaves is said (a status the filter field names).
+    assert.equal((await page.getByTestId("county-filter-count").textContent()).trim(), "");
+    await page.getByTestId("county-filter").focus();
+    await page.keyboard.type("桃花", { delay: DELAY });
+    await page.getByTestId("county-filter-count").getByText(`筛选后显示 1 个文件（共 ${files.length} 个）`).waitFor();
+    assert.match((await ax(page, '[data-testid="county-filter"]')).description, /筛选后显示 1 个文件/);
   });
   await page.close();
 });

@@ -654,9 +654,16 @@ mod with_settings {
             .iter()
             .map(|p| ziping_core::i18n::roster_problem(ziping_core::i18n::Lang::Zh, p))
             .collect();
+        // A name with a line break of its own (Alt+Enter in Excel, which quotes the cell) is
+        // a name, wherever its row is.
+        let own =
+            "学校代码,学校名称,学校类型\n4307,\"城关\n一小\",小学\n4308,\"城关\n二小\",小学\n";
+        let schools = roster_csv::from_csv(own).unwrap();
+        assert_eq!(schools.len(), 2);
+        assert_eq!(schools[1].name, "城关\n二小");
         assert_eq!(
             words,
-            vec!["第 2 行“学校名称”列：引号没有成对，这一格从“城关一小,小学”起把后面的行都带了进去。请检查这一格前后的英文引号（\"）".to_string()],
+            vec!["第 2 行“学校名称”列：引号未配对：这一格从“城关一小,小学”开始，把后面各行都并进了这一格。请检查这一格前后的英文双引号（\"）是否成对".to_string()],
         );
     }
 }

@@ -462,16 +462,18 @@ fn a_quote_never_closed_is_said_at_its_row_and_column() {
     assert!(matches!(problems[0].issue, CsvIssue::UnclosedQuote { .. }));
     let said = ziping_core::i18n::csv_problem(Lang::Zh, &problems[0]);
     assert!(
-        said.starts_with(&format!(
-            "第 3 行“{}”列：引号没有成对",
-            Col::Clause.header()
-        )),
+        said.starts_with(&format!("第 3 行“{}”列：引号未配对", Col::Clause.header())),
         "{said}"
     );
-    // A line break in 说明 (guidance) is the officer's own, and stays.
+    // A line break of the officer's own, in 说明 or in an item's words (条目 is several lines
+    // in the editor), stays, in any row.
     let guidance = header
         .iter()
         .position(|h| *h == Col::GuidanceZh.header())
+        .unwrap();
+    let text_zh = header
+        .iter()
+        .position(|h| *h == Col::TextZh.header())
         .unwrap();
     let mut w = csv::Writer::from_writer(Vec::new());
     for (n, line) in csv.trim_start_matches('\u{feff}').lines().enumerate() {
@@ -487,6 +489,9 @@ fn a_quote_never_closed_is_said_at_its_row_and_column() {
             .collect();
         if n == 1 {
             cells[guidance] = "第一行\n第二行".into();
+        }
+        if n == lines.len() - 1 {
+            cells[text_zh] = format!("{}\n（续）", cells[text_zh]);
         }
         w.write_record(&cells).unwrap();
     }

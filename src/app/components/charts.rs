@@ -217,6 +217,8 @@ pub fn indicator_chart(ctx: &Ctx, props: &ChartProps) -> Html {
                 <span class="hbar-label">{ label }</span>
                 { bar(at(p.ratio.unwrap_or(0.0)), outcome_class(p.outcome), &marks) }
                 <span class="hbar-value">{ p.ratio.map(|r| format!("{}%", crate::core::format::fixed(r * 100.0, 0))).unwrap_or_else(|| "—".into()) }</span>
+                // What the bar's colour says, in words for a screen reader.
+                <span class="visually-hidden" data-testid="hbar-words">{ format!(" {}", crate::i18n::outcome_words(ctx.lang, p.outcome, *floor)) }</span>
             </li>
         }
     });

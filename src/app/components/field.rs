@@ -130,11 +130,20 @@ pub fn warning_text(ctx: &Ctx, w: &WarningKind) -> String {
 
 /// A field's message slot: always in the DOM, announced politely when its text changes.
 pub fn messages(field_dom_id: &str, error: Option<&str>, notes: &[String]) -> Html {
+    messages_spoken(field_dom_id, error, notes, true)
+}
+
+/// [`messages`] that are not a live region: read as the field's description when it is
+/// reached, not spoken at every keystroke ("“-”不是数字", "“-9”是负数" … while -900 is typed).
+/// For a principal's numbers, which say their problem once, as the focus leaves them
+/// (`Notice::FieldLeft`).
+pub fn quiet_messages(field_dom_id: &str, error: Option<&str>, notes: &[String]) -> Html {
+    messages_spoken(field_dom_id, error, notes, false)
+}
+
+fn messages_spoken(field_dom_id: &str, error: Option<&str>, notes: &[String], live: bool) -> Html {
     html! {
-        // Not a live region: read as the field's description when it is reached, not spoken
-        // at every keystroke ("“-”不是数字", "“-9”是负数" … while -900 is typed); a principal's
-        // number says its problem once, as the focus leaves it (`Notice::FieldLeft`).
-        <div class="field-messages" id={messages_dom_id(field_dom_id)}
+        <div class="field-messages" id={messages_dom_id(field_dom_id)} aria-live={live.then_some("polite")}
             data-testid={format!("messages-{field_dom_id}")}>
             <p class="field-error" hidden={error.is_none()}>{ error.unwrap_or_default() }</p>
             <div class="field-notes">

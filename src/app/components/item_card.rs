@@ -2,7 +2,8 @@
 //! `SetAnswer` / `SetNote` actions; what it shows comes from the core's result.
 
 use super::field::{
-    field_label, inherited_mark, messages, messages_dom_id, problem_text, slot_dom_id, warning_text,
+    field_label, inherited_mark, messages_dom_id, problem_text, quiet_messages, slot_dom_id,
+    warning_text,
 };
 use super::pick;
 use crate::app::browser::{drafts, files, page};
@@ -209,7 +210,7 @@ pub fn ItemCard(props: &ItemCardProps) -> Html {
                 }
                 <span class="visually-hidden" id={format!("{dom_id}-outcome")}>{ crate::i18n::outcome_words(ctx.lang, part.outcome, floor) }</span>
                 { widget(&ctx, &item.kind, &slot, value, part, (&labelled, &described), problem.is_some()) }
-                { messages(&dom_id, problem.as_deref(), &notes) }
+                { quiet_messages(&dom_id, problem.as_deref(), &notes) }
                 { inherited_mark(&ctx, &slot, props.inherited.contains(&slot)) }
             </div>
         }
@@ -547,7 +548,7 @@ pub fn InputField(props: &InputFieldProps) -> Html {
                 { number_input(&ctx, &props.slot, &props.text, &def.unit, (&label_id, &hint_id), props.error.is_some()) }
             }
             <p class="guidance" id={hint_id.clone()}>{ def.hint.as_ref().map(|h| pick(h, ctx.lang)).unwrap_or_default() }</p>
-            { messages(&dom_id, props.error.as_deref(), &props.notes) }
+            { quiet_messages(&dom_id, props.error.as_deref(), &props.notes) }
             { inherited_mark(&ctx, &props.slot, props.inherited) }
         </div>
     }

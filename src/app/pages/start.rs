@@ -374,18 +374,23 @@ fn CountyChecklists() -> Html {
             })
         };
         let lang = ctx.lang;
+        // Element ids from the hash (a county's own id may hold anything): the buttons are
+        // named with the checklist's title.
+        let key = c.sha256().get(..12).unwrap_or_default().to_string();
         html! {
             <li class="card" data-testid={format!("county-checklist-{}", d.id)}>
-                <h4>{ crate::app::components::pick(&d.title, lang) }</h4>
+                <h4 id={format!("county-checklist-{key}-title")}>{ crate::app::components::pick(&d.title, lang) }</h4>
                 <p class="meta">
                     { crate::app::components::pick(&d.issuer, lang) }{ " · " }
                     { ctx.t(Msg::ChecklistVersion) }{ " " }{ &d.version }{ " · " }
                     { ctx.t(Msg::ContentHash) }{ " " }<code>{ c.sha256().get(..12).unwrap_or_default() }</code>
                 </p>
                 <div class="page-actions">
-                    <button type="button" class="primary" data-testid={format!("new-county-{}", d.id)} onclick={start}>{ ctx.t(Msg::NewDraftWith) }</button>
+                    <button type="button" class="primary" id={format!("new-county-{key}")} data-testid={format!("new-county-{}", d.id)}
+                        aria-labelledby={format!("new-county-{key} county-checklist-{key}-title")} onclick={start}>{ ctx.t(Msg::NewDraftWith) }</button>
                     if known.kept {
-                        <button type="button" class="danger" data-testid={format!("remove-county-{}", d.id)} onclick={remove}>{ ctx.t(Msg::Delete) }</button>
+                        <button type="button" class="danger" id={format!("remove-county-{key}")} data-testid={format!("remove-county-{}", d.id)}
+                            aria-labelledby={format!("remove-county-{key} county-checklist-{key}-title")} onclick={remove}>{ ctx.t(Msg::Delete) }</button>
                     }
                 </div>
             </li>

@@ -372,14 +372,10 @@ pub fn from_csv(base: &ChecklistDoc, text: &str) -> Result<ChecklistDoc, Vec<Csv
             continue;
         }
         rows += 1;
-        // Only 说明 may hold a line break of the officer's own; there, a row cut short after
-        // it is the sign of a quote never closed.
-        let short = cells.len() < headers.len();
+        let last = k + 1 == records.len();
         let run_on = COLUMNS.iter().enumerate().find_map(|(c, (col, ..))| {
             let cell = index[c].and_then(|i| cells.get(i))?;
-            let own = matches!(col, Col::GuidanceZh | Col::GuidanceEn) && !short;
-            let text = crate::core::csv_cell::run_on(cell).filter(|_| !own)?;
-            Some((*col, text))
+            crate::core::csv_cell::run_on(text, last, cell).map(|text| (*col, text))
         });
         if let Some((col, text)) = run_on {
             problems.push(problem(row.n, Some(col), CsvIssue::UnclosedQuote { text }));

@@ -10,18 +10,19 @@ pub fn finish(w: csv::Writer<Vec<u8>>) -> String {
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
 }
 
-/// A cell read back that runs on over lines no such cell has: a quote opened and never
-/// closed, which takes the rows after it into the cell. Its first line (at most 24
-/// characters), to name it by.
-pub fn run_on(cell: &str) -> Option<String> {
-    cell.contains(['\n', '\r']).then(|| {
-        cell.lines()
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .chars()
-            .take(24)
-            .collect()
+/// A quote opened and never closed takes the rows after it into one cell: to the end of the
+/// table, or to the next quote, the rows between read as the cell's lines. So: in a table
+/// whose quotes do not pair up (each quoted cell has two, each quote within one is doubled), a
+/// cell holding a line break in the table's last row, or one whose later lines hold a comma
+/// (rows taken in). A line break of the officer's own (Alt+Enter in Excel, quoted) pairs its
+/// quotes. Returns the cell's first line (at most 24 characters), to name it by.
+pub fn run_on(table: &str, last_row: bool, cell: &str) -> Option<String> {
+    let unpaired = table.matches('"').count() % 2 == 1;
+    let rows_in = cell.lines().skip(1).any(|l| l.contains(','));
+    let broken = cell.contains(['\n', '\r']) && (last_row || rows_in);
+    (unpaired && broken).then(|| {
+        let first = cell.lines().map(str::trim).find(|l| !l.is_empty());
+        first.unwrap_or_default().chars().take(24).collect()
     })
 }
 

@@ -213,7 +213,9 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
     }
     let mut roster = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for (n, record) in reader.records().enumerate() {
+    let records: Vec<_> = reader.records().collect();
+    let last = records.len().saturating_sub(1);
+    for (n, record) in records.into_iter().enumerate() {
         let row = n + 2;
         let record = match record {
             Ok(r) => r,
@@ -237,14 +239,10 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
                 .map(uncell)
                 .unwrap_or_default()
         };
-        if record.iter().all(|c| c.trim().is_empty())
-            || record.iter().any(|c| c.contains(EXAMPLE_MARK))
-        {
-            continue;
-        }
+        // Before the example row is skipped: a quote left open above it takes it in too.
         let run_on = COLUMNS.iter().enumerate().find_map(|(c, (col, ..))| {
             let cell = index[c].and_then(|i| record.get(i))?;
-            crate::core::csv_cell::run_on(cell).map(|text| (*col, text))
+            crate::core::csv_cell::run_on(text, n == last, cell).map(|text| (*col, text))
         });
         if let Some((col, text)) = run_on {
             problems.push(problem(
@@ -252,6 +250,11 @@ pub fn from_csv(text: &str) -> Result<Vec<RosterSchool>, Vec<RosterProblem>> {
                 Some(col),
                 RosterCsvIssue::UnclosedQuote { text },
             ));
+            continue;
+        }
+        if record.iter().all(|c| c.trim().is_empty())
+            || record.iter().any(|c| c.contains(EXAMPLE_MARK))
+        {
             continue;
         }
         // A leading `'` is how a spreadsheet user keeps a code as text; it is never part of it.

@@ -33,6 +33,8 @@ sayings! {
     FloorLine { floor } => "{floor}%线", "{floor}% line";
     CountyValuesCaption { floors } => "各校指标值占标准的比例（每个点是一所学校；长竖线为标准，每行的短竖线为该项组合规则的下限：{floors}）", "Each school's value as a share of the threshold (one dot per school; the long line is the threshold, each row's short line its group rule's floor: {floors})";
     CountyCvCaption { limits } => "每项指标一条，条长为差异系数（越短越均衡）；每行的竖线为该学段的标准（{limits}），条不超过竖线为达标", "One bar per indicator, its length the difference coefficient (shorter is more even); each row's line is its level's limit ({limits}), a bar not past its line is within it";
+    ChangeValues { last, this } => "（上年 {last}，本年 {this}）", " (last year {last}, this year {this})";
+    CountyFilterCount { shown, files } => "筛选后显示 {shown} 个文件（共 {files} 个）", "{shown} of {files} {files|file|files} shown";
     CountyCvLimit { limit } => "限值 {limit}", "limit {limit}";
     StatusIncompleteDetail { answered, required, errors } => "已答 {answered} 项，共 {required} 项；填写有误 {errors} 处。已填的指标计入汇总，未填的不计入。", "{answered} of {required} answered; {errors} {errors|error|errors}. The indicators it has are counted, the others are not.";
     StatusDuplicateKept { kept } => "同一学校另有文件“{kept}”被计入（较新或已选定），本文件不计入", "another file of this school, “{kept}”, counts (newer or chosen); this one does not";
@@ -68,7 +70,7 @@ sayings! {
     GradeHeld { by, band } => "{by}未满足，等级最高为“{band}”", "{by} not met: the grade is at most “{band}”";
     GradeHeldShort { by, band, points, next } => "{by}未满足，等级最高为“{band}”；满足后还差 {points} 分达到“{next}”", "{by} not met: the grade is at most “{band}”; once met, {points} more points reach “{next}”";
     ShortfallSchoolTerms { input, required, now } => "（即{input}需 {required}，现有 {now}）", " (that is, {input}: {required} needed, {now} now)";
-    CsvUnclosedQuote { text } => "引号没有成对，这一格从“{text}”起把后面的行都带了进去。请检查这一格前后的英文引号（\"）", "a quote is not closed: this cell, from “{text}” on, took in the rows after it. Check the straight quotes (\") around it";
+    CsvUnclosedQuote { text } => "引号未配对：这一格从“{text}”开始，把后面各行都并进了这一格。请检查这一格前后的英文双引号（\"）是否成对", "unpaired quotes: from “{text}” on, this cell took in the rows after it. Check that the straight double quotes (\") around it pair up";
     RosterBadCode { text } => "“{text}”不像学校代码：Excel 把长数字显示成科学计数法或公式了。请把这一列设为“文本”，重新输入代码后再保存", "“{text}” does not look like a school code: Excel turned a long number into scientific notation or a formula. Format the column as text, type the codes again and save";
     AssignUnknown { code } => "代码“{code}”不在名册中：请输入名册中某所学校的代码，或把这所学校加入名册", "the code “{code}” is not in the roster: type the code of a roster school, or add this school to the roster";
     ImportChecklistAwaiting { id, version } => "文件使用的清单“{id}”{version} 版在“待确认的清单”中：县里采用后，这个文件才会计分", "made with checklist “{id}” version {version}, which waits among the checklists to confirm: the file is scored once the county accepts it";
@@ -131,7 +133,7 @@ sayings! {
     ImportRejected { file, reason } => "无法打开“{file}”：{reason}", "Cannot open “{file}”: {reason}";
     DraftDeleted { school } => "已删除“{school}”的草稿。", "The draft of “{school}” is deleted.";
     DraftCopied { school } => "已复制，副本为“{school}”。", "Copied: the copy is “{school}”.";
-    EvidenceAdded { file } => "已添加佐证文件“{file}”。", "The evidence file “{file}” is added.";
+    EvidenceAdded { file } => "已添加佐证文件“{file}”。", "Evidence file “{file}” added.";
     EvidenceRemoved { file } => "已移除佐证文件“{file}”。", "The evidence file “{file}” is removed.";
     LastYearResultDiffers { file } => "上年文件“{file}”中保存的得分与按它的原始数据重新计算的不同（文件导出后可能被改动过）：与上年比较按重新计算的结果。", "Last year's file “{file}” stores a score other than the one its raw data give (it may have been changed after export): the comparison uses the recomputed result.";
     ImportedFromDiffers { file } => "已从“{file}”打开，可继续填写。注意：文件中保存的得分与按它的原始数据重新计算的不同（文件导出后可能被改动过），这里按原始数据重新计算。", "Opened from “{file}”; you can go on filling it in. Note: the score the file stores differs from the one its raw answers give (it may have been edited after export); the answers are scored here.";
