@@ -1194,6 +1194,7 @@ pub fn County(props: &CountyProps) -> Html {
             *scrolled.borrow_mut() = page::scroll_y();
             *opener.borrow_mut() = page::active_element();
             viewing.set(Some(file));
+            page::push_overlay_entry();
             // The report's way back, first on its page: the keyboard starts there.
             focus_target.set(Some("back-to-county".into()));
         })
@@ -1224,8 +1225,22 @@ pub fn County(props: &CountyProps) -> Html {
             *scrolled.borrow_mut() = page::scroll_y();
             *opener.borrow_mut() = page::active_element();
             sheets.set(true);
+            page::push_overlay_entry();
         })
     };
+    // The browser's Back closes a school's report or the 核查单 (its own history entry), as
+    // their way back does; it left county mode for the page before it.
+    {
+        let (viewing, sheets) = (viewing.clone(), sheets.clone());
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                    viewing.set(None);
+                    sheets.set(false);
+                });
+            move || drop(listener)
+        });
+    }
     // Back from a school's report or the 核查单: where the officer was, not the top, and the
     // focus on what opened it (a keyboard goes on from there).
     {
@@ -1321,7 +1336,13 @@ pub fn County(props: &CountyProps) -> Html {
         if let (Some(l), Some(plan)) = (&*shown, &w.batch.visit) {
             let back = {
                 let sheets = sheets.clone();
-                Callback::from(move |_: MouseEvent| sheets.set(false))
+                Callback::from(move |_: MouseEvent| {
+                    if page::on_overlay_entry() {
+                        page::history_back();
+                    } else {
+                        sheets.set(false);
+                    }
+                })
             };
             overlay = Some(html! {
                 <section class="county sheets-view" data-testid="county-sheets">
@@ -1337,7 +1358,14 @@ pub fn County(props: &CountyProps) -> Html {
     if overlay.is_none() && viewing.is_some() {
         let back = {
             let viewing = viewing.clone();
-            Callback::from(move |_: MouseEvent| viewing.set(None))
+            Callback::from(move |_: MouseEvent| {
+                // Its history entry goes too (popstate closes the report).
+                if page::on_overlay_entry() {
+                    page::history_back();
+                } else {
+                    viewing.set(None);
+                }
+            })
         };
         overlay = Some(html! {
             <section class="county" data-testid="county-report">

@@ -210,6 +210,15 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     assert.equal(await page.getByTestId("county-row").count(), 1);
     assert.equal(await sorted(), order);
     assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.dataset.testid), "open-school");
+    // The browser's Back from a school's report is back to the summary as it was, not out of
+    // county mode (it left for the page before it).
+    await page.keyboard.press("Enter");
+    await page.getByTestId("county-report").waitFor();
+    await page.evaluate(() => history.back());
+    await page.getByTestId("county-table").waitFor();
+    assert.match(page.url(), /\/county\/$/);
+    assert.equal(await page.getByTestId("county-filter").inputValue(), "桃花源");
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === "open-school");
 
     // 清空 asks first (the batch is kept in this browser): no keeps it, yes empties it.
     const answers = [false, true];

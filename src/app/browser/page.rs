@@ -203,3 +203,29 @@ fn same_in(
     let nth = under(from).filter(alike).position(|e| &e == element)?;
     under(to).filter(alike).nth(nth)
 }
+
+/// What county mode writes in the history entry it adds for a school's report or the 核查单:
+/// the browser's Back then closes it, as 返回汇总 does, rather than leaving county mode.
+const OVERLAY_ENTRY: &str = "ziping-overlay";
+
+/// Adds a history entry for something shown over the page (same address).
+pub fn push_overlay_entry() {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.push_state(&wasm_bindgen::JsValue::from_str(OVERLAY_ENTRY), "");
+    }
+}
+
+/// Whether the current history entry is one [`push_overlay_entry`] added.
+pub fn on_overlay_entry() -> bool {
+    gloo::utils::window()
+        .history()
+        .and_then(|h| h.state())
+        .is_ok_and(|s| s.as_string().as_deref() == Some(OVERLAY_ENTRY))
+}
+
+/// Back one entry (the overlay's), as the browser's Back button.
+pub fn history_back() {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.back();
+    }
+}
