@@ -196,6 +196,8 @@ test("增加一行 puts the focus in the new row; an evidence file added is said
     await page.getByTestId("section-1").click();
     await page.getByTestId("attach-R4").setInputFiles(join(ROOT, "static/icons/icon.svg"));
     await page.waitForFunction(() => document.querySelector('[data-testid="announcer"]').textContent.includes("已添加佐证文件“icon.svg”"));
+    // A section's progress is said in words, not as "0/7".
+    assert.match((await ax(page, '[data-testid="section-1"]')).name, /，已填 \d+ 项，共 \d+ 项$/);
     await page.getByTestId("tab-plan").click();
     await page.getByTestId("plan-add").focus();
     await page.keyboard.press("Enter");
@@ -203,6 +205,13 @@ test("增加一行 puts the focus in the new row; an evidence file added is said
     await page.keyboard.type("自己写的问题", { delay: DELAY });
     const rows = page.getByTestId("plan-row");
     assert.equal(await rows.last().locator("textarea").first().inputValue(), "自己写的问题");
+    // Removed, the focus on 撤销, which says what it undoes.
+    await page.getByTestId(/^plan-remove-/).last().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "plan-undo-button");
+    const undo = await ax(page, "#plan-undo-button");
+    assert.equal(undo.name, "撤销");
+    assert.match(undo.description, /^已删除第 \d+ 行：自己写的问题/);
   });
   await page.close();
 });

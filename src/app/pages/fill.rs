@@ -198,7 +198,9 @@ pub fn Fill(props: &FillProps) -> Html {
                 <button type="button" class={classes!("area-link", is_current.then_some("current"), (done == total).then_some("complete"))}
                     aria-current={is_current.then_some("step")} data-testid={format!("section-{n}")} onclick={ctx.go(Page::Fill { area: n })}>
                     <span>{ section_title(*s) }</span>
-                    <span class="area-progress" data-testid="section-progress">{ format!("{done}/{total}") }</span>
+                    // "1/20" is read as a date or a fraction: said in words.
+                    <span class="area-progress" data-testid="section-progress" aria-hidden="true">{ format!("{done}/{total}") }</span>
+                    <span class="visually-hidden">{ ctx.say(say::SectionProgress { done: &done.to_string(), total: &total.to_string() }) }</span>
                 </button>
             </li>
         }

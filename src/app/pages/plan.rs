@@ -154,8 +154,10 @@ pub fn Plan(props: &PlanProps) -> Html {
             </div>
             if let Some((at, row)) = &*removed {
                 <div class="card undo no-print" role="status" data-testid="plan-undo">
-                    <span>{ ctx.say(say::PlanRowRemoved { row: &(at + 1).to_string(), problem: &short(&row.problem) }) }</span>
-                    <button type="button" id="plan-undo-button" data-testid="plan-undo-button" onclick={undo}>{ ctx.t(Msg::Undo) }</button>
+                    <span id="plan-undo-text">{ ctx.say(say::PlanRowRemoved { row: &(at + 1).to_string(), problem: &short(&row.problem) }) }</span>
+                    // The focus lands here: what it undoes is its description (a notice drawn
+                    // with its words already in it is not always spoken).
+                    <button type="button" id="plan-undo-button" data-testid="plan-undo-button" aria-describedby="plan-undo-text" onclick={undo}>{ ctx.t(Msg::Undo) }</button>
                 </div>
             }
             if dismissed > 0 {
