@@ -356,6 +356,33 @@ fn base_item(doc: &ChecklistDoc, id: &str) -> ziping_core::core::model::Item {
     doc.areas[l.area].indicators[l.indicator].items[l.item].clone()
 }
 
+/// The cells of one line of a table (a row without line breaks in its cells).
+fn cells_of(line: &str) -> Vec<String> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(line.as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// `line` with the cell at `column` set to `value`, written as a spreadsheet would (quoted
+/// where the value needs it).
+fn edit_cell(line: &str, column: usize, value: &str) -> String {
+    let mut cells = cells_of(line);
+    cells[column] = value.into();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&cells).unwrap();
+    String::from_utf8(w.into_inner().unwrap())
+        .unwrap()
+        .trim_end()
+        .to_string()
+}
+
 #[test]
 fn a_broken_table_is_reported_by_row_and_column() {
     let base = builtin("zlpj-school").unwrap().doc();
@@ -366,25 +393,7 @@ fn a_broken_table_is_reported_by_row_and_column() {
     let (points, primary, kind) = (at(Col::Points), at(Col::Primary), at(Col::Kind));
     // Row 2 (the first item): points "三"; the B5.1.1 row: rule "大于90"; B5.1.7 (computed)
     // made a yes/no item; the first row again (a duplicate id).
-    let edit = |line: &str, column: usize, value: &str| {
-        let mut cells: Vec<String> = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(line.as_bytes())
-            .records()
-            .next()
-            .unwrap()
-            .unwrap()
-            .iter()
-            .map(str::to_string)
-            .collect();
-        cells[column] = value.into();
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(&cells).unwrap();
-        String::from_utf8(w.into_inner().unwrap())
-            .unwrap()
-            .trim_end()
-            .to_string()
-    };
+    let edit = edit_cell;
     let find = |lines: &[String], id: &str| {
         lines
             .iter()
@@ -475,28 +484,12 @@ fn a_quote_never_closed_is_said_at_its_row_and_column() {
         .iter()
         .position(|h| *h == Col::TextZh.header())
         .unwrap();
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for (n, line) in csv.trim_start_matches('\u{feff}').lines().enumerate() {
-        let mut cells: Vec<String> = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(line.as_bytes())
-            .records()
-            .next()
-            .unwrap()
-            .unwrap()
-            .iter()
-            .map(str::to_string)
-            .collect();
-        if n == 1 {
-            cells[guidance] = "第一行\n第二行".into();
-        }
-        if n == lines.len() - 1 {
-            cells[text_zh] = format!("{}\n（续）", cells[text_zh]);
-        }
-        w.write_record(&cells).unwrap();
-    }
-    let table = String::from_utf8(w.into_inner().unwrap()).unwrap();
-    assert!(from_csv(base, &table).is_ok());
+    let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
+    let last = lines.len() - 1;
+    lines[1] = edit_cell(&lines[1], guidance, "第一行\n第二行");
+    let words = format!("{}\n（续）", cells_of(&lines[last])[text_zh]);
+    lines[last] = edit_cell(&lines[last], text_zh, &words);
+    assert!(from_csv(base, &lines.join("\n")).is_ok());
 }
 
 /// A table that would leave the draft with problems is refused whole (README: the draft stays
