@@ -214,11 +214,15 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     // county mode (it left for the page before it).
     await page.keyboard.press("Enter");
     await page.getByTestId("county-report").waitFor();
+    // A school's report printed from here carries no county summary head on its pages.
+    const head = () => page.evaluate(() => document.documentElement.style.getPropertyValue("--county-head"));
+    assert.equal(await head(), "");
     await page.evaluate(() => history.back());
     await page.getByTestId("county-table").waitFor();
     assert.match(page.url(), /\/county\/$/);
     assert.equal(await page.getByTestId("county-filter").inputValue(), "桃花源");
     await page.waitForFunction(() => document.activeElement?.dataset.testid === "open-school");
+    assert.match(await head(), /^"县（市、区）：示例县 · 汇总日期：\d{4}-\d{2}-\d{2}"$/, "the summary's head again");
 
     // 清空 asks first (the batch is kept in this browser): no keeps it, yes empties it.
     const answers = [false, true];

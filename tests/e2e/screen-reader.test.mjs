@@ -36,6 +36,7 @@ async function nineYearDraft(page) {
   await page.getByTestId("new-yzjh-school").click();
   await page.getByTestId("profile-school_name").fill("读屏测试学校");
   await page.getByTestId("type-nine_year").check();
+  assert.equal(await page.getByTestId("messages-profile-school_year").getAttribute("aria-live"), "polite");
   await page.getByTestId("tab-fill").click();
   await page.getByTestId("section-2").click();
   await page.getByTestId("input-G6@primary").waitFor();
@@ -57,7 +58,8 @@ test("a number says its item, its part and its unit, and describes its requireme
     await page.keyboard.type("50", { delay: DELAY });
     await page.getByTestId("item-G6").getByTestId("outcome").waitFor();
     assert.match((await ax(page, '[data-testid="input-G6@primary"]')).description, /未达标/);
-    // Neither a field's messages nor the save status is a live region.
+    // Neither a number's messages nor the save status is a live region; fields without a
+    // word on leaving (学年 on 基本信息) keep theirs.
     assert.equal(await page.locator(".field-messages[aria-live]").count(), 0);
     assert.equal(await page.getByTestId("save-status").getAttribute("aria-live"), null);
 
