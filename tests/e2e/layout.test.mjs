@@ -67,6 +67,13 @@ async function layoutProblems(page) {
         }
       }
     }
+    // A table drawn as cards on a phone names each field on its card (the report's 整改清单
+    // printed its 措施, 责任人 and 时限 as lines without a name).
+    for (const td of document.querySelectorAll("td")) {
+      const ownText = td.textContent.replace([...td.querySelectorAll("button")].map((b) => b.textContent).join(""), "").trim();
+      if (getComputedStyle(td).display !== "block" || td.classList.contains("num") || !ownText) continue;
+      if (getComputedStyle(td, "::before").content === "none") problems.push(`the card field “${td.textContent.trim().slice(0, 20)}” has no label`);
+    }
     // (A unit chosen beside an amount, 元 / 万元, needs only the width of its words.)
     for (const el of document.querySelectorAll("input:not([type=radio]):not([type=checkbox]):not([type=file]), textarea, select:not(.money-unit)")) {
       const r = el.getBoundingClientRect();

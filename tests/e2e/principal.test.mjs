@@ -165,7 +165,14 @@ test("a principal walks the whole path and finds everything again after a reload
     assert.equal(await page.getByTestId("report-school").textContent(), "城关镇第一小学");
     await checkAccessibility(page, "report");
     await waitSaved(page);
+    // A focus ring is seen on screen, never on paper (printed with Ctrl+P, the focused
+    // heading's ring was on the cover).
+    await page.waitForFunction(() => document.activeElement?.id === "report-heading");
+    await page.keyboard.press("Tab");
+    const ring = () => page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.equal(await ring(), "solid");
     await page.emulateMedia({ media: "print" });
+    assert.equal(await ring(), "none");
     mkdirSync(RESULTS, { recursive: true });
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     writeFileSync(join(RESULTS, "report-zh.pdf"), pdf);

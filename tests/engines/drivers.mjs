@@ -147,6 +147,12 @@ async function launchPuppeteer(pkg, options) {
     eval: (expr) => page.evaluate(expr),
     setFiles: async (sel, files) => (await handle(sel)).uploadFile(...files),
     viewport: (width, height) => page.setViewport({ width, height }),
+    // The page printed to an A4 PDF, as the browser's print dialog makes it.
+    pdf: async (path) => {
+      await page.emulateMediaType("print");
+      await page.pdf({ path, format: "A4", printBackground: true, preferCSSPageSize: true });
+      await page.emulateMediaType("screen");
+    },
     screenshot: (path) => page.screenshot({ path, fullPage: true }),
     close: async () => {
       // Chromium 103 in one process may never answer close(): bounded, then killed.

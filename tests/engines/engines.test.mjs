@@ -6,6 +6,7 @@
 // Run by scripts/test under xvfb-run (WebKit has no headless mode):
 //   xvfb-run -a node --test --test-concurrency=1 tests/engines/
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -73,6 +74,26 @@ for (const engine of ENGINES.filter((e) => !ONLY || ONLY.has(e.name))) {
       await b.reload();
       await b.wait('[data-testid="input-students"]', 60000);
       assert.equal(await b.value('[data-testid="input-students"]'), "1234", "the number typed survives a reload");
+
+      // The report printed: no page ends with a heading, or a table's head, whose content is
+      // on the next page (Chromium 86 ignores break-after: avoid).
+      if (engine.name.startsWith("chromium")) {
+        await b.click('[data-testid="tab-report"]');
+        await b.wait('[data-testid="report-page"]');
+        const file = join(SHOTS, `${engine.name}-report.pdf`);
+        await b.pdf(file);
+        const heads = JSON.parse(await b.eval(`JSON.stringify([
+          ...[...document.querySelectorAll(".report-section h3, .report-section h4")].map((h) => h.innerText),
+          ...[...document.querySelectorAll(".report-section thead tr")].map((r) => [...r.cells].map((c) => c.innerText).join(" ")),
+        ].map((t) => t.replace(/\\s+/g, " ").trim()))`));
+        const pages = Number(execFileSync("pdfinfo", [file]).toString().match(/Pages:\s+(\d+)/)[1]);
+        for (let n = 1; n < pages; n++) {
+          const lines = execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-layout", file, "-"]).toString()
+            .split("\n").map((l) => l.replace(/\s+/g, " ").trim()).filter((l) => l && !/^\d+ \/ \d+$/.test(l));
+          const last = lines[lines.length - 1];
+          assert.ok(!heads.includes(last), `page ${n} of ${pages} ends with “${last}”, its content on the next page`);
+        }
+      }
 
       // County mode: the three example submissions, read by its workers.
       await b.goto(new URL("county/", server.url).href);

@@ -151,14 +151,17 @@ pub fn Report(props: &ReportProps) -> Html {
     let plan_rows = plan.iter().enumerate().map(|(n, r)| html! {
         <tr>
             <td class="num">{ n + 1 }</td>
-            <td>
+            <td data-label={ctx.t(Msg::ProblemCol)}>
                 { &r.problem }
                 if r.status(&problems) == crate::core::school::RowStatus::Resolved {
                     { " " }<span class="badge ok" data-testid={format!("report-plan-{n}-resolved")}>{ ctx.t(Msg::RowResolvedShort) }</span>
                 }
             </td>
-            <td>{ &r.measure }</td>
-            <td>{ &r.owner }</td><td class="nowrap">{ &r.deadline }</td><td>{ &r.progress }</td><td class="no-print"></td>
+            // On a phone each row is a card, each field named (as on the 整改清单 page).
+            <td data-label={ctx.t(Msg::MeasureCol)}>{ &r.measure }</td>
+            <td data-label={ctx.t(Msg::OwnerCol)}>{ &r.owner }</td>
+            <td class="nowrap" data-label={ctx.t(Msg::DeadlineCol)}>{ &r.deadline }</td>
+            <td data-label={ctx.t(Msg::ProgressCol)}>{ &r.progress }</td><td class="no-print"></td>
         </tr>
     });
     html! {

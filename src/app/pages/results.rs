@@ -64,8 +64,10 @@ pub fn charts(ctx: &Ctx, open: &Open) -> Html {
     };
     html! {
         <>
-            <h4>{ ctx.t(Msg::AreaScores) }</h4>
-            { area_bars(ctx, &props) }
+            <div class="chart-block">
+                <h4>{ ctx.t(Msg::AreaScores) }</h4>
+                { area_bars(ctx, &props) }
+            </div>
             <div class="chart-row">
                 <figure>
                     { radar(ctx, &props) }
@@ -73,8 +75,10 @@ pub fn charts(ctx: &Ctx, open: &Open) -> Html {
                 </figure>
             </div>
             if !checklist.spread_items().is_empty() {
-                <h4>{ ctx.t(Msg::ResourceChart) }</h4>
-                { indicator_chart(ctx, &props) }
+                <div class="chart-block">
+                    <h4>{ ctx.t(Msg::ResourceChart) }</h4>
+                    { indicator_chart(ctx, &props) }
+                </div>
             }
         </>
     }
