@@ -155,6 +155,14 @@ test("a principal walks the whole path and finds everything again after a reload
     assert.doesNotMatch(await page.getByTestId("check-summary").innerText(), /全部填写完毕/);
     await planPlace.click();
     await page.getByTestId("plan-page").waitFor();
+    // Exporting now asks first, as for a wrong number (it went without a word).
+    let asked = null;
+    const answer = (d) => { asked = d.message(); d.dismiss(); };
+    page.once("dialog", answer);
+    await page.getByTestId("export-submission").click();
+    for (let n = 0; n < 50 && asked === null; n++) await page.waitForTimeout(100);
+    page.off("dialog", answer);
+    assert.equal(asked, "整改清单有 1 行的完成时限有误（见“检查”），县里会看到这些日期。\n仍要导出吗？");
     await deadline.fill("2027-06-30");
     assert.equal((await page.getByTestId(`messages-${deadlineId}`).innerText()).trim(), "");
     await screenshot(page, "principal-plan-zh");
@@ -230,7 +238,9 @@ test("a typo in a number is named in Chinese, kept as typed, and fixed in place"
     assert.equal(await year.getAttribute("aria-invalid"), "true");
     await page.keyboard.type("-27", { delay: 40 });
     assert.equal(await year.inputValue(), "2026-27");
-    assert.equal((await page.getByTestId("messages-profile-school_year").textContent()).trim(), "");
+    // Kept as typed; how the county reads it is said (it went without a word).
+    assert.equal((await page.getByTestId("messages-profile-school_year").textContent()).trim(), "县里按“2026-2027”学年读取。");
+    assert.equal(await year.getAttribute("aria-invalid"), null);
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "profile-school_year", "focus stayed");
     await page.getByTestId("tab-fill").click();
     const field = page.getByTestId("input-teachers_backbone");
@@ -239,7 +249,7 @@ test("a typo in a number is named in Chinese, kept as typed, and fixed in place"
     const message = page.getByTestId("messages-slot-teachers_backbone");
     assert.equal(
       (await message.textContent()).trim(),
-      "县级及以上骨干教师数：“12人”不是数字：只填写数字（可带小数点），不要写单位或文字。",
+      "县级及以上骨干教师数：“12人”不是数字：只填写数字，不要写单位或文字。",
     );
     assert.equal(await field.getAttribute("aria-invalid"), "true");
     // Described by its hint and its message.

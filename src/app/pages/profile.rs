@@ -48,6 +48,15 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
             && !value.trim().is_empty()
             && crate::core::school_year::canonical_school_year(&value).is_none())
         .then(|| ctx.say(say::ImportBadSchoolYear { year: value.trim() }));
+        // One written its own way ("2026/27") is kept as typed, and how the county reads it
+        // is said.
+        let read_as: Vec<String> = (field == ProfileField::SchoolYear)
+            .then(|| crate::core::school_year::canonical_school_year(&value))
+            .flatten()
+            .filter(|year| year != value.trim())
+            .map(|year| ctx.say(say::SchoolYearReadAs { year: &year }))
+            .into_iter()
+            .collect();
         html! {
             <div class="input-field">
                 <label for={id.clone()}>{ ctx.t(msg) }</label>
@@ -55,7 +64,7 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
                     placeholder={hint.map(|h| ctx.t(h))} {oninput}
                     aria-invalid={problem.is_some().then_some("true")}
                     aria-describedby={crate::app::components::messages_dom_id(&id)} />
-                { crate::app::components::messages(&id, problem.as_deref(), &[]) }
+                { crate::app::components::messages(&id, problem.as_deref(), &read_as) }
             </div>
         }
     };

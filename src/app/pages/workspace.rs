@@ -3,7 +3,7 @@ use crate::app::browser::{clock, page};
 use crate::app::components::{pick, save_bar};
 use crate::app::{Ctx, Open};
 use crate::i18n::{say, Msg};
-use crate::state::check::{attention, Tally};
+use crate::state::check::{attention, plan_problems, Tally};
 use crate::state::{Action, Page, SaveStatus};
 use yew::prelude::*;
 
@@ -41,15 +41,28 @@ pub fn Workspace(props: &WorkspaceProps) -> Html {
         let dispatch = ctx.dispatch.clone();
         let lang = ctx.lang;
         Callback::from(move |_: MouseEvent| {
-            // An incomplete form is exported only when the principal says so.
+            // An incomplete form is exported only when the principal says so; a 整改 row's
+            // 完成时限 that cannot be meant is a mistake too, as 检查 lists it.
             if let (Some(t), Some(a)) = (open.school_type(), &open.assessment) {
                 let tally = Tally::of(&attention(&open.checklist, t, &open.draft.answers, a));
-                let ask = say::ExportIncomplete {
-                    errors: &tally.errors.to_string(),
-                    missing: &tally.missing.to_string(),
-                }
-                .text(lang);
-                if !tally.is_complete() && !page::confirm(&ask) {
+                let plan = plan_problems(&open.draft.plan, &open.draft.profile.school_year).len();
+                let ask = if !tally.is_complete() {
+                    Some(
+                        say::ExportIncomplete {
+                            errors: &(tally.errors + plan).to_string(),
+                            missing: &tally.missing.to_string(),
+                        }
+                        .text(lang),
+                    )
+                } else {
+                    (plan > 0).then(|| {
+                        say::ExportPlanDeadlines {
+                            rows: &plan.to_string(),
+                        }
+                        .text(lang)
+                    })
+                };
+                if ask.is_some_and(|ask| !page::confirm(&ask)) {
                     return;
                 }
             }

@@ -169,7 +169,7 @@ sayings! {
     ShortfallThreshold { required, now, gap } => "要求{required}，现为{now}，差{gap}", "required {required}, now {now}, short by {gap}";
     ShortfallNear { floor } => "（不低于标准的{floor}%）", " (at least {floor}% of the standard)";
     ShortfallBelowFloor { floor, items } => "；低于标准{floor}%的：{items}", "; below {floor}% of the standard: {items}";
-    NotANumber { typed } => "“{typed}”不是数字：只填写数字（可带小数点），不要写单位或文字。", "“{typed}” is not a number: enter digits only (a decimal point is fine), no units or words.";
+    NotANumber { typed } => "“{typed}”不是数字：只填写数字，不要写单位或文字。", "“{typed}” is not a number: enter digits only, no units or words.";
     TooLarge { typed } => "“{typed}”太大，请核对。", "“{typed}” is too large; please check it.";
     BadSpaceSeparator { typed } => "“{typed}”中的空格不是千位分隔：千位分隔须三位一组（如 1 200），数字中间不要加空格。", "“{typed}” has a space that does not separate thousands: thousands go in groups of three (1 200); leave no other space inside a number.";
     BadSeparator { typed } => "“{typed}”中的逗号不是千位分隔：千位分隔须三位一组（如 1,200），小数请用小数点（如 95.5）。", "“{typed}” has a comma that does not separate thousands: thousands go in groups of three (1,200); use a point for decimals (95.5).";
@@ -189,6 +189,8 @@ sayings! {
     UnknownBuiltin { id } => "本机没有内置清单“{id}”：请更新自评或载入这个清单文件", "there is no built-in checklist “{id}” here: update ziping or load that checklist file";
     ExportFailed { reason } => "报送文件没有导出：{reason}。草稿没有改变。", "The submission file was not written: {reason}. The draft is unchanged.";
     ExportIncomplete { errors, missing } => "这份自评还没有完成：{errors} 处填写有误，{missing} 项未填写。\n导出的文件会注明完成情况，县里会看到“未完成”。\n仍要导出吗？", "This self-assessment is not complete: {errors} {errors|error|errors}, {missing} unanswered.\nThe file records how complete it is; the county will see it as incomplete.\nExport anyway?";
+    SchoolYearReadAs { year } => "县里按“{year}”学年读取。", "The county reads it as {year}.";
+    ExportPlanDeadlines { rows } => "整改清单有 {rows} 行的完成时限有误（见“检查”），县里会看到这些日期。\n仍要导出吗？", "{rows} {rows|row|rows} of the action plan {rows|has|have} a deadline that cannot be meant (see Check); the county will see {rows|it|them} as written.\nExport anyway?";
     PlanGenerated { added } => "已根据未达标事项新增 {added} 行。", "Added {added} {added|row|rows} from the shortfalls.";
     FieldMissing { field } => "缺少字段 {field}", "the field {field} is missing";
     FieldUnknown { field } => "多出了不认识的字段 {field}", "an unknown field {field}";
