@@ -5,7 +5,6 @@ use crate::app::components::{outcome_class, pick};
 use crate::app::Ctx;
 use crate::core::aggregate::{CountyFigure, CountyReport, SchoolRow, Side, Spread};
 use crate::core::format;
-use crate::core::format::fmt_num;
 use crate::core::history::Change;
 use crate::core::model::{Lang, Text};
 use crate::i18n::{follow_up_text, say, Msg};
@@ -37,7 +36,7 @@ pub(super) fn figures(ctx: &Ctx, r: &CountyReport) -> Html {
                 <td>{ &f.item }{ " " }<span class="muted">{ pick(&f.title, ctx.lang) }</span></td>
                 <td>{ &f.version }</td><td class="nowrap">{ &f.school_year }</td><td>{ side_name(ctx, f.side) }</td>
                 <td>{ f.schools }{ if f.left_out > 0 { ctx.say(say::CountyLeftOut { schools: &f.left_out.to_string() }) } else { String::new() } }</td>
-                <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td>{ ctx.say(say::CountyCvLimit { limit: &fmt_num(f.limit) }) }</td>
+                <td>{ mean }</td><td class={class} data-testid="cv">{ cv }</td><td data-testid="cv-limit">{ ctx.say(say::CountyCvLimit { limit: &format::cv_limit(f.limit) }) }</td>
                 <td class={classes!(class, "nowrap")} data-testid="cv-verdict">{ verdict }</td>
             </tr>
         }
@@ -89,6 +88,8 @@ pub(super) fn county_rates(ctx: &Ctx, r: &CountyReport) -> Html {
     if r.county_rates.is_empty() {
         return Html::default();
     }
+    // A rate one school carries is said beside the rates, as the coefficients' are.
+    let heavy = r.heavy_rates();
     let rows = r.county_rates.iter().map(|c| {
         let (class, verdict) = match c.met {
             Some(true) => ("ok", ctx.t(Msg::OutcomeMet)),
@@ -128,6 +129,13 @@ pub(super) fn county_rates(ctx: &Ctx, r: &CountyReport) -> Html {
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table></div>
+            if !heavy.is_empty() {
+                <div class="card warning" data-testid="county-heavy-rate">
+                    { for heavy.iter().map(|h| html! {
+                        <p>{ crate::i18n::heavy_rate_text(ctx.lang, h) }</p>
+                    }) }
+                </div>
+            }
         </section>
     }
 }
@@ -178,7 +186,7 @@ fn cv_chart(ctx: &Ctx, r: &CountyReport) -> Html {
     limits.dedup();
     let limits = limits
         .iter()
-        .map(|(side, limit)| format!("{} ≤ {}", side_name(ctx, *side), fmt_num(*limit)))
+        .map(|(side, limit)| format!("{} ≤ {}", side_name(ctx, *side), format::cv_limit(*limit)))
         .collect::<Vec<_>>()
         .join(if ctx.lang == Lang::Zh { "、" } else { ", " });
     html! {

@@ -365,6 +365,7 @@ pub(super) fn sheets(
                 <p class="meta">{ ctx.say(say::SheetOf { n: &(k + 1).to_string(), total: &total.to_string(), seed: &plan.seed.to_string(), date }) }</p>
                 <dl class="sheet-facts">
                     <dt>{ ctx.t(Msg::SchoolName) }</dt><dd>{ &s.school_name }</dd>
+                    <dt>{ ctx.t(Msg::County) }</dt><dd>{ &s.county }</dd>
                     <dt>{ ctx.t(Msg::SchoolCode) }</dt><dd>{ &s.school_code }</dd>
                     <dt>{ ctx.t(Msg::SchoolYear) }</dt><dd>{ &s.school_year }</dd>
                     <dt>{ ctx.t(Msg::ColFile) }</dt><dd>{ &s.file }</dd>

@@ -130,6 +130,9 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     // The figures: 小学 R1 from the primary school and the 小学 part of the 九年一贯制 school.
     assert.match(await page.getByTestId("figure-R1-primary").getByTestId("cv").textContent(), /^0\.111$/);
     assert.match(await page.getByTestId("figure-R1-junior").getByTestId("cv").textContent(), /只有一所学校/);
+    // The limits as the policy writes them: 0.50 and 0.45, not 0.5.
+    assert.match(await page.getByTestId("cv-caption").textContent(), /（小学 ≤ 0\.50[、）]/);
+    assert.equal(await page.getByTestId("figure-R1-primary").getByTestId("cv-limit").textContent(), "限值 0.50");
     assert.equal(await page.getByTestId("values-chart").locator("circle").count(), 2 * 7 + 7, "2 小学 + 1 初中 per indicator");
     // The county's own rates (交流轮岗 …) from the schools' raw counts.
     assert.match(await page.getByTestId("county-rate-G8").textContent(), /全部学段/);
@@ -343,8 +346,8 @@ test("files of two counties: which county is asked first; the printout is that c
     pageTexts.forEach((t, n) => assert.match(t, /示例县 · 汇总日期：\d{4}-\d{2}-\d{2}/, `page ${n + 1} names the county and date`));
     assert.equal(text.match(/示例县 · 汇总日期/g).length, pages, "once a page, page 1's not twice");
     // The coefficients' chart says what its lines are.
-    assert.match(text, /竖线为该学段的标准（小学 ≤ 0\.5(、初中 ≤ 0\.45)?）/);
-    assert.match(text, /R1 [^\n]*2026\.4\s+2026-2027\s+小学\s+\d+\s+[\d.]+\s+\d\.\d{3}\s+限值 0\.5\s+[✓✗] 未?达到/, "a figure row on one line");
+    assert.match(text, /竖线为该学段的标准（小学 ≤ 0\.50(、初中 ≤ 0\.45)?）/);
+    assert.match(text, /R1 [^\n]*2026\.4\s+2026-2027\s+小学\s+\d+\s+[\d.]+\s+\d\.\d{3}\s+限值 0\.50\s+[✓✗] 未?达到/, "a figure row on one line");
     assert.match(text, /2026-2027\s+\d+/, "the school year beside the enrolment, not over it");
 
     // In English the question and the verdicts are English.
@@ -1053,8 +1056,12 @@ test("a school that holds most of a side's students is named beside the figures,
       (await heavy.textContent()).trim(),
       "“巨大学校”一校占全县小学在校生的 99.9%（2026-2027学年，7 项指标）：这些差异系数主要由它决定，请核对它的在校生数。",
     );
+    // Beside 县域比例 too: the rates weighted by students are that school's as well.
+    const heavyRates = (await page.getByTestId("county-heavy-rate").textContent()).trim();
+    assert.match(heavyRates, /“巨大学校”一校占县域比例 S1（小学，2026-2027学年）所依据人数的 99\.9%：这一比例主要由它决定，请核对它的数据。/);
     await page.getByTestId("lang-toggle").click();
     await heavy.getByText(/^“巨大学校” alone has 99\.9% of the county's students \(Primary, 2026-2027, 7 indicators\)/).waitFor();
+    await page.getByTestId("county-heavy-rate").getByText(/“巨大学校” alone has 99\.9% of what the county rate S1 \(Primary, 2026-2027\) rests on/).waitFor();
     await page.getByTestId("lang-toggle").click();
     page.once("dialog", (d) => d.accept());
     await page.getByTestId("county-clear").click();

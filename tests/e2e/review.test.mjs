@@ -170,6 +170,8 @@ test("a package from the principal reaches the county: evidence opened, flags, a
     const sheets = page.getByTestId("sheet");
     assert.equal(await sheets.count(), 2);
     assert.match(await sheets.first().textContent(), /随机种子 20261206[\s\S]*核查事项[\s\S]*核查发现功能室面积与填报一致/);
+    // Each sheet names the school's county, as the summary's printout does.
+    assert.match(await sheets.first().locator("dl").textContent(), /所属县（市、区）示例县/);
     await page.emulateMedia({ media: "print" });
     const printed = join(dir, "核查单.pdf");
     await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true });

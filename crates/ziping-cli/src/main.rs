@@ -664,13 +664,16 @@ mod cli {
                 ziping_core::i18n::side_name(lang, f.side),
                 f.schools,
                 f.left_out,
-                format::fixed(f.limit, 2),
+                format::cv_limit(f.limit),
             ));
         }
         out.finish();
         // A school with most of a side's students carries its coefficients: said at once.
         for h in report.heavy_schools() {
             note(&printable(&ziping_core::i18n::heavy_school_text(lang, &h)));
+        }
+        for h in report.heavy_rates() {
+            note(&printable(&ziping_core::i18n::heavy_rate_text(lang, &h)));
         }
         // Every file that does not simply count, with why; a conflict once per group, with
         // all its files (linear in the files, however many share a code), and on its own line

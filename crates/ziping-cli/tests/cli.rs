@@ -591,6 +591,9 @@ fn county_settings_judge_the_files_by_the_countys_roster() {
     assert_eq!(code, 1, "files not in the roster: {err}");
     assert!(err.contains("不在名册"), "{err}");
     assert!(err.contains("未报送\t4307259999\t没交文件的小学"), "{err}");
+    // The last line is two sentences, not one run together ("…需要处理名册中…").
+    let last = err.lines().last().unwrap_or_default();
+    assert!(last.contains("需要处理。名册中"), "{last}");
     let table = std::fs::read_to_string(&csv).unwrap();
     assert!(
         table.contains("未报送") && table.contains("不在名册"),
@@ -663,6 +666,11 @@ fn a_school_holding_most_students_is_named_beside_the_figures() {
     let (_, out, err) = ziping(&["aggregate", "tests/corpus/heavy"]);
     assert!(
         err.contains("“巨大学校”一校占全县小学在校生的 99.9%（2026-2027学年，7 项指标）"),
+        "{out}\n{err}"
+    );
+    // And beside the county rates it carries (S1 社会认可度, weighted by students).
+    assert!(
+        err.contains("“巨大学校”一校占县域比例 S1（小学，2026-2027学年）所依据人数的 99.9%"),
         "{out}\n{err}"
     );
 }

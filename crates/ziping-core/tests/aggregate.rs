@@ -965,3 +965,49 @@ fn a_county_rule_beside_the_resource_rule_counts_schools_and_has_no_spread() {
         assert_eq!((count.meeting, count.schools), (0, 1), "{side:?}");
     }
 }
+
+/// The same made-up enrolment carries the county rates weighted by students (S1 社会认可度,
+/// 一票否决 for the county, went from 未达标 to 达标 with one school's 5,000,000 students, and
+/// only the coefficients' table said why): each such rate names the school too.
+#[test]
+fn a_county_rate_names_the_school_that_carries_most_of_its_weight() {
+    let known = builtins().unwrap();
+    let files = vec![
+        school("A", 600, 5, T1),
+        school("B", 700, 6, T1),
+        school("巨大学校", 9_999_999, 5, T1),
+    ];
+    let r = run(&files, &known, &[]);
+    let heavy = r.heavy_rates();
+    assert!(
+        heavy.iter().all(|h| h.school == "学校巨大学校"),
+        "{heavy:?}"
+    );
+    let s1 = heavy
+        .iter()
+        .find(|h| h.item == "S1")
+        .unwrap_or_else(|| panic!("S1 rests on students: {heavy:?}"));
+    assert!(s1.share > 0.99 && s1.share < 1.0, "{}", s1.share);
+    let said = ziping_core::i18n::heavy_rate_text(Lang::Zh, s1);
+    assert!(
+        said.starts_with("“学校巨大学校”一校占县域比例 S1（"),
+        "{said}"
+    );
+    assert!(said.contains("99.9%"), "{said}");
+    let usual = run(
+        &[
+            school("A", 600, 5, T1),
+            school("B", 700, 6, T1),
+            school("C", 900, 6, T1),
+        ],
+        &known,
+        &[],
+    );
+    assert!(usual.heavy_rates().is_empty(), "{:?}", usual.heavy_rates());
+    let two = run(
+        &[school("A", 600, 5, T1), school("B", 60_000, 6, T1)],
+        &known,
+        &[],
+    );
+    assert!(two.heavy_rates().is_empty());
+}

@@ -63,6 +63,16 @@ pub fn coefficient(cv: f64) -> String {
     format!("{cv:.3}")
 }
 
+/// A 差异系数's limit as the policy writes it: two decimals ("0.50", "0.45"), more only if
+/// it has them.
+pub fn cv_limit(limit: f64) -> String {
+    let shown = fmt_num(limit);
+    match shown.split_once('.') {
+        Some((_, decimals)) if decimals.len() >= 2 => shown,
+        _ => format!("{limit:.2}"),
+    }
+}
+
 /// A number as people write it: at most four decimals, no trailing zeros ("4.5", "0.85",
 /// "60"; -0 is "0").
 pub fn fmt_num(n: f64) -> String {
@@ -72,6 +82,19 @@ pub fn fmt_num(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_coefficient_limit_has_two_decimals_at_least() {
+        for (limit, want) in [
+            (0.5, "0.50"),
+            (0.45, "0.45"),
+            (0.4, "0.40"),
+            (1.0, "1.00"),
+            (0.455, "0.455"),
+        ] {
+            assert_eq!(cv_limit(limit), want);
+        }
+    }
 
     #[test]
     fn each_unit_has_its_precision() {

@@ -374,9 +374,23 @@ pub fn flag_text(lang: Lang, flag: &crate::core::aggregate::flags::Flag) -> Stri
 /// words: its share of the students rounded down to a tenth (99.9 %, never "100 %" of many),
 /// with more places where a tenth would read as half (50.04 %, not "50 %": it holds more).
 pub fn heavy_school_text(lang: Lang, h: &crate::core::aggregate::HeavySchool) -> String {
-    let percent = h.share * 100.0;
+    let share = heavy_share(h.share);
+    say::CountyHeavy {
+        school: &h.school,
+        side: side_name(lang, h.side),
+        share: &share,
+        year: &h.school_year,
+        figures: &h.figures.to_string(),
+    }
+    .text(lang)
+}
+
+/// A share over half (0–1) as a percentage: rounded down to a tenth (99.9 %, never "100 %" of
+/// many), with more places where a tenth would read as half (50.04 %, not "50 %").
+fn heavy_share(share: f64) -> String {
+    let percent = share * 100.0;
     let half = crate::core::aggregate::HeavySchool::SHARE * 100.0;
-    let share = (1..=6)
+    (1..=6)
         .map(|places| {
             let scale = 10f64.powi(places);
             // A hair added first, or 0.5004 would read 50.03 (50.039999… in binary).
@@ -386,13 +400,19 @@ pub fn heavy_school_text(lang: Lang, h: &crate::core::aggregate::HeavySchool) ->
         .map_or_else(
             || crate::core::format::fixed(percent, 6),
             |(shown, places)| crate::core::format::fixed(shown, places),
-        );
-    say::CountyHeavy {
+        )
+}
+
+/// A school that carries a county rate ([`crate::core::aggregate::HeavyRate`]), in words.
+pub fn heavy_rate_text(lang: Lang, h: &crate::core::aggregate::HeavyRate) -> String {
+    say::CountyHeavyRate {
         school: &h.school,
-        side: side_name(lang, h.side),
-        share: &share,
+        item: &h.item,
+        side: h
+            .side
+            .map_or(Msg::CountyWhole.text(lang), |s| side_name(lang, s)),
+        share: &heavy_share(h.share),
         year: &h.school_year,
-        figures: &h.figures.to_string(),
     }
     .text(lang)
 }

@@ -16,6 +16,7 @@ sayings! {
     CountySchoolsInBin { schools } => "{schools} 所学校", "{schools} {schools|school|schools}";
     CountySummary { files, counts } => "共 {files} 个文件：{counts}。", "{files} {files|file|files}: {counts}.";
     CountyPrintHead { county, date } => "县（市、区）：{county} · 汇总日期：{date}", "County: {county} · Aggregated on {date}";
+    CountyHeavyRate { school, item, side, share, year } => "“{school}”一校占县域比例 {item}（{side}，{year}学年）所依据人数的 {share}%：这一比例主要由它决定，请核对它的数据。", "“{school}” alone has {share}% of what the county rate {item} ({side}, {year}) rests on: that rate is mostly its own; check its figures.";
     CountyHeavy { school, side, share, year, figures } => "“{school}”一校占全县{side}在校生的 {share}%（{year}学年，{figures} 项指标）：这些差异系数主要由它决定，请核对它的在校生数。", "“{school}” alone has {share}% of the county's students ({side}, {year}, {figures} {figures|indicator|indicators}): those coefficients are mostly its own; check its enrolment.";
     CountyLeftOut { schools } => "（另有 {schools} 所缺数据未计入）", " ({schools} more left out: no data)";
     FollowUpReported { rows, said, done } => "上年整改 {rows} 条，已说明 {said} 条（已完成 {done} 条）", "{rows} {rows|row|rows} last year: {said} reported on ({done} done)";
@@ -118,7 +119,7 @@ sayings! {
     SheetOf { n, total, seed, date } => "第 {n} / {total} 所 · 随机种子 {seed} · {date}", "School {n} of {total} · seed {seed} · {date}";
     ImportBadSchoolYear { year } => "学年“{year}”无法识别：请写成“2026-2027”这样的两个相邻年份", "the school year “{year}” cannot be read: write it as two consecutive years such as “2026-2027”";
     ImportNumberTooPrecise { number } => "数字 {number} 超出可精确保存的范围（±2^53），文件可能被改动过", "the number {number} is beyond what can be kept exactly (±2^53); the file may have been altered";
-    CliSummaryUncounted { files, uncounted } => "共 {files} 个文件，{uncounted} 个未计入、需要处理", "{files} {files|file|files}, {uncounted} not counted and needing action";
+    CliSummaryUncounted { files, uncounted } => "共 {files} 个文件，{uncounted} 个未计入、需要处理。", "{files} {files|file|files}, {uncounted} not counted and needing action.";
     CliPickUnknown { file } => "--pick 指定的文件“{file}”不在本次读取的文件中", "--pick names “{file}”, which is not among the files read";
     CliPickTwice { first, second } => "“{first}”和“{second}”是同一所学校的文件，只能选定一个", "“{first}” and “{second}” are files of one school: pick only one";
     CliOutputIsInput { file } => "输出文件“{file}”是要读取的文件之一，不能覆盖", "the output “{file}” is one of the files read; it is never overwritten";

@@ -181,6 +181,25 @@ fn figure(
 /// The county rates (items with `scope: county_rate`): Σ numerator ÷ Σ denominator of the
 /// schools' raw counts for a computed ratio; the enrolment-weighted mean per side of a rate
 /// each school reports.
+/// The school with the largest weight among `weights` (school, its weight), named as it
+/// wrote its name (or by its code without one), and its share of the whole.
+fn heaviest(weights: &[(&SchoolFacts, f64)]) -> Option<(String, f64)> {
+    let total: f64 = weights.iter().map(|(_, w)| w).sum();
+    let (f, most) = weights
+        .iter()
+        .filter(|(_, w)| w.is_finite())
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    if !(total > 0.0 && total.is_finite()) {
+        return None;
+    }
+    let name = if f.school_name.trim().is_empty() {
+        &f.school_code
+    } else {
+        &f.school_name
+    };
+    Some((name.clone(), most / total))
+}
+
 pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<CountyRate> {
     let mut out = Vec::new();
     for (checklist, school_year, members) in by_version(counted) {
@@ -189,7 +208,11 @@ pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<County
             .filter(|(_, i)| i.scope == Scope::CountyRate)
         {
             let (title, unit) = title_and_unit(checklist, &item.id);
-            let rate = |side, schools, value: Option<f64>, rule: Option<Comparison>| {
+            let rate = |side,
+                        schools,
+                        value: Option<f64>,
+                        rule: Option<Comparison>,
+                        weights: &[(&SchoolFacts, f64)]| {
                 let value = value.filter(|x| x.is_finite());
                 CountyRate {
                     checklist: checklist.doc().id.clone(),
@@ -203,6 +226,7 @@ pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<County
                     value,
                     rule,
                     met: rule.zip(value).map(|(r, x)| r.holds(x)),
+                    heaviest: heaviest(weights),
                 }
             };
             match &item.kind {
@@ -212,7 +236,11 @@ pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<County
                         _ => continue,
                     };
                     let (mut n, mut d, mut schools) = (0.0, 0.0, 0);
-                    for share in members.iter().flat_map(|f| &f.rates) {
+                    let mut weights = Vec::new();
+                    for (f, share) in members
+                        .iter()
+                        .flat_map(|f| f.rates.iter().map(move |r| (*f, r)))
+                    {
                         if let RateShare::Counts {
                             item: id,
                             numerator,
@@ -223,6 +251,7 @@ pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<County
                                 n += numerator;
                                 d += denominator;
                                 schools += 1;
+                                weights.push((f, *denominator));
                             }
                         }
                     }
@@ -238,6 +267,7 @@ pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<County
                         schools,
                         (d > 0.0).then(|| n / d * scale),
                         common,
+                        &weights,
                     ));
                 }
                 ItemKind::Number { rule, .. } => {
@@ -246,9 +276,9 @@ pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<County
                             Side::Primary => rule.primary,
                             Side::Junior => rule.junior,
                         };
-                        let pairs: Vec<(f64, f64)> = members
+                        let pairs: Vec<(&SchoolFacts, f64, f64)> = members
                             .iter()
-                            .flat_map(|f| f.rates.iter().map(move |r| (f, r)))
+                            .flat_map(|f| f.rates.iter().map(move |r| (*f, r)))
                             .filter_map(|(f, r)| match r {
                                 RateShare::Reported {
                                     item: id,
@@ -256,7 +286,7 @@ pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<County
                                     value,
                                     students,
                                 } if *id == item.id && f.side(*part) == Some(side) => {
-                                    Some((*value, *students))
+                                    Some((f, *value, *students))
                                 }
                                 _ => None,
                             })
@@ -264,10 +294,11 @@ pub(super) fn county_rates(counted: &[(&SchoolFacts, &Checklist)]) -> Vec<County
                         if pairs.is_empty() {
                             continue;
                         }
-                        let total: f64 = pairs.iter().map(|(_, s)| s).sum();
+                        let total: f64 = pairs.iter().map(|(_, _, s)| s).sum();
                         let value = (total > 0.0)
-                            .then(|| pairs.iter().map(|(x, s)| x * s).sum::<f64>() / total);
-                        out.push(rate(Some(side), pairs.len(), value, side_rule));
+                            .then(|| pairs.iter().map(|(_, x, s)| x * s).sum::<f64>() / total);
+                        let weights: Vec<_> = pairs.iter().map(|(f, _, s)| (*f, *s)).collect();
+                        out.push(rate(Some(side), pairs.len(), value, side_rule, &weights));
                     }
                 }
                 _ => {}

@@ -57,3 +57,38 @@ impl CountyReport {
         heavy
     }
 }
+
+/// A school that carries a county rate (see [`CountyReport::heavy_rates`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeavyRate {
+    pub school: String,
+    pub item: String,
+    /// `None` for a county-wide ratio.
+    pub side: Option<Side>,
+    pub school_year: String,
+    /// Its share of what the rate rests on (0–1).
+    pub share: f64,
+}
+
+impl CountyReport {
+    /// The county rates one school carries: more than half of what a rate rests on (its
+    /// students for a rate the schools report, such as S1 社会认可度, a 一票否决 rate), among
+    /// three or more schools, as [`CountyReport::heavy_schools`] for the coefficients. A made-up
+    /// enrolment turned S1 from 未达标 to 达标 with only the coefficients' table saying why.
+    pub fn heavy_rates(&self) -> Vec<HeavyRate> {
+        self.county_rates
+            .iter()
+            .filter(|c| c.schools >= HeavySchool::SCHOOLS)
+            .filter_map(|c| {
+                let (school, share) = c.heaviest.as_ref()?;
+                (*share > HeavySchool::SHARE).then(|| HeavyRate {
+                    school: school.clone(),
+                    item: c.item.clone(),
+                    side: c.side,
+                    school_year: c.school_year.clone(),
+                    share: *share,
+                })
+            })
+            .collect()
+    }
+}

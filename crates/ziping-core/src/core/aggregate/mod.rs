@@ -23,7 +23,7 @@ pub mod visit;
 mod years;
 
 pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, ReviewCounts, SchoolFacts};
-pub use heavy::HeavySchool;
+pub use heavy::{HeavyRate, HeavySchool};
 pub use settings::{CountySettings, RosterIssue, RosterSchool, SettingsDraft, SettingsProblem};
 pub use spread::{weighted_cv, Spread};
 pub use table::{indicator_rows, IndicatorRow};
@@ -487,6 +487,10 @@ pub struct CountyRate {
     pub value: Option<f64>,
     pub rule: Option<crate::core::model::Comparison>,
     pub met: Option<bool>,
+    /// The school with the largest share of what the rate rests on (the people of its
+    /// denominator for a ratio, its students for a rate the schools report), as named in its
+    /// file, and that share (0–1).
+    pub heaviest: Option<(String, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
