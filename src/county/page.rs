@@ -16,7 +16,7 @@ use crate::core::builtin::readable;
 use crate::core::export::Verified;
 use crate::i18n::status_counts;
 use crate::i18n::{say, Msg};
-use crate::report::county_csv::{figures_csv, schools_csv};
+use crate::report::county_csv::{figures_csv, rates_csv, schools_csv};
 use crate::state::county::{max_bytes, Added, Batch, BatchChoices, FileReply};
 use crate::state::draft::{known_from_set, open_verified};
 use std::cell::RefCell;
@@ -1465,6 +1465,12 @@ pub fn County(props: &CountyProps) -> Html {
                         files::download(&name, &figures_csv(&r, lang), "text/csv;charset=utf-8");
                 })
             };
+            let csv_rates = {
+                let (r, name, lang) = (r.clone(), file_name(Msg::CsvRatesName), ctx.lang);
+                Callback::from(move |_: MouseEvent| {
+                    let _ = files::download(&name, &rates_csv(&r, lang), "text/csv;charset=utf-8");
+                })
+            };
             html! {
                 <>
                     <PrintHead text={ctx.say(say::CountyPrintHead { county: county_name.as_deref().unwrap_or("—"), date: &today })} shown={overlay.is_none()} />
@@ -1507,6 +1513,9 @@ pub fn County(props: &CountyProps) -> Html {
                     <div class="page-actions no-print">
                         <button type="button" data-testid="csv-schools" onclick={csv_schools}>{ ctx.t(Msg::CountyCsvSchools) }</button>
                         <button type="button" data-testid="csv-figures" onclick={csv_figures}>{ ctx.t(Msg::CountyCsvFigures) }</button>
+                        if !r.county_rates.is_empty() {
+                            <button type="button" data-testid="csv-rates" onclick={csv_rates}>{ ctx.t(Msg::CountyCsvRates) }</button>
+                        }
                         <button type="button" onclick={Callback::from(|_: MouseEvent| page::print())}>{ ctx.t(Msg::CountyPrint) }</button>
                     </div>
                     { figures(&ctx, r) }

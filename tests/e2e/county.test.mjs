@@ -151,7 +151,7 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     const dir = mkdtempSync(join(tmpdir(), "ziping-county-"));
     const save = async (testid) => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
-      assert.match(download.suggestedFilename(), /^示例县-(学校表|差异系数表)-\d{4}-\d{2}-\d{2}\.csv$/);
+      assert.match(download.suggestedFilename(), /^示例县-(学校表|差异系数表|县域比例表)-\d{4}-\d{2}-\d{2}\.csv$/);
       const file = join(dir, download.suggestedFilename());
       await download.saveAs(file);
       return file;
@@ -171,6 +171,15 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     assert.ok(schools.slice(1).some((row) => row[version] === "2026.4"));
     const figures = readCsv(figuresFile);
     assert.deepEqual(figures[0].slice(0, 5), ["评估清单", "版本", "学年", "指标编号", "指标"]);
+    // 县域比例 too (G8 交流轮岗 … S1 社会认可度, 一票否决), in a file of their own: they went
+    // up to the city in no CSV.
+    const ratesFile = await save("csv-rates");
+    const rates = readCsv(ratesFile);
+    assert.deepEqual(rates[0].slice(0, 5), ["评估清单", "版本", "学年", "指标编号", "指标"]);
+    const g8 = rates.find((row) => row[3] === "G8");
+    assert.ok(g8, rates.map((r) => r[3]).join(" "));
+    assert.equal(g8[6], "全部学段");
+    assert.ok(Number.isFinite(Number(g8[rates[0].indexOf("县域比例")])), g8.join(" | "));
 
     // The command line gives the same figures for the same files and choice.
     if (existsSync(CLI)) {
@@ -181,6 +190,7 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
         assert.equal(e.status, 1, `the CLI reports the invalid file with exit code 1: ${e.stderr}`);
       }
       assert.equal(readFileSync(figuresFile, "utf8"), readFileSync(join(dir, "cli-county.csv"), "utf8"));
+      assert.equal(readFileSync(ratesFile, "utf8"), readFileSync(join(dir, "cli-rates.csv"), "utf8"));
     }
 
     // Filter by typing, then open a school's report read-only, dated as exported.

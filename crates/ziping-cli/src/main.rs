@@ -569,11 +569,15 @@ mod cli {
         report: &ziping_core::core::aggregate::CountyReport,
         lang: Lang,
     ) -> Vec<(PathBuf, Vec<u8>)> {
-        use ziping_core::report::county_csv::{figures_csv, schools_csv};
+        use ziping_core::report::county_csv::{figures_csv, rates_csv, schools_csv};
         let mut out = Vec::new();
         if let Some(csv) = &outputs.csv {
             out.push((csv.clone(), schools_csv(report, lang).into_bytes()));
-            out.push((county_csv_path(csv), figures_csv(report, lang).into_bytes()));
+            out.push((
+                beside(csv, "county"),
+                figures_csv(report, lang).into_bytes(),
+            ));
+            out.push((beside(csv, "rates"), rates_csv(report, lang).into_bytes()));
         }
         if let Some(json) = &outputs.json {
             out.push((
@@ -586,10 +590,10 @@ mod cli {
         out
     }
 
-    /// `OUT.csv` → `OUT-county.csv`, beside it.
-    fn county_csv_path(out: &Path) -> PathBuf {
+    /// `OUT.csv` → `OUT-county.csv` (`what` = "county"), beside it.
+    fn beside(out: &Path, what: &str) -> PathBuf {
         out.with_file_name(format!(
-            "{}-county.csv",
+            "{}-{what}.csv",
             out.file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default()
@@ -602,7 +606,7 @@ mod cli {
         let wanted: Vec<PathBuf> = outputs
             .csv
             .iter()
-            .flat_map(|c| [c.clone(), county_csv_path(c)])
+            .flat_map(|c| [c.clone(), beside(c, "county"), beside(c, "rates")])
             .chain(outputs.json.clone())
             .collect();
         let wanted_refs: Vec<&Path> = wanted.iter().map(PathBuf::as_path).collect();

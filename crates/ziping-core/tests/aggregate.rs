@@ -1011,3 +1011,42 @@ fn a_county_rate_names_the_school_that_carries_most_of_its_weight() {
     );
     assert!(two.heavy_rates().is_empty());
 }
+
+/// The county rates go upward in a CSV of their own, and a school that carries a rate or a
+/// coefficient is said in its row's 说明 (the coefficients' CSV left it empty for one school
+/// with 97.9 % of a side's students).
+#[test]
+fn the_county_rates_have_a_csv_and_a_carried_figure_says_why() {
+    use ziping_core::report::county_csv::{figures_csv, rates_csv};
+    let known = builtins().unwrap();
+    let files = vec![
+        school("A", 600, 5, T1),
+        school("B", 700, 6, T1),
+        school("巨大学校", 9_999_999, 5, T1),
+    ];
+    let r = run(&files, &known, &[]);
+    let rates = rates_csv(&r, Lang::Zh);
+    let rows: Vec<&str> = rates.trim_start_matches('\u{feff}').lines().collect();
+    assert!(
+        rows[0].starts_with(
+            "评估清单,版本,学年,指标编号,指标,单位,学段,学校数,县域比例,标准,是否达标,说明"
+        ),
+        "{}",
+        rows[0]
+    );
+    assert_eq!(rows.len(), 1 + r.county_rates.len(), "{rates}");
+    let s1 = rows
+        .iter()
+        .find(|l| l.contains(",S1,") && l.contains(",小学,"))
+        .unwrap_or_else(|| panic!("{rates}"));
+    assert!(s1.contains("“学校巨大学校”一校占县域比例 S1"), "{s1}");
+    let figures = figures_csv(&r, Lang::Zh);
+    let r1 = figures
+        .lines()
+        .find(|l| l.contains(",R1,") && l.contains(",小学,"))
+        .unwrap();
+    assert!(
+        r1.contains("“学校巨大学校”一校占全县小学在校生的 99.9%"),
+        "{r1}"
+    );
+}

@@ -73,6 +73,10 @@ catalogue! {
     CountyPickThis => "计入此文件", "Count this file";
     CsvSchoolsName => "学校表", "schools";
     CsvFiguresName => "差异系数表", "county-figures";
+    CsvRatesName => "县域比例表", "county-rates";
+    CountyCsvRates => "下载县域比例表（CSV）", "Download the county rates (CSV)";
+    CsvRateValue => "县域比例", "County rate";
+    CsvRateMet => "是否达标", "Met";
     CountyFigures => "全县资源配置差异系数", "County difference coefficients";
     CountySchools => "学校列表", "Schools";
     CountyFilter => "筛选（学校名称、代码、学年或状态）", "Filter (school name, code, school year or status)";

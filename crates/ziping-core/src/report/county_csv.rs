@@ -410,6 +410,7 @@ pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
     .map(|m| m.text(lang))
     .collect();
     let _ = w.write_record(&header);
+    let heavy = report.heavy_schools();
     for f in &report.figures {
         let (mean, sd, cv, note) = match f.spread {
             Spread::Computed { mean, sd, cv } => (Some(mean), Some(sd), Some(cv), None),
@@ -418,6 +419,21 @@ pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
             Spread::NoStudents => (None, None, None, Some(Msg::CountyNoStudents)),
             Spread::ZeroMean => (Some(0.0), None, None, Some(Msg::CountyZeroMean)),
         };
+        // A school that carries this figure is said in its row, as beside the table.
+        let carried = f
+            .heaviest
+            .as_ref()
+            .and_then(|(school, _)| {
+                heavy.iter().find(|h| {
+                    &h.school == school && h.side == f.side && h.school_year == f.school_year
+                })
+            })
+            .map(|h| crate::i18n::heavy_school_text(lang, h));
+        let note = [note.map(|m| m.text(lang).to_string()), carried]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
         let within = match f.within_limit {
             Some(true) => Msg::Yes.text(lang),
             Some(false) => Msg::No.text(lang),
@@ -444,7 +460,67 @@ pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
             fixed(Some(f.limit), 2),
             within.to_string(),
             f.schools_meeting.to_string(),
-            note.map(|m| m.text(lang).to_string()).unwrap_or_default(),
+            cell(&note),
+        ]);
+    }
+    finish(w)
+}
+
+/// One row per checklist version, school year, county rate and side (交流轮岗, 巩固率,
+/// 社会认可度 …): schools counted, the county's rate, its threshold and standing, and the school
+/// that carries it, if one does.
+pub fn rates_csv(report: &CountyReport, lang: Lang) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header: Vec<&str> = [
+        Msg::ChecklistLabel,
+        Msg::ColVersion,
+        Msg::SchoolYear,
+        Msg::CsvIndicatorId,
+        Msg::ColIndicator,
+        Msg::CsvUnit,
+        Msg::ColSide,
+        Msg::ColSchools,
+        Msg::CsvRateValue,
+        Msg::ThresholdLabel,
+        Msg::CsvRateMet,
+        Msg::CsvNote,
+    ]
+    .iter()
+    .map(|m| m.text(lang))
+    .collect();
+    let _ = w.write_record(&header);
+    let heavy = report.heavy_rates();
+    for c in &report.county_rates {
+        let title = match lang {
+            Lang::Zh => &c.title.zh,
+            Lang::En => &c.title.en,
+        };
+        let unit = crate::i18n::unit(lang, &c.unit);
+        let met = match c.met {
+            Some(true) => Msg::OutcomeMet,
+            Some(false) => Msg::OutcomeNotMet,
+            None => Msg::OutcomeUndefined,
+        };
+        let carried = heavy
+            .iter()
+            .find(|h| h.item == c.item && h.side == c.side && h.school_year == c.school_year)
+            .map(|h| crate::i18n::heavy_rate_text(lang, h))
+            .unwrap_or_default();
+        let _ = w.write_record([
+            cell(&c.checklist),
+            cell(&c.version),
+            cell(&c.school_year),
+            cell(&c.item),
+            cell(title),
+            unit.to_string(),
+            c.side
+                .map_or(Msg::CountyWhole.text(lang), |s| side_name(lang, s))
+                .to_string(),
+            c.schools.to_string(),
+            fixed(c.value, 4),
+            cell(&c.rule.map(|r| r.describe()).unwrap_or_default()),
+            met.text(lang).to_string(),
+            cell(&carried),
         ]);
     }
     finish(w)
