@@ -1404,12 +1404,42 @@ pub fn County(props: &CountyProps) -> Html {
             let (dismiss, sha) = (dismiss_checklist.clone(), sha.clone());
             Callback::from(move |_: MouseEvent| dismiss.emit(sha.clone()))
         };
+        // How it differs from the checklist of its id here, each change named, before the
+        // officer adopts it (it was adopted at one click, its cut thresholds unseen).
+        let differs = match b.awaiting_diff(c) {
+            Some((base, changes)) => {
+                let (title, version, n) = (
+                    crate::app::components::pick(&base.doc().title, ctx.lang),
+                    base.doc().version.as_str(),
+                    changes.len().to_string(),
+                );
+                let summary = if crate::core::builtin::builtin(&base.doc().id)
+                    .is_some_and(|b| b.sha256() == base.sha256())
+                {
+                    ctx.say(say::AwaitingDiffBuiltin { title, version, changes: &n })
+                } else {
+                    ctx.say(say::AwaitingDiffKnown { title, version, changes: &n })
+                };
+                html! {
+                    <details data-testid="awaiting-diff">
+                        <summary>{ summary }</summary>
+                        <ul>
+                            { for changes.iter().map(|c| html! {
+                                <li>{ crate::i18n::diff_place(ctx.lang, &c.place) }{ ctx.lang.colon() }{ crate::i18n::diff_change(ctx.lang, &c.change) }</li>
+                            }) }
+                        </ul>
+                    </details>
+                }
+            }
+            None => html! { <p class="muted" data-testid="awaiting-new">{ ctx.t(Msg::AwaitingNoBase) }</p> },
+        };
         html! {
             <li data-testid="awaiting-checklist">
                 { crate::app::components::pick(&d.title, ctx.lang) }{ " · " }<code>{ &d.id }</code>{ " · " }{ ctx.t(Msg::ChecklistVersion) }{ " " }<code>{ d.version.escape_debug().to_string() }</code>
                 { " · " }<code>{ sha.get(..12).unwrap_or_default() }</code>{ " " }
                 <button type="button" class="small" data-testid="awaiting-accept" onclick={accept}>{ ctx.t(Msg::AwaitingAccept) }</button>
                 <button type="button" class="small" data-testid="awaiting-dismiss" onclick={dismiss}>{ ctx.t(Msg::AwaitingDismiss) }</button>
+                { differs }
             </li>
         }
     });

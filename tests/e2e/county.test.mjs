@@ -1092,3 +1092,26 @@ test("files whose checklist has no 资源配置 rule: the page says no 差异系
     assert.equal(await page.getByTestId("county-figures").count(), 0, "no empty table");
   });
 });
+
+test("a checklist sent among the files shows how it differs from the built-in of its id before the officer adopts it", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    // A school's own yzjh-school, 2026.5, with R1's 小学 threshold cut from 4.2 to 1.
+    const doc = JSON.parse(readFileSync(join(ROOT, "checklists/yzjh-school.json"), "utf8"));
+    doc.version = "2026.5";
+    const r1 = doc.areas.flatMap((a) => a.indicators).flatMap((i) => i.items).find((i) => i.id === "R1");
+    r1.kind.rule.primary.value = 1;
+    const dir = mkdtempSync(join(tmpdir(), "ziping-variant-"));
+    const file = join(dir, "yzjh-school-2026.5.json");
+    writeFileSync(file, JSON.stringify(doc));
+    await page.getByTestId("county-files").setInputFiles([file, ...exampleFiles()]);
+    const awaiting = page.getByTestId("awaiting-checklist");
+    await awaiting.waitFor();
+    const diff = awaiting.getByTestId("awaiting-diff");
+    assert.match(await diff.locator("summary").textContent(), /与内置清单“县域义务教育优质均衡发展 — 学校自评”版本 2026\.4 相比：1 处不同/);
+    await diff.locator("summary").click();
+    assert.match(await diff.locator("li").first().textContent(), /R1[\s\S]*4\.2[\s\S]*1/);
+  });
+  await page.close();
+});

@@ -74,6 +74,7 @@ catalogue! {
     CsvSchoolsName => "学校表", "schools";
     CsvFiguresName => "差异系数表", "county-figures";
     CsvRatesName => "县域比例表", "county-rates";
+    AwaitingNoBase => "本机没有同一编号的清单可以比较：这是一个新的清单，采用前请逐项核对。", "Nothing here has its id to compare it with: a new checklist; check it item by item before adopting it.";
     CountyCsvRates => "下载县域比例表（CSV）", "Download the county rates (CSV)";
     CsvRateValue => "县域比例", "County rate";
     CsvRateMet => "是否达标", "Met";

@@ -16,6 +16,8 @@ sayings! {
     CountySchoolsInBin { schools } => "{schools} 所学校", "{schools} {schools|school|schools}";
     CountySummary { files, counts } => "共 {files} 个文件：{counts}。", "{files} {files|file|files}: {counts}.";
     CountyPrintHead { county, date } => "县（市、区）：{county} · 汇总日期：{date}", "County: {county} · Aggregated on {date}";
+    AwaitingDiffBuiltin { title, version, changes } => "与内置清单“{title}”版本 {version} 相比：{changes} 处不同", "Against the built-in “{title}”, version {version}: {changes} {changes|difference|differences}";
+    AwaitingDiffKnown { title, version, changes } => "与本机的县级清单“{title}”版本 {version} 相比：{changes} 处不同", "Against the county checklist “{title}” here, version {version}: {changes} {changes|difference|differences}";
     CountyHeavyRate { school, item, side, share, year } => "“{school}”一校占县域比例 {item}（{side}，{year}学年）所依据人数的 {share}%：这一比例主要由它决定，请核对它的数据。", "“{school}” alone has {share}% of what the county rate {item} ({side}, {year}) rests on: that rate is mostly its own; check its figures.";
     CountyHeavy { school, side, share, year, figures } => "“{school}”一校占全县{side}在校生的 {share}%（{year}学年，{figures} 项指标）：这些差异系数主要由它决定，请核对它的在校生数。", "“{school}” alone has {share}% of the county's students ({side}, {year}, {figures} {figures|indicator|indicators}): those coefficients are mostly its own; check its enrolment.";
     CountyLeftOut { schools } => "（另有 {schools} 所缺数据未计入）", " ({schools} more left out: no data)";

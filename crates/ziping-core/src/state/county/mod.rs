@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+mod awaiting;
+
 /// A submission file in the batch: known by its id from the moment it is accepted; its facts
 /// arrive when a worker has read and verified it.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,0 +1,42 @@
+//! The checklists found among the files, waiting for the officer (待确认): how each differs
+//! from the checklist of its id here.
+
+use super::Batch;
+use crate::core::checklist::Checklist;
+
+impl Batch {
+    /// What a checklist waiting for the officer is read against: the built-in of its id, else
+    /// a checklist of its id known here (the last found), and how it differs from it, its
+    /// version aside (a school could send "yzjh-school 2026.5" with every threshold cut: the
+    /// officer sees each cut before adopting it). `None` when nothing here has its id.
+    pub fn awaiting_diff(
+        &self,
+        c: &Checklist,
+    ) -> Option<(&Checklist, Vec<crate::core::checklist_diff::Difference>)> {
+        use crate::core::checklist_diff::{diff, Change, Field};
+        let id = &c.doc().id;
+        let same: Vec<&Checklist> = self
+            .checklists
+            .iter()
+            .filter(|k| &k.doc().id == id && k.sha256() != c.sha256())
+            .collect();
+        let builtin = crate::core::builtin::builtin(id).map(Checklist::sha256);
+        let base = same
+            .iter()
+            .find(|k| Some(k.sha256()) == builtin)
+            .or_else(|| same.last())?;
+        let changes = diff(base.doc(), c.doc())
+            .into_iter()
+            .filter(|d| {
+                !matches!(
+                    d.change,
+                    Change::Changed {
+                        field: Field::Version,
+                        ..
+                    }
+                )
+            })
+            .collect();
+        Some((base, changes))
+    }
+}
