@@ -1407,15 +1407,13 @@ pub fn County(props: &CountyProps) -> Html {
         // How it differs from the checklist of its id here, each change named, before the
         // officer adopts it (it was adopted at one click, its cut thresholds unseen).
         let differs = match b.awaiting_diff(c) {
-            Some((base, changes)) => {
+            Some(crate::state::county::AwaitingDiff { base, builtin, changes }) => {
                 let (title, version, n) = (
                     crate::app::components::pick(&base.doc().title, ctx.lang),
                     base.doc().version.as_str(),
                     changes.len().to_string(),
                 );
-                let summary = if crate::core::builtin::builtin(&base.doc().id)
-                    .is_some_and(|b| b.sha256() == base.sha256())
-                {
+                let summary = if builtin {
                     ctx.say(say::AwaitingDiffBuiltin { title, version, changes: &n })
                 } else {
                     ctx.say(say::AwaitingDiffKnown { title, version, changes: &n })

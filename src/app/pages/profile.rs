@@ -42,16 +42,14 @@ pub fn ProfilePage(props: &ProfileProps) -> Html {
                 .trim_matches('"')
         );
         // A 学年 the county cannot read is said here, not first at the county (which refuses
-        // the file): a note, never a block, and the message slot is always there.
+        // the file): a note, never a block, and the message slot is always there. One written
+        // its own way ("2026/27") is kept as typed, and how the county reads it is said.
         let value = draft.profile.get(field).to_string();
-        let problem = (field == ProfileField::SchoolYear
-            && !value.trim().is_empty()
-            && crate::core::school_year::canonical_school_year(&value).is_none())
-        .then(|| ctx.say(say::ImportBadSchoolYear { year: value.trim() }));
-        // One written its own way ("2026/27") is kept as typed, and how the county reads it
-        // is said.
-        let read_as: Vec<String> = (field == ProfileField::SchoolYear)
-            .then(|| crate::core::school_year::canonical_school_year(&value))
+        let year = (field == ProfileField::SchoolYear && !value.trim().is_empty())
+            .then(|| crate::core::school_year::canonical_school_year(&value));
+        let problem = matches!(year, Some(None))
+            .then(|| ctx.say(say::ImportBadSchoolYear { year: value.trim() }));
+        let read_as: Vec<String> = year
             .flatten()
             .filter(|year| year != value.trim())
             .map(|year| ctx.say(say::SchoolYearReadAs { year: &year }))

@@ -382,34 +382,78 @@ fn school_record(lang: Lang, s: &SchoolRow) -> Vec<String> {
     ]
 }
 
+/// The columns that name a county figure or rate, first in both tables: checklist, version,
+/// school year, indicator id and title, unit, side, schools counted.
+const NAMED_BY: [Msg; 8] = [
+    Msg::ChecklistLabel,
+    Msg::ColVersion,
+    Msg::SchoolYear,
+    Msg::CsvIndicatorId,
+    Msg::ColIndicator,
+    Msg::CsvUnit,
+    Msg::ColSide,
+    Msg::ColSchools,
+];
+
+/// What names a county figure or rate (its [`NAMED_BY`] cells); `side` as worded.
+struct Named<'a> {
+    checklist: &'a str,
+    version: &'a str,
+    school_year: &'a str,
+    item: &'a str,
+    title: &'a crate::core::model::Text,
+    unit: &'a str,
+    side: &'a str,
+    schools: usize,
+}
+
+impl Named<'_> {
+    /// Its [`NAMED_BY`] cells, then `rest`.
+    fn row(&self, lang: Lang, rest: impl IntoIterator<Item = String>) -> Vec<String> {
+        let title = match lang {
+            Lang::Zh => &self.title.zh,
+            Lang::En => &self.title.en,
+        };
+        [
+            cell(self.checklist),
+            cell(self.version),
+            cell(self.school_year),
+            cell(self.item),
+            cell(title),
+            crate::i18n::unit(lang, self.unit).to_string(),
+            self.side.to_string(),
+            self.schools.to_string(),
+        ]
+        .into_iter()
+        .chain(rest)
+        .collect()
+    }
+}
+
+/// A table's header: [`NAMED_BY`], then `rest`.
+fn named_header(lang: Lang, rest: &[Msg]) -> Vec<&'static str> {
+    NAMED_BY.iter().chain(rest).map(|m| m.text(lang)).collect()
+}
+
 /// One row per checklist version, school year, indicator and side: schools counted and left out, students,
 /// weighted mean and SD, 差异系数, the limit and whether it is within, schools meeting the
 /// threshold.
 pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let header: Vec<&str> = [
-        Msg::ChecklistLabel,
-        Msg::ColVersion,
-        Msg::SchoolYear,
-        Msg::CsvIndicatorId,
-        Msg::ColIndicator,
-        Msg::CsvUnit,
-        Msg::ColSide,
-        Msg::ColSchools,
-        Msg::CsvLeftOut,
-        Msg::CsvStudents,
-        Msg::CsvMean,
-        Msg::CsvSd,
-        Msg::CsvCv,
-        Msg::CsvLimit,
-        Msg::CsvWithin,
-        Msg::CsvMeeting,
-        Msg::CsvNote,
-    ]
-    .iter()
-    .map(|m| m.text(lang))
-    .collect();
-    let _ = w.write_record(&header);
+    let _ = w.write_record(named_header(
+        lang,
+        &[
+            Msg::CsvLeftOut,
+            Msg::CsvStudents,
+            Msg::CsvMean,
+            Msg::CsvSd,
+            Msg::CsvCv,
+            Msg::CsvLimit,
+            Msg::CsvWithin,
+            Msg::CsvMeeting,
+            Msg::CsvNote,
+        ],
+    ));
     let heavy = report.heavy_schools();
     for f in &report.figures {
         let (mean, sd, cv, note) = match f.spread {
@@ -439,29 +483,30 @@ pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
             Some(false) => Msg::No.text(lang),
             None => "",
         };
-        let title = match lang {
-            Lang::Zh => &f.title.zh,
-            Lang::En => &f.title.en,
+        let named = Named {
+            checklist: &f.checklist,
+            version: &f.version,
+            school_year: &f.school_year,
+            item: &f.item,
+            title: &f.title,
+            unit: &f.unit,
+            side: side_name(lang, f.side),
+            schools: f.schools,
         };
-        let _ = w.write_record([
-            cell(&f.checklist),
-            cell(&f.version),
-            cell(&f.school_year),
-            cell(&f.item),
-            cell(title),
-            crate::i18n::unit(lang, &f.unit).to_string(),
-            side_name(lang, f.side).to_string(),
-            f.schools.to_string(),
-            f.left_out.to_string(),
-            fixed(Some(f.students), 0),
-            fixed(mean, 4),
-            fixed(sd, 4),
-            fixed(cv, 4),
-            fixed(Some(f.limit), 2),
-            within.to_string(),
-            f.schools_meeting.to_string(),
-            cell(&note),
-        ]);
+        let _ = w.write_record(named.row(
+            lang,
+            [
+                f.left_out.to_string(),
+                fixed(Some(f.students), 0),
+                fixed(mean, 4),
+                fixed(sd, 4),
+                fixed(cv, 4),
+                fixed(Some(f.limit), 2),
+                within.to_string(),
+                f.schools_meeting.to_string(),
+                cell(&note),
+            ],
+        ));
     }
     finish(w)
 }
@@ -471,57 +516,46 @@ pub fn figures_csv(report: &CountyReport, lang: Lang) -> String {
 /// that carries it, if one does.
 pub fn rates_csv(report: &CountyReport, lang: Lang) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let header: Vec<&str> = [
-        Msg::ChecklistLabel,
-        Msg::ColVersion,
-        Msg::SchoolYear,
-        Msg::CsvIndicatorId,
-        Msg::ColIndicator,
-        Msg::CsvUnit,
-        Msg::ColSide,
-        Msg::ColSchools,
-        Msg::CsvRateValue,
-        Msg::ThresholdLabel,
-        Msg::CsvRateMet,
-        Msg::CsvNote,
-    ]
-    .iter()
-    .map(|m| m.text(lang))
-    .collect();
-    let _ = w.write_record(&header);
-    let heavy = report.heavy_rates();
+    let _ = w.write_record(named_header(
+        lang,
+        &[
+            Msg::CsvRateValue,
+            Msg::ThresholdLabel,
+            Msg::CsvRateMet,
+            Msg::CsvNote,
+        ],
+    ));
     for c in &report.county_rates {
-        let title = match lang {
-            Lang::Zh => &c.title.zh,
-            Lang::En => &c.title.en,
-        };
-        let unit = crate::i18n::unit(lang, &c.unit);
         let met = match c.met {
             Some(true) => Msg::OutcomeMet,
             Some(false) => Msg::OutcomeNotMet,
             None => Msg::OutcomeUndefined,
         };
-        let carried = heavy
-            .iter()
-            .find(|h| h.item == c.item && h.side == c.side && h.school_year == c.school_year)
-            .map(|h| crate::i18n::heavy_rate_text(lang, h))
+        let carried = c
+            .carried()
+            .map(|h| crate::i18n::heavy_rate_text(lang, &h))
             .unwrap_or_default();
-        let _ = w.write_record([
-            cell(&c.checklist),
-            cell(&c.version),
-            cell(&c.school_year),
-            cell(&c.item),
-            cell(title),
-            unit.to_string(),
-            c.side
-                .map_or(Msg::CountyWhole.text(lang), |s| side_name(lang, s))
-                .to_string(),
-            c.schools.to_string(),
-            fixed(c.value, 4),
-            cell(&c.rule.map(|r| r.describe()).unwrap_or_default()),
-            met.text(lang).to_string(),
-            cell(&carried),
-        ]);
+        let named = Named {
+            checklist: &c.checklist,
+            version: &c.version,
+            school_year: &c.school_year,
+            item: &c.item,
+            title: &c.title,
+            unit: &c.unit,
+            side: c
+                .side
+                .map_or(Msg::CountyWhole.text(lang), |s| side_name(lang, s)),
+            schools: c.schools,
+        };
+        let _ = w.write_record(named.row(
+            lang,
+            [
+                fixed(c.value, 4),
+                cell(&c.rule.map(|r| r.describe()).unwrap_or_default()),
+                met.text(lang).to_string(),
+                cell(&carried),
+            ],
+        ));
     }
     finish(w)
 }

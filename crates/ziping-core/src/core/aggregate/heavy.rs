@@ -70,25 +70,29 @@ pub struct HeavyRate {
     pub share: f64,
 }
 
+impl super::CountyRate {
+    /// The school that carries this rate, if one does: more than half of what it rests on
+    /// (its students for a rate the schools report, such as S1 社会认可度, a 一票否决 rate),
+    /// among three or more schools, as [`CountyReport::heavy_schools`] for the coefficients.
+    pub fn carried(&self) -> Option<HeavyRate> {
+        let (school, share) = self.heaviest.as_ref()?;
+        (self.schools >= HeavySchool::SCHOOLS && *share > HeavySchool::SHARE).then(|| HeavyRate {
+            school: school.clone(),
+            item: self.item.clone(),
+            side: self.side,
+            school_year: self.school_year.clone(),
+            share: *share,
+        })
+    }
+}
+
 impl CountyReport {
-    /// The county rates one school carries: more than half of what a rate rests on (its
-    /// students for a rate the schools report, such as S1 社会认可度, a 一票否决 rate), among
-    /// three or more schools, as [`CountyReport::heavy_schools`] for the coefficients. A made-up
+    /// The county rates one school carries ([`super::CountyRate::carried`]). A made-up
     /// enrolment turned S1 from 未达标 to 达标 with only the coefficients' table saying why.
     pub fn heavy_rates(&self) -> Vec<HeavyRate> {
         self.county_rates
             .iter()
-            .filter(|c| c.schools >= HeavySchool::SCHOOLS)
-            .filter_map(|c| {
-                let (school, share) = c.heaviest.as_ref()?;
-                (*share > HeavySchool::SHARE).then(|| HeavyRate {
-                    school: school.clone(),
-                    item: c.item.clone(),
-                    side: c.side,
-                    school_year: c.school_year.clone(),
-                    share: *share,
-                })
-            })
+            .filter_map(super::CountyRate::carried)
             .collect()
     }
 }

@@ -3,16 +3,23 @@
 
 use super::Batch;
 use crate::core::checklist::Checklist;
+use crate::core::checklist_diff::Difference;
+
+/// How a waiting checklist differs from the checklist it is read against.
+pub struct AwaitingDiff<'a> {
+    pub base: &'a Checklist,
+    /// `base` is the built-in of its id (else a county checklist kept here).
+    pub builtin: bool,
+    /// Its changes against `base`, its version aside.
+    pub changes: Vec<Difference>,
+}
 
 impl Batch {
     /// What a checklist waiting for the officer is read against: the built-in of its id, else
     /// a checklist of its id known here (the last found), and how it differs from it, its
     /// version aside (a school could send "yzjh-school 2026.5" with every threshold cut: the
     /// officer sees each cut before adopting it). `None` when nothing here has its id.
-    pub fn awaiting_diff(
-        &self,
-        c: &Checklist,
-    ) -> Option<(&Checklist, Vec<crate::core::checklist_diff::Difference>)> {
+    pub fn awaiting_diff(&self, c: &Checklist) -> Option<AwaitingDiff<'_>> {
         use crate::core::checklist_diff::{diff, Change, Field};
         let id = &c.doc().id;
         let same: Vec<&Checklist> = self
@@ -21,10 +28,10 @@ impl Batch {
             .filter(|k| &k.doc().id == id && k.sha256() != c.sha256())
             .collect();
         let builtin = crate::core::builtin::builtin(id).map(Checklist::sha256);
-        let base = same
-            .iter()
-            .find(|k| Some(k.sha256()) == builtin)
-            .or_else(|| same.last())?;
+        let (base, builtin) = match same.iter().find(|k| Some(k.sha256()) == builtin) {
+            Some(base) => (*base, true),
+            None => (*same.last()?, false),
+        };
         let changes = diff(base.doc(), c.doc())
             .into_iter()
             .filter(|d| {
@@ -37,6 +44,10 @@ impl Batch {
                 )
             })
             .collect();
-        Some((base, changes))
+        Some(AwaitingDiff {
+            base,
+            builtin,
+            changes,
+        })
     }
 }

@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 mod awaiting;
+pub use awaiting::AwaitingDiff;
 
 /// A submission file in the batch: known by its id from the moment it is accepted; its facts
 /// arrive when a worker has read and verified it.
