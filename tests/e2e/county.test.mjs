@@ -1057,10 +1057,23 @@ test("a school that holds most of a side's students is named beside the figures,
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {
     await openCountyMode(page);
-    // Three 小学, one of which made up 9,999,999 students and sealed its file again: the
-    // 小学 coefficients are that school's (it was said only among the 数据核查 lines).
+    // Three 小学, one of which made up 9,999,999 students and sealed its file again: it waits,
+    // 人数存疑, and the figures are the two others' (it bent every coefficient and rate).
     await dropPaths(page, [join(ROOT, "tests/corpus/heavy")]);
-    await page.getByTestId("county-summary").getByText("共 3 个文件：正常 3。").waitFor();
+    const summary = page.getByTestId("county-summary");
+    await summary.getByText("共 3 个文件：正常 2、人数存疑 1。").waitFor();
+    const held = "000006-示例0县-示例0县第6学校-yzjh-school-2026-2027-2026-11-20.json";
+    const heldRow = page.getByTestId("county-row").filter({ hasText: held });
+    assert.match(
+      (await heldRow.getByTestId("row-status").textContent()).trim(),
+      /^人数存疑：按填报的在校生数和班数，每班 476190\.4 人，不像实际人数.*暂不计入；核实无误后可选定计入/,
+    );
+    assert.equal(await page.getByTestId("county-heavy").count(), 0);
+    // The officer checked it and counts it all the same: then the 小学 coefficients are that
+    // school's, and the page says so beside them (it was said only among the 数据核查 lines).
+    await page.getByTestId(`pick-${held}`).focus();
+    await page.keyboard.press("Enter");
+    await summary.getByText("共 3 个文件：正常 3。").waitFor();
     const heavy = page.getByTestId("county-heavy");
     assert.equal(
       (await heavy.textContent()).trim(),

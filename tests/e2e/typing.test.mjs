@@ -92,7 +92,7 @@ test("every keystroke lands and focus stays, through wrong values on the way", a
 
     // Unlikely beside the others, but possible: a note to look again, never an error.
     await retype(page, "input-classes", "1200");
-    await expectField(page, "input-classes", "1200", { invalid: false, message: /请核对：按在校学生数算，平均每班 0\.83 人（不影响计分）/ });
+    await expectField(page, "input-classes", "1200", { invalid: false, message: /请核对：按在校学生数算，平均每班 0\.83 人（不影响计分；县里汇总时会先核实人数，核实前不计入）/ });
     await retype(page, "input-classes", "24");
     await expectField(page, "input-classes", "24", { invalid: false });
     assert.equal((await page.getByTestId("messages-slot-classes").textContent()).trim(), "", "the note goes with the slip");

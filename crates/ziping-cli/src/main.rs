@@ -9,8 +9,8 @@
 //! characters escaped, so a name cannot forge lines or send terminal escapes.
 //!
 //! Exit codes: 0 every file counted or rightly left out (a duplicate, another county); 1 some
-//! file cannot be used or is left uncounted until the officer acts (冲突, 时间异常, 不在名册,
-//! 清单未采用, 无法识别), or `verify` found a file that fails; 2 the command cannot run (a
+//! file cannot be used or is left uncounted until the officer acts (冲突, 时间异常, 人数存疑,
+//! 不在名册, 清单未采用, 无法识别), or `verify` found a file that fails; 2 the command cannot run (a
 //! settings or checklist file that cannot be used, an output that cannot be written, a pick
 //! that names no file or two files of one school); 3 `score`: the stored result differs.
 
@@ -104,8 +104,8 @@ mod cli {
             /// Aggregate only this county's files (the others are listed, not counted).
             #[arg(long, value_name = "NAME")]
             county: Option<String>,
-            /// Count this file for its school (resolving a 冲突, or accepting a file dated in
-            /// the future). Give the path as listed.
+            /// Count this file for its school (resolving a 冲突, accepting a file dated in the
+            /// future or one whose enrolment is in doubt, 人数存疑). Give the path as listed.
             #[arg(long, value_name = "FILE")]
             pick: Vec<String>,
         },

@@ -658,12 +658,29 @@ fn packages_are_verified_with_their_evidence_and_a_forged_one_is_refused() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// A school that made up its enrolment (and sealed its file again, as any school can) carries
-/// the county's coefficients: the command says so beside the figures, naming the school
-/// (tests/corpus/heavy: three 小学, written by the core's tests).
+/// A school that made up its enrolment (and sealed its file again, as any school can) waits,
+/// 人数存疑, out of the figures; picked all the same, it carries the county's coefficients,
+/// and the command says so beside the figures, naming the school (tests/corpus/heavy: three
+/// 小学, written by the core's tests).
 #[test]
 fn a_school_holding_most_students_is_named_beside_the_figures() {
-    let (_, out, err) = ziping(&["aggregate", "tests/corpus/heavy"]);
+    let heavy =
+        "tests/corpus/heavy/000006-示例0县-示例0县第6学校-yzjh-school-2026-2027-2026-11-20.json";
+    let (code, out, err) = ziping(&["aggregate", "tests/corpus/heavy"]);
+    assert_eq!(code, 1, "a file to act on: {err}");
+    assert!(
+        err.contains(&format!(
+            "人数存疑\t{heavy}\t按填报的在校生数和班数，每班 476190.4 人"
+        )),
+        "{err}"
+    );
+    assert!(
+        out.contains("\tR1\t小学\t2\t"),
+        "two schools counted: {out}"
+    );
+    assert!(!err.contains("一校占"), "{err}");
+    let (_, out, err) = ziping(&["aggregate", "tests/corpus/heavy", "--pick", heavy]);
+    assert!(out.contains("\tR1\t小学\t3\t"), "picked, it counts: {out}");
     assert!(
         err.contains("“巨大学校”一校占全县小学在校生的 99.9%（2026-2027学年，7 项指标）"),
         "{out}\n{err}"

@@ -6,7 +6,8 @@ mod common;
 
 use common::*;
 use ziping_core::core::aggregate::{
-    aggregate, reduce, Conflict, CountyReport, FileFacts, FileStatus, Options, Side, Spread,
+    aggregate, reduce, Conflict, CountyReport, EnrolmentDoubt, FileFacts, FileStatus, Options,
+    Side, Spread,
 };
 use ziping_core::core::answers::{Answers, Part, Slot, Value};
 use ziping_core::core::builtin::builtins;
@@ -267,7 +268,7 @@ fn a_newer_file_without_a_code_does_not_replace_a_schools_file_with_one() {
         read(parts, &c, &known)
     };
     let files = vec![
-        made("real", "430000000021", "2105", T1),
+        made("real", "430000000021", "1505", T1),
         made("fake", "无", "743", "2026-11-21T09:00:00+08:00"),
     ];
     let r = run(&files, &known, &[]);
@@ -297,7 +298,7 @@ fn a_newer_file_without_a_code_does_not_replace_a_schools_file_with_one() {
     // The file with its code newest: it counts, as before.
     let files = vec![
         made("old", "无", "743", T1),
-        made("new", "430000000021", "2105", "2026-11-21T09:00:00+08:00"),
+        made("new", "430000000021", "1505", "2026-11-21T09:00:00+08:00"),
     ];
     let r = run(&files, &known, &[]);
     assert_eq!(status(&r, "new.json"), FileStatus::Ok);
@@ -849,14 +850,75 @@ fn two_school_years_are_two_years_each_school_beside_its_last_year() {
     assert!(!schools_csv(&one, Lang::Zh).contains("上年得分"));
 }
 
-/// Three 小学, one of which made up 9,999,999 students (and re-sealed its file: a school can).
+/// Three 小学, one of which made up 9,999,999 students (and re-sealed its file: a school can),
+/// and the officer chose to count it all the same (it waits as 人数存疑 until then).
 fn carried_county(known: &[Checklist]) -> CountyReport {
-    let files = vec![
+    run(&carried_files(), known, &["巨大学校.json".into()])
+}
+
+fn carried_files() -> Vec<FileFacts> {
+    vec![
         school("A", 600, 5, T1),
         school("B", 700, 6, T1),
         school("巨大学校", 9_999_999, 5, T1),
-    ];
-    run(&files, known, &[])
+    ]
+}
+
+/// A made-up enrolment (9,999,999 pupils in 18 classes) bent every 差异系数 and county rate,
+/// and was only named: now the file waits, 人数存疑, and the figures are the other schools'
+/// until the officer chooses it. Pupils per class inside the bounds the principal is warned
+/// of count as before; a pick counts the file.
+#[test]
+fn a_made_up_enrolment_waits_for_the_officer_and_bends_nothing() {
+    let known = builtins().unwrap();
+    let r = run(&carried_files(), &known, &[]);
+    let held = status(&r, "巨大学校.json");
+    let FileStatus::EnrolmentDoubt {
+        doubt: EnrolmentDoubt::PupilsPerClass { part, pupils },
+    } = &held
+    else {
+        panic!("{held:?}");
+    };
+    assert_eq!(*part, Part::Whole);
+    assert!((pupils - 9_999_999.0 / 18.0).abs() < 1e-6, "{pupils}");
+    assert!(held.can_pick() && !held.counted());
+    assert_eq!(r1(&r).schools, 2, "the figure is the two other schools'");
+    assert!(r.heavy_schools().is_empty() && r.heavy_rates().is_empty());
+    let row = r
+        .schools
+        .iter()
+        .find(|s| s.file == "巨大学校.json")
+        .unwrap();
+    let line = ziping_core::i18n::row_status_line(Lang::Zh, row);
+    assert!(
+        line.starts_with("人数存疑：按填报的在校生数和班数，每班 555555.5 人，")
+            && line.ends_with("暂不计入；核实无误后可选定计入"),
+        "{line}"
+    );
+    let en = ziping_core::i18n::row_status_line(Lang::En, row);
+    assert!(en.starts_with("enrolment in doubt: "), "{en}");
+    let csv = schools_csv(&r, Lang::Zh);
+    assert!(csv.contains("人数存疑"), "{csv}");
+    assert_eq!(
+        ziping_core::i18n::status_counts(&r)
+            .iter()
+            .find(|(m, _)| *m == ziping_core::i18n::Msg::StatusEnrolmentDoubt)
+            .map(|(_, n)| *n),
+        Some(1)
+    );
+    // 90 pupils a class is a full class, not a doubt; 91 is, and so is fewer than 2.
+    for (students, held) in [(1620, false), (1638, true), (35, true), (36, false)] {
+        let r = run(&[school("S", students, 5, T1)], &known, &[]);
+        assert_eq!(
+            matches!(status(&r, "S.json"), FileStatus::EnrolmentDoubt { .. }),
+            held,
+            "{students} pupils in 18 classes"
+        );
+    }
+    // Chosen, it counts (and is named as carrying the figures, below).
+    let r = carried_county(&known);
+    assert_eq!(status(&r, "巨大学校.json"), FileStatus::Ok);
+    assert_eq!(r1(&r).schools, 3);
 }
 
 /// One school's enrolment (made up, re-sealed: a school can) carries a side's coefficient: the
@@ -893,7 +955,7 @@ fn a_figure_names_the_school_that_carries_most_of_its_weight() {
     let two = run(
         &[school("A", 600, 5, T1), school("B", 60_000, 6, T1)],
         &known,
-        &[],
+        &["B.json".into()],
     );
     assert!(two.heavy_schools().is_empty());
     assert!(two.heavy_rates().is_empty());

@@ -306,7 +306,7 @@ fn checklist_ids_and_versions_with_hidden_characters_are_refused_and_a_bom_is_re
 mod with_settings {
     use super::*;
     use ziping_core::core::aggregate::{
-        CountySettings, MissingSchool, RosterSchool, SettingsDraft,
+        CountySettings, EnrolmentDoubt, MissingSchool, RosterSchool, SettingsDraft,
     };
     use ziping_core::core::export::stamp;
     use ziping_core::core::model::SchoolType;
@@ -478,6 +478,39 @@ mod with_settings {
                 .unwrap(),
         );
         assert!(line.contains("1400") && line.contains("1000"), "{line}");
+        // Twice the roster's or more (or half or less) is no ordinary year: the file waits,
+        // 人数存疑, until the officer chooses it; then it counts, flagged.
+        // (Pupils per class stay ordinary: 18 classes.)
+        for school in &mut s.roster {
+            school.students = Some(600);
+        }
+        let files = vec![with("A", "1300"), with("B", "620"), with("C", "300")];
+        let r = run_with(&files, &s, &[], &[]);
+        for (f, file) in [("A.json", 1300.0), ("C.json", 300.0)] {
+            assert_eq!(
+                *status_of(&r, f),
+                FileStatus::EnrolmentDoubt {
+                    doubt: EnrolmentDoubt::OffRoster { roster: 600, file }
+                },
+                "{f}"
+            );
+        }
+        assert_eq!(*status_of(&r, "B.json"), FileStatus::Ok);
+        assert!(
+            r.missing.is_empty(),
+            "a held file is the school's: {:?}",
+            r.missing
+        );
+        let row = r.schools.iter().find(|s| s.file == "A.json").unwrap();
+        let line = ziping_core::i18n::row_status_line(ziping_core::i18n::Lang::Zh, row);
+        assert!(
+            line.starts_with("人数存疑：报送的在校生数 1300 人，县名册中为 600 人，相差一倍以上"),
+            "{line}"
+        );
+        let r = run_with(&files, &s, &["A.json".into()], &[]);
+        assert_eq!(*status_of(&r, "A.json"), FileStatus::Ok);
+        assert!(r.flags.iter().any(|f| r.schools[f.row].file == "A.json"
+            && matches!(f.kind, FlagKind::EnrolmentOffRoster { .. })));
         // Without the roster's enrolment, nothing to compare.
         let plain = settings(&[&yzjh()]);
         let r = run_with(&files, &plain, &[], &[]);

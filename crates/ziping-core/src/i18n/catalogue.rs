@@ -99,6 +99,7 @@ catalogue! {
     CountyNoFigures => "计入的文件所用清单中没有资源配置指标（没有勾选“资源配置指标”的组合规则），不计算差异系数。", "The counted files' checklists have no resource indicators (no group rule marked as such): no coefficients of variation are computed.";
     StatusFutureTime => "时间异常", "dated in the future";
     StatusFutureTimeDetail => "导出时间晚于现在（电脑时钟有误或文件被改过），暂不计入；确认无误后可选定计入", "exported later than now (a wrong clock or an edited file); not counted unless you choose it";
+    StatusEnrolmentDoubt => "人数存疑", "enrolment in doubt";
     StatusOtherCounty => "其他县", "other county";
     StatusOtherCountyDetail => "不属于正在汇总的县，不计入", "not in the county being aggregated; not counted";
     StatusUnidentified => "无法识别", "unidentified";

@@ -3,7 +3,9 @@
 
 use super::*;
 use crate::core::aggregate::refusal::Refusal;
-use crate::core::aggregate::{Conflict, CountyReport, FileStatus, SchoolRow, StatusKind};
+use crate::core::aggregate::{
+    Conflict, CountyReport, EnrolmentDoubt, FileStatus, SchoolRow, StatusKind,
+};
 
 /// What a file says of last year's 整改 rows, in words; empty when none are known.
 pub fn follow_up_text(lang: Lang, f: &crate::core::aggregate::FollowUp) -> String {
@@ -152,6 +154,21 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
             Msg::StatusFutureTime.text(lang),
             Msg::StatusFutureTimeDetail.text(lang).into(),
         ),
+        FileStatus::EnrolmentDoubt { doubt } => (
+            Msg::StatusEnrolmentDoubt.text(lang),
+            match doubt {
+                EnrolmentDoubt::PupilsPerClass { part, pupils } => say::StatusDoubtPerClass {
+                    pupils: &crate::core::format::fixed(*pupils, 1),
+                    part: &part_suffix(lang, *part),
+                }
+                .text(lang),
+                EnrolmentDoubt::OffRoster { roster, file } => say::StatusDoubtRoster {
+                    file: &crate::core::format::fixed(*file, 0),
+                    roster: &roster.to_string(),
+                }
+                .text(lang),
+            },
+        ),
         FileStatus::OtherCounty => (
             Msg::StatusOtherCounty.text(lang),
             Msg::StatusOtherCountyDetail.text(lang).into(),
@@ -210,6 +227,7 @@ pub fn status_kind_msg(kind: StatusKind) -> Msg {
         StatusKind::Duplicate => Msg::StatusDuplicate,
         StatusKind::Conflict => Msg::StatusConflict,
         StatusKind::FutureTime => Msg::StatusFutureTime,
+        StatusKind::EnrolmentDoubt => Msg::StatusEnrolmentDoubt,
         StatusKind::OtherCounty => Msg::StatusOtherCounty,
         StatusKind::Invalid => Msg::StatusInvalid,
         StatusKind::Unidentified => Msg::StatusUnidentified,

@@ -88,6 +88,8 @@ sayings! {
     MissingSchoolYears { schools, years } => "{schools} 所学校共 {years} 个学年未报送", "{schools} {schools|school|schools} not submitted, {years} {years|school year|school years} in all";
     ListedMore { shown, more } => "{shown} 等（另有 {more} 个）", "{shown} and {more} more";
     StatusChecklistNotAcceptedDetail { id, version } => "文件使用的清单“{id}”{version} 版未被本县采用，不计入", "made with checklist “{id}” version {version}, which the county has not accepted; not counted";
+    StatusDoubtPerClass { pupils, part } => "按填报的在校生数和班数，每班 {pupils} 人{part}，不像实际人数（在校生数是差异系数的权重和县域比例的依据），暂不计入；核实无误后可选定计入", "the enrolment and classes reported make {pupils} pupils a class{part}, which no school has (enrolment weighs the coefficients and the county rates); not counted unless you choose it";
+    StatusDoubtRoster { file, roster } => "报送的在校生数 {file} 人，县名册中为 {roster} 人，相差一倍以上（在校生数是差异系数的权重和县域比例的依据），暂不计入；核实无误后可选定计入", "enrolment of {file} in the file and {roster} in the county's roster, one at least twice the other (enrolment weighs the coefficients and the county rates); not counted unless you choose it";
     StatusOtherYearDetail { year } => "学年“{year}”不在本县本次评估的学年之内，不计入", "the school year “{year}” is not one the county is assessing; not counted";
     PackageTooLarge { size_mb, limit_mb } => "报送包有 {size_mb} MB，超过上限 {limit_mb} MB：请减少或压缩佐证文件（扫描件可降低分辨率），较大的材料留校备查", "the package is {size_mb} MB, over the {limit_mb} MB limit: attach fewer or smaller evidence files (scan at a lower resolution); keep large material at the school for the visit";
     PackageEvidenceTooLarge { size_mb, limit_mb, item, name, file_mb } => "报送包会有 {size_mb} MB，超过上限 {limit_mb} MB；其中最大的是指标 {item} 的“{name}”（{file_mb} MB）：请减少或压缩佐证文件（扫描件可降低分辨率），较大的材料留校备查", "the package would be {size_mb} MB, over the {limit_mb} MB limit; the largest file is “{name}” of item {item} ({file_mb} MB): attach fewer or smaller files (scan at a lower resolution) and keep large material at the school for the visit";
@@ -150,7 +152,7 @@ sayings! {
     SectionProgress { done, total } => "，已填 {done} 项，共 {total} 项", ", {done} of {total} answered";
     ProgressLabel { done, total } => "已填 {done}/{total}", "{done}/{total} done";
     DeadlineYear { year, from, to } => "完成时限的年份 {year} 不合理：请填 {from} 至 {to} 年之间的日期（年-月-日）", "The year {year} of this deadline is not plausible: give a date from {from} to {to} (year-month-day)";
-    UnlikelyPerClass { value } => "请核对：按在校学生数算，平均每班 {value} 人（不影响计分）", "Please check: that is {value} {value|pupil|pupils} per class on average (scores are not affected)";
+    UnlikelyPerClass { value } => "请核对：按在校学生数算，平均每班 {value} 人（不影响计分；县里汇总时会先核实人数，核实前不计入）", "Please check: that is {value} {value|pupil|pupils} per class on average (scores are not affected; the county checks the enrolment before it counts the file)";
     UnlikelyPerTeacher { value } => "请核对：按在校学生数算，平均每名专任教师 {value} 名学生（不影响计分）", "Please check: that is {value} {value|pupil|pupils} per full-time teacher (scores are not affected)";
     UnlikelyArea { value } => "请核对：生均 {value} ㎡，单位是平方米吗？（不影响计分）", "Please check: that is {value} ㎡ per pupil; is it in square metres? (scores are not affected)";
     UnlikelyYuanLow { value } => "请核对：生均只有 {value} 元。按万元填写的，请把右边的单位选为“万元”（不影响计分）", "Please check: only {value} yuan per pupil. If the amount is in 万元 (10,000 yuan), choose that unit beside the field (scores are not affected)";

@@ -7,6 +7,7 @@
 //! new files differ: then none counts until the officer picks one. A 九年一贯制 school
 //! contributes its 小学 part to the 小学 side and its 初中 part to the 初中 side.
 
+mod doubt;
 mod facts;
 mod figures;
 pub mod flags;
@@ -22,6 +23,7 @@ mod values;
 pub mod visit;
 mod years;
 
+pub use doubt::{EnrolmentDoubt, ROSTER_HOLD_RATIO};
 pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, ReviewCounts, SchoolFacts};
 pub use heavy::{HeavyRate, HeavySchool};
 pub use settings::{CountySettings, RosterIssue, RosterSchool, SettingsDraft, SettingsProblem};
@@ -88,8 +90,8 @@ pub struct Options<'a> {
     pub now: &'a crate::core::time::Timestamp,
     /// Only this county's files (compared normalised); the others are listed, not counted.
     pub county: Option<&'a str>,
-    /// Files the officer chose to count for their school (resolving a conflict, or accepting
-    /// a file dated in the future), by file name.
+    /// Files the officer chose to count for their school (resolving a conflict, accepting a
+    /// file dated in the future or one whose enrolment is in doubt), by file name.
     pub picks: &'a [String],
     /// The county's settings: its name, the school years and checklists that count, its
     /// roster. Without them every known checklist and year counts and there is no roster.
@@ -267,6 +269,11 @@ pub enum FileStatus {
     /// Exported after the aggregation's "now": a wrong clock, or an edited file. Not counted
     /// unless the officer picks it.
     FutureTime,
+    /// Its enrolment cannot be a school's (see [`doubt`]). Not counted unless the officer
+    /// picks it.
+    EnrolmentDoubt {
+        doubt: EnrolmentDoubt,
+    },
     /// From another county than the one aggregated.
     OtherCounty,
     /// The file cannot be used, and why (worded by `i18n::import_error` in the language of
@@ -285,6 +292,7 @@ pub enum StatusKind {
     Duplicate,
     Conflict,
     FutureTime,
+    EnrolmentDoubt,
     OtherCounty,
     Invalid,
     Unidentified,
@@ -298,13 +306,14 @@ pub enum StatusKind {
 
 impl StatusKind {
     /// Every kind, in the summary's order (a test checks each appears once).
-    pub const ALL: [StatusKind; 13] = [
+    pub const ALL: [StatusKind; 14] = [
         StatusKind::Ok,
         StatusKind::Incomplete,
         StatusKind::ResultDiffers,
         StatusKind::Duplicate,
         StatusKind::Conflict,
         StatusKind::FutureTime,
+        StatusKind::EnrolmentDoubt,
         StatusKind::OtherCounty,
         StatusKind::Invalid,
         StatusKind::Unidentified,
@@ -323,6 +332,7 @@ impl StatusKind {
             StatusKind::Duplicate => "duplicate",
             StatusKind::Conflict => "conflict",
             StatusKind::FutureTime => "future_time",
+            StatusKind::EnrolmentDoubt => "enrolment_doubt",
             StatusKind::OtherCounty => "other_county",
             StatusKind::Invalid => "invalid",
             StatusKind::Unidentified => "unidentified",
@@ -356,6 +366,7 @@ impl FileStatus {
             FileStatus::OtherYear { .. } => Severity::Note,
             FileStatus::Conflict { .. }
             | FileStatus::FutureTime
+            | FileStatus::EnrolmentDoubt { .. }
             | FileStatus::Invalid { .. }
             | FileStatus::Unidentified
             | FileStatus::NotInRoster
@@ -372,6 +383,7 @@ impl FileStatus {
             FileStatus::Duplicate { .. } => StatusKind::Duplicate,
             FileStatus::Conflict { .. } => StatusKind::Conflict,
             FileStatus::FutureTime => StatusKind::FutureTime,
+            FileStatus::EnrolmentDoubt { .. } => StatusKind::EnrolmentDoubt,
             FileStatus::OtherCounty => StatusKind::OtherCounty,
             FileStatus::Invalid {
                 error: ImportError::ChecklistAwaiting { .. },
@@ -389,9 +401,15 @@ impl FileStatus {
         self.kind().code()
     }
 
-    /// The officer can choose this file to count (a 冲突, a date in the future).
+    /// The officer can choose this file to count (a 冲突, a date in the future, an enrolment in
+    /// doubt).
     pub fn can_pick(&self) -> bool {
-        matches!(self, FileStatus::Conflict { .. } | FileStatus::FutureTime)
+        matches!(
+            self,
+            FileStatus::Conflict { .. }
+                | FileStatus::FutureTime
+                | FileStatus::EnrolmentDoubt { .. }
+        )
     }
 
     /// The file counts for its school in the figures.

@@ -3,6 +3,7 @@
 //! files apart from sorting (a province has 10,000 schools): a conflict names a few of its
 //! files, and the report lists each group once.
 
+use super::doubt::enrolment_doubt;
 use super::identity::{group, normalize, Who};
 use super::{Conflict, ConflictGroup, CountySettings, FileFacts, FileStatus, Listed};
 use super::{MissingSchool, Options, SchoolFacts, SchoolRow};
@@ -38,7 +39,8 @@ pub(super) struct Decided {
 
 /// For every school (per checklist id and school year), which of its files counts: the one
 /// the officer picked, else the newest; none while the files disagree about who the school is
-/// or two equally new files differ. Files dated after "now" are flagged; a file with neither
+/// or two equally new files differ. Files dated after "now" are flagged, and so is the file
+/// that would count if its enrolment is in doubt (both count once picked); a file with neither
 /// name nor code is unidentified.
 pub(super) async fn decide<P, F>(
     files: &[&FileFacts],
@@ -104,6 +106,18 @@ where
                 school.decide(&members, &of, statuses);
             } else {
                 school.settle(&members, &picked, &of, statuses);
+            }
+        }
+    }
+    // The file that would count waits while its enrolment is in doubt, unless picked.
+    let roster_students = |r: &Readable| {
+        let s = options.settings?;
+        s.roster[s.roster_row(r.roster_code?)?].students
+    };
+    for r in readable {
+        if statuses[r.n].is_none() && !picks.contains(files[r.n].file.as_str()) {
+            if let Some(doubt) = enrolment_doubt(r.facts, roster_students(r)) {
+                statuses[r.n] = Some(FileStatus::EnrolmentDoubt { doubt });
             }
         }
     }
