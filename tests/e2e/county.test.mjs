@@ -1093,6 +1093,36 @@ test("a school that holds most of a side's students is named beside the figures,
   await page.close();
 });
 
+test("one school name under two codes is a conflict the officer settles, not two schools", { timeout: 120000 }, async (t) => {
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(page);
+    // 示例0县第3学校's file, and one it sent earlier with the letter O in its code: without a
+    // roster both counted, one school weighed twice in every coefficient.
+    await dropPaths(page, [join(ROOT, "tests/corpus/code-typo")]);
+    const summary = page.getByTestId("county-summary");
+    await summary.getByText("共 2 个文件：冲突 2。").waitFor();
+    const right = "000003-示例0县-示例0县第3学校-yzjh-school-2026-2027-2026-11-20.json";
+    const typo = `代码有误-${right}`;
+    const status = (name) => page.getByTestId("county-row").filter({ hasText: new RegExp(`^${name.replace(/[.]/g, "\\.")}`) }).getByTestId("row-status");
+    assert.match(
+      (await status(typo).textContent()).trim(),
+      /^冲突：同一校名下的学校代码不同（(430000000003、4300000000O3|4300000000O3、430000000003)；涉及文件：000003-.*）：可能是代码填错，同一所学校会被计入两次/,
+    );
+    await page.getByTestId(`pick-${right}`).focus();
+    await page.keyboard.press("Enter");
+    await summary.getByText("共 2 个文件：正常 1、重复 1。").waitFor();
+    assert.match((await status(typo).textContent()).trim(), /^重复：/);
+    await page.getByTestId("lang-toggle").click();
+    await summary.getByText("2 files: OK 1, duplicate 1.").waitFor();
+    await page.getByTestId("lang-toggle").click();
+    page.once("dialog", (d) => d.accept());
+    await page.getByTestId("county-clear").click();
+    await page.getByTestId("county-row").first().waitFor({ state: "detached" });
+  });
+  await page.close();
+});
+
 test("files whose checklist has no 资源配置 rule: the page says no 差异系数 is computed, not an empty table", { timeout: 120000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {

@@ -253,6 +253,71 @@ fn one_school_with_and_without_its_code_and_typed_oddly_is_counted_once() {
     }
 }
 
+/// A school that typed its code wrong once (the letter O for a 0) and right in a later file
+/// was two schools without a roster: weighed twice in every coefficient, counted twice in the
+/// rates (only the 数据与他校雷同 hint said so). One name in one county under two codes is a
+/// 冲突 now; the officer's pick counts one and makes the other its duplicate, or counts both
+/// when they are two schools of one name.
+#[test]
+fn one_school_name_under_two_codes_is_a_conflict_not_two_schools() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let made = |file_name: &str, code: &str, t: &str| {
+        let parts = file(file_name, &c, t, |p, _| {
+            p.school_code = code.into();
+            p.school_name = "城关镇第一小学".into();
+        });
+        read(parts, &c, &known)
+    };
+    let files = vec![
+        made("typo", "43070000O1", T1),
+        made("right", "4307000001", "2026-11-21T09:00:00+08:00"),
+        school("Other", 700, 6, T1),
+    ];
+    let r = run(&files, &known, &[]);
+    for f in ["typo.json", "right.json"] {
+        let FileStatus::Conflict {
+            reason: Conflict::SameNameOtherCode { codes },
+            ..
+        } = status(&r, f)
+        else {
+            panic!("{f}: {:?}", status(&r, f));
+        };
+        assert_eq!(codes.shown, ["43070000O1", "4307000001"], "{f}");
+    }
+    assert_eq!(r1(&r).schools, 1, "neither counts until the officer picks");
+    let row = r.schools.iter().find(|s| s.file == "typo.json").unwrap();
+    let line = ziping_core::i18n::row_status_line(Lang::Zh, row);
+    assert!(
+        line.starts_with(
+            "冲突：同一校名下的学校代码不同（43070000O1、4307000001；涉及文件：right.json）"
+        ),
+        "{line}"
+    );
+    assert_eq!(r.conflicts.len(), 1, "listed once: {:?}", r.conflicts);
+    // Picked, the right code counts and the typo is its duplicate.
+    let r = run(&files, &known, &["right.json".into()]);
+    assert_eq!(status(&r, "right.json"), FileStatus::Ok);
+    assert!(matches!(
+        status(&r, "typo.json"),
+        FileStatus::Duplicate { kept, .. } if kept == "right.json"
+    ));
+    assert_eq!(r1(&r).schools, 2);
+    // Two schools of one name, the officer says by picking both.
+    let r = run(&files, &known, &["right.json".into(), "typo.json".into()]);
+    assert_eq!(status(&r, "right.json"), FileStatus::Ok);
+    assert_eq!(status(&r, "typo.json"), FileStatus::Ok);
+    assert_eq!(r1(&r).schools, 3);
+    // One name in two counties is two schools.
+    let mut elsewhere = made("elsewhere", "4307990001", T1);
+    if let Ok(f) = &mut elsewhere.facts {
+        f.county = "汉寿县".into();
+    }
+    let r = run(&[files[1].clone(), elsewhere], &known, &[]);
+    assert_eq!(status(&r, "right.json"), FileStatus::Ok);
+    assert_eq!(status(&r, "elsewhere.json"), FileStatus::Ok);
+}
+
 /// A newer file without a code and another school's name does not quietly replace that
 /// school's file with its code (and its type, and its enrolment): the officer picks.
 #[test]

@@ -288,6 +288,32 @@ fn heavy_school_fixtures_are_produced_by_the_code() {
     );
 }
 
+/// Two files of one 小学 for the county e2e test of a code typed wrong
+/// (`ZIPING_WRITE_EXAMPLES=1` rewrites them): its file with the right code, and one with the
+/// letter O for its code's last 0.
+#[test]
+fn code_typo_fixtures_are_produced_by_the_code() {
+    let write = std::env::var("ZIPING_WRITE_EXAMPLES").is_ok();
+    let c = builtin("yzjh-school");
+    let (name, doc) = ziping_core::sample::school(&c, 3, 1);
+    let at = doc.profile.school_code.rfind('0').expect("a code with a 0");
+    let mut typo = doc.clone();
+    typo.profile.school_code.replace_range(at..at + 1, "O");
+    for (name, doc) in [(name.clone(), doc), (format!("代码有误-{name}"), typo)] {
+        let out = to_text(&resealed(&doc, "examples")).unwrap();
+        fixture("tests/corpus/code-typo", &name, &out, write);
+        assert!(verify(out.as_bytes(), &all_checklists())
+            .unwrap()
+            .result_matches());
+    }
+    assert_eq!(
+        std::fs::read_dir(root("tests/corpus/code-typo"))
+            .unwrap()
+            .count(),
+        2
+    );
+}
+
 /// A file written in format 1 (before the previous year and the review existed) still reads:
 /// its digest is checked over format 1's fields, then it becomes the current format.
 #[test]

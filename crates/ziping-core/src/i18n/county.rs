@@ -80,6 +80,10 @@ pub fn conflict_reason(lang: Lang, reason: &crate::core::aggregate::Conflict) ->
             names: &listed(lang, names),
         }
         .text(lang),
+        Conflict::SameNameOtherCode { codes } => say::ConflictNameCodesOnly {
+            codes: &listed(lang, codes),
+        }
+        .text(lang),
         Conflict::SameTimeOtherContent => Msg::ConflictSameTimeOnly.text(lang).into(),
         Conflict::NoCodeBesideCode { codes } => say::ConflictNoCodeOnly {
             codes: &listed(lang, codes),
@@ -122,6 +126,11 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
             let detail = match reason {
                 Conflict::SameCodeOtherName { names } => say::ConflictCodeNames {
                     names: &listed(lang, names),
+                    with: &with,
+                }
+                .text(lang),
+                Conflict::SameNameOtherCode { codes } => say::ConflictNameCodes {
+                    codes: &listed(lang, codes),
                     with: &with,
                 }
                 .text(lang),

@@ -26,6 +26,7 @@ mod years;
 pub use doubt::{EnrolmentDoubt, ROSTER_HOLD_RATIO};
 pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, ReviewCounts, SchoolFacts};
 pub use heavy::{HeavyRate, HeavySchool};
+pub use schools::Conflict;
 pub use settings::{CountySettings, RosterIssue, RosterSchool, SettingsDraft, SettingsProblem};
 pub use spread::{weighted_cv, Spread};
 pub use table::{indicator_rows, IndicatorRow};
@@ -208,20 +209,6 @@ pub struct SchoolRow {
     pub follow_up: FollowUp,
     /// The roster's school for this file, when the county has a roster and the file is in it.
     pub roster: Option<RosterMatch>,
-}
-
-/// Why files of one school cannot both count, and the officer must pick.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Conflict {
-    /// One school code, different school names: a typo in a code, or two schools.
-    SameCodeOtherName { names: Listed },
-    /// Exported at the same moment with different content: which is newer cannot be told.
-    SameTimeOtherContent,
-    /// The newest file has no school code (or a placeholder) and joined, by its name and
-    /// county, a school whose files have one (`codes`, as written): it may be another
-    /// school's file under this one's name, so it does not replace them unasked.
-    NoCodeBesideCode { codes: Listed },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

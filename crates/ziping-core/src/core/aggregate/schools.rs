@@ -5,11 +5,30 @@
 
 use super::doubt::enrolment_doubt;
 use super::identity::{group, normalize, Who};
-use super::{Conflict, ConflictGroup, CountySettings, FileFacts, FileStatus, Listed};
+use super::{ConflictGroup, CountySettings, FileFacts, FileStatus, Listed};
 use super::{MissingSchool, Options, SchoolFacts, SchoolRow};
 use crate::core::checklist::Checklist;
 use crate::core::model::SchoolType;
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Why files of one school cannot both count, and the officer must pick.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Conflict {
+    /// One school code, different school names: a typo in a code, or two schools.
+    SameCodeOtherName { names: Listed },
+    /// One school name (in one county), different school codes (`codes`, as written): a code
+    /// typed wrong (the letter O for 0) would count the school twice. Not with a roster's
+    /// codes, which are the county's own.
+    SameNameOtherCode { codes: Listed },
+    /// Exported at the same moment with different content: which is newer cannot be told.
+    SameTimeOtherContent,
+    /// The newest file has no school code (or a placeholder) and joined, by its name and
+    /// county, a school whose files have one (`codes`, as written): it may be another
+    /// school's file under this one's name, so it does not replace them unasked.
+    NoCodeBesideCode { codes: Listed },
+}
 
 /// Files decided between two pauses of the aggregation (about 20 ms of a province's batch in
 /// the browser).
@@ -108,6 +127,15 @@ where
                 school.settle(&members, &picked, &of, statuses);
             }
         }
+    }
+    // One name under two codes: the files that would count are a 冲突 until one is picked.
+    let rostered: BTreeSet<usize> = readable
+        .iter()
+        .filter(|r| r.roster_code.is_some())
+        .map(|r| r.n)
+        .collect();
+    for who in by_checklist.values() {
+        school.one_name_two_codes(who, &rostered, &picks, statuses);
     }
     // The file that would count waits while its enrolment is in doubt, unless picked.
     let roster_students = |r: &Readable| {
@@ -241,6 +269,54 @@ impl School<'_> {
             }
         }
         Listed::of(out)
+    }
+
+    /// Of one checklist and year, the files that would count with one name and county under
+    /// two codes or more (none from a roster: its codes are the county's): a 冲突 until the
+    /// officer picks; the pick counts and the others of the name are its duplicates (picking
+    /// two counts both: two schools of one name).
+    fn one_name_two_codes(
+        &mut self,
+        who: &[(usize, Who)],
+        rostered: &BTreeSet<usize>,
+        picks: &BTreeSet<&str>,
+        statuses: &mut [Option<FileStatus>],
+    ) {
+        let mut by_name: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+        for (n, w) in who {
+            if statuses[*n].is_none()
+                && !w.code.is_empty()
+                && !w.name.is_empty()
+                && !rostered.contains(n)
+            {
+                by_name
+                    .entry((w.name.as_str(), w.county.as_str()))
+                    .or_default()
+                    .push(*n);
+            }
+        }
+        for files in by_name.values().filter(|f| f.len() > 1) {
+            let picked: Vec<usize> = files
+                .iter()
+                .copied()
+                .filter(|&m| picks.contains(self.files[m].file.as_str()))
+                .collect();
+            match picked.first() {
+                None => {
+                    let codes = self.codes(files);
+                    self.conflict(
+                        Conflict::SameNameOtherCode { codes },
+                        files,
+                        files,
+                        statuses,
+                    );
+                }
+                Some(&kept) => {
+                    let others = files.iter().copied().filter(|m| !picked.contains(m));
+                    self.kept(kept, &others.chain([kept]).collect::<Vec<_>>(), statuses);
+                }
+            }
+        }
     }
 
     /// The officer picked files of this group: each pick settles the files with its school
