@@ -1396,9 +1396,29 @@ pub fn County(props: &CountyProps) -> Html {
     let awaiting = b.awaiting.iter().map(|c| {
         let d = c.doc();
         let sha = c.sha256().to_string();
+        let diff = b.awaiting_diff(c);
+        // What it eases (a school may have sent a checklist it edited): said beside its
+        // differences, and asked before it is adopted.
+        let (eased, eased_list) = diff
+            .as_ref()
+            .map(|x| crate::i18n::eased(ctx.lang, &x.changes))
+            .unwrap_or_default();
         let accept = {
             let (accept, sha) = (accept_checklist.clone(), sha.clone());
-            Callback::from(move |_: MouseEvent| accept.emit(sha.clone()))
+            let title = crate::app::components::pick(&d.title, ctx.lang);
+            let ask = (eased > 0).then(|| {
+                ctx.say(say::AwaitingEasedConfirm {
+                    title,
+                    version: &d.version,
+                    count: &eased.to_string(),
+                    list: &eased_list,
+                })
+            });
+            Callback::from(move |_: MouseEvent| {
+                if ask.as_deref().is_none_or(page::confirm) {
+                    accept.emit(sha.clone());
+                }
+            })
         };
         let dismiss = {
             let (dismiss, sha) = (dismiss_checklist.clone(), sha.clone());
@@ -1406,7 +1426,7 @@ pub fn County(props: &CountyProps) -> Html {
         };
         // How it differs from the checklist of its id here, each change named, before the
         // officer adopts it (it was adopted at one click, its cut thresholds unseen).
-        let differs = match b.awaiting_diff(c) {
+        let differs = match diff {
             Some(crate::state::county::AwaitingDiff { base, builtin, changes }) => {
                 let (title, version, n) = (
                     crate::app::components::pick(&base.doc().title, ctx.lang),
@@ -1418,7 +1438,10 @@ pub fn County(props: &CountyProps) -> Html {
                 } else {
                     ctx.say(say::AwaitingDiffKnown { title, version, changes: &n })
                 };
-                html! {
+                html! { <>
+                    if eased > 0 {
+                        <p class="field-warning" data-testid="awaiting-eased">{ ctx.say(say::AwaitingEased { count: &eased.to_string(), list: &eased_list }) }</p>
+                    }
                     <details data-testid="awaiting-diff">
                         <summary>{ summary }</summary>
                         <ul>
@@ -1427,7 +1450,7 @@ pub fn County(props: &CountyProps) -> Html {
                             }) }
                         </ul>
                     </details>
-                }
+                </> }
             }
             None => html! { <p class="muted" data-testid="awaiting-new">{ ctx.t(Msg::AwaitingNoBase) }</p> },
         };

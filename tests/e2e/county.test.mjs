@@ -1155,6 +1155,24 @@ test("a checklist sent among the files shows how it differs from the built-in of
     assert.match(await diff.locator("summary").textContent(), /与内置清单“县域义务教育优质均衡发展 — 学校自评”版本 2026\.4 相比：1 处不同/);
     await diff.locator("summary").click();
     assert.match(await diff.locator("li").first().textContent(), /R1[\s\S]*4\.2[\s\S]*1/);
+    // The cut is said as one that eases the checklist, and adopting asks first, naming it.
+    assert.match(
+      await awaiting.getByTestId("awaiting-eased").textContent(),
+      /^其中 1 处放宽了要求：项目 R1 [^；]*小学达标线：≥ 4\.2 → ≥ 1。学校随文件发来的清单可能被改过，采用前请与发布清单的部门核对$/,
+    );
+    let asked = "";
+    page.once("dialog", (d) => {
+      asked = d.message();
+      d.dismiss();
+    });
+    await awaiting.getByTestId("awaiting-accept").click();
+    assert.match(asked, /^“县域义务教育优质均衡发展 — 学校自评”版本 2026\.5 放宽了 1 处要求：项目 R1 .*≥ 4\.2 → ≥ 1。采用后，用它填报的学校按放宽的要求计分，并计入全县数字。确定采用吗？$/s);
+    assert.ok(await awaiting.isVisible(), "declined: it still waits");
+    page.once("dialog", (d) => d.accept());
+    await awaiting.getByTestId("awaiting-accept").focus();
+    await page.keyboard.press("Enter");
+    await awaiting.waitFor({ state: "detached" });
+    assert.match(await page.getByTestId("county-checklists").textContent(), /2026\.5/);
   });
   await page.close();
 });

@@ -1140,3 +1140,111 @@ fn a_sum_of_percentages_cannot_be_asked_above_100() {
     set(&mut d, value, "100");
     assert_eq!(d.problems(&[]), vec![]);
 }
+
+/// The item `id` of a checklist as JSON.
+fn at<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    v["areas"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .flat_map(|a| a["indicators"].as_array_mut().unwrap().iter_mut())
+        .flat_map(|i| i["items"].as_array_mut().unwrap().iter_mut())
+        .find(|it| it["id"] == id)
+        .unwrap()
+}
+
+/// A school can send its county a checklist it edited: which of its changes make the
+/// checklist easier to meet is told from those that tighten it or only reword it, so county
+/// mode can ask before the officer adopts it.
+#[test]
+fn a_change_that_eases_a_checklist_is_told_from_one_that_tightens_or_rewords_it() {
+    let text = std::fs::read_to_string(root("checklists/yzjh-school.json")).unwrap();
+    let base = Checklist::from_json(&text).unwrap();
+    let variant = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        edit(&mut v);
+        let c = Checklist::from_json(&v.to_string()).unwrap();
+        diff(base.doc(), c.doc())
+    };
+    type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Edit, bool)> = vec![
+        (
+            "R1 小学 ≥ 4.2 → ≥ 1",
+            Box::new(|v| at(v, "R1")["kind"]["rule"]["primary"]["value"] = 1.into()),
+            true,
+        ),
+        (
+            "R1 小学 ≥ 4.2 → ≥ 5",
+            Box::new(|v| at(v, "R1")["kind"]["rule"]["primary"]["value"] = 5.into()),
+            false,
+        ),
+        (
+            "R1 小学 ≥ → >",
+            Box::new(|v| at(v, "R1")["kind"]["rule"]["primary"]["op"] = "gt".into()),
+            false,
+        ),
+        (
+            "R1 小学 ≥ → ≤",
+            Box::new(|v| at(v, "R1")["kind"]["rule"]["primary"]["op"] = "le".into()),
+            true,
+        ),
+        (
+            "G5 ≤ 2000 → ≤ 3000",
+            Box::new(|v| at(v, "G5")["kind"]["rule"]["primary"]["value"] = 3000.into()),
+            true,
+        ),
+        (
+            "G5 ≤ 2000 → ≤ 1500",
+            Box::new(|v| at(v, "G5")["kind"]["rule"]["primary"]["value"] = 1500.into()),
+            false,
+        ),
+        (
+            "V1 no veto",
+            Box::new(|v| at(v, "V1")["veto"] = false.into()),
+            true,
+        ),
+        (
+            "V1 removed",
+            Box::new(|v| {
+                for a in v["areas"].as_array_mut().unwrap() {
+                    for i in a["indicators"].as_array_mut().unwrap() {
+                        i["items"]
+                            .as_array_mut()
+                            .unwrap()
+                            .retain(|it| it["id"] != "V1");
+                    }
+                }
+            }),
+            true,
+        ),
+        (
+            "6 of 7 → 5 of 7",
+            Box::new(|v| v["group_rules"][0]["min_pass"] = 5.into()),
+            true,
+        ),
+        (
+            "6 of 7 → 7 of 7",
+            Box::new(|v| v["group_rules"][0]["min_pass"] = 7.into()),
+            false,
+        ),
+        (
+            "85% → 80%",
+            Box::new(|v| v["group_rules"][0]["floor_ratio"] = 0.8.into()),
+            true,
+        ),
+        (
+            "reworded",
+            Box::new(|v| at(v, "R1")["text"]["zh"] = "改写的指标".into()),
+            false,
+        ),
+    ];
+    for (what, edit, eases) in cases {
+        let changes = variant(&*edit);
+        assert!(!changes.is_empty(), "{what}: a change");
+        assert_eq!(
+            changes.iter().any(|d| d.eases()),
+            eases,
+            "{what}: {changes:?}"
+        );
+    }
+}

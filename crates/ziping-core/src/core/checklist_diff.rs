@@ -112,6 +112,63 @@ pub struct Difference {
     pub change: Change,
 }
 
+impl Difference {
+    /// The change makes meeting the checklist easier: a threshold relaxed, turned the other
+    /// way or dropped; a 一票否决 no longer one; an item or group rule removed; fewer items,
+    /// a lower floor, pass rate or grade band needed. A school can send its county a checklist
+    /// it edited: the officer is asked before adopting one that eases anything.
+    pub fn eases(&self) -> bool {
+        let lower = |old: &str, new: &str| {
+            let n = |s: &str| crate::core::decimal::parse(s.trim_end_matches('%'));
+            matches!((n(old), n(new)), (Some(o), Some(n)) if n < o)
+        };
+        match (&self.place, &self.change) {
+            (
+                _,
+                Change::Rule {
+                    old: Some(o), new, ..
+                },
+            ) => new.as_ref().is_none_or(|n| relaxes(o, n)),
+            (Place::Item { .. } | Place::GroupRule { .. }, Change::Removed) => true,
+            (
+                _,
+                Change::Changed {
+                    field: Field::Veto,
+                    old,
+                    new,
+                    ..
+                },
+            ) => old == "true" && new == "false",
+            (
+                _,
+                Change::Changed {
+                    field: Field::MinPass | Field::FloorRatio | Field::PassRate | Field::MinPercent,
+                    old,
+                    new,
+                    ..
+                },
+            ) => lower(old, new),
+            _ => false,
+        }
+    }
+}
+
+/// `new` lets a value pass that `old` did not: a lower ≥ or > bound, a higher ≤ or < bound,
+/// ≥ for >, a wider range, or another kind of comparison altogether.
+fn relaxes(old: &Comparison, new: &Comparison) -> bool {
+    use Comparison::*;
+    match (*old, *new) {
+        (Ge { value: a } | Gt { value: a }, Ge { value: b } | Gt { value: b }) => {
+            b < a || (b == a && matches!((old, new), (Gt { .. }, Ge { .. })))
+        }
+        (Le { value: a } | Lt { value: a }, Le { value: b } | Lt { value: b }) => {
+            b > a || (b == a && matches!((old, new), (Lt { .. }, Le { .. })))
+        }
+        (Between { min: a, max: b }, Between { min: c, max: d }) => c < a || d > b,
+        _ => true,
+    }
+}
+
 struct Diff {
     out: Vec<Difference>,
 }

@@ -109,6 +109,26 @@ pub fn diff_place(lang: Lang, place: &crate::core::checklist_diff::Place) -> Str
 }
 
 /// What a checklist difference is, in words ("达标线：≥ 60 → ≥ 90").
+/// The changes of a checklist that make it easier to meet
+/// ([`crate::core::checklist_diff::Difference::eases`]): how many, and the first three named
+/// ("R1 …：小学 ≥ 4.2 → ≥ 1；…").
+pub fn eased(lang: Lang, changes: &[crate::core::checklist_diff::Difference]) -> (usize, String) {
+    let eased: Vec<_> = changes.iter().filter(|d| d.eases()).collect();
+    let named: Vec<String> = eased
+        .iter()
+        .take(3)
+        .map(|d| {
+            format!(
+                "{}{}{}",
+                diff_place(lang, &d.place),
+                lang.colon(),
+                diff_change(lang, &d.change)
+            )
+        })
+        .collect();
+    (eased.len(), named.join(Msg::ClauseSeparator.text(lang)))
+}
+
 pub fn diff_change(lang: Lang, change: &crate::core::checklist_diff::Change) -> String {
     use crate::core::checklist_diff::{Change as C, Field};
     let kind_word = |code: &str| match code {
