@@ -460,6 +460,9 @@ pub fn County(props: &CountyProps) -> Html {
     let restored = use_state(|| None::<usize>);
     // How many of them 取消 left unchecked (out of the batch, still kept here).
     let unchecked = use_state(|| None::<usize>);
+    // How many files just picked 取消 left unread (out of the batch, not kept), and whether a
+    // folder was still being walked; until files are picked again or the batch is cleared.
+    let cancelled = use_state(|| None::<(usize, bool)>);
     // Files picked not yet kept in this browser (`keep_in_order`): said, and asked before the
     // page is left.
     let saving = use_state(|| false);
@@ -848,7 +851,11 @@ pub fn County(props: &CountyProps) -> Html {
     // or a closed tab finds the batch again; files it kept come back with where they are kept.
     let add: Rc<dyn Fn(Vec<web_sys::File>, Joining)> = {
         let (work, refresh, start_keeper) = (work.clone(), refresh.clone(), start_keeper.clone());
+        let cancelled = cancelled.clone();
         Rc::new(move |list: Vec<web_sys::File>, joining: Joining| {
+            if matches!(joining, Joining::New) && cancelled.is_some() {
+                cancelled.set(None);
+            }
             let (keep, kept) = match joining {
                 Joining::New => (true, Vec::new()),
                 Joining::Kept(kept) => (false, kept),
@@ -1057,19 +1064,28 @@ pub fn County(props: &CountyProps) -> Html {
             refresh.clone(),
             start_keeper.clone(),
         );
-        let (restored, unchecked) = (restored.clone(), unchecked.clone());
+        let (restored, unchecked, cancelled) =
+            (restored.clone(), unchecked.clone(), cancelled.clone());
         Callback::from(move |_: MouseEvent| {
             // Last time's files still being checked leave the batch (kept all the same): the
             // line about last time's files counts those still in it, another says where the
-            // rest are.
-            let left = {
+            // rest are. The files just picked and not read yet leave it too, not kept: said,
+            // with a folder's files not found yet (they went without a word).
+            let (left, unread, walking) = {
                 let w = work.borrow();
-                w.batch
+                let last = w
+                    .batch
                     .pending()
                     .filter(|id| w.last_time.contains(id))
-                    .count()
+                    .count();
+                (
+                    last,
+                    w.batch.pending_count().saturating_sub(last),
+                    w.walks > 0,
+                )
             };
             stop();
+            cancelled.set((unread > 0 || walking).then_some((unread, walking)));
             if left > 0 {
                 restored.set(
                     (*restored)
@@ -1102,12 +1118,13 @@ pub fn County(props: &CountyProps) -> Html {
         })
     };
     let clear = {
-        let (work, stop, refresh, restored, unchecked) = (
+        let (work, stop, refresh, restored, unchecked, cancelled) = (
             work.clone(),
             stop.clone(),
             refresh.clone(),
             restored.clone(),
             unchecked.clone(),
+            cancelled.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             // The batch is kept in this browser: clearing it is asked once.
@@ -1131,6 +1148,7 @@ pub fn County(props: &CountyProps) -> Html {
             }
             restored.set(None);
             unchecked.set(None);
+            cancelled.set(None);
             wasm_bindgen_futures::spawn_local(drafts::clear_county_batch());
             refresh();
         })
@@ -1530,7 +1548,15 @@ pub fn County(props: &CountyProps) -> Html {
                         .map(|n| n.saturating_sub(work.borrow().last_time_not_schools))
                         .filter(|&n| n > 0)
                     {
-                        <p class="muted no-print" data-testid="county-restored">{ ctx.say(say::CountyRestored { files: &n.to_string() }) }</p>
+                        <p class="muted no-print" data-testid="county-restored">{
+                            // Files added since are in the batch too: the line says how many of
+                            // them came back (it said "这批 5 个文件" beside 共 6 个文件).
+                            if r.schools.len() > n {
+                                ctx.say(say::CountyRestoredPart { files: &n.to_string(), total: &r.schools.len().to_string() })
+                            } else {
+                                ctx.say(say::CountyRestored { files: &n.to_string() })
+                            }
+                        }</p>
                     }
                     if r.mixes_counties() {
                         // Files of several counties: which one first, never a mix of them.
@@ -1621,6 +1647,11 @@ pub fn County(props: &CountyProps) -> Html {
             // From the end of reading (keeping starts within `KEEP_WAIT_MS`) until kept.
             if *storing || (*saving && !reading) {
                 <p class="status no-print" role="status" data-testid="county-keeping">{ ctx.t(Msg::CountyKeeping) }</p>
+            }
+            if let Some((n, walking)) = *cancelled {
+                <p class="status no-print" role="status" data-testid="county-cancelled">{
+                    if walking { ctx.say(say::CountyCancelledWalk { files: &n.to_string() }) } else { ctx.say(say::CountyCancelled { files: &n.to_string() }) }
+                }</p>
             }
             if let Some(n) = *unchecked {
                 <p class="status no-print" role="status" data-testid="county-unchecked">{ ctx.say(say::CountyUnchecked { files: &n.to_string() }) }</p>

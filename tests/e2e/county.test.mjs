@@ -395,6 +395,9 @@ test("the batch is kept in this browser: a reload finds the files read again and
     // Another file joins the kept ones.
     await page.getByTestId("county-files").setInputFiles([join(CORPUS, "60-fullwidth-code-formula-name.json")]);
     await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
+    // The line about last time's files says they are part of the batch now (it said "这批 5
+    // 个文件" beside 共 6 个文件).
+    assert.match(await page.getByTestId("county-restored").innerText(), /^这批 6 个文件中，5 个是上次在本浏览器中汇总的，已重新校验和计分/);
     await keptHere(page);
     await page.reload();
     await summary.getByText("共 6 个文件：正常 4、重复 1、其他县 1。").waitFor();
@@ -501,7 +504,7 @@ test("files picked while last time's batch is still being read back are kept, no
     await page.waitForTimeout(500);
     await other.evaluate(() => { window.release = true; });
     await page.getByTestId("county-ask").waitFor();
-    assert.match(await page.getByTestId("county-restored").innerText(), /这批 3 个文件是上次在本浏览器中汇总的/);
+    assert.match(await page.getByTestId("county-restored").innerText(), /^这批 5 个文件中，3 个是上次在本浏览器中汇总的/);
     await page.getByTestId("county-ask").getByTestId("county-option").filter({ hasText: "示例县" }).click();
     await summary.getByText("共 5 个文件：正常 4、其他县 1。").waitFor();
     // Each kept once, none lost: after a reload, all five.
@@ -637,8 +640,18 @@ test("取消 while a second pick is read: what this browser kept is never delete
     const total = Number((await summary.innerText()).match(/共 (\d+) 个文件/)[1]);
     assert.ok(total >= first.length && total < first.length + 2000, `the files read stay: ${total}`);
     assert.equal(await keptFiles(page), total, "the files on the page are the files kept");
+    // The files not read are said (they left without a word), until files are chosen again.
+    const cancelled = page.getByTestId("county-cancelled");
+    assert.equal(
+      await cancelled.textContent(),
+      `已取消：刚选的文件中有 ${first.length + 2000 - total} 个还没读取，不在这批中，也没有保存在本浏览器；需要时请重新选择。`,
+    );
+    await page.getByTestId("county-files").setInputFiles(manyFiles("ziping-after-", 1, () => '{"after":1}'));
+    await cancelled.waitFor({ state: "detached" });
+    await summary.getByText(new RegExp(`^共 ${total + 1} 个文件`)).waitFor();
+    await keptHere(page);
     await page.reload();
-    await summary.getByText(new RegExp(`^共 ${total} 个文件`)).waitFor();
+    await summary.getByText(new RegExp(`^共 ${total + 1} 个文件`)).waitFor();
     await clearBatch(page);
   });
   await page.close();
