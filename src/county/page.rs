@@ -1057,6 +1057,10 @@ pub fn County(props: &CountyProps) -> Html {
             start_pool();
         })
     };
+    // Where focus goes once drawn: the county question when files of several counties came
+    // (it is below the settings), the county chosen once answered (the buttons are gone),
+    // the line 取消 leaves.
+    let focus_target = use_state(|| None::<String>);
     let cancel = {
         let (work, stop, refresh, start_keeper) = (
             work.clone(),
@@ -1064,8 +1068,12 @@ pub fn County(props: &CountyProps) -> Html {
             refresh.clone(),
             start_keeper.clone(),
         );
-        let (restored, unchecked, cancelled) =
-            (restored.clone(), unchecked.clone(), cancelled.clone());
+        let (restored, unchecked, cancelled, focus_target) = (
+            restored.clone(),
+            unchecked.clone(),
+            cancelled.clone(),
+            focus_target.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             // Last time's files still being checked leave the batch (kept all the same): the
             // line about last time's files counts those still in it, another says where the
@@ -1086,6 +1094,10 @@ pub fn County(props: &CountyProps) -> Html {
             };
             stop();
             cancelled.set((unread > 0 || walking).then_some((unread, walking)));
+            // The button goes with the reading: the focus goes to what says what it did.
+            if unread > 0 || walking {
+                focus_target.set(Some("county-cancelled".into()));
+            }
             if left > 0 {
                 restored.set(
                     (*restored)
@@ -1160,18 +1172,20 @@ pub fn County(props: &CountyProps) -> Html {
             refresh();
         })
     };
-    // Where focus goes once drawn: the county question when files of several counties came
-    // (it is below the settings), the county chosen once answered (the buttons are gone).
-    let focus_target = use_state(|| None::<String>);
-    // 计入此文件: the file's row keeps the focus (its button is gone with its 冲突).
-    let pick = {
+    // 计入此文件 and 取消选定 (decided again as if never chosen): the file's row keeps the
+    // focus (its button is gone with its 冲突).
+    let choice = |choose: fn(&mut crate::state::county::Batch, &str)| {
         let (work, refresh, focus_target) = (work.clone(), refresh.clone(), focus_target.clone());
         Callback::from(move |file: String| {
-            work.borrow_mut().batch.pick(&file);
+            choose(&mut work.borrow_mut().batch, &file);
             refresh();
             focus_target.set(Some(crate::county::table::status_dom_id(&file)));
         })
     };
+    let (pick, unpick) = (
+        choice(crate::state::county::Batch::pick),
+        choice(crate::state::county::Batch::unpick),
+    );
     {
         let focus_target = focus_target.clone();
         // What is to have the focus may come with the next report (made in steps): until it
@@ -1457,9 +1471,6 @@ pub fn County(props: &CountyProps) -> Html {
                     ctx.say(say::AwaitingDiffKnown { title, version, changes: &n })
                 };
                 html! { <>
-                    if eased > 0 {
-                        <p class="field-warning" data-testid="awaiting-eased">{ ctx.say(say::AwaitingEased { count: &eased.to_string(), list: &eased_list }) }</p>
-                    }
                     <details data-testid="awaiting-diff">
                         <summary>{ summary }</summary>
                         <ul>
@@ -1468,6 +1479,10 @@ pub fn County(props: &CountyProps) -> Html {
                             }) }
                         </ul>
                     </details>
+                    // After the line that counts the differences it is one of.
+                    if eased > 0 {
+                        <p class="field-warning" data-testid="awaiting-eased">{ ctx.say(say::AwaitingEased { count: &eased.to_string(), list: &eased_list }) }</p>
+                    }
                 </> }
             }
             None => html! { <p class="muted" data-testid="awaiting-new">{ ctx.t(Msg::AwaitingNoBase) }</p> },
@@ -1605,7 +1620,7 @@ pub fn County(props: &CountyProps) -> Html {
                     { missing_schools(&ctx, r) }
                     <p class="error no-print" role="alert" data-testid="assign-problem" hidden={assign_problem.is_none()}>{ (*assign_problem).as_ref().map(|code| ctx.say(say::AssignUnknown { code })).unwrap_or_default() }</p>
                     if *parts >= 1 {
-                    <SchoolsTable report={Shared(l.report.clone())} view={table_view.clone()} page={table_page.clone()} on_open={open_school.clone()} on_pick={pick.clone()}
+                    <SchoolsTable report={Shared(l.report.clone())} view={table_view.clone()} page={table_page.clone()} on_open={open_school.clone()} on_pick={pick.clone()} on_unpick={unpick.clone()}
                         roster={settings.as_ref().filter(|s| s.0.has_roster()).cloned()} on_assign={assign.clone()} on_add_to_roster={add_to_roster.clone()} />
                     }
                     if *parts >= 2 {
@@ -1649,7 +1664,7 @@ pub fn County(props: &CountyProps) -> Html {
                 <p class="status no-print" role="status" data-testid="county-keeping">{ ctx.t(Msg::CountyKeeping) }</p>
             }
             if let Some((n, walking)) = *cancelled {
-                <p class="status no-print" role="status" data-testid="county-cancelled">{
+                <p class="status no-print" role="status" id="county-cancelled" tabindex="-1" data-testid="county-cancelled">{
                     if walking { ctx.say(say::CountyCancelledWalk { files: &n.to_string() }) } else { ctx.say(say::CountyCancelled { files: &n.to_string() }) }
                 }</p>
             }

@@ -37,6 +37,8 @@ pub(super) struct SchoolsTableProps {
     pub on_open: Callback<String>,
     /// The officer picks the file that counts for its school.
     pub on_pick: Callback<String>,
+    /// 取消选定 on a file the officer chose.
+    pub on_unpick: Callback<String>,
     /// The county's settings, when it has a roster: files not in it can be assigned to one of
     /// its schools, or their school added to it.
     pub roster: Option<Shared<crate::core::aggregate::CountySettings>>,
@@ -142,6 +144,10 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
             let (choose_file, file) = (choose_file.clone(), s.file.clone());
             Callback::from(move |_: MouseEvent| choose_file.emit(file.clone()))
         };
+        let unpick = {
+            let (unpick, file) = (props.on_unpick.clone(), s.file.clone());
+            Callback::from(move |_: MouseEvent| unpick.emit(file.clone()))
+        };
         let t = s.school_type.map_or("", |t| crate::i18n::school_type_name(ctx.lang, t));
         let enrolment = s.enrolment.iter().map(|(_, e)| e.map(|n| format::fixed(n, 0)).unwrap_or_default()).collect::<Vec<_>>().join(" + ");
         // A 九年一贯制 school's two parts each named (its cells read R1 R1 R2 R2 … before).
@@ -186,6 +192,9 @@ pub(super) fn SchoolsTable(props: &SchoolsTableProps) -> Html {
                     { row_status_line(ctx.lang, s) }
                     if can_pick {
                         <button type="button" class="small no-print" data-testid={format!("pick-{}", s.file)} onclick={choose}>{ ctx.t(Msg::CountyPickThis) }</button>
+                    }
+                    if s.picked {
+                        <button type="button" class="small no-print" data-testid={format!("unpick-{}", s.file)} onclick={unpick}>{ ctx.t(Msg::CountyUnpick) }</button>
                     }
                     if let Some(note) = roster_note { <p class="near" data-testid="row-roster">{ note }</p> }
                     if outside { { assign_controls(ctx, s, &props.on_assign, &props.on_add_to_roster) } }

@@ -84,7 +84,8 @@ fn the_county_cv_of_three_schools_is_the_worked_example() {
         report.schools[3].status,
         FileStatus::Duplicate {
             kept: "A.json".into(),
-            identical: false
+            identical: false,
+            other_code: false
         }
     );
     assert!(matches!(
@@ -295,14 +296,28 @@ fn one_school_name_under_two_codes_is_a_conflict_not_two_schools() {
         "{line}"
     );
     assert_eq!(r.conflicts.len(), 1, "listed once: {:?}", r.conflicts);
-    // Picked, the right code counts and the typo is its duplicate.
+    // Picked, the right code counts and the typo is its duplicate, which may be picked too;
+    // the choice is said in the row (the page, the CSV, the printout).
     let r = run(&files, &known, &["right.json".into()]);
     assert_eq!(status(&r, "right.json"), FileStatus::Ok);
+    let typo = status(&r, "typo.json");
     assert!(matches!(
-        status(&r, "typo.json"),
-        FileStatus::Duplicate { kept, .. } if kept == "right.json"
+        &typo,
+        FileStatus::Duplicate { kept, other_code: true, .. } if kept == "right.json"
     ));
+    assert!(typo.can_pick() && !typo.counted());
     assert_eq!(r1(&r).schools, 2);
+    let row = |r: &CountyReport, f: &str| r.schools.iter().find(|s| s.file == f).unwrap().clone();
+    assert!(row(&r, "right.json").picked && !row(&r, "typo.json").picked);
+    assert_eq!(
+        ziping_core::i18n::row_status_line(Lang::Zh, &row(&r, "right.json")),
+        "正常：已由县里选定计入"
+    );
+    assert!(
+        ziping_core::i18n::row_status_line(Lang::Zh, &row(&r, "typo.json"))
+            .starts_with("重复：同名学校另有文件“right.json”（学校代码不同）已选定计入")
+    );
+    assert!(schools_csv(&r, Lang::Zh).contains("已由县里选定计入"));
     // Two schools of one name, the officer says by picking both.
     let r = run(&files, &known, &["right.json".into(), "typo.json".into()]);
     assert_eq!(status(&r, "right.json"), FileStatus::Ok);
@@ -403,7 +418,8 @@ fn equal_times_with_other_content_conflict_and_the_future_is_flagged() {
         status(&r, "G2.json"),
         FileStatus::Duplicate {
             kept: "G1.json".into(),
-            identical: true
+            identical: true,
+            other_code: false
         }
     );
     // A file from year 9999 no longer always wins.

@@ -100,6 +100,8 @@ catalogue! {
     StatusFutureTime => "时间异常", "dated in the future";
     StatusFutureTimeDetail => "导出时间晚于现在（电脑时钟有误或文件被改过），暂不计入；确认无误后可选定计入", "exported later than now (a wrong clock or an edited file); not counted unless you choose it";
     StatusEnrolmentDoubt => "人数存疑", "enrolment in doubt";
+    StatusPicked => "已由县里选定计入", "chosen by the county to count";
+    CountyUnpick => "取消选定", "Undo choice";
     StatusOtherCounty => "其他县", "other county";
     StatusOtherCountyDetail => "不属于正在汇总的县，不计入", "not in the county being aggregated; not counted";
     StatusUnidentified => "无法识别", "unidentified";

@@ -113,9 +113,15 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
             Msg::StatusResultDiffers.text(lang),
             Msg::StatusResultDiffersDetail.text(lang).into(),
         ),
-        FileStatus::Duplicate { kept, identical } => (
+        FileStatus::Duplicate {
+            kept,
+            identical,
+            other_code,
+        } => (
             Msg::StatusDuplicate.text(lang),
-            if *identical {
+            if *other_code {
+                say::StatusDuplicateOtherCode { kept }.text(lang)
+            } else if *identical {
                 say::StatusDuplicateSame { kept }.text(lang)
             } else {
                 say::StatusDuplicateKept { kept }.text(lang)
@@ -208,6 +214,13 @@ pub fn listed(lang: Lang, list: &crate::core::aggregate::Listed) -> String {
 /// may pick to count).
 pub fn row_status_text(lang: Lang, row: &SchoolRow) -> (&'static str, String) {
     let (word, mut detail) = status_text(lang, &row.status);
+    // The officer's choice, on the page, in the CSV and on paper (it left no trace).
+    if row.picked && row.status.counted() {
+        if !detail.is_empty() {
+            detail.push_str(if lang == Lang::Zh { "；" } else { "; " });
+        }
+        detail.push_str(Msg::StatusPicked.text(lang));
+    }
     if row.result_differs && row.status != FileStatus::ResultDiffers {
         if !detail.is_empty() {
             detail.push_str(if lang == Lang::Zh { "；" } else { "; " });

@@ -174,6 +174,8 @@ pub struct SchoolRow {
     /// A counted file says so by its status (结果不一致); this says it of a file with another
     /// status too, such as a 冲突 or a 重复 the officer may pick.
     pub result_differs: bool,
+    /// The officer chose this file to count (`Options::picks`).
+    pub picked: bool,
     pub school_name: String,
     pub school_code: String,
     pub county: String,
@@ -226,10 +228,14 @@ pub enum FileStatus {
     /// one is used).
     ResultDiffers,
     /// Another file of the same school and checklist counts instead (it is newer, or the
-    /// officer picked it); `identical` when this is the same file again.
+    /// officer picked it); `identical` when this is the same file again; `other_code` when
+    /// the one kept has the same name under another code (the officer may pick this one too:
+    /// two schools of one name).
     Duplicate {
         kept: String,
         identical: bool,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        other_code: bool,
     },
     /// Not counted until the officer picks one of `with` or this one. `group` is its place
     /// in the report's `conflicts`, which lists every file of the group once.
@@ -396,6 +402,10 @@ impl FileStatus {
             FileStatus::Conflict { .. }
                 | FileStatus::FutureTime
                 | FileStatus::EnrolmentDoubt { .. }
+                | FileStatus::Duplicate {
+                    other_code: true,
+                    ..
+                }
         )
     }
 
@@ -698,6 +708,7 @@ where
                     counted.push((f, c));
                 }
                 let mut row = SchoolRow::of(&file.file, status, f, checklist);
+                row.picked = options.picks.contains(&file.file);
                 row.roster = roster_rows[n]
                     .zip(settings)
                     .map(|((r, assigned), s)| RosterMatch::of(&s.roster[r], f, assigned));

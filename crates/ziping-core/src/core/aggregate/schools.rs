@@ -196,6 +196,7 @@ impl School<'_> {
             statuses[m] = Some(FileStatus::Duplicate {
                 kept: self.name(kept),
                 identical: self.digest(m) == self.digest(kept),
+                other_code: false,
             });
         }
     }
@@ -273,8 +274,8 @@ impl School<'_> {
 
     /// Of one checklist and year, the files that would count with one name and county under
     /// two codes or more (none from a roster: its codes are the county's): a 冲突 until the
-    /// officer picks; the pick counts and the others of the name are its duplicates (picking
-    /// two counts both: two schools of one name).
+    /// officer picks; the pick counts and the others of the name are its duplicates, which
+    /// can be picked too (two schools of one name).
     fn one_name_two_codes(
         &mut self,
         who: &[(usize, Who)],
@@ -312,8 +313,13 @@ impl School<'_> {
                     );
                 }
                 Some(&kept) => {
-                    let others = files.iter().copied().filter(|m| !picked.contains(m));
-                    self.kept(kept, &others.chain([kept]).collect::<Vec<_>>(), statuses);
+                    for &m in files.iter().filter(|m| !picked.contains(m)) {
+                        statuses[m] = Some(FileStatus::Duplicate {
+                            kept: self.name(kept),
+                            identical: self.digest(m) == self.digest(kept),
+                            other_code: true,
+                        });
+                    }
                 }
             }
         }
@@ -440,6 +446,7 @@ impl School<'_> {
                 statuses[m] = Some(FileStatus::Duplicate {
                     kept: self.name(tied[0]),
                     identical: false,
+                    other_code: false,
                 });
             }
             let among: Vec<usize> = present
@@ -461,6 +468,7 @@ impl School<'_> {
                 statuses[m] = Some(FileStatus::Duplicate {
                     kept: self.name(tied[0]),
                     identical: false,
+                    other_code: false,
                 });
             }
             self.conflict(Conflict::SameTimeOtherContent, &tied, &tied, statuses);
