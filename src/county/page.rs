@@ -1665,7 +1665,11 @@ pub fn County(props: &CountyProps) -> Html {
             }
             if let Some((n, walking)) = *cancelled {
                 <p class="status no-print" role="status" id="county-cancelled" tabindex="-1" data-testid="county-cancelled">{
-                    if walking { ctx.say(say::CountyCancelledWalk { files: &n.to_string() }) } else { ctx.say(say::CountyCancelled { files: &n.to_string() }) }
+                    match (walking, n) {
+                        (true, 0) => ctx.t(Msg::CountyCancelledWalkNone).to_string(),
+                        (true, _) => ctx.say(say::CountyCancelledWalk { files: &n.to_string() }),
+                        _ => ctx.say(say::CountyCancelled { files: &n.to_string() }),
+                    }
                 }</p>
             }
             if let Some(n) = *unchecked {

@@ -333,6 +333,86 @@ fn one_school_name_under_two_codes_is_a_conflict_not_two_schools() {
     assert_eq!(status(&r, "elsewhere.json"), FileStatus::Ok);
 }
 
+/// A school's newer file with a made-up enrolment waits without keeping its older file out
+/// (the older was its 重复, "kept" by a file not counted, and the school counted nowhere); a
+/// file in doubt that is also in a 冲突 says so before the officer picks it, and after.
+#[test]
+fn a_held_file_keeps_nothing_out_and_is_said_beside_a_conflict() {
+    let c = builtin("yzjh-school");
+    let known = builtins().unwrap();
+    let made = |file_name: &str, name: &str, students: &str, t: &str| {
+        let parts = file(file_name, &c, t, |p, a| {
+            p.school_code = "4307000001".into();
+            p.school_name = name.into();
+            a.set(Slot::whole("students"), Value::Number(students.into()));
+        });
+        read(parts, &c, &known)
+    };
+    let later = "2026-11-21T09:00:00+08:00";
+    let files = vec![
+        made("old", "城关一小", "600", T1),
+        made("new", "城关一小", "6000000", later),
+    ];
+    let r = run(&files, &known, &[]);
+    assert_eq!(
+        status(&r, "old.json"),
+        FileStatus::Ok,
+        "the school counts meanwhile"
+    );
+    assert!(matches!(
+        status(&r, "new.json"),
+        FileStatus::EnrolmentDoubt { .. }
+    ));
+    assert_eq!(r1(&r).schools, 1);
+    let r = run(&files, &known, &["new.json".into()]);
+    assert_eq!(status(&r, "new.json"), FileStatus::Ok);
+    assert!(matches!(
+        status(&r, "old.json"),
+        FileStatus::Duplicate { .. }
+    ));
+    let row = r.schools.iter().find(|s| s.file == "new.json").unwrap();
+    let line = ziping_core::i18n::row_status_line(Lang::Zh, row);
+    assert!(
+        line.starts_with(
+            "正常：另外人数存疑：按填报的在校生数和班数，每班 333333.3 人，不像实际人数"
+        ) && line.ends_with("；已由县里选定计入"),
+        "picked, the doubt stays said: {line}"
+    );
+    // One code, two names: a 冲突; the file in doubt says so before it is picked.
+    let files = vec![
+        made("a", "城关一小", "600", T1),
+        made("b", "城关二小", "6000000", T1),
+    ];
+    let r = run(&files, &known, &[]);
+    let row = r.schools.iter().find(|s| s.file == "b.json").unwrap();
+    assert!(matches!(row.status, FileStatus::Conflict { .. }));
+    let line = ziping_core::i18n::row_status_line(Lang::Zh, row);
+    assert!(
+        line.contains("；另外人数存疑：按填报的在校生数和班数，每班 333333.3 人"),
+        "{line}"
+    );
+    // A 小学 and a 初中 of one name under two codes count on their two sides: no 冲突.
+    let typed = |file_name: &str, code: &str, t: SchoolType| {
+        let parts = file(file_name, &c, T1, |p, a| {
+            p.school_code = code.into();
+            p.school_name = "城关学校".into();
+            p.school_type = Some(t);
+            *a = example_school(&c, t);
+        });
+        read(parts, &c, &known)
+    };
+    let r = run(
+        &[
+            typed("p", "4307000001", SchoolType::Primary),
+            typed("j", "4307000002", SchoolType::Junior),
+        ],
+        &known,
+        &[],
+    );
+    assert_eq!(status(&r, "p.json"), FileStatus::Ok);
+    assert_eq!(status(&r, "j.json"), FileStatus::Ok);
+}
+
 /// A newer file without a code and another school's name does not quietly replace that
 /// school's file with its code (and its type, and its enrolment): the officer picks.
 #[test]

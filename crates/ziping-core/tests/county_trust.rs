@@ -504,7 +504,7 @@ mod with_settings {
         let row = r.schools.iter().find(|s| s.file == "A.json").unwrap();
         let line = ziping_core::i18n::row_status_line(ziping_core::i18n::Lang::Zh, row);
         assert!(
-            line.starts_with("人数存疑：报送的在校生数 1300 人，县名册中为 600 人，相差一倍以上"),
+            line.starts_with("人数存疑：报送的在校生数 1300 人，县名册中为 600 人，是名册人数的两倍以上或一半以下（"),
             "{line}"
         );
         let r = run_with(&files, &s, &["A.json".into()], &[]);

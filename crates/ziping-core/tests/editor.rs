@@ -1237,6 +1237,21 @@ fn a_change_that_eases_a_checklist_is_told_from_one_that_tightens_or_rewords_it(
             Box::new(|v| at(v, "R1")["text"]["zh"] = "改写的指标".into()),
             false,
         ),
+        (
+            "near items no longer score",
+            Box::new(|v| v["group_rules"][0]["near_scores"] = false.into()),
+            false,
+        ),
+        (
+            "no 差异系数 for the group",
+            Box::new(|v| v["group_rules"][0]["spread"] = false.into()),
+            true,
+        ),
+        (
+            "V1 for 小学 only",
+            Box::new(|v| at(v, "V1")["applies_to"] = serde_json::json!(["primary"])),
+            true,
+        ),
     ];
     for (what, edit, eases) in cases {
         let changes = variant(&*edit);
@@ -1247,4 +1262,16 @@ fn a_change_that_eases_a_checklist_is_told_from_one_that_tightens_or_rewords_it(
             "{what}: {changes:?}"
         );
     }
+    // Four eased: three named, and "等" says there are more.
+    let changes = variant(&|v| {
+        for id in ["R1", "R2", "R3", "R4"] {
+            at(v, id)["kind"]["rule"]["primary"]["value"] = 0.5.into();
+        }
+    });
+    let (count, list) = ziping_core::i18n::eased(Lang::Zh, &changes);
+    assert_eq!(count, 4);
+    assert!(
+        list.contains("R3") && !list.contains("R4") && list.ends_with("；等"),
+        "{list}"
+    );
 }

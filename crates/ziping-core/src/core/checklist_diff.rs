@@ -113,14 +113,21 @@ pub struct Difference {
 }
 
 impl Difference {
-    /// The change makes meeting the checklist easier: a threshold relaxed, turned the other
-    /// way or dropped; a 一票否决 no longer one; an item or group rule removed; fewer items,
-    /// a lower floor, pass rate or grade band needed. A school can send its county a checklist
-    /// it edited: the officer is asked before adopting one that eases anything.
+    /// The change makes meeting the checklist easier, or may: a threshold relaxed, turned the
+    /// other way or dropped; a 一票否决 no longer one; an item or group rule removed; fewer
+    /// items, a lower floor, pass rate or grade band needed, or none; near items scoring; no
+    /// 差异系数 for a group; an item of another kind or for other school types. A school can
+    /// send its county a checklist it edited: the officer is asked before adopting one that
+    /// eases anything.
     pub fn eases(&self) -> bool {
         let lower = |old: &str, new: &str| {
             let n = |s: &str| crate::core::decimal::parse(s.trim_end_matches('%'));
-            matches!((n(old), n(new)), (Some(o), Some(n)) if n < o)
+            match (n(old), n(new)) {
+                (Some(o), Some(n)) => n < o,
+                // A requirement dropped (a pass rate no longer set).
+                (Some(_), None) => new.is_empty(),
+                _ => false,
+            }
         };
         match (&self.place, &self.change) {
             (
@@ -139,6 +146,29 @@ impl Difference {
                     ..
                 },
             ) => old == "true" && new == "false",
+            (
+                _,
+                Change::Changed {
+                    field: Field::NearScores,
+                    new,
+                    ..
+                },
+            ) => new == "✓",
+            (
+                _,
+                Change::Changed {
+                    field: Field::Spread,
+                    new,
+                    ..
+                },
+            ) => new == "✗",
+            (
+                _,
+                Change::Changed {
+                    field: Field::Kind | Field::AppliesTo,
+                    ..
+                },
+            ) => true,
             (
                 _,
                 Change::Changed {

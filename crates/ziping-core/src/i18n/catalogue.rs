@@ -100,7 +100,10 @@ catalogue! {
     StatusFutureTime => "时间异常", "dated in the future";
     StatusFutureTimeDetail => "导出时间晚于现在（电脑时钟有误或文件被改过），暂不计入；确认无误后可选定计入", "exported later than now (a wrong clock or an edited file); not counted unless you choose it";
     StatusEnrolmentDoubt => "人数存疑", "enrolment in doubt";
+    ListEtc => "等", "and more";
     StatusPicked => "已由县里选定计入", "chosen by the county to count";
+    StatusDoubtHeld => "（在校生数是差异系数的权重和县域比例的依据），暂不计入；核实无误后可选定计入", " (enrolment weighs the coefficients and the county rates); not counted unless you choose it";
+    CountyCancelledWalkNone => "已取消：文件夹还没找完，还没找到的文件不在这批中，也没有保存在本浏览器；需要时请重新选择这个文件夹。", "Cancelled while the folder was still being searched: the files not found yet are not in this batch, nor kept in this browser. Choose the folder again if needed.";
     CountyUnpick => "取消选定", "Undo choice";
     StatusOtherCounty => "其他县", "other county";
     StatusOtherCountyDetail => "不属于正在汇总的县，不计入", "not in the county being aggregated; not counted";

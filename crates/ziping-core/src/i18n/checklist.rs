@@ -111,10 +111,10 @@ pub fn diff_place(lang: Lang, place: &crate::core::checklist_diff::Place) -> Str
 /// What a checklist difference is, in words ("达标线：≥ 60 → ≥ 90").
 /// The changes of a checklist that make it easier to meet
 /// ([`crate::core::checklist_diff::Difference::eases`]): how many, and the first three named
-/// ("R1 …：小学 ≥ 4.2 → ≥ 1；…").
+/// ("R1 …：小学 ≥ 4.2 → ≥ 1；…；等" when there are more).
 pub fn eased(lang: Lang, changes: &[crate::core::checklist_diff::Difference]) -> (usize, String) {
     let eased: Vec<_> = changes.iter().filter(|d| d.eases()).collect();
-    let named: Vec<String> = eased
+    let mut named: Vec<String> = eased
         .iter()
         .take(3)
         .map(|d| {
@@ -126,6 +126,9 @@ pub fn eased(lang: Lang, changes: &[crate::core::checklist_diff::Difference]) ->
             )
         })
         .collect();
+    if eased.len() > 3 {
+        named.push(Msg::ListEtc.text(lang).to_string());
+    }
     (eased.len(), named.join(Msg::ClauseSeparator.text(lang)))
 }
 

@@ -171,18 +171,7 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
         ),
         FileStatus::EnrolmentDoubt { doubt } => (
             Msg::StatusEnrolmentDoubt.text(lang),
-            match doubt {
-                EnrolmentDoubt::PupilsPerClass { part, pupils } => say::StatusDoubtPerClass {
-                    pupils: &crate::core::format::fixed(*pupils, 1),
-                    part: &part_suffix(lang, *part),
-                }
-                .text(lang),
-                EnrolmentDoubt::OffRoster { roster, file } => say::StatusDoubtRoster {
-                    file: &crate::core::format::fixed(*file, 0),
-                    roster: &roster.to_string(),
-                }
-                .text(lang),
-            },
+            doubt_text(lang, doubt) + Msg::StatusDoubtHeld.text(lang),
         ),
         FileStatus::OtherCounty => (
             Msg::StatusOtherCounty.text(lang),
@@ -192,6 +181,22 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
             status_kind_msg(status.kind()).text(lang),
             import_error(lang, error),
         ),
+    }
+}
+
+/// Why a file's enrolment is in doubt.
+fn doubt_text(lang: Lang, doubt: &EnrolmentDoubt) -> String {
+    match doubt {
+        EnrolmentDoubt::PupilsPerClass { part, pupils } => say::StatusDoubtPerClass {
+            pupils: &crate::core::format::fixed(*pupils, 1),
+            part: &part_suffix(lang, *part),
+        }
+        .text(lang),
+        EnrolmentDoubt::OffRoster { roster, file } => say::StatusDoubtRoster {
+            file: &crate::core::format::fixed(*file, 0),
+            roster: &roster.to_string(),
+        }
+        .text(lang),
     }
 }
 
@@ -214,6 +219,19 @@ pub fn listed(lang: Lang, list: &crate::core::aggregate::Listed) -> String {
 /// may pick to count).
 pub fn row_status_text(lang: Lang, row: &SchoolRow) -> (&'static str, String) {
     let (word, mut detail) = status_text(lang, &row.status);
+    // Its enrolment in doubt, beside a 冲突 the officer may pick or a file picked: said
+    // before and after the choice (a pick made for the 冲突 counted it unseen).
+    if let Some(doubt) = &row.enrolment_doubt {
+        if !detail.is_empty() {
+            detail.push_str(if lang == Lang::Zh { "；" } else { "; " });
+        }
+        detail.push_str(
+            &say::StatusDoubtBeside {
+                why: &doubt_text(lang, doubt),
+            }
+            .text(lang),
+        );
+    }
     // The officer's choice, on the page, in the CSV and on paper (it left no trace).
     if row.picked && row.status.counted() {
         if !detail.is_empty() {

@@ -26,7 +26,7 @@ mod years;
 pub use doubt::{EnrolmentDoubt, ROSTER_HOLD_RATIO};
 pub use facts::{facts_of, reduce, FileFacts, IndicatorCell, RateShare, ReviewCounts, SchoolFacts};
 pub use heavy::{HeavyRate, HeavySchool};
-pub use schools::Conflict;
+pub use schools::{Conflict, Listed};
 pub use settings::{CountySettings, RosterIssue, RosterSchool, SettingsDraft, SettingsProblem};
 pub use spread::{weighted_cv, Spread};
 pub use table::{indicator_rows, IndicatorRow};
@@ -102,33 +102,6 @@ pub struct Options<'a> {
     pub assigned: &'a [(String, String)],
 }
 
-/// A few of a list that can be long: what a file's status shows of the other files or names
-/// it concerns, so each status stays small however many files share a school (3,000 files
-/// with one code once made 393 MB of messages).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Listed {
-    pub shown: Vec<String>,
-    /// How many more there are.
-    pub more: usize,
-}
-
-impl Listed {
-    /// How many a status shows.
-    pub const SHOWN: usize = 3;
-
-    pub fn of(all: impl IntoIterator<Item = String>) -> Listed {
-        let mut listed = Listed::default();
-        for item in all {
-            if listed.shown.len() < Listed::SHOWN {
-                listed.shown.push(item);
-            } else {
-                listed.more += 1;
-            }
-        }
-        listed
-    }
-}
-
 /// Files of one school that cannot all count until the officer picks: the whole list, once
 /// per group (a file's status names its group).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -176,6 +149,8 @@ pub struct SchoolRow {
     pub result_differs: bool,
     /// The officer chose this file to count (`Options::picks`).
     pub picked: bool,
+    /// Its enrolment is in doubt, beside another status (a 冲突 to pick, a file picked).
+    pub enrolment_doubt: Option<EnrolmentDoubt>,
     pub school_name: String,
     pub school_code: String,
     pub county: String,
@@ -709,6 +684,9 @@ where
                 }
                 let mut row = SchoolRow::of(&file.file, status, f, checklist);
                 row.picked = options.picks.contains(&file.file);
+                if !matches!(row.status, FileStatus::EnrolmentDoubt { .. }) {
+                    row.enrolment_doubt = decided.doubts.get(n).cloned().flatten();
+                }
                 row.roster = roster_rows[n]
                     .zip(settings)
                     .map(|((r, assigned), s)| RosterMatch::of(&s.roster[r], f, assigned));

@@ -3,14 +3,41 @@
 //! files apart from sorting (a province has 10,000 schools): a conflict names a few of its
 //! files, and the report lists each group once.
 
-use super::doubt::enrolment_doubt;
+use super::doubt::{enrolment_doubt, EnrolmentDoubt};
 use super::identity::{group, normalize, Who};
-use super::{ConflictGroup, CountySettings, FileFacts, FileStatus, Listed};
+use super::{ConflictGroup, CountySettings, FileFacts, FileStatus};
 use super::{MissingSchool, Options, SchoolFacts, SchoolRow};
 use crate::core::checklist::Checklist;
 use crate::core::model::SchoolType;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// A few of a list that can be long: what a file's status shows of the other files or names
+/// it concerns, so each status stays small however many files share a school (3,000 files
+/// with one code once made 393 MB of messages).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    pub shown: Vec<String>,
+    /// How many more there are.
+    pub more: usize,
+}
+
+impl Listed {
+    /// How many a status shows.
+    pub const SHOWN: usize = 3;
+
+    pub fn of(all: impl IntoIterator<Item = String>) -> Listed {
+        let mut listed = Listed::default();
+        for item in all {
+            if listed.shown.len() < Listed::SHOWN {
+                listed.shown.push(item);
+            } else {
+                listed.more += 1;
+            }
+        }
+        listed
+    }
+}
 
 /// Why files of one school cannot both count, and the officer must pick.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -54,6 +81,9 @@ pub(super) struct Readable<'a> {
 pub(super) struct Decided {
     pub conflicts: Vec<ConflictGroup>,
     pub pick_clashes: Vec<(String, String)>,
+    /// Each file's enrolment in doubt, picked or not, by its place in the batch (a row says
+    /// it beside another status: a 冲突 the officer may pick, a file picked).
+    pub doubts: Vec<Option<EnrolmentDoubt>>,
 }
 
 /// For every school (per checklist id and school year), which of its files counts: the one
@@ -97,12 +127,30 @@ where
             .push((r.n, who));
     }
     let picks: BTreeSet<&str> = options.picks.iter().map(String::as_str).collect();
+    // Each file's enrolment in doubt, if it is: such a file is held (unless picked) before
+    // its school's file is chosen, so the school's other files count meanwhile (a held newer
+    // file once made them its 重复, and the school counted nowhere).
+    let roster_students = |r: &Readable| {
+        let s = options.settings?;
+        s.roster[s.roster_row(r.roster_code?)?].students
+    };
+    let mut doubts: Vec<Option<EnrolmentDoubt>> = vec![None; files.len()];
+    for r in readable {
+        doubts[r.n] = enrolment_doubt(r.facts, roster_students(r));
+    }
+    let held = doubts
+        .iter()
+        .zip(files)
+        .map(|(d, f)| d.clone().filter(|_| !picks.contains(f.file.as_str())))
+        .collect();
     let mut school = School {
         files,
         facts: &facts,
         now,
+        held,
         decided: Decided::default(),
     };
+    school.decided.doubts = doubts;
     // Who each file is, by its place in the batch.
     let mut of: Vec<Option<&Who>> = vec![None; files.len()];
     for (n, w) in by_checklist.values().flatten() {
@@ -137,18 +185,6 @@ where
     for who in by_checklist.values() {
         school.one_name_two_codes(who, &rostered, &picks, statuses);
     }
-    // The file that would count waits while its enrolment is in doubt, unless picked.
-    let roster_students = |r: &Readable| {
-        let s = options.settings?;
-        s.roster[s.roster_row(r.roster_code?)?].students
-    };
-    for r in readable {
-        if statuses[r.n].is_none() && !picks.contains(files[r.n].file.as_str()) {
-            if let Some(doubt) = enrolment_doubt(r.facts, roster_students(r)) {
-                statuses[r.n] = Some(FileStatus::EnrolmentDoubt { doubt });
-            }
-        }
-    }
     // A counted file is Ok, or says what is off about it.
     for r in readable {
         if statuses[r.n].is_none() {
@@ -174,6 +210,8 @@ struct School<'a> {
     files: &'a [&'a FileFacts],
     facts: &'a [Option<&'a SchoolFacts>],
     now: i64,
+    /// Why a file not picked is held (人数存疑), by its place in the batch.
+    held: Vec<Option<EnrolmentDoubt>>,
     decided: Decided,
 }
 
@@ -283,15 +321,18 @@ impl School<'_> {
         picks: &BTreeSet<&str>,
         statuses: &mut [Option<FileStatus>],
     ) {
-        let mut by_name: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+        // By name, county and school type: a 小学 and a 初中 of one name count on two sides.
+        type Key<'k> = (&'k str, &'k str, Option<SchoolType>);
+        let mut by_name: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
         for (n, w) in who {
             if statuses[*n].is_none()
                 && !w.code.is_empty()
                 && !w.name.is_empty()
                 && !rostered.contains(n)
             {
+                let t = self.facts[*n].map(|f| f.school_type);
                 by_name
-                    .entry((w.name.as_str(), w.county.as_str()))
+                    .entry((w.name.as_str(), w.county.as_str(), t))
                     .or_default()
                     .push(*n);
             }
@@ -394,10 +435,12 @@ impl School<'_> {
         who: &[Option<&Who>],
         statuses: &mut [Option<FileStatus>],
     ) {
-        // Most schools send one file: it counts unless it is dated in the future.
+        // Most schools send one file: it counts unless it is dated in the future or held.
         if let &[m] = members {
             if self.time(m).is_some_and(|t| t > self.now) {
                 statuses[m] = Some(FileStatus::FutureTime);
+            } else if let Some(doubt) = self.held[m].clone() {
+                statuses[m] = Some(FileStatus::EnrolmentDoubt { doubt });
             }
             return;
         }
@@ -422,6 +465,21 @@ impl School<'_> {
             .partition(|&&m| self.time(m).is_some_and(|t| t > self.now));
         for &m in &future {
             statuses[m] = Some(FileStatus::FutureTime);
+        }
+        // Held files newer than the newest not held wait; the school's newest other file
+        // counts meanwhile (older held files are its duplicates, as any older file).
+        let newest_fine = present
+            .iter()
+            .filter(|&&m| self.held[m].is_none())
+            .filter_map(|&m| self.time(m))
+            .max();
+        let (waiting, present): (Vec<usize>, Vec<usize>) = present.into_iter().partition(|&m| {
+            self.held[m].is_some() && (newest_fine.is_none() || self.time(m) >= newest_fine)
+        });
+        for &m in &waiting {
+            if let Some(doubt) = self.held[m].clone() {
+                statuses[m] = Some(FileStatus::EnrolmentDoubt { doubt });
+            }
         }
         let Some(newest) = present.iter().filter_map(|&m| self.time(m)).max() else {
             return;
