@@ -237,6 +237,10 @@ fn reread_with_checklists(work: &Rc<RefCell<Work>>) {
 /// the page 237 ms, in the task that had just taken the files).
 const SIZES_PER_TASK: usize = 100;
 
+/// The heading of the county checklists here: the focus goes there once a checklist found
+/// among the files is accepted or not (its card and buttons go).
+const COUNTY_CHECKLISTS: &str = "county-checklists-heading";
+
 /// How often keeping looks whether the files are all read (`keep_in_order`), and how long
 /// without an answer reading counts as stalled.
 const KEEP_WAIT_MS: u32 = 100;
@@ -772,10 +776,20 @@ pub fn County(props: &CountyProps) -> Html {
             }
         })
     };
+    // Where focus goes once drawn: the county question when files of several counties came
+    // (it is below the settings), the county chosen once answered (the buttons are gone),
+    // the line 取消 leaves, the
+    // county checklists once one found among the files is accepted or not (its card goes).
+    let focus_target = use_state(|| None::<String>);
     // A checklist found among the files, accepted by the officer: kept in this browser, in
     // the settings if there are any, and every file read again with it.
     let accept_checklist = {
-        let (work, refresh, settings) = (work.clone(), refresh.clone(), settings.clone());
+        let (work, refresh, settings, focus_target) = (
+            work.clone(),
+            refresh.clone(),
+            settings.clone(),
+            focus_target.clone(),
+        );
         Callback::from(move |sha: String| {
             let (accepted, kept) = {
                 let mut w = work.borrow_mut();
@@ -802,13 +816,15 @@ pub fn County(props: &CountyProps) -> Html {
                 reread_with_checklists(&work);
             }
             refresh();
+            focus_target.set(Some(COUNTY_CHECKLISTS.into()));
         })
     };
     let dismiss_checklist = {
-        let (work, refresh) = (work.clone(), refresh.clone());
+        let (work, refresh, focus_target) = (work.clone(), refresh.clone(), focus_target.clone());
         Callback::from(move |sha: String| {
             work.borrow_mut().batch.dismiss_checklist(&sha);
             refresh();
+            focus_target.set(Some(COUNTY_CHECKLISTS.into()));
         })
     };
     let assign = {
@@ -1057,10 +1073,6 @@ pub fn County(props: &CountyProps) -> Html {
             start_pool();
         })
     };
-    // Where focus goes once drawn: the county question when files of several counties came
-    // (it is below the settings), the county chosen once answered (the buttons are gone),
-    // the line 取消 leaves.
-    let focus_target = use_state(|| None::<String>);
     let cancel = {
         let (work, stop, refresh, start_keeper) = (
             work.clone(),
@@ -1688,7 +1700,7 @@ pub fn County(props: &CountyProps) -> Html {
                 <ul>{ for awaiting }</ul>
             </div>
             <div class="county-side no-print">
-                <p class="meta">{ ctx.t(Msg::CountyChecklists) }</p>
+                <p class="meta" id={COUNTY_CHECKLISTS} tabindex="-1">{ ctx.t(Msg::CountyChecklists) }</p>
                 <ul data-testid="county-checklists">{ for checklists }</ul>
                 <p><a class="button" data-testid="county-make-checklist" href="#checklist">{ ctx.t(Msg::EditorLink) }</a></p>
             </div>

@@ -1208,6 +1208,8 @@ test("a checklist sent among the files shows how it differs from the built-in of
     await page.keyboard.press("Enter");
     await awaiting.waitFor({ state: "detached" });
     assert.match(await page.getByTestId("county-checklists").textContent(), /2026\.5/);
+    // Its card and buttons went: the focus is on the county checklists, where it now is.
+    await page.waitForFunction(() => document.activeElement?.id === "county-checklists-heading");
   });
   await page.close();
 });
