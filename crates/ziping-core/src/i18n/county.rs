@@ -219,31 +219,26 @@ pub fn listed(lang: Lang, list: &crate::core::aggregate::Listed) -> String {
 /// may pick to count).
 pub fn row_status_text(lang: Lang, row: &SchoolRow) -> (&'static str, String) {
     let (word, mut detail) = status_text(lang, &row.status);
+    let mut add = |part: &str| {
+        if !detail.is_empty() {
+            detail.push_str(Msg::ClauseSeparator.text(lang));
+        }
+        detail.push_str(part);
+    };
     // Its enrolment in doubt, beside a 冲突 the officer may pick or a file picked: said
     // before and after the choice (a pick made for the 冲突 counted it unseen).
     if let Some(doubt) = &row.enrolment_doubt {
-        if !detail.is_empty() {
-            detail.push_str(if lang == Lang::Zh { "；" } else { "; " });
+        add(&say::StatusDoubtBeside {
+            why: &doubt_text(lang, doubt),
         }
-        detail.push_str(
-            &say::StatusDoubtBeside {
-                why: &doubt_text(lang, doubt),
-            }
-            .text(lang),
-        );
+        .text(lang));
     }
     // The officer's choice, on the page, in the CSV and on paper (it left no trace).
     if row.picked && row.status.counted() {
-        if !detail.is_empty() {
-            detail.push_str(if lang == Lang::Zh { "；" } else { "; " });
-        }
-        detail.push_str(Msg::StatusPicked.text(lang));
+        add(Msg::StatusPicked.text(lang));
     }
     if row.result_differs && row.status != FileStatus::ResultDiffers {
-        if !detail.is_empty() {
-            detail.push_str(if lang == Lang::Zh { "；" } else { "; " });
-        }
-        detail.push_str(Msg::StatusAlsoResultDiffers.text(lang));
+        add(Msg::StatusAlsoResultDiffers.text(lang));
     }
     (word, detail)
 }

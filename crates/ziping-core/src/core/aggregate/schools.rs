@@ -228,13 +228,20 @@ impl School<'_> {
         self.facts[n].and_then(|f| millis(&f.exported))
     }
 
-    /// Every file of `among` but `kept` is a duplicate of it.
-    fn kept(&self, kept: usize, among: &[usize], statuses: &mut [Option<FileStatus>]) {
+    /// Every file of `among` but `kept` is a duplicate of it (`other_code`: one of its name
+    /// under another code, which may be picked too).
+    fn kept(
+        &self,
+        kept: usize,
+        among: &[usize],
+        other_code: bool,
+        statuses: &mut [Option<FileStatus>],
+    ) {
         for &m in among.iter().filter(|&&m| m != kept) {
             statuses[m] = Some(FileStatus::Duplicate {
                 kept: self.name(kept),
                 identical: self.digest(m) == self.digest(kept),
-                other_code: false,
+                other_code,
             });
         }
     }
@@ -354,13 +361,12 @@ impl School<'_> {
                     );
                 }
                 Some(&kept) => {
-                    for &m in files.iter().filter(|m| !picked.contains(m)) {
-                        statuses[m] = Some(FileStatus::Duplicate {
-                            kept: self.name(kept),
-                            identical: self.digest(m) == self.digest(kept),
-                            other_code: true,
-                        });
-                    }
+                    let others: Vec<usize> = files
+                        .iter()
+                        .copied()
+                        .filter(|m| *m == kept || !picked.contains(m))
+                        .collect();
+                    self.kept(kept, &others, true, statuses);
                 }
             }
         }
@@ -384,7 +390,7 @@ impl School<'_> {
             for &q in picked.iter().filter(|&&q| q != p) {
                 self.decided.pick_clashes.push((self.name(p), self.name(q)));
             }
-            self.kept(p, members, statuses);
+            self.kept(p, members, false, statuses);
             return;
         }
         let mut settled: BTreeMap<&str, usize> = BTreeMap::new();
@@ -407,7 +413,7 @@ impl School<'_> {
                 .copied()
                 .filter(|&m| name(m) == n || (name(m).is_empty() && Some(kept) == nameless_to))
                 .collect();
-            self.kept(kept, &same, statuses);
+            self.kept(kept, &same, false, statuses);
         }
         for &m in members {
             let is_settled =
@@ -532,7 +538,7 @@ impl School<'_> {
             self.conflict(Conflict::SameTimeOtherContent, &tied, &tied, statuses);
             return;
         }
-        self.kept(tied[0], &present, statuses);
+        self.kept(tied[0], &present, false, statuses);
     }
 }
 
