@@ -1505,6 +1505,10 @@ pub fn County(props: &CountyProps) -> Html {
                 { " · " }<code>{ sha.get(..12).unwrap_or_default() }</code>{ " " }
                 <button type="button" class="small" data-testid="awaiting-accept" onclick={accept}>{ ctx.t(Msg::AwaitingAccept) }</button>
                 <button type="button" class="small" data-testid="awaiting-dismiss" onclick={dismiss}>{ ctx.t(Msg::AwaitingDismiss) }</button>
+                <p data-testid="awaiting-files">{ match b.files_made_with(c) {
+                    0 => ctx.t(Msg::AwaitingNoFiles).to_string(),
+                    n => ctx.say(say::AwaitingFiles { count: &n.to_string() }),
+                } }</p>
                 { differs }
             </li>
         }

@@ -159,8 +159,10 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     const schoolsFile = await save("csv-schools");
     const figuresFile = await save("csv-figures");
     const schools = readCsv(schoolsFile);
-    assert.equal(schools.length, 1 + 6, "a header and a row per file");
+    // A row per file, and last the file not read (README.md, said on the page too).
+    assert.equal(schools.length, 1 + 6 + 1, "a header and a row per file");
     const header = schools[0];
+    assert.deepEqual(schools[7].slice(0, 3), ["README.md", "未读取", "不是 .json 报送文件或 .zip 报送包，未读取"]);
     const r1 = header.indexOf("R1 每百名学生拥有高于规定学历教师数（小学，人，保留2位小数）");
     assert.ok(r1 > 0, header.join(" | "));
     const version = header.indexOf("版本");
@@ -829,6 +831,18 @@ test("a file too large to be a submission is refused with its size, beside a goo
       await page.getByTestId("county-refused").textContent(),
       "城关镇中学-录像.json：文件太大（6 MB，上限 4 MB），未读取",
     );
+    // The 学校表 CSV, which goes upward without the page, names it too (it had no row: the
+    // county's spreadsheet said nothing of a file the school sent).
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-schools").click()]);
+    const out = join(dir, "schools.csv");
+    await download.saveAs(out);
+    const rows = readCsv(out);
+    const col = (name) => rows[0].indexOf(name);
+    const video = rows.find((r) => r[col("文件")] === "城关镇中学-录像.json");
+    assert.ok(video, rows.map((r) => r.slice(0, 3).join(" | ")).join("\n"));
+    assert.equal(video[col("状态")], "未读取");
+    assert.equal(video[col("说明")], "文件太大（6 MB，上限 4 MB），未读取");
+    assert.equal(rows.filter((r) => r[col("状态")] === "未读取").length, 1);
     // Only the good file is kept in this browser: a reload reads it again, and not the video,
     // which is still listed as refused.
     await keptHere(page);
@@ -1088,7 +1102,7 @@ test("a school that holds most of a side's students is named beside the figures,
     const heldRow = page.getByTestId("county-row").filter({ hasText: held });
     assert.match(
       (await heldRow.getByTestId("row-status").textContent()).trim(),
-      /^人数存疑：按填报的在校生数和班数，每班 476190\.4 人，不像实际人数.*暂不计入；核实无误后可选定计入/,
+      /^人数存疑：按填报的在校生数 9999999 人、班数 21 个，每班 476190\.4 人，不像实际人数.*暂不计入；核实无误后可选定计入/,
     );
     assert.equal(await page.getByTestId("county-heavy").count(), 0);
     // The officer checked it and counts it all the same: then the 小学 coefficients are that
@@ -1188,6 +1202,8 @@ test("a checklist sent among the files shows how it differs from the built-in of
     await awaiting.waitFor();
     const diff = awaiting.getByTestId("awaiting-diff");
     assert.match(await diff.locator("summary").textContent(), /与内置清单“县域义务教育优质均衡发展 — 学校自评”版本 2026\.4 相比：1 处不同/);
+    // No school's file here was made with it: the card says so (it did not say either way).
+    assert.equal(await awaiting.getByTestId("awaiting-files").textContent(), "本批中还没有文件用这份清单填报。");
     await diff.locator("summary").click();
     assert.match(await diff.locator("li").first().textContent(), /R1[\s\S]*4\.2[\s\S]*1/);
     // The cut is said as one that eases the checklist, and adopting asks first, naming it.

@@ -670,7 +670,7 @@ fn a_school_holding_most_students_is_named_beside_the_figures() {
     assert_eq!(code, 1, "a file to act on: {err}");
     assert!(
         err.contains(&format!(
-            "人数存疑\t{heavy}\t按填报的在校生数和班数，每班 476190.4 人"
+            "人数存疑\t{heavy}\t按填报的在校生数 9999999 人、班数 21 个，每班 476190.4 人"
         )),
         "{err}"
     );

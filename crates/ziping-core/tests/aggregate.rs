@@ -374,7 +374,7 @@ fn a_held_file_keeps_nothing_out_and_is_said_beside_a_conflict() {
     let line = ziping_core::i18n::row_status_line(Lang::Zh, row);
     assert!(
         line.starts_with(
-            "正常：另外人数存疑：按填报的在校生数和班数，每班 333333.3 人，不像实际人数"
+            "正常：另外人数存疑：按填报的在校生数 6000000 人、班数 18 个，每班 333333.3 人，不像实际人数"
         ) && line.ends_with("；已由县里选定计入"),
         "picked, the doubt stays said: {line}"
     );
@@ -388,7 +388,7 @@ fn a_held_file_keeps_nothing_out_and_is_said_beside_a_conflict() {
     assert!(matches!(row.status, FileStatus::Conflict { .. }));
     let line = ziping_core::i18n::row_status_line(Lang::Zh, row);
     assert!(
-        line.contains("；另外人数存疑：按填报的在校生数和班数，每班 333333.3 人"),
+        line.contains("；另外人数存疑：按填报的在校生数 6000000 人、班数 18 个，每班 333333.3 人"),
         "{line}"
     );
     // A 小学 and a 初中 of one name under two codes count on their two sides: no 冲突.
@@ -1035,7 +1035,7 @@ fn a_made_up_enrolment_waits_for_the_officer_and_bends_nothing() {
     let r = run(&carried_files(), &known, &[]);
     let held = status(&r, "巨大学校.json");
     let FileStatus::EnrolmentDoubt {
-        doubt: EnrolmentDoubt::PupilsPerClass { part, pupils },
+        doubt: EnrolmentDoubt::PupilsPerClass { part, pupils, .. },
     } = &held
     else {
         panic!("{held:?}");
@@ -1052,12 +1052,15 @@ fn a_made_up_enrolment_waits_for_the_officer_and_bends_nothing() {
         .unwrap();
     let line = ziping_core::i18n::row_status_line(Lang::Zh, row);
     assert!(
-        line.starts_with("人数存疑：按填报的在校生数和班数，每班 555555.5 人，")
+        line.starts_with("人数存疑：按填报的在校生数 9999999 人、班数 18 个，每班 555555.5 人，")
             && line.ends_with("暂不计入；核实无误后可选定计入"),
         "{line}"
     );
     let en = ziping_core::i18n::row_status_line(Lang::En, row);
-    assert!(en.starts_with("enrolment in doubt: "), "{en}");
+    assert!(
+        en.starts_with("enrolment in doubt: an enrolment of 9999999 in 18 classes makes "),
+        "{en}"
+    );
     let csv = schools_csv(&r, Lang::Zh);
     assert!(csv.contains("人数存疑"), "{csv}");
     assert_eq!(

@@ -74,6 +74,7 @@ catalogue! {
     CsvSchoolsName => "学校表", "schools";
     CsvFiguresName => "差异系数表", "county-figures";
     CsvRatesName => "县域比例表", "county-rates";
+    AwaitingNoFiles => "本批中还没有文件用这份清单填报。", "No file in this batch uses this checklist yet.";
     AwaitingNoBase => "本机没有同一编号的清单可以比较：这是一个新的清单，采用前请逐项核对。", "Nothing here has its id to compare it with: a new checklist; check it item by item before adopting it.";
     CountyCsvRates => "下载县域比例表（CSV）", "Download the county rates (CSV)";
     CsvRateValue => "县域比例", "County rate";
@@ -115,6 +116,7 @@ catalogue! {
     StatusChecklistAwaiting => "清单待确认", "checklist to confirm";
     StatusOtherYear => "非评估学年", "other school year";
     StatusMissing => "未报送", "not submitted";
+    StatusNotRead => "未读取", "not read";
     ConflictSameTimeOnly => "导出时间相同但内容不同，无法判断哪个较新：请选定要计入的文件", "exported at the same time with other content, so neither is newer: choose the file to count";
     RosterNoRows => "名册中没有学校", "the roster lists no school";
     CsvRosterCode => "名册学校代码", "Roster code";

@@ -187,7 +187,19 @@ pub fn status_text(lang: Lang, status: &FileStatus) -> (&'static str, String) {
 /// Why a file's enrolment is in doubt.
 fn doubt_text(lang: Lang, doubt: &EnrolmentDoubt) -> String {
     match doubt {
-        EnrolmentDoubt::PupilsPerClass { part, pupils } => say::StatusDoubtPerClass {
+        EnrolmentDoubt::PupilsPerClass {
+            part,
+            pupils,
+            enrolment: Some(students),
+        } if *pupils > 0.0 => say::StatusDoubtPerClassOf {
+            students: &crate::core::format::fixed(*students, 0),
+            // The classes typed, which the pupils per class were worked out from.
+            classes: &crate::core::format::fixed(students / pupils, 0),
+            pupils: &crate::core::format::fixed(*pupils, 1),
+            part: &part_suffix(lang, *part),
+        }
+        .text(lang),
+        EnrolmentDoubt::PupilsPerClass { part, pupils, .. } => say::StatusDoubtPerClass {
             pupils: &crate::core::format::fixed(*pupils, 1),
             part: &part_suffix(lang, *part),
         }

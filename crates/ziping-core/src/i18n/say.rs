@@ -17,6 +17,7 @@ sayings! {
     CountySummary { files, counts } => "共 {files} 个文件：{counts}。", "{files} {files|file|files}: {counts}.";
     CountyPrintHead { county, date } => "县（市、区）：{county} · 汇总日期：{date}", "County: {county} · Aggregated on {date}";
     AwaitingDiffBuiltin { title, version, changes } => "与内置清单“{title}”版本 {version} 相比：{changes} 处不同", "Against the built-in “{title}”, version {version}: {changes} {changes|difference|differences}";
+    AwaitingFiles { count } => "本批中有 {count} 个文件用这份清单填报，采用后才计入。", "{count} {count|file|files} in this batch {count|uses|use} this checklist and {count|counts|count} only once it is adopted.";
     AwaitingEased { count, list } => "其中 {count} 处放宽了要求：{list}。学校随文件发来的清单可能被改过，采用前请与发布清单的部门核对。", "{count} of these differences {count|makes|make} it easier to meet: {list}. A checklist sent with a school's files may have been edited: check with whoever issued it before accepting it.";
     AwaitingEasedConfirm { title, version, count, list } => "“{title}”版本 {version} 放宽了 {count} 处要求：{list}。采用后，用它填报的学校按放宽的要求计分，并计入全县数字。确定采用吗？", "“{title}” version {version} makes {count} {count|requirement|requirements} easier: {list}. Once accepted, the schools that used it are scored on the eased requirements and counted in the county's figures. Accept it?";
     AwaitingDiffKnown { title, version, changes } => "与本机的县级清单“{title}”版本 {version} 相比：{changes} 处不同", "Against the county checklist “{title}” here, version {version}: {changes} {changes|difference|differences}";
@@ -97,6 +98,7 @@ sayings! {
     ListedMore { shown, more } => "{shown} 等（另有 {more} 个）", "{shown} and {more} more";
     StatusChecklistNotAcceptedDetail { id, version } => "文件使用的清单“{id}”{version} 版未被本县采用，不计入", "made with checklist “{id}” version {version}, which the county has not accepted; not counted";
     StatusDoubtPerClass { pupils, part } => "按填报的在校生数和班数，每班 {pupils} 人{part}，不像实际人数", "the enrolment and classes reported make {pupils} pupils a class{part}, unlikely to be real";
+    StatusDoubtPerClassOf { students, classes, pupils, part } => "按填报的在校生数 {students} 人、班数 {classes} 个，每班 {pupils} 人{part}，不像实际人数", "an enrolment of {students} in {classes} {classes|class|classes} makes {pupils} pupils a class{part}, unlikely to be real";
     StatusDoubtRoster { file, roster } => "报送的在校生数 {file} 人，县名册中为 {roster} 人，是名册人数的两倍以上或一半以下", "enrolment of {file} in the file and {roster} in the county's roster: twice the roster's or more, or half or less";
     StatusDoubtBeside { why } => "另外人数存疑：{why}", "also, enrolment in doubt: {why}";
     StatusOtherYearDetail { year } => "学年“{year}”不在本县本次评估的学年之内，不计入", "the school year “{year}” is not one the county is assessing; not counted";

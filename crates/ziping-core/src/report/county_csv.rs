@@ -221,6 +221,14 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         record[base + 2] = cell(&m.township);
         let _ = w.write_record(record);
     }
+    // The files sent and not read, with why: the spreadsheet names every file the county got.
+    for (file, why) in &report.unread {
+        let mut record = vec![String::new(); header.len()];
+        record[0] = cell(file);
+        record[1] = Msg::StatusNotRead.text(lang).to_string();
+        record[2] = cell(&crate::i18n::refusal_text(lang, why));
+        let _ = w.write_record(record);
+    }
     finish(w)
 }
 
@@ -603,5 +611,72 @@ mod tests {
         ] {
             assert_eq!(cell(text).starts_with('\''), guarded, "{text:?}");
         }
+    }
+
+    /// The 学校表 CSV goes upward without the page: a file a school sent and the batch did not
+    /// read (too large, not a submission, unreadable, a copy) is its last rows, with why; the
+    /// system's own files are not.
+    #[test]
+    fn the_school_table_csv_names_every_file_sent_and_not_read() {
+        use crate::core::builtin::builtins;
+        use crate::core::time::Timestamp;
+        use crate::i18n::Lang;
+        use crate::state::county::{read_file, Batch, FileReply};
+        let example = || {
+            include_bytes!(
+                "../../../../examples/示例县-城关镇第一小学-yzjh-school-2026-2027-2026-11-20.json"
+            )
+            .to_vec()
+        };
+        // Read as a worker would, handed to the batch.
+        let add = |b: &mut Batch, name: &str, bytes: &[u8]| {
+            if let Some(id) = b.accept(name, Some(bytes.len() as u64)) {
+                let reply = read_file(name, bytes, &b.checklists);
+                b.receive(id, b.generation(), reply);
+            }
+        };
+        let mut b = Batch::new(builtins().unwrap());
+        add(&mut b, "school.json", &example());
+        add(&mut b, "copy.json", &example());
+        assert_eq!(b.accept("=video.json", Some(6 << 20)), None);
+        assert_eq!(b.accept("报告.docx", Some(10)), None);
+        assert_eq!(b.accept("._school.json", Some(10)), None);
+        let gone = b.accept("gone.json", None).unwrap();
+        b.receive(gone, b.generation(), FileReply::Unreadable);
+        let r = b.report(&Timestamp::parse("2100-01-01T00:00:00+00:00").unwrap());
+        assert_eq!(r.schools.len(), 1);
+        let csv = super::schools_csv(&r, Lang::Zh);
+        let rows: Vec<&str> = csv.lines().filter(|l| l.contains(",未读取,")).collect();
+        assert_eq!(
+            rows.iter()
+                .map(|l| l.split(",未读取,").next().unwrap())
+                .collect::<Vec<_>>(),
+            ["copy.json", "'=video.json", "报告.docx", "gone.json"],
+            "{csv}"
+        );
+        assert!(
+            rows[1].contains("文件太大（6 MB，上限 4 MB），未读取"),
+            "{}",
+            rows[1]
+        );
+        assert!(
+            rows[0].contains("与文件“school.json”内容完全相同，只计一次"),
+            "{}",
+            rows[0]
+        );
+        assert!(!csv.contains("._school.json"));
+        // The video picked again is one file, not two; and once the school sends its file
+        // again under that name, within the limit, that file is a row and no longer 未读取.
+        assert_eq!(b.accept("=video.json", Some(6 << 20)), None);
+        let r = b.report(&Timestamp::parse("2100-01-01T00:00:00+00:00").unwrap());
+        let csv = super::schools_csv(&r, Lang::Zh);
+        assert_eq!(csv.matches("'=video.json,未读取").count(), 1, "{csv}");
+        let fixed = include_bytes!(
+            "../../../../examples/示例县-漳江九年一贯制学校-yzjh-school-2026-2027-2026-11-20.json"
+        );
+        add(&mut b, "=video.json", fixed);
+        let r = b.report(&Timestamp::parse("2100-01-01T00:00:00+00:00").unwrap());
+        let csv = super::schools_csv(&r, Lang::Zh);
+        assert!(!csv.contains("'=video.json,未读取"), "{csv}");
     }
 }

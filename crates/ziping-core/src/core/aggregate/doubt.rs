@@ -25,8 +25,13 @@ pub const ROSTER_HOLD_RATIO: f64 = 2.0;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EnrolmentDoubt {
-    /// Its pupils per class (of `part`) are outside [`PUPILS_PER_CLASS`].
-    PupilsPerClass { part: Part, pupils: f64 },
+    /// Its pupils per class (of `part`, whose enrolment is `enrolment`) are outside
+    /// [`PUPILS_PER_CLASS`].
+    PupilsPerClass {
+        part: Part,
+        pupils: f64,
+        enrolment: Option<f64>,
+    },
     /// Its enrolment (`file`, every part's) is far from the roster's.
     OffRoster { roster: u32, file: f64 },
 }
@@ -39,7 +44,16 @@ pub fn enrolment_doubt(facts: &SchoolFacts, roster: Option<u32>) -> Option<Enrol
         *m == Measure::PupilsPerClass && v.is_finite() && (*v < low || *v > high)
     });
     if let Some(&(_, part, pupils)) = per_class {
-        return Some(EnrolmentDoubt::PupilsPerClass { part, pupils });
+        let enrolment = facts
+            .enrolment
+            .iter()
+            .find(|(p, _)| *p == part)
+            .and_then(|(_, e)| *e);
+        return Some(EnrolmentDoubt::PupilsPerClass {
+            part,
+            pupils,
+            enrolment,
+        });
     }
     let roster = roster.filter(|&r| r > 0)?;
     let file: f64 = facts

@@ -504,6 +504,8 @@ pub struct CountyReport {
     pub roster_schools: usize,
     /// 数据核查: what deserves a second look, by row (never changes a score).
     pub flags: Vec<flags::Flag>,
+    /// Files sent and not read, with why (the browser's batch fills it): the 学校表's last rows.
+    pub unread: Vec<(String, refusal::Refusal)>,
 }
 
 impl CountyReport {
@@ -744,6 +746,7 @@ where
         missing,
         roster_schools: settings.map_or(0, |s| s.roster.len()),
         flags,
+        unread: Vec::new(),
     }
 }
 

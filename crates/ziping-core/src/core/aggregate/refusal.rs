@@ -66,6 +66,15 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// A file a school may have sent as its submission, not read: named in the 学校表 CSV
+    /// (not the system's own files, nor a checklist file).
+    pub fn sent_by_a_school(&self) -> bool {
+        !matches!(
+            self,
+            Refusal::SystemFile | Refusal::BadChecklist { .. } | Refusal::ChecklistClash { .. }
+        )
+    }
+
     /// A refusal of a school's file this browser does not keep with the batch (not a
     /// submission by its name or size, unreadable, a copy of a file in it): a reload, which
     /// reads the kept files again, cannot find it again, so the batch stores the refusal

@@ -15,6 +15,24 @@ pub struct AwaitingDiff<'a> {
 }
 
 impl Batch {
+    /// How many files of the batch were made with `c`, a checklist waiting for the officer:
+    /// they count only once it is adopted (one a single school sent along and one every
+    /// school used looked the same).
+    pub fn files_made_with(&self, c: &Checklist) -> usize {
+        use crate::core::export::ImportError;
+        let d = c.doc();
+        self.files
+            .values()
+            .filter(|f| {
+                matches!(
+                    f.facts.as_deref().map(|x| &x.facts),
+                    Some(Err(ImportError::UnknownChecklist { id, version }))
+                        if *id == d.id && *version == d.version
+                )
+            })
+            .count()
+    }
+
     /// What a checklist waiting for the officer is read against: the built-in of its id, else
     /// a checklist of its id known here (the last found), and how it differs from it, its
     /// version aside (a school could send "yzjh-school 2026.5" with every threshold cut: the

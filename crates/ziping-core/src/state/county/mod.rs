@@ -582,6 +582,20 @@ impl Batch {
         inputs.finish(report)
     }
 
+    /// The files a school may have sent that are not read, each name once (picked twice, it
+    /// is one file), without a name a file of the batch now has (a school's file too large,
+    /// sent again within the limit).
+    fn unread(&self) -> Vec<(String, Refusal)> {
+        let mut listed = std::collections::BTreeSet::new();
+        self.refused
+            .iter()
+            .filter(|(name, why)| {
+                why.sent_by_a_school() && !self.names.contains(name) && listed.insert(name)
+            })
+            .cloned()
+            .collect()
+    }
+
     /// What the report at `now` is made from, taken out of the batch, so the page can
     /// aggregate it in steps ([`ReportInputs::report_in_steps`]) while replies and the
     /// officer's choices go on changing the batch.
@@ -603,6 +617,7 @@ impl Batch {
             picks: self.picks.clone(),
             settings: self.settings.clone(),
             assigned: self.assigned.clone(),
+            unread: self.unread(),
         }
     }
 }
@@ -620,6 +635,7 @@ pub struct ReportInputs {
     picks: Vec<String>,
     settings: Option<CountySettings>,
     assigned: Vec<(String, String)>,
+    unread: Vec<(String, Refusal)>,
 }
 
 impl ReportInputs {
@@ -651,6 +667,7 @@ impl ReportInputs {
 
     /// A file whose checklist waits for the officer says so, not "load the checklist".
     fn finish(&self, mut report: CountyReport) -> CountyReport {
+        report.unread.clone_from(&self.unread);
         for school in &mut report.schools {
             if let FileStatus::Invalid {
                 error: ImportError::UnknownChecklist { id, version },

@@ -516,3 +516,45 @@ fn the_warm_up_batch_is_as_many_schools_as_copies() {
         report.schools.iter().map(|s| &s.status).collect::<Vec<_>>()
     );
 }
+
+/// A checklist waiting for the officer says how many files of the batch were made with it
+/// (they count only once it is adopted): the card did not, and one dropped alone looked the
+/// same as one every school used.
+#[test]
+fn a_waiting_checklist_counts_the_files_made_with_it() {
+    let mut b = Batch::new(builtins().unwrap());
+    let text = include_str!("../../../../../checklists/zlpj-school-hengyang.json");
+    assert_eq!(
+        add(&mut b, "衡阳.json", text.as_bytes()),
+        Added::ChecklistAwaiting
+    );
+    let waiting = b.awaiting[0].clone();
+    assert_eq!(b.files_made_with(&waiting), 0);
+    let made_with = |name: &str, id: &str, version: &str| FileReply::Submission {
+        content: name.into(),
+        facts: Box::new(FileFacts {
+            file: name.into(),
+            facts: Err(crate::core::export::ImportError::UnknownChecklist {
+                id: id.into(),
+                version: version.into(),
+            }),
+        }),
+    };
+    let version = waiting.doc().version.clone();
+    for (name, id, version) in [
+        ("a.json", "zlpj-school-hengyang", version.as_str()),
+        ("b.json", "zlpj-school-hengyang", version.as_str()),
+        ("c.json", "zlpj-school-hengyang", "2025.1"),
+    ] {
+        let n = b.accept(name, Some(10)).unwrap();
+        let reply = made_with(name, id, version);
+        assert_eq!(b.receive(n, b.generation(), reply), Added::Submission);
+    }
+    assert_eq!(
+        b.files_made_with(&waiting),
+        2,
+        "not the one of another version"
+    );
+    add(&mut b, "school.json", &example());
+    assert_eq!(b.files_made_with(&waiting), 2);
+}
