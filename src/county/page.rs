@@ -96,6 +96,8 @@ struct Work {
     /// `keep_in_order` is working through them.
     keeping: std::collections::VecDeque<Vec<(u32, web_sys::File)>>,
     keeper: bool,
+    /// How many files of the lot `keep_in_order` took from `keeping` are being kept.
+    keeping_now: usize,
     /// Where this browser keeps each file of the batch, by id; and the files read as copies
     /// of one already in the batch before they were kept: forgotten as soon as they are (the
     /// same folder picked twice was once kept twice).
@@ -279,12 +281,15 @@ async fn keep_in_order(
         let (files, epoch) = {
             let mut w = work.borrow_mut();
             match w.keeping.pop_front() {
-                Some(files) => (files, w.epoch),
+                Some(files) => {
+                    w.keeping_now = files.len();
+                    note_unkept(&w);
+                    (files, w.epoch)
+                }
                 None => {
                     w.keeper = false;
-                    saving.set(false);
-                    storing.set(false);
-                    return;
+                    w.keeping_now = 0;
+                    break;
                 }
             }
         };
@@ -297,6 +302,8 @@ async fn keep_in_order(
                 if w.epoch != epoch {
                     continue;
                 }
+                w.keeping_now = 0;
+                note_unkept(&w);
                 let mut copies = Vec::new();
                 for (id, key) in ids.into_iter().zip(kept) {
                     if w.copies.remove(&id) {
@@ -312,6 +319,21 @@ async fn keep_in_order(
             }
         }
     }
+    // All kept: said before the page stops asking before it is left (a tab closed in between
+    // would be told on the next visit of files that were kept), unless files came meanwhile.
+    drafts::county_picking(0).await;
+    if !work.borrow().keeper {
+        saving.set(false);
+        storing.set(false);
+    }
+}
+
+/// Says in this browser's storage how many files picked are not kept yet (those waiting for
+/// `keep_in_order`, and the lot it is keeping): a visit after this page's tab was closed or
+/// reloaded meanwhile says they were not kept.
+fn note_unkept(w: &Work) {
+    let files = w.keeping.iter().map(Vec::len).sum::<usize>() + w.keeping_now;
+    wasm_bindgen_futures::spawn_local(drafts::county_picking(files));
 }
 
 /// The files small enough to be kept (a video named .json is refused, never kept), their
@@ -452,6 +474,7 @@ pub fn County(props: &CountyProps) -> Html {
         saved_choices: BatchChoices::default(),
         keeping: Default::default(),
         keeper: false,
+        keeping_now: 0,
         kept: BTreeMap::new(),
         copies: Default::default(),
         last_time: Default::default(),
@@ -467,6 +490,9 @@ pub fn County(props: &CountyProps) -> Html {
     // How many files just picked 取消 left unread (out of the batch, not kept), and whether a
     // folder was still being walked; until files are picked again or the batch is cleared.
     let cancelled = use_state(|| None::<(usize, bool)>);
+    // How many files the last visit picked and its tab was closed or reloaded on before they
+    // were kept; until files are picked again or the batch is cleared.
+    let pick_lost = use_state(|| None::<usize>);
     // Files picked not yet kept in this browser (`keep_in_order`): said, and asked before the
     // page is left.
     let saving = use_state(|| false);
@@ -867,10 +893,13 @@ pub fn County(props: &CountyProps) -> Html {
     // or a closed tab finds the batch again; files it kept come back with where they are kept.
     let add: Rc<dyn Fn(Vec<web_sys::File>, Joining)> = {
         let (work, refresh, start_keeper) = (work.clone(), refresh.clone(), start_keeper.clone());
-        let cancelled = cancelled.clone();
+        let (cancelled, pick_lost) = (cancelled.clone(), pick_lost.clone());
         Rc::new(move |list: Vec<web_sys::File>, joining: Joining| {
             if matches!(joining, Joining::New) && cancelled.is_some() {
                 cancelled.set(None);
+            }
+            if matches!(joining, Joining::New) && pick_lost.is_some() {
+                pick_lost.set(None);
             }
             let (keep, kept) = match joining {
                 Joining::New => (true, Vec::new()),
@@ -899,6 +928,7 @@ pub fn County(props: &CountyProps) -> Html {
                 // they wait, and the restore starts the keeper).
                 let keeper = keep && !accepted.is_empty() && {
                     w.keeping.push_back(accepted);
+                    note_unkept(&w);
                     w.restored && !std::mem::replace(&mut w.keeper, true)
                 };
                 (send_pending(&mut w), keeper)
@@ -926,7 +956,16 @@ pub fn County(props: &CountyProps) -> Html {
             restored.clone(),
             start_keeper.clone(),
         );
+        let pick_lost = pick_lost.clone();
         use_effect_with((), move |_| {
+            // A pick the last visit's tab was closed or reloaded on before it was kept (asked
+            // beside the read-back: whether that page is gone can take a second to tell).
+            wasm_bindgen_futures::spawn_local(async move {
+                let lost = drafts::county_pick_lost().await;
+                if lost > 0 {
+                    pick_lost.set(Some(lost));
+                }
+            });
             wasm_bindgen_futures::spawn_local(async move {
                 let (kept, files): (Vec<_>, Vec<_>) =
                     drafts::county_files().await.into_iter().unzip();
@@ -1065,6 +1104,7 @@ pub fn County(props: &CountyProps) -> Html {
                 w.epoch += 1;
                 w.walks = 0;
                 w.keeping.clear();
+                w.keeping_now = 0;
                 w.copies.clear();
                 w.batch.cancel_pending();
                 let kept: std::collections::BTreeSet<u32> = w.batch.files().map(|f| f.id).collect();
@@ -1130,10 +1170,13 @@ pub fn County(props: &CountyProps) -> Html {
                     .filter(|(id, _)| !w.kept.contains_key(id) && !w.last_time.contains(id))
                     .map(|(id, p)| (*id, p.file.clone()))
                     .collect();
-                !unkept.is_empty() && {
+                let keeper = !unkept.is_empty() && {
                     w.keeping.push_back(unkept);
                     w.restored && !std::mem::replace(&mut w.keeper, true)
-                }
+                };
+                // Only those are still to be kept.
+                note_unkept(&w);
+                keeper
             };
             if keeper {
                 start_keeper();
@@ -1150,6 +1193,7 @@ pub fn County(props: &CountyProps) -> Html {
             unchecked.clone(),
             cancelled.clone(),
         );
+        let pick_lost = pick_lost.clone();
         Callback::from(move |_: MouseEvent| {
             // The batch is kept in this browser: clearing it is asked once.
             // Files kept here count, in the batch or not (last time's that 取消 left out).
@@ -1173,6 +1217,7 @@ pub fn County(props: &CountyProps) -> Html {
             restored.set(None);
             unchecked.set(None);
             cancelled.set(None);
+            pick_lost.set(None);
             wasm_bindgen_futures::spawn_local(drafts::clear_county_batch());
             refresh();
         })
@@ -1678,6 +1723,11 @@ pub fn County(props: &CountyProps) -> Html {
             // From the end of reading (keeping starts within `KEEP_WAIT_MS`) until kept.
             if *storing || (*saving && !reading) {
                 <p class="status no-print" role="status" data-testid="county-keeping">{ ctx.t(Msg::CountyKeeping) }</p>
+            }
+            if let Some(n) = *pick_lost {
+                <p class="field-warning no-print" role="status" data-testid="county-pick-lost">{
+                    ctx.say(say::CountyPickLost { files: &n.to_string() })
+                }</p>
             }
             if let Some((n, walking)) = *cancelled {
                 <p class="status no-print" role="status" id="county-cancelled" tabindex="-1" data-testid="county-cancelled">{

@@ -575,6 +575,64 @@ test("a pick whose keeping was cut off (the tab closed half way) is not restored
   await page.close();
 });
 
+test("a pick its tab was closed on before the files were kept is said on the next visit, once", { timeout: 180000 }, async (t) => {
+  const closing = await session.browser.context.newPage();
+  const page = await session.browser.context.newPage();
+  await withFailureShot(t, page, async () => {
+    await openCountyMode(closing);
+    // 3,000 files take a few seconds to read, and are kept only once all are read: the tab
+    // is closed meanwhile (the officer said “leave” to the browser's question).
+    const names = manyFiles("ziping-lost-", 3000, () => "{}");
+    await closing.getByTestId("county-files").setInputFiles(names);
+    const picked = (on = closing) => on.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open("ziping");
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const get = req.result.transaction("meta").objectStore("meta").getAll(IDBKeyRange.bound("county_picked\u001f", "county_picked\u001f\uffff"));
+        get.onsuccess = () => { req.result.close(); resolve(get.result[0] ?? null); };
+        get.onerror = () => reject(get.error);
+      };
+    }));
+    for (let tries = 0; !(await picked()) && tries < 50; tries++) await closing.waitForTimeout(100);
+    assert.equal((await picked())?.files, 3000);
+    await closing.close({ runBeforeUnload: false });
+    // Nothing said that they were not kept: now the next visit does, and says it once.
+    await page.goto(session.server.url + "county/");
+    await page.getByTestId("county-page").waitFor();
+    assert.equal(
+      await page.getByTestId("county-pick-lost").textContent(),
+      "上次在本浏览器中选择的 3000 个文件还没有读完并保存，页面就关闭或刷新了：这些文件没有保留，请重新选择。",
+    );
+    assert.equal(await keptFiles(page), 0);
+    await screenshot(page, "county-pick-lost-zh-1280");
+    // Said once: the next visit does not say it again.
+    await page.reload();
+    await page.getByTestId("county-page").waitFor();
+    await page.waitForTimeout(2000);
+    assert.equal(await page.getByTestId("county-pick-lost").count(), 0, "said once");
+    // Picked and kept, the files leave no record behind; picking puts the line away.
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open("ziping");
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        const tx = req.result.transaction("meta", "readwrite");
+        tx.objectStore("meta").put({ files: 7 }, "county_picked\u001fa-page-that-went");
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }));
+    await page.reload();
+    await page.getByTestId("county-pick-lost").getByText("上次在本浏览器中选择的 7 个文件").waitFor();
+    await page.getByTestId("county-files").setInputFiles(exampleFiles());
+    await page.getByTestId("county-summary").waitFor();
+    assert.equal(await page.getByTestId("county-pick-lost").count(), 0);
+    await keptHere(page);
+    assert.equal(await picked(page), null, "kept: no record left");
+    await clearBatch(page);
+  });
+  await page.close();
+});
+
 test("清空 right after picking 3,000 files: nothing of them is kept, even what was still being kept", { timeout: 180000 }, async (t) => {
   const page = await session.browser.context.newPage();
   await withFailureShot(t, page, async () => {

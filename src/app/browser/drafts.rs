@@ -58,6 +58,10 @@ extern "C" {
     fn idb_county_files() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbClearCountyFiles, catch)]
     fn idb_clear_county_files() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbCountyPicking, catch)]
+    fn idb_county_picking(files: f64) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_name = idbCountyPickLost, catch)]
+    fn idb_county_pick_lost() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = idbPutEvidence, catch)]
     fn idb_put_evidence(
         sha256: &str,
@@ -130,6 +134,20 @@ pub async fn county_files() -> Vec<(KeptFile, web_sys::File)> {
         .zip(field("files").iter())
         .filter_map(|(key, file)| Some((KeptFile(key), file.dyn_into::<web_sys::File>().ok()?)))
         .collect()
+}
+
+/// This page has `files` picked in county mode and not yet kept (0: all kept), so a visit
+/// after its tab was closed or reloaded meanwhile can say they were not kept.
+pub async fn county_picking(files: usize) {
+    let _ = run(idb_county_picking(files as f64)).await;
+}
+
+/// How many files a county page now gone had picked and not kept; said once.
+pub async fn county_pick_lost() -> usize {
+    match run(idb_county_pick_lost()).await {
+        Ok(n) => n.as_f64().map_or(0, |n| n as usize),
+        Err(_) => 0,
+    }
 }
 
 /// 清空: the kept files and choices go.

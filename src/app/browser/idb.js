@@ -393,5 +393,49 @@ export async function idbClearCountyFiles() {
   const tx = db.transaction(["county_files", "meta"], "readwrite", { durability: "strict" });
   tx.objectStore("county_files").clear();
   tx.objectStore("meta").delete(KEEPING);
+  tx.objectStore("meta").delete(PICKED + PAGE);
   await done(tx);
+}
+
+// Files picked in county mode and not kept yet (they are kept once every file is read): from
+// the pick until they are kept, "meta" says how many under a key of this page's own (two
+// county tabs never overwrite each other's), so the next visit can say that a pick its tab
+// was closed or reloaded on was not kept (nothing said so). Not strict: a hint, written often.
+const PICKED = "county_picked\u001f";
+
+/** This page has `files` picked and not yet kept; 0 once they are all kept. */
+export async function idbCountyPicking(files) {
+  const db = await open();
+  const tx = db.transaction("meta", "readwrite");
+  if (files > 0) tx.objectStore("meta").put({ files }, PICKED + PAGE);
+  else tx.objectStore("meta").delete(PICKED + PAGE);
+  await done(tx);
+}
+
+/**
+ * How many files the county pages now gone had picked and not kept (their tab closed or
+ * reloaded while the files were read): said once, then forgotten; 0 when none.
+ */
+export async function idbCountyPickLost() {
+  const db = await open();
+  const range = IDBKeyRange.bound(PICKED, PICKED + "\uffff");
+  const keys = await request(db.transaction("meta").objectStore("meta").getAllKeys(range));
+  const gone = [];
+  for (const key of keys) {
+    const page = key.slice(PICKED.length);
+    if (page !== PAGE && !(await alive(page))) gone.push(key);
+  }
+  if (!gone.length) return 0;
+  const tx = db.transaction("meta", "readwrite", { durability: "strict" });
+  const meta = tx.objectStore("meta");
+  let files = 0;
+  for (const key of gone) {
+    // Still there (two visits opening at once say it once).
+    const was = await request(meta.get(key));
+    if (!was) continue;
+    files += was.files;
+    meta.delete(key);
+  }
+  await done(tx);
+  return files;
 }
