@@ -135,6 +135,23 @@ for (const lang of ["zh", "en"]) {
         await page.getByTestId("draft-row").filter({ hasText: name }).getByTestId("draft-open").click();
         await page.getByTestId("workspace").waitFor();
       }
+      // On a phone, ✕ on a row far down the 整改清单: 撤销 takes the focus, and what it undoes
+      // is in sight with it (the card's words were above the screen, its button at the edge).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId("tab-plan").click();
+      const rows = await page.getByTestId("plan-row").count();
+      await page.getByTestId(`plan-remove-${rows - 1}`).focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.activeElement?.id === "plan-undo-button");
+      const card = await page.getByTestId("plan-undo").evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: innerHeight };
+      });
+      assert.ok(card.top > -1 && card.bottom < card.height + 1, `the 撤销 card at ${JSON.stringify(card)}`);
+      await screenshot(page, `layout-${lang}-390-plan-undo`);
+      await page.keyboard.press("Enter");
+      await page.getByTestId("plan-undo").waitFor({ state: "detached" });
+      assert.equal(await page.getByTestId("plan-row").count(), rows);
       if (lang === "en") {
         await page.getByTestId("back-to-start").click();
         await page.getByTestId("lang-toggle").click();

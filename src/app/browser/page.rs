@@ -39,7 +39,20 @@ pub fn focused(id: &str) -> bool {
     } else {
         web_sys::ScrollLogicalPosition::Start
     });
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    // A button in a card (撤销 in "已删除第 13 行……"): the card from its top, so what the
+    // button does is in sight with it (on a phone its words were above the screen), when
+    // the card fits in the window.
+    let room = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let shown = (!field)
+        .then(|| el.closest(".card").ok().flatten())
+        .flatten()
+        .filter(|card| f64::from(card.client_height()) <= room * 0.8)
+        .unwrap_or_else(|| el.clone().into());
+    shown.scroll_into_view_with_scroll_into_view_options(&options);
     let _ = el.focus();
     true
 }
