@@ -26,11 +26,13 @@ import { fileURLToPath } from "node:url";
 import { dropPaths, launch, serve } from "../tests/e2e/helpers.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const sizes = process.argv.slice(2).filter((a, i, all) => !["--profile", "--trace", "--wait"].includes(all[i - 1])).map(Number).filter((n) => n > 0);
+const sizes = process.argv.slice(2).filter((a, i, all) => !["--profile", "--trace", "--wait", "--cores"].includes(all[i - 1])).map(Number).filter((n) => n > 0);
 const dropping = process.argv.includes("--drop");
 const choosing = process.argv.includes("--folder");
 const profiling = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : null;
 const tracing = process.argv.includes("--trace") ? process.argv[process.argv.indexOf("--trace") + 1] : null;
+// --cores N: the page sees N cores (navigator.hardwareConcurrency) and starts as many workers.
+const asCores = process.argv.includes("--cores") ? Number(process.argv[process.argv.indexOf("--cores") + 1]) : 0;
 // --wait MS: how long after the page opens the files are chosen (default 1000).
 const waitMs = Number(process.argv.includes("--wait") ? process.argv[process.argv.indexOf("--wait") + 1] : 1000) || 1000;
 const how = dropping ? "dropped as a folder" : choosing ? "chosen as a folder (its handle)" : "picked";
@@ -134,6 +136,7 @@ try {
   for (const n of sizes.length ? sizes : [1000, 10000]) {
     const dir = folder(n);
     const page = await browser.context.newPage();
+    if (asCores) await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => n }), asCores);
     await page.goto(server.url + "county/");
     await page.getByTestId("county-page").waitFor();
     // Long tasks on the page's thread from here on.
