@@ -8,15 +8,18 @@
 const PART = 200;
 
 /** What was dropped, taken now (it is gone once the drop event returns): entries, or files
- * for items that have no entry; null when the browser has no entries or nothing dropped is a
- * folder (then the drop's `files` list is complete). */
+ * for items that have no entry, and where the browser has them (Chromium 86 and later) the
+ * items' handles too; null when the browser has no entries or nothing dropped is a folder
+ * (then the drop's `files` list is complete). */
 export function dropEntries(dataTransfer) {
   const items = dataTransfer && dataTransfer.items;
   if (!items || typeof DataTransferItem === "undefined" || !("webkitGetAsEntry" in DataTransferItem.prototype)) return null;
   const dropped = [];
+  const kept = [];
   let folder = false;
   for (let i = 0; i < items.length; i++) {
     if (items[i].kind !== "file") continue;
+    kept.push(items[i]);
     const entry = items[i].webkitGetAsEntry();
     if (entry) {
       folder = folder || entry.isDirectory;
@@ -26,7 +29,12 @@ export function dropEntries(dataTransfer) {
       if (file) dropped.push(file);
     }
   }
-  return folder ? dropped : null;
+  if (!folder) return null;
+  // Asked now, while the drop lasts (only when a folder is among them); answered later.
+  const handles = "getAsFileSystemHandle" in DataTransferItem.prototype
+    ? kept.map((item) => item.getAsFileSystemHandle().catch(() => null))
+    : null;
+  return { entries: dropped, handles };
 }
 
 const fileOf = (entry) => new Promise((resolve) => entry.file(resolve, () => resolve(null)));
@@ -79,10 +87,20 @@ function walker(onPart) {
 
 /** Walks what `dropEntries` took, calling `onPart(files)` with the files found; stops when
  * `onPart` returns false (the officer cleared or cancelled). Resolves to the paths of files
- * and folders that could not be read (gone from the disk meanwhile, no permission). */
+ * and folders that could not be read (gone from the disk meanwhile, no permission). Through
+ * the items' handles where the browser gave one for each: Chromium makes a `File` from an
+ * entry in a task of the page's own, 0.6 ms a file (1,000 files: 0.6 s of the page's thread,
+ * tasks of 100–185 ms), and from a handle in a few microseconds. */
 export async function readEntries(dropped, onPart) {
+  const handles = dropped.handles && (await Promise.all(dropped.handles));
+  if (handles && handles.length && handles.every(Boolean)) {
+    return walkHandles(
+      onPart,
+      handles.map((h) => [h, h.name]),
+    );
+  }
   const w = walker(onPart);
-  const queue = [...dropped];
+  const queue = [...dropped.entries];
   while (queue.length && w.going) {
     const entry = queue.shift();
     if (entry instanceof File) {
@@ -119,9 +137,16 @@ export async function pickFolder() {
 
 /** `readEntries` for a chosen folder's handle: every file under it, at any depth, in parts;
  * resolves to the paths of files and folders that could not be read. */
-export async function readFolder(folder, onPart) {
+export function readFolder(folder, onPart) {
+  return walkHandles(onPart, [[folder, folder.name]]);
+}
+
+/** Every file of `roots` (handles, each with its path: folders walked at any depth), in parts. */
+async function walkHandles(onPart, roots) {
   const w = walker(onPart);
-  const queue = [[folder, folder.name]];
+  const queue = roots.filter(([h]) => h.kind === "directory");
+  const loose = roots.filter(([h]) => h.kind === "file");
+  if (loose.length) await w.take(loose, ([handle]) => handle.getFile().catch(() => null), ([, at]) => at);
   while (queue.length && w.going) {
     const [dir, path] = queue.shift();
     const files = [];

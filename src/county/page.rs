@@ -30,11 +30,12 @@ use yew::prelude::*;
 
 #[wasm_bindgen(module = "/src/county/drop.js")]
 extern "C" {
-    /// The entries of a drop that holds a folder (null for files only).
+    /// The entries of a drop that holds a folder, and its items' handles where the browser
+    /// has them (null for files only).
     #[wasm_bindgen(js_name = dropEntries)]
     fn drop_entries(dropped: &web_sys::DataTransfer) -> JsValue;
-    /// Reads the entries, folders at any depth, handing files on in parts; resolves to the
-    /// paths of files that could not be read.
+    /// Reads the entries (through the handles where there are some), folders at any depth,
+    /// handing files on in parts; resolves to the paths of files that could not be read.
     #[wasm_bindgen(js_name = readEntries)]
     fn read_entries(entries: &JsValue, on_part: &js_sys::Function) -> js_sys::Promise;
     /// The browser hands over a chosen folder as a handle (`showDirectoryPicker`).
