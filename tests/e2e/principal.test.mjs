@@ -119,6 +119,7 @@ test("a principal walks the whole path and finds everything again after a reload
     assert.equal(await page.getByTestId("plan-row").first().getByTestId("plan-1-measure").count(), 1, "back in its place");
     // Deleted and not undone: 生成 does not bring it back (the principal meant it), but the
     // shortfall is still unmet, so the page says so and offers the row back.
+    const secondProblem = await page.getByTestId("plan-2-problem").inputValue();
     await page.getByTestId("plan-remove-2").click();
     await page.getByTestId("plan-generate").click();
     assert.equal(await page.getByTestId("plan-row").count(), 3);
@@ -132,6 +133,8 @@ test("a principal walks the whole path and finds everything again after a reload
     await page.getByTestId("plan-bring-back").focus();
     await page.keyboard.press("Enter");
     assert.equal(await page.getByTestId("plan-row").count(), 4);
+    // Back in the checklist's order, second as before (it came back last).
+    assert.equal(await page.getByTestId("plan-row").nth(1).locator('textarea[data-testid$="-problem"]').inputValue(), secondProblem);
     await page.waitForFunction(() => document.activeElement?.id === "plan-heading");
     assert.equal(await page.getByTestId("plan-dismissed").count(), 0);
     assert.equal(await page.getByTestId("plan-undo").count(), 0, "nothing left to undo: the row is back");
