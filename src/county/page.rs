@@ -28,6 +28,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// What a history entry county mode adds shows over its page: a school's report (its file
+/// follows) or the 核查单.
+const SCHOOL_ENTRY: &str = "school:";
+const SHEETS_ENTRY: &str = "sheets";
+
 #[wasm_bindgen(module = "/src/county/drop.js")]
 extern "C" {
     /// The entries of a drop that holds a folder, and its items' handles where the browser
@@ -1283,8 +1288,8 @@ pub fn County(props: &CountyProps) -> Html {
         Callback::from(move |file: String| {
             *scrolled.borrow_mut() = page::scroll_y();
             *opener.borrow_mut() = page::active_element();
+            page::push_overlay_entry(&format!("{SCHOOL_ENTRY}{file}"));
             viewing.set(Some(file));
-            page::push_overlay_entry();
             // The report's way back, first on its page: the keyboard starts there.
             focus_target.set(Some("back-to-county".into()));
         })
@@ -1315,18 +1320,29 @@ pub fn County(props: &CountyProps) -> Html {
             *scrolled.borrow_mut() = page::scroll_y();
             *opener.borrow_mut() = page::active_element();
             sheets.set(true);
-            page::push_overlay_entry();
+            page::push_overlay_entry(SHEETS_ENTRY);
         })
     };
     // The browser's Back closes a school's report or the 核查单 (its own history entry), as
-    // their way back does; it left county mode for the page before it.
+    // their way back does; it left county mode for the page before it. Forward shows what
+    // its entry names again (a school still in the batch).
     {
-        let (viewing, sheets) = (viewing.clone(), sheets.clone());
+        let (viewing, sheets, work) = (viewing.clone(), sheets.clone(), work.clone());
+        let focus_target = focus_target.clone();
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                    viewing.set(None);
-                    sheets.set(false);
+                    let entry = page::overlay_entry();
+                    let school = entry
+                        .as_deref()
+                        .and_then(|e| e.strip_prefix(SCHOOL_ENTRY))
+                        .filter(|f| work.borrow().batch.files().any(|b| b.name == *f));
+                    let shows = school.is_some() || entry.as_deref() == Some(SHEETS_ENTRY);
+                    viewing.set(school.map(str::to_string));
+                    sheets.set(entry.as_deref() == Some(SHEETS_ENTRY));
+                    if shows {
+                        focus_target.set(Some("back-to-county".into()));
+                    }
                 });
             move || drop(listener)
         });

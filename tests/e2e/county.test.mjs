@@ -238,6 +238,12 @@ test("a county officer's whole path: a county checklist, two batches, a conflict
     assert.equal(await page.getByTestId("county-filter").inputValue(), "桃花源");
     await page.waitForFunction(() => document.activeElement?.dataset.testid === "open-school");
     assert.match(await head(), /^"县（市、区）：示例县 · 汇总日期：\d{4}-\d{2}-\d{2}"$/, "the summary's head again");
+    // Forward after Back opens that school's report again (it stayed on the summary).
+    await page.evaluate(() => history.forward());
+    await page.getByTestId("county-report").waitFor();
+    assert.equal(await page.getByTestId("report-school").textContent(), "桃花源中学");
+    await page.evaluate(() => history.back());
+    await page.getByTestId("county-table").waitFor();
 
     // 清空 asks first (the batch is kept in this browser): no keeps it, yes empties it.
     const answers = [false, true];

@@ -217,23 +217,34 @@ fn same_in(
     under(to).filter(alike).nth(nth)
 }
 
-/// What county mode writes in the history entry it adds for a school's report or the 核查单:
-/// the browser's Back then closes it, as 返回汇总 does, rather than leaving county mode.
-const OVERLAY_ENTRY: &str = "ziping-overlay";
+/// What county mode writes in the history entry it adds for a school's report or the 核查单,
+/// before what it shows: the browser's Back then closes it, as 返回汇总 does, rather than
+/// leaving county mode, and Forward shows it again.
+const OVERLAY_ENTRY: &str = "ziping-overlay\u{1f}";
 
-/// Adds a history entry for something shown over the page (same address).
-pub fn push_overlay_entry() {
+/// Adds a history entry for `what` is shown over the page (same address).
+pub fn push_overlay_entry(what: &str) {
     if let Ok(history) = gloo::utils::window().history() {
-        let _ = history.push_state(&wasm_bindgen::JsValue::from_str(OVERLAY_ENTRY), "");
+        let state = wasm_bindgen::JsValue::from_str(&format!("{OVERLAY_ENTRY}{what}"));
+        let _ = history.push_state(&state, "");
     }
+}
+
+/// What the current history entry shows over the page, if [`push_overlay_entry`] added it.
+pub fn overlay_entry() -> Option<String> {
+    let state = gloo::utils::window()
+        .history()
+        .and_then(|h| h.state())
+        .ok()?;
+    state
+        .as_string()?
+        .strip_prefix(OVERLAY_ENTRY)
+        .map(str::to_string)
 }
 
 /// Whether the current history entry is one [`push_overlay_entry`] added.
 pub fn on_overlay_entry() -> bool {
-    gloo::utils::window()
-        .history()
-        .and_then(|h| h.state())
-        .is_ok_and(|s| s.as_string().as_deref() == Some(OVERLAY_ENTRY))
+    overlay_entry().is_some()
 }
 
 /// Back one entry (the overlay's), as the browser's Back button.
