@@ -2,6 +2,7 @@
 //! Chinese correctly), one value per cell, numbers rounded to the precision the header states,
 //! and no cell that a spreadsheet would run as a formula.
 
+use crate::core::aggregate::refusal::Refusal;
 use crate::core::aggregate::{CountyReport, FileStatus, SchoolRow, Side, Spread};
 use crate::core::csv_cell::{cell, finish};
 use crate::core::format;
@@ -222,10 +223,16 @@ pub fn schools_csv(report: &CountyReport, lang: Lang) -> String {
         let _ = w.write_record(record);
     }
     // The files sent and not read, with why: the spreadsheet names every file the county got.
+    // A copy of a file counted was read: a 重复.
     for (file, why) in &report.unread {
         let mut record = vec![String::new(); header.len()];
         record[0] = cell(file);
-        record[1] = Msg::StatusNotRead.text(lang).to_string();
+        record[1] = match why {
+            Refusal::SameContent { .. } | Refusal::SameAsPackage { .. } => Msg::StatusDuplicate,
+            _ => Msg::StatusNotRead,
+        }
+        .text(lang)
+        .to_string();
         record[2] = cell(&crate::i18n::refusal_text(lang, why));
         let _ = w.write_record(record);
     }
@@ -651,18 +658,19 @@ mod tests {
             rows.iter()
                 .map(|l| l.split(",未读取,").next().unwrap())
                 .collect::<Vec<_>>(),
-            ["copy.json", "'=video.json", "报告.docx", "gone.json"],
+            ["'=video.json", "报告.docx", "gone.json"],
             "{csv}"
         );
         assert!(
-            rows[1].contains("文件太大（6 MB，上限 4 MB），未读取"),
-            "{}",
-            rows[1]
-        );
-        assert!(
-            rows[0].contains("与文件“school.json”内容完全相同，只计一次"),
+            rows[0].contains("文件太大（6 MB，上限 4 MB），未读取"),
             "{}",
             rows[0]
+        );
+        // A copy was read: it is a 重复, not 未读取 (a walk-through found "not read … the
+        // same content as …", which says both).
+        assert!(
+            csv.contains("copy.json,重复,与文件“school.json”内容完全相同，只计一次"),
+            "{csv}"
         );
         assert!(!csv.contains("._school.json"));
         // The video picked again is one file, not two; and once the school sends its file
