@@ -15,11 +15,11 @@ export function dropEntries(dataTransfer) {
   const items = dataTransfer && dataTransfer.items;
   if (!items || typeof DataTransferItem === "undefined" || !("webkitGetAsEntry" in DataTransferItem.prototype)) return null;
   const dropped = [];
-  const kept = [];
+  const fileItems = [];
   let folder = false;
   for (let i = 0; i < items.length; i++) {
     if (items[i].kind !== "file") continue;
-    kept.push(items[i]);
+    fileItems.push(items[i]);
     const entry = items[i].webkitGetAsEntry();
     if (entry) {
       folder = folder || entry.isDirectory;
@@ -32,7 +32,7 @@ export function dropEntries(dataTransfer) {
   if (!folder) return null;
   // Asked now, while the drop lasts (only when a folder is among them); answered later.
   const handles = "getAsFileSystemHandle" in DataTransferItem.prototype
-    ? kept.map((item) => item.getAsFileSystemHandle().catch(() => null))
+    ? fileItems.map((item) => item.getAsFileSystemHandle().catch(() => null))
     : null;
   return { entries: dropped, handles };
 }
@@ -144,9 +144,11 @@ export function readFolder(folder, onPart) {
 /** Every file of `roots` (handles, each with its path: folders walked at any depth), in parts. */
 async function walkHandles(onPart, roots) {
   const w = walker(onPart);
+  const fileOfHandle = ([handle]) => handle.getFile().catch(() => null);
+  const pathOfHandle = ([, at]) => at;
   const queue = roots.filter(([h]) => h.kind === "directory");
   const loose = roots.filter(([h]) => h.kind === "file");
-  if (loose.length) await w.take(loose, ([handle]) => handle.getFile().catch(() => null), ([, at]) => at);
+  if (loose.length) await w.take(loose, fileOfHandle, pathOfHandle);
   while (queue.length && w.going) {
     const [dir, path] = queue.shift();
     const files = [];
@@ -158,7 +160,7 @@ async function walkHandles(onPart, roots) {
     } catch (e) {
       w.unreadable.push(path + "/");
     }
-    await w.take(files, ([handle]) => handle.getFile().catch(() => null), ([, at]) => at);
+    await w.take(files, fileOfHandle, pathOfHandle);
     w.flush();
   }
   return w.end();

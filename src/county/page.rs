@@ -901,11 +901,14 @@ pub fn County(props: &CountyProps) -> Html {
         let (work, refresh, start_keeper) = (work.clone(), refresh.clone(), start_keeper.clone());
         let (cancelled, pick_lost) = (cancelled.clone(), pick_lost.clone());
         Rc::new(move |list: Vec<web_sys::File>, joining: Joining| {
-            if matches!(joining, Joining::New) && cancelled.is_some() {
-                cancelled.set(None);
-            }
-            if matches!(joining, Joining::New) && pick_lost.is_some() {
-                pick_lost.set(None);
+            // What the last pick left said goes with a new one.
+            if matches!(joining, Joining::New) {
+                if cancelled.is_some() {
+                    cancelled.set(None);
+                }
+                if pick_lost.is_some() {
+                    pick_lost.set(None);
+                }
             }
             let (keep, kept) = match joining {
                 Joining::New => (true, Vec::new()),
@@ -1336,13 +1339,13 @@ pub fn County(props: &CountyProps) -> Html {
                     let school = entry
                         .as_deref()
                         .and_then(|e| e.strip_prefix(SCHOOL_ENTRY))
-                        .filter(|f| work.borrow().batch.files().any(|b| b.name == *f));
-                    let shows = school.is_some() || entry.as_deref() == Some(SHEETS_ENTRY);
-                    viewing.set(school.map(str::to_string));
-                    sheets.set(entry.as_deref() == Some(SHEETS_ENTRY));
-                    if shows {
+                        .filter(|f| work.borrow().batch.id_of(f).is_some());
+                    // A school's report's way back has the focus, as when it was opened.
+                    if school.is_some() {
                         focus_target.set(Some("back-to-county".into()));
                     }
+                    viewing.set(school.map(str::to_string));
+                    sheets.set(entry.as_deref() == Some(SHEETS_ENTRY));
                 });
             move || drop(listener)
         });
